@@ -1,0 +1,112 @@
+import { ts } from 'ts-morph';
+import type { Callee, SourceContext } from './source-context';
+import type { FrameworkId, Val } from './types';
+
+/** What an adapter reports for one tool definition; the extractor turns it into a `ToolDef`. */
+export interface ToolInput {
+  /** The definition node; expressions that evaluate to it become `{k:'tool'}` values. */
+  node: ts.Node;
+  framework: FrameworkId;
+  kind: string;
+  /** The name as the model sees it: an expression to evaluate, or a known string. */
+  name?: ts.Expression | string;
+  /** Applied to a resolved name (OpenAI Agents replaces non-alphanumerics with `_`). */
+  normaliseName?: 'openai-agents';
+  /** Where to point diagnostics; defaults to the name expression or the node. */
+  nameNode?: ts.Node;
+  /** The node carrying the JSDoc; defaults to the definition's holder (variable statement, property…). */
+  holder?: ts.Node;
+  approval?: { prop: string; expr: ts.Expression };
+  registeredOn?: ts.Expression;
+  wrapsAgent?: ts.Expression;
+  hosted?: boolean;
+  dynamic?: string;
+}
+
+export interface AgentInput {
+  node: ts.Node;
+  framework: FrameworkId;
+  kind: string;
+  name?: ts.Expression | string;
+  nameNode?: ts.Node;
+  holder?: ts.Node;
+  tools?: ts.Expression[];
+  delegates?: ts.Expression[];
+  /** The class the agent object is an instance of, so method calls on it resolve (`server.registerTool`). */
+  cls?: { module: string; path: string[] };
+}
+
+export interface ToolListInput {
+  framework: FrameworkId;
+  kind: string;
+  owner?: ts.Expression;
+  tools: ts.Expression;
+  node: ts.Node;
+}
+
+export interface AdapterContext {
+  readonly ctx: SourceContext;
+  addTool(input: ToolInput): void;
+  addAgent(input: AgentInput): void;
+  addToolList(input: ToolListInput): void;
+}
+
+/**
+ * One file per framework. An adapter only sees calls whose callee resolves to one of its modules
+ * (or method calls on receivers it could not resolve, for which it must check the call's shape).
+ */
+export interface FrameworkAdapter {
+  framework: FrameworkId;
+  /** Import specifiers that belong to the framework (after `node:` normalisation). */
+  modules: RegExp;
+  visitCall?(node: ts.CallExpression | ts.NewExpression, callee: Callee, a: AdapterContext): void;
+  visitClass?(node: ts.ClassLikeDeclaration, base: Extract<Val, { k: 'import' }>, a: AdapterContext): void;
+}
+
+// ------------------------------------------------------------------ helpers shared by adapters
+
+export function arg(node: ts.CallExpression | ts.NewExpression, i: number): ts.Expression | undefined {
+  return node.arguments?.[i];
+}
+
+export function objectArg(node: ts.CallExpression | ts.NewExpression, i: number): ts.ObjectLiteralExpression | undefined {
+  const a = node.arguments?.[i];
+  return a && ts.isObjectLiteralExpression(a) ? a : undefined;
+}
+
+/** A property's value expression in an object literal (`name: x`, shorthand `name`, method `name() {}`). */
+export function prop(obj: ts.ObjectLiteralExpression | undefined, name: string): ts.Expression | undefined {
+  if (!obj) return undefined;
+  for (let i = obj.properties.length - 1; i >= 0; i--) {
+    const p = obj.properties[i];
+    if (ts.isPropertyAssignment(p) && propName(p.name) === name) return p.initializer;
+    if (ts.isShorthandPropertyAssignment(p) && p.name.text === name) return p.name;
+    if (ts.isMethodDeclaration(p) && propName(p.name) === name) return p.name as ts.Expression;
+  }
+  return undefined;
+}
+
+function propName(n: ts.PropertyName): string | undefined {
+  return ts.isIdentifier(n) || ts.isStringLiteralLike(n) ? n.text : undefined;
+}
+
+/** `export` path equals one of the names (`['tool']`), ignoring how it was imported. */
+export function isExport(callee: Callee, ...names: string[]): boolean {
+  return callee.kind === 'export' && callee.path.length === 1 && names.includes(callee.path[0]);
+}
+
+/** Last member of a method callee, e.g. `registerTool`. */
+export function methodName(callee: Callee): string | undefined {
+  return callee.kind === 'export' ? undefined : callee.members[callee.members.length - 1];
+}
+
+/** The first function-like argument (the handler / implementation). */
+export function functionArg(node: ts.CallExpression | ts.NewExpression): ts.FunctionLikeDeclaration | undefined {
+  for (const a of node.arguments ?? []) if (ts.isArrowFunction(a) || ts.isFunctionExpression(a)) return a;
+  return undefined;
+}
+
+/** Normalised OpenAI Agents tool name: whitespace and non-alphanumerics become `_`. */
+export function openAiAgentsToolName(name: string): string {
+  return name.replace(/\s+/g, '_').replace(/[^A-Za-z0-9_-]/g, '_');
+}

@@ -1,0 +1,10 @@
+import type { FrameworkAdapter } from '../adapter';
+import { aiSdkAdapter } from './ai-sdk';
+import { langchainAdapter } from './langchain';
+import { mastraAdapter } from './mastra';
+import { mcpAdapter } from './mcp';
+import { openAiAgentsAdapter } from './openai-agents';
+import { rawLlmApisAdapter } from './raw-llm-apis';
+
+/** Every framework adapter, one file each. Adding a framework = adding a file and a line here. */
+export const ADAPTERS: FrameworkAdapter[] = [aiSdkAdapter, openAiAgentsAdapter, langchainAdapter, mcpAdapter, mastraAdapter, rawLlmApisAdapter];

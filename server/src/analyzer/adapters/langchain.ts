@@ -1,0 +1,90 @@
+import { ts } from 'ts-morph';
+import { arg, type FrameworkAdapter, isExport, objectArg, prop } from '../adapter';
+import { propertyNameText } from '../source-context';
+
+const TOOL_MODULES = /^(@langchain\/core\/tools|langchain|langchain\/tools|@langchain\/core)$/;
+const TOOL_CLASSES = ['StructuredTool', 'Tool', 'DynamicTool', 'DynamicStructuredTool'];
+
+/**
+ * LangChain.js / LangGraph.js: `tool(fn, {name})`, headless `tool({name})`, `DynamicTool`,
+ * `DynamicStructuredTool`, `StructuredTool`/`Tool` subclasses; `createAgent`, `createReactAgent`,
+ * `AgentExecutor`, supervisors and swarms.
+ */
+export const langchainAdapter: FrameworkAdapter = {
+  framework: 'langchain',
+  modules: /^(@langchain\/.+|langchain(\/.*)?)$/,
+  visitCall(node, callee, a) {
+    if (callee.kind !== 'export') return;
+    const name = callee.path.join('.');
+    if (ts.isCallExpression(node) && isExport(callee, 'tool') && TOOL_MODULES.test(callee.module)) {
+      const first = arg(node, 0);
+      // Headless tool (`langchain` v1): `tool({ name, schema })` with no implementation.
+      const opts = first && ts.isObjectLiteralExpression(first) ? first : objectArg(node, 1);
+      a.addTool({ node, framework: 'langchain', kind: first && ts.isObjectLiteralExpression(first) ? 'tool() (headless)' : 'tool()', name: prop(opts, 'name') });
+      return;
+    }
+    if (ts.isNewExpression(node) && isExport(callee, 'DynamicTool', 'DynamicStructuredTool') && TOOL_MODULES.test(callee.module)) {
+      a.addTool({ node, framework: 'langchain', kind: `new ${name}()`, name: prop(objectArg(node, 0), 'name') });
+      return;
+    }
+    if (ts.isCallExpression(node) && (isExport(callee, 'createAgent') || isExport(callee, 'createReactAgent'))) {
+      const opts = objectArg(node, 0);
+      const tools = prop(opts, 'tools');
+      a.addAgent({ node, framework: 'langchain', kind: `${name}()`, name: prop(opts, 'name'), tools: tools ? [tools] : [] });
+      return;
+    }
+    if (ts.isNewExpression(node) && isExport(callee, 'AgentExecutor')) {
+      const tools = prop(objectArg(node, 0), 'tools');
+      a.addAgent({ node, framework: 'langchain', kind: 'new AgentExecutor()', tools: tools ? [tools] : [] });
+      return;
+    }
+    if (ts.isCallExpression(node) && (isExport(callee, 'createSupervisor') || isExport(callee, 'createSwarm'))) {
+      const opts = objectArg(node, 0);
+      const agents = prop(opts, 'agents');
+      const tools = prop(opts, 'tools');
+      a.addAgent({
+        node,
+        framework: 'langchain',
+        kind: `${name}()`,
+        name: prop(opts, 'supervisorName') ?? (isExport(callee, 'createSupervisor') ? 'supervisor' : undefined),
+        tools: tools ? [tools] : [],
+        delegates: agents ? [agents] : [],
+      });
+      return;
+    }
+    if (ts.isCallExpression(node) && isExport(callee, 'createHandoffTool')) {
+      const opts = objectArg(node, 0);
+      const target = prop(opts, 'agentName');
+      const targetName = target ? a.ctx.evaluate(target) : undefined;
+      a.addTool({
+        node,
+        framework: 'langchain',
+        kind: 'createHandoffTool()',
+        name: prop(opts, 'name') ?? (targetName?.k === 'str' ? `transfer_to_${targetName.v}` : undefined),
+      });
+    }
+  },
+  visitClass(node, base, a) {
+    if (!TOOL_MODULES.test(base.module) || base.path.length !== 1 || !TOOL_CLASSES.includes(base.path[0])) return;
+    a.addTool({ node, framework: 'langchain', kind: `class extends ${base.path[0]}`, name: classField(node, 'name'), holder: node });
+  },
+};
+
+/** A class's `name = '…'` field, or `this.name = …` in its constructor. */
+function classField(cls: ts.ClassLikeDeclaration, field: string): ts.Expression | undefined {
+  for (const m of cls.members) {
+    if (ts.isPropertyDeclaration(m) && propertyNameText(m.name) === field && m.initializer) return m.initializer;
+    if (ts.isGetAccessor(m) && propertyNameText(m.name) === field && m.body) {
+      const ret = m.body.statements.find(ts.isReturnStatement);
+      if (ret?.expression) return ret.expression;
+    }
+  }
+  const ctor = cls.members.find(ts.isConstructorDeclaration);
+  for (const st of ctor?.body?.statements ?? []) {
+    if (ts.isExpressionStatement(st) && ts.isBinaryExpression(st.expression) && st.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      const left = st.expression.left;
+      if (ts.isPropertyAccessExpression(left) && left.expression.kind === ts.SyntaxKind.ThisKeyword && left.name.text === field) return st.expression.right;
+    }
+  }
+  return undefined;
+}

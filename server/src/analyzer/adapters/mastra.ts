@@ -1,0 +1,27 @@
+import { ts } from 'ts-morph';
+import { type FrameworkAdapter, isExport, objectArg, prop } from '../adapter';
+
+/** Mastra (`@mastra/core`): `createTool({id})`, `new Agent({tools: {…}, agents: {…}})`, `new MCPServer({tools})`. */
+export const mastraAdapter: FrameworkAdapter = {
+  framework: 'mastra',
+  modules: /^@mastra\/.+$/,
+  visitCall(node, callee, a) {
+    if (callee.kind !== 'export') return;
+    const opts = objectArg(node, 0);
+    if (ts.isCallExpression(node) && isExport(callee, 'createTool')) {
+      const approval = prop(opts, 'requireApproval');
+      a.addTool({ node, framework: 'mastra', kind: 'createTool()', name: prop(opts, 'id'), approval: approval && { prop: 'requireApproval', expr: approval } });
+      return;
+    }
+    if (ts.isNewExpression(node) && isExport(callee, 'Agent') && /^@mastra\/core(\/agent)?$/.test(callee.module)) {
+      const tools = prop(opts, 'tools');
+      const agents = prop(opts, 'agents');
+      a.addAgent({ node, framework: 'mastra', kind: 'new Agent()', name: prop(opts, 'name') ?? prop(opts, 'id'), tools: tools ? [tools] : [], delegates: agents ? [agents] : [] });
+      return;
+    }
+    if (ts.isNewExpression(node) && isExport(callee, 'MCPServer')) {
+      const tools = prop(opts, 'tools');
+      a.addAgent({ node, framework: 'mastra', kind: 'new MCPServer()', name: prop(opts, 'name') ?? prop(opts, 'id'), tools: tools ? [tools] : [] });
+    }
+  },
+};

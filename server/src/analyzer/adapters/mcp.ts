@@ -1,0 +1,83 @@
+import { ts } from 'ts-morph';
+import { arg, type FrameworkAdapter, isExport, methodName, objectArg, prop } from '../adapter';
+import type { SourceContext } from '../source-context';
+import { unwrap } from '../source-context';
+
+const SERVER_MODULES = /^@modelcontextprotocol\/(sdk\/server(\/.*)?|server(\/.*)?|sdk-server)$/;
+const TYPES_MODULES = /^@modelcontextprotocol\/(sdk\/types(\.js)?|server|core|sdk-server)$/;
+const REGISTER_METHODS = ['registerTool', 'tool', 'registerToolTask'];
+
+/**
+ * MCP TypeScript SDK: the server is the identity. High-level `McpServer.registerTool/tool`,
+ * low-level `Server.setRequestHandler(ListToolsRequestSchema, …)` whose returned `tools` are linked later.
+ */
+export const mcpAdapter: FrameworkAdapter = {
+  framework: 'mcp',
+  modules: /^@modelcontextprotocol\/.+$/,
+  visitCall(node, callee, a) {
+    if (callee.kind === 'export') {
+      if (ts.isNewExpression(node) && isExport(callee, 'McpServer', 'Server') && SERVER_MODULES.test(callee.module)) {
+        const info = objectArg(node, 0);
+        a.addAgent({ node, framework: 'mcp', kind: `new ${callee.path[0]}()`, name: prop(info, 'name'), cls: { module: callee.module, path: callee.path } });
+      }
+      return;
+    }
+    if (!ts.isCallExpression(node)) return;
+    const method = methodName(callee);
+    const onMcp = callee.kind === 'method' && SERVER_MODULES.test(callee.module);
+    if (method && REGISTER_METHODS.includes(method)) {
+      // On an untyped receiver (plain JS, a parameter) accept only the registration shape: a name, then a handler.
+      if (!onMcp && !(callee.kind === 'unknown-method' && looksLikeRegistration(node))) return;
+      if (onMcp && callee.members.length > 1 && callee.members[0] === 'server') return; // low-level server under McpServer
+      const name = arg(node, 0);
+      const receiver = (node.expression as ts.PropertyAccessExpression).expression;
+      a.addTool({ node, framework: 'mcp', kind: `${method}()`, name, registeredOn: receiver });
+      return;
+    }
+    if (method === 'setRequestHandler' && node.arguments.length >= 2) {
+      const schema = a.ctx.evaluate(node.arguments[0]);
+      if (schema.k !== 'import' || !TYPES_MODULES.test(schema.module) || schema.path[schema.path.length - 1] !== 'ListToolsRequestSchema') return;
+      const receiver = (node.expression as ts.PropertyAccessExpression).expression;
+      for (const returned of returnedExpressions(a.ctx, node.arguments[1])) {
+        const e = unwrap(returned);
+        const tools = ts.isObjectLiteralExpression(e) ? prop(e, 'tools') : undefined;
+        if (tools) a.addToolList({ framework: 'mcp', kind: 'ListTools handler', owner: receiver, tools, node: tools });
+      }
+    }
+  },
+};
+
+function looksLikeRegistration(node: ts.CallExpression): boolean {
+  const first = node.arguments[0];
+  if (!first || ts.isObjectLiteralExpression(first) || ts.isArrowFunction(first) || ts.isFunctionExpression(first)) return false;
+  const last = node.arguments[node.arguments.length - 1];
+  return node.arguments.length >= 2 && (ts.isArrowFunction(last) || ts.isFunctionExpression(last) || ts.isIdentifier(last));
+}
+
+/** Expressions a handler returns: follows identifiers to function declarations and unwraps wrappers like `withTelemetry(fn)`. */
+function returnedExpressions(ctx: SourceContext, handler: ts.Node, depth = 0): ts.Expression[] {
+  const h = unwrap(handler);
+  if (depth > 4) return [];
+  if (ts.isIdentifier(h)) {
+    const decl = ctx.findDeclaration(h.text, h);
+    if (decl && ts.isFunctionDeclaration(decl)) return returnedExpressions(ctx, decl, depth + 1);
+    if (decl && ts.isVariableDeclaration(decl) && decl.initializer) return returnedExpressions(ctx, decl.initializer, depth + 1);
+    return [];
+  }
+  if (ts.isCallExpression(h)) {
+    const fn = h.arguments.find((x) => ts.isArrowFunction(x) || ts.isFunctionExpression(x) || ts.isIdentifier(x));
+    return fn ? returnedExpressions(ctx, fn, depth + 1) : [];
+  }
+  if (!ts.isFunctionLike(h)) return [];
+  const body = (h as ts.FunctionLikeDeclaration).body;
+  if (!body) return [];
+  if (!ts.isBlock(body)) return [body as ts.Expression];
+  const out: ts.Expression[] = [];
+  const visit = (n: ts.Node) => {
+    if (ts.isFunctionLike(n)) return; // returns of nested functions are not the handler's
+    if (ts.isReturnStatement(n) && n.expression) out.push(n.expression);
+    ts.forEachChild(n, visit);
+  };
+  ts.forEachChild(body, visit);
+  return out;
+}

@@ -1,0 +1,138 @@
+import { ts } from 'ts-morph';
+import type { Annotations, Location } from './types';
+
+/** Tags Agent Warden reads. Anything else in the block (`@param`, `@returns`…) is ignored. */
+export const GOVERNANCE_TAGS = ['owner', 'scope', 'approval', 'revocation', 'expires'] as const;
+
+const TAG_RE = /@(owner|scope|approval|revocation|expires)\b([^@]*)/g;
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const SCOPE_RE = /^[A-Za-z0-9_.*-]+(?::[A-Za-z0-9_.*-]+)+$/;
+
+export type LocationAt = (offset: number, endOffset: number) => Location;
+
+/**
+ * Reads governance tags from one JSDoc block (`/** … *\/`).
+ * `text` is the whole block; `offset` is where it starts in the file, so tag locations are exact.
+ */
+export function parseJsDocBlock(text: string, offset: number, locAt: LocationAt): Annotations {
+  const ann: Annotations = { block: { start: offset, end: offset + text.length } };
+  TAG_RE.lastIndex = 0;
+  for (let m = TAG_RE.exec(text); m; m = TAG_RE.exec(text)) {
+    const tag = m[1];
+    // Strip comment decoration: leading `*` on continuation lines and the closing `*/`.
+    const value = m[2]
+      .replace(/\*\/\s*$/, '')
+      .split('\n')
+      .map((l) => l.replace(/^\s*\*\s?/, '').trim())
+      .filter(Boolean)
+      .join(' ')
+      .trim();
+    const loc = locAt(offset + m.index, offset + m.index + m[0].trimEnd().length);
+    const problem = (message: string) => (ann.problems ??= []).push({ tag, message, loc });
+    switch (tag) {
+      case 'owner':
+        if (!value) problem('`@owner` needs an owner id, e.g. `@owner team-payments`.');
+        else ann.owner = value.split(/\s+/)[0];
+        break;
+      case 'scope': {
+        const scopes = value.split(/[\s,]+/).filter(Boolean);
+        if (scopes.length === 0) problem('`@scope` needs at least one `resource:action`, e.g. `@scope orders:read`.');
+        const bad = scopes.filter((s) => !SCOPE_RE.test(s));
+        if (bad.length) problem(`\`@scope\` entries must look like \`resource:action\`; not: ${bad.join(', ')}.`);
+        ann.scopes = [...(ann.scopes ?? []), ...scopes.filter((s) => SCOPE_RE.test(s))];
+        break;
+      }
+      case 'approval': {
+        const [mode, ...rest] = value.split(/\s+/);
+        if (mode === 'required' || mode === 'none') {
+          ann.approval = { mode, reason: rest.join(' ').replace(/^--\s*/, '') || undefined };
+          if (mode === 'none' && !ann.approval.reason) problem('`@approval none` needs a reason: why is no human gate needed?');
+        } else problem('`@approval` takes `required` or `none <reason>`.');
+        break;
+      }
+      case 'revocation':
+        if (!value) problem('`@revocation` needs a description of how to switch this off.');
+        else ann.revocation = value;
+        break;
+      case 'expires': {
+        const d = DATE_RE.exec(value.split(/\s+/)[0] ?? '');
+        if (!d || !isRealDate(+d[1], +d[2], +d[3])) problem('`@expires` takes a date as YYYY-MM-DD.');
+        else ann.expires = { date: d[0], loc };
+        break;
+      }
+    }
+  }
+  return ann;
+}
+
+function isRealDate(y: number, m: number, d: number): boolean {
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+export function hasGovernanceTag(ann: Annotations): boolean {
+  return !!(ann.owner || ann.scopes || ann.approval || ann.revocation || ann.expires || ann.problems);
+}
+
+/** JSDoc blocks (`/** … *\/`) among the leading comments of a node, in source order. */
+export function leadingJsDocBlocks(text: string, node: ts.Node): { pos: number; end: number }[] {
+  const ranges = ts.getLeadingCommentRanges(text, node.getFullStart()) ?? [];
+  return ranges.filter((r) => r.kind === ts.SyntaxKind.MultiLineCommentTrivia && text.startsWith('/**', r.pos) && !text.startsWith('/**/', r.pos));
+}
+
+/**
+ * The governance annotations written directly above a definition: the JSDoc block that
+ * immediately precedes the statement (or property / class) that holds it.
+ */
+export function annotationsFor(text: string, holder: ts.Node, locAt: LocationAt): Annotations {
+  const blocks = leadingJsDocBlocks(text, holder);
+  const last = blocks[blocks.length - 1];
+  if (!last) return {};
+  return parseJsDocBlock(text.slice(last.pos, last.end), last.pos, locAt);
+}
+
+/**
+ * The file-level block: a JSDoc block at the top of the file that is not the doc comment of the
+ * first statement. It is file-level when the first statement is an import, when another comment
+ * follows it, or when it carries `@file`/`@fileoverview`/`@module`/`@packageDocumentation`.
+ */
+export function fileLevelAnnotations(sf: ts.SourceFile, locAt: LocationAt): Annotations {
+  const first = sf.statements[0];
+  const text = sf.text;
+  const blocks = first ? leadingJsDocBlocks(text, first) : [];
+  if (!first) {
+    // A file that is only comments: its first block is file-level.
+    const ranges = ts.getLeadingCommentRanges(text, 0) ?? [];
+    const r = ranges.find((c) => text.startsWith('/**', c.pos));
+    return r ? parseJsDocBlock(text.slice(r.pos, r.end), r.pos, locAt) : {};
+  }
+  const merged: Annotations = {};
+  blocks.forEach((b, i) => {
+    const body = text.slice(b.pos, b.end);
+    const isLast = i === blocks.length - 1;
+    const fileLevel =
+      !isLast || ts.isImportDeclaration(first) || ts.isImportEqualsDeclaration(first) || /@(file|fileoverview|module|packageDocumentation)\b/.test(body) || isRequireStatement(first);
+    if (fileLevel) Object.assign(merged, parseJsDocBlock(body, b.pos, locAt));
+  });
+  return merged;
+}
+
+function isRequireStatement(st: ts.Statement): boolean {
+  if (!ts.isVariableStatement(st)) return false;
+  return st.declarationList.declarations.every(
+    (d) => d.initializer && ts.isCallExpression(d.initializer) && ts.isIdentifier(d.initializer.expression) && d.initializer.expression.text === 'require',
+  );
+}
+
+/** Definition annotations override file defaults, tag by tag. */
+export function mergeAnnotations(fileLevel: Annotations, own: Annotations): Annotations {
+  return {
+    owner: own.owner ?? fileLevel.owner,
+    scopes: own.scopes ?? fileLevel.scopes,
+    approval: own.approval ?? fileLevel.approval,
+    revocation: own.revocation ?? fileLevel.revocation,
+    expires: own.expires ?? fileLevel.expires,
+    problems: own.problems,
+    block: own.block,
+  };
+}

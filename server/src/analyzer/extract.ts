@@ -1,0 +1,300 @@
+import { ts } from 'ts-morph';
+import type { AdapterContext, AgentInput, FrameworkAdapter, ToolInput, ToolListInput } from './adapter';
+import { openAiAgentsToolName } from './adapter';
+import { ADAPTERS } from './adapters';
+import { fileLevelAnnotations, mergeAnnotations } from './annotations';
+import { normaliseModule, propertyNameText, SourceContext, unwrap } from './source-context';
+import { parseSuppressions } from './suppressions';
+import type { AgentDef, CredentialRead, FileFacts, ReExport, ToolDef, ToolListRegistration, Val } from './types';
+
+export const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts'];
+
+export function isSourceFile(path: string): boolean {
+  return !path.endsWith('.d.ts') && SOURCE_EXTENSIONS.some((e) => path.endsWith(e));
+}
+
+/** Environment variable names that hold credentials. */
+export const SECRET_ENV_NAME = /(KEY|TOKEN|SECRET|PASSWORD|PASSWD|PWD|CREDENTIAL|AUTH|PRIVATE|CERT|DSN)/i;
+
+const SPECIFIER_RE = /\bfrom\s*['"]([^'"\n]+)['"]|\brequire\s*\(\s*['"]([^'"\n]+)['"]\s*\)|\bimport\s*\(\s*['"]([^'"\n]+)['"]\s*\)|^\s*import\s*['"]([^'"\n]+)['"]/gm;
+
+/** Module specifiers a file mentions, found by text (the cheap pre-filter before parsing). */
+export function importedSpecifiers(text: string): string[] {
+  const out = new Set<string>();
+  SPECIFIER_RE.lastIndex = 0;
+  for (let m = SPECIFIER_RE.exec(text); m; m = SPECIFIER_RE.exec(text)) out.add(normaliseModule(m[1] ?? m[2] ?? m[3] ?? m[4]));
+  return [...out];
+}
+
+function scriptKind(file: string): ts.ScriptKind {
+  if (file.endsWith('.tsx')) return ts.ScriptKind.TSX;
+  if (file.endsWith('.jsx')) return ts.ScriptKind.JSX;
+  if (/\.(m|c)?js$/.test(file)) return ts.ScriptKind.JS;
+  return ts.ScriptKind.TS;
+}
+
+export function parse(file: string, text: string): ts.SourceFile {
+  return ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, scriptKind(file));
+}
+
+interface Pending {
+  tools: { def: ToolDef; input: ToolInput }[];
+  agents: { def: AgentDef; input: AgentInput }[];
+  lists: ToolListInput[];
+}
+
+/**
+ * Per-file facts: everything the linker and rules need from one file, computed from its text alone.
+ * Walks the raw TypeScript AST once; adapters recognise framework calls through their imports.
+ */
+export function extractFacts(file: string, text: string): FileFacts {
+  const specifiers = importedSpecifiers(text);
+  const adapters = ADAPTERS.filter((a) => specifiers.some((s) => a.modules.test(s)));
+  const sf = parse(file, text);
+  const ctx = new SourceContext(sf, file);
+  const fileAnn = fileLevelAnnotations(sf, ctx.locAt);
+  const pending: Pending = { tools: [], agents: [], lists: [] };
+  const credentials: CredentialRead[] = [];
+  let seq = 0;
+
+  const a: AdapterContext = {
+    ctx,
+    addTool(input) {
+      if (ctx.definitions.has(input.node)) return;
+      const id = `${file}#t${seq++}`;
+      const { holder, bindingName } = ctx.holderOf(input.node);
+      const own = ctx.annotationsOf(input.holder ?? holder);
+      const nameNode = input.nameNode ?? (typeof input.name === 'object' ? input.name : input.node);
+      const def: ToolDef = {
+        id,
+        framework: input.framework,
+        kind: input.kind,
+        bindingName: bindingName ?? (ts.isClassLike(input.node) ? input.node.name?.text : undefined),
+        loc: ctx.loc(input.node),
+        nameLoc: ctx.loc(nameNode),
+        annotations: mergeAnnotations(fileAnn, own),
+        hosted: input.hosted || undefined,
+        dynamic: input.dynamic,
+      };
+      ctx.definitions.set(input.node, { k: 'tool', id });
+      pending.tools.push({ def, input });
+    },
+    addAgent(input) {
+      if (ctx.definitions.has(input.node)) return;
+      const id = `${file}#a${seq++}`;
+      const { holder, bindingName } = ctx.holderOf(input.node);
+      const own = ctx.annotationsOf(input.holder ?? holder);
+      const nameNode = input.nameNode ?? (typeof input.name === 'object' ? input.name : input.node);
+      const def: AgentDef = {
+        id,
+        framework: input.framework,
+        kind: input.kind,
+        bindingName: bindingName ?? enclosingName(input.node),
+        loc: ctx.loc(input.node),
+        nameLoc: ctx.loc(nameNode),
+        annotations: mergeAnnotations(fileAnn, own),
+        tools: [],
+        delegates: [],
+      };
+      ctx.definitions.set(input.node, { k: 'agent', id });
+      if (input.cls) ctx.agentClass.set(id, input.cls);
+      pending.agents.push({ def, input });
+    },
+    addToolList(input) {
+      pending.lists.push(input);
+    },
+  };
+
+  // Pass 1: walk every node once (iteratively: deeply nested input must not overflow the stack).
+  const toolStack: string[] = [];
+  const stack: (ts.Node | typeof EXIT)[] = [sf];
+  const exits: ts.Node[] = [];
+  while (stack.length) {
+    const item = stack.pop()!;
+    if (item === EXIT) {
+      const n = exits.pop()!;
+      if (ctx.definitions.get(n)?.k === 'tool') toolStack.pop();
+      continue;
+    }
+    const node = item;
+    if (adapters.length) visitForAdapters(node, adapters, a);
+    const env = envRead(node, sf);
+    if (env && SECRET_ENV_NAME.test(env.name)) {
+      credentials.push({ name: env.name, source: 'env', loc: ctx.loc(env.node), scope: insideFunction(node) ? 'function' : 'module', toolId: toolStack[toolStack.length - 1] });
+    }
+    const def = ctx.definitions.get(node);
+    if (def?.k === 'tool') toolStack.push(def.id);
+    stack.push(EXIT);
+    exits.push(node);
+    const children: ts.Node[] = [];
+    ts.forEachChild(node, (c) => {
+      children.push(c);
+    });
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+
+  // Pass 2: evaluate names, tool collections and delegates now that every definition is known.
+  const tools = pending.tools.map(({ def, input }) => finishTool(ctx, def, input));
+  const agents = pending.agents.map(({ def, input }) => {
+    if (input.name !== undefined) def.name = typeof input.name === 'string' ? { k: 'str', v: input.name } : ctx.evaluate(input.name);
+    def.tools = (input.tools ?? []).map((e) => ctx.evaluate(e));
+    def.delegates = (input.delegates ?? []).map((e) => ctx.evaluate(e));
+    return def;
+  });
+  const toolLists: ToolListRegistration[] = pending.lists.map((l) => ({
+    framework: l.framework,
+    kind: l.kind,
+    owner: l.owner ? ctx.evaluate(l.owner) : undefined,
+    tools: ctx.evaluate(l.tools),
+    loc: ctx.loc(l.node),
+  }));
+
+  const { exports, reExports, imports } = collectModuleInterface(ctx);
+  return {
+    file,
+    sdkImports: specifiers.filter((s) => ADAPTERS.some((ad) => ad.modules.test(s))),
+    imports,
+    exports,
+    reExports,
+    tools,
+    agents,
+    toolLists,
+    credentials,
+    fileAnnotations: fileAnn,
+    suppressions: parseSuppressions(text, ctx.locAt),
+    syntaxErrors: (sf as unknown as { parseDiagnostics?: unknown[] }).parseDiagnostics?.length ?? 0,
+  };
+}
+
+const EXIT = Symbol('exit');
+
+function finishTool(ctx: SourceContext, def: ToolDef, input: ToolInput): ToolDef {
+  if (input.name !== undefined) {
+    let name: Val = typeof input.name === 'string' ? { k: 'str', v: input.name } : ctx.evaluate(input.name);
+    if (input.normaliseName === 'openai-agents' && name.k === 'str') name = { k: 'str', v: openAiAgentsToolName(name.v) };
+    def.name = name;
+    if (name.k === 'dynamic' && !def.dynamic) def.dynamic = `its name is computed at run time (${name.why})`;
+  }
+  if (input.approval) {
+    const e = unwrap(input.approval.expr);
+    const value = e.kind === ts.SyntaxKind.TrueKeyword ? 'true' : e.kind === ts.SyntaxKind.FalseKeyword ? 'false' : ts.isArrowFunction(e) || ts.isFunctionExpression(e) || ts.isMethodDeclaration(e.parent) ? 'function' : 'other';
+    def.frameworkApproval = { prop: input.approval.prop, value };
+  }
+  if (input.registeredOn) def.registeredOn = ctx.evaluate(input.registeredOn);
+  if (input.wrapsAgent) def.wrapsAgent = ctx.evaluate(input.wrapsAgent);
+  if (!def.dynamic && insideLoopOrCallback(input.node)) def.dynamic = 'registered inside a loop or callback';
+  return def;
+}
+
+function visitForAdapters(node: ts.Node, adapters: FrameworkAdapter[], a: AdapterContext): void {
+  if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
+    const callee = a.ctx.callee(node);
+    if (!callee) return;
+    for (const ad of adapters) {
+      if (!ad.visitCall) continue;
+      if (callee.kind === 'unknown-method' || ad.modules.test(callee.module)) ad.visitCall(node, callee, a);
+    }
+  } else if ((ts.isClassDeclaration(node) || ts.isClassExpression(node)) && node.heritageClauses) {
+    const base = a.ctx.baseClassOf(node);
+    if (base?.k !== 'import') return;
+    for (const ad of adapters) if (ad.visitClass && ad.modules.test(base.module)) ad.visitClass(node, base, a);
+  }
+}
+
+/** `process.env.X`, `process.env['X']`, `import.meta.env.X`, `const { X } = process.env`. */
+function envRead(node: ts.Node, sf: ts.SourceFile): { name: string; node: ts.Node } | undefined {
+  if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
+    const obj = node.expression;
+    if (!isEnvObject(obj, sf)) return undefined;
+    if (ts.isPropertyAccessExpression(node)) return { name: node.name.text, node };
+    if (ts.isStringLiteralLike(node.argumentExpression)) return { name: node.argumentExpression.text, node };
+    return undefined;
+  }
+  if (ts.isBindingElement(node) && ts.isObjectBindingPattern(node.parent)) {
+    const decl = node.parent.parent;
+    if (ts.isVariableDeclaration(decl) && decl.initializer && isEnvObject(unwrap(decl.initializer), sf)) {
+      const name = propertyNameText(node.propertyName ?? node.name);
+      if (name) return { name, node };
+    }
+  }
+  return undefined;
+}
+
+function isEnvObject(obj: ts.Node, sf: ts.SourceFile): boolean {
+  if (!ts.isPropertyAccessExpression(obj) || obj.name.text !== 'env') return false;
+  const root = obj.expression;
+  return (ts.isIdentifier(root) && (root.text === 'process' || root.text === 'Deno')) || root.getText(sf) === 'import.meta';
+}
+
+function insideFunction(node: ts.Node): boolean {
+  for (let n = node.parent; n; n = n.parent) if (ts.isFunctionLike(n)) return true;
+  return false;
+}
+
+/** A definition inside a loop body or an iteration callback (`forEach`, `map`) is registered once per element. */
+function insideLoopOrCallback(node: ts.Node): boolean {
+  for (let n: ts.Node | undefined = node.parent; n && !ts.isSourceFile(n); n = n.parent) {
+    if (ts.isForOfStatement(n) || ts.isForInStatement(n) || ts.isForStatement(n) || ts.isWhileStatement(n) || ts.isDoStatement(n)) return true;
+    if ((ts.isArrowFunction(n) || ts.isFunctionExpression(n)) && ts.isCallExpression(n.parent)) {
+      const callee = n.parent.expression;
+      if (ts.isPropertyAccessExpression(callee) && ['forEach', 'map', 'flatMap', 'reduce'].includes(callee.name.text)) return true;
+    }
+  }
+  return false;
+}
+
+/** Name of the nearest named function, method or variable around a node: the fallback agent name. */
+export function enclosingName(node: ts.Node): string | undefined {
+  for (let n = node.parent; n && !ts.isSourceFile(n); n = n.parent) {
+    if ((ts.isFunctionDeclaration(n) || ts.isMethodDeclaration(n) || ts.isClassDeclaration(n)) && n.name) return propertyNameText(n.name as ts.PropertyName) ?? n.name.getText();
+    if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name)) return n.name.text;
+    if (ts.isPropertyAssignment(n)) return propertyNameText(n.name);
+  }
+  return undefined;
+}
+
+function collectModuleInterface(ctx: SourceContext): Pick<FileFacts, 'exports' | 'reExports' | 'imports'> {
+  const exports: Record<string, Val> = {};
+  const reExports: ReExport[] = [];
+  const imports: FileFacts['imports'] = [];
+  const sf = ctx.sf;
+  const isExported = (n: ts.Node) => !!(ts.canHaveModifiers(n) && ts.getModifiers(n)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword));
+  const isDefault = (n: ts.Node) => !!(ts.canHaveModifiers(n) && ts.getModifiers(n)?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword));
+  for (const st of sf.statements) {
+    if (ts.isImportDeclaration(st) && ts.isStringLiteralLike(st.moduleSpecifier)) {
+      const module = normaliseModule(st.moduleSpecifier.text);
+      const c = st.importClause;
+      if (c?.name) imports.push({ local: c.name.text, module, imported: 'default' });
+      if (c?.namedBindings && ts.isNamespaceImport(c.namedBindings)) imports.push({ local: c.namedBindings.name.text, module, imported: '*' });
+      if (c?.namedBindings && ts.isNamedImports(c.namedBindings))
+        for (const el of c.namedBindings.elements) imports.push({ local: el.name.text, module, imported: (el.propertyName ?? el.name).text });
+    } else if (ts.isVariableStatement(st) && isExported(st)) {
+      for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name) && d.initializer) exports[d.name.text] = ctx.evaluate(d.initializer);
+    } else if ((ts.isClassDeclaration(st) || ts.isFunctionDeclaration(st)) && isExported(st)) {
+      const val = ctx.definitions.get(st) ?? { k: 'dynamic', why: ts.isClassDeclaration(st) ? 'class' : 'function', loc: ctx.loc(st) };
+      exports[isDefault(st) ? 'default' : (st.name?.text ?? 'default')] = val;
+    } else if (ts.isExportAssignment(st)) {
+      exports.default = ctx.evaluate(st.expression);
+    } else if (ts.isExportDeclaration(st)) {
+      const from = st.moduleSpecifier && ts.isStringLiteralLike(st.moduleSpecifier) ? normaliseModule(st.moduleSpecifier.text) : undefined;
+      const clause = st.exportClause;
+      if (from && !clause) reExports.push({ module: from });
+      else if (from && clause && ts.isNamespaceExport(clause)) exports[clause.name.text] = { k: 'import', module: from, path: [] };
+      else if (clause && ts.isNamedExports(clause)) {
+        if (from) reExports.push({ module: from, names: clause.elements.map((el) => [el.name.text, (el.propertyName ?? el.name).text]) });
+        else for (const el of clause.elements) exports[el.name.text] = ctx.evaluateIdentifier((el.propertyName ?? el.name) as ts.Identifier);
+      }
+    } else if (ts.isExpressionStatement(st) && ts.isBinaryExpression(st.expression) && st.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      // CommonJS: `module.exports = {...}`, `exports.x = ...`, `module.exports.x = ...`
+      const left = st.expression.left.getText(sf);
+      const m = /^(?:module\.)?exports(?:\.(\w+))?$/.exec(left);
+      if (m?.[1]) exports[m[1]] = ctx.evaluate(st.expression.right);
+      else if (m && left.startsWith('module.')) {
+        const v = ctx.evaluate(st.expression.right);
+        exports.default = v;
+        if (v.k === 'obj') for (const p of v.props) if (p.key) exports[p.key] = p.val;
+      }
+    }
+  }
+  return { exports, reExports, imports };
+}

@@ -1,0 +1,333 @@
+import { openAiAgentsToolName } from './adapter';
+import { mergeAnnotations } from './annotations';
+import type { OwnerResolver } from './owners';
+import { locOf, Resolver } from './resolve';
+import type { AgentDef, AgentGraph, AgentNode, Annotations, CredentialNode, FileFacts, FrameworkId, Location, ObjProp, ToolDef, ToolNode, Val } from './types';
+
+/** One entry of a tool collection after resolution. */
+type ToolEntry =
+  | { kind: 'def'; id: string; key?: string }
+  /** A plain descriptor object: MCP `ListTools` entries, raw OpenAI/Anthropic tool objects, AI SDK v4 plain tools. */
+  | { kind: 'descriptor'; obj: Extract<Val, { k: 'obj' }>; key?: string; keyLoc?: Location; keyAnn?: Annotations }
+  /** `tools: { search: makeSearchTool() }`: the name is known, the definition is not. */
+  | { kind: 'opaque'; key: string; loc: Location; ann?: Annotations }
+  | { kind: 'dynamic'; why: string; loc: Location };
+
+/**
+ * Joins per-file facts into the agent identity graph: which tools each agent exposes (resolving
+ * imports, variables and registrations), which agents delegate to which, owners and credentials.
+ */
+export function link(allFacts: FileFacts[], owners: OwnerResolver): AgentGraph {
+  const r = new Resolver(allFacts);
+  const defs = new Map<string, { def: ToolDef; facts: FileFacts }>();
+  const agentDefs = new Map<string, { def: AgentDef; facts: FileFacts }>();
+  for (const f of allFacts) {
+    for (const t of f.tools) defs.set(t.id, { def: t, facts: f });
+    for (const a of f.agents) agentDefs.set(a.id, { def: a, facts: f });
+  }
+
+  const toolNodes = new Map<string, ToolNode>();
+  const registrationKey = new Map<string, string>();
+  const agents = new Map<string, AgentNode>();
+  const dynamicRegistrations: AgentGraph['dynamicRegistrations'] = [];
+
+  const str = (v: Val | undefined, from: string): string | undefined => {
+    if (!v) return undefined;
+    const x = r.resolve(r.canonicalise(v, from));
+    return x.k === 'str' ? x.v : undefined;
+  };
+
+  // Agents first (names are needed for asTool defaults and delegation).
+  for (const { def, facts } of agentDefs.values()) {
+    const name = str(def.name, facts.file) ?? def.bindingName ?? `${def.kind}@${def.loc.file}:${def.loc.start.line}`;
+    const ann = def.annotations;
+    const own = ownerOf(ann, facts, owners);
+    agents.set(def.id, {
+      id: def.id,
+      name,
+      framework: def.framework,
+      kind: def.kind,
+      loc: def.loc,
+      nameLoc: def.nameLoc,
+      annotations: ann,
+      owner: own?.owner,
+      ownerSource: own?.source,
+      revocation: ann.revocation,
+      expires: ann.expires?.date,
+      tools: [],
+      delegates: [],
+      dynamicTools: [],
+    });
+  }
+
+  const entriesOf = (val: Val, from: string, asMap: boolean, filtered?: string): (ToolEntry & { filtered?: string })[] => {
+    const out: (ToolEntry & { filtered?: string })[] = [];
+    const seen = new Set<Val>();
+    const visit = (v: Val, mapMode: boolean, why: string | undefined, depth: number) => {
+      if (depth > 20) return;
+      const x = r.resolve(r.canonicalise(v, from));
+      if (seen.has(x)) return;
+      seen.add(x);
+      switch (x.k) {
+        case 'tool':
+          out.push({ kind: 'def', id: x.id, filtered: why });
+          break;
+        case 'arr':
+          for (const item of x.items) visit(item, false, why, depth + 1);
+          break;
+        case 'obj':
+          if (mapMode) for (const p of x.props) visitProp(p, why, depth);
+          else out.push({ kind: 'descriptor', obj: x, filtered: why });
+          break;
+        case 'subset':
+          visit(x.of, mapMode, x.why, depth + 1);
+          break;
+        case 'alt':
+          for (const o of x.options) visit(o, mapMode, why, depth + 1);
+          break;
+        case 'agent':
+        case 'handoff':
+        case 'str':
+          break;
+        case 'import':
+          out.push({ kind: 'dynamic', why: `tools come from the package \`${x.module}\``, loc: locOf(v) });
+          break;
+        case 'dynamic':
+          out.push({ kind: 'dynamic', why: x.why, loc: x.loc });
+          break;
+        default:
+          out.push({ kind: 'dynamic', why: 'tools computed at run time', loc: locOf(v) });
+      }
+    };
+    const visitProp = (p: ObjProp, why: string | undefined, depth: number) => {
+      if (p.key === null) return visit(p.val, true, why, depth + 1);
+      if (p.computed) return void out.push({ kind: 'dynamic', why: 'tool registered under a computed key', loc: p.loc });
+      const x = r.resolve(r.canonicalise(p.val, from));
+      if (x.k === 'tool') out.push({ kind: 'def', id: x.id, key: p.key, filtered: why });
+      else if (x.k === 'obj') out.push({ kind: 'descriptor', obj: x, key: p.key, keyLoc: p.loc, keyAnn: p.ann, filtered: why });
+      else out.push({ kind: 'opaque', key: p.key, loc: p.loc, ann: p.ann, filtered: why });
+    };
+    visit(val, asMap, filtered, 0);
+    return out;
+  };
+
+  const attach = (agentId: string | undefined, toolId: string) => {
+    const t = toolNodes.get(toolId);
+    if (!t) return;
+    if (agentId && !t.agents.includes(agentId)) t.agents.push(agentId);
+    const a = agentId ? agents.get(agentId) : undefined;
+    if (a && !a.tools.includes(toolId)) a.tools.push(toolId);
+  };
+
+  const addEntry = (e: ToolEntry, agentId: string | undefined, framework: FrameworkId) => {
+    if (e.kind === 'def') {
+      if (e.key && !registrationKey.has(e.id)) registrationKey.set(e.id, e.key);
+      attach(agentId, e.id);
+      return;
+    }
+    if (e.kind === 'dynamic') {
+      const a = agentId ? agents.get(agentId) : undefined;
+      a?.dynamicTools.push({ why: e.why, loc: e.loc });
+      dynamicRegistrations.push({ framework, why: e.why, loc: e.loc, owner: a?.name });
+      return;
+    }
+    const node = e.kind === 'descriptor' ? descriptorTool(e, framework) : opaqueTool(e, framework);
+    if (!node) return;
+    if (!toolNodes.has(node.id)) toolNodes.set(node.id, node);
+    attach(agentId, node.id);
+  };
+
+  const descriptorTool = (e: Extract<ToolEntry, { kind: 'descriptor' }>, framework: FrameworkId): ToolNode | undefined => {
+    const o = e.obj;
+    const from = o.loc.file;
+    const prop = (k: string) => o.props.find((p) => p.key === k)?.val;
+    const fn = prop('function');
+    const fnObj = fn ? r.resolve(r.canonicalise(fn, from)) : undefined;
+    const nameVal = prop('name') ?? (fnObj?.k === 'obj' ? fnObj.props.find((p) => p.key === 'name')?.val : undefined);
+    const type = str(prop('type'), from);
+    const hosted = !!type && type !== 'function' && type !== 'custom' && !fn;
+    const name = str(nameVal, from) ?? e.key ?? (hosted ? type : undefined);
+    const facts = r.facts(from);
+    const ann = mergeAnnotations(facts?.fileAnnotations ?? {}, { ...(e.keyAnn ?? {}), ...(o.ann ?? {}) });
+    const namePropLoc = o.props.find((p) => p.key === 'name')?.loc;
+    return makeTool({
+      id: `${from}@${o.loc.start.line}:${o.loc.start.column}`,
+      name: name ?? '<dynamic>',
+      nameSource: name ? (str(nameVal, from) ? 'definition' : 'registration') : 'unknown',
+      framework,
+      kind: hosted ? `hosted tool (${type})` : 'tool descriptor',
+      loc: o.loc,
+      nameLoc: namePropLoc ?? e.keyLoc ?? o.loc,
+      annotations: ann,
+      facts,
+      hosted,
+      dynamic: name ? undefined : 'its name is computed at run time',
+    });
+  };
+
+  const opaqueTool = (e: Extract<ToolEntry, { kind: 'opaque' }>, framework: FrameworkId): ToolNode => {
+    const facts = r.facts(e.loc.file);
+    return makeTool({
+      id: `${e.loc.file}@${e.loc.start.line}:${e.loc.start.column}`,
+      name: e.key,
+      nameSource: 'registration',
+      framework,
+      kind: 'registered value',
+      loc: e.loc,
+      nameLoc: e.loc,
+      annotations: mergeAnnotations(facts?.fileAnnotations ?? {}, e.ann ?? {}),
+      facts,
+    });
+  };
+
+  const makeTool = (t: Omit<ToolNode, 'owner' | 'ownerSource' | 'scopes' | 'approval' | 'expires' | 'agents' | 'credentials'> & { facts?: FileFacts }): ToolNode => {
+    const own = t.facts ? ownerOf(t.annotations, t.facts, owners) : undefined;
+    const { facts: _facts, ...rest } = t;
+    return {
+      ...rest,
+      owner: own?.owner,
+      ownerSource: own?.source,
+      scopes: t.annotations.scopes ?? [],
+      approval: t.annotations.approval?.mode === 'required' ? { source: 'annotation', detail: '@approval required' } : undefined,
+      expires: t.annotations.expires?.date,
+      agents: [],
+      credentials: [],
+    };
+  };
+
+  // Tools defined by calls: their names may come from registration keys, so collect those first.
+  const agentEntries: { agentId: string; framework: FrameworkId; entries: ToolEntry[] }[] = [];
+  for (const { def, facts } of agentDefs.values()) {
+    const entries = def.tools.flatMap((v) => entriesOf(v, facts.file, isMap(v, facts.file, r)));
+    agentEntries.push({ agentId: def.id, framework: def.framework, entries });
+    for (const e of entries) if (e.kind === 'def' && e.key && !registrationKey.has(e.id)) registrationKey.set(e.id, e.key);
+  }
+  const listEntries: { agentId?: string; framework: FrameworkId; entries: ToolEntry[] }[] = [];
+  for (const f of allFacts) {
+    for (const l of f.toolLists) {
+      let owner = l.owner ? r.resolve(r.canonicalise(l.owner, f.file)) : undefined;
+      if (owner?.k !== 'agent') {
+        // An untyped receiver (JS parameter): the file's only MCP server is the owner.
+        const servers = f.agents.filter((a) => a.framework === l.framework);
+        owner = servers.length === 1 ? { k: 'agent', id: servers[0].id } : undefined;
+      }
+      listEntries.push({ agentId: owner?.k === 'agent' ? owner.id : undefined, framework: l.framework, entries: entriesOf(l.tools, f.file, false) });
+    }
+  }
+
+  for (const { def, facts } of defs.values()) {
+    const defined = str(def.name, facts.file);
+    const key = registrationKey.get(def.id);
+    let name = defined;
+    let nameSource: ToolNode['nameSource'] = 'definition';
+    let delegatesTo: string | undefined;
+    if (def.wrapsAgent) {
+      const wrapped = r.resolve(r.canonicalise(def.wrapsAgent, facts.file));
+      if (wrapped.k === 'agent') {
+        delegatesTo = wrapped.id;
+        if (!name && agents.get(wrapped.id)) name = openAiAgentsToolName(agents.get(wrapped.id)!.name);
+      }
+    }
+    if (!name && key) (name = key), (nameSource = 'registration');
+    if (!name && def.bindingName) (name = def.bindingName), (nameSource = 'binding');
+    if (!name) (name = '<dynamic>'), (nameSource = 'unknown');
+    const node = makeTool({
+      id: def.id,
+      name,
+      nameSource,
+      framework: def.framework,
+      kind: def.kind,
+      loc: def.loc,
+      nameLoc: def.nameLoc,
+      annotations: def.annotations,
+      facts,
+      hosted: def.hosted,
+      dynamic: def.dynamic,
+      delegatesTo,
+    });
+    const fa = def.frameworkApproval;
+    if (fa && (fa.value === 'true' || fa.value === 'function')) node.approval = { source: 'framework', detail: `${fa.prop}: ${fa.value === 'true' ? 'true' : '(function)'}` };
+    toolNodes.set(def.id, node);
+    if (def.registeredOn) {
+      const on = r.resolve(r.canonicalise(def.registeredOn, facts.file));
+      let agentId = on.k === 'agent' ? on.id : undefined;
+      if (!agentId) {
+        const servers = facts.agents.filter((a) => a.framework === def.framework);
+        agentId = servers.length === 1 ? servers[0].id : undefined;
+      }
+      attach(agentId, def.id);
+    }
+    if (def.dynamic) dynamicRegistrations.push({ framework: def.framework, why: def.dynamic, loc: def.loc });
+  }
+
+  for (const { agentId, framework, entries } of [...agentEntries, ...listEntries]) for (const e of entries) addEntry(e, agentId, framework);
+
+  // Delegation: handoffs, sub-agent maps, supervisors, agent-as-tool.
+  for (const { def, facts } of agentDefs.values()) {
+    const node = agents.get(def.id)!;
+    for (const d of def.delegates) {
+      for (const target of delegateTargets(d, facts.file, r)) if (target !== def.id && !node.delegates.includes(target)) node.delegates.push(target);
+    }
+  }
+  for (const t of toolNodes.values()) {
+    if (!t.delegatesTo) continue;
+    for (const agentId of t.agents) {
+      const a = agents.get(agentId);
+      if (a && !a.delegates.includes(t.delegatesTo)) a.delegates.push(t.delegatesTo);
+    }
+  }
+
+  // Credentials read inside tool definitions, and every secret-named env read as a static credential.
+  const credentials = new Map<string, CredentialNode>();
+  for (const f of allFacts) {
+    for (const c of f.credentials) {
+      const cred = credentials.get(c.name) ?? { name: c.name, source: c.source, lifetime: 'static' as const, locations: [], tools: [] };
+      cred.locations.push(c.loc);
+      if (c.toolId && !cred.tools.includes(c.toolId)) cred.tools.push(c.toolId);
+      credentials.set(c.name, cred);
+      const t = c.toolId ? toolNodes.get(c.toolId) : undefined;
+      if (t && !t.credentials.includes(c.name)) t.credentials.push(c.name);
+    }
+  }
+
+  const byLoc = (a: { loc: Location }, b: { loc: Location }) => a.loc.file.localeCompare(b.loc.file) || a.loc.start.line - b.loc.start.line || a.loc.start.column - b.loc.start.column;
+  return {
+    agents: [...agents.values()].sort(byLoc),
+    tools: [...toolNodes.values()].sort(byLoc),
+    credentials: [...credentials.values()].sort((a, b) => a.name.localeCompare(b.name)),
+    dynamicRegistrations: dynamicRegistrations.sort(byLoc),
+  };
+}
+
+/** A `tools` value written as an object is a name → tool map (AI SDK, Mastra); as an array, a list. */
+function isMap(v: Val, from: string, r: Resolver): boolean {
+  const x = r.resolve(r.canonicalise(v, from));
+  return x.k === 'obj';
+}
+
+function delegateTargets(v: Val, from: string, r: Resolver, depth = 0): string[] {
+  if (depth > 10) return [];
+  const x = r.resolve(r.canonicalise(v, from));
+  switch (x.k) {
+    case 'agent':
+      return [x.id];
+    case 'handoff':
+      return delegateTargets(x.agent, from, r, depth + 1);
+    case 'arr':
+      return x.items.flatMap((i) => delegateTargets(i, from, r, depth + 1));
+    case 'obj':
+      return x.props.flatMap((p) => delegateTargets(p.val, from, r, depth + 1));
+    case 'alt':
+      return x.options.flatMap((o) => delegateTargets(o, from, r, depth + 1));
+    case 'subset':
+      return delegateTargets(x.of, from, r, depth + 1);
+    default:
+      return [];
+  }
+}
+
+function ownerOf(ann: Annotations, facts: FileFacts, owners: OwnerResolver): { owner: string; source: NonNullable<ToolNode['ownerSource']> } | undefined {
+  if (ann.owner) return { owner: ann.owner, source: facts.fileAnnotations.owner === ann.owner ? 'file' : 'annotation' };
+  const m = owners.resolve(facts.file);
+  return m ? { owner: m.owner, source: m.source } : undefined;
+}

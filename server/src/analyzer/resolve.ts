@@ -1,0 +1,138 @@
+import { posix } from 'node:path';
+import { member } from './source-context';
+import type { FileFacts, ObjProp, Val } from './types';
+
+const MAX_DEPTH = 30;
+const TS_FOR_JS: Record<string, string[]> = { '.js': ['.ts', '.tsx'], '.jsx': ['.tsx'], '.mjs': ['.mts'], '.cjs': ['.cts'] };
+const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+
+/** Resolves a relative import specifier to a scanned file; undefined for packages and unscanned files. */
+export function resolveModulePath(fromFile: string, spec: string, files: ReadonlySet<string>): string | undefined {
+  if (!spec.startsWith('.')) return undefined;
+  const base = posix.normalize(posix.join(posix.dirname(fromFile), spec));
+  const candidates = [base];
+  const ext = posix.extname(base);
+  if (TS_FOR_JS[ext]) candidates.push(...TS_FOR_JS[ext].map((e) => base.slice(0, -ext.length) + e));
+  candidates.push(...EXTENSIONS.map((e) => base + e), ...EXTENSIONS.map((e) => `${base}/index${e}`));
+  return candidates.find((c) => files.has(c));
+}
+
+const FILE_PREFIX = 'file:';
+export const fileModule = (file: string) => FILE_PREFIX + file;
+export const moduleFile = (module: string) => (module.startsWith(FILE_PREFIX) ? module.slice(FILE_PREFIX.length) : undefined);
+
+/**
+ * Cross-file resolution of symbolic values: follows imports into the exports of other scanned files
+ * (through re-exports and `export *`), and simplifies member access, `Object.values` and friends.
+ */
+export class Resolver {
+  private readonly files: ReadonlySet<string>;
+  private readonly canonical = new Map<string, FileFacts>();
+
+  constructor(facts: FileFacts[]) {
+    this.files = new Set(facts.map((f) => f.file));
+    for (const f of facts) this.canonical.set(f.file, f);
+  }
+
+  facts(file: string): FileFacts | undefined {
+    return this.canonical.get(file);
+  }
+
+  /** Rewrites relative import specifiers inside a value to `file:` modules, once, relative to `fromFile`. */
+  canonicalise(val: Val, fromFile: string): Val {
+    const c = (v: Val): Val => {
+      switch (v.k) {
+        case 'import': {
+          if (!v.module.startsWith('.')) return v;
+          const target = resolveModulePath(fromFile, v.module, this.files);
+          return target ? { ...v, module: fileModule(target) } : v;
+        }
+        case 'arr':
+          return { ...v, items: v.items.map(c) };
+        case 'obj':
+          return { ...v, props: v.props.map((p): ObjProp => ({ ...p, val: c(p.val) })) };
+        case 'member':
+          return { ...v, of: c(v.of) };
+        case 'subset':
+          return { ...v, of: c(v.of) };
+        case 'values':
+          return { ...v, of: c(v.of) };
+        case 'alt':
+          return { ...v, options: v.options.map(c) };
+        case 'handoff':
+          return { ...v, agent: c(v.agent) };
+        default:
+          return v;
+      }
+    };
+    return c(val);
+  }
+
+  /** Resolves the outer layer of a value (not its array items or object props). */
+  resolve(val: Val, depth = 0): Val {
+    if (depth > MAX_DEPTH) return { k: 'dynamic', why: 'reference chain too long', loc: locOf(val) };
+    switch (val.k) {
+      case 'import':
+        return this.resolveImport(val, depth);
+      case 'member': {
+        const of = this.resolve(val.of, depth + 1);
+        const m = member(of, val.prop);
+        return m.k === 'member' && m.of === of ? m : this.resolve(m, depth + 1);
+      }
+      case 'values': {
+        const of = this.resolve(val.of, depth + 1);
+        if (of.k === 'obj') return { k: 'arr', items: of.props.map((p) => p.val), loc: of.loc };
+        if (of.k === 'import') {
+          const file = moduleFile(of.module);
+          if (file && of.path.length === 0) return { k: 'arr', items: this.allExports(file).map((v) => this.resolve(v, depth + 1)), loc: { file, start: { line: 1, column: 1 }, end: { line: 1, column: 1 } } };
+        }
+        return { k: 'dynamic', why: '`Object.values()` of a value computed at run time', loc: locOf(val) };
+      }
+      default:
+        return val;
+    }
+  }
+
+  private resolveImport(val: Extract<Val, { k: 'import' }>, depth: number): Val {
+    const file = moduleFile(val.module);
+    if (!file || val.path.length === 0) return val;
+    let cur = this.exportOf(file, val.path[0], depth + 1, new Set());
+    for (const p of val.path.slice(1)) cur = this.resolve(member(this.resolve(cur, depth + 1), p), depth + 1);
+    return this.resolve(cur, depth + 1);
+  }
+
+  private exportOf(file: string, name: string, depth: number, seen: Set<string>): Val {
+    const key = `${file}\0${name}`;
+    const facts = this.canonical.get(file);
+    if (!facts || seen.has(key) || depth > MAX_DEPTH) return { k: 'dynamic', why: `\`${name}\` could not be followed into ${file}`, loc: fileLoc(file) };
+    seen.add(key);
+    const direct = facts.exports[name];
+    if (direct) return this.canonicalise(direct, file);
+    for (const re of facts.reExports) {
+      const target = resolveModulePath(file, re.module, this.files);
+      if (re.names) {
+        const hit = re.names.find(([exported]) => exported === name);
+        if (hit) return target ? this.exportOf(target, hit[1], depth + 1, seen) : { k: 'import', module: re.module, path: [hit[1]] };
+      } else if (target) {
+        const v = this.exportOf(target, name, depth + 1, seen);
+        if (v.k !== 'dynamic') return v;
+      }
+    }
+    return { k: 'dynamic', why: `\`${name}\` is not exported by ${file}`, loc: fileLoc(file) };
+  }
+
+  private allExports(file: string): Val[] {
+    const facts = this.canonical.get(file);
+    if (!facts) return [];
+    return Object.values(facts.exports).map((v) => this.canonicalise(v, file));
+  }
+}
+
+function fileLoc(file: string) {
+  return { file, start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
+}
+
+export function locOf(val: Val) {
+  if ('loc' in val && val.loc) return val.loc;
+  return { file: '', start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
+}

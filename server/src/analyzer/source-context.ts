@@ -1,0 +1,456 @@
+import { ts } from 'ts-morph';
+import { annotationsFor } from './annotations';
+import type { Annotations, Location, ObjProp, Val } from './types';
+
+/** Deeper than this, an expression is reported as dynamic instead of followed (bounded work per file). */
+const MAX_EVAL_DEPTH = 40;
+
+/** What a call's callee (or a `new`'s class) is, in terms of imports. */
+export type Callee =
+  /** `tool(...)`, `ai.tool(...)`, `new McpServer(...)`: an export of a module. */
+  | { kind: 'export'; module: string; path: string[] }
+  /** `server.registerTool(...)`: a method on an instance of an imported class (or on a recognised agent). */
+  | { kind: 'method'; module: string; path: string[]; members: string[]; receiver: ts.Expression; agentId?: string }
+  /** `x.asTool(...)` where `x` cannot be resolved in this file (imported, untyped parameter…): the whole chain from the root. */
+  | { kind: 'unknown-method'; members: string[]; receiver: ts.Expression };
+
+const UNWRAP = new Set([
+  ts.SyntaxKind.ParenthesizedExpression,
+  ts.SyntaxKind.AsExpression,
+  ts.SyntaxKind.SatisfiesExpression,
+  ts.SyntaxKind.NonNullExpression,
+  ts.SyntaxKind.TypeAssertionExpression,
+  ts.SyntaxKind.AwaitExpression,
+]);
+
+export function unwrap(node: ts.Node): ts.Node {
+  while (UNWRAP.has(node.kind)) node = (node as ts.ParenthesizedExpression).expression;
+  return node;
+}
+
+/** Normalises module specifiers: `node:fs` → `fs`; keeps `.js` suffixes (adapters match with regexes). */
+export function normaliseModule(spec: string): string {
+  return spec.startsWith('node:') ? spec.slice(5) : spec;
+}
+
+export function propertyNameText(name: ts.PropertyName | ts.BindingName | undefined): string | undefined {
+  if (!name) return undefined;
+  if (ts.isIdentifier(name) || ts.isPrivateIdentifier(name) || ts.isStringLiteralLike(name) || ts.isNumericLiteral(name)) return name.text;
+  return undefined;
+}
+
+/**
+ * Per-file evaluation context: scope lookup, symbolic evaluation of expressions into `Val`s,
+ * callee resolution and locations. Works on the raw TypeScript AST (no type checker).
+ */
+export class SourceContext {
+  readonly text: string;
+  private scopeCache = new Map<ts.Node, Map<string, ts.Node>>();
+  private inProgress = new Set<ts.Node>();
+  private depth = 0;
+  /** Definition nodes recognised by adapters → their Val (`{k:'tool'}` / `{k:'agent'}`). */
+  readonly definitions = new Map<ts.Node, Val>();
+  /** Agent id → the class it was created from, so `server.registerTool` still resolves. */
+  readonly agentClass = new Map<string, { module: string; path: string[] }>();
+
+  constructor(
+    readonly sf: ts.SourceFile,
+    readonly file: string,
+  ) {
+    this.text = sf.text;
+  }
+
+  // ---------------------------------------------------------------- locations
+
+  locAt = (start: number, end: number): Location => {
+    const s = this.sf.getLineAndCharacterOfPosition(start);
+    const e = this.sf.getLineAndCharacterOfPosition(Math.max(start, end));
+    return { file: this.file, start: { line: s.line + 1, column: s.character + 1 }, end: { line: e.line + 1, column: e.character + 1 } };
+  };
+
+  loc(node: ts.Node): Location {
+    return this.locAt(node.getStart(this.sf), node.getEnd());
+  }
+
+  // ---------------------------------------------------------------- holders and names
+
+  /** The node that carries a definition's JSDoc and gives it a fallback name. */
+  holderOf(node: ts.Node): { holder: ts.Node; bindingName?: string } {
+    let n: ts.Node = node;
+    while (n.parent && UNWRAP.has(n.parent.kind)) n = n.parent;
+    const p = n.parent;
+    if (!p) return { holder: n };
+    if (ts.isVariableDeclaration(p) && p.initializer === n) {
+      const list = p.parent;
+      const stmt = list?.parent;
+      const holder = stmt && ts.isVariableStatement(stmt) && ts.isVariableDeclarationList(list) && list.declarations.length === 1 ? stmt : p;
+      return { holder, bindingName: propertyNameText(p.name) };
+    }
+    if (ts.isPropertyAssignment(p) && p.initializer === n) return { holder: p, bindingName: propertyNameText(p.name) };
+    if (ts.isPropertyDeclaration(p) && p.initializer === n) return { holder: p, bindingName: propertyNameText(p.name) };
+    if (ts.isExportAssignment(p)) return { holder: p, bindingName: 'default' };
+    if (ts.isBinaryExpression(p) && p.right === n && p.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      const left = p.left;
+      const name = ts.isPropertyAccessExpression(left) ? left.name.text : ts.isIdentifier(left) ? left.text : undefined;
+      const stmt = ts.isExpressionStatement(p.parent) ? p.parent : p;
+      return { holder: stmt, bindingName: name };
+    }
+    if (ts.isExpressionStatement(p) || ts.isReturnStatement(p)) return { holder: p };
+    return { holder: n };
+  }
+
+  annotationsOf(holder: ts.Node): Annotations {
+    return annotationsFor(this.text, holder, this.locAt);
+  }
+
+  // ---------------------------------------------------------------- scopes
+
+  /** Finds the declaration of `name` visible from `from`, walking outwards through scopes. */
+  findDeclaration(name: string, from: ts.Node): ts.Node | undefined {
+    for (let n: ts.Node | undefined = from; n; n = n.parent) {
+      const decl = this.scope(n)?.get(name);
+      if (decl) return decl;
+    }
+    return undefined;
+  }
+
+  private scope(node: ts.Node): Map<string, ts.Node> | undefined {
+    const cached = this.scopeCache.get(node);
+    if (cached) return cached;
+    let map: Map<string, ts.Node> | undefined;
+    const addBinding = (b: ts.BindingName, decl: ts.Node) => {
+      if (ts.isIdentifier(b)) (map ??= new Map()).set(b.text, decl);
+      else for (const el of b.elements) if (!ts.isOmittedExpression(el)) addBinding(el.name, el);
+    };
+    const addStatements = (stmts: readonly ts.Statement[]) => {
+      for (const st of stmts) {
+        if (ts.isVariableStatement(st)) for (const d of st.declarationList.declarations) addBinding(d.name, d);
+        else if ((ts.isFunctionDeclaration(st) || ts.isClassDeclaration(st) || ts.isEnumDeclaration(st)) && st.name) (map ??= new Map()).set(st.name.text, st);
+        else if (ts.isImportDeclaration(st) && st.importClause) {
+          const c = st.importClause;
+          if (c.name) (map ??= new Map()).set(c.name.text, c);
+          const nb = c.namedBindings;
+          if (nb && ts.isNamespaceImport(nb)) (map ??= new Map()).set(nb.name.text, nb);
+          if (nb && ts.isNamedImports(nb)) for (const el of nb.elements) (map ??= new Map()).set(el.name.text, el);
+        } else if (ts.isImportEqualsDeclaration(st)) (map ??= new Map()).set(st.name.text, st);
+      }
+    };
+    if (ts.isSourceFile(node) || ts.isBlock(node) || ts.isModuleBlock(node) || ts.isCaseClause(node) || ts.isDefaultClause(node)) addStatements(node.statements);
+    else if (ts.isFunctionLike(node)) {
+      for (const p of node.parameters) addBinding(p.name, p);
+      if ((ts.isFunctionExpression(node) || ts.isClassExpression(node)) && node.name) (map ??= new Map()).set(node.name.text, node);
+    } else if ((ts.isForOfStatement(node) || ts.isForInStatement(node) || ts.isForStatement(node)) && node.initializer && ts.isVariableDeclarationList(node.initializer)) {
+      for (const d of node.initializer.declarations) addBinding(d.name, d);
+    } else if (ts.isCatchClause(node) && node.variableDeclaration) addBinding(node.variableDeclaration.name, node.variableDeclaration);
+    map ??= EMPTY;
+    this.scopeCache.set(node, map);
+    return map;
+  }
+
+  // ---------------------------------------------------------------- evaluation
+
+  dynamic(why: string, node: ts.Node): Val {
+    return { k: 'dynamic', why, loc: this.loc(node) };
+  }
+
+  /** Evaluates an expression to a symbolic value without running anything. */
+  evaluate(input: ts.Node): Val {
+    if (this.depth > MAX_EVAL_DEPTH) return this.dynamic('expression too deep to follow', input);
+    this.depth++;
+    try {
+      return this.evaluateInner(input);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private evaluateInner(input: ts.Node): Val {
+    const node = unwrap(input);
+    const def = this.definitions.get(node);
+    if (def) return def;
+    if (ts.isStringLiteralLike(node)) return { k: 'str', v: node.text };
+    if (ts.isTemplateExpression(node)) {
+      let out = node.head.text;
+      for (const span of node.templateSpans) {
+        const v = this.evaluate(span.expression);
+        if (v.k !== 'str') return this.dynamic('template string with a computed part', node);
+        out += v.v + span.literal.text;
+      }
+      return { k: 'str', v: out };
+    }
+    if (ts.isBinaryExpression(node)) {
+      const op = node.operatorToken.kind;
+      if (op === ts.SyntaxKind.PlusToken) {
+        const l = this.evaluate(node.left);
+        const r = this.evaluate(node.right);
+        if (l.k === 'str' && r.k === 'str') return { k: 'str', v: l.v + r.v };
+        return this.dynamic('string built at run time', node);
+      }
+      if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) return { k: 'alt', options: [this.evaluate(node.left), this.evaluate(node.right)] };
+      return this.dynamic('computed value', node);
+    }
+    if (ts.isConditionalExpression(node)) return { k: 'alt', options: [this.evaluate(node.whenTrue), this.evaluate(node.whenFalse)] };
+    if (ts.isIdentifier(node)) return this.evaluateIdentifier(node);
+    if (node.kind === ts.SyntaxKind.ThisKeyword) return this.evaluateThis(node);
+    if (ts.isPropertyAccessExpression(node)) {
+      if (node.expression.kind === ts.SyntaxKind.ThisKeyword) {
+        const field = this.evaluateThisMember(node);
+        if (field) return field;
+      }
+      return member(this.evaluate(node.expression), node.name.text);
+    }
+    if (ts.isElementAccessExpression(node)) {
+      const key = this.evaluate(node.argumentExpression);
+      if (key.k === 'str') return member(this.evaluate(node.expression), key.v);
+      return this.dynamic('computed property access', node);
+    }
+    if (ts.isArrayLiteralExpression(node)) {
+      return { k: 'arr', items: node.elements.filter((e) => !ts.isOmittedExpression(e)).map((e) => this.evaluate(ts.isSpreadElement(e) ? e.expression : e)), loc: this.loc(node) };
+    }
+    if (ts.isObjectLiteralExpression(node)) return this.evaluateObject(node);
+    if (ts.isCallExpression(node)) return this.evaluateCall(node);
+    if (ts.isNewExpression(node)) {
+      const cls = this.evaluate(node.expression);
+      if (cls.k === 'import') return { k: 'instance', module: cls.module, path: cls.path };
+      return this.dynamic('object created at run time', node);
+    }
+    if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) return this.dynamic('function', node);
+    return this.dynamic('computed value', node);
+  }
+
+  evaluateObject(node: ts.ObjectLiteralExpression): Val {
+    const props: ObjProp[] = [];
+    for (const p of node.properties) {
+      const loc = this.loc(p);
+      if (ts.isSpreadAssignment(p)) props.push({ key: null, val: this.evaluate(p.expression), loc });
+      else if (ts.isShorthandPropertyAssignment(p)) props.push({ key: p.name.text, val: this.evaluateIdentifier(p.name), loc, ann: this.propAnnotations(p) });
+      else if (ts.isPropertyAssignment(p)) {
+        let key = propertyNameText(p.name);
+        let computed = false;
+        if (key === undefined && ts.isComputedPropertyName(p.name)) {
+          const k = this.evaluate(p.name.expression);
+          if (k.k === 'str') key = k.v;
+          else computed = true;
+        }
+        props.push({ key: key ?? p.name.getText(this.sf), computed: computed || undefined, val: this.evaluate(p.initializer), loc, ann: this.propAnnotations(p) });
+      } else if (ts.isMethodDeclaration(p) || ts.isGetAccessor(p)) {
+        props.push({ key: propertyNameText(p.name) ?? p.name.getText(this.sf), val: this.dynamic('function', p), loc });
+      }
+    }
+    const { holder } = this.holderOf(node);
+    const ann = holder === node ? this.annotationsOf(node) : undefined;
+    return { k: 'obj', props, loc: this.loc(node), ann: ann && Object.keys(ann).length > 0 ? ann : undefined };
+  }
+
+  private propAnnotations(p: ts.Node): Annotations | undefined {
+    const a = this.annotationsOf(p);
+    return Object.keys(a).length > 0 ? a : undefined;
+  }
+
+  private evaluateCall(node: ts.CallExpression): Val {
+    const callee = unwrap(node.expression);
+    if (ts.isIdentifier(callee) && callee.text === 'require' && node.arguments.length === 1 && ts.isStringLiteralLike(node.arguments[0])) {
+      return { k: 'import', module: normaliseModule(node.arguments[0].text), path: [] };
+    }
+    if (callee.kind === ts.SyntaxKind.ImportKeyword && node.arguments.length >= 1 && ts.isStringLiteralLike(node.arguments[0])) {
+      return { k: 'import', module: normaliseModule(node.arguments[0].text), path: [] };
+    }
+    if (ts.isPropertyAccessExpression(callee)) {
+      const method = callee.name.text;
+      if (ts.isIdentifier(callee.expression) && callee.expression.text === 'Object' && (method === 'values' || method === 'assign') && node.arguments.length > 0) {
+        if (method === 'values') return { k: 'values', of: this.evaluate(node.arguments[0]) };
+        return { k: 'arr', items: node.arguments.map((a) => this.evaluate(a)), loc: this.loc(node) };
+      }
+      if (['filter', 'slice', 'toSorted', 'sort', 'reverse', 'toReversed', 'flat'].includes(method)) {
+        return { k: 'subset', of: this.evaluate(callee.expression), why: `.${method}()` };
+      }
+      if (method === 'concat') {
+        return { k: 'arr', items: [this.evaluate(callee.expression), ...node.arguments.map((a) => this.evaluate(a))], loc: this.loc(node) };
+      }
+      if (method === 'map' || method === 'flatMap') return this.dynamic(`built with .${method}()`, node);
+    }
+    return this.dynamic('result of a function call', node);
+  }
+
+  evaluateIdentifier(id: ts.Identifier): Val {
+    if (id.text === 'undefined') return this.dynamic('undefined', id);
+    const decl = this.findDeclaration(id.text, id);
+    if (!decl) return this.dynamic(`\`${id.text}\` is not declared in this file`, id);
+    return this.evaluateDeclaration(decl, id);
+  }
+
+  private evaluateDeclaration(decl: ts.Node, ref: ts.Node): Val {
+    const known = this.definitions.get(decl);
+    if (known) return known;
+    if (this.inProgress.has(decl)) return this.dynamic('circular reference', ref);
+    this.inProgress.add(decl);
+    try {
+      return this.evaluateDeclarationInner(decl, ref);
+    } finally {
+      this.inProgress.delete(decl);
+    }
+  }
+
+  private evaluateDeclarationInner(decl: ts.Node, ref: ts.Node): Val {
+    if (ts.isImportClause(decl)) return { k: 'import', module: normaliseModule((decl.parent.moduleSpecifier as ts.StringLiteral).text), path: ['default'] };
+    if (ts.isNamespaceImport(decl)) return { k: 'import', module: normaliseModule((decl.parent.parent.moduleSpecifier as ts.StringLiteral).text), path: [] };
+    if (ts.isImportSpecifier(decl)) {
+      const spec = decl.parent.parent.parent.moduleSpecifier as ts.StringLiteral;
+      return { k: 'import', module: normaliseModule(spec.text), path: [(decl.propertyName ?? decl.name).text] };
+    }
+    if (ts.isImportEqualsDeclaration(decl)) {
+      const r = decl.moduleReference;
+      if (ts.isExternalModuleReference(r) && ts.isStringLiteralLike(r.expression)) return { k: 'import', module: normaliseModule(r.expression.text), path: [] };
+      return this.dynamic('import alias', ref);
+    }
+    if (ts.isVariableDeclaration(decl)) {
+      const loop = decl.parent?.parent;
+      if (loop && (ts.isForOfStatement(loop) || ts.isForInStatement(loop))) return this.dynamic('loop variable', ref);
+      if (decl.type && !decl.initializer) return this.instanceFromType(decl.type) ?? this.dynamic('declared without a value', ref);
+      if (!decl.initializer) return this.dynamic('declared without a value', ref);
+      const v = this.evaluate(decl.initializer);
+      if (v.k === 'obj' && !v.ann) {
+        const { holder } = this.holderOf(decl.initializer);
+        const ann = this.annotationsOf(holder);
+        if (Object.keys(ann).length) return { ...v, ann };
+      }
+      if (v.k === 'dynamic' && decl.type) return this.instanceFromType(decl.type) ?? v;
+      return v;
+    }
+    if (ts.isBindingElement(decl)) {
+      // `const { a, b: c } = source` → source.a / source.b
+      const pattern = decl.parent;
+      const owner = pattern.parent;
+      if (ts.isObjectBindingPattern(pattern) && (ts.isVariableDeclaration(owner) || ts.isBindingElement(owner))) {
+        const src = ts.isVariableDeclaration(owner) ? (owner.initializer ? this.evaluate(owner.initializer) : this.dynamic('declared without a value', ref)) : this.evaluateDeclaration(owner, ref);
+        const key = propertyNameText(decl.propertyName ?? decl.name);
+        if (key) return member(src, key);
+      }
+      if (ts.isParameter(owner)) return this.dynamic('parameter', ref);
+      return this.dynamic('destructured value', ref);
+    }
+    if (ts.isParameter(decl)) {
+      if (decl.type) return this.instanceFromType(decl.type) ?? this.dynamic('parameter', ref);
+      return this.dynamic('parameter', ref);
+    }
+    if (ts.isEnumDeclaration(decl)) {
+      const props: ObjProp[] = decl.members.map((m) => ({
+        key: propertyNameText(m.name) ?? m.name.getText(this.sf),
+        val: m.initializer ? this.evaluate(m.initializer) : this.dynamic('enum number', m),
+        loc: this.loc(m),
+      }));
+      return { k: 'obj', props, loc: this.loc(decl) };
+    }
+    if (ts.isFunctionDeclaration(decl) || ts.isFunctionExpression(decl)) return this.dynamic('function', ref);
+    if (ts.isClassDeclaration(decl) || ts.isClassExpression(decl)) return this.dynamic('class', ref);
+    return this.dynamic('computed value', ref);
+  }
+
+  /** `x: McpServer` → an instance of the imported `McpServer`. */
+  instanceFromType(type: ts.TypeNode): Val | undefined {
+    if (ts.isTypeReferenceNode(type)) {
+      const name = type.typeName;
+      const val = ts.isIdentifier(name) ? this.evaluateIdentifier(name) : member(this.evaluate(name.left as ts.Expression), name.right.text);
+      if (val.k === 'import') return { k: 'instance', module: val.module, path: val.path };
+    }
+    return undefined;
+  }
+
+  private enclosingClass(node: ts.Node): ts.ClassLikeDeclaration | undefined {
+    for (let n = node.parent; n; n = n.parent) {
+      if (ts.isClassDeclaration(n) || ts.isClassExpression(n)) return n;
+      if (ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n)) return undefined; // `this` rebinds
+    }
+    return undefined;
+  }
+
+  /** The class `this` belongs to, as an instance of its imported base class when it has one. */
+  private evaluateThis(node: ts.Node): Val {
+    const cls = this.enclosingClass(node);
+    if (!cls) return this.dynamic('this', node);
+    const def = this.definitions.get(cls);
+    if (def) return def;
+    const base = this.baseClassOf(cls);
+    if (base && base.k === 'import') return { k: 'instance', module: base.module, path: base.path };
+    return this.dynamic('this', node);
+  }
+
+  baseClassOf(cls: ts.ClassLikeDeclaration): Val | undefined {
+    const ext = cls.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
+    return ext ? this.evaluate(ext.expression) : undefined;
+  }
+
+  /** `this.server` → the class field's initializer, its type, or a constructor assignment. */
+  private evaluateThisMember(node: ts.PropertyAccessExpression): Val | undefined {
+    const cls = this.enclosingClass(node);
+    if (!cls) return undefined;
+    const name = node.name.text;
+    for (const m of cls.members) {
+      if (ts.isPropertyDeclaration(m) && propertyNameText(m.name) === name) {
+        if (m.initializer) return this.evaluate(m.initializer);
+        if (m.type) return this.instanceFromType(m.type);
+      }
+    }
+    for (const m of cls.members) {
+      if (!ts.isConstructorDeclaration(m) || !m.body) continue;
+      for (const st of m.body.statements) {
+        if (!ts.isExpressionStatement(st) || !ts.isBinaryExpression(st.expression)) continue;
+        const { left, right, operatorToken } = st.expression;
+        if (operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(left) && left.expression.kind === ts.SyntaxKind.ThisKeyword && left.name.text === name) {
+          return this.evaluate(right);
+        }
+      }
+      for (const p of m.parameters) {
+        // TypeScript parameter properties: `constructor(private server: McpServer)`
+        if (ts.isIdentifier(p.name) && p.name.text === name && p.type && p.modifiers?.length) return this.instanceFromType(p.type);
+      }
+    }
+    return undefined;
+  }
+
+  // ---------------------------------------------------------------- callee resolution
+
+  /** What a call's callee refers to, in terms of imported modules; undefined when unknown. */
+  callee(node: ts.CallExpression | ts.NewExpression): Callee | undefined {
+    const expr = unwrap(node.expression) as ts.Expression;
+    const members: string[] = [];
+    for (let n: ts.Expression = expr; ts.isPropertyAccessExpression(n); n = unwrap(n.expression) as ts.Expression) members.unshift(n.name.text);
+    const whole = this.evaluate(expr);
+    if (whole.k === 'import') return { kind: 'export', module: whole.module, path: whole.path };
+    // The longest receiver prefix that is an instance of an imported class (or a recognised agent):
+    // `client.chat.completions.create` → `client`; `this.server.tool` → `this.server`.
+    const prefixes: ts.Expression[] = [];
+    for (let n: ts.Expression = expr; ts.isPropertyAccessExpression(n); n = unwrap(n.expression) as ts.Expression) prefixes.push(unwrap(n.expression) as ts.Expression);
+    for (let i = 0; i < prefixes.length; i++) {
+      const recv = prefixes[i];
+      const val = this.evaluate(recv);
+      const rest = members.slice(members.length - 1 - i);
+      if (val.k === 'instance') return { kind: 'method', module: val.module, path: val.path, members: rest, receiver: recv };
+      if (val.k === 'agent') {
+        const cls = this.agentClass.get(val.id);
+        if (cls) return { kind: 'method', module: cls.module, path: cls.path, members: rest, receiver: recv, agentId: val.id };
+      }
+    }
+    if (members.length > 0) return { kind: 'unknown-method', members, receiver: prefixes[prefixes.length - 1] };
+    return undefined;
+  }
+}
+
+const EMPTY = new Map<string, ts.Node>();
+
+/** Property access on a symbolic value, simplified where the value is known. */
+export function member(of: Val, prop: string): Val {
+  switch (of.k) {
+    case 'import':
+      return { k: 'import', module: of.module, path: [...of.path, prop] };
+    case 'obj': {
+      const p = [...of.props].reverse().find((x) => x.key === prop);
+      if (p) return p.val;
+      return { k: 'member', of, prop };
+    }
+    case 'dynamic':
+      return of;
+    default:
+      return { k: 'member', of, prop };
+  }
+}

@@ -1,0 +1,41 @@
+import type { LocationAt } from './annotations';
+import type { Suppression } from './types';
+
+/**
+ * `agent-warden-ignore-next-line <rules> [until=YYYY-MM-DD] -- <reason>`
+ * `agent-warden-ignore-line …` (same line) and `agent-warden-ignore-file …` (whole file).
+ * Read from text, so it works in any comment syntax: `//`, `/* *\/`, `#` in .env and YAML files.
+ */
+const DIRECTIVE_RE = /agent-warden-ignore-(next-line|line|file)\b([^\n]*)/g;
+const RULE_ID_RE = /^[a-z][a-z0-9-]*$/;
+
+export function parseSuppressions(text: string, locAt: LocationAt): Suppression[] {
+  if (!text.includes('agent-warden-ignore-')) return [];
+  const out: Suppression[] = [];
+  DIRECTIVE_RE.lastIndex = 0;
+  for (let m = DIRECTIVE_RE.exec(text); m; m = DIRECTIVE_RE.exec(text)) {
+    const kind = m[1] as Suppression['kind'];
+    let rest = m[2].replace(/\*\/.*$/, '').trim();
+    const problems: string[] = [];
+    let reason: string | undefined;
+    const sep = rest.indexOf('--');
+    if (sep >= 0) {
+      reason = rest.slice(sep + 2).trim() || undefined;
+      rest = rest.slice(0, sep).trim();
+    }
+    let until: string | undefined;
+    const rules: string[] = [];
+    for (const word of rest.split(/[\s,]+/).filter(Boolean)) {
+      const u = /^until=(.*)$/.exec(word);
+      if (u) {
+        if (/^\d{4}-\d{2}-\d{2}$/.test(u[1]) && !Number.isNaN(Date.parse(u[1]))) until = u[1];
+        else problems.push(`\`until=\` takes a date as YYYY-MM-DD, not \`${u[1]}\`.`);
+      } else if (RULE_ID_RE.test(word)) rules.push(word);
+      else problems.push(`\`${word}\` is not a rule id.`);
+    }
+    if (!reason) problems.push('a suppression needs a reason after `--`, e.g. `-- reviewed: test fixture`.');
+    const loc = locAt(m.index, m.index + m[0].trimEnd().length);
+    out.push({ kind, rules, reason, until, targetLine: kind === 'next-line' ? loc.start.line + 1 : loc.start.line, loc, problems });
+  }
+  return out;
+}

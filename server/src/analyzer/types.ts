@@ -1,0 +1,264 @@
+/**
+ * Plain-data shapes shared by every stage of the pipeline:
+ *   parse → per-file facts (FileFacts) → link (AgentGraph) → rules (Finding).
+ * Everything in FileFacts is JSON-serialisable so facts can be cached by content hash.
+ */
+
+/** 1-based line and column, like every editor and the CLI output. */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+export interface Location {
+  /** Workspace-relative path with forward slashes. */
+  file: string;
+  start: Position;
+  end: Position;
+}
+
+export type FrameworkId =
+  | 'ai-sdk'
+  | 'openai-agents'
+  | 'langchain'
+  | 'mcp'
+  | 'mastra'
+  | 'openai'
+  | 'anthropic';
+
+/** Governance annotations read from JSDoc tags (DESIGN §4). */
+export interface Annotations {
+  owner?: string;
+  scopes?: string[];
+  approval?: { mode: 'required' | 'none'; reason?: string };
+  revocation?: string;
+  expires?: { date: string; loc: Location };
+  /** Tags that were present but malformed, e.g. `@expires tomorrow`. */
+  problems?: { tag: string; message: string; loc: Location }[];
+  /** Where the JSDoc block sits, so fixes can extend it instead of adding a second one. */
+  block?: { start: number; end: number };
+}
+
+/**
+ * A symbolic value: what static analysis can say about an expression without running it.
+ * Local `const` bindings are inlined during extraction; imports stay symbolic until linking.
+ */
+export type Val =
+  | { k: 'str'; v: string }
+  | { k: 'tool'; id: string }
+  | { k: 'agent'; id: string }
+  | { k: 'arr'; items: Val[]; loc: Location }
+  | { k: 'obj'; props: ObjProp[]; loc: Location; ann?: Annotations }
+  | { k: 'import'; module: string; path: string[] }
+  /** An object created with `new` from an imported class, or typed as one (`server: McpServer`). */
+  | { k: 'instance'; module: string; path: string[] }
+  /** `Object.values(x)`. */
+  | { k: 'values'; of: Val }
+  | { k: 'member'; of: Val; prop: string }
+  /** `xs.filter(...)`, `xs.slice(...)`: a subset of `of`, decided at run time. */
+  | { k: 'subset'; of: Val; why: string }
+  /** `a ? b : c`, `a || b`: any of the options. */
+  | { k: 'alt'; options: Val[] }
+  | { k: 'handoff'; agent: Val; toolName?: string; loc: Location }
+  /** Computed at run time (parameters, loop variables, calls we cannot see into). */
+  | { k: 'dynamic'; why: string; loc: Location };
+
+export interface ObjProp {
+  /** null for a spread (`...x`); the key text otherwise. */
+  key: string | null;
+  /** true when the key is computed (`[name]: ...`) and could not be resolved. */
+  computed?: boolean;
+  val: Val;
+  loc: Location;
+  ann?: Annotations;
+}
+
+export interface ToolDef {
+  id: string;
+  framework: FrameworkId;
+  /** How the tool was defined, e.g. `tool()`, `registerTool()`, `class extends StructuredTool`. */
+  kind: string;
+  /** The name as the model sees it, when the definition carries one. */
+  name?: Val;
+  /** Name of the variable/property/class holding the definition: the fallback name. */
+  bindingName?: string;
+  loc: Location;
+  /** Location of the name (or of the definition when it has none), for precise diagnostics. */
+  nameLoc: Location;
+  annotations: Annotations;
+  /** `needsApproval`, `requireApproval`, … present on the definition. */
+  frameworkApproval?: { prop: string; value: 'true' | 'false' | 'function' | 'other' };
+  /** The MCP server (or other owner object) the tool was registered on. */
+  registeredOn?: Val;
+  /** Agent this tool wraps (OpenAI Agents `asTool`, LangChain supervisor tools…). */
+  wrapsAgent?: Val;
+  /** Why the definition is dynamic, when it is (registered in a loop, computed name…). */
+  dynamic?: string;
+  /** Provider-hosted or built-in tool (web search, code interpreter…). */
+  hosted?: boolean;
+}
+
+export interface AgentDef {
+  id: string;
+  framework: FrameworkId;
+  kind: string;
+  name?: Val;
+  bindingName?: string;
+  loc: Location;
+  nameLoc: Location;
+  annotations: Annotations;
+  /** Tool collection as written: an array or a key → tool map (object keys name AI SDK / Mastra tools). */
+  tools: Val[];
+  /** Handoffs, sub-agents, supervised agents. */
+  delegates: Val[];
+}
+
+/** A registration that yields tools only after linking, e.g. an MCP `ListTools` handler's `tools` array. */
+export interface ToolListRegistration {
+  framework: FrameworkId;
+  kind: string;
+  /** The server/agent the list belongs to. */
+  owner?: Val;
+  tools: Val;
+  loc: Location;
+  /** `true` when the list is filtered at run time (e.g. by environment variables). */
+  filtered?: string;
+}
+
+export interface CredentialRead {
+  /** Environment variable name, or the property the literal was assigned to. */
+  name: string;
+  source: 'env' | 'literal';
+  loc: Location;
+  /** `module` when read at module level (static), `function` when read inside a function. */
+  scope: 'module' | 'function';
+  /** The tool whose definition contains the read, if any. */
+  toolId?: string;
+}
+
+export interface ImportBinding {
+  local: string;
+  module: string;
+  /** Imported name; 'default' for default imports, '*' for namespace imports and whole-module `require`. */
+  imported: string;
+}
+
+export interface ReExport {
+  module: string;
+  /** [exported-as, imported] pairs; absent for `export * from`. */
+  names?: [string, string][];
+}
+
+export interface Suppression {
+  kind: 'next-line' | 'line' | 'file';
+  /** Empty = every rule. */
+  rules: string[];
+  reason?: string;
+  until?: string;
+  /** The line the suppression applies to (next-line/line), 1-based. */
+  targetLine: number;
+  loc: Location;
+  problems: string[];
+}
+
+export interface FileFacts {
+  file: string;
+  /** Agent SDK modules the file imports (normalised specifiers). */
+  sdkImports: string[];
+  imports: ImportBinding[];
+  exports: Record<string, Val>;
+  reExports: ReExport[];
+  tools: ToolDef[];
+  agents: AgentDef[];
+  toolLists: ToolListRegistration[];
+  credentials: CredentialRead[];
+  fileAnnotations: Annotations;
+  suppressions: Suppression[];
+  /** Syntax errors reported by the parser: facts are still extracted from what parsed. */
+  syntaxErrors: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The linked graph (DESIGN §2)
+// ---------------------------------------------------------------------------------------------
+
+export interface ToolNode {
+  id: string;
+  name: string;
+  /** Where the name came from: the definition itself, a registration key, or the variable holding it. */
+  nameSource: 'definition' | 'registration' | 'binding' | 'unknown';
+  framework: FrameworkId;
+  kind: string;
+  loc: Location;
+  nameLoc: Location;
+  annotations: Annotations;
+  owner?: string;
+  ownerSource?: 'annotation' | 'file' | 'config' | 'codeowners';
+  scopes: string[];
+  approval?: { source: 'framework' | 'annotation'; detail: string };
+  expires?: string;
+  dynamic?: string;
+  hosted?: boolean;
+  /** Agents / servers that expose this tool. */
+  agents: string[];
+  /** Agent wrapped by this tool (agent-as-tool, handoff). */
+  delegatesTo?: string;
+  credentials: string[];
+}
+
+export interface AgentNode {
+  id: string;
+  name: string;
+  framework: FrameworkId;
+  kind: string;
+  loc: Location;
+  nameLoc: Location;
+  annotations: Annotations;
+  owner?: string;
+  ownerSource?: ToolNode['ownerSource'];
+  revocation?: string;
+  expires?: string;
+  tools: string[];
+  delegates: string[];
+  /** Tool registrations whose content could not be resolved statically. */
+  dynamicTools: { why: string; loc: Location }[];
+}
+
+export interface CredentialNode {
+  name: string;
+  source: 'env' | 'literal';
+  lifetime: 'static' | 'hardcoded';
+  locations: Location[];
+  tools: string[];
+}
+
+export interface AgentGraph {
+  agents: AgentNode[];
+  tools: ToolNode[];
+  credentials: CredentialNode[];
+  /** Registrations the analyzer could not enumerate: the inventory is incomplete there. */
+  dynamicRegistrations: { framework: FrameworkId; why: string; loc: Location; owner?: string }[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Findings
+// ---------------------------------------------------------------------------------------------
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface RelatedLocation {
+  message: string;
+  loc: Location;
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  loc: Location;
+  related: RelatedLocation[];
+  /** Stable across edits that move code: derived from the rule and the entity, never the line. */
+  fingerprint: string;
+  /** What the finding is about (tool/agent id or secret hash), for grouping and fixes. */
+  subject?: string;
+}

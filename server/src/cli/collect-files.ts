@@ -1,0 +1,116 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { open, readFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
+import { globby } from 'globby';
+import ignore from 'ignore';
+import picomatch from 'picomatch';
+import { isAnalysable, type Notice, type SourceInput } from '../engine';
+
+/** Larger files are skipped with a notice: generated bundles and data dumps, not agent code. */
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**', '**/.agent-warden-cache/**'];
+
+export class UsageError extends Error {}
+
+const toPosix = (p: string) => p.split('\\').join('/');
+
+/**
+ * The files a scan reads: explicit files as given (as lint-staged passes them), directories walked
+ * with .gitignore honoured, node_modules skipped, and the config's `ignore` globs applied.
+ */
+export async function collectFiles(paths: string[], cwd: string, ignoreGlobs: string[] = [], configDir = cwd): Promise<string[]> {
+  const ignored = ignoreGlobs.length ? picomatch(ignoreGlobs, { dot: true }) : () => false;
+  const out = new Set<string>();
+  for (const p of paths.length ? paths : ['.']) {
+    const abs = resolve(cwd, p);
+    if (!existsSync(abs)) throw new UsageError(`No such file or directory: ${p}`);
+    const st = statSync(abs);
+    if (st.isFile()) {
+      if (isAnalysable(toPosix(abs))) out.add(abs);
+      continue;
+    }
+    const found = await globby('**/*', { cwd: abs, dot: true, onlyFiles: true, followSymbolicLinks: false, ignore: ALWAYS_IGNORED, absolute: true });
+    const gitignored = await gitignoreMatcher(abs);
+    for (const f of found) if (isAnalysable(toPosix(f)) && !gitignored(f)) out.add(f);
+  }
+  return [...out]
+    .filter((abs) => !ignored(toPosix(relative(configDir, abs))))
+    .map((abs) => toPosix(relative(cwd, abs)) || '.')
+    .sort();
+}
+
+/**
+ * .gitignore rules that apply inside `root`: its own and nested .gitignore files, and those of its
+ * ancestors up to the repository root, except ancestor rules that ignore `root` itself (a directory
+ * named on the command line is scanned even when it is ignored, as gitleaks does).
+ */
+async function gitignoreMatcher(root: string): Promise<(abs: string) => boolean> {
+  const files = await globby('**/.gitignore', { cwd: root, dot: true, ignore: ALWAYS_IGNORED, absolute: true, followSymbolicLinks: false });
+  const ancestors: string[] = [];
+  for (let dir = dirname(root); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, '.gitignore'))) ancestors.push(join(dir, '.gitignore'));
+    if (existsSync(join(dir, '.git')) || dirname(dir) === dir) break;
+  }
+  const matchers: { dir: string; ig: ReturnType<typeof ignore> }[] = [];
+  for (const f of [...ancestors, ...files]) {
+    try {
+      const m = { dir: dirname(f), ig: ignore().add(readFileSync(f, 'utf8')) };
+      const rootRel = toPosix(relative(m.dir, root));
+      if (rootRel && !rootRel.startsWith('..') && m.ig.ignores(`${rootRel}/`)) continue;
+      matchers.push(m);
+    } catch {
+      // An unreadable .gitignore ignores nothing.
+    }
+  }
+  return (abs) =>
+    matchers.some((m) => {
+      const rel = toPosix(relative(m.dir, abs));
+      return !!rel && !rel.startsWith('..') && m.ig.ignores(rel);
+    });
+}
+
+/** Reads files for analysis; binary, oversized and unreadable files are skipped with a notice. */
+export async function readSources(files: string[], cwd: string, notices: Notice[]): Promise<SourceInput[]> {
+  const out: SourceInput[] = [];
+  for (const file of files) {
+    const abs = join(cwd, file);
+    try {
+      const st = statSync(abs);
+      if (st.size > MAX_FILE_BYTES) {
+        notices.push({ file, message: `skipped: ${(st.size / 1024 / 1024).toFixed(1)} MB is over the ${MAX_FILE_BYTES / 1024 / 1024} MB limit` });
+        continue;
+      }
+      if (await looksBinary(abs)) {
+        notices.push({ file, message: 'skipped: binary file' });
+        continue;
+      }
+      const text = (await readFile(abs, 'utf8')).replace(/^\uFEFF/, '');
+      out.push({ file, text });
+    } catch (e) {
+      notices.push({ file, message: `skipped: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` });
+    }
+  }
+  return out;
+}
+
+async function looksBinary(abs: string): Promise<boolean> {
+  const fh = await open(abs, 'r');
+  try {
+    const buf = Buffer.alloc(8000);
+    const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
+    return buf.subarray(0, bytesRead).includes(0);
+  } finally {
+    await fh.close();
+  }
+}
+
+/** The nearest directory at or above `start` that contains `name`, stopping at the filesystem root. */
+export function findUp(start: string, name: string): string | undefined {
+  let dir = resolve(start);
+  for (;;) {
+    if (existsSync(join(dir, name))) return join(dir, name);
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}

@@ -1,0 +1,34 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { CODEOWNERS_PATHS, OwnerResolver, parseCodeowners } from '../analyzer/owners';
+import { CONFIG_FILE, type Config, loadConfig } from '../config/load-config';
+import { findUp } from './collect-files';
+
+export interface Workspace {
+  config: Config;
+  configDir: string;
+  owners: OwnerResolver;
+}
+
+/**
+ * Settles the config and owner sources for a scan: `--config`, else the nearest agent-warden.json
+ * above the first scanned path; CODEOWNERS from the enclosing git repository.
+ */
+export function openWorkspace(cwd: string, paths: string[], explicitConfig?: string): Workspace {
+  const first = resolve(cwd, paths[0] ?? '.');
+  const startDir = existsSync(first) && statSync(first).isFile() ? dirname(first) : first;
+  const configPath = explicitConfig ? resolve(cwd, explicitConfig) : findUp(startDir, CONFIG_FILE);
+  const config = configPath ? loadConfig(dirname(configPath), configPath) : loadConfig(startDir);
+  const configDir = configPath ? dirname(configPath) : cwd;
+  const gitDir = findUp(startDir, '.git');
+  const repoRoot = gitDir ? dirname(gitDir) : configDir;
+  let codeowners;
+  for (const rel of CODEOWNERS_PATHS) {
+    const p = join(repoRoot, rel);
+    if (existsSync(p)) {
+      codeowners = { rules: parseCodeowners(readFileSync(p, 'utf8')), root: repoRoot, file: rel };
+      break;
+    }
+  }
+  return { config, configDir, owners: new OwnerResolver({ cwd, configOwners: config.owners, configDir, codeowners }) };
+}

@@ -1,0 +1,189 @@
+import { createHash } from 'node:crypto';
+import { extractFacts, isSourceFile } from './analyzer/extract';
+import { link } from './analyzer/link';
+import { OwnerResolver } from './analyzer/owners';
+import type { AgentGraph, FileFacts, Finding, Location, Severity, Suppression } from './analyzer/types';
+import { type Config, DEFAULT_CONFIG } from './config/load-config';
+import { RULES, RULES_BY_ID } from './rules';
+import type { Report, RuleContext, SecretFinding } from './rules/rule';
+import { scanSecrets } from './secrets/scan-secrets';
+import { parseSuppressions } from './analyzer/suppressions';
+
+export const ANALYZER_VERSION = '0.1.0';
+
+export interface SourceInput {
+  /** Path relative to the working directory, forward slashes: how findings name the file. */
+  file: string;
+  text: string;
+}
+
+export interface Notice {
+  file: string;
+  message: string;
+}
+
+export interface AnalysisOptions {
+  config?: Config;
+  owners?: OwnerResolver;
+  /** YYYY-MM-DD; defaults to today (UTC). */
+  today?: string;
+}
+
+export interface AnalysisResult {
+  graph: AgentGraph;
+  findings: Finding[];
+  facts: FileFacts[];
+  notices: Notice[];
+  stats: { files: number; sourceFiles: number; agents: number; tools: number; syntaxErrors: number; suppressed: number };
+}
+
+/** Files the secrets engine reads besides source: configs, env files, prompts. */
+const TEXT_EXTENSIONS = ['.json', '.jsonc', '.json5', '.yaml', '.yml', '.toml', '.ini', '.properties', '.md', '.mdx', '.txt', '.prompt', '.env'];
+const SKIPPED_NAMES = new Set(['package-lock.json', 'npm-shrinkwrap.json', 'pnpm-lock.yaml', 'yarn.lock', 'bun.lock']);
+
+/** Whether the analyzer reads a file at all (source for facts; any of these for secrets). */
+export function isAnalysable(path: string): boolean {
+  const base = path.slice(path.lastIndexOf('/') + 1);
+  if (SKIPPED_NAMES.has(base)) return false;
+  return isSourceFile(path) || base.startsWith('.env') || TEXT_EXTENSIONS.some((e) => base.endsWith(e));
+}
+
+function lineIndex(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+function locFromOffsets(file: string, starts: number[], start: number, end: number): Location {
+  const pos = (off: number) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= off) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: off - starts[lo] + 1 };
+  };
+  return { file, start: pos(start), end: pos(end) };
+}
+
+export function fingerprintOf(ruleId: string, file: string, subject: string, occurrence: number): string {
+  return createHash('sha256').update(`${ruleId}\0${file}\0${subject}\0${occurrence}`).digest('hex').slice(0, 24);
+}
+
+/** Everything learned from one file on its own: cacheable by content hash. */
+export interface FileResult {
+  file: string;
+  facts?: FileFacts;
+  secrets: SecretFinding[];
+  suppressions: Suppression[];
+  notice?: string;
+}
+
+/** Facts, secrets and suppressions of one file; never throws (a file that cannot be analysed gets a notice). */
+export function analyseFile(input: SourceInput): FileResult {
+  let facts: FileFacts | undefined;
+  let notice: string | undefined;
+  const starts = lineIndex(input.text);
+  const locAt = (s: number, e: number) => locFromOffsets(input.file, starts, s, e);
+  if (isSourceFile(input.file)) {
+    try {
+      facts = extractFacts(input.file, input.text);
+    } catch (e) {
+      notice = `could not be analysed (${(e as Error).message}); only secrets were checked`;
+    }
+  }
+  const secrets = scanSecrets(input.text).map((m) => ({ ...m, loc: locAt(m.start, m.end) }));
+  return { file: input.file, facts, secrets, suppressions: facts?.suppressions ?? parseSuppressions(input.text, locAt), notice };
+}
+
+/** The whole pipeline on a set of files: facts → graph → rules → suppressions → findings. */
+export function analyze(inputs: SourceInput[], opts: AnalysisOptions = {}): AnalysisResult {
+  return analyzeResults(inputs.map(analyseFile), opts);
+}
+
+/** Links per-file results and runs the rules (the language server and the cache reuse per-file results). */
+export function analyzeResults(results: FileResult[], opts: AnalysisOptions = {}): AnalysisResult {
+  const config = opts.config ?? DEFAULT_CONFIG;
+  const facts = results.flatMap((r) => (r.facts ? [r.facts] : []));
+  const secrets = new Map(results.filter((r) => r.secrets.length).map((r) => [r.file, r.secrets]));
+  const notices: Notice[] = results.filter((r) => r.notice).map((r) => ({ file: r.file, message: r.notice! }));
+  const graph = link(facts, opts.owners ?? new OwnerResolver({ cwd: process.cwd(), configOwners: config.owners }));
+  const factsByFile = new Map(facts.map((f) => [f.file, f]));
+  const raw: RawFinding[] = [];
+  const today = opts.today ?? new Date().toISOString().slice(0, 10);
+
+  for (const rule of RULES) {
+    const setting = config.rules[rule.meta.id] ?? rule.meta.defaultSeverity;
+    if (setting === 'off') continue;
+    const ctx: RuleContext = {
+      graph,
+      facts: factsByFile,
+      secrets,
+      today,
+      report: (r) => {
+        // A configured severity replaces the default; a rule's own graded severity (e.g. "expires soon") is kept otherwise.
+        const severity = config.rules[rule.meta.id] ? setting : (r.severity ?? setting);
+        raw.push({ ...r, ruleId: rule.meta.id, severity });
+      },
+    };
+    rule.check(ctx);
+  }
+
+  const { kept, suppressed, problems } = applySuppressions(raw, results, today);
+  const invalidSetting = config.rules['invalid-suppression'] ?? RULES_BY_ID.get('invalid-suppression')!.meta.defaultSeverity;
+  if (invalidSetting !== 'off') for (const p of problems) kept.push({ ...p, ruleId: 'invalid-suppression', severity: invalidSetting });
+
+  const occurrences = new Map<string, number>();
+  const findings: Finding[] = kept
+    .sort((a, b) => a.loc.file.localeCompare(b.loc.file) || a.loc.start.line - b.loc.start.line || a.loc.start.column - b.loc.start.column || a.ruleId.localeCompare(b.ruleId))
+    .map((r) => {
+      const key = `${r.ruleId}\0${r.loc.file}\0${r.subject}`;
+      const n = occurrences.get(key) ?? 0;
+      occurrences.set(key, n + 1);
+      return { ruleId: r.ruleId, severity: r.severity, message: r.message, loc: r.loc, related: r.related ?? [], fingerprint: fingerprintOf(r.ruleId, r.loc.file, r.subject, n), subject: r.subject };
+    });
+
+  return {
+    graph,
+    findings,
+    facts,
+    notices,
+    stats: {
+      files: results.length,
+      sourceFiles: facts.length,
+      agents: graph.agents.length,
+      tools: graph.tools.length,
+      syntaxErrors: facts.reduce((n, f) => n + (f.syntaxErrors > 0 ? 1 : 0), 0),
+      suppressed,
+    },
+  };
+}
+
+type RawFinding = Report & { ruleId: string; severity: Severity };
+
+function applySuppressions(raw: RawFinding[], results: FileResult[], today: string) {
+  const problems: Report[] = [];
+  const active = new Map<string, Suppression[]>();
+  for (const f of results) {
+    const ok: Suppression[] = [];
+    for (const s of f.suppressions) {
+      const issues = [...s.problems];
+      for (const r of s.rules) if (!RULES_BY_ID.has(r)) issues.push(`\`${r}\` is not a rule id.`);
+      if (s.until && s.until < today) issues.push(`it expired on ${s.until}; review the finding again and renew or remove the suppression.`);
+      if (issues.length) {
+        problems.push({ loc: s.loc, message: `This suppression does not apply: ${issues.join(' ')}`, subject: `suppression:${s.kind}:${s.rules.join(',')}:${s.targetLine}` });
+      } else ok.push(s);
+    }
+    if (ok.length) active.set(f.file, ok);
+  }
+  let suppressed = 0;
+  const kept = raw.filter((r) => {
+    const list = active.get(r.loc.file);
+    const hit = list?.some((s) => (s.rules.length === 0 || s.rules.includes(r.ruleId)) && (s.kind === 'file' || s.targetLine === r.loc.start.line));
+    if (hit) suppressed++;
+    return !hit;
+  });
+  return { kept, suppressed, problems };
+}

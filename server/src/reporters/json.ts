@@ -1,0 +1,68 @@
+import type { AgentGraph, Finding } from '../analyzer/types';
+import { ANALYZER_VERSION, type AnalysisResult } from '../engine';
+
+export function findingToJson(f: Finding) {
+  return {
+    ruleId: f.ruleId,
+    severity: f.severity,
+    message: f.message,
+    file: f.loc.file,
+    line: f.loc.start.line,
+    column: f.loc.start.column,
+    endLine: f.loc.end.line,
+    endColumn: f.loc.end.column,
+    fingerprint: f.fingerprint,
+    related: f.related.map((r) => ({ message: r.message, file: r.loc.file, line: r.loc.start.line, column: r.loc.start.column })),
+  };
+}
+
+export function formatJson(result: AnalysisResult): string {
+  return `${JSON.stringify({ version: ANALYZER_VERSION, findings: result.findings.map(findingToJson), notices: result.notices, stats: result.stats }, null, 2)}\n`;
+}
+
+/** The inventory ("AI bill of materials"): agents, their tools and delegates, credentials. */
+export function inventoryToJson(graph: AgentGraph) {
+  const toolName = new Map(graph.tools.map((t) => [t.id, t.name]));
+  const agentName = new Map(graph.agents.map((a) => [a.id, a.name]));
+  return {
+    version: ANALYZER_VERSION,
+    agents: graph.agents.map((a) => ({
+      name: a.name,
+      framework: a.framework,
+      kind: a.kind,
+      file: a.loc.file,
+      line: a.loc.start.line,
+      owner: a.owner ?? null,
+      ownerSource: a.ownerSource ?? null,
+      revocation: a.revocation ?? null,
+      tools: a.tools.map((id) => toolName.get(id) ?? id),
+      delegates: a.delegates.map((id) => agentName.get(id) ?? id),
+      complete: a.dynamicTools.length === 0,
+    })),
+    tools: graph.tools.map((t) => ({
+      name: t.name,
+      framework: t.framework,
+      kind: t.kind,
+      file: t.loc.file,
+      line: t.loc.start.line,
+      owner: t.owner ?? null,
+      ownerSource: t.ownerSource ?? null,
+      scopes: t.scopes,
+      approval: t.approval?.detail ?? null,
+      expires: t.expires ?? null,
+      dynamic: t.dynamic ?? null,
+      hosted: !!t.hosted,
+      agents: t.agents.map((id) => agentName.get(id) ?? id),
+      delegatesTo: t.delegatesTo ? (agentName.get(t.delegatesTo) ?? t.delegatesTo) : null,
+      credentials: t.credentials,
+    })),
+    credentials: graph.credentials.map((c) => ({
+      name: c.name,
+      source: c.source,
+      lifetime: c.lifetime,
+      locations: c.locations.map((l) => `${l.file}:${l.start.line}`),
+      tools: c.tools.map((id) => toolName.get(id) ?? id),
+    })),
+    dynamicRegistrations: graph.dynamicRegistrations.map((d) => ({ framework: d.framework, why: d.why, file: d.loc.file, line: d.loc.start.line, agent: d.owner ?? null })),
+  };
+}

@@ -1,0 +1,39 @@
+import type { Rule } from './rule';
+
+export const dynamicToolRegistration: Rule = {
+  meta: {
+    id: 'dynamic-tool-registration',
+    defaultSeverity: 'info',
+    summary: 'Tools are registered from computed names, loops or data: the inventory cannot list them all.',
+    why: 'A reviewer cannot govern tools nobody can see. Tools that only exist at run time escape scope, owner and approval review.',
+    fix: 'Register tools with literal names where you can. Where tools really are data-driven, document the source with `@scope`/`@owner` on the registering code and suppress this finding with a reason.',
+    incorrect: [
+      {
+        code: `import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+const server = new McpServer({ name: 'x', version: '1' });
+for (const def of loadDefinitions()) {
+  server.registerTool(def.name, { description: def.description }, async () => ({ content: [] }));
+}
+declare function loadDefinitions(): { name: string; description: string }[];`,
+      },
+    ],
+    correct: [
+      {
+        code: `import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+const server = new McpServer({ name: 'x', version: '1' });
+server.registerTool('echo', { description: 'Echo' }, async () => ({ content: [] }));`,
+      },
+    ],
+    mappings: { owaspAgentic: ['ASI02'], owaspNhi: ['NHI5'] },
+  },
+  check(ctx) {
+    for (const d of ctx.graph.dynamicRegistrations) {
+      const where = d.owner ? ` on '${d.owner}'` : '';
+      ctx.report({
+        loc: d.loc,
+        message: `Tools registered${where} at run time (${d.why}): the inventory cannot list them, so their scope and owner go unreviewed. Use literal names, or suppress with a reason that says where the tools come from.`,
+        subject: `dynamic:${d.framework}:${d.why}`,
+      });
+    }
+  },
+};

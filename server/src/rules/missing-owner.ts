@@ -1,0 +1,48 @@
+import type { Rule } from './rule';
+
+export const missingOwner: Rule = {
+  meta: {
+    id: 'missing-owner',
+    defaultSeverity: 'warning',
+    summary: 'An agent or tool has no owner: no `@owner` tag, no file-level owner, no `owners` glob in the config and no CODEOWNERS entry.',
+    why: 'Every identity needs someone who answers for it: who approves its scope, rotates its credentials and is called when it misbehaves. An unowned agent is an orphaned identity (OWASP NHI1).',
+    fix: 'Add `@owner <team-or-person>` to the JSDoc above the definition, a file-level `@owner`, an `owners` glob in agent-warden.json, or a CODEOWNERS rule covering the file.',
+    incorrect: [
+      {
+        code: `import { Agent } from '@openai/agents';
+/** @revocation disable flag SUPPORT_AGENT */
+export const support = new Agent({ name: 'support', instructions: 'Help customers.' });`,
+      },
+    ],
+    correct: [
+      {
+        code: `import { Agent } from '@openai/agents';
+/**
+ * @owner team-support
+ * @revocation disable flag SUPPORT_AGENT
+ */
+export const support = new Agent({ name: 'support', instructions: 'Help customers.' });`,
+      },
+    ],
+    mappings: { owaspAgentic: ['ASI03'], owaspNhi: ['NHI1'], cwe: ['CWE-1059'] },
+    fixable: true,
+  },
+  check(ctx) {
+    for (const a of ctx.graph.agents) {
+      if (a.owner) continue;
+      ctx.report({
+        loc: a.nameLoc,
+        message: `Agent '${a.name}' has no owner: nobody answers for what it does. Add \`@owner <team>\` to its JSDoc, an \`owners\` glob in agent-warden.json, or a CODEOWNERS rule.`,
+        subject: `agent:${a.name}:${a.kind}`,
+      });
+    }
+    for (const t of ctx.graph.tools) {
+      if (t.owner || t.hosted) continue;
+      ctx.report({
+        loc: t.nameLoc,
+        message: `Tool '${t.name}' has no owner: nobody answers for what it does. Add \`@owner <team>\` to its JSDoc, an \`owners\` glob in agent-warden.json, or a CODEOWNERS rule.`,
+        subject: `tool:${t.name}:${t.kind}`,
+      });
+    }
+  },
+};

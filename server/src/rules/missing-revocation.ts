@@ -1,0 +1,41 @@
+import type { Rule } from './rule';
+
+export const missingRevocation: Rule = {
+  meta: {
+    id: 'missing-revocation',
+    defaultSeverity: 'warning',
+    summary: 'An agent or MCP server has no documented revocation path (`@revocation`).',
+    why: 'When an agent misbehaves or its credentials leak, someone must be able to switch it off and revoke what it holds, quickly and without guessing (OWASP NHI: improper offboarding).',
+    fix: 'Add `@revocation <how>` to the agent\'s JSDoc: the feature flag, kill switch, credential to revoke or runbook link.',
+    incorrect: [
+      {
+        code: `import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+/** @owner team-platform */
+export const server = new McpServer({ name: 'billing', version: '1.0.0' });`,
+      },
+    ],
+    correct: [
+      {
+        code: `import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+/**
+ * @owner team-platform
+ * @revocation remove from mcp.json and rotate BILLING_TOKEN; runbook https://wiki.example/billing-mcp
+ */
+export const server = new McpServer({ name: 'billing', version: '1.0.0' });`,
+      },
+    ],
+    mappings: { owaspAgentic: ['ASI10'], owaspNhi: ['NHI1'], cwe: ['CWE-1059'] },
+    fixable: true,
+  },
+  check(ctx) {
+    for (const a of ctx.graph.agents) {
+      if (a.revocation) continue;
+      const what = a.framework === 'mcp' ? 'MCP server' : 'Agent';
+      ctx.report({
+        loc: a.nameLoc,
+        message: `${what} '${a.name}' has no revocation path: if it misbehaves or its credentials leak, nobody knows how to switch it off. Add \`@revocation <flag, credential or runbook>\` to its JSDoc.`,
+        subject: `agent:${a.name}:${a.kind}`,
+      });
+    }
+  },
+};

@@ -1,0 +1,49 @@
+import type { Rule } from './rule';
+
+export const unscopedTool: Rule = {
+  meta: {
+    id: 'unscoped-tool',
+    defaultSeverity: 'warning',
+    summary: 'A tool an agent can call has no declared permission scope (`@scope`).',
+    why: 'A tool is a non-human identity acting for the agent. Without a declared scope nobody can say what it is allowed to do, review a change that widens it, or notice when its code reaches beyond it.',
+    fix: 'Add a JSDoc `@scope resource:action …` above the tool definition listing what it may do (e.g. `@scope orders:read refunds:write`), or a file-level `@scope` for a file of similar tools.',
+    incorrect: [
+      {
+        code: `import { tool } from 'ai';
+import { z } from 'zod';
+export const lookupOrder = tool({
+  description: 'Look up an order',
+  inputSchema: z.object({ id: z.string() }),
+  execute: async ({ id }) => ({ id }),
+});`,
+      },
+    ],
+    correct: [
+      {
+        code: `import { tool } from 'ai';
+import { z } from 'zod';
+/**
+ * @owner team-support
+ * @scope orders:read
+ */
+export const lookupOrder = tool({
+  description: 'Look up an order',
+  inputSchema: z.object({ id: z.string() }),
+  execute: async ({ id }) => ({ id }),
+});`,
+      },
+    ],
+    mappings: { owaspAgentic: ['ASI02', 'ASI03'], owaspNhi: ['NHI5'], owaspLlm: ['LLM06'], cwe: ['CWE-250'] },
+    fixable: true,
+  },
+  check(ctx) {
+    for (const t of ctx.graph.tools) {
+      if (t.scopes.length > 0 || t.hosted) continue;
+      ctx.report({
+        loc: t.nameLoc,
+        message: `Tool '${t.name}' has no declared scope: nobody can review what it may do. Add \`@scope resource:action\` to its JSDoc (e.g. \`@scope orders:read\`).`,
+        subject: `tool:${t.name}:${t.kind}`,
+      });
+    }
+  },
+};

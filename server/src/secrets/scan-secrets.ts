@@ -1,0 +1,97 @@
+import { createHash } from 'node:crypto';
+import { SECRET_RULES, type SecretRule } from './secret-rules';
+
+/** A secret found in text. The secret itself never leaves this module: only its mask and hash do. */
+export interface SecretMatch {
+  ruleId: string;
+  provider: string;
+  description: string;
+  /** Offsets of the secret value in the scanned text. */
+  start: number;
+  end: number;
+  /** e.g. `sk-p…(164 chars)`: a short prefix and the length, never the value. */
+  masked: string;
+  /** sha256 of the value, truncated: identifies the secret in fingerprints and baselines. */
+  hash: string;
+  envName?: string;
+}
+
+const PLACEHOLDER_WORDS = ['your', 'example', 'xxxx', 'placeholder', 'changeme', 'change_me', 'dummy', 'sample', 'redacted', 'insert', 'replace', 'fake', 'mock', '<', '>', '${', '{{', '...', '…', '****', 'process.env', 'todo'];
+
+/** Values written as stand-ins, not secrets: `YOUR_API_KEY`, `sk-...`, `xxxx`, `${VAR}`, AWS's `…EXAMPLE`. */
+export function isPlaceholder(value: string): boolean {
+  const v = value.toLowerCase();
+  if (PLACEHOLDER_WORDS.some((w) => v.includes(w))) return true;
+  if (/(.)\1{7,}/.test(value)) return true; // aaaaaaaa, 00000000
+  if (/^[a-z_]+$/i.test(value) && value === value.toUpperCase()) return true; // MY_SECRET_TOKEN_NAME
+  if (/0123456789|abcdefghij|1234567890/i.test(value)) return true; // keyboard-walk test values
+  return false;
+}
+
+export function shannonEntropy(s: string): number {
+  const counts = new Map<string, number>();
+  for (const ch of s) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  let h = 0;
+  for (const c of counts.values()) {
+    const p = c / s.length;
+    h -= p * Math.log2(p);
+  }
+  return h;
+}
+
+/** At most a 4-character prefix, and never more than a quarter of the value. */
+export function maskSecret(value: string): string {
+  const shown = Math.min(4, Math.floor(value.length / 4));
+  return `${value.slice(0, shown)}…(${value.length} chars)`;
+}
+
+export function hashSecret(value: string): string {
+  return createHash('sha256').update(value).digest('hex').slice(0, 16);
+}
+
+/** Values that look random but are identifiers, digests or data, not credentials. */
+function looksLikeNonSecretId(value: string): boolean {
+  return (
+    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value) || // UUID
+    /^(sha(1|256|384|512)-)[A-Za-z0-9+/=]+$/.test(value) || // npm integrity
+    /^[0-9a-f]{40}$|^[0-9a-f]{64}$/.test(value) || // git SHA, sha256 digest
+    /^(chatcmpl|msg|toolu|call|run|thread|asst|resp|file|batch|ft)[-_][A-Za-z0-9]+$/.test(value) || // provider object ids
+    /^data:[a-z]+\/[a-z0-9.+-]+;base64,/i.test(value)
+  );
+}
+
+/**
+ * Finds secrets in any text (source, .env, JSON, YAML, Markdown prompts). Provider formats run only
+ * on text that contains one of their keywords; the generic rule yields to any specific one.
+ */
+export function scanSecrets(text: string, rules: readonly SecretRule[] = SECRET_RULES): SecretMatch[] {
+  const lower = text.toLowerCase();
+  const found: SecretMatch[] = [];
+  const taken: [number, number][] = [];
+  const overlaps = (s: number, e: number) => taken.some(([a, b]) => s < b && e > a);
+  for (const rule of rules) {
+    if (!rule.keywords.some((k) => lower.includes(k))) continue;
+    rule.pattern.lastIndex = 0;
+    for (let m = rule.pattern.exec(text); m; m = rule.pattern.exec(text)) {
+      if (m[0].length === 0) rule.pattern.lastIndex++;
+      const value = m[1] ?? m[0];
+      const start = m.index + m[0].lastIndexOf(value);
+      const end = start + value.length;
+      if (overlaps(start, end)) continue;
+      if (isPlaceholder(value) || looksLikeNonSecretId(value)) continue;
+      if (rule.minEntropy !== undefined && shannonEntropy(value) < rule.minEntropy) continue;
+      taken.push([start, end]);
+      found.push({
+        ruleId: rule.id,
+        provider: rule.provider,
+        description: rule.description,
+        start,
+        end,
+        masked: maskSecret(value),
+        hash: hashSecret(value),
+        envName: rule.envName,
+      });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
