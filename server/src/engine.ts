@@ -110,6 +110,9 @@ export function analyzeResults(results: FileResult[], opts: AnalysisOptions = {}
   const secrets = new Map(results.filter((r) => r.secrets.length).map((r) => [r.file, r.secrets]));
   const notices: Notice[] = results.filter((r) => r.notice).map((r) => ({ file: r.file, message: r.notice! }));
   const graph = link(facts, opts.owners ?? new OwnerResolver({ cwd: process.cwd(), configOwners: config.owners }));
+  for (const [, found] of secrets) {
+    for (const s of found) graph.credentials.push({ name: `${s.ruleId} ${s.masked}`, source: 'literal', lifetime: 'hardcoded', locations: [s.loc], tools: [] });
+  }
   const factsByFile = new Map(facts.map((f) => [f.file, f]));
   const raw: RawFinding[] = [];
   const today = opts.today ?? new Date().toISOString().slice(0, 10);
@@ -181,7 +184,7 @@ function applySuppressions(raw: RawFinding[], results: FileResult[], today: stri
   let suppressed = 0;
   const kept = raw.filter((r) => {
     const list = active.get(r.loc.file);
-    const hit = list?.some((s) => (s.rules.length === 0 || s.rules.includes(r.ruleId)) && (s.kind === 'file' || s.targetLine === r.loc.start.line));
+    const hit = list?.some((s) => (s.rules.length === 0 || s.rules.includes(r.ruleId)) && (s.kind === 'file' || s.targetLine === r.loc.start.line || s.targetLine === r.anchor?.start.line));
     if (hit) suppressed++;
     return !hit;
   });

@@ -14,7 +14,7 @@ export function isSourceFile(path: string): boolean {
 }
 
 /** Environment variable names that hold credentials. */
-export const SECRET_ENV_NAME = /(KEY|TOKEN|SECRET|PASSWORD|PASSWD|PWD|CREDENTIAL|AUTH|PRIVATE|CERT|DSN)/i;
+export const SECRET_ENV_NAME = /(KEY|TOKEN|SECRET|PASSWORD|PASSWD|PWD|CREDENTIAL|AUTH|PRIVATE|CERT|DSN|DATABASE_URL|CONNECTION_STRING)/i;
 
 const SPECIFIER_RE = /\bfrom\s*['"]([^'"\n]+)['"]|\brequire\s*\(\s*['"]([^'"\n]+)['"]\s*\)|\bimport\s*\(\s*['"]([^'"\n]+)['"]\s*\)|^\s*import\s*['"]([^'"\n]+)['"]/gm;
 
@@ -161,19 +161,30 @@ export function extractFacts(file: string, text: string): FileFacts {
     toolLists,
     credentials,
     fileAnnotations: fileAnn,
-    suppressions: parseSuppressions(text, ctx.locAt),
+    suppressions: parseSuppressions(text, ctx.locAt, (offset) => isInsideLiteral(sf, offset)),
     syntaxErrors: (sf as unknown as { parseDiagnostics?: unknown[] }).parseDiagnostics?.length ?? 0,
   };
 }
 
 const EXIT = Symbol('exit');
 
+/** Whether an offset falls inside a string or template literal (not a comment). */
+function isInsideLiteral(sf: ts.SourceFile, offset: number): boolean {
+  let node: ts.Node = sf;
+  for (;;) {
+    const child = node.getChildren(sf).find((c) => c.getStart(sf) <= offset && offset < c.getEnd());
+    if (!child) return false;
+    if (ts.isStringLiteralLike(child) || ts.isTemplateLiteralToken(child) || ts.isTemplateExpression(child)) return true;
+    node = child;
+  }
+}
+
 function finishTool(ctx: SourceContext, def: ToolDef, input: ToolInput): ToolDef {
   if (input.name !== undefined) {
     let name: Val = typeof input.name === 'string' ? { k: 'str', v: input.name } : ctx.evaluate(input.name);
     if (input.normaliseName === 'openai-agents' && name.k === 'str') name = { k: 'str', v: openAiAgentsToolName(name.v) };
     def.name = name;
-    if (name.k === 'dynamic' && !def.dynamic) def.dynamic = `its name is computed at run time (${name.why})`;
+    if (name.k === 'dynamic') def.dynamic = [def.dynamic, `name computed at run time: ${name.why}`].filter(Boolean).join('; ');
   }
   if (input.approval) {
     const e = unwrap(input.approval.expr);
@@ -182,7 +193,7 @@ function finishTool(ctx: SourceContext, def: ToolDef, input: ToolInput): ToolDef
   }
   if (input.registeredOn) def.registeredOn = ctx.evaluate(input.registeredOn);
   if (input.wrapsAgent) def.wrapsAgent = ctx.evaluate(input.wrapsAgent);
-  if (!def.dynamic && insideLoopOrCallback(input.node)) def.dynamic = 'registered inside a loop or callback';
+  if (insideLoopOrCallback(input.node)) def.dynamic = ['registered inside a loop or callback', def.dynamic].filter(Boolean).join('; ');
   return def;
 }
 

@@ -211,6 +211,10 @@ export class SourceContext {
     if (ts.isCallExpression(node)) return this.evaluateCall(node);
     if (ts.isNewExpression(node)) {
       const cls = this.evaluate(node.expression);
+      // An instance of a tool class (`new SummariseTicket()`) is that tool; a class from a relative
+      // import stands for its instances until linking resolves it.
+      if (cls.k === 'tool' || cls.k === 'agent') return cls;
+      if (cls.k === 'import' && cls.module.startsWith('.')) return cls;
       if (cls.k === 'import') return { k: 'instance', module: cls.module, path: cls.path };
       return this.dynamic('object created at run time', node);
     }
@@ -342,7 +346,7 @@ export class SourceContext {
       return { k: 'obj', props, loc: this.loc(decl) };
     }
     if (ts.isFunctionDeclaration(decl) || ts.isFunctionExpression(decl)) return this.dynamic('function', ref);
-    if (ts.isClassDeclaration(decl) || ts.isClassExpression(decl)) return this.dynamic('class', ref);
+    if (ts.isClassDeclaration(decl) || ts.isClassExpression(decl)) return this.definitions.get(decl) ?? this.dynamic('class', ref);
     return this.dynamic('computed value', ref);
   }
 

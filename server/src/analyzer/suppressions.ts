@@ -4,18 +4,20 @@ import type { Suppression } from './types';
 /**
  * `agent-warden-ignore-next-line <rules> [until=YYYY-MM-DD] -- <reason>`
  * `agent-warden-ignore-line …` (same line) and `agent-warden-ignore-file …` (whole file).
- * Read from text, so it works in any comment syntax: `//`, `/* *\/`, `#` in .env and YAML files.
+ * Read from text, so it works in any comment syntax: `//`, `/* *\/`, `#` in .env and YAML files; the
+ * directive must open the comment (as ESLint's do), so prose that mentions it is not one.
  */
-const DIRECTIVE_RE = /agent-warden-ignore-(next-line|line|file)\b([^\n]*)/g;
+const DIRECTIVE_RE = /(?:\/\/|\/\*+|#|<!--)[ \t]*agent-warden-ignore-(next-line|line|file)\b([^\n]*)/g;
 const RULE_ID_RE = /^[a-z][a-z0-9-]*$/;
 
-export function parseSuppressions(text: string, locAt: LocationAt): Suppression[] {
+/** `inString(offset)` tells a directive inside a string literal (source files) from a real comment. */
+export function parseSuppressions(text: string, locAt: LocationAt, inString?: (offset: number) => boolean): Suppression[] {
   if (!text.includes('agent-warden-ignore-')) return [];
   const out: Suppression[] = [];
   DIRECTIVE_RE.lastIndex = 0;
   for (let m = DIRECTIVE_RE.exec(text); m; m = DIRECTIVE_RE.exec(text)) {
     const kind = m[1] as Suppression['kind'];
-    let rest = m[2].replace(/\*\/.*$/, '').trim();
+    let rest = m[2].replace(/(\*\/|-->).*$/, '').trim();
     const problems: string[] = [];
     let reason: string | undefined;
     const sep = rest.indexOf('--');
@@ -35,6 +37,7 @@ export function parseSuppressions(text: string, locAt: LocationAt): Suppression[
     }
     if (!reason) problems.push('a suppression needs a reason after `--`, e.g. `-- reviewed: test fixture`.');
     const loc = locAt(m.index, m.index + m[0].trimEnd().length);
+    if (inString?.(m.index)) continue;
     out.push({ kind, rules, reason, until, targetLine: kind === 'next-line' ? loc.start.line + 1 : loc.start.line, loc, problems });
   }
   return out;

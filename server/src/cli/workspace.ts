@@ -22,12 +22,15 @@ export function openWorkspace(cwd: string, paths: string[], explicitConfig?: str
   const configDir = configPath ? dirname(configPath) : cwd;
   const gitDir = findUp(startDir, '.git');
   const repoRoot = gitDir ? dirname(gitDir) : configDir;
+  // CODEOWNERS beside the config first (a project inside a larger repository), then at the repository root.
   let codeowners;
-  for (const rel of CODEOWNERS_PATHS) {
-    const p = join(repoRoot, rel);
-    if (existsSync(p)) {
-      codeowners = { rules: parseCodeowners(readFileSync(p, 'utf8')), root: repoRoot, file: rel };
-      break;
+  search: for (const root of [configDir, repoRoot]) {
+    for (const rel of CODEOWNERS_PATHS) {
+      const p = join(root, rel);
+      if (existsSync(p)) {
+        codeowners = { rules: parseCodeowners(readFileSync(p, 'utf8')), root, file: rel };
+        break search;
+      }
     }
   }
   return { config, configDir, owners: new OwnerResolver({ cwd, configOwners: config.owners, configDir, codeowners }) };

@@ -32,14 +32,16 @@ export const support = new Agent({ name: 'support', instructions: 'Help customer
       if (a.owner) continue;
       ctx.report({
         loc: a.nameLoc,
+        anchor: a.loc,
         message: `Agent '${a.name}' has no owner: nobody answers for what it does. Add \`@owner <team>\` to its JSDoc, an \`owners\` glob in agent-warden.json, or a CODEOWNERS rule.`,
         subject: `agent:${a.name}:${a.kind}`,
       });
     }
     for (const t of ctx.graph.tools) {
-      if (t.owner || t.hosted) continue;
+      if (t.owner || t.hosted || t.nameSource === 'unknown') continue;
       ctx.report({
         loc: t.nameLoc,
+        anchor: t.loc,
         message: `Tool '${t.name}' has no owner: nobody answers for what it does. Add \`@owner <team>\` to its JSDoc, an \`owners\` glob in agent-warden.json, or a CODEOWNERS rule.`,
         subject: `tool:${t.name}:${t.kind}`,
       });

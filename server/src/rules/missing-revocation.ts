@@ -33,6 +33,7 @@ export const server = new McpServer({ name: 'billing', version: '1.0.0' });`,
       const what = a.framework === 'mcp' ? 'MCP server' : 'Agent';
       ctx.report({
         loc: a.nameLoc,
+        anchor: a.loc,
         message: `${what} '${a.name}' has no revocation path: if it misbehaves or its credentials leak, nobody knows how to switch it off. Add \`@revocation <flag, credential or runbook>\` to its JSDoc.`,
         subject: `agent:${a.name}:${a.kind}`,
       });

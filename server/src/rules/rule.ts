@@ -38,6 +38,8 @@ export interface Report {
   /** What the finding is about, stable across edits: tool/agent name + kind, secret hash… */
   subject: string;
   severity?: Severity;
+  /** The whole definition the finding is about; a next-line suppression above its first line applies too. */
+  anchor?: Location;
 }
 
 export interface RuleContext {

@@ -49,6 +49,12 @@ export function hashSecret(value: string): string {
   return createHash('sha256').update(value).digest('hex').slice(0, 16);
 }
 
+/** `ledgerApiKey` / `ledger-api-key` / `LEDGER_API_KEY` → `LEDGER_API_KEY`. */
+export function envNameFor(name: string): string {
+  const last = name.split('.').pop() ?? name;
+  return last.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/[^A-Za-z0-9]+/g, '_').replace(/^_+|_+$/g, '').toUpperCase() || 'SECRET';
+}
+
 /** Values that look random but are identifiers, digests or data, not credentials. */
 function looksLikeNonSecretId(value: string): boolean {
   return (
@@ -74,7 +80,7 @@ export function scanSecrets(text: string, rules: readonly SecretRule[] = SECRET_
     rule.pattern.lastIndex = 0;
     for (let m = rule.pattern.exec(text); m; m = rule.pattern.exec(text)) {
       if (m[0].length === 0) rule.pattern.lastIndex++;
-      const value = m[1] ?? m[0];
+      const value = m.groups?.secret ?? m[1] ?? m[0];
       const start = m.index + m[0].lastIndexOf(value);
       const end = start + value.length;
       if (overlaps(start, end)) continue;
@@ -89,7 +95,7 @@ export function scanSecrets(text: string, rules: readonly SecretRule[] = SECRET_
         end,
         masked: maskSecret(value),
         hash: hashSecret(value),
-        envName: rule.envName,
+        envName: m.groups?.name ? envNameFor(m.groups.name) : rule.envName,
       });
     }
   }

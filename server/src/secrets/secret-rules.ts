@@ -9,7 +9,7 @@ export interface SecretRule {
   id: string;
   provider: string;
   description: string;
-  /** The secret is capture group 1 when present, else the whole match. */
+  /** The secret is the named group `secret`, else capture group 1, else the whole match; a `name` group names the variable. */
   pattern: RegExp;
   /** Lower-case substrings; the pattern only runs on text containing at least one. */
   keywords: string[];
@@ -244,7 +244,7 @@ export const SECRET_RULES: SecretRule[] = [
     provider: 'Generic',
     description: 'A high-entropy value assigned to a variable, property or setting named like a secret.',
     pattern:
-      /[A-Za-z0-9_.-]{0,40}(?:api[_-]?key|apikey|secret|token|passw(?:or)?d|credential|private[_-]?key|access[_-]?key|auth[_-]?key|client[_-]?secret)[A-Za-z0-9_]{0,40}["']?\s{0,5}(?::|=|:=|=>)\s{0,5}["'`]([^"'`\s]{16,300})["'`]/gi,
+      /(?<name>[A-Za-z0-9_.-]{0,40}(?:api[_-]?key|apikey|secret|token|passw(?:or)?d|credential|private[_-]?key|access[_-]?key|auth[_-]?key|client[_-]?secret)[A-Za-z0-9_]{0,40})["']?\s{0,5}(?::|=|:=|=>)\s{0,5}["'`](?<secret>[^"'`\s]{16,300})["'`]/gi,
     keywords: ['key', 'secret', 'token', 'passw', 'credential'],
     minEntropy: 3.7,
   },
@@ -252,7 +252,7 @@ export const SECRET_RULES: SecretRule[] = [
     id: 'generic-secret',
     provider: 'Generic',
     description: 'A high-entropy value in a `.env`-style assignment named like a secret.',
-    pattern: /^[ \t]*(?:export[ \t]+)?[A-Z0-9_]{0,40}(?:API_?KEY|SECRET|TOKEN|PASSWORD|PASSWD|CREDENTIAL|PRIVATE_KEY|ACCESS_KEY)[A-Z0-9_]{0,40}[ \t]*=[ \t]*["']?([^\s"'#]{16,300})/gm,
+    pattern: /^[ \t]*(?:export[ \t]+)?(?<name>[A-Z0-9_]{0,40}(?:API_?KEY|SECRET|TOKEN|PASSWORD|PASSWD|CREDENTIAL|PRIVATE_KEY|ACCESS_KEY)[A-Z0-9_]{0,40})[ \t]*=[ \t]*["']?(?<secret>[^\s"'#]{16,300})/gm,
     keywords: ['key', 'secret', 'token', 'passw', 'credential'],
     minEntropy: 3.7,
   },

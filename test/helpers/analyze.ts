@@ -1,0 +1,23 @@
+import { OwnerResolver } from '../../server/src/analyzer/owners';
+import type { Finding } from '../../server/src/analyzer/types';
+import { type Config, DEFAULT_CONFIG } from '../../server/src/config/load-config';
+import { type AnalysisResult, analyze, type SourceInput } from '../../server/src/engine';
+
+/** Fixed "today" for rule tests, so date-based rules do not drift. */
+export const TODAY = '2026-06-15';
+
+/** Analyses in-memory files; `files` maps path → text. */
+export function analyzeFiles(files: Record<string, string>, config: Partial<Config> = {}): AnalysisResult {
+  const inputs: SourceInput[] = Object.entries(files).map(([file, text]) => ({ file, text }));
+  const cfg = { ...DEFAULT_CONFIG, ...config };
+  return analyze(inputs, { config: cfg, today: TODAY, owners: new OwnerResolver({ cwd: '/virtual', configOwners: cfg.owners, configDir: '/virtual' }) });
+}
+
+export function analyzeCode(code: string, file = 'src/agent.ts', config: Partial<Config> = {}): AnalysisResult {
+  return analyzeFiles({ [file]: code }, config);
+}
+
+/** `{ruleId, message, line, column}` of findings, for table assertions. */
+export function summarize(findings: Finding[], ruleId?: string) {
+  return findings.filter((f) => !ruleId || f.ruleId === ruleId).map((f) => ({ ruleId: f.ruleId, message: f.message, line: f.loc.start.line, column: f.loc.start.column }));
+}

@@ -1,0 +1,52 @@
+import { ruleTester } from '../helpers/rule-tester';
+
+const tool = (name: string) => `Tool '${name}' has no owner: nobody answers for what it does. Add \`@owner <team>\` to its JSDoc, an \`owners\` glob in agent-warden.json, or a CODEOWNERS rule.`;
+const agent = (name: string) => `Agent '${name}' has no owner: nobody answers for what it does. Add \`@owner <team>\` to its JSDoc, an \`owners\` glob in agent-warden.json, or a CODEOWNERS rule.`;
+
+const mastra = `import { Agent } from '@mastra/core/agent';
+import { createTool } from '@mastra/core/tools';
+export const restart = createTool({ id: 'restart-worker', description: '', execute: async () => 1 });
+export const ops = new Agent({ id: 'ops', name: 'Ops', instructions: '', model: 'openai/gpt-5', tools: { restart } });`;
+
+ruleTester('missing-owner', {
+  valid: [
+    {
+      name: '@owner on each definition',
+      code: `import { Agent, tool } from '@openai/agents';
+/** @owner team-a */
+const t = tool({ name: 't', description: '', parameters: {} as any, execute: async () => '' });
+/** @owner team-a */
+export const a = new Agent({ name: 'a', tools: [t] });`,
+    },
+    {
+      name: 'file-level @owner before the imports',
+      code: `/** @owner team-ops */\n${mastra}`,
+    },
+    {
+      name: 'owners glob from the config',
+      filename: 'src/ops/agent.ts',
+      code: mastra,
+      config: { owners: { 'src/ops/**': 'team-ops' } },
+    },
+  ],
+  invalid: [
+    {
+      name: 'Mastra tool and agent without owner',
+      code: mastra,
+      errors: [
+        { message: tool('restart-worker'), line: 3, column: 41 },
+        { message: agent('Ops'), line: 4, column: 49 },
+      ],
+    },
+    {
+      name: 'an owners glob for another folder does not apply',
+      filename: 'src/billing/agent.ts',
+      code: mastra,
+      config: { owners: { 'src/ops/**': 'team-ops' } },
+      errors: [
+        { message: tool('restart-worker'), line: 3, column: 41 },
+        { message: agent('Ops'), line: 4, column: 49 },
+      ],
+    },
+  ],
+});

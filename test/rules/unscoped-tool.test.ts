@@ -1,0 +1,100 @@
+import { ruleTester } from '../helpers/rule-tester';
+
+const msg = (name: string) => `Tool '${name}' has no declared scope: nobody can review what it may do. Add \`@scope resource:action\` to its JSDoc (e.g. \`@scope orders:read\`).`;
+
+ruleTester('unscoped-tool', {
+  valid: [
+    {
+      name: 'AI SDK tool with @scope on its variable',
+      code: `import { tool } from 'ai';
+/** @scope orders:read */
+export const lookup = tool({ description: 'x', inputSchema: {} as any, execute: async () => 1 });`,
+    },
+    {
+      name: 'file-level @scope applies to every tool in the file',
+      code: `/** @scope kb:read */
+import { tool } from '@openai/agents';
+export const a = tool({ name: 'a', description: '', parameters: {} as any, execute: async () => '' });
+export const b = tool({ name: 'b', description: '', parameters: {} as any, execute: async () => '' });`,
+    },
+    {
+      name: '@scope above an MCP registerTool statement',
+      code: `import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+const server = new McpServer({ name: 's', version: '1' });
+/** @scope repo:write */
+server.registerTool('push', { description: 'Push' }, async () => ({ content: [] }));`,
+    },
+    {
+      name: 'hosted tools run at the provider and carry no scope of ours',
+      code: `import { Agent, webSearchTool } from '@openai/agents';
+/** @owner t @revocation flag */
+export const a = new Agent({ name: 'a', tools: [webSearchTool()] });`,
+    },
+    {
+      name: 'a local function named tool is not an SDK tool',
+      code: `function tool(def: object) { return def; }
+export const t = tool({ description: 'not an agent tool' });`,
+    },
+    {
+      name: 'a file with no agent SDK import yields nothing',
+      code: `import { tool } from './my-own-helpers';
+export const t = tool({ name: 'x', execute: async () => 1 });`,
+    },
+    {
+      name: 'a commented-out definition is not a definition',
+      code: `import { tool } from 'ai';
+// export const t = tool({ description: 'x', inputSchema: {} as any, execute: async () => 1 });
+/* const u = tool({ description: 'y' }); */`,
+    },
+    {
+      name: 'suppressed on the line above the definition, with a reason',
+      code: `import { tool } from 'ai';
+// agent-warden-ignore-next-line unscoped-tool -- pure computation
+export const add = tool({ description: 'add', inputSchema: {} as any, execute: async () => 1 });`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'AI SDK tool named by its registration key',
+      code: `import { generateText, tool } from 'ai';
+const weather = tool({ description: 'Weather', inputSchema: {} as any, execute: async () => 'sunny' });
+export const run = () => generateText({ model: 'm' as any, tools: { get_weather: weather }, prompt: 'x' });`,
+      errors: [{ message: msg('get_weather'), line: 2, column: 17 }],
+    },
+    {
+      name: 'OpenAI Agents tool: reported at its name',
+      code: `import { tool } from '@openai/agents';
+export const t = tool({
+  name: 'Billing status checker',
+  description: '',
+  parameters: {} as any,
+  execute: async () => '',
+});`,
+      errors: [{ message: msg('Billing_status_checker'), line: 3, column: 9 }],
+    },
+    {
+      name: 'MCP low-level ListTools entry',
+      code: `import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import { ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
+const server = new Server({ name: 's', version: '1' }, { capabilities: { tools: {} } });
+server.setRequestHandler(ListToolsRequestSchema, async () => ({
+  tools: [{ name: 'drop_table', description: 'Drop a table', inputSchema: { type: 'object' } }],
+}));`,
+      errors: [{ message: msg('drop_table'), line: 5, column: 13 }],
+    },
+    {
+      name: 'a suppression for another rule does not hide it',
+      code: `import { tool } from 'ai';
+// agent-warden-ignore-next-line missing-owner -- owned by the platform team
+export const add = tool({ description: 'add', inputSchema: {} as any, execute: async () => 1 });`,
+      errors: [{ message: msg('add'), line: 3, column: 20 }],
+    },
+    {
+      name: 'a suppression without a reason does not hide it',
+      code: `import { tool } from 'ai';
+// agent-warden-ignore-next-line unscoped-tool
+export const add = tool({ description: 'add', inputSchema: {} as any, execute: async () => 1 });`,
+      errors: [{ message: msg('add'), line: 3, column: 20 }],
+    },
+  ],
+});

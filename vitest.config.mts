@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // End-to-end tests start processes (the CLI, MCP servers); two cores are all these machines have.
+    maxWorkers: 2,
+  },
+});
