@@ -420,7 +420,7 @@ export class SourceContext {
     const members: string[] = [];
     for (let n: ts.Expression = expr; ts.isPropertyAccessExpression(n); n = unwrap(n.expression) as ts.Expression) members.unshift(n.name.text);
     const whole = this.evaluate(expr);
-    if (whole.k === 'import') return { kind: 'export', module: whole.module, path: whole.path };
+    if (whole.k === 'import' && !(whole.module.startsWith('.') && members.length > 0)) return { kind: 'export', module: whole.module, path: whole.path };
     // The longest receiver prefix that is an instance of an imported class (or a recognised agent):
     // `client.chat.completions.create` → `client`; `this.server.tool` → `this.server`.
     const prefixes: ts.Expression[] = [];

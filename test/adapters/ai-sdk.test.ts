@@ -1,0 +1,61 @@
+import { adapterTable } from '../helpers/inventory';
+
+adapterTable('Vercel AI SDK adapter', [
+  {
+    name: 'tools named by their keys in generateText (v5+ inputSchema)',
+    files: `import { generateText, tool } from 'ai';
+const lookup = tool({ description: 'Find', inputSchema: {} as any, execute: async () => 1 });
+export async function support(q: string) {
+  return generateText({ model: {} as any, prompt: q, tools: { lookup_order: lookup, weather: tool({ description: 'w', inputSchema: {} as any, execute: async () => 2 }) } });
+}`,
+    expected: { tools: ['lookup_order', 'weather'], agents: { support: { tools: ['lookup_order', 'weather'] } } },
+  },
+  {
+    name: 'v4 shape (parameters, maxSteps) with shorthand keys and streamText',
+    files: `import { streamText, tool } from 'ai';
+const getWeather = tool({ description: 'w', parameters: {} as any, execute: async () => 1 });
+export const chat = () => streamText({ model: {} as any, maxSteps: 5, prompt: '', tools: { getWeather } });`,
+    expected: { tools: ['getWeather'], agents: { chat: { tools: ['getWeather'] } } },
+  },
+  {
+    name: 'aliased import, namespace import and a tools object held in a variable',
+    files: `import { tool as defineTool } from 'ai';
+import * as ai from 'ai';
+const search = defineTool({ description: 's', inputSchema: {} as any, execute: async () => 1 });
+const fetchPage = ai.tool({ description: 'f', inputSchema: {} as any, execute: async () => 1 });
+const tools = { search, fetch_page: fetchPage };
+export const agent = new ai.ToolLoopAgent({ model: {} as any, instructions: '', tools });`,
+    expected: { tools: ['search', 'fetch_page'], agents: { agent: { tools: ['search', 'fetch_page'] } } },
+  },
+  {
+    name: 'dynamicTool and provider tools',
+    files: `import { dynamicTool, generateText } from 'ai';
+import { openai } from '@ai-sdk/openai';
+export const go = () => generateText({ model: openai('gpt-5'), prompt: '', tools: {
+  run_plugin: dynamicTool({ description: 'p', inputSchema: {} as any, execute: async () => 1 }),
+  web_search: openai.tools.webSearch({}),
+} });`,
+    expected: { tools: ['run_plugin', 'web_search'], agents: { go: { tools: ['run_plugin', 'web_search'] } } },
+  },
+  {
+    name: 'CommonJS require',
+    files: `const { tool, generateText } = require('ai');
+const echo = tool({ description: 'e', inputSchema: {}, execute: async () => 1 });
+module.exports = () => generateText({ model: {}, prompt: '', tools: { echo } });`,
+    expected: { tools: ['echo'] },
+  },
+  {
+    name: 'a tool defined but never registered is named by its variable',
+    files: `import { tool } from 'ai';
+export const refundOrder = tool({ description: 'r', inputSchema: {} as any, execute: async () => 1 });`,
+    expected: { tools: ['refundOrder'] },
+  },
+  {
+    name: 'negative: tool() from another package is not an AI SDK tool',
+    files: `import { tool } from './tool-helpers';
+import { generateText } from 'ai';
+const x = tool({ description: 'x' });
+export const go = () => generateText({ model: {} as any, prompt: '' });`,
+    expected: { tools: [] },
+  },
+]);
