@@ -98,3 +98,19 @@ export const add = tool({ description: 'add', inputSchema: {} as any, execute: a
     },
   ],
 });
+
+ruleTester('unscoped-tool', {
+  valid: [],
+  invalid: [
+    {
+      name: 'a malformed @scope is reported, not silently accepted',
+      code: `import { tool } from 'ai';
+/** @scope everything */
+export const t = tool({ description: 'x', inputSchema: {} as any, execute: async () => 1 });`,
+      errors: [
+        { message: "Tool 't': `@scope` entries must look like `resource:action`; not: everything.", line: 2, column: 5 },
+        { message: /^Tool 't' has no declared scope/, line: 3, column: 18 },
+      ],
+    },
+  ],
+});

@@ -4,7 +4,6 @@ import type { Annotations, Location } from './types';
 /** Tags Agent Warden reads. Anything else in the block (`@param`, `@returns`…) is ignored. */
 export const GOVERNANCE_TAGS = ['owner', 'scope', 'approval', 'revocation', 'expires'] as const;
 
-const TAG_RE = /@(owner|scope|approval|revocation|expires)\b([^@]*)/g;
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const SCOPE_RE = /^[A-Za-z0-9_.*-]+(?::[A-Za-z0-9_.*-]+)+$/;
 
@@ -16,18 +15,8 @@ export type LocationAt = (offset: number, endOffset: number) => Location;
  */
 export function parseJsDocBlock(text: string, offset: number, locAt: LocationAt): Annotations {
   const ann: Annotations = { block: { start: offset, end: offset + text.length } };
-  TAG_RE.lastIndex = 0;
-  for (let m = TAG_RE.exec(text); m; m = TAG_RE.exec(text)) {
-    const tag = m[1];
-    // Strip comment decoration: leading `*` on continuation lines and the closing `*/`.
-    const value = m[2]
-      .replace(/\*\/\s*$/, '')
-      .split('\n')
-      .map((l) => l.replace(/^\s*\*\s?/, '').trim())
-      .filter(Boolean)
-      .join(' ')
-      .trim();
-    const loc = locAt(offset + m.index, offset + m.index + m[0].trimEnd().length);
+  for (const { tag, value, start, end } of jsDocTags(text)) {
+    const loc = locAt(offset + start, offset + end);
     const problem = (message: string) => (ann.problems ??= []).push({ tag, message, loc });
     switch (tag) {
       case 'owner':
@@ -63,6 +52,37 @@ export function parseJsDocBlock(text: string, offset: number, locAt: LocationAt)
     }
   }
   return ann;
+}
+
+/**
+ * Governance tags of a JSDoc block. A tag starts a line (after the `*` decoration) and runs until the
+ * next tag or the end of the block, so `@owner` mentioned inside prose is not a tag.
+ */
+function jsDocTags(text: string): { tag: (typeof GOVERNANCE_TAGS)[number]; value: string; start: number; end: number }[] {
+  const out: { tag: (typeof GOVERNANCE_TAGS)[number]; value: string[]; start: number; end: number }[] = [];
+  let current: (typeof out)[number] | undefined;
+  let pos = 0;
+  for (const raw of text.split('\n')) {
+    const lineStart = pos;
+    pos += raw.length + 1;
+    const body = raw.replace(/\*\/\s*$/, '');
+    const m = /^(\s*(?:\/\*\*|\*)?\s*)(.*)$/.exec(body)!;
+    const content = m[2];
+    const tag = /^@([A-Za-z]+)\b\s*(.*)$/.exec(content);
+    if (tag) {
+      current = undefined;
+      if ((GOVERNANCE_TAGS as readonly string[]).includes(tag[1])) {
+        const start = lineStart + m[1].length;
+        current = { tag: tag[1] as (typeof GOVERNANCE_TAGS)[number], value: [tag[2].trim()], start, end: start + content.trimEnd().length };
+        out.push(current);
+      }
+    } else if (current && content.trim()) {
+      current.value.push(content.trim());
+    } else if (current && !content.trim()) {
+      current = undefined; // a blank line ends a tag's text
+    }
+  }
+  return out.map((t) => ({ ...t, value: t.value.filter(Boolean).join(' ') }));
 }
 
 function isRealDate(y: number, m: number, d: number): boolean {

@@ -1,5 +1,5 @@
 import { renameSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ConfigError } from '../config/load-config';
 import { ANALYZER_VERSION, type AnalysisResult, analyze, type Notice } from '../engine';
@@ -120,7 +120,9 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
       return e.exitCode === 0 ? EXIT.ok : EXIT.error;
     }
     if (e instanceof ConfigError) {
-      process.stderr.write(`agent-warden: invalid config: ${e.message}\n`);
+      const shown = relative(cwd, e.file);
+      const file = shown && !shown.startsWith('..') ? shown : e.file;
+      process.stderr.write(`agent-warden: invalid config: ${file}:${e.line}:${e.column}: ${e.key ? `${e.key}: ` : ''}${e.detail}\n`);
       return EXIT.error;
     }
     if (e instanceof UsageError) {

@@ -56,7 +56,9 @@ export function parseConfig(text: string, file: string): Config {
   }
   const value = getNodeValue(tree);
   if (!validate(value)) {
-    const err = (validate.errors ?? [])[0] as ErrorObject;
+    const all = (validate.errors ?? []) as ErrorObject[];
+    // A bad property name yields an `enum` error about the name and a `propertyNames` error: report the latter.
+    const err = all.find((e) => e.keyword === 'propertyNames') ?? all[0];
     const segments = err.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
     let node: Node | undefined = findNodeAtLocation(tree, segments);
     let key = keyPath(segments);

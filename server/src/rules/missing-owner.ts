@@ -28,6 +28,11 @@ export const support = new Agent({ name: 'support', instructions: 'Help customer
     fixable: true,
   },
   check(ctx) {
+    for (const node of [...ctx.graph.agents, ...ctx.graph.tools]) {
+      for (const p of node.annotations.problems ?? []) {
+        if (p.tag === 'owner') ctx.report({ loc: p.loc, anchor: node.loc, message: `'${node.name}': ${p.message}`, subject: `${node.id}:bad-owner` });
+      }
+    }
     for (const a of ctx.graph.agents) {
       if (a.owner) continue;
       ctx.report({

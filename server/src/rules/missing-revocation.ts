@@ -29,6 +29,9 @@ export const server = new McpServer({ name: 'billing', version: '1.0.0' });`,
   },
   check(ctx) {
     for (const a of ctx.graph.agents) {
+      for (const p of a.annotations.problems ?? []) {
+        if (p.tag === 'revocation') ctx.report({ loc: p.loc, anchor: a.loc, message: `Agent '${a.name}': ${p.message}`, subject: `agent:${a.name}:${a.kind}:bad-revocation` });
+      }
       if (a.revocation) continue;
       const what = a.framework === 'mcp' ? 'MCP server' : 'Agent';
       ctx.report({

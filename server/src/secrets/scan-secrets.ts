@@ -16,14 +16,22 @@ export interface SecretMatch {
   envName?: string;
 }
 
-const PLACEHOLDER_WORDS = ['your', 'example', 'xxxx', 'placeholder', 'changeme', 'change_me', 'dummy', 'sample', 'redacted', 'insert', 'replace', 'fake', 'mock', '<', '>', '${', '{{', '...', '…', '****', 'process.env', 'todo'];
+/** Stand-in markers that never occur in a real key of any format. */
+const STRUCTURAL_PLACEHOLDERS = ['xxxx', 'example', '<', '>', '${', '{{', '...', '…', '****', 'process.env'];
+/** Words that mark a stand-in in free-form values; too common in random text to apply to provider formats. */
+const PLACEHOLDER_WORDS = ['your', 'placeholder', 'changeme', 'change_me', 'dummy', 'sample', 'redacted', 'insert', 'replace', 'fake', 'mock', 'todo'];
 
-/** Values written as stand-ins, not secrets: `YOUR_API_KEY`, `sk-...`, `xxxx`, `${VAR}`, AWS's `…EXAMPLE`. */
-export function isPlaceholder(value: string): boolean {
+/**
+ * Values written as stand-ins, not secrets: `YOUR_API_KEY`, `sk-...`, `xxxx`, `${VAR}`, AWS's `…EXAMPLE`.
+ * `freeForm` (the generic rule) also treats placeholder words and keyboard walks as stand-ins.
+ */
+export function isPlaceholder(value: string, freeForm = true): boolean {
   const v = value.toLowerCase();
-  if (PLACEHOLDER_WORDS.some((w) => v.includes(w))) return true;
+  if (STRUCTURAL_PLACEHOLDERS.some((w) => v.includes(w))) return true;
   if (/(.)\1{7,}/.test(value)) return true; // aaaaaaaa, 00000000
-  if (/^[a-z_]+$/i.test(value) && value === value.toUpperCase()) return true; // MY_SECRET_TOKEN_NAME
+  if (!freeForm) return false;
+  if (PLACEHOLDER_WORDS.some((w) => v.includes(w))) return true;
+  if (/^[A-Z0-9]+(_[A-Z0-9]+)+$/.test(value)) return true; // MY_SECRET_TOKEN_NAME
   if (/0123456789|abcdefghij|1234567890/i.test(value)) return true; // keyboard-walk test values
   return false;
 }
@@ -84,7 +92,7 @@ export function scanSecrets(text: string, rules: readonly SecretRule[] = SECRET_
       const start = m.index + m[0].lastIndexOf(value);
       const end = start + value.length;
       if (overlaps(start, end)) continue;
-      if (isPlaceholder(value) || looksLikeNonSecretId(value)) continue;
+      if (isPlaceholder(value, !!rule.freeForm) || looksLikeNonSecretId(value)) continue;
       if (rule.minEntropy !== undefined && shannonEntropy(value) < rule.minEntropy) continue;
       taken.push([start, end]);
       found.push({

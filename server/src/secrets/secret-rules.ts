@@ -19,6 +19,8 @@ export interface SecretRule {
   reference?: string;
   /** Suggested environment variable name for the "move to env" fix. */
   envName?: string;
+  /** Free-form values (passwords, generic secrets): placeholder words like `changeme` mark stand-ins. */
+  freeForm?: boolean;
 }
 
 export const SECRET_RULES: SecretRule[] = [
@@ -237,6 +239,7 @@ export const SECRET_RULES: SecretRule[] = [
     pattern: /\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver):\/\/[^:\s/@'"`]{1,100}:([^@\s/'"`]{3,200})@[^\s'"`]{1,200}/g,
     keywords: ['://'],
     envName: 'DATABASE_URL',
+    freeForm: true,
   },
   // ---- Generic: a high-entropy value in a place named like a secret.
   {
@@ -247,6 +250,7 @@ export const SECRET_RULES: SecretRule[] = [
       /(?<name>[A-Za-z0-9_.-]{0,40}(?:api[_-]?key|apikey|secret|token|passw(?:or)?d|credential|private[_-]?key|access[_-]?key|auth[_-]?key|client[_-]?secret)[A-Za-z0-9_]{0,40})["']?\s{0,5}(?::|=|:=|=>)\s{0,5}["'`](?<secret>[^"'`\s]{16,300})["'`]/gi,
     keywords: ['key', 'secret', 'token', 'passw', 'credential'],
     minEntropy: 3.7,
+    freeForm: true,
   },
   {
     id: 'generic-secret',
@@ -255,5 +259,6 @@ export const SECRET_RULES: SecretRule[] = [
     pattern: /^[ \t]*(?:export[ \t]+)?(?<name>[A-Z0-9_]{0,40}(?:API_?KEY|SECRET|TOKEN|PASSWORD|PASSWD|CREDENTIAL|PRIVATE_KEY|ACCESS_KEY)[A-Z0-9_]{0,40})[ \t]*=[ \t]*["']?(?<secret>[^\s"'#]{16,300})/gm,
     keywords: ['key', 'secret', 'token', 'passw', 'credential'],
     minEntropy: 3.7,
+    freeForm: true,
   },
 ];

@@ -1,0 +1,135 @@
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, tempProject } from '../helpers/cli';
+import { FAKE_KEYS } from '../helpers/fake-keys';
+
+const AGENT = `import { tool } from 'ai';
+export const lookup = tool({ description: 'x', inputSchema: {} as any, execute: async () => 1 });
+`;
+
+describe('agent-warden scan (built binary)', () => {
+  it('scans the example project: findings of every rule, exit 1 for error-level findings', () => {
+    const r = runCli(['scan', 'examples/support-desk']);
+    expect(r.code).toBe(1);
+    for (const id of ['hardcoded-secret', 'unscoped-tool', 'missing-owner', 'missing-revocation', 'expired-grant', 'dynamic-tool-registration', 'invalid-suppression']) {
+      expect(r.stdout).toContain(id);
+    }
+    expect(r.stdout).toMatch(/✖ \d+ problems \(2 errors, \d+ warnings, \d+ info\)/);
+  });
+
+  it('json: one object with 1-based positions, relative forward-slash paths, fingerprints', () => {
+    const r = runCli(['scan', 'examples/support-desk', '--format', 'json']);
+    const out = JSON.parse(r.stdout);
+    expect(out.version).toMatch(/^\d+\.\d+\.\d+$/);
+    const secret = out.findings.find((f: { ruleId: string }) => f.ruleId === 'hardcoded-secret');
+    expect(secret).toMatchObject({ severity: 'error', file: 'examples/support-desk/src/billing/tools.ts', line: 11, column: 25, endLine: 11 });
+    expect(secret.fingerprint).toMatch(/^[0-9a-f]{24}$/);
+    expect(Object.keys(out.findings[0]).sort()).toEqual(['column', 'endColumn', 'endLine', 'file', 'fingerprint', 'line', 'message', 'related', 'ruleId', 'severity'].sort());
+    expect(out.stats).toMatchObject({ agents: 8, tools: 12 });
+  });
+
+  it('exit 0 without error-level findings; --max-warnings turns warnings into exit 1; --quiet shows errors only', () => {
+    const dir = tempProject({ 'src/agent.ts': AGENT });
+    const plain = runCli(['scan', '.'], { cwd: dir });
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).toContain('unscoped-tool');
+    const strict = runCli(['scan', '.', '--max-warnings', '0'], { cwd: dir });
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toContain('--max-warnings 0');
+    const quiet = runCli(['scan', '.', '--quiet'], { cwd: dir });
+    expect(quiet.stdout).not.toContain('unscoped-tool');
+  });
+
+  it('config rule severities apply (off and error)', () => {
+    const dir = tempProject({ 'src/agent.ts': AGENT, 'agent-warden.json': '{ "rules": { "unscoped-tool": "error", "missing-owner": "off" } }' });
+    const r = runCli(['scan', '--format', 'json'], { cwd: dir });
+    const out = JSON.parse(r.stdout);
+    expect(r.code).toBe(1);
+    expect(out.findings.map((f: { ruleId: string; severity: string }) => `${f.ruleId}:${f.severity}`)).toEqual(['unscoped-tool:error']);
+  });
+
+  it('honours .gitignore, skips node_modules, and applies config ignore globs', () => {
+    const dir = tempProject({
+      '.gitignore': 'generated/\n',
+      'generated/agent.ts': AGENT,
+      'node_modules/pkg/agent.ts': AGENT,
+      'vendor/agent.ts': AGENT,
+      'src/agent.ts': AGENT,
+      'agent-warden.json': '{ "ignore": ["vendor/**"] }',
+    });
+    const out = JSON.parse(runCli(['scan', '--format', 'json'], { cwd: dir }).stdout);
+    expect([...new Set(out.findings.map((f: { file: string }) => f.file))]).toEqual(['src/agent.ts']);
+  });
+
+  it('explicit file arguments are scanned as given (as lint-staged passes them)', () => {
+    const dir = tempProject({ 'a.ts': AGENT, 'b.ts': AGENT });
+    const out = JSON.parse(runCli(['scan', 'b.ts', '--format', 'json'], { cwd: dir }).stdout);
+    expect([...new Set(out.findings.map((f: { file: string }) => f.file))]).toEqual(['b.ts']);
+  });
+
+  it('a file with syntax errors still yields what can be found; the run exits normally', () => {
+    const dir = tempProject({
+      'src/broken.ts': `import { tool } from 'ai';\nexport const half = tool({ description: 'typing', inputSchema: {} as any, execute: async () => {\n  const x = ;\n`,
+    });
+    const r = runCli(['scan', '--format', 'json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.findings.some((f: { ruleId: string; message: string }) => f.ruleId === 'unscoped-tool' && f.message.includes("'half'"))).toBe(true);
+    expect(out.stats.syntaxErrors).toBe(1);
+  });
+
+  it('binary and unreadable files are skipped with a notice', () => {
+    const dir = tempProject({ 'src/blob.js': Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2, 3, 0, 0]), 'src/ok.ts': AGENT });
+    const r = runCli(['scan'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('src/blob.js: skipped: binary file');
+    expect(r.stdout).toContain('src/ok.ts');
+  });
+
+  it('a bad config exits 2 naming file, line and key, and writes no output file', () => {
+    const dir = tempProject({ 'src/agent.ts': AGENT, 'agent-warden.json': '{\n  "rules": {\n    "unscoped-tol": "error"\n  }\n}\n' });
+    const r = runCli(['scan', '--format', 'sarif', '--output', 'out.sarif'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/agent-warden\.json:3:\d+: rules\["unscoped-tol"\]: unknown rule id/);
+    expect(existsSync(join(dir, 'out.sarif'))).toBe(false);
+  });
+
+  it('usage errors exit 2: unknown format, missing path, bad --max-warnings', () => {
+    expect(runCli(['scan', '--format', 'xml']).code).toBe(2);
+    expect(runCli(['scan', 'no/such/dir']).stderr).toContain('No such file or directory: no/such/dir');
+    expect(runCli(['scan', 'no/such/dir']).code).toBe(2);
+    expect(runCli(['scan', '--max-warnings', 'many']).code).toBe(2);
+    expect(runCli(['--help']).code).toBe(0);
+  });
+
+  it('--output writes the report to a file', () => {
+    const dir = tempProject({ 'src/agent.ts': AGENT });
+    const r = runCli(['scan', '--format', 'json', '-o', 'report.json'], { cwd: dir });
+    expect(r.stdout).toBe('');
+    expect(JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')).findings.length).toBeGreaterThan(0);
+  });
+
+  it('a planted secret never appears in full in any output format', () => {
+    const keys = ['openai-api-key', 'anthropic-api-key', 'github-token', 'stripe-secret-key', 'aws-access-key-id', 'jwt'].map((id) => FAKE_KEYS[id]());
+    const dir = tempProject({
+      'src/config.ts': `import OpenAI from 'openai';\nexport const client = new OpenAI({ apiKey: "${keys[0]}" });\nexport const prompt = \`Use ${keys[1]} for billing\`;\n`,
+      '.env': `GITHUB_TOKEN=${keys[2]}\nSTRIPE_SECRET_KEY=${keys[3]}\n`,
+      'mcp.json': JSON.stringify({ mcpServers: { aws: { command: 'x', env: { AWS_ACCESS_KEY_ID: keys[4], SESSION: keys[5] } } } }),
+    });
+    const outputs = [
+      runCli(['scan'], { cwd: dir }),
+      runCli(['scan', '--format', 'json'], { cwd: dir }),
+      runCli(['scan', '--format', 'sarif'], { cwd: dir }),
+      runCli(['inventory'], { cwd: dir }),
+    ];
+    const found = JSON.parse(outputs[1].stdout).findings.filter((f: { ruleId: string }) => f.ruleId === 'hardcoded-secret');
+    expect(found).toHaveLength(6);
+    for (const o of outputs) {
+      for (const key of keys) {
+        expect(o.stdout + o.stderr).not.toContain(key);
+        expect(o.stdout + o.stderr).not.toContain(key.slice(0, 10));
+      }
+    }
+  });
+});
