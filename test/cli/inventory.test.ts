@@ -10,7 +10,7 @@ describe('agent-warden inventory', () => {
     expect(inv.agents.map((a: { name: string }) => a.name).sort()).toEqual(['Accounts', 'Ops helper', 'Technical support', 'Triage', 'acme-crm', 'answerBillingQuestion', 'legacyBot', 'researcher']);
     expect(agent('Triage')).toMatchObject({ framework: 'openai-agents', file: 'examples/support-desk/src/agents/triage.ts', owner: 'team-support', tools: ['ask_accounts'], delegates: ['Technical support', 'Accounts'] });
     expect(agent('answerBillingQuestion')).toMatchObject({ framework: 'ai-sdk', owner: 'team-billing', ownerSource: 'config', tools: ['lookupInvoice', 'refundCharge'] });
-    expect(agent('researcher')).toMatchObject({ owner: '@acme/research-platform', ownerSource: 'codeowners', tools: ['web_search', 'summarise_ticket'] });
+    expect(agent('researcher')).toMatchObject({ owner: '@acme/research-platform', ownerSource: 'codeowners', ownerRule: 'CODEOWNERS:2 /src/research/ @acme/research-platform', tools: ['web_search', 'summarise_ticket'] });
     expect(agent('acme-crm')).toMatchObject({ framework: 'mcp', owner: 'team-crm', revocation: null, complete: true });
   });
 

@@ -89,7 +89,7 @@ export function extractFacts(file: string, text: string): FileFacts {
         id,
         framework: input.framework,
         kind: input.kind,
-        bindingName: bindingName ?? enclosingName(input.node),
+        bindingName: bindingName ?? (ts.isClassLike(input.node) ? input.node.name?.text : enclosingName(input.node)),
         loc: ctx.loc(input.node),
         nameLoc: ctx.loc(nameNode),
         annotations: mergeAnnotations(fileAnn, own),

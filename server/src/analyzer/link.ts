@@ -52,6 +52,7 @@ export function link(allFacts: FileFacts[], owners: OwnerResolver): AgentGraph {
       annotations: ann,
       owner: own?.owner,
       ownerSource: own?.source,
+      ownerRule: own?.rule,
       revocation: ann.revocation,
       expires: ann.expires?.date,
       tools: [],
@@ -180,13 +181,14 @@ export function link(allFacts: FileFacts[], owners: OwnerResolver): AgentGraph {
     });
   };
 
-  const makeTool = (t: Omit<ToolNode, 'owner' | 'ownerSource' | 'scopes' | 'approval' | 'expires' | 'agents' | 'credentials'> & { facts?: FileFacts }): ToolNode => {
+  const makeTool = (t: Omit<ToolNode, 'owner' | 'ownerSource' | 'ownerRule' | 'scopes' | 'approval' | 'expires' | 'agents' | 'credentials'> & { facts?: FileFacts }): ToolNode => {
     const own = t.facts ? ownerOf(t.annotations, t.facts, owners) : undefined;
     const { facts: _facts, ...rest } = t;
     return {
       ...rest,
       owner: own?.owner,
       ownerSource: own?.source,
+      ownerRule: own?.rule,
       scopes: t.annotations.scopes ?? [],
       approval: t.annotations.approval?.mode === 'required' ? { source: 'annotation', detail: '@approval required' } : undefined,
       expires: t.annotations.expires?.date,
@@ -220,6 +222,11 @@ export function link(allFacts: FileFacts[], owners: OwnerResolver): AgentGraph {
     const key = registrationKey.get(def.id);
     let name = defined;
     let nameSource: ToolNode['nameSource'] = 'definition';
+    let dynamic = def.dynamic;
+    if (def.name && defined === undefined && !dynamic) {
+      const v = r.resolve(r.canonicalise(def.name, facts.file));
+      dynamic = `name computed at run time: ${v.k === 'dynamic' ? v.why : 'not a string'}`;
+    }
     let delegatesTo: string | undefined;
     if (def.wrapsAgent) {
       const wrapped = r.resolve(r.canonicalise(def.wrapsAgent, facts.file));
@@ -242,7 +249,7 @@ export function link(allFacts: FileFacts[], owners: OwnerResolver): AgentGraph {
       annotations: def.annotations,
       facts,
       hosted: def.hosted,
-      dynamic: def.dynamic,
+      dynamic,
       delegatesTo,
     });
     const fa = def.frameworkApproval;
@@ -257,7 +264,7 @@ export function link(allFacts: FileFacts[], owners: OwnerResolver): AgentGraph {
       }
       attach(agentId, def.id);
     }
-    if (def.dynamic) dynamicRegistrations.push({ framework: def.framework, why: def.dynamic, loc: def.loc });
+    if (dynamic) dynamicRegistrations.push({ framework: def.framework, why: dynamic, loc: def.loc });
   }
 
   for (const { agentId, framework, entries } of [...agentEntries, ...listEntries]) for (const e of entries) addEntry(e, agentId, framework);
@@ -326,8 +333,8 @@ function delegateTargets(v: Val, from: string, r: Resolver, depth = 0): string[]
   }
 }
 
-function ownerOf(ann: Annotations, facts: FileFacts, owners: OwnerResolver): { owner: string; source: NonNullable<ToolNode['ownerSource']> } | undefined {
+function ownerOf(ann: Annotations, facts: FileFacts, owners: OwnerResolver): { owner: string; source: NonNullable<ToolNode['ownerSource']>; rule?: string } | undefined {
   if (ann.owner) return { owner: ann.owner, source: facts.fileAnnotations.owner === ann.owner ? 'file' : 'annotation' };
   const m = owners.resolve(facts.file);
-  return m ? { owner: m.owner, source: m.source } : undefined;
+  return m ? { owner: m.owner, source: m.source, rule: m.rule } : undefined;
 }

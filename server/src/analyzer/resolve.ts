@@ -82,10 +82,6 @@ export class Resolver {
       case 'values': {
         const of = this.resolve(val.of, depth + 1);
         if (of.k === 'obj') return { k: 'arr', items: of.props.map((p) => p.val), loc: of.loc };
-        if (of.k === 'import') {
-          const file = moduleFile(of.module);
-          if (file && of.path.length === 0) return { k: 'arr', items: this.allExports(file).map((v) => this.resolve(v, depth + 1)), loc: { file, start: { line: 1, column: 1 }, end: { line: 1, column: 1 } } };
-        }
         return { k: 'dynamic', why: '`Object.values()` of a value computed at run time', loc: locOf(val) };
       }
       default:
@@ -95,7 +91,8 @@ export class Resolver {
 
   private resolveImport(val: Extract<Val, { k: 'import' }>, depth: number): Val {
     const file = moduleFile(val.module);
-    if (!file || val.path.length === 0) return val;
+    if (!file) return val;
+    if (val.path.length === 0) return this.namespaceOf(file);
     let cur = this.exportOf(file, val.path[0], depth + 1, new Set());
     for (const p of val.path.slice(1)) cur = this.resolve(member(this.resolve(cur, depth + 1), p), depth + 1);
     return this.resolve(cur, depth + 1);
@@ -121,10 +118,19 @@ export class Resolver {
     return { k: 'dynamic', why: `\`${name}\` is not exported by ${file}`, loc: fileLoc(file) };
   }
 
-  private allExports(file: string): Val[] {
+  private readonly namespaces = new Map<string, Val>();
+
+  /** `import * as ns from './x'`: an object of the module's exports (re-exported names included). */
+  private namespaceOf(file: string): Val {
+    const cached = this.namespaces.get(file);
+    if (cached) return cached;
     const facts = this.canonical.get(file);
-    if (!facts) return [];
-    return Object.values(facts.exports).map((v) => this.canonicalise(v, file));
+    const loc = fileLoc(file);
+    const names = new Set(Object.keys(facts?.exports ?? {}));
+    for (const re of facts?.reExports ?? []) for (const [exported] of re.names ?? []) names.add(exported);
+    const ns: Val = { k: 'obj', props: [...names].filter((n) => n !== 'default').map((n) => ({ key: n, val: this.exportOf(file, n, 0, new Set()), loc })), loc };
+    this.namespaces.set(file, ns);
+    return ns;
   }
 }
 

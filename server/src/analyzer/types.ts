@@ -194,6 +194,8 @@ export interface ToolNode {
   annotations: Annotations;
   owner?: string;
   ownerSource?: 'annotation' | 'file' | 'config' | 'codeowners';
+  /** The config glob or CODEOWNERS rule that named the owner, when one did. */
+  ownerRule?: string;
   scopes: string[];
   approval?: { source: 'framework' | 'annotation'; detail: string };
   expires?: string;
@@ -216,6 +218,7 @@ export interface AgentNode {
   annotations: Annotations;
   owner?: string;
   ownerSource?: ToolNode['ownerSource'];
+  ownerRule?: string;
   revocation?: string;
   expires?: string;
   tools: string[];

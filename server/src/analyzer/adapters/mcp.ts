@@ -24,6 +24,7 @@ export const mcpAdapter: FrameworkAdapter = {
     }
     if (!ts.isCallExpression(node)) return;
     const method = methodName(callee);
+    if (callee.kind === 'method' && callee.agentId && !SERVER_MODULES.test(callee.module)) return;
     const onMcp = callee.kind === 'method' && SERVER_MODULES.test(callee.module);
     if (method && REGISTER_METHODS.includes(method)) {
       // On an untyped receiver (plain JS, a parameter) accept only the registration shape: a name, then a handler.
@@ -44,6 +45,17 @@ export const mcpAdapter: FrameworkAdapter = {
         if (tools) a.addToolList({ framework: 'mcp', kind: 'ListTools handler', owner: receiver, tools, node: tools });
       }
     }
+  },
+  /** `class GitHubServer extends McpServer { constructor() { super({ name }); this.registerTool(…) } }` */
+  visitClass(node, base, a) {
+    if (!SERVER_MODULES.test(base.module) || base.path.length !== 1 || !['McpServer', 'Server'].includes(base.path[0])) return;
+    const ctor = node.members.find(ts.isConstructorDeclaration);
+    let info: ts.ObjectLiteralExpression | undefined;
+    ctor?.body?.forEachChild(function find(n): void {
+      if (ts.isCallExpression(n) && n.expression.kind === ts.SyntaxKind.SuperKeyword) info = objectArg(n, 0);
+      else n.forEachChild(find);
+    });
+    a.addAgent({ node, framework: 'mcp', kind: `class extends ${base.path[0]}`, name: prop(info, 'name'), holder: node, cls: { module: base.module, path: base.path } });
   },
 };
 
