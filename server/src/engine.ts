@@ -95,7 +95,7 @@ export function analyseFile(input: SourceInput): FileResult {
     }
   }
   const secrets = scanSecrets(input.text).map((m) => ({ ...m, loc: locAt(m.start, m.end) }));
-  return { file: input.file, facts, secrets, suppressions: facts?.suppressions ?? parseSuppressions(input.text, locAt), notice };
+  return { file: input.file, facts, secrets, suppressions: facts?.suppressions ?? parseSuppressions(input.file, input.text, locAt), notice };
 }
 
 /** The whole pipeline on a set of files: facts → graph → rules → suppressions → findings. */

@@ -161,7 +161,7 @@ export function extractFacts(file: string, text: string): FileFacts {
     toolLists,
     credentials,
     fileAnnotations: fileAnn,
-    suppressions: parseSuppressions(text, ctx.locAt, (offset) => isInsideLiteral(sf, offset)),
+    suppressions: parseSuppressions(file, text, ctx.locAt, (offset) => isInsideLiteral(sf, offset)),
     syntaxErrors: (sf as unknown as { parseDiagnostics?: unknown[] }).parseDiagnostics?.length ?? 0,
   };
 }

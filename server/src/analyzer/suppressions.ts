@@ -4,18 +4,29 @@ import type { Suppression } from './types';
 /**
  * `agent-warden-ignore-next-line <rules> [until=YYYY-MM-DD] -- <reason>`
  * `agent-warden-ignore-line …` (same line) and `agent-warden-ignore-file …` (whole file).
- * Read from text, so it works in any comment syntax: `//`, `/* *\/`, `#` in .env and YAML files; the
- * directive must open the comment (as ESLint's do), so prose that mentions it is not one.
+ * Read from text: `//` and `/* *\/` in source and JSONC, `#` in .env and YAML, `<!-- -->` in Markdown
+ * prompts. The directive must open the comment (as ESLint's do), so prose that mentions it is not one.
  */
-const DIRECTIVE_RE = /(?:\/\/|\/\*+|#|<!--)[ \t]*agent-warden-ignore-(next-line|line|file)\b([^\n]*)/g;
+/** Comment openers per kind of file: a directive must open a comment of the file's own syntax. */
+const COMMENT_OPENERS: [RegExp, string][] = [
+  [/\.(md|mdx|markdown|html?)$/i, '<!--'],
+  [/(^|\/)\.env[^/]*$|\.(ya?ml|toml|ini|properties|sh)$/i, '#'],
+];
+const SOURCE_OPENERS = '\\/\\/|\\/\\*+';
+
+function directiveRe(file: string): RegExp {
+  const hit = COMMENT_OPENERS.find(([re]) => re.test(file));
+  const opener = hit ? hit[1].replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&') : SOURCE_OPENERS;
+  return new RegExp(`(?:${opener})[ \\t]*agent-warden-ignore-(next-line|line|file)\\b([^\\n]*)`, 'g');
+}
 const RULE_ID_RE = /^[a-z][a-z0-9-]*$/;
 
 /** `inString(offset)` tells a directive inside a string literal (source files) from a real comment. */
-export function parseSuppressions(text: string, locAt: LocationAt, inString?: (offset: number) => boolean): Suppression[] {
+export function parseSuppressions(file: string, text: string, locAt: LocationAt, inString?: (offset: number) => boolean): Suppression[] {
   if (!text.includes('agent-warden-ignore-')) return [];
   const out: Suppression[] = [];
-  DIRECTIVE_RE.lastIndex = 0;
-  for (let m = DIRECTIVE_RE.exec(text); m; m = DIRECTIVE_RE.exec(text)) {
+  const re = directiveRe(file);
+  for (let m = re.exec(text); m; m = re.exec(text)) {
     const kind = m[1] as Suppression['kind'];
     let rest = m[2].replace(/(\*\/|-->).*$/, '').trim();
     const problems: string[] = [];
