@@ -145,7 +145,18 @@ export function analyzeResults(results: FileResult[], opts: AnalysisOptions = {}
       const key = `${r.ruleId}\0${r.loc.file}\0${r.subject}`;
       const n = occurrences.get(key) ?? 0;
       occurrences.set(key, n + 1);
-      return { ruleId: r.ruleId, severity: r.severity, message: r.message, loc: r.loc, related: r.related ?? [], fingerprint: fingerprintOf(r.ruleId, r.loc.file, r.subject, n), subject: r.subject };
+      return {
+        ruleId: r.ruleId,
+        severity: r.severity,
+        message: r.message,
+        loc: r.loc,
+        related: r.related ?? [],
+        fingerprint: fingerprintOf(r.ruleId, r.loc.file, r.subject, n),
+        subject: r.subject,
+        entityId: r.entityId,
+        anchor: r.anchor,
+        data: r.data,
+      };
     });
 
   return {

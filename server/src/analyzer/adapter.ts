@@ -17,6 +17,8 @@ export interface ToolInput {
   /** The node carrying the JSDoc; defaults to the definition's holder (variable statement, property…). */
   holder?: ts.Node;
   approval?: { prop: string; expr: ts.Expression };
+  /** Where a framework approval gate can be added: the options object and the property name. */
+  approvalSite?: { options: ts.ObjectLiteralExpression; prop: string };
   registeredOn?: ts.Expression;
   wrapsAgent?: ts.Expression;
   hosted?: boolean;

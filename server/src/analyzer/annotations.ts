@@ -96,8 +96,12 @@ export function hasGovernanceTag(ann: Annotations): boolean {
 
 /** JSDoc blocks (`/** … *\/`) among the leading comments of a node, in source order. */
 export function leadingJsDocBlocks(text: string, node: ts.Node): { pos: number; end: number }[] {
-  const ranges = ts.getLeadingCommentRanges(text, node.getFullStart()) ?? [];
-  return ranges.filter((r) => r.kind === ts.SyntaxKind.MultiLineCommentTrivia && text.startsWith('/**', r.pos) && !text.startsWith('/**/', r.pos));
+  // Comments between the previous token and a line break count as "trailing" in TypeScript; a block
+  // written inline before a definition (`[/** @scope x:y */ agent.asTool()]`) is one of those.
+  const pos = node.getFullStart();
+  const ranges = [...(ts.getTrailingCommentRanges(text, pos) ?? []), ...(ts.getLeadingCommentRanges(text, pos) ?? [])];
+  const seen = new Set<number>();
+  return ranges.filter((r) => !seen.has(r.pos) && seen.add(r.pos) && r.kind === ts.SyntaxKind.MultiLineCommentTrivia && text.startsWith('/**', r.pos) && !text.startsWith('/**/', r.pos));
 }
 
 /**

@@ -72,7 +72,9 @@ export function extractFacts(file: string, text: string): FileFacts {
         bindingName: bindingName ?? (ts.isClassLike(input.node) ? input.node.name?.text : undefined),
         loc: ctx.loc(input.node),
         nameLoc: ctx.loc(nameNode),
+        holderLoc: ctx.loc(input.holder ?? holder),
         annotations: mergeAnnotations(fileAnn, own),
+        approvalSite: input.approvalSite && { options: ctx.loc(input.approvalSite.options), prop: input.approvalSite.prop },
         hosted: input.hosted || undefined,
         dynamic: input.dynamic,
       };
@@ -92,6 +94,7 @@ export function extractFacts(file: string, text: string): FileFacts {
         bindingName: bindingName ?? (ts.isClassLike(input.node) ? input.node.name?.text : enclosingName(input.node)),
         loc: ctx.loc(input.node),
         nameLoc: ctx.loc(nameNode),
+        holderLoc: ctx.loc(input.holder ?? holder),
         annotations: mergeAnnotations(fileAnn, own),
         tools: [],
         delegates: [],

@@ -243,7 +243,7 @@ export class SourceContext {
     }
     const { holder } = this.holderOf(node);
     const ann = holder === node ? this.annotationsOf(node) : undefined;
-    return { k: 'obj', props, loc: this.loc(node), ann: ann && Object.keys(ann).length > 0 ? ann : undefined };
+    return { k: 'obj', props, loc: this.loc(node), ann: ann && Object.keys(ann).length > 0 ? ann : undefined, holder: this.loc(holder) };
   }
 
   private propAnnotations(p: ts.Node): Annotations | undefined {

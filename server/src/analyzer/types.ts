@@ -48,7 +48,7 @@ export type Val =
   | { k: 'tool'; id: string }
   | { k: 'agent'; id: string }
   | { k: 'arr'; items: Val[]; loc: Location }
-  | { k: 'obj'; props: ObjProp[]; loc: Location; ann?: Annotations }
+  | { k: 'obj'; props: ObjProp[]; loc: Location; ann?: Annotations; holder?: Location }
   | { k: 'import'; module: string; path: string[] }
   /** An object created with `new` from an imported class, or typed as one (`server: McpServer`). */
   | { k: 'instance'; module: string; path: string[] }
@@ -85,7 +85,11 @@ export interface ToolDef {
   loc: Location;
   /** Location of the name (or of the definition when it has none), for precise diagnostics. */
   nameLoc: Location;
+  /** The statement, property or class that carries the definition's JSDoc: where fixes insert one. */
+  holderLoc: Location;
   annotations: Annotations;
+  /** The options object literal and the framework's approval property, where a framework gate can be added. */
+  approvalSite?: { options: Location; prop: string };
   /** `needsApproval`, `requireApproval`, … present on the definition. */
   frameworkApproval?: { prop: string; value: 'true' | 'false' | 'function' | 'other' };
   /** The MCP server (or other owner object) the tool was registered on. */
@@ -106,6 +110,7 @@ export interface AgentDef {
   bindingName?: string;
   loc: Location;
   nameLoc: Location;
+  holderLoc: Location;
   annotations: Annotations;
   /** Tool collection as written: an array or a key → tool map (object keys name AI SDK / Mastra tools). */
   tools: Val[];
@@ -191,7 +196,9 @@ export interface ToolNode {
   kind: string;
   loc: Location;
   nameLoc: Location;
+  holderLoc: Location;
   annotations: Annotations;
+  approvalSite?: ToolDef['approvalSite'];
   owner?: string;
   ownerSource?: 'annotation' | 'file' | 'config' | 'codeowners';
   /** The config glob or CODEOWNERS rule that named the owner, when one did. */
@@ -215,6 +222,7 @@ export interface AgentNode {
   kind: string;
   loc: Location;
   nameLoc: Location;
+  holderLoc: Location;
   annotations: Annotations;
   owner?: string;
   ownerSource?: ToolNode['ownerSource'];
@@ -262,6 +270,12 @@ export interface Finding {
   related: RelatedLocation[];
   /** Stable across edits that move code: derived from the rule and the entity, never the line. */
   fingerprint: string;
-  /** What the finding is about (tool/agent id or secret hash), for grouping and fixes. */
+  /** What the finding is about (tool/agent name + kind, secret hash), for grouping. */
   subject?: string;
+  /** The tool or agent node the finding is about, when it is about one (fixes and hovers use it). */
+  entityId?: string;
+  /** The whole definition the finding is about (suppression comments go above its first line). */
+  anchor?: Location;
+  /** Facts a fix needs, e.g. the environment variable name for a secret. */
+  data?: Record<string, string>;
 }

@@ -36,21 +36,21 @@ export const deploy = tool({ name: 'deploy', description: 'Deploy', parameters: 
   },
   check(ctx) {
     const today = Date.parse(ctx.today);
-    const check = (kind: string, name: string, nodeKind: string, ann: Annotations, fallback: Location, anchor: Location) => {
+    const check = (kind: string, name: string, nodeKind: string, ann: Annotations, fallback: Location, anchor: Location, entityId: string) => {
       for (const p of ann.problems ?? []) {
-        if (p.tag === 'expires') ctx.report({ loc: p.loc, message: `${kind} '${name}': ${p.message}`, subject: `${kind}:${name}:${nodeKind}:invalid` });
+        if (p.tag === 'expires') ctx.report({ loc: p.loc, anchor, entityId, message: `${kind} '${name}': ${p.message}`, subject: `${kind}:${name}:${nodeKind}:invalid` });
       }
       const exp = ann.expires;
       if (!exp) return;
       const days = Math.floor((Date.parse(exp.date) - today) / 86_400_000);
       const loc = exp.loc ?? fallback;
       if (days < 0) {
-        ctx.report({ loc, anchor, message: `${kind} '${name}' expired on ${exp.date}: it still runs with privileges nobody re-approved. Review the grant and set a new \`@expires\`, or remove it.`, subject: `${kind}:${name}:${nodeKind}` });
+        ctx.report({ loc, anchor, entityId, message: `${kind} '${name}' expired on ${exp.date}: it still runs with privileges nobody re-approved. Review the grant and set a new \`@expires\`, or remove it.`, subject: `${kind}:${name}:${nodeKind}` });
       } else if (days <= WARN_DAYS) {
-        ctx.report({ loc, anchor, severity: 'warning', message: `${kind} '${name}' expires on ${exp.date} (in ${days} day${days === 1 ? '' : 's'}). Review the grant and set a new \`@expires\` before then.`, subject: `${kind}:${name}:${nodeKind}:soon` });
+        ctx.report({ loc, anchor, entityId, severity: 'warning', message: `${kind} '${name}' expires on ${exp.date} (in ${days} day${days === 1 ? '' : 's'}). Review the grant and set a new \`@expires\` before then.`, subject: `${kind}:${name}:${nodeKind}:soon` });
       }
     };
-    for (const a of ctx.graph.agents) check('Agent', a.name, a.kind, a.annotations, a.nameLoc, a.loc);
-    for (const t of ctx.graph.tools) check('Tool', t.name, t.kind, t.annotations, t.nameLoc, t.loc);
+    for (const a of ctx.graph.agents) check('Agent', a.name, a.kind, a.annotations, a.nameLoc, a.loc, a.id);
+    for (const t of ctx.graph.tools) check('Tool', t.name, t.kind, t.annotations, t.nameLoc, t.loc, t.id);
   },
 };

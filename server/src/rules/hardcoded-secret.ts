@@ -25,6 +25,7 @@ export const hardcodedSecret: Rule = {
           loc: s.loc,
           message: `Hardcoded ${s.provider} secret (${s.ruleId}, ${s.masked}): anyone with this code can act as the agent. Revoke and rotate it, then read it at run time, e.g. \`process.env.${s.envName ?? 'SECRET_NAME'}\`.`,
           subject: `secret:${s.ruleId}:${s.hash}`,
+          data: { envName: s.envName ?? 'SECRET', secretRule: s.ruleId },
         });
       }
     }

@@ -30,7 +30,7 @@ export const support = new Agent({ name: 'support', instructions: 'Help customer
   check(ctx) {
     for (const node of [...ctx.graph.agents, ...ctx.graph.tools]) {
       for (const p of node.annotations.problems ?? []) {
-        if (p.tag === 'owner') ctx.report({ loc: p.loc, anchor: node.loc, message: `'${node.name}': ${p.message}`, subject: `${node.id}:bad-owner` });
+        if (p.tag === 'owner') ctx.report({ loc: p.loc, anchor: node.loc, entityId: node.id, message: `'${node.name}': ${p.message}`, subject: `${node.id}:bad-owner` });
       }
     }
     for (const a of ctx.graph.agents) {
@@ -38,6 +38,7 @@ export const support = new Agent({ name: 'support', instructions: 'Help customer
       ctx.report({
         loc: a.nameLoc,
         anchor: a.loc,
+        entityId: a.id,
         message: `Agent '${a.name}' has no owner: nobody answers for what it does. Add \`@owner <team>\` to its JSDoc, an \`owners\` glob in agent-warden.json, or a CODEOWNERS rule.`,
         subject: `agent:${a.name}:${a.kind}`,
       });
@@ -47,6 +48,7 @@ export const support = new Agent({ name: 'support', instructions: 'Help customer
       ctx.report({
         loc: t.nameLoc,
         anchor: t.loc,
+        entityId: t.id,
         message: `Tool '${t.name}' has no owner: nobody answers for what it does. Add \`@owner <team>\` to its JSDoc, an \`owners\` glob in agent-warden.json, or a CODEOWNERS rule.`,
         subject: `tool:${t.name}:${t.kind}`,
       });

@@ -30,13 +30,15 @@ export const server = new McpServer({ name: 'billing', version: '1.0.0' });`,
   check(ctx) {
     for (const a of ctx.graph.agents) {
       for (const p of a.annotations.problems ?? []) {
-        if (p.tag === 'revocation') ctx.report({ loc: p.loc, anchor: a.loc, message: `Agent '${a.name}': ${p.message}`, subject: `agent:${a.name}:${a.kind}:bad-revocation` });
+        if (p.tag === 'revocation') ctx.report({ loc: p.loc, anchor: a.loc,
+        entityId: a.id, message: `Agent '${a.name}': ${p.message}`, subject: `agent:${a.name}:${a.kind}:bad-revocation` });
       }
       if (a.revocation) continue;
       const what = a.framework === 'mcp' ? 'MCP server' : 'Agent';
       ctx.report({
         loc: a.nameLoc,
         anchor: a.loc,
+        entityId: a.id,
         message: `${what} '${a.name}' has no revocation path: if it misbehaves or its credentials leak, nobody knows how to switch it off. Add \`@revocation <flag, credential or runbook>\` to its JSDoc.`,
         subject: `agent:${a.name}:${a.kind}`,
       });

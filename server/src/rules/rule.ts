@@ -40,6 +40,8 @@ export interface Report {
   severity?: Severity;
   /** The whole definition the finding is about; a next-line suppression above its first line applies too. */
   anchor?: Location;
+  entityId?: string;
+  data?: Record<string, string>;
 }
 
 export interface RuleContext {

@@ -39,13 +39,15 @@ export const lookupOrder = tool({
   check(ctx) {
     for (const t of ctx.graph.tools) {
       for (const p of t.annotations.problems ?? []) {
-        if (p.tag === 'scope') ctx.report({ loc: p.loc, anchor: t.loc, message: `Tool '${t.name}': ${p.message}`, subject: `tool:${t.name}:${t.kind}:bad-scope` });
+        if (p.tag === 'scope') ctx.report({ loc: p.loc, anchor: t.loc,
+        entityId: t.id, message: `Tool '${t.name}': ${p.message}`, subject: `tool:${t.name}:${t.kind}:bad-scope` });
       }
       // Unnamed (dynamic) tools are reported once, by dynamic-tool-registration.
       if (t.scopes.length > 0 || t.hosted || t.nameSource === 'unknown') continue;
       ctx.report({
         loc: t.nameLoc,
         anchor: t.loc,
+        entityId: t.id,
         message: `Tool '${t.name}' has no declared scope: nobody can review what it may do. Add \`@scope resource:action\` to its JSDoc (e.g. \`@scope orders:read\`).`,
         subject: `tool:${t.name}:${t.kind}`,
       });

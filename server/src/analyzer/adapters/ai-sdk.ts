@@ -14,7 +14,7 @@ export const aiSdkAdapter: FrameworkAdapter = {
     const coreModule = /^(ai|ai\/.*|@ai-sdk\/provider-utils)$/.test(callee.module);
     if (coreModule && ts.isCallExpression(node) && isExport(callee, 'tool', 'dynamicTool')) {
       const approval = prop(opts, 'needsApproval');
-      a.addTool({ node, framework: 'ai-sdk', kind: `${callee.path[0]}()`, approval: approval && { prop: 'needsApproval', expr: approval } });
+      a.addTool({ node, framework: 'ai-sdk', kind: `${callee.path[0]}()`, approval: approval && { prop: 'needsApproval', expr: approval }, approvalSite: opts && { options: opts, prop: 'needsApproval' } });
       return;
     }
     if (coreModule && ts.isCallExpression(node) && isExport(callee, 'generateText', 'streamText', 'generateObject', 'streamObject') && prop(opts, 'tools')) {

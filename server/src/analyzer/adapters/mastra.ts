@@ -10,7 +10,7 @@ export const mastraAdapter: FrameworkAdapter = {
     const opts = objectArg(node, 0);
     if (ts.isCallExpression(node) && isExport(callee, 'createTool')) {
       const approval = prop(opts, 'requireApproval');
-      a.addTool({ node, framework: 'mastra', kind: 'createTool()', name: prop(opts, 'id'), approval: approval && { prop: 'requireApproval', expr: approval } });
+      a.addTool({ node, framework: 'mastra', kind: 'createTool()', name: prop(opts, 'id'), approval: approval && { prop: 'requireApproval', expr: approval }, approvalSite: opts && { options: opts, prop: 'requireApproval' } });
       return;
     }
     if (ts.isNewExpression(node) && isExport(callee, 'Agent') && /^@mastra\/core(\/agent)?$/.test(callee.module)) {

@@ -33,6 +33,7 @@ export const openAiAgentsAdapter: FrameworkAdapter = {
           name: prop(opts, 'name') ?? fnName,
           normaliseName: 'openai-agents',
           approval: approval && { prop: 'needsApproval', expr: approval },
+          approvalSite: opts && { options: opts, prop: 'needsApproval' },
         });
         return;
       }
@@ -90,6 +91,7 @@ export const openAiAgentsAdapter: FrameworkAdapter = {
         normaliseName: 'openai-agents',
         wrapsAgent: receiver,
         approval: approval && { prop: 'needsApproval', expr: approval },
+        approvalSite: opts && { options: opts, prop: 'needsApproval' },
       });
     }
   },
