@@ -133,3 +133,15 @@ describe('agent-warden scan (built binary)', () => {
     }
   });
 });
+
+describe('agent-warden scan --fix', () => {
+  it('moves hardcoded keys to process.env and reports what is left', () => {
+    const key = FAKE_KEYS['openai-api-key']();
+    const dir = tempProject({ 'src/client.ts': `import OpenAI from 'openai';\nexport const client = new OpenAI({ apiKey: '${key}' });\n` });
+    const r = runCli(['scan', '--fix', '--format', 'json'], { cwd: dir });
+    expect(r.stderr).toContain('fixed 1 problem in 1 file');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).findings).toEqual([]);
+    expect(readFileSync(join(dir, 'src/client.ts'), 'utf8')).toBe(`import OpenAI from 'openai';\nexport const client = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });\n`);
+  });
+});

@@ -1,4 +1,6 @@
-import { renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import type { Finding } from '../analyzer/types';
+import { applyEdits, fixesForFinding, knownOwners } from '../fixes/fixes';
 import { dirname, join, relative, resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ConfigError } from '../config/load-config';
@@ -19,6 +21,7 @@ interface CommonOptions {
 
 interface ScanOptions extends CommonOptions {
   format: 'stylish' | 'json' | 'sarif';
+  fix?: boolean;
   maxWarnings?: number;
   quiet?: boolean;
   color?: boolean;
@@ -39,6 +42,28 @@ async function runAnalysis(paths: string[], opts: CommonOptions, cwd: string): P
   result.notices.unshift(...notices);
   result.stats.files = files.length;
   return result;
+}
+
+/** Applies every safe fix to the files on disk (each file written whole, via a temp file). */
+function applySafeFixes(result: AnalysisResult, cwd: string): { problems: number; files: number } {
+  const byFile = new Map<string, Finding[]>();
+  for (const f of result.findings) byFile.set(f.loc.file, [...(byFile.get(f.loc.file) ?? []), f]);
+  const owners = knownOwners(result.graph, {});
+  let problems = 0;
+  let files = 0;
+  for (const [file, findings] of byFile) {
+    const abs = resolve(cwd, file);
+    const text = readFileSync(abs, 'utf8');
+    const ctx = { file, text, graph: result.graph, knownOwners: owners, today: new Date().toISOString().slice(0, 10) };
+    const safe = findings.flatMap((f) => fixesForFinding(f, ctx).filter((x) => x.safe));
+    if (!safe.length) continue;
+    const next = applyEdits(text, safe.flatMap((x) => x.edits));
+    if (next === text) continue;
+    emit(next, abs, cwd);
+    problems += safe.length;
+    files++;
+  }
+  return { problems, files };
 }
 
 /** Writes all of the output or none of it: a temp file renamed into place. */
@@ -75,8 +100,16 @@ export function buildProgram(cwd: string, setExit: (code: number) => void): Comm
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings', parseCount)
     .option('--quiet', 'report errors only')
     .option('--no-color', 'no colours in stylish output')
+    .option('--fix', 'apply the safe fixes (e.g. move a hardcoded key to process.env), then report what is left')
     .action(async (paths: string[], opts: ScanOptions) => {
-      const result = await runAnalysis(paths, opts, cwd);
+      let result = await runAnalysis(paths, opts, cwd);
+      if (opts.fix) {
+        const fixed = applySafeFixes(result, cwd);
+        if (fixed.problems) {
+          process.stderr.write(`agent-warden: fixed ${fixed.problems} problem${fixed.problems === 1 ? '' : 's'} in ${fixed.files} file${fixed.files === 1 ? '' : 's'}.\n`);
+          result = await runAnalysis(paths, opts, cwd);
+        }
+      }
       printNotices(result.notices);
       const warnings = result.findings.filter((f) => f.severity === 'warning').length;
       const errors = result.findings.filter((f) => f.severity === 'error').length;

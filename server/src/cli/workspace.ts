@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { CODEOWNERS_PATHS, OwnerResolver, parseCodeowners } from '../analyzer/owners';
-import { CONFIG_FILE, type Config, loadConfig } from '../config/load-config';
+import { CONFIG_FILE, type Config, DEFAULT_CONFIG, loadConfig } from '../config/load-config';
 import { findUp } from './collect-files';
 
 export interface Workspace {
@@ -12,7 +12,8 @@ export interface Workspace {
 
 /**
  * Settles the config and owner sources for a scan: `--config`, else the nearest agent-warden.json
- * above the first scanned path; CODEOWNERS from the enclosing git repository.
+ * above the first scanned path; CODEOWNERS beside the config, then at the enclosing git repository's root.
+ * Throws ConfigError for a bad config.
  */
 export function openWorkspace(cwd: string, paths: string[], explicitConfig?: string): Workspace {
   const first = resolve(cwd, paths[0] ?? '.');
@@ -20,9 +21,17 @@ export function openWorkspace(cwd: string, paths: string[], explicitConfig?: str
   const configPath = explicitConfig ? resolve(cwd, explicitConfig) : findUp(startDir, CONFIG_FILE);
   const config = configPath ? loadConfig(dirname(configPath), configPath) : loadConfig(startDir);
   const configDir = configPath ? dirname(configPath) : cwd;
+  return { config, configDir, owners: ownerResolverFor(cwd, config, configDir, startDir) };
+}
+
+/** The defaults for a folder whose config is broken: analysis goes on while the error is shown. */
+export function defaultWorkspace(cwd: string): Workspace {
+  return { config: DEFAULT_CONFIG, configDir: cwd, owners: ownerResolverFor(cwd, DEFAULT_CONFIG, cwd, cwd) };
+}
+
+function ownerResolverFor(cwd: string, config: Config, configDir: string, startDir: string): OwnerResolver {
   const gitDir = findUp(startDir, '.git');
   const repoRoot = gitDir ? dirname(gitDir) : configDir;
-  // CODEOWNERS beside the config first (a project inside a larger repository), then at the repository root.
   let codeowners;
   search: for (const root of [configDir, repoRoot]) {
     for (const rel of CODEOWNERS_PATHS) {
@@ -33,5 +42,5 @@ export function openWorkspace(cwd: string, paths: string[], explicitConfig?: str
       }
     }
   }
-  return { config, configDir, owners: new OwnerResolver({ cwd, configOwners: config.owners, configDir, codeowners }) };
+  return new OwnerResolver({ cwd, configOwners: config.owners, configDir, codeowners });
 }

@@ -1,0 +1,112 @@
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createProtocolConnection, type ProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { REPO } from './cli';
+
+export const SERVER = join(REPO, 'dist/server.js');
+
+export interface LspSession {
+  conn: ProtocolConnection;
+  proc: ChildProcessWithoutNullStreams;
+  root: string;
+  logs: string[];
+  refreshes: () => number;
+  docs: Map<string, TextDocument>;
+  uri(rel: string): string;
+  open(rel: string, text?: string): TextDocument;
+  change(rel: string, newText: string): TextDocument;
+  pull(rel: string): Promise<{ kind: string; items?: any[]; resultId?: string }>;
+  waitReady(): Promise<void>;
+  close(): Promise<number | null>;
+}
+
+/** A copy of a fixture folder in a temp dir, so fixes applied by tests never touch the repository. */
+export function copyFixture(src: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'agent-warden-lsp-'));
+  cpSync(src, dir, { recursive: true });
+  return dir;
+}
+
+/** Starts the built server over stdio and initializes it as an editor would. */
+export async function startLsp(root: string, opts: { snippets?: boolean; trusted?: boolean; settings?: object } = {}): Promise<LspSession> {
+  if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run \`npm run build\` first`);
+  const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const conn = createProtocolConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
+  const logs: string[] = [];
+  let refreshes = 0;
+  const settings = { enable: true, run: 'onType', rules: {}, ...opts.settings };
+  conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => settings));
+  conn.onRequest('client/registerCapability', () => null);
+  conn.onRequest('workspace/diagnostic/refresh', () => {
+    refreshes++;
+    return null;
+  });
+  conn.onNotification('window/logMessage', (m: { message: string }) => logs.push(m.message));
+  conn.onNotification('agentWarden/status', (s: unknown) => logs.push(`status ${JSON.stringify(s)}`));
+  proc.stderr.on('data', (d) => logs.push(String(d)));
+  conn.listen();
+  const rootUri = pathToFileURL(root).href;
+  await conn.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri,
+    workspaceFolders: [{ uri: rootUri, name: 'fixture' }],
+    capabilities: {
+      workspace: { configuration: true, workspaceEdit: { documentChanges: true, snippetEditSupport: !!opts.snippets }, diagnostics: { refreshSupport: true } },
+      textDocument: { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false }, codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'refactor', 'source'] } } } },
+    },
+    initializationOptions: { trusted: opts.trusted !== false },
+  });
+  conn.sendNotification('initialized', {});
+  const docs = new Map<string, TextDocument>();
+  const uri = (rel: string) => pathToFileURL(join(root, rel)).href;
+  const session: LspSession = {
+    conn,
+    proc,
+    root,
+    logs,
+    refreshes: () => refreshes,
+    docs,
+    uri,
+    open(rel, text) {
+      const content = text ?? readFileSync(join(root, rel), 'utf8');
+      const doc = TextDocument.create(uri(rel), rel.endsWith('.json') ? 'json' : 'typescript', 1, content);
+      docs.set(rel, doc);
+      conn.sendNotification('textDocument/didOpen', { textDocument: { uri: doc.uri, languageId: doc.languageId, version: 1, text: content } });
+      return doc;
+    },
+    change(rel, newText) {
+      const doc = docs.get(rel)!;
+      const end = doc.positionAt(doc.getText().length);
+      const next = TextDocument.create(doc.uri, doc.languageId, doc.version + 1, newText);
+      docs.set(rel, next);
+      // Incremental sync: one range edit replacing the whole text.
+      conn.sendNotification('textDocument/didChange', { textDocument: { uri: doc.uri, version: next.version }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end }, text: newText }] });
+      return next;
+    },
+    pull: (rel) => conn.sendRequest('textDocument/diagnostic', { textDocument: { uri: uri(rel) } }),
+    async waitReady() {
+      for (let i = 0; i < 600; i++) {
+        const s = (await conn.sendRequest('agentWarden/status')) as { state: string };
+        if (s.state === 'ready') return;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error('server did not finish indexing');
+    },
+    async close() {
+      await conn.sendRequest('shutdown');
+      conn.sendNotification('exit');
+      return new Promise((resolve) => proc.on('exit', (code) => resolve(code)));
+    },
+  };
+  return session;
+}
+
+/** Applies a code action's workspace edit (plain text edits) to a document's text. */
+export function applyWorkspaceEdit(doc: TextDocument, edit: any): string {
+  const edits = (edit.documentChanges ?? []).flatMap((c: any) => c.edits).map((e: any) => ({ range: e.range, newText: e.newText ?? e.snippet?.value }));
+  return TextDocument.applyEdits(doc, edits);
+}
