@@ -8,3 +8,4 @@ await build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.
 chmodSync('dist/cli.js', 0o755);
 await build({ ...common, entryPoints: ['server/src/lsp-main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } });
 chmodSync('dist/server.js', 0o755);
+await build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] });

@@ -45,8 +45,8 @@ export async function startLsp(root: string, opts: { snippets?: boolean; trusted
     refreshes++;
     return null;
   });
-  conn.onNotification('window/logMessage', (m: { message: string }) => logs.push(m.message));
-  conn.onNotification('agentWarden/status', (s: unknown) => logs.push(`status ${JSON.stringify(s)}`));
+  conn.onNotification('window/logMessage', (m: { message: string }) => void logs.push(m.message));
+  conn.onNotification('agentWarden/status', (s: unknown) => void logs.push(`status ${JSON.stringify(s)}`));
   proc.stderr.on('data', (d) => logs.push(String(d)));
   conn.listen();
   const rootUri = pathToFileURL(root).href;

@@ -23,6 +23,7 @@ import { CONFIG_FILE, type RuleSetting } from '../config/load-config';
 import { ANALYZER_VERSION } from '../engine';
 import { approvalFix, applyEdits, type Fix, type FixContext, fixesForFinding, knownOwners } from '../fixes/fixes';
 import { FIX_ALL_KIND, hoverFor, nodeAt, SOURCE, showDocsAction, toCodeAction, toDiagnostic, uriOf } from './convert';
+import { ruleDocsMarkdown } from '../rules/rule-docs';
 import { WorkspaceState } from './workspace-state';
 
 export interface Settings {
@@ -147,7 +148,7 @@ export function startServer(connection: Connection): void {
         diagnosticProvider: { identifier: 'agent-warden', interFileDependencies: true, workspaceDiagnostics: true },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, FIX_ALL_KIND] },
         hoverProvider: true,
-        executeCommandProvider: { commands: ['agentWarden.reanalyze'] },
+        executeCommandProvider: { commands: ['agent-warden.server.reanalyze'] },
         workspace: { workspaceFolders: { supported: true } },
       },
       serverInfo: { name: 'agent-warden', version: ANALYZER_VERSION },
@@ -356,7 +357,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onExecuteCommand(async (params) => {
-    if (params.command !== 'agentWarden.reanalyze') return;
+    if (params.command !== 'agent-warden.server.reanalyze') return;
     for (const s of states) {
       s.reloadConfig();
       for (const rel of s.files()) if (!documents.get(uriOf(s.dir, rel))) s.remove(rel);
@@ -367,6 +368,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onRequest('agentWarden/status', () => status());
+  connection.onRequest('agentWarden/ruleDocs', (p: { ruleId: string }) => ruleDocsMarkdown(p.ruleId));
   /** Analysis timings (ms) per change, newest last: for benchmarks and the status item. */
   connection.onRequest('agentWarden/timings', () => states.flatMap((s) => s.timings));
 

@@ -1,0 +1,113 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, type LanguageClientOptions, type ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
+
+/** Mirrors the server's `ServerStatus` (the client stays thin: it only shows what the server says). */
+interface ServerStatus {
+  state: 'indexing' | 'ready' | 'disabled';
+  files: number;
+  findings: number;
+  lastAnalysisMs?: number;
+  indexed?: { done: number; total: number };
+  configError?: string;
+}
+
+const SOURCE_LANGUAGES = ['typescript', 'typescriptreact', 'javascript', 'javascriptreact'];
+
+let client: LanguageClient | undefined;
+let output: vscode.LogOutputChannel;
+let status: vscode.LanguageStatusItem;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  output = vscode.window.createOutputChannel('Agent Warden', { log: true });
+  status = vscode.languages.createLanguageStatusItem('agentWarden.status', [...SOURCE_LANGUAGES.map((language) => ({ language })), { pattern: '**/agent-warden.json' }]);
+  status.name = 'Agent Warden';
+  status.text = 'Agent Warden: starting';
+  status.command = { title: 'Show output', command: 'agentWarden.showOutput' };
+  context.subscriptions.push(output, status);
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('agentWarden.showOutput', () => output.show(true)),
+    vscode.commands.registerCommand('agentWarden.reanalyze', async () => {
+      await vscode.commands.executeCommand('agent-warden.server.reanalyze');
+    }),
+    vscode.commands.registerCommand('agentWarden.showRuleDocs', async (ruleId?: string) => {
+      const id = ruleId ?? (await vscode.window.showInputBox({ prompt: 'Rule id', placeHolder: 'unscoped-tool' }));
+      if (!id || !client) return;
+      const markdown = await client.sendRequest<string>('agentWarden/ruleDocs', { ruleId: id });
+      const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
+      await vscode.commands.executeCommand('markdown.showPreview', doc.uri);
+    }),
+    vscode.commands.registerCommand('agentWarden.openConfig', async () => {
+      const folder = vscode.workspace.workspaceFolders?.[0];
+      if (!folder) return void vscode.window.showWarningMessage('Agent Warden: open a folder first.');
+      const uri = vscode.Uri.joinPath(folder.uri, 'agent-warden.json');
+      try {
+        await vscode.workspace.fs.stat(uri);
+      } catch {
+        const starter = '{\n  // Severity per rule: "off", "info", "warning" or "error".\n  "rules": {},\n  // Owner per glob, for definitions without @owner. The last match wins.\n  "owners": {}\n}\n';
+        await vscode.workspace.fs.writeFile(uri, Buffer.from(starter));
+      }
+      await vscode.window.showTextDocument(uri);
+    }),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void restart(context)),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('agentWarden.enable')) void restart(context);
+    }),
+  );
+  await start(context);
+}
+
+async function start(context: vscode.ExtensionContext): Promise<void> {
+  const settings = vscode.workspace.getConfiguration('agentWarden');
+  if (!settings.get<boolean>('enable', true)) {
+    status.text = 'Agent Warden: disabled';
+    return;
+  }
+  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6012'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      ...SOURCE_LANGUAGES.map((language) => ({ scheme: 'file', language })),
+      { scheme: 'file', pattern: '**/agent-warden.json' },
+      { scheme: 'file', pattern: '**/.env*' },
+      { scheme: 'file', pattern: '**/{mcp.json,claude_desktop_config.json}' },
+    ],
+    // vscode-languageclient 10+ leaves every pull trigger off unless asked (see shared/notes/vscode-e2e.md).
+    diagnosticPullOptions: { onChange: true, onSave: true, onFocus: true, onTabs: false },
+    synchronize: {
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.ts,*.tsx,*.js,*.jsx,*.mjs,*.cjs,*.mts,*.cts,agent-warden.json,CODEOWNERS,.env*,*.json}'),
+    },
+    initializationOptions: { trusted: vscode.workspace.isTrusted },
+    outputChannel: output,
+  };
+  client = new LanguageClient('agentWarden', 'Agent Warden', serverOptions, clientOptions);
+  client.onDidChangeState((e) => {
+    if (e.newState === State.Stopped) status.text = 'Agent Warden: stopped';
+  });
+  await client.start();
+  client.onNotification('agentWarden/status', (s: ServerStatus) => showStatus(s));
+  output.appendLine(`Agent Warden started${vscode.workspace.isTrusted ? '' : ' in Restricted Mode: open files only'}.`);
+}
+
+function showStatus(s: ServerStatus): void {
+  const restricted = vscode.workspace.isTrusted ? '' : ' (restricted)';
+  if (s.state === 'indexing') status.text = `$(sync~spin) Agent Warden: indexing ${s.indexed?.done ?? 0}/${s.indexed?.total ?? '?'}`;
+  else status.text = `Agent Warden: ${s.findings} finding${s.findings === 1 ? '' : 's'}${restricted}`;
+  status.detail = s.lastAnalysisMs !== undefined ? `last analysis ${s.lastAnalysisMs} ms · ${s.files} files` : `${s.files} files`;
+  status.severity = s.configError ? vscode.LanguageStatusSeverity.Error : vscode.LanguageStatusSeverity.Information;
+  if (s.configError) status.detail = `agent-warden.json: ${s.configError}`;
+}
+
+async function restart(context: vscode.ExtensionContext): Promise<void> {
+  await client?.stop();
+  client = undefined;
+  await start(context);
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}

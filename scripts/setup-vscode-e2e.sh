@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Prepares a real VS Code for the extension tests: code-server 4.100.3 (VS Code 1.100.3, the last release
+# that runs on Node 20) from the npm registry, and Debian's Chromium to drive it. Nothing is downloaded
+# from anywhere else (code-server's own postinstall would fetch ripgrep; Debian's ripgrep is used instead).
+# Idempotent: a marker file records a finished setup.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+VERSION=4.100.3
+TOOLS="$PWD/.tools/code-server-$VERSION"
+MARKER="$TOOLS/.ready"
+
+need_apt=()
+for pkg in chromium ripgrep pkg-config libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || need_apt+=("$pkg")
+done
+if [ ${#need_apt[@]} -gt 0 ]; then
+  echo "setup-vscode-e2e: installing Debian packages: ${need_apt[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
+fi
+
+if [ -f "$MARKER" ]; then
+  echo "setup-vscode-e2e: code-server $VERSION ready in $TOOLS"
+  exit 0
+fi
+echo "setup-vscode-e2e: building code-server $VERSION in $TOOLS (about two minutes)"
+rm -rf "$TOOLS"
+mkdir -p "$TOOLS"
+cd "$TOOLS"
+echo '{ "name": "agent-warden-e2e-tools", "private": true }' > package.json
+npm install --no-audit --no-fund --ignore-scripts "code-server@$VERSION" >/dev/null
+cd node_modules/code-server/lib/vscode
+npm install --no-audit --no-fund --omit=dev --ignore-scripts >/dev/null
+mkdir -p node_modules/@vscode/ripgrep/bin
+cp "$(command -v rg)" node_modules/@vscode/ripgrep/bin/rg
+npm_config_yes=true npm rebuild >/dev/null 2>&1
+cd "$TOOLS"
+npm_config_yes=true npm rebuild argon2 >/dev/null 2>&1 || true
+cd node_modules/code-server/lib/vscode/extensions
+npm install --no-audit --no-fund --omit=dev >/dev/null
+touch "$MARKER"
+echo "setup-vscode-e2e: done"

@@ -1,0 +1,41 @@
+import { RULES_BY_ID } from '.';
+import { docsUrl, type RuleExample } from './rule';
+
+const fence = (ex: RuleExample) => `\`\`\`${ex.file?.endsWith('.env') || ex.file?.startsWith('.env') ? 'dotenv' : 'ts'}\n${ex.code}\n\`\`\``;
+
+/** A rule's documentation as Markdown: what, why, how to fix, incorrect and correct examples. */
+export function ruleDocsMarkdown(ruleId: string): string {
+  const rule = RULES_BY_ID.get(ruleId);
+  if (!rule) return `# Unknown rule \`${ruleId}\`\n`;
+  const m = rule.meta;
+  const maps = Object.entries(m.mappings)
+    .filter(([, v]) => v?.length)
+    .map(([k, v]) => `${k}: ${v!.join(', ')}`)
+    .join(' · ');
+  return [
+    `# ${m.id}`,
+    '',
+    `**Default severity:** ${m.defaultSeverity}${m.fixable ? ' · quick-fix available' : ''}${maps ? ` · ${maps}` : ''}`,
+    '',
+    m.summary,
+    '',
+    '## Why it matters',
+    '',
+    m.why,
+    '',
+    '## How to fix',
+    '',
+    m.fix,
+    '',
+    '## Incorrect',
+    '',
+    ...m.incorrect.map(fence),
+    '',
+    '## Correct',
+    '',
+    ...m.correct.map(fence),
+    '',
+    `[Online documentation](${docsUrl(m.id)})`,
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,159 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { REPO } from './cli';
+
+export const CODE_SERVER_VERSION = '4.100.3';
+const ENTRY = join(REPO, `.tools/code-server-${CODE_SERVER_VERSION}/node_modules/code-server/out/node/entry.js`);
+export const VSIX = join(REPO, 'dist/agent-warden.vsix');
+export const SCREENSHOTS = join(REPO, 'test-output/vscode');
+
+export function assertSetUp(): void {
+  if (!existsSync(ENTRY)) throw new Error(`code-server is not set up: run scripts/setup-vscode-e2e.sh (npm run test:all does)`);
+  if (!existsSync(VSIX)) throw new Error(`${VSIX} is missing: run \`npm run package\` (npm test does)`);
+  if (!existsSync('/usr/bin/chromium')) throw new Error('Debian chromium is missing: run scripts/setup-vscode-e2e.sh');
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as { port: number }).port;
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+export interface CodeServer {
+  url: string;
+  workspace: string;
+  proc: ChildProcess;
+  stop(): void;
+}
+
+/** Installs the packaged .vsix into a fresh profile and starts code-server on a copy of `fixture`. */
+export async function startCodeServer(fixture: string): Promise<CodeServer> {
+  const base = mkdtempSync(join(tmpdir(), 'agent-warden-vscode-'));
+  const userData = join(base, 'user');
+  const extensions = join(base, 'extensions');
+  const workspace = join(base, 'workspace');
+  cpSync(fixture, workspace, { recursive: true });
+  mkdirSync(join(userData, 'User'), { recursive: true });
+  writeFileSync(
+    join(userData, 'User/settings.json'),
+    JSON.stringify({
+      'workbench.startupEditor': 'none',
+      'workbench.tips.enabled': false,
+      'workbench.enableExperiments': false,
+      'extensions.ignoreRecommendations': true,
+      'telemetry.telemetryLevel': 'off',
+      'typescript.disableAutomaticTypeAcquisition': true,
+      'git.enabled': false,
+      'editor.quickSuggestions': { other: false, comments: false, strings: false },
+      'editor.suggestOnTriggerCharacters': false,
+      'editor.acceptSuggestionOnEnter': 'off',
+      'editor.autoClosingBrackets': 'never',
+      'editor.autoClosingQuotes': 'never',
+      'editor.formatOnType': false,
+      'agentWarden.trace.server': 'verbose',
+    }),
+  );
+  const install = spawnSync(process.execPath, [ENTRY, '--install-extension', VSIX, '--extensions-dir', extensions, '--user-data-dir', userData], { encoding: 'utf8', timeout: 120_000 });
+  if (install.status !== 0 || !/successfully installed/.test(install.stdout + install.stderr)) throw new Error(`vsix install failed: ${install.stdout}${install.stderr}`);
+  const port = await freePort();
+  const proc = spawn(
+    process.execPath,
+    [ENTRY, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', '--user-data-dir', userData, '--extensions-dir', extensions, workspace],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`;
+  for (let i = 0; i < 120; i++) {
+    try {
+      const r = await fetch(`http://127.0.0.1:${port}/healthz`);
+      if (r.ok) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return { url, workspace, proc, stop: () => proc.kill('SIGTERM') };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+}
+
+/** Opens the workbench and answers the workspace-trust question. */
+export async function openWorkbench(browser: Browser, url: string, trust: boolean): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForSelector('.monaco-workbench', { timeout: 90_000 });
+  const button = page.getByRole('button', { name: trust ? /Yes, I trust the authors/ : /No, I don.t trust the authors/ });
+  await button.waitFor({ timeout: 60_000 });
+  await button.click();
+  return page;
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+}
+
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+  await page.keyboard.type(title);
+  await page.waitForTimeout(300);
+  await page.keyboard.press('Enter');
+}
+
+/** Opens a workspace file through Quick Open. */
+export async function openFile(page: Page, name: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+  await page.keyboard.type(name);
+  await page.waitForTimeout(500);
+  await page.keyboard.press('Enter');
+  await page.locator('.tab.active', { hasText: name }).waitFor({ timeout: 20_000 });
+}
+
+/** Moves the cursor with Go to Line (`line` or `line:column`, 1-based). */
+export async function goTo(page: Page, position: string): Promise<void> {
+  await page.keyboard.press('Control+G');
+  await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+  await page.keyboard.type(position);
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(200);
+}
+
+/** The Problems panel, filtered to `text`: the messages of the rows it shows. */
+export async function problems(page: Page, filter: string): Promise<string[]> {
+  const input = page.locator('.markers-panel-container .viewpane-filter input, .panel .viewpane-filter input').first();
+  if (!(await input.isVisible().catch(() => false))) {
+    await page.keyboard.press('Control+Shift+M');
+    await input.waitFor({ state: 'visible', timeout: 20_000 });
+  }
+  await input.fill(filter);
+  await page.waitForTimeout(400);
+  return page.locator('.markers-panel .monaco-list-row').allInnerTexts();
+}
+
+/** Polls `fn` until `ok` holds or the timeout passes; returns the last value. */
+export async function until<T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 60_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  let v = await fn();
+  while (!ok(v) && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 500));
+    v = await fn();
+  }
+  return v;
+}
