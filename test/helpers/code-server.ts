@@ -121,7 +121,8 @@ export async function openFile(page: Page, name: string): Promise<void> {
   await page.keyboard.press('Control+P');
   await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
   await page.keyboard.type(name);
-  await page.waitForTimeout(500);
+  // File search is slow the first time: wait for the file among the results before choosing it.
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 30_000 });
   await page.keyboard.press('Enter');
   await page.locator('.tab.active', { hasText: name }).waitFor({ timeout: 20_000 });
 }
@@ -132,6 +133,7 @@ export async function goTo(page: Page, position: string): Promise<void> {
   await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
   await page.keyboard.type(position);
   await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
   await page.waitForTimeout(200);
 }
 
