@@ -166,6 +166,14 @@ describe('language server over stdio', () => {
     expect((await s.pull('src/agents/triage.ts')).items!.length).toBeGreaterThan(0);
   });
 
+  it('serves rule documentation (what, why, fix, examples) for the client to show', async () => {
+    const md = (await s.conn.sendRequest('agentWarden/ruleDocs', { ruleId: 'unscoped-tool' })) as string;
+    expect(md).toMatch(/^# unscoped-tool/);
+    expect(md).toContain('## Why it matters');
+    expect(md).toContain('## Incorrect');
+    expect(md).toContain('## Correct');
+  });
+
   it('never logs a planted secret', () => {
     expect(s.logs.join('\n')).not.toContain(planted.slice(0, 12));
   });

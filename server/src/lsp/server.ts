@@ -63,6 +63,8 @@ export function startServer(connection: Connection): void {
   /** resultId last served per document URI, to tell which other files need a re-pull after a change. */
   const served = new Map<string, string>();
   let refreshTimer: NodeJS.Timeout | undefined;
+  const pullTimings: number[] = [];
+  const changeTimings: number[] = [];
 
   const log = (message: string) => connection.console.log(`[agent-warden] ${message}`);
 
@@ -213,7 +215,11 @@ export function startServer(connection: Connection): void {
     if (at.state.update(at.rel, doc.getText())) scheduleRefresh();
   };
   documents.onDidChangeContent((e) => {
-    if (settings.run === 'onType') analyseOpen(e.document);
+    if (settings.run !== 'onType') return;
+    const started = performance.now();
+    analyseOpen(e.document);
+    changeTimings.push(performance.now() - started);
+    if (changeTimings.length > 5000) changeTimings.splice(0, 1000);
   });
   documents.onDidSave((e) => analyseOpen(e.document));
   documents.onDidClose((e) => {
@@ -243,6 +249,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.languages.diagnostics.on(async (params, token) => {
+    const started = performance.now();
     const uri = params.textDocument.uri;
     const at = stateFor(uri);
     if (!at) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
@@ -250,6 +257,8 @@ export function startServer(connection: Connection): void {
     if (doc && settings.run === 'onType') at.state.update(at.rel, doc.getText());
     if (token.isCancellationRequested) throw cancelled();
     const items = diagnosticsFor(at.state, at.rel);
+    pullTimings.push(performance.now() - started);
+    if (pullTimings.length > 5000) pullTimings.splice(0, 1000);
     if (token.isCancellationRequested) throw cancelled();
     const resultId = resultIdOf(items);
     served.set(uri, resultId);
@@ -369,8 +378,8 @@ export function startServer(connection: Connection): void {
 
   connection.onRequest('agentWarden/status', () => status());
   connection.onRequest('agentWarden/ruleDocs', (p: { ruleId: string }) => ruleDocsMarkdown(p.ruleId));
-  /** Analysis timings (ms) per change, newest last: for benchmarks and the status item. */
-  connection.onRequest('agentWarden/timings', () => states.flatMap((s) => s.timings));
+  /** Server-side timings (ms), newest last: whole document pulls (re-analysis of the changed file, linking, rules) and link+rules alone. */
+  connection.onRequest('agentWarden/timings', () => ({ change: changeTimings, pull: pullTimings, link: states.flatMap((s) => s.timings) }));
 
   documents.listen(connection);
   connection.listen();

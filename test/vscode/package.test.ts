@@ -1,0 +1,34 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import schema from '../../server/src/config/agent-warden.schema.json';
+import { RULES } from '../../server/src/rules';
+import { REPO } from '../helpers/cli';
+
+const manifest = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8'));
+
+describe('extension package', () => {
+  it('ships only the bundles, the schema and the docs (no sources, tests or node_modules)', () => {
+    const r = spawnSync(process.execPath, [join(REPO, 'node_modules/@vscode/vsce/vsce'), 'ls', '--no-dependencies'], { cwd: REPO, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout.trim().split('\n').sort()).toEqual(['LICENSE', 'README.md', 'dist/extension.js', 'dist/server.js', 'package.json', 'server/src/config/agent-warden.schema.json']);
+    expect(statSync(join(REPO, 'dist/agent-warden.vsix')).size).toBeLessThan(5 * 1024 * 1024);
+  });
+
+  it('allows VS Code 1.100 and declares limited trust with what is restricted', () => {
+    expect(manifest.engines.vscode).toBe('^1.100.0');
+    expect(manifest.capabilities.untrustedWorkspaces.supported).toBe('limited');
+    expect(manifest.capabilities.untrustedWorkspaces.description).toMatch(/never runs code/);
+    expect(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations).toEqual(['agentWarden.rules']);
+  });
+
+  it('settings live under agentWarden.* with descriptions, and the rules setting knows every rule', () => {
+    const props = manifest.contributes.configuration.properties;
+    expect(Object.keys(props).sort()).toEqual(['agentWarden.enable', 'agentWarden.rules', 'agentWarden.run', 'agentWarden.trace.server']);
+    for (const p of Object.values(props) as { description: string }[]) expect(p.description.length).toBeGreaterThan(10);
+    expect(props['agentWarden.rules'].propertyNames.enum.sort()).toEqual(RULES.map((r) => r.meta.id).sort());
+    expect(manifest.contributes.jsonValidation[0]).toEqual({ fileMatch: 'agent-warden.json', url: './server/src/config/agent-warden.schema.json' });
+    expect(schema.properties.rules.propertyNames.enum.sort()).toEqual(RULES.map((r) => r.meta.id).sort());
+  });
+});
