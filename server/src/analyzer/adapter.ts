@@ -1,4 +1,5 @@
 import { ts } from 'ts-morph';
+import type { FunctionCollector } from '../capabilities/collect-functions';
 import type { Callee, SourceContext } from './source-context';
 import type { FrameworkId, Val } from './types';
 
@@ -21,6 +22,9 @@ export interface ToolInput {
   approvalSite?: { options: ts.ObjectLiteralExpression; prop: string };
   registeredOn?: ts.Expression;
   wrapsAgent?: ts.Expression;
+  /** The implementation: `execute`, the handler callback, a class's `_call` method… */
+  impl?: ts.Node;
+  hints?: { readOnly?: boolean; destructive?: boolean; loc: import('./types').Location };
   hosted?: boolean;
   dynamic?: string;
 }
@@ -48,6 +52,7 @@ export interface ToolListInput {
 
 export interface AdapterContext {
   readonly ctx: SourceContext;
+  readonly functions: FunctionCollector;
   addTool(input: ToolInput): void;
   addAgent(input: AgentInput): void;
   addToolList(input: ToolListInput): void;
@@ -100,6 +105,19 @@ export function isExport(callee: Callee, ...names: string[]): boolean {
 /** Last member of a method callee, e.g. `registerTool`. */
 export function methodName(callee: Callee): string | undefined {
   return callee.kind === 'export' ? undefined : callee.members[callee.members.length - 1];
+}
+
+/** A tool's `execute` (or `handler`, `run`, `func`) property: its implementation. */
+export function implOf(opts: ts.ObjectLiteralExpression | undefined): ts.Node | undefined {
+  if (!opts) return undefined;
+  for (const name of ['execute', 'handler', 'run', 'func', 'invoke']) {
+    for (const p of opts.properties) {
+      if (ts.isMethodDeclaration(p) && ts.isIdentifier(p.name) && p.name.text === name) return p;
+    }
+    const v = prop(opts, name);
+    if (v) return v;
+  }
+  return undefined;
 }
 
 /** The first function-like argument (the handler / implementation). */

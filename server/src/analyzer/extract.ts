@@ -2,6 +2,7 @@ import { ts } from 'ts-morph';
 import type { AdapterContext, AgentInput, FrameworkAdapter, ToolInput, ToolListInput } from './adapter';
 import { openAiAgentsToolName } from './adapter';
 import { ADAPTERS } from './adapters';
+import { FunctionCollector } from '../capabilities/collect-functions';
 import { fileLevelAnnotations, mergeAnnotations } from './annotations';
 import { normaliseModule, propertyNameText, SourceContext, unwrap } from './source-context';
 import { parseSuppressions } from './suppressions';
@@ -54,11 +55,14 @@ export function extractFacts(file: string, text: string): FileFacts {
   const ctx = new SourceContext(sf, file);
   const fileAnn = fileLevelAnnotations(sf, ctx.locAt);
   const pending: Pending = { tools: [], agents: [], lists: [] };
+  const functions = new FunctionCollector(ctx);
+  ctx.functionId = (node) => functions.idOf(node);
   const credentials: CredentialRead[] = [];
   let seq = 0;
 
   const a: AdapterContext = {
     ctx,
+    functions,
     addTool(input) {
       if (ctx.definitions.has(input.node)) return;
       const id = `${file}#t${seq++}`;
@@ -117,10 +121,13 @@ export function extractFacts(file: string, text: string): FileFacts {
     if (item === EXIT) {
       const n = exits.pop()!;
       if (ctx.definitions.get(n)?.k === 'tool') toolStack.pop();
+      functions.exit(n);
       continue;
     }
     const node = item;
     if (adapters.length) visitForAdapters(node, adapters, a);
+    functions.enter(node);
+    if (ts.isCallExpression(node) || ts.isNewExpression(node)) functions.onCall(node, ctx.callee(node));
     const env = envRead(node, sf);
     if (env && SECRET_ENV_NAME.test(env.name)) {
       credentials.push({ name: env.name, source: 'env', loc: ctx.loc(env.node), scope: insideFunction(node) ? 'function' : 'module', toolId: toolStack[toolStack.length - 1] });
@@ -152,7 +159,7 @@ export function extractFacts(file: string, text: string): FileFacts {
     loc: ctx.loc(l.node),
   }));
 
-  const { exports, reExports, imports } = collectModuleInterface(ctx);
+  const { exports, reExports, imports } = collectModuleInterface(ctx, functions);
   return {
     file,
     sdkImports: specifiers.filter((s) => ADAPTERS.some((ad) => ad.modules.test(s))),
@@ -163,6 +170,8 @@ export function extractFacts(file: string, text: string): FileFacts {
     agents,
     toolLists,
     credentials,
+    functions: functions.functions,
+    dispatch: functions.dispatch,
     fileAnnotations: fileAnn,
     suppressions: parseSuppressions(file, text, ctx.locAt, (offset) => isInsideLiteral(sf, offset)),
     syntaxErrors: (sf as unknown as { parseDiagnostics?: unknown[] }).parseDiagnostics?.length ?? 0,
@@ -195,6 +204,8 @@ function finishTool(ctx: SourceContext, def: ToolDef, input: ToolInput): ToolDef
     def.frameworkApproval = { prop: input.approval.prop, value };
   }
   if (input.registeredOn) def.registeredOn = ctx.evaluate(input.registeredOn);
+  if (input.impl) def.impl = ts.isFunctionLike(input.impl) && ctx.functionId ? { k: 'fn', id: ctx.functionId(input.impl) } : ctx.evaluate(input.impl);
+  if (input.hints) def.hints = input.hints;
   if (input.wrapsAgent) def.wrapsAgent = ctx.evaluate(input.wrapsAgent);
   if (insideLoopOrCallback(input.node)) def.dynamic = ['registered inside a loop or callback', def.dynamic].filter(Boolean).join('; ');
   return def;
@@ -267,7 +278,7 @@ export function enclosingName(node: ts.Node): string | undefined {
   return undefined;
 }
 
-function collectModuleInterface(ctx: SourceContext): Pick<FileFacts, 'exports' | 'reExports' | 'imports'> {
+function collectModuleInterface(ctx: SourceContext, functions: FunctionCollector): Pick<FileFacts, 'exports' | 'reExports' | 'imports'> {
   const exports: Record<string, Val> = {};
   const reExports: ReExport[] = [];
   const imports: FileFacts['imports'] = [];
@@ -285,7 +296,7 @@ function collectModuleInterface(ctx: SourceContext): Pick<FileFacts, 'exports' |
     } else if (ts.isVariableStatement(st) && isExported(st)) {
       for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name) && d.initializer) exports[d.name.text] = ctx.evaluate(d.initializer);
     } else if ((ts.isClassDeclaration(st) || ts.isFunctionDeclaration(st)) && isExported(st)) {
-      const val = ctx.definitions.get(st) ?? { k: 'dynamic', why: ts.isClassDeclaration(st) ? 'class' : 'function', loc: ctx.loc(st) };
+      const val: Val = ts.isClassDeclaration(st) ? ctx.classValue(st) : st.body ? { k: 'fn', id: functions.idOf(st) } : { k: 'dynamic', why: 'function', loc: ctx.loc(st) };
       exports[isDefault(st) ? 'default' : (st.name?.text ?? 'default')] = val;
     } else if (ts.isExportAssignment(st)) {
       exports.default = ctx.evaluate(st.expression);

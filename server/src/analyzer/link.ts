@@ -1,7 +1,8 @@
 import { openAiAgentsToolName } from './adapter';
 import { mergeAnnotations } from './annotations';
 import type { OwnerResolver } from './owners';
-import { locOf, Resolver } from './resolve';
+import { locOf, type Resolver, Resolver as ResolverClass } from './resolve';
+import { type Capability, CapabilityResolver, dedupe, highestTier } from '../capabilities/resolve-capabilities';
 import type { AgentDef, AgentGraph, AgentNode, Annotations, CredentialNode, FileFacts, FrameworkId, Location, ObjProp, ToolDef, ToolNode, Val } from './types';
 
 /** One entry of a tool collection after resolution. */
@@ -18,7 +19,7 @@ type ToolEntry =
  * imports, variables and registrations), which agents delegate to which, owners and credentials.
  */
 export function link(allFacts: FileFacts[], owners: OwnerResolver): AgentGraph {
-  const r = new Resolver(allFacts);
+  const r = new ResolverClass(allFacts);
   const defs = new Map<string, { def: ToolDef; facts: FileFacts }>();
   const agentDefs = new Map<string, { def: AgentDef; facts: FileFacts }>();
   for (const f of allFacts) {
@@ -59,6 +60,7 @@ export function link(allFacts: FileFacts[], owners: OwnerResolver): AgentGraph {
       tools: [],
       delegates: [],
       dynamicTools: [],
+      effective: [],
     });
   }
 
@@ -152,7 +154,15 @@ export function link(allFacts: FileFacts[], owners: OwnerResolver): AgentGraph {
     const facts = r.facts(from);
     const ann = mergeAnnotations(facts?.fileAnnotations ?? {}, { ...(e.keyAnn ?? {}), ...(o.ann ?? {}) });
     const namePropLoc = o.props.find((p) => p.key === 'name')?.loc;
+    const annVal = prop('annotations');
+    const annObj = annVal ? r.resolve(r.canonicalise(annVal, from)) : undefined;
+    const hintOf = (k: string) => {
+      const v = annObj?.k === 'obj' ? annObj.props.find((p) => p.key === k)?.val : undefined;
+      return v?.k === 'bool' ? v.v : undefined;
+    };
+    const hints = annObj?.k === 'obj' ? { readOnly: hintOf('readOnlyHint'), destructive: hintOf('destructiveHint'), loc: annObj.loc } : undefined;
     return makeTool({
+      hints,
       id: `${from}@${o.loc.start.line}:${o.loc.start.column}`,
       name: name ?? '<dynamic>',
       nameSource: name ? (str(nameVal, from) ? 'definition' : 'registration') : 'unknown',
@@ -184,7 +194,7 @@ export function link(allFacts: FileFacts[], owners: OwnerResolver): AgentGraph {
     });
   };
 
-  const makeTool = (t: Omit<ToolNode, 'owner' | 'ownerSource' | 'ownerRule' | 'scopes' | 'approval' | 'expires' | 'agents' | 'credentials'> & { facts?: FileFacts }): ToolNode => {
+  const makeTool = (t: Omit<ToolNode, 'owner' | 'ownerSource' | 'ownerRule' | 'scopes' | 'approval' | 'expires' | 'agents' | 'credentials' | 'capabilities'> & { facts?: FileFacts }): ToolNode => {
     const own = t.facts ? ownerOf(t.annotations, t.facts, owners) : undefined;
     const { facts: _facts, ...rest } = t;
     return {
@@ -197,6 +207,7 @@ export function link(allFacts: FileFacts[], owners: OwnerResolver): AgentGraph {
       expires: t.annotations.expires?.date,
       agents: [],
       credentials: [],
+      capabilities: [],
     };
   };
 
@@ -242,6 +253,7 @@ export function link(allFacts: FileFacts[], owners: OwnerResolver): AgentGraph {
     if (!name && def.bindingName) (name = def.bindingName), (nameSource = 'binding');
     if (!name) (name = '<dynamic>'), (nameSource = 'unknown');
     const node = makeTool({
+      hints: def.hints,
       id: def.id,
       name,
       nameSource,
@@ -302,6 +314,8 @@ export function link(allFacts: FileFacts[], owners: OwnerResolver): AgentGraph {
     }
   }
 
+  computeCapabilities(r, allFacts, defs, toolNodes, agents);
+
   const byLoc = (a: { loc: Location }, b: { loc: Location }) => a.loc.file.localeCompare(b.loc.file) || a.loc.start.line - b.loc.start.line || a.loc.start.column - b.loc.start.column;
   return {
     agents: [...agents.values()].sort(byLoc),
@@ -311,7 +325,80 @@ export function link(allFacts: FileFacts[], owners: OwnerResolver): AgentGraph {
   };
 }
 
-/** A `tools` value written as an object is a name → tool map (AI SDK, Mastra); as an array, a list. */
+/**
+ * Capabilities of every tool (from its implementation, MCP dispatch branches, wrapped agents) and the
+ * effective permission of every agent (its tools and delegates): the highest-risk capability decides.
+ */
+function computeCapabilities(r: Resolver, allFacts: FileFacts[], defs: Map<string, { def: ToolDef; facts: FileFacts }>, tools: Map<string, ToolNode>, agents: Map<string, AgentNode>): void {
+  const dispatch = new Map<string, { fnId: string; file: string }>();
+  for (const f of allFacts) {
+    for (const d of f.dispatch) {
+      let owner = d.owner ? r.resolve(r.canonicalise(d.owner, f.file)) : undefined;
+      if (owner?.k !== 'agent') {
+        const servers = f.agents.filter((a) => a.framework === 'mcp');
+        owner = servers.length === 1 ? { k: 'agent', id: servers[0].id } : undefined;
+      }
+      dispatch.set(`${owner?.k === 'agent' ? owner.id : f.file}\0${d.name}`, { fnId: d.fnId, file: f.file });
+    }
+  }
+  const done = new Map<string, Capability[]>();
+  const inProgress = new Set<string>();
+  const nodeCaps = (kind: 'tool' | 'agent', id: string, depth: number): Capability[] => {
+    const key = `${kind}:${id}`;
+    const cached = done.get(key);
+    if (cached) return cached;
+    if (inProgress.has(key) || depth > 12) return [];
+    inProgress.add(key);
+    const out = kind === 'tool' ? toolCaps(id, depth) : agentCaps(id, depth);
+    inProgress.delete(key);
+    done.set(key, out);
+    return out;
+  };
+  const resolver = new CapabilityResolver(r, allFacts, nodeCaps);
+  const toolCaps = (id: string, depth: number): Capability[] => {
+    const t = tools.get(id);
+    if (!t) return [];
+    const out: Capability[] = [];
+    const def = defs.get(id);
+    if (def?.def.impl) out.push(...resolver.ofCallee(def.def.impl, def.facts.file, [], depth + 1, []));
+    for (const agentId of [...t.agents, t.loc.file]) {
+      const hit = dispatch.get(`${agentId}\0${t.name}`);
+      if (hit) {
+        out.push(...resolver.ofFunction(hit.fnId, [], depth + 1));
+        break;
+      }
+    }
+    if (t.delegatesTo) {
+      const target = agents.get(t.delegatesTo);
+      for (const c of nodeCaps('agent', t.delegatesTo, depth + 1)) out.push({ ...c, path: [{ message: `runs agent '${target?.name}'`, loc: target?.nameLoc ?? t.loc }, ...c.path] });
+    }
+    return dedupe(out);
+  };
+  const agentCaps = (id: string, depth: number): Capability[] => {
+    const a = agents.get(id);
+    if (!a) return [];
+    const out: Capability[] = [];
+    for (const toolId of a.tools) {
+      const t = tools.get(toolId);
+      for (const c of nodeCaps('tool', toolId, depth + 1)) out.push({ ...c, path: [{ message: `tool '${t?.name}'`, loc: t?.nameLoc ?? a.loc }, ...c.path] });
+    }
+    for (const d of a.delegates) {
+      const target = agents.get(d);
+      for (const c of nodeCaps('agent', d, depth + 1)) out.push({ ...c, path: [{ message: `hands off to agent '${target?.name}'`, loc: target?.nameLoc ?? a.loc }, ...c.path] });
+    }
+    return dedupe(out);
+  };
+  for (const t of tools.values()) {
+    t.capabilities = nodeCaps('tool', t.id, 0);
+    t.risk = highestTier(t.capabilities);
+  }
+  for (const a of agents.values()) {
+    a.effective = nodeCaps('agent', a.id, 0);
+    a.risk = highestTier(a.effective);
+  }
+}
+
+/** A \`tools\` value written as an object is a name → tool map (AI SDK, Mastra); as an array, a list. */
 function isMap(v: Val, from: string, r: Resolver): boolean {
   const x = r.resolve(r.canonicalise(v, from));
   return x.k === 'obj';

@@ -52,6 +52,8 @@ export class SourceContext {
   readonly definitions = new Map<ts.Node, Val>();
   /** Agent id → the class it was created from, so `server.registerTool` still resolves. */
   readonly agentClass = new Map<string, { module: string; path: string[] }>();
+  /** Gives functions their ids (set by the extractor's function collector). */
+  functionId?: (node: ts.Node) => string;
 
   constructor(
     readonly sf: ts.SourceFile,
@@ -169,6 +171,7 @@ export class SourceContext {
     const def = this.definitions.get(node);
     if (def) return def;
     if (ts.isStringLiteralLike(node)) return { k: 'str', v: node.text };
+    if (node.kind === ts.SyntaxKind.TrueKeyword || node.kind === ts.SyntaxKind.FalseKeyword) return { k: 'bool', v: node.kind === ts.SyntaxKind.TrueKeyword };
     if (ts.isTemplateExpression(node)) {
       let out = node.head.text;
       for (const span of node.templateSpans) {
@@ -214,12 +217,28 @@ export class SourceContext {
       // An instance of a tool class (`new SummariseTicket()`) is that tool; a class from a relative
       // import stands for its instances until linking resolves it.
       if (cls.k === 'tool' || cls.k === 'agent') return cls;
+      if (cls.k === 'obj') return cls; // a local class: its instances have its methods
       if (cls.k === 'import' && cls.module.startsWith('.')) return cls;
       if (cls.k === 'import') return { k: 'instance', module: cls.module, path: cls.path };
       return this.dynamic('object created at run time', node);
     }
-    if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) return this.dynamic('function', node);
+    if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) return this.functionId ? { k: 'fn', id: this.functionId(node) } : this.dynamic('function', node);
+    if (ts.isClassExpression(node)) return this.classValue(node);
     return this.dynamic('computed value', node);
+  }
+
+  /** A class as an object of its methods (static and instance alike), so `obj.method()` resolves across files. */
+  classValue(cls: ts.ClassLikeDeclaration): Val {
+    const def = this.definitions.get(cls);
+    if (def) return def;
+    const props: ObjProp[] = [];
+    for (const m of cls.members) {
+      if ((ts.isMethodDeclaration(m) || ts.isGetAccessor(m)) && m.body && this.functionId) {
+        const key = propertyNameText(m.name);
+        if (key) props.push({ key, val: { k: 'fn', id: this.functionId(m) }, loc: this.loc(m) });
+      }
+    }
+    return { k: 'obj', props, loc: this.loc(cls) };
   }
 
   evaluateObject(node: ts.ObjectLiteralExpression): Val {
@@ -272,6 +291,16 @@ export class SourceContext {
         return { k: 'arr', items: [this.evaluate(callee.expression), ...node.arguments.map((a) => this.evaluate(a))], loc: this.loc(node) };
       }
       if (method === 'map' || method === 'flatMap') return this.dynamic(`built with .${method}()`, node);
+      // Connections from a pool or client are the same kind of client: `(await pool.connect()).query(…)`.
+      if (['connect', 'getConnection', 'acquire', 'begin', 'transaction', 'db', 'collection', 'database', 'table', 'bucket', 'file', 'model', 'from', 'child'].includes(method)) {
+        const recv = this.evaluate(callee.expression);
+        if (recv.k === 'instance') return { k: 'instance', module: recv.module, path: recv.path };
+      }
+      // Client factories: `kc.makeApiClient(k8s.CoreV1Api)`, `dataSource.getRepository(User)` give instances of their argument.
+      if (['makeApiClient', 'getRepository', 'getCustomRepository'].includes(method) && node.arguments[0]) {
+        const cls = this.evaluate(node.arguments[0]);
+        if (cls.k === 'import') return { k: 'instance', module: cls.module, path: cls.path };
+      }
     }
     return this.dynamic('result of a function call', node);
   }
@@ -345,8 +374,8 @@ export class SourceContext {
       }));
       return { k: 'obj', props, loc: this.loc(decl) };
     }
-    if (ts.isFunctionDeclaration(decl) || ts.isFunctionExpression(decl)) return this.dynamic('function', ref);
-    if (ts.isClassDeclaration(decl) || ts.isClassExpression(decl)) return this.definitions.get(decl) ?? this.dynamic('class', ref);
+    if (ts.isFunctionDeclaration(decl) || ts.isFunctionExpression(decl)) return this.functionId && decl.body ? { k: 'fn', id: this.functionId(decl) } : this.dynamic('function', ref);
+    if (ts.isClassDeclaration(decl) || ts.isClassExpression(decl)) return this.classValue(decl);
     return this.dynamic('computed value', ref);
   }
 
@@ -390,20 +419,27 @@ export class SourceContext {
     if (!cls) return undefined;
     const name = node.name.text;
     for (const m of cls.members) {
+      if (ts.isMethodDeclaration(m) && propertyNameText(m.name) === name && m.body && this.functionId) return { k: 'fn', id: this.functionId(m) };
       if (ts.isPropertyDeclaration(m) && propertyNameText(m.name) === name) {
         if (m.initializer) return this.evaluate(m.initializer);
         if (m.type) return this.instanceFromType(m.type);
       }
     }
+    // `this.x = …` in the constructor first, then anywhere in the class (compiled JS assigns fields in methods too).
+    const assignments: ts.Expression[] = [];
+    const findAssignments = (n: ts.Node): void => {
+      if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(n.left) && n.left.expression.kind === ts.SyntaxKind.ThisKeyword && n.left.name.text === name) assignments.push(n.right);
+      if (!ts.isClassLike(n)) ts.forEachChild(n, findAssignments);
+    };
+    const ctor = cls.members.find(ts.isConstructorDeclaration);
+    if (ctor?.body) ts.forEachChild(ctor.body, findAssignments);
+    for (const m of cls.members) if (m !== ctor && (ts.isMethodDeclaration(m) || ts.isGetAccessor(m)) && m.body) ts.forEachChild(m.body, findAssignments);
+    for (const right of assignments) {
+      const v = this.evaluate(right);
+      if (v.k !== 'dynamic') return v;
+    }
     for (const m of cls.members) {
       if (!ts.isConstructorDeclaration(m) || !m.body) continue;
-      for (const st of m.body.statements) {
-        if (!ts.isExpressionStatement(st) || !ts.isBinaryExpression(st.expression)) continue;
-        const { left, right, operatorToken } = st.expression;
-        if (operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(left) && left.expression.kind === ts.SyntaxKind.ThisKeyword && left.name.text === name) {
-          return this.evaluate(right);
-        }
-      }
       for (const p of m.parameters) {
         // TypeScript parameter properties: `constructor(private server: McpServer)`
         if (ts.isIdentifier(p.name) && p.name.text === name && p.type && p.modifiers?.length) return this.instanceFromType(p.type);
@@ -415,7 +451,16 @@ export class SourceContext {
   // ---------------------------------------------------------------- callee resolution
 
   /** What a call's callee refers to, in terms of imported modules; undefined when unknown. */
+  private calleeCache = new Map<ts.Node, Callee | undefined>();
+
   callee(node: ts.CallExpression | ts.NewExpression): Callee | undefined {
+    if (this.calleeCache.has(node)) return this.calleeCache.get(node);
+    const c = this.calleeUncached(node);
+    this.calleeCache.set(node, c);
+    return c;
+  }
+
+  private calleeUncached(node: ts.CallExpression | ts.NewExpression): Callee | undefined {
     const expr = unwrap(node.expression) as ts.Expression;
     const members: string[] = [];
     for (let n: ts.Expression = expr; ts.isPropertyAccessExpression(n); n = unwrap(n.expression) as ts.Expression) members.unshift(n.name.text);

@@ -1,3 +1,8 @@
+import type { RiskTier } from '../capabilities/catalog';
+import type { Capability } from '../capabilities/resolve-capabilities';
+
+export type { Capability, RiskTier };
+
 /**
  * Plain-data shapes shared by every stage of the pipeline:
  *   parse → per-file facts (FileFacts) → link (AgentGraph) → rules (Finding).
@@ -45,6 +50,7 @@ export interface Annotations {
  */
 export type Val =
   | { k: 'str'; v: string }
+  | { k: 'bool'; v: boolean }
   | { k: 'tool'; id: string }
   | { k: 'agent'; id: string }
   | { k: 'arr'; items: Val[]; loc: Location }
@@ -54,6 +60,8 @@ export type Val =
   | { k: 'instance'; module: string; path: string[] }
   /** `Object.values(x)`. */
   | { k: 'values'; of: Val }
+  /** A function (declaration, named arrow, method) whose facts are in `FileFacts.functions`. */
+  | { k: 'fn'; id: string }
   | { k: 'member'; of: Val; prop: string }
   /** `xs.filter(...)`, `xs.slice(...)`: a subset of `of`, decided at run time. */
   | { k: 'subset'; of: Val; why: string }
@@ -96,6 +104,10 @@ export interface ToolDef {
   registeredOn?: Val;
   /** Agent this tool wraps (OpenAI Agents `asTool`, LangChain supervisor tools…). */
   wrapsAgent?: Val;
+  /** The tool's implementation (its `execute`, handler, `_call`…). */
+  impl?: Val;
+  /** MCP tool annotations as declared: clients auto-approve "read-only" tools. */
+  hints?: { readOnly?: boolean; destructive?: boolean; loc: Location };
   /** Why the definition is dynamic, when it is (registered in a loop, computed name…). */
   dynamic?: string;
   /** Provider-hosted or built-in tool (web search, code interpreter…). */
@@ -166,6 +178,50 @@ export interface Suppression {
   problems: string[];
 }
 
+/** A symbolic argument value, enough to classify a call (SQL text, command line, HTTP method and URL). */
+export type Sym =
+  | { t: 'str'; v: string; exact: boolean }
+  | { t: 'arr'; items: Sym[] }
+  | { t: 'obj'; props: Record<string, Sym> }
+  /** The enclosing function's parameter `i` (and a property path into it): filled in at each call site. */
+  | { t: 'param'; i: number; path: string[] }
+  | { t: 'alt'; options: Sym[] }
+  | { t: 'unknown' };
+
+/** A call that matched the capability catalog. */
+export interface CapabilityHit {
+  entry: string;
+  args: Sym[];
+  loc: Location;
+}
+
+/** A call to something that may carry capabilities: a local or imported function, a tool, an agent. */
+export interface FunctionCall {
+  callee: Val;
+  args: Sym[];
+  loc: Location;
+  /** An inline callback or dispatch branch: it sees the caller's own arguments. */
+  inherit?: boolean;
+}
+
+export interface FunctionFacts {
+  id: string;
+  name: string;
+  loc: Location;
+  hits: CapabilityHit[];
+  calls: FunctionCall[];
+  /** A `BEGIN TRANSACTION READ ONLY` in the function: its other queries only read. */
+  readOnlyTransaction?: boolean;
+}
+
+/** A branch of an MCP `CallTool` handler dispatching on the tool name: the tool's implementation. */
+export interface ToolDispatch {
+  name: string;
+  fnId: string;
+  owner?: Val;
+  loc: Location;
+}
+
 export interface FileFacts {
   file: string;
   /** Agent SDK modules the file imports (normalised specifiers). */
@@ -177,6 +233,8 @@ export interface FileFacts {
   agents: AgentDef[];
   toolLists: ToolListRegistration[];
   credentials: CredentialRead[];
+  functions: FunctionFacts[];
+  dispatch: ToolDispatch[];
   fileAnnotations: Annotations;
   suppressions: Suppression[];
   /** Syntax errors reported by the parser: facts are still extracted from what parsed. */
@@ -213,6 +271,12 @@ export interface ToolNode {
   /** Agent wrapped by this tool (agent-as-tool, handoff). */
   delegatesTo?: string;
   credentials: string[];
+  /** What the tool can do, inferred from its code (and what it chains to), highest tier first. */
+  capabilities: Capability[];
+  /** The highest tier among its capabilities. */
+  risk?: RiskTier;
+  /** MCP annotations as declared (`readOnlyHint`, `destructiveHint`). */
+  hints?: ToolDef['hints'];
 }
 
 export interface AgentNode {
@@ -233,6 +297,9 @@ export interface AgentNode {
   delegates: string[];
   /** Tool registrations whose content could not be resolved statically. */
   dynamicTools: { why: string; loc: Location }[];
+  /** Effective permission: everything reachable through its tools and delegates, highest tier first. */
+  effective: Capability[];
+  risk?: RiskTier;
 }
 
 export interface CredentialNode {

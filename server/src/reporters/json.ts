@@ -1,4 +1,4 @@
-import type { AgentGraph, Finding } from '../analyzer/types';
+import type { AgentGraph, Capability, Finding } from '../analyzer/types';
 import { ANALYZER_VERSION, type AnalysisResult } from '../engine';
 
 export function findingToJson(f: Finding) {
@@ -20,6 +20,17 @@ export function formatJson(result: AnalysisResult): string {
   return `${JSON.stringify({ version: ANALYZER_VERSION, findings: result.findings.map(findingToJson), notices: result.notices, stats: result.stats }, null, 2)}\n`;
 }
 
+function capabilityToJson(c: Capability) {
+  return {
+    capability: c.capability,
+    tier: c.tier,
+    detail: c.detail ?? null,
+    reason: c.reason,
+    evidence: `${c.evidence.file}:${c.evidence.start.line}`,
+    path: c.path.map((p) => `${p.message} (${p.loc.file}:${p.loc.start.line})`),
+  };
+}
+
 /** The inventory ("AI bill of materials"): agents, their tools and delegates, credentials. */
 export function inventoryToJson(graph: AgentGraph) {
   const toolName = new Map(graph.tools.map((t) => [t.id, t.name]));
@@ -39,6 +50,8 @@ export function inventoryToJson(graph: AgentGraph) {
       tools: a.tools.map((id) => toolName.get(id) ?? id),
       delegates: a.delegates.map((id) => agentName.get(id) ?? id),
       complete: a.dynamicTools.length === 0,
+      risk: a.risk ?? null,
+      effectivePermissions: a.effective.map(capabilityToJson),
     })),
     tools: graph.tools.map((t) => ({
       name: t.name,
@@ -57,6 +70,9 @@ export function inventoryToJson(graph: AgentGraph) {
       agents: t.agents.map((id) => agentName.get(id) ?? id),
       delegatesTo: t.delegatesTo ? (agentName.get(t.delegatesTo) ?? t.delegatesTo) : null,
       credentials: t.credentials,
+      risk: t.risk ?? null,
+      hints: t.hints ? { readOnly: t.hints.readOnly ?? null, destructive: t.hints.destructive ?? null } : null,
+      capabilities: t.capabilities.map(capabilityToJson),
     })),
     credentials: graph.credentials.map((c) => ({
       name: c.name,

@@ -1,5 +1,5 @@
 import { ts } from 'ts-morph';
-import { type FrameworkAdapter, isExport, objectArg, prop } from '../adapter';
+import { type FrameworkAdapter, implOf, isExport, objectArg, prop } from '../adapter';
 
 /**
  * Vercel AI SDK (`ai`, v4–v7). Tools have no name of their own: the model sees the key they are
@@ -14,7 +14,7 @@ export const aiSdkAdapter: FrameworkAdapter = {
     const coreModule = /^(ai|ai\/.*|@ai-sdk\/provider-utils)$/.test(callee.module);
     if (coreModule && ts.isCallExpression(node) && isExport(callee, 'tool', 'dynamicTool')) {
       const approval = prop(opts, 'needsApproval');
-      a.addTool({ node, framework: 'ai-sdk', kind: `${callee.path[0]}()`, approval: approval && { prop: 'needsApproval', expr: approval }, approvalSite: opts && { options: opts, prop: 'needsApproval' } });
+      a.addTool({ node, framework: 'ai-sdk', kind: `${callee.path[0]}()`, approval: approval && { prop: 'needsApproval', expr: approval }, approvalSite: opts && { options: opts, prop: 'needsApproval' }, impl: implOf(opts) });
       return;
     }
     if (coreModule && ts.isCallExpression(node) && isExport(callee, 'generateText', 'streamText', 'generateObject', 'streamObject') && prop(opts, 'tools')) {

@@ -20,11 +20,11 @@ export const langchainAdapter: FrameworkAdapter = {
       const first = arg(node, 0);
       // Headless tool (`langchain` v1): `tool({ name, schema })` with no implementation.
       const opts = first && ts.isObjectLiteralExpression(first) ? first : objectArg(node, 1);
-      a.addTool({ node, framework: 'langchain', kind: first && ts.isObjectLiteralExpression(first) ? 'tool() (headless)' : 'tool()', name: prop(opts, 'name') });
+      a.addTool({ node, framework: 'langchain', kind: first && ts.isObjectLiteralExpression(first) ? 'tool() (headless)' : 'tool()', name: prop(opts, 'name'), impl: first && !ts.isObjectLiteralExpression(first) ? first : undefined });
       return;
     }
     if (ts.isNewExpression(node) && isExport(callee, 'DynamicTool', 'DynamicStructuredTool') && TOOL_MODULES.test(callee.module)) {
-      a.addTool({ node, framework: 'langchain', kind: `new ${name}()`, name: prop(objectArg(node, 0), 'name') });
+      a.addTool({ node, framework: 'langchain', kind: `new ${name}()`, name: prop(objectArg(node, 0), 'name'), impl: prop(objectArg(node, 0), 'func') });
       return;
     }
     if (ts.isCallExpression(node) && (isExport(callee, 'createAgent') || isExport(callee, 'createReactAgent'))) {
@@ -66,7 +66,8 @@ export const langchainAdapter: FrameworkAdapter = {
   },
   visitClass(node, base, a) {
     if (!TOOL_MODULES.test(base.module) || base.path.length !== 1 || !TOOL_CLASSES.includes(base.path[0])) return;
-    a.addTool({ node, framework: 'langchain', kind: `class extends ${base.path[0]}`, name: classField(node, 'name'), holder: node });
+    const impl = node.members.find((m): m is ts.MethodDeclaration => ts.isMethodDeclaration(m) && ['_call', '_run', 'call', 'invoke'].includes(propertyNameText(m.name) ?? ''));
+    a.addTool({ node, framework: 'langchain', kind: `class extends ${base.path[0]}`, name: classField(node, 'name'), holder: node, impl });
   },
 };
 

@@ -1,5 +1,5 @@
 import { ts } from 'ts-morph';
-import { type FrameworkAdapter, isExport, objectArg, prop } from '../adapter';
+import { type FrameworkAdapter, implOf, isExport, objectArg, prop } from '../adapter';
 
 /** Mastra (`@mastra/core`): `createTool({id})`, `new Agent({tools: {…}, agents: {…}})`, `new MCPServer({tools})`. */
 export const mastraAdapter: FrameworkAdapter = {
@@ -10,7 +10,7 @@ export const mastraAdapter: FrameworkAdapter = {
     const opts = objectArg(node, 0);
     if (ts.isCallExpression(node) && isExport(callee, 'createTool')) {
       const approval = prop(opts, 'requireApproval');
-      a.addTool({ node, framework: 'mastra', kind: 'createTool()', name: prop(opts, 'id'), approval: approval && { prop: 'requireApproval', expr: approval }, approvalSite: opts && { options: opts, prop: 'requireApproval' } });
+      a.addTool({ node, framework: 'mastra', kind: 'createTool()', name: prop(opts, 'id'), approval: approval && { prop: 'requireApproval', expr: approval }, approvalSite: opts && { options: opts, prop: 'requireApproval' }, impl: implOf(opts) });
       return;
     }
     if (ts.isNewExpression(node) && isExport(callee, 'Agent') && /^@mastra\/core(\/agent)?$/.test(callee.module)) {

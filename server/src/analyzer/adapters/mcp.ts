@@ -32,8 +32,16 @@ export const mcpAdapter: FrameworkAdapter = {
       if (onMcp && callee.members.length > 1 && callee.members[0] === 'server') return; // low-level server under McpServer
       const name = arg(node, 0);
       const receiver = (node.expression as ts.PropertyAccessExpression).expression;
-      a.addTool({ node, framework: 'mcp', kind: `${method}()`, name, registeredOn: receiver });
+      const impl = [...node.arguments].reverse().find((x) => ts.isArrowFunction(x) || ts.isFunctionExpression(x) || ts.isIdentifier(x));
+      a.addTool({ node, framework: 'mcp', kind: `${method}()`, name, registeredOn: receiver, impl, hints: hintsOf(node, a) });
       return;
+    }
+    if (method === 'setRequestHandler' && node.arguments.length >= 2) {
+      const schema = a.ctx.evaluate(node.arguments[0]);
+      if (schema.k === 'import' && TYPES_MODULES.test(schema.module) && schema.path[schema.path.length - 1] === 'CallToolRequestSchema') {
+        registerDispatchBranches(a, node.arguments[1], (node.expression as ts.PropertyAccessExpression).expression);
+        return;
+      }
     }
     if (method === 'setRequestHandler' && node.arguments.length >= 2) {
       const schema = a.ctx.evaluate(node.arguments[0]);
@@ -58,6 +66,58 @@ export const mcpAdapter: FrameworkAdapter = {
     a.addAgent({ node, framework: 'mcp', kind: `class extends ${base.path[0]}`, name: prop(info, 'name'), holder: node, cls: { module: base.module, path: base.path } });
   },
 };
+
+/** `annotations: { readOnlyHint, destructiveHint }` in a registerTool config, or an annotations argument of `tool()`. */
+function hintsOf(node: ts.CallExpression, a: { ctx: { loc(n: ts.Node): import('../types').Location } }) {
+  for (const x of node.arguments) {
+    if (!ts.isObjectLiteralExpression(x)) continue;
+    const ann = prop(x, 'annotations');
+    const obj = ann && ts.isObjectLiteralExpression(ann) ? ann : x;
+    const ro = prop(obj, 'readOnlyHint');
+    const de = prop(obj, 'destructiveHint');
+    if (!ro && !de) continue;
+    const bool = (e?: ts.Expression) => (e ? (e.kind === ts.SyntaxKind.TrueKeyword ? true : e.kind === ts.SyntaxKind.FalseKeyword ? false : undefined) : undefined);
+    return { readOnly: bool(ro), destructive: bool(de), loc: a.ctx.loc(obj) };
+  }
+  return undefined;
+}
+
+/**
+ * A low-level `CallTool` handler dispatches on the tool name: each `if (name === 'x')` or `case 'x':`
+ * branch is tool x's implementation.
+ */
+function registerDispatchBranches(a: import('../adapter').AdapterContext, handler: ts.Node, owner: ts.Expression, depth = 0): void {
+  let h: ts.Node = unwrap(handler);
+  if (depth > 4) return;
+  if (ts.isIdentifier(h)) {
+    const decl = a.ctx.findDeclaration(h.text, h);
+    if (decl && (ts.isFunctionDeclaration(decl) || (ts.isVariableDeclaration(decl) && decl.initializer))) h = ts.isFunctionDeclaration(decl) ? decl : decl.initializer!;
+    else return;
+  }
+  if (ts.isCallExpression(h)) {
+    const fn = h.arguments.find((x) => ts.isArrowFunction(x) || ts.isFunctionExpression(x) || ts.isIdentifier(x));
+    if (fn) registerDispatchBranches(a, fn, owner, depth + 1);
+    return;
+  }
+  if (!ts.isFunctionLike(h)) return;
+  const literalOf = (e: ts.Expression): string | undefined => {
+    const v = a.ctx.evaluate(e);
+    return v.k === 'str' ? v.v : undefined;
+  };
+  const visit = (n: ts.Node): void => {
+    if (ts.isIfStatement(n) && ts.isBinaryExpression(n.expression) && [ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken].includes(n.expression.operatorToken.kind)) {
+      const { left, right } = n.expression;
+      const name = ts.isStringLiteralLike(right) ? right.text : ts.isStringLiteralLike(left) ? left.text : undefined;
+      if (name && !a.functions.branches.has(n.thenStatement)) a.functions.branches.set(n.thenStatement, { name, owner });
+    } else if (ts.isCaseClause(n)) {
+      const name = literalOf(n.expression);
+      if (name) a.functions.branches.set(n, { name, owner });
+    }
+    if (n !== h && ts.isFunctionLike(n)) return;
+    ts.forEachChild(n, visit);
+  };
+  ts.forEachChild(h, visit);
+}
 
 function looksLikeRegistration(node: ts.CallExpression): boolean {
   const first = node.arguments[0];

@@ -1,5 +1,5 @@
 import { ts } from 'ts-morph';
-import { type FrameworkAdapter, isExport, methodName, objectArg, prop } from '../adapter';
+import { type FrameworkAdapter, implOf, isExport, methodName, objectArg, prop } from '../adapter';
 
 /** Hosted tools run by OpenAI; the name the model sees, where it is fixed. */
 const HOSTED_TOOLS: Record<string, string | undefined> = {
@@ -34,6 +34,7 @@ export const openAiAgentsAdapter: FrameworkAdapter = {
           normaliseName: 'openai-agents',
           approval: approval && { prop: 'needsApproval', expr: approval },
           approvalSite: opts && { options: opts, prop: 'needsApproval' },
+          impl: implOf(opts),
         });
         return;
       }

@@ -1,0 +1,270 @@
+import { ts } from 'ts-morph';
+import type { Callee, SourceContext } from '../analyzer/source-context';
+import { propertyNameText, unwrap } from '../analyzer/source-context';
+import type { FunctionFacts, Sym, ToolDispatch, Val } from '../analyzer/types';
+import { CATALOG, type CatalogEntry } from './catalog';
+
+const MAX_ARGS = 3;
+const catalogByModule = new Map<string, CatalogEntry[]>();
+
+function entriesFor(module: string): CatalogEntry[] {
+  let hit = catalogByModule.get(module);
+  if (!hit) {
+    hit = CATALOG.filter((e) => e.module.test(module));
+    catalogByModule.set(module, hit);
+  }
+  return hit;
+}
+
+/** The catalog key of a callee: an export path, `#member.chain` on an instance, or a global name. */
+export function calleeKeys(callee: Callee): { module: string; keys: string[] } | undefined {
+  if (callee.kind === 'export') {
+    const keys = [callee.path.join('.') || 'default'];
+    if (callee.path[0] === 'default' && callee.path.length > 1) keys.push(callee.path.slice(1).join('.'));
+    return { module: callee.module, keys };
+  }
+  if (callee.kind === 'method') return { module: callee.module, keys: [`#${callee.members.join('.')}`] };
+  return undefined;
+}
+
+export function matchCatalog(module: string, keys: string[]): CatalogEntry | undefined {
+  for (const e of entriesFor(module)) if (keys.some((k) => e.callee.test(k))) return e;
+  return undefined;
+}
+
+/** Named functions run only when called; inline callbacks run as part of the function around them. */
+function isNamedFunction(node: ts.Node): boolean {
+  if (ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node) || ts.isConstructorDeclaration(node) || ts.isGetAccessor(node) || ts.isSetAccessor(node)) return true;
+  if (!ts.isArrowFunction(node) && !ts.isFunctionExpression(node)) return false;
+  let p = node.parent;
+  while (p && (ts.isParenthesizedExpression(p) || ts.isAsExpression(p) || ts.isSatisfiesExpression(p))) p = p.parent;
+  return !!p && (ts.isVariableDeclaration(p) || ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p) || ts.isExportAssignment(p) || (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.EqualsToken));
+}
+
+function functionName(node: ts.Node, ctx: SourceContext): string {
+  const n = (node as ts.FunctionLikeDeclaration).name;
+  if (n && (ts.isIdentifier(n) || ts.isStringLiteralLike(n))) return n.text;
+  const { bindingName } = ctx.holderOf(node);
+  return bindingName ?? `<anonymous@${ctx.loc(node).start.line}>`;
+}
+
+/**
+ * Collects, per function, the calls that show capabilities (catalog matches) and the calls to other
+ * functions, tools and agents through which capabilities propagate. Runs inside the extractor's walk.
+ */
+export class FunctionCollector {
+  readonly functions: FunctionFacts[] = [];
+  readonly dispatch: ToolDispatch[] = [];
+  private ids = new Map<ts.Node, string>();
+  private facts = new Map<ts.Node, FunctionFacts>();
+  /** `owner`: whose parameters the frame's arguments refer to (inline callbacks see their enclosing function's). */
+  private stack: { node: ts.Node; facts: FunctionFacts; owner: ts.Node }[] = [];
+  /** Branches of MCP CallTool handlers, registered by the MCP adapter before the walk reaches them. */
+  readonly branches = new Map<ts.Node, { name: string; owner?: ts.Expression }>();
+  private seq = 0;
+
+  constructor(private readonly ctx: SourceContext) {
+    const module: FunctionFacts = { id: `${ctx.file}#module`, name: '<module>', loc: ctx.loc(ctx.sf), hits: [], calls: [] };
+    this.functions.push(module);
+    this.facts.set(ctx.sf, module);
+    this.stack.push({ node: ctx.sf, facts: module, owner: ctx.sf });
+  }
+
+  idOf(node: ts.Node): string {
+    let id = this.ids.get(node);
+    if (!id) {
+      id = `${this.ctx.file}#f${this.seq++}`;
+      this.ids.set(node, id);
+    }
+    return id;
+  }
+
+  private current(): FunctionFacts {
+    return this.stack[this.stack.length - 1].facts;
+  }
+
+  /** Called for every node on the way down; opens a function scope for functions and dispatch branches. */
+  enter(node: ts.Node): boolean {
+    const branch = this.branches.get(node);
+    if (!ts.isFunctionLike(node) && !branch) return false;
+    if (ts.isFunctionLike(node) && !(node as ts.FunctionLikeDeclaration).body) return false;
+    const id = branch ? `${this.ctx.file}#case:${branch.name}` : this.idOf(node);
+    const facts: FunctionFacts = { id, name: branch ? `case '${branch.name}'` : functionName(node, this.ctx), loc: this.ctx.loc(node), hits: [], calls: [] };
+    // Inline callbacks and dispatch branches run as part of the function around them, with its arguments.
+    const inline = !!branch || !isNamedFunction(node);
+    if (inline) this.current().calls.push({ callee: { k: 'fn', id }, args: [], loc: facts.loc, inherit: true });
+    if (branch) this.dispatch.push({ name: branch.name, fnId: id, owner: branch.owner ? this.ctx.evaluate(branch.owner) : undefined, loc: facts.loc });
+    this.functions.push(facts);
+    this.facts.set(node, facts);
+    this.stack.push({ node, facts, owner: inline ? this.stack[this.stack.length - 1].owner : node });
+    return true;
+  }
+
+  exit(node: ts.Node): void {
+    if (this.stack.length > 1 && this.stack[this.stack.length - 1].node === node) this.stack.pop();
+  }
+
+  /** A call or `new`: a catalog capability, or an edge to a function, tool or agent. */
+  onCall(node: ts.CallExpression | ts.NewExpression, callee: Callee | undefined): void {
+    const fn = this.current();
+    const fnNode = this.stack[this.stack.length - 1].owner;
+    const loc = this.ctx.loc(node);
+    const argsOf = () => (node.arguments ?? []).slice(0, MAX_ARGS).map((a) => this.symOf(a, fnNode, 0));
+    const keyed = callee ? calleeKeys(callee) : this.globalKey(node);
+    if (keyed) {
+      const entry = matchCatalog(keyed.module, keyed.keys);
+      if (entry) {
+        const args = argsOf();
+        fn.hits.push({ entry: entry.id, args, loc });
+        if (entry.kind === 'sql' && args[0]?.t === 'str' && /\bread\s+only\b/i.test(args[0].v)) fn.readOnlyTransaction = true;
+        return;
+      }
+    }
+    // Agents run from inside a tool (`run(agent, …)`, `agent.generate()`), and definitions called as functions.
+    const def = this.ctx.definitions.get(node);
+    if (def && (def.k === 'agent' || def.k === 'tool')) {
+      fn.calls.push({ callee: def, args: [], loc });
+      return;
+    }
+    if (callee?.kind === 'export' && /^@openai\/agents/.test(callee.module) && callee.path.join('.') === 'run' && node.arguments?.[0]) {
+      fn.calls.push({ callee: this.ctx.evaluate(node.arguments[0]), args: [], loc });
+      return;
+    }
+    if (callee?.kind === 'method' && callee.agentId) {
+      fn.calls.push({ callee: { k: 'agent', id: callee.agentId }, args: [], loc });
+      return;
+    }
+    if (callee?.kind === 'export' && !callee.module.startsWith('.')) return; // a package we know nothing about
+    const target = this.ctx.evaluate(node.expression);
+    if (interesting(target)) fn.calls.push({ callee: target, args: argsOf(), loc });
+  }
+
+  /** Globals: `fetch(…)`, `eval(…)`, `new Function(…)`, `process.kill(…)`. */
+  private globalKey(node: ts.CallExpression | ts.NewExpression): { module: string; keys: string[] } | undefined {
+    const e = unwrap(node.expression);
+    if (ts.isIdentifier(e) && !this.ctx.findDeclaration(e.text, e)) return { module: '<global>', keys: [e.text] };
+    if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) && ['process', 'globalThis', 'window'].includes(e.expression.text) && !this.ctx.findDeclaration(e.expression.text, e)) {
+      return { module: '<global>', keys: [e.expression.text === 'process' ? `process.${e.name.text}` : e.name.text] };
+    }
+    return undefined;
+  }
+
+  /** A symbolic argument: literal text, arrays and objects of them, or a parameter of `fnNode` to fill in per call site. */
+  symOf(input: ts.Node, fnNode: ts.Node, depth: number): Sym {
+    if (depth > 8) return { t: 'unknown' };
+    const node = unwrap(input);
+    if (ts.isStringLiteralLike(node)) return { t: 'str', v: node.text, exact: true };
+    if (ts.isTemplateExpression(node)) {
+      let v = node.head.text;
+      let exact = true;
+      for (const span of node.templateSpans) {
+        const part = this.symOf(span.expression, fnNode, depth + 1);
+        const hint = strHint(part);
+        if (hint !== undefined && part.t === 'str' && part.exact) v += hint;
+        else {
+          v += hint ?? '*';
+          exact = false;
+        }
+        v += span.literal.text;
+      }
+      return { t: 'str', v, exact };
+    }
+    if (ts.isIdentifier(node)) {
+      const decl = this.ctx.findDeclaration(node.text, node);
+      if (!decl) return { t: 'unknown' };
+      if (ts.isParameter(decl) && decl.parent === fnNode) return { t: 'param', i: (fnNode as ts.FunctionLikeDeclaration).parameters.indexOf(decl), path: [] };
+      if (ts.isBindingElement(decl)) {
+        // `function f({ method }) {}` → parameter 0, path ['method']
+        let el: ts.Node = decl;
+        const path: string[] = [];
+        while (ts.isBindingElement(el)) {
+          const key = propertyNameText(el.propertyName ?? el.name);
+          if (!key) return { t: 'unknown' };
+          path.unshift(key);
+          el = el.parent.parent;
+        }
+        if (ts.isParameter(el) && el.parent === fnNode) return { t: 'param', i: (fnNode as ts.FunctionLikeDeclaration).parameters.indexOf(el), path };
+        if (ts.isVariableDeclaration(el) && el.initializer) return walkSym(this.symOf(el.initializer, fnNode, depth + 1), path);
+        return { t: 'unknown' };
+      }
+      if (ts.isVariableDeclaration(decl) && decl.initializer && !(decl.parent?.parent && (ts.isForOfStatement(decl.parent.parent) || ts.isForInStatement(decl.parent.parent)))) {
+        return this.symOf(decl.initializer, fnNode, depth + 1);
+      }
+      if (ts.isVariableDeclaration(decl) && !decl.initializer && ts.isIdentifier(decl.name)) {
+        // `let args; if (…) args = [...]; else args = [...]`: any of the values assigned in its scope.
+        const name = decl.name.text;
+        const scope = decl.parent?.parent?.parent;
+        const options: Sym[] = [];
+        const visit = (n: ts.Node): void => {
+          if (options.length >= 4) return;
+          if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(n.left) && n.left.text === name) options.push(this.symOf(n.right, fnNode, depth + 1));
+          ts.forEachChild(n, visit);
+        };
+        if (scope) visit(scope);
+        return options.length ? { t: 'alt', options } : { t: 'unknown' };
+      }
+      return { t: 'unknown' };
+    }
+    if (ts.isPropertyAccessExpression(node)) return walkSym(this.symOf(node.expression, fnNode, depth + 1), [node.name.text]);
+    if (ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression)) return walkSym(this.symOf(node.expression, fnNode, depth + 1), [node.argumentExpression.text]);
+    if (ts.isBinaryExpression(node)) {
+      const op = node.operatorToken.kind;
+      if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) return { t: 'alt', options: [this.symOf(node.left, fnNode, depth + 1), this.symOf(node.right, fnNode, depth + 1)] };
+      if (op === ts.SyntaxKind.PlusToken) {
+        const l = this.symOf(node.left, fnNode, depth + 1);
+        const r = this.symOf(node.right, fnNode, depth + 1);
+        const lh = strHint(l);
+        const rh = strHint(r);
+        if (lh === undefined && rh === undefined) return { t: 'unknown' };
+        return { t: 'str', v: (lh ?? '*') + (rh ?? '*'), exact: l.t === 'str' && r.t === 'str' && l.exact && r.exact };
+      }
+      return { t: 'unknown' };
+    }
+    if (ts.isConditionalExpression(node)) return { t: 'alt', options: [this.symOf(node.whenTrue, fnNode, depth + 1), this.symOf(node.whenFalse, fnNode, depth + 1)] };
+    if (ts.isArrayLiteralExpression(node)) return { t: 'arr', items: node.elements.slice(0, 8).map((e) => (ts.isSpreadElement(e) ? { t: 'unknown' } : this.symOf(e, fnNode, depth + 1))) };
+    if (ts.isObjectLiteralExpression(node)) {
+      const props: Record<string, Sym> = {};
+      for (const p of node.properties) {
+        if (ts.isPropertyAssignment(p)) {
+          const k = propertyNameText(p.name);
+          if (k) props[k] = this.symOf(p.initializer, fnNode, depth + 1);
+        } else if (ts.isShorthandPropertyAssignment(p)) props[p.name.text] = this.symOf(p.name, fnNode, depth + 1);
+      }
+      return { t: 'obj', props };
+    }
+    return { t: 'unknown' };
+  }
+}
+
+function interesting(v: Val): boolean {
+  if (v.k === 'fn' || v.k === 'tool' || v.k === 'agent') return true;
+  if (v.k === 'import') return v.module.startsWith('.') || v.module.startsWith('file:');
+  if (v.k === 'member') return interesting(v.of);
+  return false;
+}
+
+export function walkSym(s: Sym, path: string[]): Sym {
+  if (path.length === 0) return s;
+  if (s.t === 'param') return { ...s, path: [...s.path, ...path] };
+  if (s.t === 'obj') {
+    const next = s.props[path[0]];
+    return next ? walkSym(next, path.slice(1)) : { t: 'unknown' };
+  }
+  if (s.t === 'alt') return { t: 'alt', options: s.options.map((o) => walkSym(o, path)) };
+  return { t: 'unknown' };
+}
+
+/** The text a symbolic value most likely holds (`*` for unknown parts), if any. */
+export function strHint(s: Sym | undefined): string | undefined {
+  if (!s) return undefined;
+  if (s.t === 'str') return s.v;
+  if (s.t === 'alt') {
+    const exact = s.options.find((o) => o.t === 'str' && o.exact);
+    if (exact) return strHint(exact);
+    for (const o of s.options) {
+      const h = strHint(o);
+      if (h !== undefined) return h;
+    }
+  }
+  return undefined;
+}

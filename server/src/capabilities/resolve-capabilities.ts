@@ -1,0 +1,249 @@
+import type { Resolver } from '../analyzer/resolve';
+import type { FileFacts, FunctionFacts, Location, RelatedLocation, Sym, Val } from '../analyzer/types';
+import { CATALOG, type CatalogEntry, CLIS, HTTP_APIS, type RiskTier, SQL_VERBS, TIER_RANK } from './catalog';
+import { strHint, walkSym } from './collect-functions';
+
+/** A capability something can reach, with the call that shows it and the hops that lead there. */
+export interface Capability {
+  capability: string;
+  tier: RiskTier;
+  reason: string;
+  /** The call that shows the capability. */
+  evidence: Location;
+  /** How it is reached: call sites, tools and agents on the way (empty when direct). */
+  path: RelatedLocation[];
+  /** What refined it, e.g. `kubectl delete`, `DELETE FROM …`, `POST api.github.com`. */
+  detail?: string;
+}
+
+const MAX_DEPTH = 10;
+const entryById = new Map(CATALOG.map((e) => [e.id, e]));
+
+function substitute(s: Sym, bindings: Sym[] | undefined): Sym {
+  switch (s.t) {
+    case 'param':
+      return bindings ? walkSym(bindings[s.i] ?? { t: 'unknown' }, s.path) : { t: 'unknown' };
+    case 'arr':
+      return { t: 'arr', items: s.items.map((i) => substitute(i, bindings)) };
+    case 'obj':
+      return { t: 'obj', props: Object.fromEntries(Object.entries(s.props).map(([k, v]) => [k, substitute(v, bindings)])) };
+    case 'alt':
+      return { t: 'alt', options: s.options.map((o) => substitute(o, bindings)) };
+    default:
+      return s;
+  }
+}
+
+function hasParam(s: Sym): boolean {
+  if (s.t === 'param') return true;
+  if (s.t === 'arr') return s.items.some(hasParam);
+  if (s.t === 'obj') return Object.values(s.props).some(hasParam);
+  if (s.t === 'alt') return s.options.some(hasParam);
+  return false;
+}
+
+/** Leading literal words of an argv array: `["delete", "pod", x]` → `delete pod`. */
+function argvText(s: Sym | undefined): string | undefined {
+  if (!s) return undefined;
+  if (s.t === 'alt') return s.options.map(argvText).find((t) => t !== undefined && t.replace(/[\s*]/g, '') !== '');
+  if (s.t === 'arr') {
+    // Unknown items stay as `*` so flags and their values can still be skipped (`-n <ns> logs <pod>`).
+    return s.items.map((i) => (i.t === 'str' && i.exact ? i.v : '*')).join(' ');
+  }
+  return strHint(s);
+}
+
+function classifyCli(command: string, argv: string | undefined): { capability: string; tier: RiskTier; detail: string } | undefined {
+  const base = command.split('/').pop() ?? command;
+  const cli = CLIS.find((c) => c.command.test(base));
+  if (!cli) return undefined;
+  // The verb: arguments with leading flags (`-n ns`, `--context x`) skipped.
+  const words = (argv ?? '').split(/\s+/).filter(Boolean);
+  const verbWords: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    if (words[i].startsWith('-')) {
+      if (!words[i].includes('=') && i + 1 < words.length && !words[i + 1].startsWith('-') && verbWords.length === 0) i++;
+      continue;
+    }
+    verbWords.push(words[i]);
+  }
+  const verb = verbWords.join(' ').replace(/(\s\*)+$/, '').trim();
+  for (const [re, capability, tier] of cli.verbs) if (re.test(verb)) return { capability, tier, detail: `${base} ${verb}`.trim() };
+  return { capability: cli.fallback[0], tier: cli.fallback[1], detail: verb && verb !== '*' ? `${base} ${verb}` : `${base} (arguments computed at run time)` };
+}
+
+function classifySql(text: string | undefined, readOnly: boolean): { capability: string; tier: RiskTier; detail?: string } | undefined {
+  if (text === undefined || text.startsWith('*')) return readOnly ? { capability: 'db:read', tier: 'medium', detail: 'query inside a READ ONLY transaction' } : undefined;
+  const stripped = text.replace(/^\s*(--[^\n]*\n|\/\*[\s\S]*?\*\/|\s)*/, '');
+  let head = stripped;
+  if (/^with\b/i.test(head)) {
+    const m = /\)\s*(select|insert|update|delete|merge)\b/i.exec(head);
+    head = m ? head.slice(m.index + m[0].indexOf(m[1])) : head;
+  }
+  for (const [re, capability, tier] of SQL_VERBS) if (re.test(head)) return { capability, tier, detail: head.split(/\s+/).slice(0, 3).join(' ') };
+  return undefined;
+}
+
+const WRITE_METHODS = /^(POST|PUT|PATCH)$/i;
+
+function classifyHttp(url: string | undefined, method: string): { capability: string; tier: RiskTier; detail: string } | undefined {
+  let host = '';
+  let path = '';
+  try {
+    if (url && /^https?:\/\//.test(url)) {
+      const u = new URL(url.replace(/\*/g, 'x'));
+      host = u.hostname;
+      path = u.pathname;
+    }
+  } catch {
+    // not a URL we can read
+  }
+  const m = method.toUpperCase();
+  const api = HTTP_APIS.find((a) => a.host.test(host) && (!a.path || a.path.test(path)));
+  const detail = `${m} ${host || '(computed URL)'}${path && path !== '/' ? path.replace(/\/x(?=\/|$)/g, '/*') : ''}`;
+  if (api) {
+    const [capability, tier] = m === 'DELETE' ? (api.delete ?? api.write) : WRITE_METHODS.test(m) ? api.write : api.read;
+    return { capability, tier, detail };
+  }
+  return { capability: WRITE_METHODS.test(m) || m === 'DELETE' ? 'network:send' : 'network:egress', tier: 'medium', detail };
+}
+
+/** Refines a catalog entry with its call's arguments (SQL verb, command verb, HTTP method and host). */
+export function classify(entry: CatalogEntry, args: Sym[], readOnly: boolean): Omit<Capability, 'evidence' | 'path'> {
+  const base = { capability: entry.capability, tier: entry.tier, reason: entry.reason };
+  const arg = args[entry.arg ?? 0];
+  switch (entry.kind) {
+    case 'sql': {
+      const sql = classifySql(strHint(arg), readOnly);
+      return sql ? { ...base, ...sql } : base;
+    }
+    case 'exec-string': {
+      const text = strHint(arg);
+      if (!text || text.startsWith('*')) return { ...base, detail: 'command computed at run time' };
+      const [command, ...rest] = text.trim().split(/\s+/);
+      const cli = classifyCli(command, rest.join(' '));
+      return cli ? { ...base, ...cli, reason: `runs \`${cli.detail}\`` } : { ...base, detail: command };
+    }
+    case 'exec-file': {
+      const command = strHint(arg);
+      if (!command || command.startsWith('*')) return { ...base, detail: 'program computed at run time' };
+      const cli = classifyCli(command, argvText(args[(entry.arg ?? 0) + 1]));
+      return cli ? { ...base, ...cli, reason: `runs \`${cli.detail}\`` } : { ...base, detail: command };
+    }
+    case 'http':
+    case 'http-method':
+    case 'http-config': {
+      let url = strHint(arg);
+      let method = 'GET';
+      if (entry.kind === 'http') method = strHint(walkSym(args[1] ?? { t: 'unknown' }, ['method'])) ?? 'GET';
+      else if (entry.kind === 'http-method') method = /[.#](post|put|patch|delete|head|options)$/i.exec(entry.id)?.[1] ?? 'GET';
+      else {
+        url = strHint(walkSym(arg ?? { t: 'unknown' }, ['url']));
+        method = strHint(walkSym(arg ?? { t: 'unknown' }, ['method'])) ?? 'GET';
+      }
+      const http = classifyHttp(url, method);
+      return http ? { ...base, ...http, reason: `${http.detail} (${base.reason})` } : base;
+    }
+    default:
+      return base;
+  }
+}
+
+/**
+ * Capabilities reachable from functions, tools and agents: catalog hits classified by their arguments
+ * (with parameters filled in from each call site), followed through calls across files, tools and agents.
+ */
+export class CapabilityResolver {
+  private fns = new Map<string, { fn: FunctionFacts; file: string }>();
+  private memo = new Map<string, Capability[]>();
+
+  constructor(
+    private readonly r: Resolver,
+    facts: FileFacts[],
+    /** Capabilities of a tool or agent by id (the linker supplies them, for chains and delegation). */
+    private readonly nodeCaps: (kind: 'tool' | 'agent', id: string, depth: number) => Capability[],
+  ) {
+    for (const f of facts) for (const fn of f.functions) this.fns.set(fn.id, { fn, file: f.file });
+  }
+
+  functionFacts(id: string): FunctionFacts | undefined {
+    return this.fns.get(id)?.fn;
+  }
+
+  ofFunction(id: string, bindings?: Sym[], depth = 0, stack: string[] = []): Capability[] {
+    if (depth > MAX_DEPTH || stack.includes(id)) return [];
+    const key = bindings?.length ? `${id}\0${JSON.stringify(bindings)}` : id;
+    const cached = this.memo.get(key);
+    if (cached) return cached;
+    const entry = this.fns.get(id);
+    if (!entry) return [];
+    const { fn, file } = entry;
+    const out: Capability[] = [];
+    for (const hit of fn.hits) {
+      const e = entryById.get(hit.entry);
+      if (!e) continue;
+      const args = hit.args.map((a) => substitute(a, bindings));
+      // A forwarder (`githubRequest(url, opts)`) is classified at each call site, where its arguments are known.
+      if (!bindings && hit.args.some(hasParam) && e.kind) {
+        if (stack.length === 0) out.push({ ...classify(e, args, !!fn.readOnlyTransaction), evidence: hit.loc, path: [] });
+        continue;
+      }
+      out.push({ ...classify(e, args, !!fn.readOnlyTransaction), evidence: hit.loc, path: [] });
+    }
+    for (const call of fn.calls) {
+      const args = call.inherit ? (bindings ?? []) : call.args.map((a) => substitute(a, bindings));
+      for (const c of this.ofCallee(call.callee, file, args, depth + 1, [...stack, id])) {
+        out.push({ ...c, path: [{ message: `via ${describeCall(call.callee, this, fn)}`, loc: call.loc }, ...c.path] });
+      }
+    }
+    const result = dedupe(out);
+    this.memo.set(key, result);
+    return result;
+  }
+
+  ofCallee(callee: Val, file: string, args: Sym[], depth: number, stack: string[]): Capability[] {
+    const v = this.r.resolve(this.r.canonicalise(callee, file));
+    switch (v.k) {
+      case 'fn':
+        return this.ofFunction(v.id, args, depth, stack);
+      case 'tool':
+        return this.nodeCaps('tool', v.id, depth);
+      case 'agent':
+        return this.nodeCaps('agent', v.id, depth);
+      case 'member': {
+        const of = this.r.resolve(v.of);
+        if (of.k === 'tool' && ['execute', 'invoke', 'call', 'func', '_call', 'run'].includes(v.prop)) return this.nodeCaps('tool', of.id, depth);
+        if (of.k === 'agent') return this.nodeCaps('agent', of.id, depth);
+        return [];
+      }
+      default:
+        return [];
+    }
+  }
+}
+
+function describeCall(callee: Val, res: CapabilityResolver, _from: FunctionFacts): string {
+  if (callee.k === 'fn') return `${res.functionFacts(callee.id)?.name ?? 'a function'}()`;
+  if (callee.k === 'import') return `${callee.path.join('.') || 'an import'}()`;
+  if (callee.k === 'member') return `.${callee.prop}()`;
+  if (callee.k === 'tool') return 'a tool';
+  if (callee.k === 'agent') return 'an agent';
+  return 'a call';
+}
+
+/** One entry per capability: the highest tier, then the shortest path. */
+export function dedupe(caps: Capability[]): Capability[] {
+  const best = new Map<string, Capability>();
+  for (const c of caps) {
+    const key = `${c.capability}\0${c.detail ?? ''}`;
+    const prev = best.get(key);
+    if (!prev || TIER_RANK[c.tier] > TIER_RANK[prev.tier] || (c.tier === prev.tier && c.path.length < prev.path.length)) best.set(key, c);
+  }
+  return [...best.values()].sort((a, b) => TIER_RANK[b.tier] - TIER_RANK[a.tier] || a.capability.localeCompare(b.capability));
+}
+
+export function highestTier(caps: Capability[]): RiskTier | undefined {
+  let best: RiskTier | undefined;
+  for (const c of caps) if (!best || TIER_RANK[c.tier] > TIER_RANK[best]) best = c.tier;
+  return best;
+}
