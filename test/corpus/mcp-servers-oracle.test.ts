@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO, runCli } from '../helpers/cli';
+import { runCli } from '../helpers/cli';
+import { entryOf, liveTools } from '../helpers/mcp-live';
 
 /**
  * An oracle nobody here wrote: published MCP servers (pinned in package.json) are started over
@@ -32,24 +30,8 @@ const SERVERS: ServerCase[] = [
   },
 ];
 
-function entryOf(pkg: string): string {
-  const dir = dirname(require.resolve(`${pkg}/package.json`, { paths: [REPO] }));
-  const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
-  const bin = typeof manifest.bin === 'string' ? manifest.bin : Object.values(manifest.bin as Record<string, string>)[0];
-  return join(dir, bin);
-}
-
 async function liveToolNames(s: ServerCase): Promise<string[]> {
-  const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...s.env };
-  const transport = new StdioClientTransport({ command: process.execPath, args: [entryOf(s.pkg), ...(s.args ?? [])], env, stderr: 'pipe' });
-  const client = new Client({ name: 'agent-warden-oracle', version: '1.0.0' });
-  await client.connect(transport);
-  try {
-    const { tools } = await client.listTools();
-    return tools.map((t) => t.name).sort();
-  } finally {
-    await client.close();
-  }
+  return (await liveTools(s.pkg, s)).map((t) => t.name).sort();
 }
 
 describe('MCP servers: static inventory = live tools/list', () => {

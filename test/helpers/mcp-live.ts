@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { REPO } from './cli';
+
+export interface LiveTool {
+  name: string;
+  annotations?: { readOnlyHint?: boolean; destructiveHint?: boolean };
+}
+
+/** The published package's entry point (its `bin`). */
+export function entryOf(pkg: string): string {
+  const dir = dirname(require.resolve(`${pkg}/package.json`, { paths: [REPO] }));
+  const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+  const bin = typeof manifest.bin === 'string' ? manifest.bin : Object.values(manifest.bin as Record<string, string>)[0];
+  return join(dir, bin);
+}
+
+/** Starts a published MCP server over stdio and asks it `tools/list`. */
+export async function liveTools(pkg: string, opts: { args?: string[]; env?: Record<string, string> } = {}): Promise<LiveTool[]> {
+  const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...opts.env };
+  const transport = new StdioClientTransport({ command: process.execPath, args: [entryOf(pkg), ...(opts.args ?? [])], env, stderr: 'pipe' });
+  const client = new Client({ name: 'agent-warden-oracle', version: '1.0.0' });
+  await client.connect(transport);
+  try {
+    const { tools } = await client.listTools();
+    return tools.map((t) => ({ name: t.name, annotations: t.annotations as LiveTool['annotations'] }));
+  } finally {
+    await client.close();
+  }
+}
