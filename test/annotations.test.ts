@@ -9,7 +9,7 @@ const parse = (block: string) => {
 
 describe('governance annotations', () => {
   it.each([
-    ['one-line block', '/** @owner team-a @scope x:y */', { owner: 'team-a' }],
+    ['one-line block with two tags', '/** @owner team-a @scope x:y */', { owner: 'team-a', scopes: ['x:y'] }],
     ['every tag', '/**\n * Refunds.\n * @owner team-payments\n * @scope payments:write orders:read\n * @approval required\n * @expires 2027-06-30\n */', { owner: 'team-payments', scopes: ['payments:write', 'orders:read'], approval: { mode: 'required', reason: undefined } }],
     ['multi-line revocation', '/**\n * @revocation feature flag AGENT_ON;\n *   runbook https://wiki.example/kill\n */', { revocation: 'feature flag AGENT_ON; runbook https://wiki.example/kill' }],
     ['a tag mentioned in prose is not a tag', '/**\n * Mistake: no @revocation here.\n * @owner team-a\n */', { owner: 'team-a' }],

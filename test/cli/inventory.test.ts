@@ -15,8 +15,8 @@ describe('agent-warden inventory', () => {
   });
 
   it('lists every tool with owner, scopes, approval and dynamic state', () => {
-    expect(tool('refundCharge')).toMatchObject({ scopes: ['payments:refund', 'orders:read'], approval: 'needsApproval: true', owner: 'team-billing' });
-    expect(tool('merge_customers')).toMatchObject({ expires: '2026-03-31', scopes: ['customers:write'] });
+    expect(tool('refundCharge')).toMatchObject({ scopes: ['payments:write', 'network:egress'], approval: 'needsApproval: true', owner: 'team-billing', risk: 'critical' });
+    expect(tool('merge_customers')).toMatchObject({ expires: '2026-03-31', scopes: ['db:write'], risk: 'critical', hints: { readOnly: null, destructive: false } });
     expect(tool('web_search')).toMatchObject({ credentials: ['TAVILY_API_KEY'] });
     expect(inv.tools.filter((t: { dynamic: string | null }) => t.dynamic)).toHaveLength(1);
   });

@@ -12,10 +12,10 @@ describe('agent-warden scan (built binary)', () => {
   it('scans the example project: findings of every rule, exit 1 for error-level findings', () => {
     const r = runCli(['scan', 'examples/support-desk']);
     expect(r.code).toBe(1);
-    for (const id of ['hardcoded-secret', 'unscoped-tool', 'missing-owner', 'missing-revocation', 'expired-grant', 'dynamic-tool-registration', 'invalid-suppression']) {
+    for (const id of ['hardcoded-secret', 'unscoped-tool', 'missing-owner', 'missing-revocation', 'expired-grant', 'dynamic-tool-registration', 'invalid-suppression', 'unapproved-high-risk-action', 'undeclared-capability', 'privilege-escalating-chain', 'misdeclared-tool-hint', 'unlogged-action', 'long-lived-credential', 'secret-in-prompt']) {
       expect(r.stdout).toContain(id);
     }
-    expect(r.stdout).toMatch(/✖ \d+ problems \(2 errors, \d+ warnings, \d+ info\)/);
+    expect(r.stdout).toMatch(/✖ \d+ problems \(5 errors, \d+ warnings, \d+ info\)/);
   });
 
   it('json: one object with 1-based positions, relative forward-slash paths, fingerprints', () => {

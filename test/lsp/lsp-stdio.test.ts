@@ -24,7 +24,7 @@ describe('language server over stdio', () => {
     const r = await s.pull('src/billing/tools.ts');
     expect(r.kind).toBe('full');
     const codes = r.items!.map((d) => `${d.code}@${d.range.start.line + 1}:${d.range.start.character + 1}`);
-    expect(codes).toEqual(['hardcoded-secret@11:25', 'unscoped-tool@29:30']);
+    expect(codes).toEqual(['hardcoded-secret@11:25', 'long-lived-credential@18:29', 'unlogged-action@18:29', 'unscoped-tool@29:30']);
     for (const d of r.items!) {
       expect(d.source).toBe('agent-warden');
       expect(d.codeDescription.href).toMatch(new RegExp(`/${d.code}\\.md$`));
@@ -40,16 +40,16 @@ describe('language server over stdio', () => {
     const again = await s.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri: s.uri('src/billing/tools.ts') }, previousResultId: first.resultId });
     expect((again as { kind: string }).kind).toBe('unchanged');
     const doc = s.docs.get('src/billing/tools.ts')!;
-    s.change('src/billing/tools.ts', doc.getText().replace('// Mistake: no @scope — what may this tool read?', '/** @scope invoices:read */'));
+    s.change('src/billing/tools.ts', doc.getText().replace('// Mistake: no @scope — what may this tool read? (Agent Warden infers network:egress.)', '/** @scope network:egress */'));
     const r = await s.pull('src/billing/tools.ts');
-    expect(r.items!.map((d) => d.code)).toEqual(['hardcoded-secret']);
+    expect(r.items!.map((d) => d.code)).toEqual(['hardcoded-secret', 'long-lived-credential', 'unlogged-action']);
   });
 
   it('a change in one file changes findings in another, and the server asks the client to re-pull', async () => {
     // The billing agent's owner comes from agent-warden.json globs; its tools live in tools.ts. Renaming the
     // tool's registration key in billing-agent.ts changes the name the finding in tools.ts reports.
     const toolsDoc = s.docs.get('src/billing/tools.ts')!;
-    s.change('src/billing/tools.ts', toolsDoc.getText().replace('/** @scope invoices:read */', '// no scope again'));
+    s.change('src/billing/tools.ts', toolsDoc.getText().replace('/** @scope network:egress */', '// no scope again'));
     const before = await s.pull('src/billing/tools.ts');
     expect(before.items!.some((d) => d.message.startsWith("Tool 'lookupInvoice' has no declared scope"))).toBe(true);
     const refreshes = s.refreshes();
@@ -139,7 +139,7 @@ describe('language server over stdio', () => {
     const hover = (await s.conn.sendRequest('textDocument/hover', { textDocument: { uri: doc.uri }, position: doc.positionAt(offset) })) as { contents: { value: string } };
     expect(hover.contents.value).toContain('**Tool `web_search`**');
     expect(hover.contents.value).toContain('**Owner:** @acme/research-platform');
-    expect(hover.contents.value).toContain('`web:read`');
+    expect(hover.contents.value).toContain('`network:send`');
     expect(hover.contents.value).toContain('`TAVILY_API_KEY`');
   });
 

@@ -17,7 +17,7 @@ export interface ToolInput {
   nameNode?: ts.Node;
   /** The node carrying the JSDoc; defaults to the definition's holder (variable statement, property…). */
   holder?: ts.Node;
-  approval?: { prop: string; expr: ts.Expression };
+  approval?: { prop: string; expr: ts.Expression; mode?: import('./approval-gates').ApprovalMode };
   /** Where a framework approval gate can be added: the options object and the property name. */
   approvalSite?: { options: ts.ObjectLiteralExpression; prop: string };
   registeredOn?: ts.Expression;
@@ -40,6 +40,8 @@ export interface AgentInput {
   delegates?: ts.Expression[];
   /** The class the agent object is an instance of, so method calls on it resolve (`server.registerTool`). */
   cls?: { module: string; path: string[] };
+  /** Agent-level approval: a tool → setting map, or one setting for every tool (`*`). */
+  toolGates?: { expr: ts.Expression; prop: string; all?: boolean };
 }
 
 export interface ToolListInput {

@@ -71,9 +71,18 @@ function jsDocTags(text: string): { tag: (typeof GOVERNANCE_TAGS)[number]; value
     const tag = /^@([A-Za-z]+)\b\s*(.*)$/.exec(content);
     if (tag) {
       current = undefined;
-      if ((GOVERNANCE_TAGS as readonly string[]).includes(tag[1])) {
-        const start = lineStart + m[1].length;
-        current = { tag: tag[1] as (typeof GOVERNANCE_TAGS)[number], value: [tag[2].trim()], start, end: start + content.trimEnd().length };
+      // Several governance tags on one line (`/** @owner x @scope y:z */`) are several tags.
+      const pieces = content.split(/\s+(?=@(?:owner|scope|approval|revocation|expires)\b)/);
+      let offset = lineStart + m[1].length;
+      for (const piece of pieces) {
+        const t = /^@([A-Za-z]+)\b\s*(.*)$/.exec(piece);
+        const at = text.indexOf(piece, offset);
+        offset = at + piece.length;
+        if (!t || !(GOVERNANCE_TAGS as readonly string[]).includes(t[1])) {
+          current = undefined;
+          continue;
+        }
+        current = { tag: t[1] as (typeof GOVERNANCE_TAGS)[number], value: [t[2].trim()], start: at, end: at + piece.trimEnd().length };
         out.push(current);
       }
     } else if (current && content.trim()) {

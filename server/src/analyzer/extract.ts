@@ -2,6 +2,7 @@ import { ts } from 'ts-morph';
 import type { AdapterContext, AgentInput, FrameworkAdapter, ToolInput, ToolListInput } from './adapter';
 import { openAiAgentsToolName } from './adapter';
 import { ADAPTERS } from './adapters';
+import { approvalKind } from './approval-gates';
 import { FunctionCollector } from '../capabilities/collect-functions';
 import { fileLevelAnnotations, mergeAnnotations } from './annotations';
 import { normaliseModule, propertyNameText, SourceContext, unwrap } from './source-context';
@@ -130,7 +131,15 @@ export function extractFacts(file: string, text: string): FileFacts {
     if (ts.isCallExpression(node) || ts.isNewExpression(node)) functions.onCall(node, ctx.callee(node));
     const env = envRead(node, sf);
     if (env && SECRET_ENV_NAME.test(env.name)) {
-      credentials.push({ name: env.name, source: 'env', loc: ctx.loc(env.node), scope: insideFunction(node) ? 'function' : 'module', toolId: toolStack[toolStack.length - 1] });
+      credentials.push({
+        name: env.name,
+        source: 'env',
+        loc: ctx.loc(env.node),
+        scope: insideFunction(node) ? 'function' : 'module',
+        toolId: toolStack[toolStack.length - 1],
+        fnId: functions.currentId(),
+        flowsInto: flowOf(env.node),
+      });
     }
     const def = ctx.definitions.get(node);
     if (def?.k === 'tool') toolStack.push(def.id);
@@ -149,6 +158,7 @@ export function extractFacts(file: string, text: string): FileFacts {
     if (input.name !== undefined) def.name = typeof input.name === 'string' ? { k: 'str', v: input.name } : ctx.evaluate(input.name);
     def.tools = (input.tools ?? []).map((e) => ctx.evaluate(e));
     def.delegates = (input.delegates ?? []).map((e) => ctx.evaluate(e));
+    if (input.toolGates) def.toolGates = toolGatesOf(input.toolGates, ctx);
     return def;
   });
   const toolLists: ToolListRegistration[] = pending.lists.map((l) => ({
@@ -180,6 +190,19 @@ export function extractFacts(file: string, text: string): FileFacts {
 
 const EXIT = Symbol('exit');
 
+/** `{ search: false, refund: 'user-approval' }` → per-tool gates; a function or `true` → every tool. */
+function toolGatesOf(g: NonNullable<AgentInput['toolGates']>, ctx: SourceContext): AgentDef['toolGates'] {
+  const e = unwrap(g.expr);
+  if (!g.all && ts.isObjectLiteralExpression(e)) {
+    return e.properties.flatMap((p) => {
+      if (!ts.isPropertyAssignment(p)) return [];
+      const key = propertyNameText(p.name);
+      return key ? [{ tool: key, kind: approvalKind(p.initializer, ctx), detail: `${g.prop}.${key}: ${p.initializer.getText(ctx.sf).slice(0, 40)}` }] : [];
+    });
+  }
+  return [{ tool: '*', kind: g.all ? 'gate' : approvalKind(e, ctx), detail: `${g.prop}: ${e.getText(ctx.sf).slice(0, 40)}` }];
+}
+
 /** Whether an offset falls inside a string or template literal (not a comment). */
 function isInsideLiteral(sf: ts.SourceFile, offset: number): boolean {
   let node: ts.Node = sf;
@@ -200,8 +223,8 @@ function finishTool(ctx: SourceContext, def: ToolDef, input: ToolInput): ToolDef
   }
   if (input.approval) {
     const e = unwrap(input.approval.expr);
-    const value = e.kind === ts.SyntaxKind.TrueKeyword ? 'true' : e.kind === ts.SyntaxKind.FalseKeyword ? 'false' : ts.isArrowFunction(e) || ts.isFunctionExpression(e) || ts.isMethodDeclaration(e.parent) ? 'function' : 'other';
-    def.frameworkApproval = { prop: input.approval.prop, value };
+    const target = ts.isIdentifier(e) && ts.isMethodDeclaration(e.parent) ? e.parent : e;
+    def.frameworkApproval = { prop: input.approval.prop, kind: approvalKind(target, ctx, input.approval.mode ?? 'needs'), text: target.getText(ctx.sf).slice(0, 60) };
   }
   if (input.registeredOn) def.registeredOn = ctx.evaluate(input.registeredOn);
   if (input.impl) def.impl = ts.isFunctionLike(input.impl) && ctx.functionId ? { k: 'fn', id: ctx.functionId(input.impl) } : ctx.evaluate(input.impl);
@@ -224,6 +247,33 @@ function visitForAdapters(node: ts.Node, adapters: FrameworkAdapter[], a: Adapte
     if (base?.k !== 'import') return;
     for (const ad of adapters) if (ad.visitClass && ad.modules.test(base.module)) ad.visitClass(node, base, a);
   }
+}
+
+const PROMPT_PROPS = new Set(['system', 'prompt', 'instructions', 'systemPrompt', 'messages', 'content', 'input', 'instruction']);
+
+/**
+ * Where a value read in this expression ends up, when it is written straight into a prompt, a tool
+ * description, or a function's return value (a tool's result goes back to the model).
+ */
+function flowOf(node: ts.Node): CredentialRead['flowsInto'] {
+  let child: ts.Node = node;
+  for (let n = node.parent; n && !ts.isSourceFile(n); child = n, n = n.parent) {
+    if (ts.isPropertyAssignment(n)) {
+      const key = propertyNameText(n.name);
+      if (key && PROMPT_PROPS.has(key)) return { kind: 'prompt', via: key };
+      if (key === 'description') return { kind: 'description', via: key };
+      // Any other option (`apiKey`, `headers.authorization`) is where credentials belong.
+      return undefined;
+    }
+    if (ts.isReturnStatement(n)) return { kind: 'result', via: 'return' };
+    if (ts.isArrowFunction(n) && n.body === child) return { kind: 'result', via: 'return' };
+    // Only text-building expressions carry the value onwards; a call or `new` uses it.
+    const passThrough =
+      ts.isTemplateSpan(n) || ts.isTemplateExpression(n) || ts.isParenthesizedExpression(n) || ts.isAsExpression(n) || ts.isNonNullExpression(n) || ts.isArrayLiteralExpression(n) || ts.isObjectLiteralExpression(n) ||
+      (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.PlusToken);
+    if (!passThrough) return undefined;
+  }
+  return undefined;
 }
 
 /** `process.env.X`, `process.env['X']`, `import.meta.env.X`, `const { X } = process.env`. */

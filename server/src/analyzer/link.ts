@@ -61,6 +61,7 @@ export function link(allFacts: FileFacts[], owners: OwnerResolver): AgentGraph {
       delegates: [],
       dynamicTools: [],
       effective: [],
+      toolGates: def.toolGates,
     });
   }
 
@@ -270,7 +271,8 @@ export function link(allFacts: FileFacts[], owners: OwnerResolver): AgentGraph {
       delegatesTo,
     });
     const fa = def.frameworkApproval;
-    if (fa && (fa.value === 'true' || fa.value === 'function')) node.approval = { source: 'framework', detail: `${fa.prop}: ${fa.value === 'true' ? 'true' : '(function)'}` };
+    if (fa?.kind === 'gate') node.approval = { source: 'framework', detail: `${fa.prop}: ${fa.text}` };
+    else if (fa?.kind === 'auto') node.approvalNote = `\`${fa.prop}\` always approves (${fa.text}): it is no gate`;
     toolNodes.set(def.id, node);
     if (def.registeredOn) {
       const on = r.resolve(r.canonicalise(def.registeredOn, facts.file));
@@ -382,7 +384,10 @@ function computeCapabilities(r: Resolver, allFacts: FileFacts[], defs: Map<strin
       const t = tools.get(toolId);
       for (const c of nodeCaps('tool', toolId, depth + 1)) out.push({ ...c, path: [{ message: `tool '${t?.name}'`, loc: t?.nameLoc ?? a.loc }, ...c.path] });
     }
+    // Agents reached through an agent-as-tool are counted through that tool (the truer path).
+    const viaTools = new Set(a.tools.map((tid) => tools.get(tid)?.delegatesTo).filter(Boolean));
     for (const d of a.delegates) {
+      if (viaTools.has(d)) continue;
       const target = agents.get(d);
       for (const c of nodeCaps('agent', d, depth + 1)) out.push({ ...c, path: [{ message: `hands off to agent '${target?.name}'`, loc: target?.nameLoc ?? a.loc }, ...c.path] });
     }
@@ -391,6 +396,40 @@ function computeCapabilities(r: Resolver, allFacts: FileFacts[], defs: Map<strin
   for (const t of tools.values()) {
     t.capabilities = nodeCaps('tool', t.id, 0);
     t.risk = highestTier(t.capabilities);
+    const def = defs.get(t.id);
+    const impls: { val: Val; file: string }[] = def?.def.impl ? [{ val: def.def.impl, file: def.facts.file }] : [];
+    for (const agentId of [...t.agents, t.loc.file]) {
+      const hit = dispatch.get(`${agentId}\0${t.name}`);
+      if (hit) impls.push({ val: { k: 'fn', id: hit.fnId }, file: hit.file });
+    }
+    t.implFunctions = impls.map((i) => resolver.functionIdOf(i.val, i.file)).filter((x): x is string => !!x);
+    for (const impl of impls) t.audit ??= resolver.auditIn(impl.val, impl.file);
+    // Static credentials: secret env vars read at module level where its high-risk clients live.
+    if (t.risk === 'high' || t.risk === 'critical') {
+      const files = new Set([t.loc.file, ...t.capabilities.filter((c) => c.tier === 'high' || c.tier === 'critical').map((c) => c.evidence.file)]);
+      const brokered = t.capabilities.some((c) => c.capability === 'credentials:ephemeral');
+      if (!brokered) {
+        const creds = allFacts.filter((f) => files.has(f.file)).flatMap((f) => f.credentials.filter((c) => c.scope === 'module' && c.source === 'env'));
+        if (creds.length) t.staticCredentials = creds.map((c) => ({ name: c.name, loc: c.loc }));
+      }
+    }
+    if (t.approval) continue;
+    // Approval asked in the tool's own code (LangGraph interrupt(), MCP elicitation…).
+    for (const impl of impls) {
+      const gate = resolver.gateIn(impl.val, impl.file);
+      if (gate) {
+        t.approval = { source: 'code', detail: `asks for approval in code (${gate.file}:${gate.start.line})` };
+        break;
+      }
+    }
+    if (t.approval) continue;
+    // Agent-level settings: the tool is gated when every agent exposing it gates it.
+    const settings = t.agents.map((id) => agents.get(id)?.toolGates?.find((g) => g.tool === t.name || g.tool === '*'));
+    if (settings.length && settings.every((s) => s?.kind === 'gate')) t.approval = { source: 'framework', detail: settings[0]!.detail };
+    else if (!t.approvalNote) {
+      const auto = settings.find((s) => s?.kind === 'auto');
+      if (auto) t.approvalNote = `\`${auto.detail}\` always approves: it is no gate`;
+    }
   }
   for (const a of agents.values()) {
     a.effective = nodeCaps('agent', a.id, 0);

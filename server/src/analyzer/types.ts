@@ -99,7 +99,7 @@ export interface ToolDef {
   /** The options object literal and the framework's approval property, where a framework gate can be added. */
   approvalSite?: { options: Location; prop: string };
   /** `needsApproval`, `requireApproval`, … present on the definition. */
-  frameworkApproval?: { prop: string; value: 'true' | 'false' | 'function' | 'other' };
+  frameworkApproval?: { prop: string; kind: 'gate' | 'none' | 'auto'; text: string };
   /** The MCP server (or other owner object) the tool was registered on. */
   registeredOn?: Val;
   /** Agent this tool wraps (OpenAI Agents `asTool`, LangChain supervisor tools…). */
@@ -128,6 +128,8 @@ export interface AgentDef {
   tools: Val[];
   /** Handoffs, sub-agents, supervised agents. */
   delegates: Val[];
+  /** Agent-level approval settings (AI SDK v7 `toolApproval`, LangChain `interruptOn`, `interruptBefore`): tool name or `*`. */
+  toolGates?: { tool: string; kind: 'gate' | 'none' | 'auto'; detail: string }[];
 }
 
 /** A registration that yields tools only after linking, e.g. an MCP `ListTools` handler's `tools` array. */
@@ -151,6 +153,10 @@ export interface CredentialRead {
   scope: 'module' | 'function';
   /** The tool whose definition contains the read, if any. */
   toolId?: string;
+  /** The function reading it. */
+  fnId?: string;
+  /** Where the value goes when it is written straight into text the model sees or a tool's result. */
+  flowsInto?: { kind: 'prompt' | 'description' | 'result'; via: string };
 }
 
 export interface ImportBinding {
@@ -212,6 +218,10 @@ export interface FunctionFacts {
   calls: FunctionCall[];
   /** A `BEGIN TRANSACTION READ ONLY` in the function: its other queries only read. */
   readOnlyTransaction?: boolean;
+  /** Human approval asked in code: LangGraph `interrupt()`, MCP elicitation, `requestConfirmation()`. */
+  gates?: Location[];
+  /** Audit-log calls (`audit()`, `auditLog.write()`, configured loggers). */
+  audits?: Location[];
 }
 
 /** A branch of an MCP `CallTool` handler dispatching on the tool name: the tool's implementation. */
@@ -262,7 +272,9 @@ export interface ToolNode {
   /** The config glob or CODEOWNERS rule that named the owner, when one did. */
   ownerRule?: string;
   scopes: string[];
-  approval?: { source: 'framework' | 'annotation'; detail: string };
+  approval?: { source: 'framework' | 'annotation' | 'code'; detail: string };
+  /** An approval setting that is no gate: it never asks, or always approves. */
+  approvalNote?: string;
   expires?: string;
   dynamic?: string;
   hosted?: boolean;
@@ -277,6 +289,12 @@ export interface ToolNode {
   risk?: RiskTier;
   /** MCP annotations as declared (`readOnlyHint`, `destructiveHint`). */
   hints?: ToolDef['hints'];
+  /** Where the tool (or what it calls) writes an audit record. */
+  audit?: Location;
+  /** Static credentials (module-level env reads) behind the clients its high-risk capabilities use. */
+  staticCredentials?: { name: string; loc: Location }[];
+  /** The tool's implementation functions (for flows into its result). */
+  implFunctions?: string[];
 }
 
 export interface AgentNode {
@@ -299,6 +317,7 @@ export interface AgentNode {
   dynamicTools: { why: string; loc: Location }[];
   /** Effective permission: everything reachable through its tools and delegates, highest tier first. */
   effective: Capability[];
+  toolGates?: AgentDef['toolGates'];
   risk?: RiskTier;
 }
 

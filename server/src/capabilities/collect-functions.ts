@@ -5,6 +5,8 @@ import type { FunctionFacts, Sym, ToolDispatch, Val } from '../analyzer/types';
 import { CATALOG, type CatalogEntry } from './catalog';
 
 const MAX_ARGS = 3;
+/** Calls that write an audit record; extend with `auditLoggers` in agent-warden.json (names or dotted paths). */
+export const AUDIT_CALL = /(^|\.)(audit|auditLog|logAudit|recordAudit|writeAudit|emitAudit|auditEvent|trackAction)(\.(log|write|record|info|emit))?$|(^|\.)audit[A-Z]\w*\.(log|write|record|info|emit)$/;
 const catalogByModule = new Map<string, CatalogEntry[]>();
 
 function entriesFor(module: string): CatalogEntry[] {
@@ -79,6 +81,11 @@ export class FunctionCollector {
     return id;
   }
 
+  /** The function the walk is in (the module pseudo-function at top level). */
+  currentId(): string {
+    return this.current().id;
+  }
+
   private current(): FunctionFacts {
     return this.stack[this.stack.length - 1].facts;
   }
@@ -110,6 +117,15 @@ export class FunctionCollector {
     const fnNode = this.stack[this.stack.length - 1].owner;
     const loc = this.ctx.loc(node);
     const argsOf = () => (node.arguments ?? []).slice(0, MAX_ARGS).map((a) => this.symOf(a, fnNode, 0));
+    // Human approval asked from inside the code: LangGraph `interrupt()`, MCP elicitation, ADK confirmation.
+    const last = callee && callee.kind !== 'export' ? callee.members[callee.members.length - 1] : undefined;
+    if ((callee?.kind === 'export' && /^@langchain\/langgraph/.test(callee.module) && callee.path.join('.') === 'interrupt') || (last && ['elicitInput', 'requestConfirmation', 'waitForApproval', 'requestApproval'].includes(last))) {
+      (fn.gates ??= []).push(loc);
+      return;
+    }
+    // Audit records: `audit(…)`, `auditLog.write(…)`, `logger.audit(…)`, `recordAudit(…)`.
+    const calleeText = ts.isPropertyAccessExpression(node.expression) ? node.expression.getText(this.ctx.sf) : ts.isIdentifier(node.expression) ? node.expression.text : '';
+    if (AUDIT_CALL.test(calleeText)) (fn.audits ??= []).push(loc);
     const keyed = callee ? calleeKeys(callee) : this.globalKey(node);
     if (keyed) {
       const entry = matchCatalog(keyed.module, keyed.keys);

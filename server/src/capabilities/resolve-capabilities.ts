@@ -57,6 +57,7 @@ function classifyCli(command: string, argv: string | undefined): { capability: s
   const base = command.split('/').pop() ?? command;
   const cli = CLIS.find((c) => c.command.test(base));
   if (!cli) return undefined;
+  if (!cli.verbs.length) return { capability: cli.fallback[0], tier: cli.fallback[1], detail: `${base} ${(argv ?? '').replace(/\*/g, '…')}`.trim() };
   // The verb: arguments with leading flags (`-n ns`, `--context x`) skipped.
   const words = (argv ?? '').split(/\s+/).filter(Boolean);
   const verbWords: string[] = [];
@@ -199,6 +200,38 @@ export class CapabilityResolver {
     const result = dedupe(out);
     this.memo.set(key, result);
     return result;
+  }
+
+  /** Where a function (or what it calls, a few levels down) asks a human for approval, if it does. */
+  gateIn(callee: Val, file: string): Location | undefined {
+    return this.findIn(callee, file, (fn) => fn.gates?.[0]);
+  }
+
+  /** Where a function (or what it calls, a few levels down) writes an audit record, if it does. */
+  auditIn(callee: Val, file: string): Location | undefined {
+    return this.findIn(callee, file, (fn) => fn.audits?.[0]);
+  }
+
+  /** The function id a value resolves to, if it is a function. */
+  functionIdOf(callee: Val, file: string): string | undefined {
+    const v = this.r.resolve(this.r.canonicalise(callee, file));
+    return v.k === 'fn' ? v.id : undefined;
+  }
+
+  private findIn(callee: Val, file: string, pick: (fn: FunctionFacts) => Location | undefined, depth = 0, seen = new Set<string>()): Location | undefined {
+    if (depth > 4) return undefined;
+    const v = this.r.resolve(this.r.canonicalise(callee, file));
+    if (v.k !== 'fn' || seen.has(v.id)) return undefined;
+    seen.add(v.id);
+    const entry = this.fns.get(v.id);
+    if (!entry) return undefined;
+    const here = pick(entry.fn);
+    if (here) return here;
+    for (const c of entry.fn.calls) {
+      const hit = this.findIn(c.callee, entry.file, pick, depth + 1, seen);
+      if (hit) return hit;
+    }
+    return undefined;
   }
 
   ofCallee(callee: Val, file: string, args: Sym[], depth: number, stack: string[]): Capability[] {

@@ -1,6 +1,7 @@
 import { ts } from 'ts-morph';
 import { isSourceFile, parse } from '../analyzer/extract';
 import type { AgentGraph, AgentNode, Annotations, Finding, Location, ToolNode } from '../analyzer/types';
+import { declarable } from '../capabilities/scopes';
 
 /**
  * Fixes are plain text edits computed from facts and the file's text; the language server turns them
@@ -243,7 +244,10 @@ export function fixesForFinding(f: Finding, ctx: FixContext): Fix[] {
     }
     case 'unscoped-tool': {
       if (node && 'scopes' in node && node.annotations.problems?.some((p) => p.tag === 'scope') && f.message.includes('entries must look like')) break;
-      const fx = tagFix(`Add @scope to '${node?.name}'`, 'scope', ['resource:action', placeholder(1, 'resource:action')]);
+      // Prefilled with what the code can do; a placeholder to type into when nothing was inferred.
+      const inferred = node && 'capabilities' in node ? [...new Set(declarable(node.capabilities).map((c) => c.capability))] : [];
+      const value = inferred.length ? inferred.join(' ') : 'resource:action';
+      const fx = tagFix(`Add @scope to '${node?.name}'${inferred.length ? ` (${value})` : ''}`, 'scope', [value, placeholder(1, value)]);
       if (fx) out.push(fx);
       break;
     }
@@ -261,6 +265,13 @@ export function fixesForFinding(f: Finding, ctx: FixContext): Fix[] {
         const dateAt = ctx.text.indexOf(exp.date, tagStart);
         const next = addDays(ctx.today, 90);
         if (dateAt >= 0) out.push({ title: `Re-approve '${node.name}' until a new date`, kind: 'quickfix', safe: false, ruleId: f.ruleId, file: ctx.file, edits: [{ start: dateAt, end: dateAt + exp.date.length, text: next, snippet: placeholder(1, next) }] });
+      }
+      break;
+    }
+    case 'unapproved-high-risk-action': {
+      if (node && 'scopes' in node) {
+        const gate = approvalFix(node, ctx);
+        if (gate) out.push({ ...gate, kind: 'quickfix', isPreferred: true, ruleId: f.ruleId });
       }
       break;
     }

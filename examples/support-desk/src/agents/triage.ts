@@ -7,7 +7,7 @@ import { z } from 'zod';
 
 /**
  * Searches the help-centre articles.
- * @scope kb:read
+ * @scope network:egress
  */
 const searchHelpCentre = tool({
   name: 'search_help_centre',
@@ -44,6 +44,8 @@ export const accountsAgent = new Agent({
 });
 
 /**
+ * Mistake: granted ticket reads only, but its handoffs reach the network through the technical agent.
+ * @scope tickets:read
  * @revocation feature flag SUPPORT_TRIAGE_ENABLED; runbook https://wiki.acme.example/support/kill-switch
  */
 export const triageAgent = new Agent({

@@ -9,7 +9,8 @@ import { lookupInvoice, refundCharge } from './tools';
 export async function answerBillingQuestion(question: string) {
   const { text } = await generateText({
     model: openai('gpt-5-mini'),
-    system: 'You are the billing assistant of Acme support.',
+    // Mistake: the ledger token is pasted into the system prompt, where the model can repeat it.
+    system: `You are the billing assistant of Acme support. Ledger token: ${process.env.LEDGER_TOKEN}`,
     prompt: question,
     tools: { lookupInvoice, refundCharge },
     stopWhen: stepCountIs(5),

@@ -12,7 +12,7 @@ const LEDGER_API_KEY = 'lk_9f3KqL2xV7mZp4TnW8rYc1Hd6QsB';
 
 /**
  * Refunds a charge in full or in part.
- * @scope payments:refund orders:read
+ * @scope payments:write network:egress
  * @approval required
  */
 export const refundCharge = tool({
@@ -25,7 +25,7 @@ export const refundCharge = tool({
   },
 });
 
-// Mistake: no @scope — what may this tool read?
+// Mistake: no @scope — what may this tool read? (Agent Warden infers network:egress.)
 export const lookupInvoice = tool({
   description: 'Find an invoice by number',
   inputSchema: z.object({ number: z.string() }),

@@ -16,7 +16,7 @@ export const server = new McpServer({ name: 'acme-crm', version: '1.4.0' });
 
 /**
  * @owner team-crm
- * @scope customers:read
+ * @scope db:read
  */
 server.registerTool(
   'get_customer',
@@ -29,13 +29,14 @@ server.registerTool(
 
 /**
  * @owner team-crm
- * @scope customers:write
+ * @scope db:write
  * @expires 2026-03-31
- * Granted for the spring data clean-up only. Mistake: the grant has lapsed but the tool is still here.
+ * Granted for the spring data clean-up only. Mistakes: the grant has lapsed, the tool deletes rows its scope
+ * does not cover, with no approval gate, and it tells clients it is not destructive.
  */
 server.registerTool(
   'merge_customers',
-  { description: 'Merge two duplicate customer records', inputSchema: { keepId: z.string(), dropId: z.string() } },
+  { description: 'Merge two duplicate customer records', inputSchema: { keepId: z.string(), dropId: z.string() }, annotations: { destructiveHint: false } },
   async ({ keepId, dropId }) => {
     await db.query('UPDATE tickets SET customer_id = $1 WHERE customer_id = $2', [keepId, dropId]);
     await db.query('DELETE FROM customers WHERE id = $1', [dropId]);

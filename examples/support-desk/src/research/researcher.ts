@@ -6,7 +6,7 @@ import { StructuredTool, tool } from '@langchain/core/tools';
 import { createReactAgent } from '@langchain/langgraph/prebuilt';
 import { z } from 'zod';
 
-/** @scope web:read */
+/** @scope network:send */
 const webSearch = tool(
   async ({ query }) => {
     const res = await fetch('https://api.tavily.com/search', {

@@ -18,13 +18,15 @@ export const aiSdkAdapter: FrameworkAdapter = {
       return;
     }
     if (coreModule && ts.isCallExpression(node) && isExport(callee, 'generateText', 'streamText', 'generateObject', 'streamObject') && prop(opts, 'tools')) {
-      a.addAgent({ node, framework: 'ai-sdk', kind: `${callee.path[0]}()`, tools: [prop(opts, 'tools')!] });
+      const toolApproval = prop(opts, 'toolApproval');
+      a.addAgent({ node, framework: 'ai-sdk', kind: `${callee.path[0]}()`, tools: [prop(opts, 'tools')!], toolGates: toolApproval && { expr: toolApproval, prop: 'toolApproval' } });
       return;
     }
     if (coreModule && ts.isNewExpression(node) && isExport(callee, 'ToolLoopAgent', 'Experimental_Agent', 'Agent')) {
       const name = prop(opts, 'id') ?? prop(opts, 'name');
       const tools = prop(opts, 'tools');
-      a.addAgent({ node, framework: 'ai-sdk', kind: `new ${callee.path[0]}()`, name, tools: tools ? [tools] : [], cls: { module: callee.module, path: callee.path } });
+      const toolApproval = prop(opts, 'toolApproval');
+      a.addAgent({ node, framework: 'ai-sdk', kind: `new ${callee.path[0]}()`, name, tools: tools ? [tools] : [], cls: { module: callee.module, path: callee.path }, toolGates: toolApproval && { expr: toolApproval, prop: 'toolApproval' } });
       return;
     }
     // Provider-defined tools: `openai.tools.webSearch()`, `anthropic.tools.codeExecution_20250825()`.

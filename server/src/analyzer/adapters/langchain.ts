@@ -30,7 +30,7 @@ export const langchainAdapter: FrameworkAdapter = {
     if (ts.isCallExpression(node) && (isExport(callee, 'createAgent') || isExport(callee, 'createReactAgent'))) {
       const opts = objectArg(node, 0);
       const tools = prop(opts, 'tools');
-      a.addAgent({ node, framework: 'langchain', kind: `${name}()`, name: prop(opts, 'name'), tools: tools ? [tools] : [] });
+      a.addAgent({ node, framework: 'langchain', kind: `${name}()`, name: prop(opts, 'name'), tools: tools ? [tools] : [], toolGates: gatesOf(opts, a) });
       return;
     }
     if (ts.isNewExpression(node) && isExport(callee, 'AgentExecutor')) {
@@ -70,6 +70,23 @@ export const langchainAdapter: FrameworkAdapter = {
     a.addTool({ node, framework: 'langchain', kind: `class extends ${base.path[0]}`, name: classField(node, 'name'), holder: node, impl });
   },
 };
+
+/** `middleware: [humanInTheLoopMiddleware({ interruptOn })]` (langchain v1) or `interruptBefore: ['tools']` (LangGraph). */
+function gatesOf(opts: ts.ObjectLiteralExpression | undefined, a: import('../adapter').AdapterContext): import('../adapter').AgentInput['toolGates'] {
+  const before = prop(opts, 'interruptBefore');
+  if (before && ts.isArrayLiteralExpression(before) && before.elements.some((e) => ts.isStringLiteralLike(e) && e.text === 'tools')) return { expr: before, prop: 'interruptBefore', all: true };
+  const middleware = prop(opts, 'middleware');
+  if (!middleware || !ts.isArrayLiteralExpression(middleware)) return undefined;
+  for (const m of middleware.elements) {
+    if (!ts.isCallExpression(m)) continue;
+    const c = a.ctx.callee(m);
+    if (c?.kind === 'export' && c.path.join('.') === 'humanInTheLoopMiddleware') {
+      const interruptOn = prop(objectArg(m, 0), 'interruptOn');
+      if (interruptOn) return { expr: interruptOn, prop: 'interruptOn' };
+    }
+  }
+  return undefined;
+}
 
 /** A class's `name = '…'` field, or `this.name = …` in its constructor. */
 function classField(cls: ts.ClassLikeDeclaration, field: string): ts.Expression | undefined {

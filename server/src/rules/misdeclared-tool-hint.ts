@@ -1,0 +1,62 @@
+import { TIER_RANK } from '../capabilities/catalog';
+import type { Rule } from './rule';
+
+const WRITES = /:(write|delete|send|email|sms|exec|execute|admin|refund|config-write|infra-write|compute-write|create)$/;
+
+export const misdeclaredToolHint: Rule = {
+  meta: {
+    id: 'misdeclared-tool-hint',
+    defaultSeverity: 'error',
+    summary: 'An MCP tool\'s declared annotations (`readOnlyHint`, `destructiveHint`) contradict what its code does.',
+    why: 'Clients act on these hints: editors auto-approve "read-only" tools and skip confirmations for "non-destructive" ones. A false hint turns a write into an unreviewed action — a privilege escalation (OWASP ASI02, ASI09 human-agent trust exploitation).',
+    fix: 'Make the hint true: `readOnlyHint: false` (and `destructiveHint: true` where it deletes), or change the code so it only reads.',
+    incorrect: [
+      {
+        code: `import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { rmSync } from 'node:fs';
+const server = new McpServer({ name: 'files', version: '1' });
+server.registerTool('clean', { description: 'Clean the cache', annotations: { readOnlyHint: true } }, async () => { rmSync('/tmp/cache', { recursive: true }); return { content: [] }; });`,
+      },
+    ],
+    correct: [
+      {
+        code: `import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { rmSync } from 'node:fs';
+const server = new McpServer({ name: 'files', version: '1' });
+server.registerTool('clean', { description: 'Clean the cache', annotations: { readOnlyHint: false, destructiveHint: true } }, async () => { rmSync('/tmp/cache', { recursive: true }); return { content: [] }; });`,
+      },
+    ],
+    mappings: { owaspAgentic: ['ASI02', 'ASI09'], owaspNhi: ['NHI5'], cwe: ['CWE-345'] },
+  },
+  check(ctx) {
+    for (const t of ctx.graph.tools) {
+      const h = t.hints;
+      if (!h) continue;
+      const writes = t.capabilities.filter((c) => TIER_RANK[c.tier] >= TIER_RANK.high && WRITES.test(c.capability));
+      const deletes = t.capabilities.filter((c) => /:(delete|admin)$/.test(c.capability));
+      if (h.readOnly === true && writes.length) {
+        const c = writes[0];
+        ctx.report({
+          loc: h.loc,
+          anchor: t.loc,
+          entityId: t.id,
+          message: `Tool '${t.name}' declares readOnlyHint: true but can ${c.capability}${c.detail ? ` (${c.detail})` : ''}: clients auto-approve read-only tools, so this write goes unreviewed. Set readOnlyHint: false.`,
+          related: [...c.path, { message: `${c.capability}: ${c.reason}`, loc: c.evidence }],
+          subject: `tool:${t.name}:${t.kind}:readOnly`,
+        });
+      }
+      if (h.destructive === false && deletes.length) {
+        const c = deletes[0];
+        ctx.report({
+          loc: h.loc,
+          anchor: t.loc,
+          entityId: t.id,
+          severity: 'warning',
+          message: `Tool '${t.name}' declares destructiveHint: false but can ${c.capability}${c.detail ? ` (${c.detail})` : ''}: clients skip confirmation for non-destructive tools. Set destructiveHint: true.`,
+          related: [...c.path, { message: `${c.capability}: ${c.reason}`, loc: c.evidence }],
+          subject: `tool:${t.name}:${t.kind}:destructive`,
+        });
+      }
+    }
+  },
+};

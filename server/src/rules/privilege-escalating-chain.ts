@@ -1,0 +1,72 @@
+import { covered, declarable } from '../capabilities/scopes';
+import type { Rule } from './rule';
+
+const CHAIN_HOP = /^(runs agent|tool '|hands off)/;
+
+export const privilegeEscalatingChain: Rule = {
+  meta: {
+    id: 'privilege-escalating-chain',
+    defaultSeverity: 'warning',
+    summary: 'A tool or agent reaches, through another tool or agent (chaining, handoff, agent-as-tool, sub-agents), capabilities beyond its own declared scope.',
+    why: 'Delegation adds up: an agent granted "read tickets" that can hand off to an agent with "issue refunds" effectively holds both. Nobody approved the sum (OWASP ASI03 privilege abuse, ASI07 insecure inter-agent communication).',
+    fix: 'Declare what the chain really grants (`@scope` on the tool or agent), put an approval gate on the delegated action, or cut the delegation. The related locations walk the path hop by hop.',
+    incorrect: [
+      {
+        code: `import { Agent, tool } from '@openai/agents';
+import { execSync } from 'node:child_process';
+/** @owner ops @scope system:exec */
+const shell = tool({ name: 'shell', description: '', parameters: {} as any, needsApproval: true, execute: async ({ cmd }: { cmd: string }) => execSync(cmd).toString() });
+/** @owner ops @revocation flag OPS */
+const ops = new Agent({ name: 'Ops', tools: [shell] });
+/** @owner support @scope tickets:read @revocation flag SUPPORT */
+export const support = new Agent({ name: 'Support', handoffs: [ops] });`,
+      },
+    ],
+    correct: [
+      {
+        code: `import { Agent, tool } from '@openai/agents';
+import { execSync } from 'node:child_process';
+/** @owner ops @scope system:exec */
+const shell = tool({ name: 'shell', description: '', parameters: {} as any, needsApproval: true, execute: async ({ cmd }: { cmd: string }) => execSync(cmd).toString() });
+/** @owner ops @revocation flag OPS */
+const ops = new Agent({ name: 'Ops', tools: [shell] });
+/** @owner support @scope tickets:read system:exec @revocation flag SUPPORT */
+export const support = new Agent({ name: 'Support', handoffs: [ops] });`,
+      },
+    ],
+    mappings: { owaspAgentic: ['ASI03', 'ASI07'], owaspNhi: ['NHI5'], owaspLlm: ['LLM06'], cwe: ['CWE-269'] },
+  },
+  check(ctx) {
+    const byId = new Map(ctx.graph.tools.map((t) => [t.id, t]));
+    for (const a of ctx.graph.agents) {
+      // What the agent was granted: its own @scope, else the scopes declared on its own tools.
+      const granted = a.annotations.scopes ?? a.tools.flatMap((id) => byId.get(id)?.scopes ?? []);
+      if (!granted.length) continue;
+      report(a.id, a.name, 'Agent', a.kind, a.nameLoc, a.loc, granted, a.effective);
+    }
+    for (const t of ctx.graph.tools) {
+      if (!t.scopes.length) continue;
+      report(t.id, t.name, 'Tool', t.kind, t.nameLoc, t.loc, t.scopes, t.capabilities);
+    }
+
+    function report(id: string, name: string, what: string, kind: string, loc: typeof ctx.graph.agents[0]['loc'], anchor: typeof loc, granted: string[], caps: typeof ctx.graph.agents[0]['effective']) {
+      const seen = new Set<string>();
+      for (const c of declarable(caps)) {
+        const hops = c.path.filter((p) => CHAIN_HOP.test(p.message));
+        if (!hops.length || seen.has(c.capability) || covered(granted, c.capability)) continue;
+        // Only a real chain counts for an agent: its own tools' capabilities are theirs to declare.
+        if (what === 'Agent' && !c.path.some((p) => /^(runs agent|hands off)/.test(p.message))) continue;
+        seen.add(c.capability);
+        const route = hops.map((h) => h.message).join(' → ');
+        ctx.report({
+          loc,
+          anchor,
+          entityId: id,
+          message: `${what} '${name}' reaches ${c.capability}${c.detail ? ` (${c.detail})` : ''} through ${route}, beyond its scope (${granted.join(' ')}): the chain grants more than anyone approved. Declare it, gate it, or cut the delegation.`,
+          related: [...c.path, { message: `${c.capability}: ${c.reason}`, loc: c.evidence }],
+          subject: `${what.toLowerCase()}:${name}:${kind}:${c.capability}`,
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,49 @@
+import { SECRET_ENV_NAME } from '../analyzer/extract';
+import type { Rule } from './rule';
+
+const INTO = { prompt: 'prompt text', description: 'a tool description', result: "a tool's result" } as const;
+
+export const secretInPrompt: Rule = {
+  meta: {
+    id: 'secret-in-prompt',
+    defaultSeverity: 'error',
+    summary: 'A credential is written into prompt text, a tool description, or a tool\'s result: the model (and whoever can talk to it) sees it.',
+    why: 'Anything in the context window can be repeated back: a prompt injection only has to ask. A key in a prompt or a tool result is a leaked key (OWASP LLM02 sensitive information disclosure, NHI2 secret leakage).',
+    fix: 'Keep credentials out of text: pass them to the client that needs them (`new Client({ apiKey })`), and return only the data a tool fetched.',
+    incorrect: [
+      {
+        code: `import { generateText } from 'ai';
+export const ask = (q: string) => generateText({ model: {} as any, system: \`You may call the API with key \${process.env.BILLING_API_KEY}.\`, prompt: q });`,
+      },
+      {
+        code: `import { tool } from 'ai';
+export const debug = tool({ description: 'Show config', inputSchema: {} as any, execute: async () => process.env.DATABASE_PASSWORD });`,
+      },
+    ],
+    correct: [
+      {
+        code: `import { generateText } from 'ai';
+import { createOpenAI } from '@ai-sdk/openai';
+const openai = createOpenAI({ apiKey: process.env.OPENAI_API_KEY });
+export const ask = (q: string) => generateText({ model: openai('gpt-5'), system: 'You answer billing questions.', prompt: q });`,
+      },
+    ],
+    mappings: { owaspAgentic: ['ASI06'], owaspNhi: ['NHI2'], owaspLlm: ['LLM02', 'LLM07'], cwe: ['CWE-200'] },
+  },
+  check(ctx) {
+    const implFns = new Set(ctx.graph.tools.flatMap((t) => t.implFunctions ?? []));
+    for (const facts of ctx.facts.values()) {
+      if (!facts.sdkImports.length) continue; // only agent code feeds models
+      for (const c of facts.credentials) {
+        const flow = c.flowsInto;
+        if (!flow || !SECRET_ENV_NAME.test(c.name)) continue;
+        if (flow.kind === 'result' && !(c.fnId && implFns.has(c.fnId))) continue;
+        ctx.report({
+          loc: c.loc,
+          message: `\`${c.name}\` flows into ${INTO[flow.kind]} (${flow.via}): the model sees the credential and can be talked into repeating it. Pass it to the client that needs it instead.`,
+          subject: `leak:${c.name}:${flow.kind}:${flow.via}`,
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,67 @@
+import type { Rule } from './rule';
+
+export const unapprovedHighRiskAction: Rule = {
+  meta: {
+    id: 'unapproved-high-risk-action',
+    defaultSeverity: 'error',
+    summary: 'A tool reaches a critical capability (payments, infrastructure changes, code execution, credential persistence, production data deletion) with no human approval gate.',
+    why: 'An action a human approves case by case is not an independent action of the agent. Without a gate, a prompt injection or a model mistake moves money, deletes data or changes infrastructure on its own (OWASP ASI02 tool misuse, ASI03 privilege abuse).',
+    fix: 'Add the framework\'s gate (`needsApproval: true` in the AI SDK and OpenAI Agents, `requireApproval: true` in Mastra, `humanInTheLoopMiddleware` in LangChain, MCP elicitation), or `@approval required` when the gate lives outside the code. A callback that always approves is not a gate.',
+    incorrect: [
+      {
+        code: `import { tool } from 'ai';
+import Stripe from 'stripe';
+const stripe = new Stripe(process.env.STRIPE_SECRET_KEY!);
+/** @owner team-billing @scope payments:write */
+export const refund = tool({
+  description: 'Refund a charge',
+  inputSchema: {} as any,
+  execute: async ({ charge }: { charge: string }) => stripe.refunds.create({ charge }),
+});`,
+      },
+      {
+        code: `import { tool } from 'ai';
+import { execSync } from 'node:child_process';
+export const shell = tool({
+  description: 'Run a shell command',
+  inputSchema: {} as any,
+  needsApproval: async () => false,
+  execute: async ({ cmd }: { cmd: string }) => execSync(cmd).toString(),
+});`,
+      },
+    ],
+    correct: [
+      {
+        code: `import { tool } from 'ai';
+import Stripe from 'stripe';
+const stripe = new Stripe(process.env.STRIPE_SECRET_KEY!);
+export const refund = tool({
+  description: 'Refund a charge',
+  inputSchema: {} as any,
+  needsApproval: true,
+  execute: async ({ charge }: { charge: string }) => stripe.refunds.create({ charge }),
+});`,
+      },
+    ],
+    mappings: { owaspAgentic: ['ASI02', 'ASI03'], owaspNhi: ['NHI5'], owaspLlm: ['LLM06'], cwe: ['CWE-862'] },
+    fixable: true,
+  },
+  check(ctx) {
+    for (const t of ctx.graph.tools) {
+      if (t.risk !== 'critical' || t.approval) continue;
+      const critical = t.capabilities.filter((c) => c.tier === 'critical');
+      const top = critical[0];
+      const what = critical.map((c) => `${c.capability}${c.detail ? ` (${c.detail})` : ''}`).slice(0, 3).join(', ');
+      const note = t.approvalNote ? ` Its ${t.approvalNote}.` : '';
+      const gate = t.approvalSite ? `\`${t.approvalSite.prop}: true\`` : t.framework === 'mcp' ? 'MCP elicitation (`elicitInput`)' : t.framework === 'langchain' ? '`humanInTheLoopMiddleware` or `interrupt()`' : 'the framework\'s approval gate';
+      ctx.report({
+        loc: t.nameLoc,
+        anchor: t.loc,
+        entityId: t.id,
+        message: `Tool '${t.name}' can ${what} with no human approval: the agent acts alone on a critical action.${note} Add ${gate}, or \`@approval required\` when a human gate exists outside the code.`,
+        related: [...top.path, { message: `${top.capability}: ${top.reason}`, loc: top.evidence }],
+        subject: `tool:${t.name}:${t.kind}`,
+      });
+    }
+  },
+};

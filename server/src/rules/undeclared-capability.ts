@@ -1,0 +1,50 @@
+import { covered, declarable } from '../capabilities/scopes';
+import type { Rule } from './rule';
+
+export const undeclaredCapability: Rule = {
+  meta: {
+    id: 'undeclared-capability',
+    defaultSeverity: 'warning',
+    summary: 'A tool\'s code can do something its declared `@scope` does not cover (an error when that capability is critical).',
+    why: 'The declared scope is what reviewers approved. Code that reaches beyond it holds privileges nobody granted, and the gap widens silently as code changes (OWASP ASI03 privilege abuse, NHI5 overprivileged NHI).',
+    fix: 'Either remove the capability from the code, or widen `@scope` to include it (e.g. `@scope orders:read db:write`) and have the change reviewed.',
+    incorrect: [
+      {
+        code: `import { tool } from '@openai/agents';
+import { writeFileSync } from 'node:fs';
+/** @owner team-docs @scope file:read */
+export const save = tool({ name: 'save_note', description: '', parameters: {} as any, execute: async () => { writeFileSync('/tmp/note', 'x'); return 'ok'; } });`,
+      },
+    ],
+    correct: [
+      {
+        code: `import { tool } from '@openai/agents';
+import { writeFileSync } from 'node:fs';
+/** @owner team-docs @scope file:write */
+export const save = tool({ name: 'save_note', description: '', parameters: {} as any, execute: async () => { writeFileSync('/tmp/note', 'x'); return 'ok'; } });`,
+      },
+    ],
+    mappings: { owaspAgentic: ['ASI03'], owaspNhi: ['NHI5'], owaspLlm: ['LLM06'], cwe: ['CWE-250'] },
+  },
+  check(ctx) {
+    for (const t of ctx.graph.tools) {
+      if (!t.scopes.length) continue; // unscoped tools are unscoped-tool's
+      const seen = new Set<string>();
+      for (const c of declarable(t.capabilities)) {
+        // Chained capabilities are privilege-escalating-chain's; this rule judges the tool's own code.
+        if (c.path.some((p) => /^(runs agent|tool '|hands off)/.test(p.message)) || seen.has(c.capability) || covered(t.scopes, c.capability)) continue;
+        seen.add(c.capability);
+        ctx.report({
+          loc: t.nameLoc,
+          anchor: t.loc,
+          entityId: t.id,
+          severity: c.tier === 'critical' ? 'error' : undefined,
+          message: `Tool '${t.name}' can ${c.capability}${c.detail ? ` (${c.detail})` : ''}, which its scope (${t.scopes.join(' ')}) does not cover: it holds a privilege nobody granted. Remove it, or add \`${c.capability}\` to @scope for review.`,
+          related: [...c.path, { message: `${c.capability}: ${c.reason}`, loc: c.evidence }],
+          subject: `tool:${t.name}:${t.kind}:${c.capability}`,
+          data: { capability: c.capability },
+        });
+      }
+    }
+  },
+};

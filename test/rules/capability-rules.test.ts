@@ -1,0 +1,171 @@
+import { ruleTester } from '../helpers/rule-tester';
+
+// ---------------------------------------------------------------- unapproved-high-risk-action
+ruleTester('unapproved-high-risk-action', {
+  valid: [
+    {
+      name: 'a local function named charge is not Stripe',
+      code: `import { tool } from 'ai';
+function charge(amount: number) { return amount * 2; }
+export const t = tool({ description: '', inputSchema: {} as any, execute: async () => charge(3) });`,
+    },
+    {
+      name: 'a local function named exec is not child_process',
+      code: `import { tool } from 'ai';
+const exec = (cmd: string) => cmd.toUpperCase();
+export const t = tool({ description: '', inputSchema: {} as any, execute: async () => exec('rm -rf /') });`,
+    },
+    {
+      name: 'DELETE inside a string that is no query',
+      code: `import { tool } from 'ai';
+export const t = tool({ description: 'explains SQL', inputSchema: {} as any, execute: async () => 'Use DELETE FROM t WHERE id = 1 to remove a row' });`,
+    },
+    {
+      name: 'a read-only query',
+      code: `import { tool } from 'ai';
+import pg from 'pg';
+const pool = new pg.Pool();
+export const t = tool({ description: '', inputSchema: {} as any, execute: async () => (await pool.query('SELECT * FROM orders')).rows });`,
+    },
+    {
+      name: 'needsApproval with a real condition is a gate',
+      code: `import { tool } from 'ai';
+import Stripe from 'stripe';
+const stripe = new Stripe('x');
+export const t = tool({ description: '', inputSchema: {} as any,
+  needsApproval: async ({ amount }: { amount: number }) => amount > 100,
+  execute: async ({ amount }: { amount: number }) => stripe.refunds.create({ amount }) });`,
+    },
+    {
+      name: 'LangGraph interrupt() in the tool is a gate',
+      code: `import { tool } from '@langchain/core/tools';
+import { interrupt } from '@langchain/langgraph';
+import { execSync } from 'node:child_process';
+export const t = tool(async ({ cmd }: { cmd: string }) => {
+  const ok = interrupt({ question: \`Run \${cmd}?\` });
+  return ok ? execSync(cmd).toString() : 'cancelled';
+}, { name: 'shell', description: '' });`,
+    },
+    {
+      name: 'MCP elicitation is a gate',
+      code: `import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+const server = new McpServer({ name: 's', version: '1' });
+server.registerTool('drop_cluster', {}, async () => {
+  const answer = await server.server.elicitInput({ message: 'Really delete?', requestedSchema: { type: 'object', properties: {} } });
+  if (answer.action === 'accept') execFileSync('kubectl', ['delete', 'namespace', 'prod']);
+  return { content: [] };
+});`,
+    },
+    {
+      name: 'LangChain humanInTheLoopMiddleware interruptOn gates the named tool',
+      code: `import { createAgent, humanInTheLoopMiddleware } from 'langchain';
+import { tool } from '@langchain/core/tools';
+import { execSync } from 'node:child_process';
+const shell = tool(async ({ cmd }: { cmd: string }) => execSync(cmd).toString(), { name: 'shell', description: '' });
+export const agent = createAgent({ model: 'openai:gpt-5', tools: [shell], middleware: [humanInTheLoopMiddleware({ interruptOn: { shell: true } })] });`,
+    },
+    {
+      name: 'AI SDK v7 toolApproval on the agent',
+      code: `import { ToolLoopAgent, tool } from 'ai';
+import { execSync } from 'node:child_process';
+const shell = tool({ description: '', inputSchema: {} as any, execute: async ({ cmd }: { cmd: string }) => execSync(cmd).toString() });
+export const agent = new ToolLoopAgent({ model: {} as any, instructions: '', tools: { shell }, toolApproval: { shell: 'user-approval' } });`,
+    },
+    { name: '@approval required: the gate lives outside the code', code: `import { tool } from 'ai';\nimport { execSync } from 'node:child_process';\n/** @approval required */\nexport const t = tool({ description: '', inputSchema: {} as any, execute: async () => execSync('reboot') });` },
+  ],
+  invalid: [
+    {
+      name: 'Stripe refund with no gate, evidence through a local helper',
+      code: `import { tool } from 'ai';
+import Stripe from 'stripe';
+const stripe = new Stripe('x');
+async function doRefund(id: string) { return stripe.refunds.create({ charge: id }); }
+export const refund = tool({ description: '', inputSchema: {} as any, execute: async ({ id }: { id: string }) => doRefund(id) });`,
+      errors: [{ message: /^Tool 'refund' can payments:write with no human approval: .* Add `needsApproval: true`, or `@approval required`/, line: 5, column: 23 }],
+    },
+    {
+      name: 'an approval callback that never asks is no gate',
+      code: `import { tool } from 'ai';
+import { execSync } from 'node:child_process';
+export const shell = tool({ description: '', inputSchema: {} as any, needsApproval: async () => false, execute: async ({ cmd }: { cmd: string }) => execSync(cmd).toString() });`,
+      errors: [{ message: /^Tool 'shell' can system:exec \(command computed at run time\) with no human approval: .* Its `needsApproval` always approves \(async \(\) => false\): it is no gate\./, line: 3, column: 22 }],
+    },
+    {
+      name: 'toolApproval that always approves is no gate',
+      code: `import { ToolLoopAgent, tool } from 'ai';
+import { execSync } from 'node:child_process';
+const shell = tool({ description: '', inputSchema: {} as any, execute: async ({ cmd }: { cmd: string }) => execSync(cmd).toString() });
+export const agent = new ToolLoopAgent({ model: {} as any, instructions: '', tools: { shell }, toolApproval: () => 'approved' });`,
+      errors: [{ message: /^Tool 'shell' can system:exec .*always approves: it is no gate/, line: 3, column: 15 }],
+    },
+    {
+      name: 'kubectl delete through a constant argv, in an MCP tool',
+      code: `import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { execFileSync } from 'node:child_process';
+const KUBECTL = 'kubectl';
+const server = new McpServer({ name: 'k8s', version: '1' });
+server.registerTool('delete_pod', {}, async ({ name }: { name: string }) => {
+  const argv = ['delete', 'pod', name];
+  execFileSync(KUBECTL, argv);
+  return { content: [] };
+});`,
+      errors: [{ message: /^Tool 'delete_pod' can k8s:delete \(kubectl delete pod\) with no human approval: .* Add MCP elicitation/, line: 5, column: 21 }],
+    },
+  ],
+});
+
+// ---------------------------------------------------------------- undeclared-capability
+ruleTester('undeclared-capability', {
+  valid: [
+    { name: 'scope with a wildcard covers the capability', code: `import { tool } from 'ai';\nimport { writeFileSync } from 'node:fs';\n/** @scope file:* */\nexport const t = tool({ description: '', inputSchema: {} as any, execute: async () => writeFileSync('/tmp/x', 'y') });` },
+    { name: 'unscoped tools are unscoped-tool\'s business', code: `import { tool } from 'ai';\nimport { writeFileSync } from 'node:fs';\nexport const t = tool({ description: '', inputSchema: {} as any, execute: async () => writeFileSync('/tmp/x', 'y') });` },
+  ],
+  invalid: [
+    {
+      name: 'a write beyond a read scope; a critical one is an error',
+      code: `import { tool } from 'ai';
+import { writeFileSync } from 'node:fs';
+import { execSync } from 'node:child_process';
+/** @scope file:read */
+export const t = tool({ description: '', inputSchema: {} as any, needsApproval: true, execute: async () => { writeFileSync('/tmp/x', 'y'); return execSync('ls -la').toString(); } });`,
+      errors: [
+        { message: /^Tool 't' can file:write, which its scope \(file:read\) does not cover/, line: 5, column: 18, severity: 'warning' },
+        { message: /^Tool 't' can system:read \(ls -la\), which its scope \(file:read\) does not cover/, line: 5, column: 18, severity: 'warning' },
+      ],
+    },
+  ],
+});
+
+// ---------------------------------------------------------------- misdeclared-tool-hint
+ruleTester('misdeclared-tool-hint', {
+  valid: [
+    {
+      name: 'readOnlyHint on a tool that only reads',
+      code: `import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { readFileSync } from 'node:fs';
+const server = new McpServer({ name: 's', version: '1' });
+server.registerTool('read_notes', { annotations: { readOnlyHint: true } }, async () => ({ content: [{ type: 'text', text: readFileSync('/tmp/n', 'utf8') }] }));`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'readOnlyHint on a low-level descriptor whose dispatch branch posts to Slack',
+      code: `import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import { CallToolRequestSchema, ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
+const server = new Server({ name: 's', version: '1' }, { capabilities: { tools: {} } });
+const notify = { name: 'notify', description: '', inputSchema: { type: 'object' }, annotations: { readOnlyHint: true } };
+server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools: [notify] }));
+server.setRequestHandler(CallToolRequestSchema, async (req) => {
+  switch (req.params.name) {
+    case 'notify':
+      await fetch('https://slack.com/api/chat.postMessage', { method: 'POST', body: '{}' });
+      return { content: [] };
+  }
+  throw new Error('unknown tool');
+});`,
+      errors: [{ message: /^Tool 'notify' declares readOnlyHint: true but can messaging:send \(POST slack\.com\/api\/chat\.postMessage\)/, line: 4, column: 97 }],
+    },
+  ],
+});
