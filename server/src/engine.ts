@@ -3,6 +3,8 @@ import { extractFacts, isSourceFile } from './analyzer/extract';
 import { link } from './analyzer/link';
 import { OwnerResolver } from './analyzer/owners';
 import type { AgentGraph, FileFacts, Finding, Location, Severity, Suppression } from './analyzer/types';
+import { type ExtractOptions } from './capabilities/collect-functions';
+import { userCatalog } from './capabilities/catalog';
 import { type Config, DEFAULT_CONFIG } from './config/load-config';
 import { RULES, RULES_BY_ID } from './rules';
 import type { Report, RuleContext, SecretFinding } from './rules/rule';
@@ -81,15 +83,20 @@ export interface FileResult {
   notice?: string;
 }
 
+/** What the config adds to per-file extraction (its own catalog entries, audit loggers). */
+export function extractOptions(config: Config): ExtractOptions {
+  return { catalog: userCatalog(config), auditLoggers: config.auditLoggers };
+}
+
 /** Facts, secrets and suppressions of one file; never throws (a file that cannot be analysed gets a notice). */
-export function analyseFile(input: SourceInput): FileResult {
+export function analyseFile(input: SourceInput, options: ExtractOptions = {}): FileResult {
   let facts: FileFacts | undefined;
   let notice: string | undefined;
   const starts = lineIndex(input.text);
   const locAt = (s: number, e: number) => locFromOffsets(input.file, starts, s, e);
   if (isSourceFile(input.file)) {
     try {
-      facts = extractFacts(input.file, input.text);
+      facts = extractFacts(input.file, input.text, options);
     } catch (e) {
       notice = `could not be analysed (${(e as Error).message}); only secrets were checked`;
     }
@@ -100,7 +107,11 @@ export function analyseFile(input: SourceInput): FileResult {
 
 /** The whole pipeline on a set of files: facts → graph → rules → suppressions → findings. */
 export function analyze(inputs: SourceInput[], opts: AnalysisOptions = {}): AnalysisResult {
-  return analyzeResults(inputs.map(analyseFile), opts);
+  const options = extractOptions(opts.config ?? DEFAULT_CONFIG);
+  return analyzeResults(
+    inputs.map((i) => analyseFile(i, options)),
+    opts,
+  );
 }
 
 /** Links per-file results and runs the rules (the language server and the cache reuse per-file results). */
@@ -109,7 +120,7 @@ export function analyzeResults(results: FileResult[], opts: AnalysisOptions = {}
   const facts = results.flatMap((r) => (r.facts ? [r.facts] : []));
   const secrets = new Map(results.filter((r) => r.secrets.length).map((r) => [r.file, r.secrets]));
   const notices: Notice[] = results.filter((r) => r.notice).map((r) => ({ file: r.file, message: r.notice! }));
-  const graph = link(facts, opts.owners ?? new OwnerResolver({ cwd: process.cwd(), configOwners: config.owners }));
+  const graph = link(facts, opts.owners ?? new OwnerResolver({ cwd: process.cwd(), configOwners: config.owners }), userCatalog(config));
   for (const [, found] of secrets) {
     for (const s of found) graph.credentials.push({ name: `${s.ruleId} ${s.masked}`, source: 'literal', lifetime: 'hardcoded', locations: [s.loc], tools: [] });
   }

@@ -145,3 +145,31 @@ describe('agent-warden scan --fix', () => {
     expect(readFileSync(join(dir, 'src/client.ts'), 'utf8')).toBe(`import OpenAI from 'openai';\nexport const client = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });\n`);
   });
 });
+
+describe('agent-warden.json extends the capability catalog', () => {
+  it('own SDK calls, audit loggers and token brokers', () => {
+    const dir = tempProject({
+      'agent-warden.json': JSON.stringify({
+        capabilities: [{ module: '@acme/ledger', call: '#postEntry', capability: 'ledger:write', tier: 'critical', reason: 'books money' }],
+        auditLoggers: ['trail.record'],
+        tokenBrokers: [{ module: '@acme/tokens', call: 'mintLedgerToken' }],
+      }),
+      'src/tools.ts': `import { tool } from 'ai';
+import { Ledger } from '@acme/ledger';
+import { mintLedgerToken } from '@acme/tokens';
+declare const trail: { record(e: object): void };
+const ledger = new Ledger(process.env.LEDGER_KEY);
+/** @owner fin @scope ledger:write */
+export const book = tool({ description: '', inputSchema: {} as any, execute: async () => ledger.postEntry({}) });
+/** @owner fin @scope ledger:write @approval required */
+export const bookAudited = tool({ description: '', inputSchema: {} as any, execute: async () => { trail.record({ op: 'book' }); await mintLedgerToken(); return new Ledger('t').postEntry({}); } });
+`,
+    });
+    const out = JSON.parse(runCli(['scan', '--format', 'json'], { cwd: dir }).stdout);
+    const rules = (name: string) => out.findings.filter((f: { message: string }) => f.message.includes(`'${name}'`)).map((f: { ruleId: string }) => f.ruleId).sort();
+    expect(rules('book')).toEqual(['long-lived-credential', 'unapproved-high-risk-action', 'unlogged-action']);
+    expect(rules('bookAudited')).toEqual([]);
+    const inv = JSON.parse(runCli(['inventory'], { cwd: dir }).stdout);
+    expect(inv.tools.find((t: { name: string }) => t.name === 'book').capabilities[0]).toMatchObject({ capability: 'ledger:write', tier: 'critical', reason: 'books money' });
+  });
+});

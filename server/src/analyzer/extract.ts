@@ -3,7 +3,7 @@ import type { AdapterContext, AgentInput, FrameworkAdapter, ToolInput, ToolListI
 import { openAiAgentsToolName } from './adapter';
 import { ADAPTERS } from './adapters';
 import { approvalKind } from './approval-gates';
-import { FunctionCollector } from '../capabilities/collect-functions';
+import { type ExtractOptions, FunctionCollector } from '../capabilities/collect-functions';
 import { fileLevelAnnotations, mergeAnnotations } from './annotations';
 import { normaliseModule, propertyNameText, SourceContext, unwrap } from './source-context';
 import { parseSuppressions } from './suppressions';
@@ -49,14 +49,14 @@ interface Pending {
  * Per-file facts: everything the linker and rules need from one file, computed from its text alone.
  * Walks the raw TypeScript AST once; adapters recognise framework calls through their imports.
  */
-export function extractFacts(file: string, text: string): FileFacts {
+export function extractFacts(file: string, text: string, options: ExtractOptions = {}): FileFacts {
   const specifiers = importedSpecifiers(text);
   const adapters = ADAPTERS.filter((a) => specifiers.some((s) => a.modules.test(s)));
   const sf = parse(file, text);
   const ctx = new SourceContext(sf, file);
   const fileAnn = fileLevelAnnotations(sf, ctx.locAt);
   const pending: Pending = { tools: [], agents: [], lists: [] };
-  const functions = new FunctionCollector(ctx);
+  const functions = new FunctionCollector(ctx, options);
   ctx.functionId = (node) => functions.idOf(node);
   const credentials: CredentialRead[] = [];
   let seq = 0;
@@ -262,8 +262,9 @@ function flowOf(node: ts.Node): CredentialRead['flowsInto'] {
       const key = propertyNameText(n.name);
       if (key && PROMPT_PROPS.has(key)) return { kind: 'prompt', via: key };
       if (key === 'description') return { kind: 'description', via: key };
-      // Any other option (`apiKey`, `headers.authorization`) is where credentials belong.
-      return undefined;
+      // Other keys: keep climbing. An options object passed to a call or `new` (`apiKey`, `headers`) stops
+      // the climb below as a use; one that is returned is a tool result.
+      continue;
     }
     if (ts.isReturnStatement(n)) return { kind: 'result', via: 'return' };
     if (ts.isArrowFunction(n) && n.body === child) return { kind: 'result', via: 'return' };

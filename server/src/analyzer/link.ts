@@ -2,6 +2,7 @@ import { openAiAgentsToolName } from './adapter';
 import { mergeAnnotations } from './annotations';
 import type { OwnerResolver } from './owners';
 import { locOf, type Resolver, Resolver as ResolverClass } from './resolve';
+import type { CatalogEntry } from '../capabilities/catalog';
 import { type Capability, CapabilityResolver, dedupe, highestTier } from '../capabilities/resolve-capabilities';
 import type { AgentDef, AgentGraph, AgentNode, Annotations, CredentialNode, FileFacts, FrameworkId, Location, ObjProp, ToolDef, ToolNode, Val } from './types';
 
@@ -18,7 +19,7 @@ type ToolEntry =
  * Joins per-file facts into the agent identity graph: which tools each agent exposes (resolving
  * imports, variables and registrations), which agents delegate to which, owners and credentials.
  */
-export function link(allFacts: FileFacts[], owners: OwnerResolver): AgentGraph {
+export function link(allFacts: FileFacts[], owners: OwnerResolver, extraCatalog: CatalogEntry[] = []): AgentGraph {
   const r = new ResolverClass(allFacts);
   const defs = new Map<string, { def: ToolDef; facts: FileFacts }>();
   const agentDefs = new Map<string, { def: AgentDef; facts: FileFacts }>();
@@ -316,7 +317,7 @@ export function link(allFacts: FileFacts[], owners: OwnerResolver): AgentGraph {
     }
   }
 
-  computeCapabilities(r, allFacts, defs, toolNodes, agents);
+  computeCapabilities(r, allFacts, defs, toolNodes, agents, extraCatalog);
 
   const byLoc = (a: { loc: Location }, b: { loc: Location }) => a.loc.file.localeCompare(b.loc.file) || a.loc.start.line - b.loc.start.line || a.loc.start.column - b.loc.start.column;
   return {
@@ -331,7 +332,7 @@ export function link(allFacts: FileFacts[], owners: OwnerResolver): AgentGraph {
  * Capabilities of every tool (from its implementation, MCP dispatch branches, wrapped agents) and the
  * effective permission of every agent (its tools and delegates): the highest-risk capability decides.
  */
-function computeCapabilities(r: Resolver, allFacts: FileFacts[], defs: Map<string, { def: ToolDef; facts: FileFacts }>, tools: Map<string, ToolNode>, agents: Map<string, AgentNode>): void {
+function computeCapabilities(r: Resolver, allFacts: FileFacts[], defs: Map<string, { def: ToolDef; facts: FileFacts }>, tools: Map<string, ToolNode>, agents: Map<string, AgentNode>, extraCatalog: CatalogEntry[]): void {
   const dispatch = new Map<string, { fnId: string; file: string }>();
   for (const f of allFacts) {
     for (const d of f.dispatch) {
@@ -356,7 +357,7 @@ function computeCapabilities(r: Resolver, allFacts: FileFacts[], defs: Map<strin
     done.set(key, out);
     return out;
   };
-  const resolver = new CapabilityResolver(r, allFacts, nodeCaps);
+  const resolver = new CapabilityResolver(r, allFacts, nodeCaps, extraCatalog);
   const toolCaps = (id: string, depth: number): Capability[] => {
     const t = tools.get(id);
     if (!t) return [];

@@ -199,6 +199,15 @@ export const CATALOG: CatalogEntry[] = RAW_CATALOG.flatMap((e) =>
   e.callee.map((name) => ({ ...e, id: `${e.id}:${name}`, callee: new RegExp(`^${esc(name).replace(/\\\*/g, '[^.]+')}$`) })),
 );
 
+/** Catalog entries from the config: the user's own SDKs, and their token brokers (ephemeral credentials). */
+export function userCatalog(config: { capabilities?: { module: string; call: string; capability: string; tier: RiskTier; reason?: string }[]; tokenBrokers?: { module: string; call: string }[] }): CatalogEntry[] {
+  const pattern = (call: string) => new RegExp(`^${esc(call).replace(/\\\*/g, '[^.]+')}$`);
+  return [
+    ...(config.capabilities ?? []).map((c, i) => ({ id: `user-${i}:${c.call}`, module: mod(c.module), callee: pattern(c.call), capability: c.capability, tier: c.tier, reason: c.reason ?? 'declared in agent-warden.json' })),
+    ...(config.tokenBrokers ?? []).map((b, i) => ({ id: `broker-${i}:${b.call}`, module: mod(b.module), callee: pattern(b.call), capability: 'credentials:ephemeral', tier: 'low' as RiskTier, reason: 'mints short-lived credentials (a token broker in agent-warden.json)' })),
+  ];
+}
+
 /** Known HTTP APIs: host (and path) → capability by method, for `fetch` and HTTP clients. */
 export interface ApiEntry {
   host: RegExp;

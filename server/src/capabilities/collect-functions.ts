@@ -29,9 +29,16 @@ export function calleeKeys(callee: Callee): { module: string; keys: string[] } |
   return undefined;
 }
 
-export function matchCatalog(module: string, keys: string[]): CatalogEntry | undefined {
+export function matchCatalog(module: string, keys: string[], extra: CatalogEntry[] = []): CatalogEntry | undefined {
+  for (const e of extra) if (e.module.test(module) && keys.some((k) => e.callee.test(k))) return e;
   for (const e of entriesFor(module)) if (keys.some((k) => e.callee.test(k))) return e;
   return undefined;
+}
+
+/** What the config adds to extraction: its own catalog entries and audit loggers. */
+export interface ExtractOptions {
+  catalog?: CatalogEntry[];
+  auditLoggers?: string[];
 }
 
 /** Named functions run only when called; inline callbacks run as part of the function around them. */
@@ -65,7 +72,14 @@ export class FunctionCollector {
   readonly branches = new Map<ts.Node, { name: string; owner?: ts.Expression }>();
   private seq = 0;
 
-  constructor(private readonly ctx: SourceContext) {
+  private readonly audit: RegExp;
+
+  constructor(
+    private readonly ctx: SourceContext,
+    private readonly options: ExtractOptions = {},
+  ) {
+    const extra = (options.auditLoggers ?? []).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    this.audit = extra.length ? new RegExp(`${AUDIT_CALL.source}|(^|\\.)(${extra.join('|')})$`) : AUDIT_CALL;
     const module: FunctionFacts = { id: `${ctx.file}#module`, name: '<module>', loc: ctx.loc(ctx.sf), hits: [], calls: [] };
     this.functions.push(module);
     this.facts.set(ctx.sf, module);
@@ -125,10 +139,10 @@ export class FunctionCollector {
     }
     // Audit records: `audit(…)`, `auditLog.write(…)`, `logger.audit(…)`, `recordAudit(…)`.
     const calleeText = ts.isPropertyAccessExpression(node.expression) ? node.expression.getText(this.ctx.sf) : ts.isIdentifier(node.expression) ? node.expression.text : '';
-    if (AUDIT_CALL.test(calleeText)) (fn.audits ??= []).push(loc);
+    if (this.audit.test(calleeText)) (fn.audits ??= []).push(loc);
     const keyed = callee ? calleeKeys(callee) : this.globalKey(node);
     if (keyed) {
-      const entry = matchCatalog(keyed.module, keyed.keys);
+      const entry = matchCatalog(keyed.module, keyed.keys, this.options.catalog);
       if (entry) {
         const args = argsOf();
         fn.hits.push({ entry: entry.id, args, loc });

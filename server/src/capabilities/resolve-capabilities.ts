@@ -17,7 +17,7 @@ export interface Capability {
 }
 
 const MAX_DEPTH = 10;
-const entryById = new Map(CATALOG.map((e) => [e.id, e]));
+const builtInEntries = new Map(CATALOG.map((e) => [e.id, e]));
 
 function substitute(s: Sym, bindings: Sym[] | undefined): Sym {
   switch (s.t) {
@@ -157,13 +157,16 @@ export function classify(entry: CatalogEntry, args: Sym[], readOnly: boolean): O
 export class CapabilityResolver {
   private fns = new Map<string, { fn: FunctionFacts; file: string }>();
   private memo = new Map<string, Capability[]>();
+  private entries: Map<string, CatalogEntry>;
 
   constructor(
     private readonly r: Resolver,
     facts: FileFacts[],
     /** Capabilities of a tool or agent by id (the linker supplies them, for chains and delegation). */
     private readonly nodeCaps: (kind: 'tool' | 'agent', id: string, depth: number) => Capability[],
+    extra: CatalogEntry[] = [],
   ) {
+    this.entries = extra.length ? new Map([...builtInEntries, ...extra.map((e) => [e.id, e] as const)]) : builtInEntries;
     for (const f of facts) for (const fn of f.functions) this.fns.set(fn.id, { fn, file: f.file });
   }
 
@@ -181,7 +184,7 @@ export class CapabilityResolver {
     const { fn, file } = entry;
     const out: Capability[] = [];
     for (const hit of fn.hits) {
-      const e = entryById.get(hit.entry);
+      const e = this.entries.get(hit.entry);
       if (!e) continue;
       const args = hit.args.map((a) => substitute(a, bindings));
       // A forwarder (`githubRequest(url, opts)`) is classified at each call site, where its arguments are known.

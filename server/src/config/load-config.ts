@@ -9,10 +9,18 @@ export const CONFIG_FILE = 'agent-warden.json';
 
 export type RuleSetting = Severity | 'off';
 
+export interface CallPattern {
+  module: string;
+  call: string;
+}
+
 export interface Config {
   rules: Record<string, RuleSetting>;
   owners: Record<string, string>;
   ignore: string[];
+  capabilities?: (CallPattern & { capability: string; tier: 'critical' | 'high' | 'medium' | 'low'; reason?: string })[];
+  auditLoggers?: string[];
+  tokenBrokers?: CallPattern[];
   /** Where the config came from, if anywhere. */
   file?: string;
 }
@@ -80,7 +88,7 @@ export function parseConfig(text: string, file: string): Config {
     throw new ConfigError(file, line, column, key, detail);
   }
   const v = value as Partial<Config>;
-  return { rules: v.rules ?? {}, owners: v.owners ?? {}, ignore: v.ignore ?? [], file };
+  return { rules: v.rules ?? {}, owners: v.owners ?? {}, ignore: v.ignore ?? [], capabilities: v.capabilities, auditLoggers: v.auditLoggers, tokenBrokers: v.tokenBrokers, file };
 }
 
 /** Loads `--config <file>` or `agent-warden.json` in `root`; the defaults when there is none. */

@@ -235,7 +235,8 @@ export function startServer(connection: Connection): void {
       const at = stateFor(c.uri);
       if (!at) continue;
       if (OWNER_FILES.has(basename(at.rel))) {
-        at.state.reloadConfig();
+        at.state.reloadConfig((rel) => !!documents.get(uriOf(at.state.dir, rel)));
+        for (const doc of documents.all()) analyseOpen(doc);
         any = true;
         continue;
       }

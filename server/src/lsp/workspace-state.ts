@@ -5,7 +5,7 @@ import type { Finding } from '../analyzer/types';
 import { collectFiles, MAX_FILE_BYTES } from '../cli/collect-files';
 import { defaultWorkspace, openWorkspace, type Workspace } from '../cli/workspace';
 import { type Config, ConfigError, type RuleSetting } from '../config/load-config';
-import { type AnalysisResult, analyseFile, analyzeResults, type FileResult, isAnalysable } from '../engine';
+import { type AnalysisResult, analyseFile, analyzeResults, extractOptions, type FileResult, isAnalysable } from '../engine';
 
 const toPosix = (p: string) => p.split('\\').join('/');
 
@@ -62,8 +62,11 @@ export class WorkspaceState {
   }
 
   /** Re-reads agent-warden.json and CODEOWNERS. */
-  reloadConfig(): void {
+  reloadConfig(isOpen: (rel: string) => boolean = () => false): void {
     this.ws = this.loadWorkspace();
+    // Facts depend on the config (its own catalog entries, audit loggers): extract every file again.
+    this.hashes.clear();
+    for (const rel of [...this.results.keys()]) if (!isOpen(rel)) this.updateFromDisk(rel);
     this.analysisStale = true;
     this.generation++;
   }
@@ -103,7 +106,7 @@ export class WorkspaceState {
     const hash = createHash('sha1').update(text).digest('hex');
     if (this.hashes.get(rel) === hash) return false;
     this.hashes.set(rel, hash);
-    this.results.set(rel, analyseFile({ file: rel, text: text.replace(/^\uFEFF/, '') }));
+    this.results.set(rel, analyseFile({ file: rel, text: text.replace(/^\uFEFF/, '') }, extractOptions(this.ws.config)));
     this.analysisStale = true;
     this.generation++;
     return true;
