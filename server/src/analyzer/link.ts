@@ -344,6 +344,11 @@ function computeCapabilities(r: Resolver, allFacts: FileFacts[], defs: Map<strin
       dispatch.set(`${owner?.k === 'agent' ? owner.id : f.file}\0${d.name}`, { fnId: d.fnId, file: f.file });
     }
   }
+  const moduleCredentials = new Map<string, FileFacts['credentials']>();
+  for (const f of allFacts) {
+    const creds = f.credentials.filter((c) => c.scope === 'module' && c.source === 'env');
+    if (creds.length) moduleCredentials.set(f.file, creds);
+  }
   const done = new Map<string, Capability[]>();
   const inProgress = new Set<string>();
   const nodeCaps = (kind: 'tool' | 'agent', id: string, depth: number): Capability[] => {
@@ -410,7 +415,7 @@ function computeCapabilities(r: Resolver, allFacts: FileFacts[], defs: Map<strin
       const files = new Set([t.loc.file, ...t.capabilities.filter((c) => c.tier === 'high' || c.tier === 'critical').map((c) => c.evidence.file)]);
       const brokered = t.capabilities.some((c) => c.capability === 'credentials:ephemeral');
       if (!brokered) {
-        const creds = allFacts.filter((f) => files.has(f.file)).flatMap((f) => f.credentials.filter((c) => c.scope === 'module' && c.source === 'env'));
+        const creds = [...files].flatMap((file) => moduleCredentials.get(file) ?? []);
         if (creds.length) t.staticCredentials = creds.map((c) => ({ name: c.name, loc: c.loc }));
       }
     }
