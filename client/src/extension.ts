@@ -1,16 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
-
-/** Mirrors the server's `ServerStatus` (the client stays thin: it only shows what the server says). */
-interface ServerStatus {
-  state: 'indexing' | 'ready' | 'disabled';
-  files: number;
-  findings: number;
-  lastAnalysisMs?: number;
-  indexed?: { done: number; total: number };
-  configError?: string;
-}
+import { REANALYZE_COMMAND, RULE_DOCS, type ServerStatus, STATUS } from '../../server/src/lsp/protocol';
 
 const SOURCE_LANGUAGES = ['typescript', 'typescriptreact', 'javascript', 'javascriptreact'];
 
@@ -29,12 +20,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     vscode.commands.registerCommand('agentWarden.showOutput', () => output.show(true)),
     vscode.commands.registerCommand('agentWarden.reanalyze', async () => {
-      await vscode.commands.executeCommand('agent-warden.server.reanalyze');
+      await vscode.commands.executeCommand(REANALYZE_COMMAND);
     }),
     vscode.commands.registerCommand('agentWarden.showRuleDocs', async (ruleId?: string) => {
       const id = ruleId ?? (await vscode.window.showInputBox({ prompt: 'Rule id', placeHolder: 'unscoped-tool' }));
       if (!id || !client) return;
-      const markdown = await client.sendRequest<string>('agentWarden/ruleDocs', { ruleId: id });
+      const markdown = await client.sendRequest<string>(RULE_DOCS, { ruleId: id });
       const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
       await vscode.commands.executeCommand('markdown.showPreview', doc.uri);
     }),
@@ -89,7 +80,7 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
     if (e.newState === State.Stopped) status.text = 'Agent Warden: stopped';
   });
   await client.start();
-  client.onNotification('agentWarden/status', (s: ServerStatus) => showStatus(s));
+  client.onNotification(STATUS, (s: ServerStatus) => showStatus(s));
   output.appendLine(`Agent Warden started${vscode.workspace.isTrusted ? '' : ' in Restricted Mode: open files only'}.`);
 }
 

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { REPO } from '../helpers/cli';
-import { assertSetUp, type CodeServer, goTo, launchBrowser, openFile, openWorkbench, problems, screenshot, startCodeServer, until } from '../helpers/code-server';
+import { assertSetUp, type CodeServer, goTo, launchBrowser, openFile, openWorkbench, problems, screenshot, screenshotOnFailure, startCodeServer, until } from '../helpers/code-server';
 
 /**
  * The packaged .vsix installed into a real VS Code (code-server 4.100.3 = VS Code 1.100.3), driven
@@ -30,9 +30,7 @@ describe('VS Code extension (real editor, installed from the .vsix)', { timeout:
       servers.push(cs);
       page = await openWorkbench(browser, cs.url, true);
     });
-    afterEach(async (ctx) => {
-      if (ctx.task.result?.state === 'fail') await screenshot(page, `failed-${ctx.task.name.slice(0, 40).replace(/\W+/g, '-')}`);
-    });
+    afterEach((ctx) => screenshotOnFailure(page, ctx.task));
 
     it('shows the example project’s findings in the Problems panel, secrets masked', async () => {
       const owners = await until(() => problems(page, 'has no owner'), (rows) => rows.some((r) => r.includes("Agent 'Ops helper' has no owner")), 90_000);
@@ -83,9 +81,7 @@ describe('VS Code extension (real editor, installed from the .vsix)', { timeout:
       servers.push(cs);
       page = await openWorkbench(browser, cs.url, false);
     });
-    afterEach(async (ctx) => {
-      if (ctx.task.result?.state === 'fail') await screenshot(page, `failed-${ctx.task.name.slice(0, 40).replace(/\W+/g, '-')}`);
-    });
+    afterEach((ctx) => screenshotOnFailure(page, ctx.task));
 
     it('analyses the files you open, and reads nothing else in the workspace', async () => {
       await openFile(page, 'ops-agent.ts');

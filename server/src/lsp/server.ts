@@ -24,6 +24,7 @@ import { ANALYZER_VERSION } from '../engine';
 import { approvalFix, applyEdits, type Fix, type FixContext, fixesForFinding, knownOwners } from '../fixes/fixes';
 import { FIX_ALL_KIND, hoverFor, nodeAt, SOURCE, showDocsAction, toCodeAction, toDiagnostic, uriOf } from './convert';
 import { ruleDocsMarkdown } from '../rules/rule-docs';
+import { REANALYZE_COMMAND, RULE_DOCS, type ServerStatus, STATUS, TIMINGS } from './protocol';
 import { WorkspaceState } from './workspace-state';
 
 export interface Settings {
@@ -34,16 +35,6 @@ export interface Settings {
 
 const DEFAULT_SETTINGS: Settings = { enable: true, run: 'onType', rules: {} };
 const OWNER_FILES = new Set([CONFIG_FILE, 'CODEOWNERS']);
-
-/** Status the client shows in its language status item. */
-export interface ServerStatus {
-  state: 'indexing' | 'ready' | 'disabled';
-  files: number;
-  findings: number;
-  lastAnalysisMs?: number;
-  indexed?: { done: number; total: number };
-  configError?: string;
-}
 
 /**
  * The language server: owns all analysis. Pull diagnostics (LSP 3.17) for documents and the
@@ -94,7 +85,7 @@ export function startServer(connection: Connection): void {
       configError: configError?.message,
     };
   };
-  const sendStatus = () => void connection.sendNotification('agentWarden/status', status());
+  const sendStatus = () => void connection.sendNotification(STATUS, status());
 
   const diagnosticsFor = (state: WorkspaceState, rel: string): Diagnostic[] => {
     if (!settings.enable) return [];
@@ -150,7 +141,7 @@ export function startServer(connection: Connection): void {
         diagnosticProvider: { identifier: 'agent-warden', interFileDependencies: true, workspaceDiagnostics: true },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, FIX_ALL_KIND] },
         hoverProvider: true,
-        executeCommandProvider: { commands: ['agent-warden.server.reanalyze'] },
+        executeCommandProvider: { commands: [REANALYZE_COMMAND] },
         workspace: { workspaceFolders: { supported: true } },
       },
       serverInfo: { name: 'agent-warden', version: ANALYZER_VERSION },
@@ -367,7 +358,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onExecuteCommand(async (params) => {
-    if (params.command !== 'agent-warden.server.reanalyze') return;
+    if (params.command !== REANALYZE_COMMAND) return;
     for (const s of states) {
       s.reloadConfig();
       for (const rel of s.files()) if (!documents.get(uriOf(s.dir, rel))) s.remove(rel);
@@ -377,10 +368,10 @@ export function startServer(connection: Connection): void {
     void connection.languages.diagnostics.refresh();
   });
 
-  connection.onRequest('agentWarden/status', () => status());
-  connection.onRequest('agentWarden/ruleDocs', (p: { ruleId: string }) => ruleDocsMarkdown(p.ruleId));
+  connection.onRequest(STATUS, () => status());
+  connection.onRequest(RULE_DOCS, (p: { ruleId: string }) => ruleDocsMarkdown(p.ruleId));
   /** Server-side timings (ms), newest last: whole document pulls (re-analysis of the changed file, linking, rules) and link+rules alone. */
-  connection.onRequest('agentWarden/timings', () => ({ change: changeTimings, pull: pullTimings, link: states.flatMap((s) => s.timings) }));
+  connection.onRequest(TIMINGS, () => ({ change: changeTimings, pull: pullTimings, link: states.flatMap((s) => s.timings) }));
 
   documents.listen(connection);
   connection.listen();
