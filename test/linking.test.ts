@@ -51,3 +51,16 @@ describe('linking: cycles and unresolvable imports stay bounded', () => {
     expect(inv.tools[0].dynamic).toMatch(/name computed at run time/);
   });
 });
+
+describe('linking through tsconfig paths', () => {
+  it('a tool imported through a `paths` alias and a capability in a helper behind another alias', () => {
+    const inv = inventoryOf({
+      'tsconfig.json': `{\n  // JSONC, as tsc reads it\n  "compilerOptions": { "baseUrl": ".", "paths": { "@/*": ["src/*"], "#db": ["src/db/index.ts"] } },\n}`,
+      'src/db/index.ts': `import pg from 'pg';\nconst pool = new pg.Pool();\nexport async function purge(id: string) { return pool.query('DELETE FROM orders WHERE id = $1', [id]); }`,
+      'src/tools/purge.ts': `import { tool } from 'ai';\nimport { purge } from '#db';\nexport const purgeOrder = tool({ description: '', inputSchema: {} as any, execute: async ({ id }: { id: string }) => purge(id) });`,
+      'src/agent.ts': `import { generateText } from 'ai';\nimport { purgeOrder } from '@/tools/purge';\nexport const run = () => generateText({ model: {} as any, prompt: '', tools: { purge_order: purgeOrder } });`,
+    });
+    expect(inv.agents.find((a) => a.name === 'run')?.tools).toEqual(['purge_order']);
+    expect(inv.tools[0].capabilities[0]).toMatchObject({ capability: 'db:delete', tier: 'critical', detail: 'DELETE FROM orders' });
+  });
+});

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { extractFacts, isSourceFile } from './analyzer/extract';
 import { link } from './analyzer/link';
+import type { PathMapping } from './analyzer/resolve';
+import { parse as parseJsonc } from 'jsonc-parser';
 import { OwnerResolver } from './analyzer/owners';
 import type { AgentGraph, FileFacts, Finding, Location, Severity, Suppression } from './analyzer/types';
 import { type ExtractOptions } from './capabilities/collect-functions';
@@ -77,6 +79,8 @@ export function fingerprintOf(ruleId: string, file: string, subject: string, occ
 /** Everything learned from one file on its own: cacheable by content hash. */
 export interface FileResult {
   file: string;
+  /** tsconfig/jsconfig `baseUrl` and `paths`, when this file is one. */
+  pathMapping?: PathMapping;
   facts?: FileFacts;
   secrets: SecretFinding[];
   suppressions: Suppression[];
@@ -102,7 +106,19 @@ export function analyseFile(input: SourceInput, options: ExtractOptions = {}): F
     }
   }
   const secrets = scanSecrets(input.text).map((m) => ({ ...m, loc: locAt(m.start, m.end) }));
-  return { file: input.file, facts, secrets, suppressions: facts?.suppressions ?? parseSuppressions(input.file, input.text, locAt), notice };
+  return { file: input.file, facts, secrets, suppressions: facts?.suppressions ?? parseSuppressions(input.file, input.text, locAt), notice, pathMapping: tsconfigPaths(input) };
+}
+
+/** `compilerOptions.paths`/`baseUrl` of a tsconfig.json or jsconfig.json (JSONC); `extends` is not followed. */
+function tsconfigPaths(input: SourceInput): PathMapping | undefined {
+  const base = input.file.slice(input.file.lastIndexOf('/') + 1);
+  if (!/^(tsconfig[\w.-]*|jsconfig)\.json$/.test(base)) return undefined;
+  const json = parseJsonc(input.text, [], { allowTrailingComma: true }) as { compilerOptions?: { baseUrl?: unknown; paths?: unknown } } | undefined;
+  const co = json?.compilerOptions;
+  if (!co || (typeof co.baseUrl !== 'string' && (typeof co.paths !== 'object' || !co.paths))) return undefined;
+  const dir = input.file.includes('/') ? input.file.slice(0, input.file.lastIndexOf('/')) : '.';
+  const paths = Object.fromEntries(Object.entries((co.paths ?? {}) as Record<string, unknown>).filter(([, v]) => Array.isArray(v)).map(([k, v]) => [k, (v as unknown[]).filter((x): x is string => typeof x === 'string')]));
+  return { dir, baseUrl: typeof co.baseUrl === 'string' ? co.baseUrl : undefined, paths };
 }
 
 /** The whole pipeline on a set of files: facts → graph → rules → suppressions → findings. */
@@ -120,7 +136,8 @@ export function analyzeResults(results: FileResult[], opts: AnalysisOptions = {}
   const facts = results.flatMap((r) => (r.facts ? [r.facts] : []));
   const secrets = new Map(results.filter((r) => r.secrets.length).map((r) => [r.file, r.secrets]));
   const notices: Notice[] = results.filter((r) => r.notice).map((r) => ({ file: r.file, message: r.notice! }));
-  const graph = link(facts, opts.owners ?? new OwnerResolver({ cwd: process.cwd(), configOwners: config.owners }), userCatalog(config));
+  const mappings = results.flatMap((r) => (r.pathMapping ? [r.pathMapping] : []));
+  const graph = link(facts, opts.owners ?? new OwnerResolver({ cwd: process.cwd(), configOwners: config.owners }), userCatalog(config), mappings);
   for (const [, found] of secrets) {
     for (const s of found) graph.credentials.push({ name: `${s.ruleId} ${s.masked}`, source: 'literal', lifetime: 'hardcoded', locations: [s.loc], tools: [] });
   }

@@ -131,7 +131,7 @@ import { execSync } from 'node:child_process';
 /** @scope file:read */
 export const t = tool({ description: '', inputSchema: {} as any, needsApproval: true, execute: async () => { writeFileSync('/tmp/x', 'y'); return execSync('ls -la').toString(); } });`,
       errors: [
-        { message: /^Tool 't' can file:write, which its scope \(file:read\) does not cover/, line: 5, column: 18, severity: 'warning' },
+        { message: /^Tool 't' can file:write \(\/tmp\/x\), which its scope \(file:read\) does not cover/, line: 5, column: 18, severity: 'warning' },
         { message: /^Tool 't' can system:read \(ls -la\), which its scope \(file:read\) does not cover/, line: 5, column: 18, severity: 'warning' },
       ],
     },
@@ -166,6 +166,17 @@ server.setRequestHandler(CallToolRequestSchema, async (req) => {
   throw new Error('unknown tool');
 });`,
       errors: [{ message: /^Tool 'notify' declares readOnlyHint: true but can messaging:send \(POST slack\.com\/api\/chat\.postMessage\)/, line: 4, column: 97 }],
+    },
+  ],
+});
+
+ruleTester('unapproved-high-risk-action', {
+  valid: [{ name: 'writing an ordinary file is high, not critical', code: `import { tool } from 'ai';\nimport { writeFileSync } from 'node:fs';\nexport const t = tool({ description: '', inputSchema: {} as any, execute: async () => writeFileSync('notes/today.md', 'x') });` }],
+  invalid: [
+    {
+      name: 'writing .env persists credentials',
+      code: `import { tool } from 'ai';\nimport { appendFileSync } from 'node:fs';\nexport const t = tool({ description: '', inputSchema: {} as any, execute: async ({ v }: { v: string }) => appendFileSync('.env', \`TOKEN=\${v}\`) });`,
+      errors: [{ message: /^Tool 't' can credentials:write \(\.env\) with no human approval/, line: 3, column: 18 }],
     },
   ],
 });

@@ -49,7 +49,7 @@ ruleTester('unlogged-action', {
     {
       name: 'a file write with no audit record',
       code: `import { tool } from 'ai';\nimport { writeFileSync } from 'node:fs';\nexport const t = tool({ description: '', inputSchema: {} as any, execute: async () => writeFileSync('/x', 'y') });`,
-      errors: [{ message: /^Tool 't' can file:write but writes no audit record/, line: 3, column: 18, severity: 'info' }],
+      errors: [{ message: /^Tool 't' can file:write \(\/x\) but writes no audit record/, line: 3, column: 18, severity: 'info' }],
     },
   ],
 });

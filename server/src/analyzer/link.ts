@@ -1,7 +1,7 @@
 import { openAiAgentsToolName } from './adapter';
 import { mergeAnnotations } from './annotations';
 import type { OwnerResolver } from './owners';
-import { locOf, type Resolver, Resolver as ResolverClass } from './resolve';
+import { locOf, type PathMapping, type Resolver, Resolver as ResolverClass } from './resolve';
 import type { CatalogEntry } from '../capabilities/catalog';
 import { type Capability, CapabilityResolver, dedupe, highestTier } from '../capabilities/resolve-capabilities';
 import type { AgentDef, AgentGraph, AgentNode, Annotations, CredentialNode, FileFacts, FrameworkId, Location, ObjProp, ToolDef, ToolNode, Val } from './types';
@@ -19,8 +19,8 @@ type ToolEntry =
  * Joins per-file facts into the agent identity graph: which tools each agent exposes (resolving
  * imports, variables and registrations), which agents delegate to which, owners and credentials.
  */
-export function link(allFacts: FileFacts[], owners: OwnerResolver, extraCatalog: CatalogEntry[] = []): AgentGraph {
-  const r = new ResolverClass(allFacts);
+export function link(allFacts: FileFacts[], owners: OwnerResolver, extraCatalog: CatalogEntry[] = [], pathMappings: PathMapping[] = []): AgentGraph {
+  const r = new ResolverClass(allFacts, pathMappings);
   const defs = new Map<string, { def: ToolDef; facts: FileFacts }>();
   const agentDefs = new Map<string, { def: AgentDef; facts: FileFacts }>();
   for (const f of allFacts) {

@@ -6,10 +6,44 @@ const MAX_DEPTH = 30;
 const TS_FOR_JS: Record<string, string[]> = { '.js': ['.ts', '.tsx'], '.jsx': ['.tsx'], '.mjs': ['.mts'], '.cjs': ['.cts'] };
 const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 
-/** Resolves a relative import specifier to a scanned file; undefined for packages and unscanned files. */
-export function resolveModulePath(fromFile: string, spec: string, files: ReadonlySet<string>): string | undefined {
-  if (!spec.startsWith('.')) return undefined;
-  const base = posix.normalize(posix.join(posix.dirname(fromFile), spec));
+/** `compilerOptions.baseUrl` and `paths` of a tsconfig/jsconfig, with the directory it sits in. */
+export interface PathMapping {
+  dir: string;
+  baseUrl?: string;
+  paths: Record<string, string[]>;
+}
+
+/** Resolves an import specifier to a scanned file (relative, or through tsconfig `paths`); undefined otherwise. */
+export function resolveModulePath(fromFile: string, spec: string, files: ReadonlySet<string>, mappings: PathMapping[] = []): string | undefined {
+  if (!spec.startsWith('.')) return resolveMapped(fromFile, spec, files, mappings);
+  return resolveBase(posix.normalize(posix.join(posix.dirname(fromFile), spec)), files);
+}
+
+function resolveMapped(fromFile: string, spec: string, files: ReadonlySet<string>, mappings: PathMapping[]): string | undefined {
+  // The nearest tsconfig above the importing file decides.
+  const applicable = mappings.filter((m) => m.dir === '.' || fromFile.startsWith(`${m.dir}/`)).sort((a, b) => b.dir.length - a.dir.length);
+  for (const m of applicable) {
+    const root = posix.join(m.dir, m.baseUrl ?? '.');
+    for (const [pattern, targets] of Object.entries(m.paths)) {
+      const star = pattern.indexOf('*');
+      const prefix = star < 0 ? pattern : pattern.slice(0, star);
+      const suffix = star < 0 ? '' : pattern.slice(star + 1);
+      if (star < 0 ? spec !== pattern : !(spec.startsWith(prefix) && spec.endsWith(suffix) && spec.length >= prefix.length + suffix.length)) continue;
+      const captured = star < 0 ? '' : spec.slice(prefix.length, spec.length - suffix.length);
+      for (const t of targets) {
+        const hit = resolveBase(posix.normalize(posix.join(root, t.replace('*', captured))), files);
+        if (hit) return hit;
+      }
+    }
+    if (m.baseUrl) {
+      const hit = resolveBase(posix.normalize(posix.join(root, spec)), files);
+      if (hit) return hit;
+    }
+  }
+  return undefined;
+}
+
+function resolveBase(base: string, files: ReadonlySet<string>): string | undefined {
   const candidates = [base];
   const ext = posix.extname(base);
   if (TS_FOR_JS[ext]) candidates.push(...TS_FOR_JS[ext].map((e) => base.slice(0, -ext.length) + e));
@@ -29,7 +63,10 @@ export class Resolver {
   private readonly files: ReadonlySet<string>;
   private readonly canonical = new Map<string, FileFacts>();
 
-  constructor(facts: FileFacts[]) {
+  constructor(
+    facts: FileFacts[],
+    private readonly mappings: PathMapping[] = [],
+  ) {
     this.files = new Set(facts.map((f) => f.file));
     for (const f of facts) this.canonical.set(f.file, f);
   }
@@ -43,8 +80,8 @@ export class Resolver {
     const c = (v: Val): Val => {
       switch (v.k) {
         case 'import': {
-          if (!v.module.startsWith('.')) return v;
-          const target = resolveModulePath(fromFile, v.module, this.files);
+          if (v.module.startsWith('file:') || (!v.module.startsWith('.') && !this.mappings.length)) return v;
+          const target = resolveModulePath(fromFile, v.module, this.files, this.mappings);
           return target ? { ...v, module: fileModule(target) } : v;
         }
         case 'arr':
@@ -106,7 +143,7 @@ export class Resolver {
     const direct = facts.exports[name];
     if (direct) return this.canonicalise(direct, file);
     for (const re of facts.reExports) {
-      const target = resolveModulePath(file, re.module, this.files);
+      const target = resolveModulePath(file, re.module, this.files, this.mappings);
       if (re.names) {
         const hit = re.names.find(([exported]) => exported === name);
         if (hit) return target ? this.exportOf(target, hit[1], depth + 1, seen) : { k: 'import', module: re.module, path: [hit[1]] };

@@ -19,7 +19,7 @@ export interface CatalogEntry {
   tier: RiskTier;
   reason: string;
   /** How arguments refine the capability: SQL text, a command (string or file + args), or an HTTP request. */
-  kind?: 'sql' | 'exec-string' | 'exec-file' | 'http' | 'http-method' | 'http-config';
+  kind?: 'sql' | 'exec-string' | 'exec-file' | 'http' | 'http-method' | 'http-config' | 'file-write';
   /** The argument holding the SQL, command, or URL. */
   arg?: number;
 }
@@ -47,7 +47,7 @@ const RAW_CATALOG: RawEntry[] = [
     [['readFile', 'readFileSync', 'promises.readFile', 'createReadStream', 'readdir', 'readdirSync', 'promises.readdir', 'opendir', 'stat', 'statSync', 'promises.stat', 'exists', 'existsSync', 'readJson', 'readJsonSync', 'access', 'promises.access'], { capability: 'file:read', tier: 'medium', reason: 'reads files from disk' }],
   ]),
   ...group(FS, 'fs-write', [
-    [['writeFile', 'writeFileSync', 'promises.writeFile', 'appendFile', 'appendFileSync', 'promises.appendFile', 'createWriteStream', 'copyFile', 'copyFileSync', 'promises.copyFile', 'mkdir', 'mkdirSync', 'promises.mkdir', 'rename', 'renameSync', 'promises.rename', 'outputFile', 'outputJson', 'writeJson', 'writeJsonSync', 'copy', 'copySync', 'move', 'moveSync', 'chmod', 'chmodSync', 'promises.chmod', 'symlink', 'promises.symlink'], { capability: 'file:write', tier: 'high', reason: 'writes files on disk' }],
+    [['writeFile', 'writeFileSync', 'promises.writeFile', 'appendFile', 'appendFileSync', 'promises.appendFile', 'createWriteStream', 'copyFile', 'copyFileSync', 'promises.copyFile', 'mkdir', 'mkdirSync', 'promises.mkdir', 'rename', 'renameSync', 'promises.rename', 'outputFile', 'outputJson', 'writeJson', 'writeJsonSync', 'copy', 'copySync', 'move', 'moveSync', 'chmod', 'chmodSync', 'promises.chmod', 'symlink', 'promises.symlink'], { capability: 'file:write', tier: 'high', reason: 'writes files on disk', kind: 'file-write', arg: 0 }],
     [['unlink', 'unlinkSync', 'promises.unlink', 'rm', 'rmSync', 'promises.rm', 'rmdir', 'rmdirSync', 'promises.rmdir', 'remove', 'removeSync', 'emptyDir', 'emptyDirSync'], { capability: 'file:delete', tier: 'high', reason: 'deletes files' }],
   ]),
   { id: 'rimraf', module: mod('rimraf', 'del'), callee: exp('default', 'rimraf', 'sync', 'deleteAsync', 'deleteSync', 'rimrafSync'), capability: 'file:delete', tier: 'high', reason: 'deletes files recursively' },
@@ -349,6 +349,9 @@ export const CLIS: CliEntry[] = [
     fallback: ['system:read', 'medium'],
   },
 ];
+
+/** Files that hold credentials: writing them persists a secret (`.env`, cloud and SSH credentials, keychains). */
+export const CREDENTIAL_FILES = /(^|[\/\\])(\.env(\.[\w.-]+)?|\.npmrc|\.pypirc|\.netrc|\.git-credentials|credentials(\.json)?|id_(rsa|ed25519|ecdsa)|[\w.-]+\.(pem|key|p12|pfx|keychain(-db)?))$|(^|[\/\\])\.(aws|ssh|kube|docker)[\/\\]/;
 
 /** SQL statement verb → capability. */
 export const SQL_VERBS: [RegExp, string, RiskTier][] = [

@@ -164,7 +164,7 @@ export class FunctionCollector {
       fn.calls.push({ callee: { k: 'agent', id: callee.agentId }, args: [], loc });
       return;
     }
-    if (callee?.kind === 'export' && !callee.module.startsWith('.')) return; // a package we know nothing about
+    if (callee?.kind === 'export' && !isLocalSpecifier(callee.module)) return; // a package we know nothing about
     const target = this.ctx.evaluate(node.expression);
     if (interesting(target)) fn.calls.push({ callee: target, args: argsOf(), loc });
   }
@@ -266,9 +266,14 @@ export class FunctionCollector {
   }
 }
 
+/** Specifiers that point into the project: relative, or the usual tsconfig `paths` aliases. */
+export function isLocalSpecifier(spec: string): boolean {
+  return /^(\.|file:|@\/|~\/|#|src\/|app\/|lib\/)/.test(spec);
+}
+
 function interesting(v: Val): boolean {
   if (v.k === 'fn' || v.k === 'tool' || v.k === 'agent') return true;
-  if (v.k === 'import') return v.module.startsWith('.') || v.module.startsWith('file:');
+  if (v.k === 'import') return isLocalSpecifier(v.module);
   if (v.k === 'member') return interesting(v.of);
   return false;
 }

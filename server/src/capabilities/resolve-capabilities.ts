@@ -1,6 +1,6 @@
 import type { Resolver } from '../analyzer/resolve';
 import type { FileFacts, FunctionFacts, Location, RelatedLocation, Sym, Val } from '../analyzer/types';
-import { CATALOG, type CatalogEntry, CLIS, HTTP_APIS, type RiskTier, SQL_VERBS, TIER_RANK } from './catalog';
+import { CATALOG, type CatalogEntry, CLIS, CREDENTIAL_FILES, HTTP_APIS, type RiskTier, SQL_VERBS, TIER_RANK } from './catalog';
 import { strHint, walkSym } from './collect-functions';
 
 /** A capability something can reach, with the call that shows it and the hops that lead there. */
@@ -130,6 +130,11 @@ export function classify(entry: CatalogEntry, args: Sym[], readOnly: boolean): O
       if (!command || command.startsWith('*')) return { ...base, detail: 'program computed at run time' };
       const cli = classifyCli(command, argvText(args[(entry.arg ?? 0) + 1]));
       return cli ? { ...base, ...cli, reason: `runs \`${cli.detail}\`` } : { ...base, detail: command };
+    }
+    case 'file-write': {
+      const path = strHint(arg);
+      if (path && CREDENTIAL_FILES.test(path.replace(/\*/g, 'x'))) return { ...base, capability: 'credentials:write', tier: 'critical', reason: `writes a credentials file (${path})`, detail: path };
+      return path ? { ...base, detail: path } : base;
     }
     case 'http':
     case 'http-method':
