@@ -41,7 +41,7 @@ export interface AgentInput {
   /** The class the agent object is an instance of, so method calls on it resolve (`server.registerTool`). */
   cls?: { module: string; path: string[] };
   /** Agent-level approval: a tool → setting map, or one setting for every tool (`*`). */
-  toolGates?: { expr: ts.Expression; prop: string; all?: boolean };
+  toolGates?: { expr: ts.Expression; prop: string; all?: boolean; mode?: import('./approval-gates').ApprovalMode };
 }
 
 export interface ToolListInput {

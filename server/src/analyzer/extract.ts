@@ -193,14 +193,14 @@ const EXIT = Symbol('exit');
 /** `{ search: false, refund: 'user-approval' }` → per-tool gates; a function or `true` → every tool. */
 function toolGatesOf(g: NonNullable<AgentInput['toolGates']>, ctx: SourceContext): AgentDef['toolGates'] {
   const e = unwrap(g.expr);
-  if (!g.all && ts.isObjectLiteralExpression(e)) {
+  if (!g.all && !g.mode && ts.isObjectLiteralExpression(e)) {
     return e.properties.flatMap((p) => {
       if (!ts.isPropertyAssignment(p)) return [];
       const key = propertyNameText(p.name);
       return key ? [{ tool: key, kind: approvalKind(p.initializer, ctx), detail: `${g.prop}.${key}: ${p.initializer.getText(ctx.sf).slice(0, 40)}` }] : [];
     });
   }
-  return [{ tool: '*', kind: g.all ? 'gate' : approvalKind(e, ctx), detail: `${g.prop}: ${e.getText(ctx.sf).slice(0, 40)}` }];
+  return [{ tool: '*', kind: g.all ? 'gate' : approvalKind(e, ctx, g.mode ?? 'needs'), detail: `${g.prop}: ${e.getText(ctx.sf).slice(0, 40)}` }];
 }
 
 /** Whether an offset falls inside a string or template literal (not a comment). */

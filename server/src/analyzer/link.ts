@@ -429,8 +429,16 @@ function computeCapabilities(r: Resolver, allFacts: FileFacts[], defs: Map<strin
       }
     }
     if (t.approval) continue;
-    // Agent-level settings: the tool is gated when every agent exposing it gates it.
-    const settings = t.agents.map((id) => agents.get(id)?.toolGates?.find((g) => g.tool === t.name || g.tool === '*'));
+    // Agent-level settings: the tool is gated when every agent exposing it gates it, or every agent that
+    // runs that one gates all its tools (Claude Agent SDK `canUseTool` on the `query()` using a server).
+    const parents = (id: string) => [...agents.values()].filter((p) => p.delegates.includes(id));
+    const settingFor = (id: string) => {
+      const own = agents.get(id)?.toolGates?.find((g) => g.tool === t.name || g.tool === '*');
+      if (own) return own;
+      const ps = parents(id).map((p) => p.toolGates?.find((g) => g.tool === '*'));
+      return ps.length && ps.every((s) => s?.kind === 'gate') ? ps[0] : ps.find((s) => s?.kind === 'auto');
+    };
+    const settings = t.agents.map(settingFor);
     if (settings.length && settings.every((s) => s?.kind === 'gate')) t.approval = { source: 'framework', detail: settings[0]!.detail };
     else if (!t.approvalNote) {
       const auto = settings.find((s) => s?.kind === 'auto');

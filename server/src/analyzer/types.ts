@@ -29,7 +29,9 @@ export type FrameworkId =
   | 'mcp'
   | 'mastra'
   | 'openai'
-  | 'anthropic';
+  | 'anthropic'
+  | 'claude-agent'
+  | 'google-adk';
 
 /** Governance annotations read from JSDoc tags (DESIGN §4). */
 export interface Annotations {

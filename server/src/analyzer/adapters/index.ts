@@ -1,5 +1,7 @@
 import type { FrameworkAdapter } from '../adapter';
 import { aiSdkAdapter } from './ai-sdk';
+import { claudeAgentSdkAdapter } from './claude-agent-sdk';
+import { googleAdkAdapter } from './google-adk';
 import { langchainAdapter } from './langchain';
 import { mastraAdapter } from './mastra';
 import { mcpAdapter } from './mcp';
@@ -7,4 +9,4 @@ import { openAiAgentsAdapter } from './openai-agents';
 import { rawLlmApisAdapter } from './raw-llm-apis';
 
 /** Every framework adapter, one file each. Adding a framework = adding a file and a line here. */
-export const ADAPTERS: FrameworkAdapter[] = [aiSdkAdapter, openAiAgentsAdapter, langchainAdapter, mcpAdapter, mastraAdapter, rawLlmApisAdapter];
+export const ADAPTERS: FrameworkAdapter[] = [aiSdkAdapter, openAiAgentsAdapter, langchainAdapter, mcpAdapter, mastraAdapter, rawLlmApisAdapter, claudeAgentSdkAdapter, googleAdkAdapter];
