@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli';
+import { inventoryOf } from '../helpers/inventory';
 
 /** A chain across four files and three agents: a handoff and an agent-as-tool, with the path hop by hop. */
 describe('fixture: chain-across-files', () => {
@@ -35,5 +36,32 @@ describe('fixture: chain-across-files', () => {
     expect(triage.risk).toBe('critical');
     expect(triage.effectivePermissions.map((c: { capability: string }) => c.capability).sort()).toEqual(['payments:write', 'system:exec']);
     expect(triage.delegates.sort()).toEqual(['Billing', 'Ops']);
+  });
+});
+
+
+describe('chains inside tools', () => {
+  it('a tool calling another tool’s execute, and a tool invoking a LangGraph agent, reach their capabilities', () => {
+    const inv = inventoryOf({
+      'src/tools.ts': `import { tool } from 'ai';
+import { rmSync } from 'node:fs';
+export const wipe = tool({ description: '', inputSchema: {} as any, execute: async ({ p }: { p: string }) => rmSync(p, { recursive: true }) });
+export const tidy = tool({ description: '', inputSchema: {} as any, execute: async ({ p }: { p: string }) => wipe.execute!({ p }, {} as any) });`,
+      'src/graph.ts': `import { createReactAgent } from '@langchain/langgraph/prebuilt';
+import { createSwarm, createHandoffTool } from '@langchain/langgraph-swarm';
+import { tool } from '@langchain/core/tools';
+import { execSync } from 'node:child_process';
+const shell = tool(async ({ cmd }: { cmd: string }) => execSync(cmd).toString(), { name: 'shell', description: '' });
+const ops = createReactAgent({ llm: {} as any, tools: [shell], name: 'ops' });
+export const askOps = tool(async ({ q }: { q: string }) => ops.invoke({ messages: [q] }), { name: 'ask_ops', description: '' });
+const toOps = createHandoffTool({ agentName: 'ops' });
+export const front = createReactAgent({ llm: {} as any, tools: [toOps], name: 'front' });
+export const swarm = createSwarm({ agents: [front, ops], defaultActiveAgent: 'front' });`,
+    });
+    const tool = (n: string) => inv.tools.find((t) => t.name === n)!;
+    expect(tool('tidy').capabilities[0]).toMatchObject({ capability: 'file:delete', path: [expect.stringMatching(/^via \.execute\(\)/)] });
+    expect(tool('ask_ops').capabilities[0]).toMatchObject({ capability: 'system:exec', tier: 'critical' });
+    expect(tool('transfer_to_ops')).toMatchObject({ delegatesTo: 'ops', risk: 'critical' });
+    expect(inv.agents.find((a) => a.name === 'front')).toMatchObject({ delegates: ['ops'], risk: 'critical' });
   });
 });

@@ -245,7 +245,12 @@ export function link(allFacts: FileFacts[], owners: OwnerResolver, extraCatalog:
     }
     let delegatesTo: string | undefined;
     if (def.wrapsAgent) {
-      const wrapped = r.resolve(r.canonicalise(def.wrapsAgent, facts.file));
+      let wrapped = r.resolve(r.canonicalise(def.wrapsAgent, facts.file));
+      if (wrapped.k === 'str') {
+        // A handoff tool naming its target (`createHandoffTool({ agentName: 'billing' })`).
+        const byName = [...agents.values()].find((a) => a.name === (wrapped as { v: string }).v);
+        if (byName) wrapped = { k: 'agent', id: byName.id };
+      }
       if (wrapped.k === 'agent') {
         delegatesTo = wrapped.id;
         if (!name && agents.get(wrapped.id)) name = openAiAgentsToolName(agents.get(wrapped.id)!.name);

@@ -61,6 +61,8 @@ export const langchainAdapter: FrameworkAdapter = {
         framework: 'langchain',
         kind: 'createHandoffTool()',
         name: prop(opts, 'name') ?? (targetName?.k === 'str' ? `transfer_to_${targetName.v}` : undefined),
+        // The target agent is named, not referenced: linked by name.
+        wrapsAgent: target,
       });
     }
   },
