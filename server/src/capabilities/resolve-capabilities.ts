@@ -34,14 +34,6 @@ function substitute(s: Sym, bindings: Sym[] | undefined): Sym {
   }
 }
 
-function hasParam(s: Sym): boolean {
-  if (s.t === 'param') return true;
-  if (s.t === 'arr') return s.items.some(hasParam);
-  if (s.t === 'obj') return Object.values(s.props).some(hasParam);
-  if (s.t === 'alt') return s.options.some(hasParam);
-  return false;
-}
-
 /** Leading literal words of an argv array: `["delete", "pod", x]` → `delete pod`. */
 function argvText(s: Sym | undefined): string | undefined {
   if (!s) return undefined;
@@ -191,18 +183,15 @@ export class CapabilityResolver {
     for (const hit of fn.hits) {
       const e = this.entries.get(hit.entry);
       if (!e) continue;
+      // Parameters are filled in from the call site, so a forwarder (`githubRequest(url, opts)`) is
+      // classified with each caller's arguments.
       const args = hit.args.map((a) => substitute(a, bindings));
-      // A forwarder (`githubRequest(url, opts)`) is classified at each call site, where its arguments are known.
-      if (!bindings && hit.args.some(hasParam) && e.kind) {
-        if (stack.length === 0) out.push({ ...classify(e, args, !!fn.readOnlyTransaction), evidence: hit.loc, path: [] });
-        continue;
-      }
       out.push({ ...classify(e, args, !!fn.readOnlyTransaction), evidence: hit.loc, path: [] });
     }
     for (const call of fn.calls) {
       const args = call.inherit ? (bindings ?? []) : call.args.map((a) => substitute(a, bindings));
       for (const c of this.ofCallee(call.callee, file, args, depth + 1, [...stack, id])) {
-        out.push({ ...c, path: [{ message: `via ${describeCall(call.callee, this, fn)}`, loc: call.loc }, ...c.path] });
+        out.push({ ...c, path: [{ message: `via ${describeCall(call.callee, this)}`, loc: call.loc }, ...c.path] });
       }
     }
     const result = dedupe(out);
@@ -263,7 +252,7 @@ export class CapabilityResolver {
   }
 }
 
-function describeCall(callee: Val, res: CapabilityResolver, _from: FunctionFacts): string {
+function describeCall(callee: Val, res: CapabilityResolver): string {
   if (callee.k === 'fn') return `${res.functionFacts(callee.id)?.name ?? 'a function'}()`;
   if (callee.k === 'import') return `${callee.path.join('.') || 'an import'}()`;
   if (callee.k === 'member') return `.${callee.prop}()`;
