@@ -38,7 +38,7 @@ export interface AnalysisResult {
   findings: Finding[];
   facts: FileFacts[];
   notices: Notice[];
-  stats: { files: number; sourceFiles: number; agents: number; tools: number; syntaxErrors: number; suppressed: number };
+  stats: { files: number; sourceFiles: number; agents: number; tools: number; syntaxErrors: number; suppressed: number; baselined?: number };
 }
 
 /** Files the secrets engine reads besides source: configs, env files, prompts. */

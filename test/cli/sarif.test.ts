@@ -48,3 +48,30 @@ describe('SARIF output', () => {
     expect(secret.message.text).toMatch(/lk_9…\(31 chars\)/);
   });
 });
+
+describe('SARIF taxonomies', () => {
+  it('every rule mapping names a taxon that exists', async () => {
+    const { TAXONOMIES } = await import('../../server/src/rules/taxonomies');
+    for (const r of RULES) {
+      for (const t of TAXONOMIES) for (const id of r.meta.mappings[t.key] ?? []) expect(Object.keys(t.taxa), `${r.meta.id} → ${t.key} ${id}`).toContain(id);
+    }
+  });
+
+  it('the run carries the taxonomies and each rule relates to its taxa', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'agent-warden-sarif-tax-'));
+    const file = join(dir, 'tax.sarif');
+    runCli(['scan', 'examples/support-desk', '--format', 'sarif', '--output', file]);
+    const run = JSON.parse(readFileSync(file, 'utf8')).runs[0];
+    expect(run.taxonomies.map((t: { name: string }) => t.name)).toEqual([
+      'OWASP Top 10 for Agentic Applications',
+      'OWASP Non-Human Identities Top 10',
+      'OWASP Top 10 for LLM Applications',
+      'CSA MAESTRO',
+      'NIST AI Risk Management Framework',
+      'CWE',
+    ]);
+    const secret = run.tool.driver.rules.find((r: { id: string }) => r.id === 'hardcoded-secret');
+    expect(secret.relationships).toContainEqual({ target: { id: 'NHI2', toolComponent: { name: 'OWASP Non-Human Identities Top 10' } }, kinds: ['relevant'] });
+    expect(secret.relationships).toContainEqual({ target: { id: 'CWE-798', toolComponent: { name: 'CWE' } }, kinds: ['relevant'] });
+  });
+});

@@ -5,9 +5,12 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ConfigError } from '../config/load-config';
 import { ANALYZER_VERSION, type AnalysisResult, analyze, type Notice } from '../engine';
+import { formatGithub } from '../reporters/github';
 import { formatJson, inventoryToJson } from '../reporters/json';
+import { formatMarkdown } from '../reporters/markdown';
 import { formatSarif } from '../reporters/sarif';
 import { formatStylish } from '../reporters/stylish';
+import { readBaseline, toBaseline } from './baseline';
 import { collectFiles, readSources, UsageError } from './collect-files';
 import { openWorkspace } from './workspace';
 
@@ -20,7 +23,9 @@ interface CommonOptions {
 }
 
 interface ScanOptions extends CommonOptions {
-  format: 'stylish' | 'json' | 'sarif';
+  baseline?: string;
+  updateBaseline?: boolean;
+  format: 'stylish' | 'json' | 'sarif' | 'github' | 'markdown';
   fix?: boolean;
   maxWarnings?: number;
   quiet?: boolean;
@@ -83,6 +88,9 @@ function printNotices(notices: Notice[]): void {
 }
 
 export function buildProgram(cwd: string, setExit: (code: number) => void): Command {
+  // The workspace (config) of a run, opened once.
+  let opened: ReturnType<typeof openWorkspace> | undefined;
+  const ws = (paths: string[], opts: CommonOptions) => (opened ??= openWorkspace(cwd, paths, opts.config));
   const program = new Command('agent-warden')
     .description('Governs AI agents as non-human identities: owners, scopes, approval gates and hardcoded secrets, from source.')
     .version(ANALYZER_VERSION)
@@ -94,13 +102,15 @@ export function buildProgram(cwd: string, setExit: (code: number) => void): Comm
     .command('scan')
     .description('Scan files and directories (default: .) and report findings.')
     .argument('[paths...]', 'files or directories to scan', [])
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json', 'sarif']).default('stylish'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json', 'sarif', 'github', 'markdown']).default('stylish'))
     .option('-c, --config <file>', 'config file (default: nearest agent-warden.json)')
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings', parseCount)
     .option('--quiet', 'report errors only')
     .option('--no-color', 'no colours in stylish output')
     .option('--fix', 'apply the safe fixes (e.g. move a hardcoded key to process.env), then report what is left')
+    .option('--baseline <file>', 'ignore findings recorded in this baseline file (default: the config\'s "baseline")')
+    .option('--update-baseline', 'write every current finding to the baseline file (dropping ones that are gone), then report none')
     .action(async (paths: string[], opts: ScanOptions) => {
       let result = await runAnalysis(paths, opts, cwd);
       if (opts.fix) {
@@ -111,11 +121,32 @@ export function buildProgram(cwd: string, setExit: (code: number) => void): Comm
         }
       }
       printNotices(result.notices);
+      const baselineFile = opts.baseline ?? (ws(paths, opts).config.baseline ? resolve(ws(paths, opts).configDir, ws(paths, opts).config.baseline!) : undefined);
+      if (opts.updateBaseline) {
+        if (!baselineFile) throw new UsageError('--update-baseline needs --baseline <file> (or "baseline" in agent-warden.json)');
+        emit(toBaseline(result.findings), baselineFile, cwd);
+        process.stderr.write(`agent-warden: wrote ${result.findings.length} finding${result.findings.length === 1 ? '' : 's'} to ${baselineFile}.\n`);
+        result.findings = [];
+      } else if (baselineFile) {
+        const known = readBaseline(resolve(cwd, baselineFile));
+        const before = result.findings.length;
+        result.findings = result.findings.filter((f) => !known.has(f.fingerprint));
+        result.stats.baselined = before - result.findings.length;
+      }
       const warnings = result.findings.filter((f) => f.severity === 'warning').length;
       const errors = result.findings.filter((f) => f.severity === 'error').length;
       if (opts.quiet) result.findings = result.findings.filter((f) => f.severity === 'error');
       const color = opts.color !== false && !opts.output && !!process.stdout.isTTY && !process.env.NO_COLOR;
-      const text = opts.format === 'json' ? formatJson(result) : opts.format === 'sarif' ? formatSarif(result, cwd) : formatStylish(result, { color });
+      const text =
+        opts.format === 'json'
+          ? formatJson(result)
+          : opts.format === 'sarif'
+            ? formatSarif(result, cwd)
+            : opts.format === 'github'
+              ? formatGithub(result)
+              : opts.format === 'markdown'
+                ? formatMarkdown(result)
+                : formatStylish(result, { color });
       emit(text, opts.output, cwd);
       const tooManyWarnings = opts.maxWarnings !== undefined && warnings > opts.maxWarnings;
       if (tooManyWarnings) process.stderr.write(`agent-warden: ${warnings} warnings is over --max-warnings ${opts.maxWarnings}.\n`);

@@ -21,6 +21,8 @@ export interface Config {
   capabilities?: (CallPattern & { capability: string; tier: 'critical' | 'high' | 'medium' | 'low'; reason?: string })[];
   auditLoggers?: string[];
   tokenBrokers?: CallPattern[];
+  /** Baseline file of known findings, relative to the config file. */
+  baseline?: string;
   /** Where the config came from, if anywhere. */
   file?: string;
 }
@@ -88,7 +90,7 @@ export function parseConfig(text: string, file: string): Config {
     throw new ConfigError(file, line, column, key, detail);
   }
   const v = value as Partial<Config>;
-  return { rules: v.rules ?? {}, owners: v.owners ?? {}, ignore: v.ignore ?? [], capabilities: v.capabilities, auditLoggers: v.auditLoggers, tokenBrokers: v.tokenBrokers, file };
+  return { rules: v.rules ?? {}, owners: v.owners ?? {}, ignore: v.ignore ?? [], capabilities: v.capabilities, auditLoggers: v.auditLoggers, tokenBrokers: v.tokenBrokers, baseline: v.baseline, file };
 }
 
 /** Loads `--config <file>` or `agent-warden.json` in `root`; the defaults when there is none. */

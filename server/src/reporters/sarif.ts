@@ -4,6 +4,7 @@ import type { Finding, Location, Severity } from '../analyzer/types';
 import { ANALYZER_VERSION, type AnalysisResult } from '../engine';
 import { RULES } from '../rules';
 import { docsUrl } from '../rules/rule';
+import { TAXONOMIES } from '../rules/taxonomies';
 
 const LEVEL: Record<Severity, Sarif.ReportingConfiguration.level> = { error: 'error', warning: 'warning', info: 'note' };
 
@@ -31,6 +32,19 @@ export function toSarif(result: AnalysisResult, cwd: string): Sarif.Log {
       tags: ['security', 'ai-agent', ...(r.meta.mappings.cwe ?? []).map((c) => `external/cwe/${c.toLowerCase()}`)],
       precision: 'high',
     },
+    // Each standard the rule maps to, as a relationship to a taxon of the run's taxonomies.
+    relationships: TAXONOMIES.flatMap((t) =>
+      (r.meta.mappings[t.key] ?? []).map((id) => ({ target: { id, toolComponent: { name: t.name } }, kinds: ['relevant'] })),
+    ),
+  }));
+  const taxonomies: Sarif.ToolComponent[] = TAXONOMIES.map((t) => ({
+    name: t.name,
+    organization: t.organization,
+    version: t.version,
+    informationUri: t.informationUri,
+    shortDescription: { text: t.name },
+    isComprehensive: false,
+    taxa: Object.entries(t.taxa).map(([id, name]) => ({ id, name, shortDescription: { text: name } })),
   }));
   const index = new Map(RULES.map((r, i) => [r.meta.id, i]));
   const results: Sarif.Result[] = result.findings.map((f: Finding) => ({
@@ -49,6 +63,7 @@ export function toSarif(result: AnalysisResult, cwd: string): Sarif.Log {
     runs: [
       {
         tool: { driver: { name: 'agent-warden', semanticVersion: ANALYZER_VERSION, version: ANALYZER_VERSION, informationUri: 'https://github.com/agent-warden/agent-warden', rules } },
+        taxonomies,
         originalUriBaseIds: { '%SRCROOT%': { uri: root.endsWith('/') ? root : `${root}/` } },
         columnKind: 'utf16CodeUnits',
         results,

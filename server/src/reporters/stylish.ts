@@ -32,6 +32,7 @@ export function formatStylish(result: AnalysisResult, opts: StylishOptions): str
     const summary = `${total} problem${total === 1 ? '' : 's'} (${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}, ${i} info) in ${result.stats.files} files: ${result.stats.agents} agents, ${result.stats.tools} tools.`;
     lines.push(c('bold', e ? c('red', `✖ ${summary}`) : c('yellow', `⚠ ${summary}`)));
   }
+  if (result.stats.baselined) lines.push(c('dim', `${result.stats.baselined} known finding${result.stats.baselined === 1 ? '' : 's'} hidden by the baseline.`));
   if (result.stats.suppressed) lines.push(c('dim', `${result.stats.suppressed} finding${result.stats.suppressed === 1 ? '' : 's'} suppressed by agent-warden-ignore comments.`));
   return `${lines.join('\n')}\n`;
 }

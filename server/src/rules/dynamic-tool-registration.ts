@@ -24,7 +24,7 @@ const server = new McpServer({ name: 'x', version: '1' });
 server.registerTool('echo', { description: 'Echo' }, async () => ({ content: [] }));`,
       },
     ],
-    mappings: { owaspAgentic: ['ASI02'], owaspNhi: ['NHI5'] },
+    mappings: { maestro: ['L3'], nistAiRmf: ['MAP'], owaspAgentic: ['ASI02'], owaspNhi: ['NHI5'] },
   },
   check(ctx) {
     for (const d of ctx.graph.dynamicRegistrations) {

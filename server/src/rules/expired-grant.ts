@@ -32,7 +32,7 @@ export const deploy = tool({ name: 'deploy', description: 'Deploy', parameters: 
 export const deploy = tool({ name: 'deploy', description: 'Deploy', parameters: {} as any, execute: async () => 'ok' });`,
       },
     ],
-    mappings: { owaspAgentic: ['ASI03'], owaspNhi: ['NHI7'], cwe: ['CWE-324'] },
+    mappings: { maestro: ['L6'], nistAiRmf: ['GOVERN', 'MANAGE'], owaspAgentic: ['ASI03'], owaspNhi: ['NHI7'], cwe: ['CWE-324'] },
   },
   check(ctx) {
     const today = Date.parse(ctx.today);

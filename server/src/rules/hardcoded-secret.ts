@@ -15,7 +15,7 @@ export const hardcodedSecret: Rule = {
       { code: `import OpenAI from 'openai';\nconst client = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });` },
       { file: '.env.example', code: `OPENAI_API_KEY=your-openai-key-here\n` },
     ],
-    mappings: { owaspAgentic: ['ASI03'], owaspNhi: ['NHI2', 'NHI7'], owaspLlm: ['LLM02'], cwe: ['CWE-798'] },
+    mappings: { maestro: ['L4', 'L6'], nistAiRmf: ['MANAGE'], owaspAgentic: ['ASI03'], owaspNhi: ['NHI2', 'NHI7'], owaspLlm: ['LLM02'], cwe: ['CWE-798'] },
     fixable: true,
   },
   check(ctx) {

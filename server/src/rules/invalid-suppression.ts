@@ -23,7 +23,7 @@ import { tool } from 'ai';
 export const t = tool({ description: 'x', inputSchema: {} as any, execute: async () => 1 });`,
       },
     ],
-    mappings: { owaspAgentic: ['ASI03'] },
+    mappings: { maestro: ['L6'], nistAiRmf: ['GOVERN'], owaspAgentic: ['ASI03'] },
   },
   check() {},
 };

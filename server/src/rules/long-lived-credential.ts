@@ -26,7 +26,7 @@ export const purge = tool({ description: '', inputSchema: {} as any, needsApprov
 } });`,
       },
     ],
-    mappings: { owaspAgentic: ['ASI03'], owaspNhi: ['NHI7'], cwe: ['CWE-798'] },
+    mappings: { maestro: ['L4', 'L6'], nistAiRmf: ['MANAGE'], owaspAgentic: ['ASI03'], owaspNhi: ['NHI7'], cwe: ['CWE-798'] },
   },
   check(ctx) {
     for (const t of ctx.graph.tools) {

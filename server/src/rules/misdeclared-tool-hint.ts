@@ -26,7 +26,7 @@ const server = new McpServer({ name: 'files', version: '1' });
 server.registerTool('clean', { description: 'Clean the cache', annotations: { readOnlyHint: false, destructiveHint: true } }, async () => { rmSync('/tmp/cache', { recursive: true }); return { content: [] }; });`,
       },
     ],
-    mappings: { owaspAgentic: ['ASI02', 'ASI09'], owaspNhi: ['NHI5'], cwe: ['CWE-345'] },
+    mappings: { maestro: ['L3', 'L7'], nistAiRmf: ['MEASURE'], owaspAgentic: ['ASI02', 'ASI09'], owaspNhi: ['NHI5'], cwe: ['CWE-345'] },
   },
   check(ctx) {
     for (const t of ctx.graph.tools) {

@@ -24,7 +24,7 @@ export const support = new Agent({ name: 'support', instructions: 'Help customer
 export const support = new Agent({ name: 'support', instructions: 'Help customers.' });`,
       },
     ],
-    mappings: { owaspAgentic: ['ASI03'], owaspNhi: ['NHI1'], cwe: ['CWE-1059'] },
+    mappings: { maestro: ['L6'], nistAiRmf: ['GOVERN'], owaspAgentic: ['ASI03'], owaspNhi: ['NHI1'], cwe: ['CWE-1059'] },
     fixable: true,
   },
   check(ctx) {

@@ -24,7 +24,7 @@ export const server = new McpServer({ name: 'billing', version: '1.0.0' });`,
 export const server = new McpServer({ name: 'billing', version: '1.0.0' });`,
       },
     ],
-    mappings: { owaspAgentic: ['ASI10'], owaspNhi: ['NHI1'], cwe: ['CWE-1059'] },
+    mappings: { maestro: ['L6', 'L7'], nistAiRmf: ['GOVERN', 'MANAGE'], owaspAgentic: ['ASI10'], owaspNhi: ['NHI1'], cwe: ['CWE-1059'] },
     fixable: true,
   },
   check(ctx) {

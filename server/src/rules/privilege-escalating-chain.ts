@@ -34,7 +34,7 @@ const ops = new Agent({ name: 'Ops', tools: [shell] });
 export const support = new Agent({ name: 'Support', handoffs: [ops] });`,
       },
     ],
-    mappings: { owaspAgentic: ['ASI03', 'ASI07'], owaspNhi: ['NHI5'], owaspLlm: ['LLM06'], cwe: ['CWE-269'] },
+    mappings: { maestro: ['L3', 'L7'], nistAiRmf: ['MAP', 'MANAGE'], owaspAgentic: ['ASI03', 'ASI07'], owaspNhi: ['NHI5'], owaspLlm: ['LLM06'], cwe: ['CWE-269'] },
   },
   check(ctx) {
     const byId = new Map(ctx.graph.tools.map((t) => [t.id, t]));

@@ -28,7 +28,7 @@ const openai = createOpenAI({ apiKey: process.env.OPENAI_API_KEY });
 export const ask = (q: string) => generateText({ model: openai('gpt-5'), system: 'You answer billing questions.', prompt: q });`,
       },
     ],
-    mappings: { owaspAgentic: ['ASI06'], owaspNhi: ['NHI2'], owaspLlm: ['LLM02', 'LLM07'], cwe: ['CWE-200'] },
+    mappings: { maestro: ['L1', 'L6'], nistAiRmf: ['MANAGE'], owaspAgentic: ['ASI06'], owaspNhi: ['NHI2'], owaspLlm: ['LLM02', 'LLM07'], cwe: ['CWE-200'] },
   },
   check(ctx) {
     const implFns = new Set(ctx.graph.tools.flatMap((t) => t.implFunctions ?? []));

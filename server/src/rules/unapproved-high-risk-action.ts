@@ -43,7 +43,7 @@ export const refund = tool({
 });`,
       },
     ],
-    mappings: { owaspAgentic: ['ASI02', 'ASI03'], owaspNhi: ['NHI5'], owaspLlm: ['LLM06'], cwe: ['CWE-862'] },
+    mappings: { maestro: ['L3', 'L6'], nistAiRmf: ['MANAGE'], owaspAgentic: ['ASI02', 'ASI03'], owaspNhi: ['NHI5'], owaspLlm: ['LLM06'], cwe: ['CWE-862'] },
     fixable: true,
   },
   check(ctx) {

@@ -24,7 +24,7 @@ import { writeFileSync } from 'node:fs';
 export const save = tool({ name: 'save_note', description: '', parameters: {} as any, execute: async () => { writeFileSync('/tmp/note', 'x'); return 'ok'; } });`,
       },
     ],
-    mappings: { owaspAgentic: ['ASI03'], owaspNhi: ['NHI5'], owaspLlm: ['LLM06'], cwe: ['CWE-250'] },
+    mappings: { maestro: ['L3', 'L6'], nistAiRmf: ['MAP', 'MEASURE'], owaspAgentic: ['ASI03'], owaspNhi: ['NHI5'], owaspLlm: ['LLM06'], cwe: ['CWE-250'] },
   },
   check(ctx) {
     for (const t of ctx.graph.tools) {

@@ -5,7 +5,7 @@ export const unloggedAction: Rule = {
     id: 'unlogged-action',
     defaultSeverity: 'info',
     summary: 'A tool with high or critical capabilities writes no audit record when it runs.',
-    why: 'When an agent acts on its own, the audit trail is how anyone later learns what it did, for whom and why. Without one, an incident cannot be reconstructed (OWASP NHI: insufficient logging; ASI10 rogue agents).',
+    why: 'When an agent acts on its own, the audit trail is how anyone later learns what it did, for whom and why. Without one, an incident cannot be reconstructed (OWASP ASI10 rogue agents; CWE-778 insufficient logging).',
     fix: 'Record the action in the tool (e.g. `await audit({ tool, actor, input })`), or name your logger in agent-warden.json so it is recognised.',
     incorrect: [
       {
@@ -24,7 +24,7 @@ import { audit } from './audit';
 export const save = tool({ description: '', inputSchema: {} as any, execute: async ({ text }: { text: string }) => { await audit({ action: 'save', bytes: text.length }); writeFileSync('/srv/data.txt', text); } });`,
       },
     ],
-    mappings: { owaspAgentic: ['ASI10'], owaspNhi: ['NHI10'], owaspLlm: ['LLM06'], cwe: ['CWE-778'] },
+    mappings: { maestro: ['L5'], nistAiRmf: ['MEASURE', 'MANAGE'], owaspAgentic: ['ASI10'], owaspLlm: ['LLM06'], cwe: ['CWE-778'] },
   },
   check(ctx) {
     for (const t of ctx.graph.tools) {

@@ -33,7 +33,7 @@ export const lookupOrder = tool({
 });`,
       },
     ],
-    mappings: { owaspAgentic: ['ASI02', 'ASI03'], owaspNhi: ['NHI5'], owaspLlm: ['LLM06'], cwe: ['CWE-250'] },
+    mappings: { maestro: ['L3', 'L6'], nistAiRmf: ['GOVERN', 'MAP'], owaspAgentic: ['ASI02', 'ASI03'], owaspNhi: ['NHI5'], owaspLlm: ['LLM06'], cwe: ['CWE-250'] },
     fixable: true,
   },
   check(ctx) {
