@@ -1,10 +1,12 @@
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { Finding } from '../analyzer/types';
 import { applyEdits, fixesForFinding, knownOwners } from '../fixes/fixes';
 import { dirname, join, relative, resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ConfigError } from '../config/load-config';
-import { ANALYZER_VERSION, type AnalysisResult, analyze, type Notice } from '../engine';
+import { ANALYZER_VERSION, type AnalysisResult, analyze, isAnalysable, type Notice } from '../engine';
+import { changedSince, stagedContents, stagedFiles } from './git';
 import { formatGithub } from '../reporters/github';
 import { formatJson, inventoryToJson } from '../reporters/json';
 import { formatMarkdown } from '../reporters/markdown';
@@ -20,6 +22,9 @@ export const EXIT = { ok: 0, findings: 1, error: 2 } as const;
 interface CommonOptions {
   config?: string;
   output?: string;
+  staged?: boolean;
+  changedSince?: string;
+  shard?: { index: number; count: number };
 }
 
 interface ScanOptions extends CommonOptions {
@@ -38,14 +43,43 @@ function parseCount(value: string): number {
   return n;
 }
 
+function parseShard(value: string): { index: number; count: number } {
+  const m = /^(\d+)\/(\d+)$/.exec(value);
+  if (!m || +m[2] < 1 || +m[1] < 1 || +m[1] > +m[2]) throw new InvalidArgumentError('takes i/n with 1 ≤ i ≤ n, e.g. 2/4.');
+  return { index: +m[1], count: +m[2] };
+}
+
+/** A stable shard for a file: the same file always lands in the same shard, whatever else changes. */
+function shardOf(file: string, count: number): number {
+  return (Number.parseInt(createHash('sha1').update(file).digest('hex').slice(0, 8), 16) % count) + 1;
+}
+
+/**
+ * The files read and the files reported on. `--staged` and `--changed-since` report on their files only,
+ * but every file still gives context (imports, owners, capabilities); staged files are read from the index.
+ */
 async function runAnalysis(paths: string[], opts: CommonOptions, cwd: string): Promise<AnalysisResult> {
   const ws = openWorkspace(cwd, paths, opts.config);
-  const files = await collectFiles(paths, cwd, ws.config.ignore, ws.configDir);
+  let files = await collectFiles(paths, cwd, ws.config.ignore, ws.configDir);
   const notices: Notice[] = [];
-  const inputs = await readSources(files, cwd, notices);
+  let report: Set<string> | undefined;
+  let staged: Map<string, string> | undefined;
+  if (opts.staged || opts.changedSince) {
+    const selected = (opts.staged ? stagedFiles(cwd) : changedSince(cwd, opts.changedSince!)).filter((f) => isAnalysable(f));
+    const inScope = new Set(files);
+    // Config ignores still apply; a staged file deleted from the working tree is still judged from the index.
+    report = new Set(selected.filter((f) => inScope.has(f) || (opts.staged && !existsSync(resolve(cwd, f)))));
+    if (opts.staged) staged = stagedContents(cwd, [...report]);
+    files = [...new Set([...files, ...report])].sort();
+  }
+  const inputs = (await readSources(files.filter((f) => !staged?.has(f)), cwd, notices)).concat(
+    [...(staged ?? [])].map(([file, text]) => ({ file, text: text.replace(/^\uFEFF/, '') })),
+  );
   const result = analyze(inputs, { config: ws.config, owners: ws.owners });
   result.notices.unshift(...notices);
-  result.stats.files = files.length;
+  if (report) result.findings = result.findings.filter((f) => report.has(f.loc.file));
+  if (opts.shard) result.findings = result.findings.filter((f) => shardOf(f.loc.file, opts.shard!.count) === opts.shard!.index);
+  result.stats.files = report ? report.size : files.length;
   return result;
 }
 
@@ -109,6 +143,9 @@ export function buildProgram(cwd: string, setExit: (code: number) => void): Comm
     .option('--quiet', 'report errors only')
     .option('--no-color', 'no colours in stylish output')
     .option('--fix', 'apply the safe fixes (e.g. move a hardcoded key to process.env), then report what is left')
+    .option('--staged', 'report on the files staged for commit, judged on their staged content (for pre-commit hooks)')
+    .option('--changed-since <ref>', 'report on files changed since a git ref (committed or not), e.g. origin/main')
+    .option('--shard <i/n>', 'report on shard i of n (files split by a stable hash), for CI matrices', parseShard)
     .option('--baseline <file>', 'ignore findings recorded in this baseline file (default: the config\'s "baseline")')
     .option('--update-baseline', 'write every current finding to the baseline file (dropping ones that are gone), then report none')
     .action(async (paths: string[], opts: ScanOptions) => {
@@ -149,6 +186,13 @@ export function buildProgram(cwd: string, setExit: (code: number) => void): Comm
                 : formatStylish(result, { color });
       emit(text, opts.output, cwd);
       const tooManyWarnings = opts.maxWarnings !== undefined && warnings > opts.maxWarnings;
+      if (opts.staged && (errors > 0 || tooManyWarnings)) {
+        process.stderr.write(
+          `agent-warden: commit blocked by ${errors} error${errors === 1 ? '' : 's'}${tooManyWarnings ? ` and ${warnings} warnings` : ''} in staged files.\n` +
+            '  Fix them (revoke and rotate any key first), annotate the agent or tool (@owner, @scope, @approval required),\n' +
+            '  or suppress with a reason: // agent-warden-ignore-next-line <rule> -- <why>\n',
+        );
+      }
       if (tooManyWarnings) process.stderr.write(`agent-warden: ${warnings} warnings is over --max-warnings ${opts.maxWarnings}.\n`);
       setExit(errors > 0 || tooManyWarnings ? EXIT.findings : EXIT.ok);
     });

@@ -1,0 +1,44 @@
+import { spawnSync } from 'node:child_process';
+import { relative, resolve } from 'node:path';
+import { UsageError } from './collect-files';
+
+const toPosix = (p: string) => p.split('\\').join('/');
+
+function git(cwd: string, args: string[], input?: string): string {
+  const r = spawnSync('git', args, { cwd, encoding: 'utf8', input, maxBuffer: 256 * 1024 * 1024 });
+  if (r.error) throw new UsageError(`cannot run git: ${r.error.message}`);
+  if (r.status !== 0) throw new UsageError(`git ${args[0]} failed: ${r.stderr.trim() || `exit ${r.status}`}`);
+  return r.stdout;
+}
+
+export function repoRoot(cwd: string): string {
+  return git(cwd, ['rev-parse', '--show-toplevel']).trim();
+}
+
+/** Files added, copied, modified or renamed in the index (what the next commit holds), relative to `cwd`. */
+export function stagedFiles(cwd: string): string[] {
+  const root = repoRoot(cwd);
+  return git(root, ['diff', '--cached', '--name-only', '--diff-filter=ACMR', '-z'])
+    .split('\0')
+    .filter(Boolean)
+    .map((p) => toPosix(relative(cwd, resolve(root, p))));
+}
+
+/** Files changed since `ref` (committed or not) and untracked files, relative to `cwd`. */
+export function changedSince(cwd: string, ref: string): string[] {
+  const root = repoRoot(cwd);
+  const changed = git(root, ['diff', '--name-only', '--diff-filter=ACMR', '-z', ref, '--']).split('\0');
+  const untracked = git(root, ['ls-files', '--others', '--exclude-standard', '-z']).split('\0');
+  return [...new Set([...changed, ...untracked].filter(Boolean))].map((p) => toPosix(relative(cwd, resolve(root, p))));
+}
+
+/** The staged (index) content of files, so a partly staged file is judged on what will be committed. */
+export function stagedContents(cwd: string, files: string[]): Map<string, string> {
+  const root = repoRoot(cwd);
+  const out = new Map<string, string>();
+  for (const f of files) {
+    const path = toPosix(relative(root, resolve(cwd, f)));
+    out.set(f, git(root, ['show', `:${path}`]));
+  }
+  return out;
+}
