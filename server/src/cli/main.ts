@@ -8,6 +8,7 @@ import { ConfigError } from '../config/load-config';
 import { ANALYZER_VERSION, type AnalysisResult, analyze, isAnalysable, type Notice } from '../engine';
 import { changedSince, stagedContents, stagedFiles } from './git';
 import { formatGithub } from '../reporters/github';
+import { inventoryMarkdown, inventoryMermaid, toCycloneDx } from '../reporters/inventory-exports';
 import { formatJson, inventoryToJson } from '../reporters/json';
 import { formatMarkdown } from '../reporters/markdown';
 import { formatSarif } from '../reporters/sarif';
@@ -201,13 +202,22 @@ export function buildProgram(cwd: string, setExit: (code: number) => void): Comm
     .command('inventory')
     .description('Print the agent identity graph: agents, tools, delegation and credentials.')
     .argument('[paths...]', 'files or directories to scan', [])
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['json']).default('json'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'cyclonedx', 'markdown', 'mermaid']).default('json'))
     .option('-c, --config <file>', 'config file (default: nearest agent-warden.json)')
     .option('-o, --output <file>', 'write to a file instead of stdout')
-    .action(async (paths: string[], opts: CommonOptions) => {
+    .action(async (paths: string[], opts: CommonOptions & { format: 'json' | 'cyclonedx' | 'markdown' | 'mermaid' }) => {
       const result = await runAnalysis(paths, opts, cwd);
       printNotices(result.notices);
-      emit(`${JSON.stringify(inventoryToJson(result.graph), null, 2)}\n`, opts.output, cwd);
+      const g = result.graph;
+      const text =
+        opts.format === 'cyclonedx'
+          ? `${JSON.stringify(toCycloneDx(g), null, 2)}\n`
+          : opts.format === 'markdown'
+            ? inventoryMarkdown(g)
+            : opts.format === 'mermaid'
+              ? inventoryMermaid(g)
+              : `${JSON.stringify(inventoryToJson(g), null, 2)}\n`;
+      emit(text, opts.output, cwd);
       setExit(EXIT.ok);
     });
 

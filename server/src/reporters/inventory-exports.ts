@@ -1,0 +1,105 @@
+import { randomUUID } from 'node:crypto';
+import type { AgentGraph, AgentNode, Capability, ToolNode } from '../analyzer/types';
+import { ANALYZER_VERSION } from '../engine';
+
+const caps = (list: Capability[]) => [...new Set(list.map((c) => `${c.capability} (${c.tier})`))];
+
+/**
+ * CycloneDX 1.6: agents as application components, tools as services, with owner, scopes,
+ * capabilities and risk as `agent-warden:*` properties; agent → tool and delegation as dependencies.
+ */
+export function toCycloneDx(graph: AgentGraph, now = new Date()): object {
+  const prop = (name: string, value: string | undefined | null) => (value ? [{ name: `agent-warden:${name}`, value }] : []);
+  const agentRef = (a: AgentNode) => `agent:${a.id}`;
+  const toolRef = (t: ToolNode) => `tool:${t.id}`;
+  const byId = new Map(graph.tools.map((t) => [t.id, t]));
+  const agentById = new Map(graph.agents.map((a) => [a.id, a]));
+  return {
+    $schema: 'http://cyclonedx.org/schema/bom-1.6.schema.json',
+    bomFormat: 'CycloneDX',
+    specVersion: '1.6',
+    serialNumber: `urn:uuid:${randomUUID()}`,
+    version: 1,
+    metadata: {
+      timestamp: now.toISOString(),
+      tools: { components: [{ type: 'application', name: 'agent-warden', version: ANALYZER_VERSION }] },
+    },
+    components: graph.agents.map((a) => ({
+      type: 'application',
+      'bom-ref': agentRef(a),
+      name: a.name,
+      description: `AI agent (${a.framework}, ${a.kind}) at ${a.loc.file}:${a.loc.start.line}`,
+      properties: [
+        ...prop('kind', 'agent'),
+        ...prop('framework', a.framework),
+        ...prop('owner', a.owner),
+        ...prop('revocation', a.revocation),
+        ...prop('risk', a.risk),
+        ...prop('location', `${a.loc.file}:${a.loc.start.line}`),
+        ...caps(a.effective).map((c) => ({ name: 'agent-warden:effective-permission', value: c })),
+      ],
+    })),
+    services: graph.tools.map((t) => ({
+      'bom-ref': toolRef(t),
+      name: t.name,
+      description: `Agent tool (${t.framework}, ${t.kind}) at ${t.loc.file}:${t.loc.start.line}`,
+      properties: [
+        ...prop('kind', t.hosted ? 'hosted-tool' : 'tool'),
+        ...prop('framework', t.framework),
+        ...prop('owner', t.owner),
+        ...t.scopes.map((s) => ({ name: 'agent-warden:scope', value: s })),
+        ...prop('approval', t.approval?.detail),
+        ...prop('risk', t.risk),
+        ...prop('expires', t.expires),
+        ...prop('location', `${t.loc.file}:${t.loc.start.line}`),
+        ...caps(t.capabilities).map((c) => ({ name: 'agent-warden:capability', value: c })),
+      ],
+    })),
+    dependencies: graph.agents.map((a) => ({
+      ref: agentRef(a),
+      dependsOn: [...a.tools.map((id) => byId.get(id)).filter((t): t is ToolNode => !!t).map(toolRef), ...a.delegates.map((id) => agentById.get(id)).filter((x): x is AgentNode => !!x).map(agentRef)],
+    })),
+  };
+}
+
+const cell = (s: string | undefined | null) => (s ? s.replace(/\|/g, '\\|').replace(/\n/g, ' ') : '—');
+
+/** Markdown tables: agents (owner, risk, effective permission) and tools (owner, scopes, approval, capabilities). */
+export function inventoryMarkdown(graph: AgentGraph): string {
+  const name = new Map(graph.tools.map((t) => [t.id, t.name]));
+  const agentName = new Map(graph.agents.map((a) => [a.id, a.name]));
+  const out = ['# Agent inventory', '', '## Agents', '', '| agent | framework | owner | revocation | risk | tools | delegates to | effective permission |', '|---|---|---|---|---|---|---|---|'];
+  for (const a of graph.agents) {
+    out.push(`| ${cell(a.name)} | ${a.framework} | ${cell(a.owner)} | ${cell(a.revocation)} | ${cell(a.risk)} | ${cell(a.tools.map((id) => name.get(id)).join(', '))} | ${cell(a.delegates.map((id) => agentName.get(id)).join(', '))} | ${cell(caps(a.effective).join(', '))} |`);
+  }
+  out.push('', '## Tools', '', '| tool | framework | owner | scopes | approval | risk | capabilities | file |', '|---|---|---|---|---|---|---|---|');
+  for (const t of graph.tools) {
+    out.push(`| ${cell(t.name)} | ${t.framework} | ${cell(t.owner)} | ${cell(t.scopes.join(' '))} | ${cell(t.approval?.detail)} | ${cell(t.risk)} | ${cell(caps(t.capabilities).join(', '))} | \`${t.loc.file}:${t.loc.start.line}\` |`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** A Mermaid flowchart: agents and tools as nodes coloured by risk; tools used, and delegation, as edges. */
+export function inventoryMermaid(graph: AgentGraph): string {
+  const ids = new Map<string, string>();
+  const id = (key: string) => {
+    if (!ids.has(key)) ids.set(key, `n${ids.size}`);
+    return ids.get(key)!;
+  };
+  const label = (s: string) => s.replace(/"/g, '#quot;');
+  const out = ['flowchart LR'];
+  for (const a of graph.agents) out.push(`  ${id(a.id)}["${label(a.name)}<br/><small>${a.framework}</small>"]:::${a.risk ?? 'none'}`);
+  for (const t of graph.tools) out.push(`  ${id(t.id)}(["${label(t.name)}"]):::${t.risk ?? 'none'}`);
+  for (const a of graph.agents) {
+    for (const tid of a.tools) out.push(`  ${id(a.id)} --> ${id(tid)}`);
+    for (const d of a.delegates) out.push(`  ${id(a.id)} -. delegates .-> ${id(d)}`);
+  }
+  out.push(
+    '  classDef critical fill:#fde2e1,stroke:#c0392b,color:#000',
+    '  classDef high fill:#fdebd0,stroke:#d35400,color:#000',
+    '  classDef medium fill:#fef9e7,stroke:#b7950b,color:#000',
+    '  classDef low fill:#eafaf1,stroke:#1e8449,color:#000',
+    '  classDef none fill:#f4f6f6,stroke:#7f8c8d,color:#000',
+  );
+  return `${out.join('\n')}\n`;
+}
