@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLI, runCli, tempProject } from '../helpers/cli';
+import { CLI, REPO, runCli, tempProject } from '../helpers/cli';
 import { FAKE_KEYS } from '../helpers/fake-keys';
 
 function git(cwd: string, ...args: string[]) {
@@ -80,5 +80,34 @@ describe('--shard', () => {
     expect(shards.every((s) => s.length > 0)).toBe(true);
     expect(shards.flat().sort()).toEqual([...full].sort());
     expect(runCli(['scan', '--shard', '4/3']).code).toBe(2);
+  });
+});
+
+describe('the pre-commit framework with this repository’s .pre-commit-hooks.yaml', () => {
+  it('blocks a commit that adds a key, lets the fixed one through', { timeout: 300_000 }, () => {
+    const hookRepo = join(tempProject({}), 'hook');
+    // What a user's config points at: this repository at its current commit, cloned as pre-commit would.
+    expect(spawnSync('git', ['clone', '-q', REPO, hookRepo]).status).toBe(0);
+    const rev = spawnSync('git', ['rev-parse', 'HEAD'], { cwd: hookRepo, encoding: 'utf8' }).stdout.trim();
+    const dir = repo({ 'src/app.ts': CLEAN, '.pre-commit-config.yaml': `repos:\n  - repo: ${hookRepo}\n    rev: ${rev}\n    hooks:\n      - id: agent-warden\n` });
+    const env = { PRE_COMMIT_HOME: join(dir, '..', 'pre-commit-home') };
+    const pc = (...args: string[]) => spawnSync('pre-commit', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, ...env } });
+    expect(pc('install').status).toBe(0);
+
+    const key = FAKE_KEYS['stripe-secret-key']();
+    writeFileSync(join(dir, 'src/app.ts'), leaking(key));
+    git(dir, 'add', 'src/app.ts');
+    const commit = () => spawnSync('git', ['commit', '-m', 'client'], { cwd: dir, encoding: 'utf8', env: { ...process.env, ...env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' } });
+    const blocked = commit();
+    expect(blocked.status, blocked.stdout + blocked.stderr).not.toBe(0);
+    expect(blocked.stdout + blocked.stderr).toMatch(/Agent Warden\.+Failed/);
+    expect(blocked.stdout + blocked.stderr).toContain('hardcoded-secret');
+    expect(blocked.stdout + blocked.stderr).not.toContain(key);
+
+    writeFileSync(join(dir, 'src/app.ts'), FIXED);
+    git(dir, 'add', 'src/app.ts');
+    const ok = commit();
+    expect(ok.status, ok.stdout + ok.stderr).toBe(0);
+    expect(ok.stdout + ok.stderr).toMatch(/Agent Warden\.+Passed/);
   });
 });

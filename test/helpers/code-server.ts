@@ -12,9 +12,9 @@ export const VSIX = join(REPO, 'dist/agent-warden.vsix');
 export const SCREENSHOTS = join(REPO, 'test-output/vscode');
 
 export function assertSetUp(): void {
-  if (!existsSync(ENTRY)) throw new Error(`code-server is not set up: run scripts/setup-vscode-e2e.sh (npm run test:all does)`);
+  if (!existsSync(ENTRY)) throw new Error(`code-server is not set up: run scripts/setup-test-tools.sh (npm run test:all does)`);
   if (!existsSync(VSIX)) throw new Error(`${VSIX} is missing: run \`npm run package\` (npm test does)`);
-  if (!existsSync('/usr/bin/chromium')) throw new Error('Debian chromium is missing: run scripts/setup-vscode-e2e.sh');
+  if (!existsSync('/usr/bin/chromium')) throw new Error('Debian chromium is missing: run scripts/setup-test-tools.sh');
 }
 
 async function freePort(): Promise<number> {

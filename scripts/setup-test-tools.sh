@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Prepares a real VS Code for the extension tests: code-server 4.100.3 (VS Code 1.100.3, the last release
-# that runs on Node 20) from the npm registry, and Debian's Chromium to drive it. Nothing is downloaded
-# from anywhere else (code-server's own postinstall would fetch ripgrep; Debian's ripgrep is used instead).
-# Idempotent: a marker file records a finished setup.
+# Installs what the end-to-end tests need besides npm packages: the pre-commit framework (Debian), and a real
+# VS Code for the extension tests — code-server 4.100.3 (VS Code 1.100.3, the last release that runs on
+# Node 20) from the npm registry, with Debian's Chromium to drive it. Nothing is downloaded from anywhere else
+# (code-server's own postinstall would fetch ripgrep; Debian's ripgrep is used instead).
+# Idempotent: a marker file records a finished code-server build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 VERSION=4.100.3
@@ -10,21 +11,21 @@ TOOLS="$PWD/.tools/code-server-$VERSION"
 MARKER="$TOOLS/.ready"
 
 need_apt=()
-for pkg in chromium ripgrep pkg-config libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev; do
+for pkg in chromium ripgrep pkg-config libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev pre-commit git; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need_apt+=("$pkg")
 done
 if [ ${#need_apt[@]} -gt 0 ]; then
-  echo "setup-vscode-e2e: installing Debian packages: ${need_apt[*]}"
+  echo "setup-test-tools: installing Debian packages: ${need_apt[*]}"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
 fi
 
 if [ -f "$MARKER" ]; then
-  echo "setup-vscode-e2e: code-server $VERSION ready in $TOOLS"
+  echo "setup-test-tools: code-server $VERSION ready in $TOOLS"
   exit 0
 fi
-echo "setup-vscode-e2e: building code-server $VERSION in $TOOLS (about two minutes)"
+echo "setup-test-tools: building code-server $VERSION in $TOOLS (about two minutes)"
 rm -rf "$TOOLS"
 mkdir -p "$TOOLS"
 cd "$TOOLS"
@@ -40,4 +41,4 @@ npm_config_yes=true npm rebuild argon2 >/dev/null 2>&1 || true
 cd node_modules/code-server/lib/vscode/extensions
 npm install --no-audit --no-fund --omit=dev >/dev/null
 touch "$MARKER"
-echo "setup-vscode-e2e: done"
+echo "setup-test-tools: done"
