@@ -4,7 +4,9 @@ import { chmodSync } from 'node:fs';
 
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', legalComments: 'none', mainFields: ['module', 'main'] };
 
-await build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } });
+// piscina stays external: it starts its own worker script from its package folder.
+await build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, external: ['piscina'] });
+await build({ ...common, entryPoints: ['server/src/cli/analyze-worker.ts'], outfile: 'dist/analyze-worker.js' });
 chmodSync('dist/cli.js', 0o755);
 await build({ ...common, entryPoints: ['server/src/lsp-main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } });
 chmodSync('dist/server.js', 0o755);

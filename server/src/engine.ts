@@ -106,7 +106,19 @@ export function analyseFile(input: SourceInput, options: ExtractOptions = {}): F
     }
   }
   const secrets = scanSecrets(input.text).map((m) => ({ ...m, loc: locAt(m.start, m.end) }));
+  // Facts keep string values (names, arguments, exported constants): a secret among them is masked, so no
+  // copy of it outlives this function — not in the cache, not in the language server's memory dumps.
+  if (facts && secrets.length) facts = redact(facts, secrets.map((s) => [input.text.slice(s.start, s.end), s.masked]));
   return { file: input.file, facts, secrets, suppressions: facts?.suppressions ?? parseSuppressions(input.file, input.text, locAt), notice, pathMapping: tsconfigPaths(input) };
+}
+
+function redact<T>(value: T, pairs: [string, string][]): T {
+  let json = JSON.stringify(value);
+  for (const [secret, masked] of pairs) {
+    const escaped = JSON.stringify(secret).slice(1, -1);
+    json = json.split(escaped).join(JSON.stringify(masked).slice(1, -1));
+  }
+  return JSON.parse(json) as T;
 }
 
 /** `compilerOptions.paths`/`baseUrl` of a tsconfig.json or jsconfig.json (JSONC); `extends` is not followed. */

@@ -203,8 +203,8 @@ export const CATALOG: CatalogEntry[] = RAW_CATALOG.flatMap((e) =>
 export function userCatalog(config: { capabilities?: { module: string; call: string; capability: string; tier: RiskTier; reason?: string }[]; tokenBrokers?: { module: string; call: string }[] }): CatalogEntry[] {
   const pattern = (call: string) => new RegExp(`^${esc(call).replace(/\\\*/g, '[^.]+')}$`);
   return [
-    ...(config.capabilities ?? []).map((c, i) => ({ id: `user-${i}:${c.call}`, module: mod(c.module), callee: pattern(c.call), capability: c.capability, tier: c.tier, reason: c.reason ?? 'declared in agent-warden.json' })),
-    ...(config.tokenBrokers ?? []).map((b, i) => ({ id: `broker-${i}:${b.call}`, module: mod(b.module), callee: pattern(b.call), capability: 'credentials:ephemeral', tier: 'low' as RiskTier, reason: 'mints short-lived credentials (a token broker in agent-warden.json)' })),
+    ...(config.capabilities ?? []).map((c, i) => ({ id: `user-${i}:${c.call}`, module: mod(c.module.replace(/^node:/, '')), callee: pattern(c.call), capability: c.capability, tier: c.tier, reason: c.reason ?? 'declared in agent-warden.json' })),
+    ...(config.tokenBrokers ?? []).map((b, i) => ({ id: `broker-${i}:${b.call}`, module: mod(b.module.replace(/^node:/, '')), callee: pattern(b.call), capability: 'credentials:ephemeral', tier: 'low' as RiskTier, reason: 'mints short-lived credentials (a token broker in agent-warden.json)' })),
   ];
 }
 

@@ -5,7 +5,8 @@ import { applyEdits, fixesForFinding, knownOwners } from '../fixes/fixes';
 import { dirname, join, relative, resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ConfigError } from '../config/load-config';
-import { ANALYZER_VERSION, type AnalysisResult, analyze, isAnalysable, type Notice } from '../engine';
+import { ANALYZER_VERSION, type AnalysisResult, analyzeResults, extractOptions, isAnalysable, type Notice } from '../engine';
+import { CACHE_FILE, fileResults } from './file-results';
 import { changedSince, stagedContents, stagedFiles } from './git';
 import { formatGithub } from '../reporters/github';
 import { inventoryMarkdown, inventoryMermaid, toCycloneDx } from '../reporters/inventory-exports';
@@ -21,6 +22,8 @@ import { openWorkspace } from './workspace';
 export const EXIT = { ok: 0, findings: 1, error: 2 } as const;
 
 interface CommonOptions {
+  cache?: boolean;
+  threads?: number;
   config?: string;
   output?: string;
   staged?: boolean;
@@ -76,7 +79,8 @@ async function runAnalysis(paths: string[], opts: CommonOptions, cwd: string): P
   const inputs = (await readSources(files.filter((f) => !staged?.has(f)), cwd, notices)).concat(
     [...(staged ?? [])].map(([file, text]) => ({ file, text: text.replace(/^\uFEFF/, '') })),
   );
-  const result = analyze(inputs, { config: ws.config, owners: ws.owners });
+  const { results } = await fileResults(inputs, extractOptions(ws.config), { cacheDir: opts.cache ? ws.configDir : undefined, threads: opts.threads });
+  const result = analyzeResults(results, { config: ws.config, owners: ws.owners });
   result.notices.unshift(...notices);
   if (report) result.findings = result.findings.filter((f) => report.has(f.loc.file));
   if (opts.shard) result.findings = result.findings.filter((f) => shardOf(f.loc.file, opts.shard!.count) === opts.shard!.index);
@@ -147,6 +151,8 @@ export function buildProgram(cwd: string, setExit: (code: number) => void): Comm
     .option('--staged', 'report on the files staged for commit, judged on their staged content (for pre-commit hooks)')
     .option('--changed-since <ref>', 'report on files changed since a git ref (committed or not), e.g. origin/main')
     .option('--shard <i/n>', 'report on shard i of n (files split by a stable hash), for CI matrices', parseShard)
+    .option('--cache', `reuse per-file results of unchanged files (${CACHE_FILE} beside the config)`)
+    .option('--threads <n>', 'analyse files in n worker threads', parseCount)
     .option('--baseline <file>', 'ignore findings recorded in this baseline file (default: the config\'s "baseline")')
     .option('--update-baseline', 'write every current finding to the baseline file (dropping ones that are gone), then report none')
     .action(async (paths: string[], opts: ScanOptions) => {

@@ -1,0 +1,79 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { ExtractOptions } from '../capabilities/collect-functions';
+import { ANALYZER_VERSION, analyseFile, type FileResult, type SourceInput } from '../engine';
+
+export const CACHE_FILE = '.agent-warden-cache/file-results.json';
+
+interface CacheFile {
+  /** Analyzer version and extraction options: a change to either discards the cache. */
+  key: string;
+  entries: Record<string, { hash: string; result: FileResult }>;
+}
+
+const hashOf = (text: string) => createHash('sha1').update(text).digest('hex');
+
+/**
+ * Per-file results for every input: from the cache when the file's content is unchanged (`--cache`),
+ * otherwise analysed — in worker threads with `--threads`. Results come back in input order.
+ */
+export async function fileResults(inputs: SourceInput[], options: ExtractOptions, opts: { cacheDir?: string; threads?: number }): Promise<{ results: FileResult[]; cached: number }> {
+  const cacheKey = `${ANALYZER_VERSION}\0${JSON.stringify(options)}`;
+  const cachePath = opts.cacheDir ? join(opts.cacheDir, CACHE_FILE) : undefined;
+  let cache: CacheFile = { key: cacheKey, entries: {} };
+  if (cachePath && existsSync(cachePath)) {
+    try {
+      const loaded = JSON.parse(readFileSync(cachePath, 'utf8')) as CacheFile;
+      if (loaded.key === cacheKey) cache = loaded;
+    } catch {
+      // A broken cache is just a cold one.
+    }
+  }
+  const results: (FileResult | undefined)[] = new Array(inputs.length);
+  const todo: number[] = [];
+  const hashes = inputs.map((i) => hashOf(i.text));
+  inputs.forEach((input, i) => {
+    const hit = cache.entries[input.file];
+    if (cachePath && hit && hit.hash === hashes[i]) results[i] = hit.result;
+    else todo.push(i);
+  });
+  const threads = Math.min(opts.threads ?? 1, todo.length);
+  if (threads > 1) {
+    const { Piscina } = await import('piscina');
+    const pool = new Piscina({ filename: join(__dirname, 'analyze-worker.js'), maxThreads: threads, minThreads: threads });
+    try {
+      // Small batches keep the threads busy evenly; each batch is structured-cloned once.
+      const batches: number[][] = [];
+      for (let i = 0; i < todo.length; i += 25) batches.push(todo.slice(i, i + 25));
+      await Promise.all(
+        batches.map(async (batch) => {
+          const out: FileResult[] = await pool.run({ inputs: batch.map((i) => inputs[i]), options });
+          batch.forEach((idx, k) => {
+            results[idx] = out[k];
+          });
+        }),
+      );
+    } finally {
+      await pool.destroy();
+    }
+  } else {
+    for (const i of todo) results[i] = analyseFile(inputs[i], options);
+  }
+  if (cachePath) {
+    const next: CacheFile = { key: cacheKey, entries: {} };
+    inputs.forEach((input, i) => {
+      next.entries[input.file] = { hash: hashes[i], result: results[i]! };
+    });
+    mkdirSync(dirname(cachePath), { recursive: true });
+    const tmp = `${cachePath}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(next));
+    renameSync(tmp, cachePath);
+  }
+  return { results: results as FileResult[], cached: inputs.length - todo.length };
+}
+
+export function defaultThreads(): number {
+  return Math.max(1, Math.min(cpus().length, 8));
+}
