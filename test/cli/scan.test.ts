@@ -173,3 +173,12 @@ export const bookAudited = tool({ description: '', inputSchema: {} as any, execu
     expect(inv.tools.find((t: { name: string }) => t.name === 'book').capabilities[0]).toMatchObject({ capability: 'ledger:write', tier: 'critical', reason: 'books money' });
   });
 });
+
+describe('stylish colours', () => {
+  it('no escape codes when stdout is not a terminal, even without NO_COLOR', () => {
+    const dir = tempProject({ 'src/agent.ts': AGENT });
+    const r = runCli(['scan'], { cwd: dir, env: { NO_COLOR: '' } });
+    expect(r.stdout).toContain('unscoped-tool');
+    expect(r.stdout).not.toContain('\u001b[');
+  });
+});
