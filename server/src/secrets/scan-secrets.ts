@@ -17,7 +17,7 @@ export interface SecretMatch {
 }
 
 /** Stand-in markers that never occur in a real key of any format. */
-const STRUCTURAL_PLACEHOLDERS = ['xxxx', 'example', '<', '>', '${', '{{', '...', '…', '****', 'process.env'];
+const STRUCTURAL_PLACEHOLDERS = ['xxxx', 'example', '<', '>', '${', '$(', '{{', '...', '…', '****', 'process.env'];
 /** Words that mark a stand-in in free-form values; too common in random text to apply to provider formats. */
 const PLACEHOLDER_WORDS = ['your', 'placeholder', 'changeme', 'change_me', 'dummy', 'sample', 'redacted', 'insert', 'replace', 'fake', 'mock', 'todo'];
 
@@ -29,10 +29,11 @@ export function isPlaceholder(value: string, freeForm = true): boolean {
   const v = value.toLowerCase();
   if (STRUCTURAL_PLACEHOLDERS.some((w) => v.includes(w))) return true;
   if (/(.)\1{7,}/.test(value)) return true; // aaaaaaaa, 00000000
+  if (/^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/.test(value)) return true; // DEFAULT_CLIENT_SECRET: an identifier
   if (!freeForm) return false;
   if (PLACEHOLDER_WORDS.some((w) => v.includes(w))) return true;
-  if (/^[A-Z0-9]+(_[A-Z0-9]+)+$/.test(value)) return true; // MY_SECRET_TOKEN_NAME
   if (/0123456789|abcdefghij|1234567890/i.test(value)) return true; // keyboard-walk test values
+  if (/^[?$#.]?([A-Z]?[a-z]+)+$/.test(value)) return true; // camel-case words, e.g. "?NonExpressionParenKeyword"
   return false;
 }
 
@@ -88,11 +89,12 @@ export function scanSecrets(text: string, rules: readonly SecretRule[] = SECRET_
     rule.pattern.lastIndex = 0;
     for (let m = rule.pattern.exec(text); m; m = rule.pattern.exec(text)) {
       if (m[0].length === 0) rule.pattern.lastIndex++;
-      const value = m.groups?.secret ?? m[1] ?? m[0];
+      const value = m.groups?.secret ?? m.slice(1).find((g) => g !== undefined) ?? m[0];
       const start = m.index + m[0].lastIndexOf(value);
       const end = start + value.length;
       if (overlaps(start, end)) continue;
-      if (isPlaceholder(value, !!rule.freeForm) || looksLikeNonSecretId(value)) continue;
+      // Ids and digests look random too; a provider's own name or prefix beside the value settles it.
+      if (isPlaceholder(value, !!rule.freeForm) || (rule.freeForm && looksLikeNonSecretId(value))) continue;
       if (rule.minEntropy !== undefined && shannonEntropy(value) < rule.minEntropy) continue;
       taken.push([start, end]);
       found.push({
