@@ -34,6 +34,10 @@ export function isPlaceholder(value: string, freeForm = true): boolean {
   if (PLACEHOLDER_WORDS.some((w) => v.includes(w))) return true;
   if (/0123456789|abcdefghij|1234567890/i.test(value)) return true; // keyboard-walk test values
   if (/^[?$#.]?([A-Z]?[a-z]+)+$/.test(value)) return true; // camel-case words, e.g. "?NonExpressionParenKeyword"
+  if (/^[a-z]+([._:/-]+[a-z]+)+$/i.test(value)) return true; // dotted or dashed words: "anthropic.usage.input_tokens", "urn:ietf:params:oauth:token-type:jwt"
+  if (/^[a-z][a-z0-9]*([._:/-][a-z0-9]+){2,}$/.test(value)) return true; // lower-case names: "cache_creation.ephemeral_1h_input_tokens"
+  if (/^https?:\/\//i.test(value)) return true; // a URL (credentials inside URLs have rules of their own)
+  if (/^(password|passwd|pass|secret|user|admin|root|test|pwd)\W*$/i.test(value)) return true; // "user:password@host" in docs
   return false;
 }
 
