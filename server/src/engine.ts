@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { extractFacts, isSourceFile } from './analyzer/extract';
+import picomatch from 'picomatch';
+import { extractFacts, isSourceFile, SECRET_PIECES } from './analyzer/extract';
 import { link } from './analyzer/link';
 import type { PathMapping } from './analyzer/resolve';
 import { parse as parseJsonc } from 'jsonc-parser';
@@ -14,6 +15,9 @@ import { scanSecrets } from './secrets/scan-secrets';
 import { parseSuppressions } from './analyzer/suppressions';
 
 export const ANALYZER_VERSION = '0.1.0';
+
+/** Test code by default: keys there are usually fixtures, reported as warnings (`testPaths` in the config). */
+export const DEFAULT_TEST_PATHS = ['**/test/**', '**/tests/**', '**/__tests__/**', '**/*.test.*', '**/*.spec.*', '**/fixtures/**', '**/__fixtures__/**'];
 
 export interface SourceInput {
   /** Path relative to the working directory, forward slashes: how findings name the file. */
@@ -105,10 +109,15 @@ export function analyseFile(input: SourceInput, options: ExtractOptions = {}): F
       notice = `could not be analysed (${(e as Error).message}); only secrets were checked`;
     }
   }
-  const secrets = scanSecrets(input.text).map((m) => ({ ...m, loc: locAt(m.start, m.end) }));
+  const secrets: SecretFinding[] = scanSecrets(input.text).map((m) => ({ ...m, loc: locAt(m.start, m.end) }));
+  for (const s of facts?.splitSecrets ?? []) secrets.push({ ...s, start: 0, end: 0 });
   // Facts keep string values (names, arguments, exported constants): a secret among them is masked, so no
   // copy of it outlives this function — not in the cache, not in the language server's memory dumps.
-  if (facts && secrets.length) facts = redact(facts, secrets.map((s) => [input.text.slice(s.start, s.end), s.masked]));
+  if (facts && secrets.length) {
+    const pairs: [string, string][] = secrets.filter((s) => s.end > s.start).map((s) => [input.text.slice(s.start, s.end), s.masked]);
+    for (const piece of SECRET_PIECES.get(facts) ?? []) pairs.push([piece, '<redacted>']);
+    facts = redact(facts, pairs);
+  }
   return { file: input.file, facts, secrets, suppressions: facts?.suppressions ?? parseSuppressions(input.file, input.text, locAt), notice, pathMapping: tsconfigPaths(input) };
 }
 
@@ -156,6 +165,8 @@ export function analyzeResults(results: FileResult[], opts: AnalysisOptions = {}
   const factsByFile = new Map(facts.map((f) => [f.file, f]));
   const raw: RawFinding[] = [];
   const today = opts.today ?? new Date().toISOString().slice(0, 10);
+  const testGlobs = config.testPaths ?? DEFAULT_TEST_PATHS;
+  const isTestPath = testGlobs.length ? picomatch(testGlobs, { dot: true }) : () => false;
 
   for (const rule of RULES) {
     const setting = config.rules[rule.meta.id] ?? rule.meta.defaultSeverity;
@@ -165,6 +176,7 @@ export function analyzeResults(results: FileResult[], opts: AnalysisOptions = {}
       facts: factsByFile,
       secrets,
       today,
+      isTestPath,
       report: (r) => {
         // A configured severity replaces the default; a rule's own graded severity (e.g. "expires soon") is kept otherwise.
         const severity = config.rules[rule.meta.id] ? setting : (r.severity ?? setting);

@@ -74,3 +74,34 @@ describe('hardcoded-secret: every provider format is found, and masked', () => {
     expect(c.fingerprint).not.toBe(a.fingerprint);
   });
 });
+
+ruleTester('hardcoded-secret', {
+  valid: [],
+  invalid: [
+    {
+      name: 'in test code it is a warning',
+      filename: 'test/client.test.ts',
+      code: `export const k = '${FAKE_KEYS['groq-api-key']()}';`,
+      errors: [{ message: /^Hardcoded Groq secret \(groq-api-key, gsk_…\(56 chars\)\) in test code:/, line: 1, column: 19, severity: 'warning' }],
+    },
+    {
+      name: '`testPaths: []` treats no path as test code',
+      filename: 'test/client.test.ts',
+      config: { testPaths: [] },
+      code: `export const k = '${FAKE_KEYS['groq-api-key']()}';`,
+      errors: [{ message: /^Hardcoded Groq secret \(groq-api-key, gsk_…\(56 chars\)\): /, line: 1, column: 19, severity: 'error' }],
+    },
+  ],
+});
+
+describe('hardcoded-secret: keys split across concatenated literals', () => {
+  it('is found, masked, and no piece of it survives in the facts', () => {
+    const key = FAKE_KEYS['anthropic-api-key']();
+    const code = `export const apiKey = '${key.slice(0, 14)}' + '${key.slice(14, 60)}' +\n  '${key.slice(60)}';\n`;
+    const r = analyzeFiles({ 'src/split.ts': code });
+    const f = r.findings.filter((x) => x.ruleId === 'hardcoded-secret');
+    expect(f.map((x) => [x.loc.start.line, x.loc.start.column])).toEqual([[1, 23]]);
+    expect(f[0].message).toContain('(anthropic-api-key, sk-a…(108 chars))');
+    expect(JSON.stringify(r.facts)).not.toContain(key.slice(14, 60));
+  });
+});

@@ -2,6 +2,7 @@ import { ts } from 'ts-morph';
 import type { AdapterContext, AgentInput, FrameworkAdapter, ToolInput, ToolListInput } from './adapter';
 import { openAiAgentsToolName } from './adapter';
 import { ADAPTERS } from './adapters';
+import { scanSecrets } from '../secrets/scan-secrets';
 import { approvalKind } from './approval-gates';
 import { type ExtractOptions, FunctionCollector } from '../capabilities/collect-functions';
 import { fileLevelAnnotations, mergeAnnotations } from './annotations';
@@ -59,6 +60,8 @@ export function extractFacts(file: string, text: string, options: ExtractOptions
   const functions = new FunctionCollector(ctx, options);
   ctx.functionId = (node) => functions.idOf(node);
   const credentials: CredentialRead[] = [];
+  const splitSecrets: FileFacts['splitSecrets'] = [];
+  const secretPieces: string[] = [];
   let seq = 0;
 
   const a: AdapterContext = {
@@ -143,6 +146,23 @@ export function extractFacts(file: string, text: string, options: ExtractOptions
     }
     const def = ctx.definitions.get(node);
     if (def?.k === 'tool') toolStack.push(def.id);
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken && !(ts.isBinaryExpression(node.parent) && node.parent.operatorToken.kind === ts.SyntaxKind.PlusToken)) {
+      // A key split into pieces (`'sk-ant-' + 'api03-…'`) is still a key: scan the joined literals.
+      const parts: string[] = [];
+      const collect = (e: ts.Node): boolean => {
+        const u = unwrap(e);
+        if (ts.isBinaryExpression(u) && u.operatorToken.kind === ts.SyntaxKind.PlusToken) return collect(u.left) && collect(u.right);
+        if (ts.isStringLiteralLike(u)) return parts.push(u.text) > 0;
+        return false;
+      };
+      if (collect(node) && parts.length > 1) {
+        for (const m of scanSecrets(parts.join(''))) {
+          if (parts.some((p) => p.length >= m.end - m.start)) continue; // whole in one literal: the text scan finds it
+          splitSecrets.push({ ruleId: m.ruleId, provider: m.provider, description: m.description, masked: m.masked, hash: m.hash, envName: m.envName, loc: ctx.loc(node) });
+          secretPieces.push(...parts.filter((p) => p.length >= 12));
+        }
+      }
+    }
     stack.push(EXIT);
     exits.push(node);
     const children: ts.Node[] = [];
@@ -170,7 +190,7 @@ export function extractFacts(file: string, text: string, options: ExtractOptions
   }));
 
   const { exports, reExports, imports } = collectModuleInterface(ctx, functions);
-  return {
+  const facts: FileFacts = {
     file,
     sdkImports: specifiers.filter((s) => ADAPTERS.some((ad) => ad.modules.test(s))),
     imports,
@@ -182,13 +202,19 @@ export function extractFacts(file: string, text: string, options: ExtractOptions
     credentials,
     functions: functions.functions,
     dispatch: functions.dispatch,
+    splitSecrets,
     fileAnnotations: fileAnn,
     suppressions: parseSuppressions(file, text, ctx.locAt, (offset) => isInsideLiteral(sf, offset)),
     syntaxErrors: (sf as unknown as { parseDiagnostics?: unknown[] }).parseDiagnostics?.length ?? 0,
   };
+  if (secretPieces.length) SECRET_PIECES.set(facts, secretPieces);
+  return facts;
 }
 
 const EXIT = Symbol('exit');
+
+/** Pieces of split secrets, kept out of the (serialisable) facts so the engine can mask them there. */
+export const SECRET_PIECES = new WeakMap<FileFacts, string[]>();
 
 /** `{ search: false, refund: 'user-approval' }` → per-tool gates; a function or `true` → every tool. */
 function toolGatesOf(g: NonNullable<AgentInput['toolGates']>, ctx: SourceContext): AgentDef['toolGates'] {

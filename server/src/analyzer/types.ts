@@ -247,6 +247,8 @@ export interface FileFacts {
   credentials: CredentialRead[];
   functions: FunctionFacts[];
   dispatch: ToolDispatch[];
+  /** Secrets split across a concatenation of literals (`'sk-proj-' + 'abc…'`): masked, never the value. */
+  splitSecrets: { ruleId: string; provider: string; description: string; masked: string; hash: string; envName?: string; loc: Location }[];
   fileAnnotations: Annotations;
   suppressions: Suppression[];
   /** Syntax errors reported by the parser: facts are still extracted from what parsed. */

@@ -23,6 +23,8 @@ export interface Config {
   tokenBrokers?: CallPattern[];
   /** Baseline file of known findings, relative to the config file. */
   baseline?: string;
+  /** Globs of test code; hardcoded secrets there are warnings. `[]` treats no path as test code. */
+  testPaths?: string[];
   /** Where the config came from, if anywhere. */
   file?: string;
 }
@@ -90,7 +92,7 @@ export function parseConfig(text: string, file: string): Config {
     throw new ConfigError(file, line, column, key, detail);
   }
   const v = value as Partial<Config>;
-  return { rules: v.rules ?? {}, owners: v.owners ?? {}, ignore: v.ignore ?? [], capabilities: v.capabilities, auditLoggers: v.auditLoggers, tokenBrokers: v.tokenBrokers, baseline: v.baseline, file };
+  return { rules: v.rules ?? {}, owners: v.owners ?? {}, ignore: v.ignore ?? [], capabilities: v.capabilities, auditLoggers: v.auditLoggers, tokenBrokers: v.tokenBrokers, baseline: v.baseline, testPaths: v.testPaths, file };
 }
 
 /** Loads `--config <file>` or `agent-warden.json` in `root`; the defaults when there is none. */

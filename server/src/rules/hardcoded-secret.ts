@@ -21,9 +21,12 @@ export const hardcodedSecret: Rule = {
   check(ctx) {
     for (const matches of ctx.secrets.values()) {
       for (const s of matches) {
+        const inTest = ctx.isTestPath(s.loc.file);
         ctx.report({
           loc: s.loc,
-          message: `Hardcoded ${s.provider} secret (${s.ruleId}, ${s.masked}): anyone with this code can act as the agent. Revoke and rotate it, then read it at run time, e.g. \`process.env.${s.envName ?? 'SECRET_NAME'}\`.`,
+          // In test code a key is usually a fixture: still reported, one level lower (`testPaths` in the config).
+          severity: inTest ? 'warning' : undefined,
+          message: `Hardcoded ${s.provider} secret (${s.ruleId}, ${s.masked})${inTest ? ' in test code' : ''}: anyone with this code can act as the agent. Revoke and rotate it, then read it at run time, e.g. \`process.env.${s.envName ?? 'SECRET_NAME'}\`.`,
           subject: `secret:${s.ruleId}:${s.hash}`,
           data: { envName: s.envName ?? 'SECRET', secretRule: s.ruleId },
         });

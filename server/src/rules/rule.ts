@@ -50,6 +50,8 @@ export interface RuleContext {
   secrets: ReadonlyMap<string, SecretFinding[]>;
   /** Today's date as YYYY-MM-DD (injectable for tests). */
   today: string;
+  /** Globs of test code (`testPaths` in the config): some rules report there one level lower. */
+  isTestPath: (file: string) => boolean;
   report(r: Report): void;
 }
 
