@@ -62,7 +62,7 @@ describe('hardcoded-secret: every provider format is found, and masked', () => {
 
   it('every provider rule is tested: a generator here, or examples of its own (test/secrets)', () => {
     const untested = SECRET_RULES.filter((r) => !FAKE_KEYS[r.id] && !r.examples).map((r) => r.id);
-    expect(untested.sort()).toEqual(['aws-secret-access-key', 'database-url-password', 'generic-secret', 'generic-secret', 'private-key', 'slack-webhook-url', 'twilio-api-key']);
+    expect(untested).toEqual([]);
   });
 
   it('the fingerprint follows the secret, not its line', () => {

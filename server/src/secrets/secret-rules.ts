@@ -23,7 +23,7 @@ export interface SecretRule {
   freeForm?: boolean;
   /**
    * Examples that run as tests. Templates, expanded at test time so no key-shaped string is committed:
-   * `${alnum:N}`, `${hex:N}`, `${upper:N}`, `${lower:N}`, `${digits:N}`, `${b64url:N}`, `${b64:N}`.
+   * `${alnum:N}`, `${hex:N}`, `${upper:N}`, `${lower:N}`, `${digits:N}`, `${b64url:N}`, `${b64:N}`, `${b32:N}`, `${bech32:N}`.
    */
   examples?: { positive: string[]; negative?: string[] };
 }
@@ -83,6 +83,7 @@ export const SECRET_RULES: SecretRule[] = [
     keywords: ['t3blbkfj'],
     reference: 'gitleaks rule openai-api-key',
     envName: 'OPENAI_API_KEY',
+    examples: { positive: ['sk-proj-${b64url:74}T3BlbkFJ${b64url:74}', 'sk-${alnum:20}T3BlbkFJ${alnum:20}'], negative: ['sk-proj-${b64url:20}'] },
   },
   {
     id: 'anthropic-api-key',
@@ -92,6 +93,7 @@ export const SECRET_RULES: SecretRule[] = [
     keywords: ['sk-ant-api03'],
     reference: 'gitleaks rule anthropic-api-key',
     envName: 'ANTHROPIC_API_KEY',
+    examples: { positive: ['sk-ant-api03-${b64url:93}AA'], negative: ['sk-ant-api03-${b64url:20}AA'] },
   },
   {
     id: 'anthropic-admin-key',
@@ -101,6 +103,7 @@ export const SECRET_RULES: SecretRule[] = [
     keywords: ['sk-ant-admin01'],
     reference: 'gitleaks rule anthropic-admin-api-key',
     envName: 'ANTHROPIC_ADMIN_KEY',
+    examples: { positive: ['sk-ant-admin01-${b64url:93}AA'] },
   },
   {
     id: 'google-api-key',
@@ -110,6 +113,7 @@ export const SECRET_RULES: SecretRule[] = [
     keywords: ['aiza'],
     reference: 'gitleaks rule gcp-api-key',
     envName: 'GOOGLE_GENERATIVE_AI_API_KEY',
+    examples: { positive: ['AIza${b64url:35}'], negative: ['AIza${b64url:20}'] },
   },
   {
     id: 'huggingface-token',
@@ -120,6 +124,7 @@ export const SECRET_RULES: SecretRule[] = [
     minEntropy: 3.5,
     reference: 'gitleaks rule huggingface-access-token',
     envName: 'HF_TOKEN',
+    examples: { positive: ['hf_${lower:34}'], negative: ['hf_${lower:10}'] },
   },
   {
     id: 'groq-api-key',
@@ -128,6 +133,7 @@ export const SECRET_RULES: SecretRule[] = [
     pattern: /\b(gsk_[A-Za-z0-9]{52})(?![A-Za-z0-9])/g,
     keywords: ['gsk_'],
     envName: 'GROQ_API_KEY',
+    examples: { positive: ['gsk_${alnum:52}'] },
   },
   {
     id: 'replicate-api-token',
@@ -137,6 +143,7 @@ export const SECRET_RULES: SecretRule[] = [
     keywords: ['r8_'],
     minEntropy: 3.5,
     envName: 'REPLICATE_API_TOKEN',
+    examples: { positive: ['r8_${alnum:37}'] },
   },
   {
     id: 'xai-api-key',
@@ -145,6 +152,7 @@ export const SECRET_RULES: SecretRule[] = [
     pattern: /\b(xai-[A-Za-z0-9]{80})(?![A-Za-z0-9])/g,
     keywords: ['xai-'],
     envName: 'XAI_API_KEY',
+    examples: { positive: ['xai-${alnum:80}'] },
   },
   {
     id: 'perplexity-api-key',
@@ -153,6 +161,7 @@ export const SECRET_RULES: SecretRule[] = [
     pattern: /\b(pplx-[A-Za-z0-9]{48})(?![A-Za-z0-9])/g,
     keywords: ['pplx-'],
     envName: 'PERPLEXITY_API_KEY',
+    examples: { positive: ['pplx-${alnum:48}'] },
   },
   {
     id: 'langsmith-api-key',
@@ -161,6 +170,7 @@ export const SECRET_RULES: SecretRule[] = [
     pattern: /\b(lsv2_(?:pt|sk)_[a-f0-9]{32}_[a-f0-9]{10})(?![a-f0-9])/g,
     keywords: ['lsv2_'],
     envName: 'LANGSMITH_API_KEY',
+    examples: { positive: ['lsv2_pt_${hex:32}_${hex:10}', 'lsv2_sk_${hex:32}_${hex:10}'] },
   },
   {
     id: 'openrouter-api-key',
@@ -169,6 +179,7 @@ export const SECRET_RULES: SecretRule[] = [
     pattern: /\b(sk-or-v1-[a-f0-9]{64})(?![a-f0-9])/g,
     keywords: ['sk-or-v1-'],
     envName: 'OPENROUTER_API_KEY',
+    examples: { positive: ['sk-or-v1-${hex:64}'] },
   },
   // ---- Cloud
   {
@@ -180,6 +191,7 @@ export const SECRET_RULES: SecretRule[] = [
     minEntropy: 3,
     reference: 'gitleaks rule aws-access-token',
     envName: 'AWS_ACCESS_KEY_ID',
+    examples: { positive: ['AKIA${b32:16}'], negative: ['AKIAIOSFODNN7EXAMPLE'] },
   },
   {
     id: 'aws-secret-access-key',
@@ -189,6 +201,7 @@ export const SECRET_RULES: SecretRule[] = [
     keywords: ['aws'],
     minEntropy: 4,
     envName: 'AWS_SECRET_ACCESS_KEY',
+    examples: { positive: ['aws_secret_access_key = "${b64:40}"'], negative: ['aws_secret_access_key = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"'] },
   },
   // ---- Source control
   {
@@ -199,6 +212,7 @@ export const SECRET_RULES: SecretRule[] = [
     keywords: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_'],
     reference: 'gitleaks rules github-pat, github-oauth, github-app-token',
     envName: 'GITHUB_TOKEN',
+    examples: { positive: ['ghp_${alnum:36}', 'ghs_${alnum:36}'], negative: ['ghp_${alnum:20}'] },
   },
   {
     id: 'github-fine-grained-token',
@@ -208,6 +222,7 @@ export const SECRET_RULES: SecretRule[] = [
     keywords: ['github_pat_'],
     reference: 'gitleaks rule github-fine-grained-pat',
     envName: 'GITHUB_TOKEN',
+    examples: { positive: ['github_pat_${alnum:22}_${alnum:59}'] },
   },
   {
     id: 'gitlab-token',
@@ -217,6 +232,7 @@ export const SECRET_RULES: SecretRule[] = [
     keywords: ['glpat-'],
     reference: 'gitleaks rule gitlab-pat',
     envName: 'GITLAB_TOKEN',
+    examples: { positive: ['glpat-${b64url:20}'] },
   },
   // ---- Payments
   {
@@ -227,6 +243,7 @@ export const SECRET_RULES: SecretRule[] = [
     keywords: ['sk_live_', 'rk_live_'],
     reference: 'gitleaks rule stripe-access-token',
     envName: 'STRIPE_SECRET_KEY',
+    examples: { positive: ['sk_live_${alnum:32}', 'rk_live_${alnum:32}'], negative: ['sk_test_${alnum:32}'] },
   },
   // ---- Messaging
   {
@@ -238,6 +255,7 @@ export const SECRET_RULES: SecretRule[] = [
     minEntropy: 3,
     reference: 'gitleaks rules slack-bot-token, slack-user-token, slack-app-token',
     envName: 'SLACK_BOT_TOKEN',
+    examples: { positive: ['xoxb-${digits:12}-${digits:12}-${alnum:24}'], negative: ['xoxb-your-bot-token'] },
   },
   {
     id: 'slack-webhook-url',
@@ -246,6 +264,7 @@ export const SECRET_RULES: SecretRule[] = [
     pattern: /(https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9+/]{40,120})/g,
     keywords: ['hooks.slack.com'],
     envName: 'SLACK_WEBHOOK_URL',
+    examples: { positive: ['https://hooks.slack.com/services/T${upper:8}/B${upper:8}/${alnum:24}'] },
   },
   {
     id: 'sendgrid-api-key',
@@ -254,6 +273,7 @@ export const SECRET_RULES: SecretRule[] = [
     pattern: /\b(SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])/g,
     keywords: ['sg.'],
     envName: 'SENDGRID_API_KEY',
+    examples: { positive: ['SG.${b64url:22}.${b64url:43}'] },
   },
   {
     id: 'twilio-api-key',
@@ -262,6 +282,7 @@ export const SECRET_RULES: SecretRule[] = [
     pattern: /\b(SK[0-9a-f]{32})\b/g,
     keywords: ['twilio'],
     envName: 'TWILIO_API_KEY',
+    examples: { positive: ['twilioApiKey = "SK${hex:32}"'] },
   },
   ...MORE_RULES(),
   // ---- Keys and tokens in standard formats
@@ -273,6 +294,7 @@ export const SECRET_RULES: SecretRule[] = [
     keywords: ['private key'],
     reference: 'gitleaks rule private-key',
     envName: 'PRIVATE_KEY',
+    examples: { positive: ['-----BEGIN RSA PRIVATE KEY-----\\n${b64:64}\\n-----END RSA PRIVATE KEY-----'], negative: ['-----BEGIN PUBLIC KEY-----\\n${b64:64}\\n-----END PUBLIC KEY-----'] },
   },
   {
     id: 'jwt',
@@ -282,6 +304,7 @@ export const SECRET_RULES: SecretRule[] = [
     keywords: ['eyj'],
     reference: 'gitleaks rule jwt',
     envName: 'JWT_TOKEN',
+    examples: { positive: ['eyJ${b64url:30}.eyJ${b64url:60}.${b64url:43}'] },
   },
   {
     id: 'database-url-password',
@@ -291,6 +314,7 @@ export const SECRET_RULES: SecretRule[] = [
     keywords: ['://'],
     envName: 'DATABASE_URL',
     freeForm: true,
+    examples: { positive: ['postgres://app:${alnum:20}@db.internal:5432/orders'], negative: ['postgres://app:password@localhost/db', 'postgres://app:${DB_PASSWORD}@db/x'] },
   },
   // ---- Generic: a high-entropy value in a place named like a secret.
   {
@@ -302,6 +326,7 @@ export const SECRET_RULES: SecretRule[] = [
     keywords: ['key', 'secret', 'token', 'passw', 'credential'],
     minEntropy: 3.7,
     freeForm: true,
+    examples: { positive: ['const ledgerApiKey = "${alnum:28}";'], negative: ['const ledgerApiKey = "passwordpassword";', 'const sessionToken = "?NonExpressionParenKeyword";'] },
   },
   {
     id: 'generic-secret',
@@ -311,6 +336,7 @@ export const SECRET_RULES: SecretRule[] = [
     keywords: ['key', 'secret', 'token', 'passw', 'credential'],
     minEntropy: 3.7,
     freeForm: true,
+    examples: { positive: ['LEDGER_API_KEY=${alnum:28}'], negative: ['API_KEY=your-key-here-please', 'API_KEY=${OTHER_KEY}'] },
   },
 ];
 
