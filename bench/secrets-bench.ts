@@ -43,7 +43,8 @@ for (const rule of SECRET_RULES) {
     if (text.includes('\n')) continue;
     // As code: `NAME=value` and `NAME: "value"` become `const NAME = "value"`; anything else a string literal.
     const assignment = /^([A-Za-z_][A-Za-z0-9_]*)(?:\s*=\s*|:\s+)"?([^"]+)"?$/.exec(text);
-    add(`src/more/${rule.id}.ts`, assignment ? `const ${assignment[1]} = ${JSON.stringify(assignment[2])};` : `const value = ${JSON.stringify(text)};`, 'pos');
+    const code = /^(const|let|var|export) /.test(text) ? text : assignment ? `const ${assignment[1]} = ${JSON.stringify(assignment[2])};` : `const value = ${JSON.stringify(text)};`;
+    add(`src/more/${rule.id}.ts`, code, 'pos');
     add(`config/more/${rule.id}.txt`, text, 'pos');
   }
 }
