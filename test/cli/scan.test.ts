@@ -122,7 +122,13 @@ describe('agent-warden scan (built binary)', () => {
       runCli(['scan', '--format', 'json'], { cwd: dir }),
       runCli(['scan', '--format', 'sarif'], { cwd: dir }),
       runCli(['inventory'], { cwd: dir }),
+      runCli(['scan', '--format', 'github'], { cwd: dir }),
+      runCli(['scan', '--format', 'markdown'], { cwd: dir }),
+      runCli(['inventory', '--format', 'cyclonedx'], { cwd: dir }),
+      runCli(['inventory', '--format', 'markdown'], { cwd: dir }),
+      runCli(['scan', '--update-baseline', '--baseline', 'b.json'], { cwd: dir }),
     ];
+    outputs.push({ code: 0, stdout: readFileSync(join(dir, 'b.json'), 'utf8'), stderr: '' });
     const found = JSON.parse(outputs[1].stdout).findings.filter((f: { ruleId: string }) => f.ruleId === 'hardcoded-secret');
     expect(found).toHaveLength(6);
     for (const o of outputs) {
