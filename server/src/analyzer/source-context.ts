@@ -413,6 +413,28 @@ export class SourceContext {
     return ext ? this.evaluate(ext.expression) : undefined;
   }
 
+  private thisAssignmentCache = new Map<ts.Node, Map<string, ts.Expression[]>>();
+
+  /** Every `this.x = …` of a class, by field name (constructor first), collected once per class. */
+  private thisAssignments(cls: ts.ClassLikeDeclaration): Map<string, ts.Expression[]> {
+    const cached = this.thisAssignmentCache.get(cls);
+    if (cached) return cached;
+    const byName = new Map<string, ts.Expression[]>();
+    const find = (n: ts.Node): void => {
+      if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(n.left) && n.left.expression.kind === ts.SyntaxKind.ThisKeyword) {
+        const list = byName.get(n.left.name.text) ?? [];
+        list.push(n.right);
+        byName.set(n.left.name.text, list);
+      }
+      if (!ts.isClassLike(n)) ts.forEachChild(n, find);
+    };
+    const ctor = cls.members.find(ts.isConstructorDeclaration);
+    if (ctor?.body) ts.forEachChild(ctor.body, find);
+    for (const m of cls.members) if (m !== ctor && (ts.isMethodDeclaration(m) || ts.isGetAccessor(m)) && m.body) ts.forEachChild(m.body, find);
+    this.thisAssignmentCache.set(cls, byName);
+    return byName;
+  }
+
   /** `this.server` → the class field's initializer, its type, or a constructor assignment. */
   private evaluateThisMember(node: ts.PropertyAccessExpression): Val | undefined {
     const cls = this.enclosingClass(node);
@@ -426,15 +448,7 @@ export class SourceContext {
       }
     }
     // `this.x = …` in the constructor first, then anywhere in the class (compiled JS assigns fields in methods too).
-    const assignments: ts.Expression[] = [];
-    const findAssignments = (n: ts.Node): void => {
-      if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(n.left) && n.left.expression.kind === ts.SyntaxKind.ThisKeyword && n.left.name.text === name) assignments.push(n.right);
-      if (!ts.isClassLike(n)) ts.forEachChild(n, findAssignments);
-    };
-    const ctor = cls.members.find(ts.isConstructorDeclaration);
-    if (ctor?.body) ts.forEachChild(ctor.body, findAssignments);
-    for (const m of cls.members) if (m !== ctor && (ts.isMethodDeclaration(m) || ts.isGetAccessor(m)) && m.body) ts.forEachChild(m.body, findAssignments);
-    for (const right of assignments) {
+    for (const right of this.thisAssignments(cls).get(name) ?? []) {
       const v = this.evaluate(right);
       if (v.k !== 'dynamic') return v;
     }
