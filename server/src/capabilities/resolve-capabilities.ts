@@ -16,6 +16,16 @@ export interface Capability {
   detail?: string;
 }
 
+/** `db:delete (DELETE FROM users)`: the capability and what refined it, as messages show it. */
+export function describeCapability(c: Capability): string {
+  return c.detail ? `${c.capability} (${c.detail})` : c.capability;
+}
+
+/** The hops that reach a capability, then the call that shows it: a finding's related locations. */
+export function capabilityTrail(c: Capability): RelatedLocation[] {
+  return [...c.path, { message: `${c.capability}: ${c.reason}`, loc: c.evidence }];
+}
+
 const MAX_DEPTH = 10;
 const builtInEntries = new Map(CATALOG.map((e) => [e.id, e]));
 

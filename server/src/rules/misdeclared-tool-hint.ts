@@ -1,3 +1,4 @@
+import { describeCapability, capabilityTrail } from '../capabilities/resolve-capabilities';
 import { TIER_RANK } from '../capabilities/catalog';
 import type { Rule } from './rule';
 
@@ -40,8 +41,8 @@ server.registerTool('clean', { description: 'Clean the cache', annotations: { re
           loc: h.loc,
           anchor: t.loc,
           entityId: t.id,
-          message: `Tool '${t.name}' declares readOnlyHint: true but can ${c.capability}${c.detail ? ` (${c.detail})` : ''}: clients auto-approve read-only tools, so this write goes unreviewed. Set readOnlyHint: false.`,
-          related: [...c.path, { message: `${c.capability}: ${c.reason}`, loc: c.evidence }],
+          message: `Tool '${t.name}' declares readOnlyHint: true but can ${describeCapability(c)}: clients auto-approve read-only tools, so this write goes unreviewed. Set readOnlyHint: false.`,
+          related: capabilityTrail(c),
           subject: `tool:${t.name}:${t.kind}:readOnly`,
         });
       }
@@ -52,8 +53,8 @@ server.registerTool('clean', { description: 'Clean the cache', annotations: { re
           anchor: t.loc,
           entityId: t.id,
           severity: 'warning',
-          message: `Tool '${t.name}' declares destructiveHint: false but can ${c.capability}${c.detail ? ` (${c.detail})` : ''}: clients skip confirmation for non-destructive tools. Set destructiveHint: true.`,
-          related: [...c.path, { message: `${c.capability}: ${c.reason}`, loc: c.evidence }],
+          message: `Tool '${t.name}' declares destructiveHint: false but can ${describeCapability(c)}: clients skip confirmation for non-destructive tools. Set destructiveHint: true.`,
+          related: capabilityTrail(c),
           subject: `tool:${t.name}:${t.kind}:destructive`,
         });
       }

@@ -1,3 +1,4 @@
+import { describeCapability, capabilityTrail } from '../capabilities/resolve-capabilities';
 import { covered, declarable } from '../capabilities/scopes';
 import type { Rule } from './rule';
 
@@ -62,8 +63,8 @@ export const support = new Agent({ name: 'Support', handoffs: [ops] });`,
           loc,
           anchor,
           entityId: id,
-          message: `${what} '${name}' reaches ${c.capability}${c.detail ? ` (${c.detail})` : ''} through ${route}, beyond its scope (${granted.join(' ')}): the chain grants more than anyone approved. Declare it, gate it, or cut the delegation.`,
-          related: [...c.path, { message: `${c.capability}: ${c.reason}`, loc: c.evidence }],
+          message: `${what} '${name}' reaches ${describeCapability(c)} through ${route}, beyond its scope (${granted.join(' ')}): the chain grants more than anyone approved. Declare it, gate it, or cut the delegation.`,
+          related: capabilityTrail(c),
           subject: `${what.toLowerCase()}:${name}:${kind}:${c.capability}`,
         });
       }

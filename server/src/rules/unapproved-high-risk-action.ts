@@ -1,3 +1,4 @@
+import { describeCapability, capabilityTrail } from '../capabilities/resolve-capabilities';
 import type { Rule } from './rule';
 
 export const unapprovedHighRiskAction: Rule = {
@@ -51,7 +52,7 @@ export const refund = tool({
       if (t.risk !== 'critical' || t.approval) continue;
       const critical = t.capabilities.filter((c) => c.tier === 'critical');
       const top = critical[0];
-      const what = critical.map((c) => `${c.capability}${c.detail ? ` (${c.detail})` : ''}`).slice(0, 3).join(', ');
+      const what = critical.map(describeCapability).slice(0, 3).join(', ');
       const note = t.approvalNote ? ` Its ${t.approvalNote}.` : '';
       const gate = t.approvalSite ? `\`${t.approvalSite.prop}: true\`` : t.framework === 'mcp' ? 'MCP elicitation (`elicitInput`)' : t.framework === 'langchain' ? '`humanInTheLoopMiddleware` or `interrupt()`' : 'the framework\'s approval gate';
       ctx.report({
@@ -59,7 +60,7 @@ export const refund = tool({
         anchor: t.loc,
         entityId: t.id,
         message: `Tool '${t.name}' can ${what} with no human approval: the agent acts alone on a critical action.${note} Add ${gate}, or \`@approval required\` when a human gate exists outside the code.`,
-        related: [...top.path, { message: `${top.capability}: ${top.reason}`, loc: top.evidence }],
+        related: capabilityTrail(top),
         subject: `tool:${t.name}:${t.kind}`,
       });
     }

@@ -1,3 +1,4 @@
+import { describeCapability, capabilityTrail } from '../capabilities/resolve-capabilities';
 import { covered, declarable } from '../capabilities/scopes';
 import type { Rule } from './rule';
 
@@ -39,8 +40,8 @@ export const save = tool({ name: 'save_note', description: '', parameters: {} as
           anchor: t.loc,
           entityId: t.id,
           severity: c.tier === 'critical' ? 'error' : undefined,
-          message: `Tool '${t.name}' can ${c.capability}${c.detail ? ` (${c.detail})` : ''}, which its scope (${t.scopes.join(' ')}) does not cover: it holds a privilege nobody granted. Remove it, or add \`${c.capability}\` to @scope for review.`,
-          related: [...c.path, { message: `${c.capability}: ${c.reason}`, loc: c.evidence }],
+          message: `Tool '${t.name}' can ${describeCapability(c)}, which its scope (${t.scopes.join(' ')}) does not cover: it holds a privilege nobody granted. Remove it, or add \`${c.capability}\` to @scope for review.`,
+          related: capabilityTrail(c),
           subject: `tool:${t.name}:${t.kind}:${c.capability}`,
           data: { capability: c.capability },
         });

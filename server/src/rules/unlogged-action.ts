@@ -1,3 +1,4 @@
+import { describeCapability, capabilityTrail } from '../capabilities/resolve-capabilities';
 import type { Rule } from './rule';
 
 export const unloggedAction: Rule = {
@@ -34,8 +35,8 @@ export const save = tool({ description: '', inputSchema: {} as any, execute: asy
         loc: t.nameLoc,
         anchor: t.loc,
         entityId: t.id,
-        message: `Tool '${t.name}' can ${top.capability}${top.detail ? ` (${top.detail})` : ''} but writes no audit record: nobody can later tell what the agent did. Record the action (e.g. \`audit({ … })\`).`,
-        related: [...top.path, { message: `${top.capability}: ${top.reason}`, loc: top.evidence }],
+        message: `Tool '${t.name}' can ${describeCapability(top)} but writes no audit record: nobody can later tell what the agent did. Record the action (e.g. \`audit({ … })\`).`,
+        related: capabilityTrail(top),
         subject: `tool:${t.name}:${t.kind}`,
       });
     }

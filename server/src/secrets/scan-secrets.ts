@@ -101,7 +101,8 @@ function keywordIndexFor(rules: readonly SecretRule[]): KeywordIndex {
     const keywords = [...new Set(rules.flatMap((r) => r.keywords))].sort((a, b) => b.length - a.length);
     const escaped = keywords.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
     index = {
-      pattern: new RegExp(`(?=(${escaped.join('|')}))`, 'g'),
+      // With no keywords, a pattern that never matches (an empty alternation would match everywhere).
+      pattern: keywords.length ? new RegExp(`(?=(${escaped.join('|')}))`, 'g') : /(?!)/g,
       contained: new Map(keywords.map((k) => [k, keywords.filter((other) => k.includes(other))])),
     };
     keywordIndexes.set(rules, index);
@@ -112,7 +113,6 @@ function keywordIndexFor(rules: readonly SecretRule[]): KeywordIndex {
 function keywordsPresent(lower: string, rules: readonly SecretRule[]): Set<string> {
   const { pattern, contained } = keywordIndexFor(rules);
   const present = new Set<string>();
-  if (pattern.source === '(?=())') return present;
   pattern.lastIndex = 0;
   for (let m = pattern.exec(lower); m; m = pattern.exec(lower)) {
     for (const k of contained.get(m[1]) ?? []) present.add(k);
