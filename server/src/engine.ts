@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import picomatch from 'picomatch';
-import { extractFacts, isSourceFile, SECRET_PIECES } from './analyzer/extract';
+import { extractFacts, importedSpecifiers, isInsideLiteral, isSourceFile, parse, SECRET_PIECES } from './analyzer/extract';
 import { link } from './analyzer/link';
 import type { PathMapping } from './analyzer/resolve';
 import { parse as parseJsonc } from 'jsonc-parser';
@@ -13,6 +13,7 @@ import { RULES, RULES_BY_ID } from './rules';
 import type { Report, RuleContext, SecretFinding } from './rules/rule';
 import { scanSecrets } from './secrets/scan-secrets';
 import { parseSuppressions } from './analyzer/suppressions';
+import { filesNeedingFacts } from './analyzer/relevance';
 
 export const ANALYZER_VERSION = '0.1.0';
 
@@ -86,23 +87,52 @@ export interface FileResult {
   /** tsconfig/jsconfig `baseUrl` and `paths`, when this file is one. */
   pathMapping?: PathMapping;
   facts?: FileFacts;
+  /** For source files: whether facts were extracted or only the text was read (no agent code reaches the file). */
+  depth?: AnalysisDepth;
+  /** For source files: the module specifiers it mentions (what the pre-filter follows). */
+  specifiers?: string[];
   secrets: SecretFinding[];
   suppressions: Suppression[];
   notice?: string;
 }
 
 /** What the config adds to per-file extraction (its own catalog entries, audit loggers). */
-export function extractOptions(config: Config): ExtractOptions {
-  return { catalog: userCatalog(config), auditLoggers: config.auditLoggers };
+export function extractOptions(config: Config, mappings: readonly PathMapping[] = []): ExtractOptions {
+  const localPrefixes = aliasPrefixes(mappings);
+  return { catalog: userCatalog(config), auditLoggers: config.auditLoggers, ...(localPrefixes.length ? { localPrefixes } : {}) };
 }
 
+/** `paths` aliases (`@lib/*` → `@lib/`): calls into them are calls into the project, kept for linking. */
+function aliasPrefixes(mappings: readonly PathMapping[]): string[] {
+  const out = new Set<string>();
+  for (const m of mappings) for (const pattern of Object.keys(m.paths)) {
+    const star = pattern.indexOf('*');
+    const prefix = star < 0 ? pattern : pattern.slice(0, star);
+    if (prefix) out.add(prefix);
+  }
+  return [...out].sort();
+}
+
+/** The `baseUrl`/`paths` mappings of the tsconfig/jsconfig files among the inputs. */
+export function pathMappingsOf(inputs: readonly SourceInput[]): PathMapping[] {
+  return inputs.flatMap((i) => tsconfigPaths(i) ?? []);
+}
+
+/**
+ * How much of a file to analyse: `facts` parses it and extracts everything; `secrets` reads only its text
+ * (secrets, suppressions, import specifiers) — for source files no agent code reaches (see relevance.ts).
+ */
+export type AnalysisDepth = 'facts' | 'secrets';
+
 /** Facts, secrets and suppressions of one file; never throws (a file that cannot be analysed gets a notice). */
-export function analyseFile(input: SourceInput, options: ExtractOptions = {}): FileResult {
+export function analyseFile(input: SourceInput, options: ExtractOptions = {}, depth: AnalysisDepth = 'facts'): FileResult {
   let facts: FileFacts | undefined;
   let notice: string | undefined;
   const starts = lineIndex(input.text);
   const locAt = (s: number, e: number) => locFromOffsets(input.file, starts, s, e);
-  if (isSourceFile(input.file)) {
+  const source = isSourceFile(input.file);
+  // A key split across concatenated literals needs the parser to be found exactly: such files get facts.
+  if (source && (depth === 'facts' || hasSplitSecretCandidate(input.text))) {
     try {
       facts = extractFacts(input.file, input.text, options);
     } catch (e) {
@@ -118,7 +148,37 @@ export function analyseFile(input: SourceInput, options: ExtractOptions = {}): F
     for (const piece of SECRET_PIECES.get(facts) ?? []) pairs.push([piece, '<redacted>']);
     facts = redact(facts, pairs);
   }
-  return { file: input.file, facts, secrets, suppressions: facts?.suppressions ?? parseSuppressions(input.file, input.text, locAt), notice, pathMapping: tsconfigPaths(input) };
+  return {
+    file: input.file,
+    facts,
+    depth: source ? (facts ? 'facts' : 'secrets') : undefined,
+    specifiers: source ? importedSpecifiers(input.text) : undefined,
+    secrets,
+    suppressions: facts?.suppressions ?? parseSuppressions(input.file, input.text, locAt, source ? inLiteralOf(input) : undefined),
+    notice,
+    pathMapping: tsconfigPaths(input),
+  };
+}
+
+/** A directive inside a string is not one: parsed lazily, only for a file whose text has a directive. */
+function inLiteralOf(input: SourceInput): (offset: number) => boolean {
+  let sf: ReturnType<typeof parse> | undefined;
+  return (offset) => isInsideLiteral((sf ??= parse(input.file, input.text)), offset);
+}
+
+/** A quoted literal on one line (escapes allowed), length-bounded so the scan stays linear. */
+const LITERAL = String.raw`(?:'(?:[^'\\\n]|\\.){0,400}'|"(?:[^"\\\n]|\\.){0,400}")`;
+const CONCATENATION = new RegExp(String.raw`${LITERAL}(?:\s*\+\s*${LITERAL})+`, 'g');
+const JOINT = /['"]\s*\+\s*['"]/g;
+
+/** Literals joined with `+` whose joined text the secrets engine flags (a cheap superset of what extraction finds). */
+function hasSplitSecretCandidate(text: string): boolean {
+  CONCATENATION.lastIndex = 0;
+  for (let m = CONCATENATION.exec(text); m; m = CONCATENATION.exec(text)) {
+    const joined = m[0].replace(JOINT, '');
+    if (scanSecrets(joined).length) return true;
+  }
+  return false;
 }
 
 function redact<T>(value: T, pairs: [string, string][]): T {
@@ -144,11 +204,23 @@ function tsconfigPaths(input: SourceInput): PathMapping | undefined {
 
 /** The whole pipeline on a set of files: facts → graph → rules → suppressions → findings. */
 export function analyze(inputs: SourceInput[], opts: AnalysisOptions = {}): AnalysisResult {
-  const options = extractOptions(opts.config ?? DEFAULT_CONFIG);
+  const options = extractOptions(opts.config ?? DEFAULT_CONFIG, pathMappingsOf(inputs));
+  const depths = depthsFor(inputs);
   return analyzeResults(
-    inputs.map((i) => analyseFile(i, options)),
+    inputs.map((i) => analyseFile(i, options, depths.get(i.file))),
     opts,
   );
+}
+
+/**
+ * How deep to analyse each input: facts for agent code and every file it imports, the secrets scan only
+ * for the rest (relevance.ts). `alwaysFull` files get facts regardless (the files open in an editor).
+ */
+export function depthsFor(inputs: readonly SourceInput[], alwaysFull: Iterable<string> = []): Map<string, AnalysisDepth> {
+  const summaries = inputs.filter((i) => isSourceFile(i.file)).map((i) => ({ file: i.file, specifiers: importedSpecifiers(i.text) }));
+  const mappings = pathMappingsOf(inputs);
+  const needed = filesNeedingFacts(summaries, mappings, alwaysFull);
+  return new Map(summaries.map((s) => [s.file, needed.has(s.file) ? 'facts' : 'secrets']));
 }
 
 /** Links per-file results and runs the rules (the language server and the cache reuse per-file results). */
@@ -218,7 +290,7 @@ export function analyzeResults(results: FileResult[], opts: AnalysisOptions = {}
     notices,
     stats: {
       files: results.length,
-      sourceFiles: facts.length,
+      sourceFiles: results.filter((r) => r.depth).length,
       agents: graph.agents.length,
       tools: graph.tools.length,
       syntaxErrors: facts.reduce((n, f) => n + (f.syntaxErrors > 0 ? 1 : 0), 0),

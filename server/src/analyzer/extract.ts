@@ -230,7 +230,7 @@ function toolGatesOf(g: NonNullable<AgentInput['toolGates']>, ctx: SourceContext
 }
 
 /** Whether an offset falls inside a string or template literal (not a comment). */
-function isInsideLiteral(sf: ts.SourceFile, offset: number): boolean {
+export function isInsideLiteral(sf: ts.SourceFile, offset: number): boolean {
   let node: ts.Node = sf;
   for (;;) {
     const child = node.getChildren(sf).find((c) => c.getStart(sf) <= offset && offset < c.getEnd());

@@ -39,6 +39,8 @@ export function matchCatalog(module: string, keys: string[], extra: CatalogEntry
 export interface ExtractOptions {
   catalog?: CatalogEntry[];
   auditLoggers?: string[];
+  /** Prefixes of the project's tsconfig `paths` aliases: calls into them are kept like relative ones. */
+  localPrefixes?: string[];
 }
 
 /** Named functions run only when called; inline callbacks run as part of the function around them. */
@@ -164,9 +166,9 @@ export class FunctionCollector {
       fn.calls.push({ callee: { k: 'agent', id: callee.agentId }, args: [], loc });
       return;
     }
-    if (callee?.kind === 'export' && !isLocalSpecifier(callee.module)) return; // a package we know nothing about
+    if (callee?.kind === 'export' && !isLocalSpecifier(callee.module, this.options.localPrefixes)) return; // a package we know nothing about
     const target = this.ctx.evaluate(node.expression);
-    if (interesting(target)) fn.calls.push({ callee: target, args: argsOf(), loc });
+    if (interesting(target, this.options.localPrefixes)) fn.calls.push({ callee: target, args: argsOf(), loc });
   }
 
   /** Globals: `fetch(…)`, `eval(…)`, `new Function(…)`, `process.kill(…)`. */
@@ -267,14 +269,14 @@ export class FunctionCollector {
 }
 
 /** Specifiers that point into the project: relative, or the usual tsconfig `paths` aliases. */
-export function isLocalSpecifier(spec: string): boolean {
-  return /^(\.|file:|@\/|~\/|#|src\/|app\/|lib\/)/.test(spec);
+export function isLocalSpecifier(spec: string, aliasPrefixes: readonly string[] = []): boolean {
+  return /^(\.|file:|@\/|~\/|#|src\/|app\/|lib\/)/.test(spec) || aliasPrefixes.some((p) => spec.startsWith(p));
 }
 
-function interesting(v: Val): boolean {
+function interesting(v: Val, aliasPrefixes?: readonly string[]): boolean {
   if (v.k === 'fn' || v.k === 'tool' || v.k === 'agent') return true;
-  if (v.k === 'import') return isLocalSpecifier(v.module);
-  if (v.k === 'member') return interesting(v.of);
+  if (v.k === 'import') return isLocalSpecifier(v.module, aliasPrefixes);
+  if (v.k === 'member') return interesting(v.of, aliasPrefixes);
   return false;
 }
 

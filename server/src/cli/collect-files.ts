@@ -1,5 +1,4 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { open, readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { globby } from 'globby';
 import ignore from 'ignore';
@@ -80,28 +79,19 @@ export async function readSources(files: string[], cwd: string, notices: Notice[
         notices.push({ file, message: `skipped: ${(st.size / 1024 / 1024).toFixed(1)} MB is over the ${MAX_FILE_BYTES / 1024 / 1024} MB limit` });
         continue;
       }
-      if (await looksBinary(abs)) {
+      // One synchronous read per file: thousands of small async reads spend more time queuing than reading.
+      const buf = readFileSync(abs);
+      if (buf.subarray(0, 8000).includes(0)) {
         notices.push({ file, message: 'skipped: binary file' });
         continue;
       }
-      const text = (await readFile(abs, 'utf8')).replace(/^\uFEFF/, '');
+      const text = buf.toString('utf8').replace(/^\uFEFF/, '');
       out.push({ file, text });
     } catch (e) {
       notices.push({ file, message: `skipped: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` });
     }
   }
   return out;
-}
-
-async function looksBinary(abs: string): Promise<boolean> {
-  const fh = await open(abs, 'r');
-  try {
-    const buf = Buffer.alloc(8000);
-    const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
-    return buf.subarray(0, bytesRead).includes(0);
-  } finally {
-    await fh.close();
-  }
 }
 
 /** The nearest directory at or above `start` that contains `name`, stopping at the filesystem root. */

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { ExtractOptions } from '../capabilities/collect-functions';
-import { ANALYZER_VERSION, analyseFile, type FileResult, type SourceInput } from '../engine';
+import { type AnalysisDepth, ANALYZER_VERSION, analyseFile, depthsFor, type FileResult, type SourceInput } from '../engine';
 
 export const CACHE_FILE = '.agent-warden-cache/file-results.json';
 
@@ -34,10 +34,14 @@ export async function fileResults(inputs: SourceInput[], options: ExtractOptions
   const results: (FileResult | undefined)[] = new Array(inputs.length);
   const todo: number[] = [];
   const hashes = inputs.map((i) => hashOf(i.text));
+  const depths = depthsFor(inputs);
+  const depthOf = (i: number): AnalysisDepth => depths.get(inputs[i].file) ?? 'facts';
   inputs.forEach((input, i) => {
     const hit = cache.entries[input.file];
-    if (cachePath && hit && hit.hash === hashes[i]) results[i] = hit.result;
-    else todo.push(i);
+    // A secrets-only entry cannot stand in for facts (the file became reachable from agent code).
+    if (!cachePath || !hit || hit.hash !== hashes[i] || (hit.result.depth === 'secrets' && depthOf(i) === 'facts')) todo.push(i);
+    // Facts no agent code reaches any more are dropped, so a warm run links exactly what a cold one does.
+    else results[i] = hit.result.depth === 'facts' && depthOf(i) === 'secrets' ? { ...hit.result, facts: undefined, depth: 'secrets' } : hit.result;
   });
   const threads = Math.min(opts.threads ?? 1, todo.length);
   if (threads > 1) {
@@ -49,7 +53,7 @@ export async function fileResults(inputs: SourceInput[], options: ExtractOptions
       for (let i = 0; i < todo.length; i += 25) batches.push(todo.slice(i, i + 25));
       await Promise.all(
         batches.map(async (batch) => {
-          const out: FileResult[] = await pool.run({ inputs: batch.map((i) => inputs[i]), options });
+          const out: FileResult[] = await pool.run({ inputs: batch.map((i) => inputs[i]), depths: batch.map(depthOf), options });
           batch.forEach((idx, k) => {
             results[idx] = out[k];
           });
@@ -59,7 +63,7 @@ export async function fileResults(inputs: SourceInput[], options: ExtractOptions
       await pool.destroy();
     }
   } else {
-    for (const i of todo) results[i] = analyseFile(inputs[i], options);
+    for (const i of todo) results[i] = analyseFile(inputs[i], options, depthOf(i));
   }
   if (cachePath) {
     const next: CacheFile = { key: cacheKey, entries: {} };

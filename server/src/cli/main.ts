@@ -5,7 +5,7 @@ import { applyEdits, fixesForFinding, knownOwners } from '../fixes/fixes';
 import { dirname, join, relative, resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ConfigError } from '../config/load-config';
-import { ANALYZER_VERSION, type AnalysisResult, analyzeResults, extractOptions, isAnalysable, type Notice } from '../engine';
+import { ANALYZER_VERSION, type AnalysisResult, analyzeResults, extractOptions, isAnalysable, type Notice, pathMappingsOf } from '../engine';
 import { CACHE_FILE, fileResults } from './file-results';
 import { changedSince, stagedContents, stagedFiles } from './git';
 import { formatGithub } from '../reporters/github';
@@ -79,7 +79,7 @@ async function runAnalysis(paths: string[], opts: CommonOptions, cwd: string): P
   const inputs = (await readSources(files.filter((f) => !staged?.has(f)), cwd, notices)).concat(
     [...(staged ?? [])].map(([file, text]) => ({ file, text: text.replace(/^\uFEFF/, '') })),
   );
-  const { results } = await fileResults(inputs, extractOptions(ws.config), { cacheDir: opts.cache ? ws.configDir : undefined, threads: opts.threads });
+  const { results } = await fileResults(inputs, extractOptions(ws.config, pathMappingsOf(inputs)), { cacheDir: opts.cache ? ws.configDir : undefined, threads: opts.threads });
   const result = analyzeResults(results, { config: ws.config, owners: ws.owners });
   result.notices.unshift(...notices);
   if (report) result.findings = result.findings.filter((f) => report.has(f.loc.file));

@@ -5,7 +5,9 @@ import type { Finding } from '../analyzer/types';
 import { collectFiles, MAX_FILE_BYTES } from '../cli/collect-files';
 import { defaultWorkspace, openWorkspace, type Workspace } from '../cli/workspace';
 import { type Config, ConfigError, type RuleSetting } from '../config/load-config';
-import { type AnalysisResult, analyseFile, analyzeResults, extractOptions, type FileResult, isAnalysable } from '../engine';
+import { importedSpecifiers } from '../analyzer/extract';
+import { filesNeedingFacts, isAgentSeed } from '../analyzer/relevance';
+import { type AnalysisDepth, type AnalysisResult, analyseFile, analyzeResults, extractOptions, type FileResult, isAnalysable } from '../engine';
 
 const toPosix = (p: string) => p.split('\\').join('/');
 
@@ -17,11 +19,19 @@ export interface IndexProgress {
 /**
  * One workspace folder: per-file results cached by content hash, the config and owner sources, and
  * the latest linked analysis. Only the changed file is re-analysed; linking and rules then run over
- * the cached per-file results.
+ * the cached per-file results. As in the CLI, only agent code and the files it imports get facts
+ * (relevance.ts); the rest of the workspace is read for secrets only, and upgraded when an import
+ * starts to reach it. Open buffers always get facts.
  */
 export class WorkspaceState {
   private results = new Map<string, FileResult>();
   private hashes = new Map<string, string>();
+  /** Files analysed from an editor buffer rather than the disk, with their text. */
+  private buffers = new Map<string, string>();
+  /** `paths` alias prefixes the current facts were extracted with (extraction keeps calls into them). */
+  private aliasKey = '';
+  /** Files whose facts matter; dropped whenever a file's imports, the file set or the buffers change. */
+  private neededCache?: Set<string>;
   private ws: Workspace;
   configError?: ConfigError;
   analysis?: AnalysisResult;
@@ -71,6 +81,21 @@ export class WorkspaceState {
     this.generation++;
   }
 
+  private extractOptions() {
+    return extractOptions(this.ws.config, [...this.results.values()].flatMap((r) => (r.pathMapping ? [r.pathMapping] : [])));
+  }
+
+  /** A tsconfig's `paths` changed: every file is extracted again with the new aliases. */
+  private reextractAll(): void {
+    this.hashes.clear();
+    for (const [rel, r] of [...this.results]) {
+      if (r.depth !== 'facts') continue; // only facts depend on the aliases
+      const text = this.buffers.get(rel);
+      if (text !== undefined) this.update(rel, text);
+      else this.updateFromDisk(rel);
+    }
+  }
+
   contains(absPath: string): boolean {
     const rel = relative(this.dir, absPath);
     return !!rel && !rel.startsWith('..') && !rel.startsWith('/');
@@ -80,7 +105,10 @@ export class WorkspaceState {
     return toPosix(relative(this.dir, absPath));
   }
 
-  /** Indexes every analysable file on disk, yielding to the event loop between batches. */
+  /**
+   * Indexes every analysable file on disk, yielding to the event loop between batches: first the text of
+   * every file (secrets, imports), then facts for the agent code and what it reaches.
+   */
   async index(onProgress?: (p: IndexProgress) => void, isOpen: (rel: string) => boolean = () => false): Promise<void> {
     let files: string[] = [];
     try {
@@ -96,30 +124,71 @@ export class WorkspaceState {
         await new Promise((r) => setImmediate(r));
       }
     }
+    const aliases = JSON.stringify(this.extractOptions().localPrefixes ?? []);
+    if (aliases !== this.aliasKey) {
+      this.aliasKey = aliases;
+      this.reextractAll();
+    }
+    const upgrades = this.pendingUpgrades();
+    for (let i = 0; i < upgrades.length; i++) {
+      this.updateFromDisk(upgrades[i], 'facts');
+      if (i % 25 === 24) await new Promise((r) => setImmediate(r));
+    }
     this.indexed = true;
     onProgress?.({ done: files.length, total: files.length });
   }
 
+  /** Files agent code now reaches that so far were read for secrets only. */
+  private pendingUpgrades(): string[] {
+    return [...this.needed()].filter((rel) => this.results.get(rel)?.depth === 'secrets' && !this.buffers.has(rel));
+  }
+
+  private needed(): Set<string> {
+    if (!this.neededCache) {
+      const all = [...this.results.values()];
+      const summaries = all.flatMap((r) => (r.specifiers ? [{ file: r.file, specifiers: r.specifiers }] : []));
+      const mappings = all.flatMap((r) => (r.pathMapping ? [r.pathMapping] : []));
+      this.neededCache = filesNeedingFacts(summaries, mappings, this.buffers.keys());
+    }
+    return this.neededCache;
+  }
+
   /** Analyses a file's text (an open buffer or the file on disk); returns whether its result changed. */
-  update(rel: string, text: string): boolean {
+  update(rel: string, text: string, depth: AnalysisDepth = 'facts', fromBuffer = true): boolean {
     if (!isAnalysable(rel)) return false;
+    if (fromBuffer !== this.buffers.has(rel)) this.neededCache = undefined;
+    if (fromBuffer) this.buffers.set(rel, text);
+    else this.buffers.delete(rel);
     const hash = createHash('sha1').update(text).digest('hex');
-    if (this.hashes.get(rel) === hash) return false;
+    const previous = this.results.get(rel);
+    if (this.hashes.get(rel) === hash && (previous?.depth !== 'secrets' || depth === 'secrets')) return false;
     this.hashes.set(rel, hash);
-    this.results.set(rel, analyseFile({ file: rel, text: text.replace(/^\uFEFF/, '') }, extractOptions(this.ws.config)));
+    const result = analyseFile({ file: rel, text: text.replace(/^\uFEFF/, '') }, this.extractOptions(), depth);
+    if (!previous || previous.specifiers?.join('\0') !== result.specifiers?.join('\0') || previous.pathMapping || result.pathMapping) this.neededCache = undefined;
+    this.results.set(rel, result);
     this.analysisStale = true;
     this.generation++;
+    if ((previous?.pathMapping || result.pathMapping) && this.indexed) {
+      const key = JSON.stringify(this.extractOptions().localPrefixes ?? []);
+      if (key !== this.aliasKey) {
+        this.aliasKey = key;
+        this.reextractAll();
+      }
+    }
     return true;
   }
 
-  updateFromDisk(rel: string): boolean {
+  /** Re-reads a file from disk: facts if agent code reaches it (or `depth` says so), its text only otherwise. */
+  updateFromDisk(rel: string, depth?: AnalysisDepth): boolean {
     const abs = resolve(this.dir, rel);
     try {
       if (!existsSync(abs)) return this.remove(rel);
       if (statSync(abs).size > MAX_FILE_BYTES) return this.remove(rel);
       const buf = readFileSync(abs);
       if (buf.subarray(0, 8000).includes(0)) return this.remove(rel);
-      return this.update(rel, buf.toString('utf8'));
+      const text = buf.toString('utf8');
+      const wanted = depth ?? (isAgentSeed(importedSpecifiers(text)) || (this.indexed && this.needed().has(rel)) ? 'facts' : 'secrets');
+      return this.update(rel, text, wanted, false);
     } catch {
       return this.remove(rel);
     }
@@ -128,6 +197,8 @@ export class WorkspaceState {
   remove(rel: string): boolean {
     const had = this.results.delete(rel);
     this.hashes.delete(rel);
+    this.buffers.delete(rel);
+    this.neededCache = undefined;
     if (had) {
       this.analysisStale = true;
       this.generation++;
@@ -137,9 +208,13 @@ export class WorkspaceState {
 
   /** The linked analysis, recomputed only when some file, setting or config changed. */
   current(): AnalysisResult {
+    if (this.indexed) for (const rel of this.pendingUpgrades()) this.updateFromDisk(rel, 'facts');
     if (!this.analysis || this.analysisStale) {
       const started = performance.now();
-      this.analysis = analyzeResults([...this.results.values()], { config: this.config, owners: this.ws.owners });
+      // Facts no agent code reaches any more (an import was removed) are left out, as a fresh scan would.
+      const needed = this.indexed ? this.needed() : undefined;
+      const results = [...this.results.values()].map((r) => (needed && r.facts && !needed.has(r.file) ? { ...r, facts: undefined } : r));
+      this.analysis = analyzeResults(results, { config: this.config, owners: this.ws.owners });
       this.analysisStale = false;
       this.timings.push(performance.now() - started);
       if (this.timings.length > 1000) this.timings.splice(0, this.timings.length - 1000);

@@ -121,6 +121,35 @@ function keywordsPresent(lower: string, rules: readonly SecretRule[]): Set<strin
   return present;
 }
 
+/** The pattern's matches, left to right, each search resuming where the last match ended. */
+export function* matchesOf(rule: Pick<SecretRule, 'pattern' | 'anchor'>, text: string): Generator<RegExpExecArray> {
+  const { pattern, anchor } = rule;
+  if (!anchor) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+      if (m[0].length === 0) pattern.lastIndex++;
+      yield m;
+    }
+    return;
+  }
+  // Windowed: a match must start within `reach` before some hit of the anchor, and fits in `maxLength`.
+  // A match starting after the current hit is left for a later hit, whose window then holds it whole.
+  let from = 0;
+  anchor.pattern.lastIndex = 0;
+  for (let a = anchor.pattern.exec(text); a; a = anchor.pattern.exec(text)) {
+    anchor.pattern.lastIndex = a.index + 1; // overlapping hits: `secretoken` holds `token` too
+    if (a.index < from) continue; // a match starts at or after `from`, so at or before a later hit
+    const start = Math.max(from, a.index - anchor.reach);
+    const window = text.slice(start, a.index + anchor.maxLength);
+    pattern.lastIndex = 0;
+    const m = pattern.exec(window);
+    if (!m || start + m.index > a.index) continue;
+    m.index += start;
+    from = m.index + Math.max(m[0].length, 1);
+    yield m;
+  }
+}
+
 export function scanSecrets(text: string, rules: readonly SecretRule[] = SECRET_RULES): SecretMatch[] {
   const present = keywordsPresent(text.toLowerCase(), rules);
   const found: SecretMatch[] = [];
@@ -128,9 +157,7 @@ export function scanSecrets(text: string, rules: readonly SecretRule[] = SECRET_
   const overlaps = (s: number, e: number) => taken.some(([a, b]) => s < b && e > a);
   for (const rule of rules) {
     if (!rule.keywords.some((k) => present.has(k))) continue;
-    rule.pattern.lastIndex = 0;
-    for (let m = rule.pattern.exec(text); m; m = rule.pattern.exec(text)) {
-      if (m[0].length === 0) rule.pattern.lastIndex++;
+    for (const m of matchesOf(rule, text)) {
       const value = m.groups?.secret ?? m.slice(1).find((g) => g !== undefined) ?? m[0];
       const start = m.index + m[0].lastIndexOf(value);
       const end = start + value.length;

@@ -26,6 +26,13 @@ export interface SecretRule {
    * `${alnum:N}`, `${hex:N}`, `${upper:N}`, `${lower:N}`, `${digits:N}`, `${b64url:N}`, `${b64:N}`, `${b32:N}`, `${bech32:N}`.
    */
   examples?: { positive: string[]; negative?: string[] };
+  /**
+   * For patterns that open with a long optional run (a variable name before a keyword), which a regex
+   * engine retries at every position: every match contains a hit of `pattern` (global) that starts at
+   * most `reach` characters after the match does, and no match is longer than `maxLength`. The engine
+   * then runs the rule only in a window around each hit, with exactly the matches a plain scan finds.
+   */
+  anchor?: { pattern: RegExp; reach: number; maxLength: number };
 }
 
 /** A key with a fixed literal prefix and a fixed-length body: the common, precise case. */
@@ -326,6 +333,8 @@ export const SECRET_RULES: SecretRule[] = [
     keywords: ['key', 'secret', 'token', 'passw', 'credential'],
     minEntropy: 3.7,
     freeForm: true,
+    // The name: at most 40 characters before the keyword; the whole match: 40 + 16 + 40 + 15 + 302.
+    anchor: { pattern: /api[_-]?key|apikey|secret|token|passw(?:or)?d|credential|private[_-]?key|access[_-]?key|auth[_-]?key|client[_-]?secret/gi, reach: 40, maxLength: 420 },
     examples: { positive: ['const ledgerApiKey = "${alnum:28}";'], negative: ['const ledgerApiKey = "passwordpassword";', 'const sessionToken = "?NonExpressionParenKeyword";'] },
   },
   {

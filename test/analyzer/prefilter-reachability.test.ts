@@ -1,0 +1,118 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { OwnerResolver } from '../../server/src/analyzer/owners';
+import { DEFAULT_CONFIG } from '../../server/src/config/load-config';
+import { analyseFile, analyze, analyzeResults, depthsFor, extractOptions, pathMappingsOf, type AnalysisResult, type SourceInput } from '../../server/src/engine';
+import { WorkspaceState } from '../../server/src/lsp/workspace-state';
+import { FAKE_KEYS } from '../helpers/fake-keys';
+import { TODAY } from '../helpers/analyze';
+
+/**
+ * The text pre-filter: only agent code and what it imports is parsed; everything else is read for secrets.
+ * Fixture `prefilter-reachability`: an agent file reaching a barrel, a `paths`-aliased module and a Stripe
+ * client; an unrelated file that no agent imports.
+ */
+const FIXTURE = 'test/fixtures/prefilter-reachability';
+
+function inputsOf(dir: string): SourceInput[] {
+  const out: SourceInput[] = [];
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else out.push({ file: relative(dir, p).split('\\').join('/'), text: readFileSync(p, 'utf8') });
+    }
+  };
+  walk(dir);
+  return out.sort((a, b) => a.file.localeCompare(b.file));
+}
+
+const opts = () => ({ config: DEFAULT_CONFIG, today: TODAY, owners: new OwnerResolver({ cwd: '/virtual', configOwners: {}, configDir: '/virtual' }) });
+/** Every source file parsed, as before the pre-filter: the reference the filtered run must equal. */
+const everythingParsed = (inputs: SourceInput[]): AnalysisResult => analyzeResults(inputs.map((i) => analyseFile(i, extractOptions(DEFAULT_CONFIG, pathMappingsOf(inputs)), 'facts')), opts());
+const findingKeys = (r: AnalysisResult) => r.findings.map((f) => `${f.ruleId} ${f.loc.file}:${f.loc.start.line}:${f.loc.start.column} ${f.message}`);
+
+describe('fixture: prefilter-reachability', () => {
+  const inputs = inputsOf(FIXTURE);
+
+  it('parses the agent file and what it reaches (barrel, export *, paths alias); reads the rest for secrets', () => {
+    expect(Object.fromEntries(depthsFor(inputs))).toEqual({
+      'src/agent.ts': 'facts',
+      'src/billing/index.ts': 'facts',
+      'src/billing/refund.ts': 'facts',
+      'src/lib/mailer.ts': 'facts',
+      'src/unrelated/report.ts': 'secrets',
+    });
+  });
+
+  it('the tool still reaches Stripe through the barrel and the network through the alias', () => {
+    const result = analyze(inputs, opts());
+    const tool = result.graph.tools.find((t) => t.name === 'refundTool');
+    expect(tool?.capabilities.map((c) => c.capability).sort()).toEqual(expect.arrayContaining(['payments:write']));
+    expect(tool?.capabilities.some((c) => c.evidence.file === 'src/lib/mailer.ts')).toBe(true);
+  });
+
+  it('finds exactly what a run that parses every file finds', () => {
+    expect(findingKeys(analyze(inputs, opts()))).toEqual(findingKeys(everythingParsed(inputs)));
+  });
+});
+
+describe('the pre-filter changes no finding on the other fixtures and the example project', () => {
+  for (const dir of ['examples/support-desk', 'test/fixtures/chain-across-files']) {
+    it(dir, () => {
+      const inputs = inputsOf(dir).filter((i) => !i.file.includes('node_modules'));
+      const filtered = analyze(inputs, opts());
+      expect(filtered.findings.length).toBeGreaterThan(0);
+      expect(findingKeys(filtered)).toEqual(findingKeys(everythingParsed(inputs)));
+    });
+  }
+});
+
+describe('files read for secrets only', () => {
+  it('a key split across concatenated literals is still found (the file gets parsed for it)', () => {
+    const key = FAKE_KEYS['anthropic-api-key']();
+    const text = `export const client = { key: '${key.slice(0, 20)}' + '${key.slice(20)}' };\n`;
+    const input = { file: 'src/unrelated/split.ts', text };
+    expect(depthsFor([input]).get(input.file)).toBe('secrets');
+    const result = analyseFile(input, {}, 'secrets');
+    expect(result.depth).toBe('facts');
+    expect(result.secrets.map((s) => s.ruleId)).toContain('anthropic-api-key');
+  });
+
+  it('a suppression directive inside a string is not one', () => {
+    const text = "const help = '// agent-warden-ignore-next-line hardcoded-secret';\n";
+    expect(analyseFile({ file: 'src/help.ts', text }, {}, 'secrets').suppressions).toEqual([]);
+  });
+});
+
+describe('language server workspace: a file becomes parsed when agent code starts to import it', () => {
+  const root = mkdtempSync(join(tmpdir(), 'aw-prefilter-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const write = (rel: string, text: string) => {
+    mkdirSync(dirname(join(root, rel)), { recursive: true });
+    writeFileSync(join(root, rel), text);
+  };
+  const agent = (withImport: boolean) =>
+    `import { tool } from 'ai';\n${withImport ? "import { wipe } from './ops';\n" : ''}/** @owner ops @scope tickets:read */\nexport const cleanup = tool({ description: 'clean up', execute: async () => ${withImport ? 'wipe()' : "'ok'"} });\n`;
+
+  it('indexes the helper for secrets only, then extracts it once the agent imports it', async () => {
+    write('agent-warden.json', '{}');
+    write('src/agent.ts', agent(false));
+    write('src/ops.ts', "import { execSync } from 'node:child_process';\nexport const wipe = () => execSync('rm -rf /var/cache/app');\n");
+    const state = new WorkspaceState(root);
+    await state.index();
+    const capabilitiesOf = () => state.current().graph.tools.find((t) => t.name === 'cleanup')?.capabilities.map((c) => c.capability) ?? [];
+    expect(state.current().facts.map((f) => f.file)).toEqual(['src/agent.ts']);
+    expect(capabilitiesOf()).toEqual([]);
+
+    state.update('src/agent.ts', agent(true)); // typed in the editor
+    expect(state.current().facts.map((f) => f.file).sort()).toEqual(['src/agent.ts', 'src/ops.ts']);
+    expect(capabilitiesOf()).toContain('system:exec');
+
+    state.update('src/agent.ts', agent(false)); // and taken out again: ops.ts facts no longer count
+    expect(state.current().facts.map((f) => f.file)).toEqual(['src/agent.ts']);
+    expect(capabilitiesOf()).toEqual([]);
+  });
+});
