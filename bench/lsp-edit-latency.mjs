@@ -27,7 +27,7 @@ lines.push(`export async function agent(prompt: string) {`, `  return generateTe
 const agentText = lines.join('\n');
 writeFileSync(join(root, 'src/agent.ts'), agentText);
 
-const proc = spawn(process.execPath, ['dist/server.js', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+const proc = spawn(process.execPath, ['--expose-gc', 'dist/server.js', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
 const conn = createProtocolConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
 conn.onRequest('workspace/configuration', (p) => p.items.map(() => ({ enable: true, run: 'onType', rules: {} })));
 conn.onRequest('client/registerCapability', () => null);
@@ -48,6 +48,11 @@ for (;;) {
   await new Promise((r) => setTimeout(r, 20));
 }
 const before = await conn.sendRequest('agentWarden/timings');
+// The whole-workspace analysis once (what workspace diagnostics and the inventory ask for), then memory.
+const tWhole = performance.now();
+await conn.sendRequest('workspace/diagnostic', { previousResultIds: [] });
+const wholeMs = performance.now() - tWhole;
+const indexedMemory = before.memory;
 let text = agentText;
 for (let i = 0; i < edits; i++) {
   // Change one description per edit, as typing does: every edit is a real change.
@@ -66,6 +71,9 @@ console.log(`workspace: ${files + 1} files; agent file: ${agentText.split('\n').
 console.log(`first diagnostics after open (while indexing): ${firstMs.toFixed(1)} ms`);
 console.log(`server-side per edit: median ${q(0.5).toFixed(2)} ms, p95 ${q(0.95).toFixed(2)} ms, max ${per[per.length - 1].toFixed(2)} ms`);
 const med = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-console.log(`of which: re-extracting the changed file ${med(change).toFixed(2)} ms, linking + rules + diagnostics ${med(pull).toFixed(2)} ms (medians)`);
+console.log(`of which: re-extracting the changed file ${med(change).toFixed(2)} ms, linking + rules + diagnostics of its import neighbourhood ${med(pull).toFixed(2)} ms (medians)`);
+console.log(`whole-workspace diagnostics (every file linked): ${wholeMs.toFixed(1)} ms`);
+const mb = (b) => `${(b / 1024 / 1024).toFixed(0)} MB`;
+console.log(`server memory after a GC, after the full index: RSS ${mb(indexedMemory.rss)}, heap used ${mb(indexedMemory.heapUsed)}; after the edits: RSS ${mb(after.memory.rss)}, heap used ${mb(after.memory.heapUsed)}`);
 await conn.sendRequest('shutdown');
 conn.sendNotification('exit');

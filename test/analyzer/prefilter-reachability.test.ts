@@ -12,7 +12,7 @@ import { TODAY } from '../helpers/analyze';
 /**
  * The text pre-filter: only agent code and what it imports is parsed; everything else is read for secrets.
  * Fixture `prefilter-reachability`: an agent file reaching a barrel, a `paths`-aliased module and a Stripe
- * client; an unrelated file that no agent imports.
+ * client; a tool whose approval gate is set by the agent that imports it; a file that no agent imports.
  */
 const FIXTURE = 'test/fixtures/prefilter-reachability';
 
@@ -43,6 +43,8 @@ describe('fixture: prefilter-reachability', () => {
       'src/billing/index.ts': 'facts',
       'src/billing/refund.ts': 'facts',
       'src/lib/mailer.ts': 'facts',
+      'src/payouts-agent.ts': 'facts',
+      'src/tools/wire.ts': 'facts',
       'src/unrelated/report.ts': 'secrets',
     });
   });
@@ -115,4 +117,23 @@ describe('language server workspace: a file becomes parsed when agent code start
     expect(state.current().facts.map((f) => f.file)).toEqual(['src/agent.ts']);
     expect(capabilitiesOf()).toEqual([]);
   });
+});
+
+describe('language server: a file’s findings from its import neighbourhood equal the whole-workspace ones', () => {
+  for (const dir of ['examples/support-desk', 'test/fixtures/chain-across-files', FIXTURE]) {
+    it(dir, async () => {
+      const state = new WorkspaceState(join(process.cwd(), dir));
+      await state.index();
+      const files = state.files().filter((f) => !f.includes('node_modules'));
+      const focused = new Map(files.map((f) => [f, state.findingsFor(f).map((x) => `${x.ruleId} ${x.loc.start.line}:${x.loc.start.column} ${x.message}`)]));
+      const whole = state.current();
+      let total = 0;
+      for (const f of files) {
+        const expected = whole.findings.filter((x) => x.loc.file === f).map((x) => `${x.ruleId} ${x.loc.start.line}:${x.loc.start.column} ${x.message}`);
+        total += expected.length;
+        expect(focused.get(f), f).toEqual(expected);
+      }
+      expect(total).toBeGreaterThan(0);
+    });
+  }
 });

@@ -20,26 +20,61 @@ export interface ImportSummary {
   specifiers: readonly string[];
 }
 
-/** Seeds plus every file they reach through imports (breadth-first; cycles are fine). */
-export function filesNeedingFacts(files: readonly ImportSummary[], mappings: PathMapping[] = [], alwaysFull: Iterable<string> = []): Set<string> {
-  const sources = new Set(files.filter((f) => isSourceFile(f.file)).map((f) => f.file));
-  const byFile = new Map(files.map((f) => [f.file, f.specifiers]));
-  const needed = new Set<string>();
-  const queue: string[] = [];
-  const add = (file: string) => {
-    if (needed.has(file) || !sources.has(file)) return;
-    needed.add(file);
-    queue.push(file);
-  };
-  for (const f of files) if (isAgentSeed(f.specifiers)) add(f.file);
-  for (const f of alwaysFull) add(f);
-  while (queue.length) {
-    const file = queue.pop()!;
-    for (const spec of byFile.get(file) ?? []) {
-      if (!spec.startsWith('.') && !mappings.length) continue; // a package: not part of the scan
-      const target = resolveModulePath(file, spec, sources, mappings);
-      if (target) add(target);
+/** Which scanned file imports which, resolved once; answers reachability both ways. */
+export class ImportGraph {
+  private readonly out = new Map<string, string[]>();
+  private readonly in = new Map<string, string[]>();
+  private readonly seeds: string[] = [];
+
+  constructor(files: readonly ImportSummary[], mappings: PathMapping[] = []) {
+    const sources = new Set(files.filter((f) => isSourceFile(f.file)).map((f) => f.file));
+    for (const f of files) {
+      if (!sources.has(f.file)) continue;
+      if (isAgentSeed(f.specifiers)) this.seeds.push(f.file);
+      const targets: string[] = [];
+      for (const spec of f.specifiers) {
+        if (!spec.startsWith('.') && !mappings.length) continue; // a package: not part of the scan
+        const target = resolveModulePath(f.file, spec, sources, mappings);
+        if (!target || target === f.file) continue;
+        targets.push(target);
+        const importers = this.in.get(target);
+        if (importers) importers.push(f.file);
+        else this.in.set(target, [f.file]);
+      }
+      this.out.set(f.file, targets);
     }
   }
-  return needed;
+
+  /** Files whose facts matter: the seeds (and `extra` files), plus every file they reach. */
+  needingFacts(extra: Iterable<string> = []): Set<string> {
+    return this.closure([...this.seeds, ...[...extra].filter((f) => this.out.has(f))], this.out);
+  }
+
+  /**
+   * The files the findings of `file` can depend on: everything that (transitively) imports it, and
+   * everything those reach — an agent elsewhere may expose, gate or delegate to what `file` defines.
+   * Linking just these gives the file's own findings without linking the whole workspace.
+   */
+  neighbourhoodOf(file: string): Set<string> {
+    return this.closure([...this.closure([file], this.in)], this.out);
+  }
+
+  private closure(start: readonly string[], edges: Map<string, string[]>): Set<string> {
+    const seen = new Set<string>(start);
+    const queue = [...start];
+    while (queue.length) {
+      for (const next of edges.get(queue.pop()!) ?? []) {
+        if (!seen.has(next)) {
+          seen.add(next);
+          queue.push(next);
+        }
+      }
+    }
+    return seen;
+  }
+}
+
+/** Seeds plus every file they reach through imports (breadth-first; cycles are fine). */
+export function filesNeedingFacts(files: readonly ImportSummary[], mappings: PathMapping[] = [], alwaysFull: Iterable<string> = []): Set<string> {
+  return new ImportGraph(files, mappings).needingFacts(alwaysFull);
 }

@@ -6,7 +6,7 @@ import { collectFiles, MAX_FILE_BYTES } from '../cli/collect-files';
 import { defaultWorkspace, openWorkspace, type Workspace } from '../cli/workspace';
 import { type Config, ConfigError, type RuleSetting } from '../config/load-config';
 import { importedSpecifiers } from '../analyzer/extract';
-import { filesNeedingFacts, isAgentSeed } from '../analyzer/relevance';
+import { ImportGraph, isAgentSeed } from '../analyzer/relevance';
 import { type AnalysisDepth, type AnalysisResult, analyseFile, analyzeResults, extractOptions, type FileResult, isAnalysable } from '../engine';
 
 const toPosix = (p: string) => p.split('\\').join('/');
@@ -30,8 +30,11 @@ export class WorkspaceState {
   private buffers = new Map<string, string>();
   /** `paths` alias prefixes the current facts were extracted with (extraction keeps calls into them). */
   private aliasKey = '';
-  /** Files whose facts matter; dropped whenever a file's imports, the file set or the buffers change. */
+  /** The import graph and the files whose facts matter; dropped whenever a file's imports, the file set or the buffers change. */
   private neededCache?: Set<string>;
+  private graphCache?: ImportGraph;
+  /** The last single-file analysis (see `findingsFor`). */
+  private focusedCache?: { generation: number; rel: string; result: AnalysisResult };
   private ws: Workspace;
   configError?: ConfigError;
   analysis?: AnalysisResult;
@@ -143,20 +146,25 @@ export class WorkspaceState {
     return [...this.needed()].filter((rel) => this.results.get(rel)?.depth === 'secrets' && !this.buffers.has(rel));
   }
 
-  private needed(): Set<string> {
-    if (!this.neededCache) {
+  private importGraph(): ImportGraph {
+    if (!this.graphCache) {
       const all = [...this.results.values()];
       const summaries = all.flatMap((r) => (r.specifiers ? [{ file: r.file, specifiers: r.specifiers }] : []));
       const mappings = all.flatMap((r) => (r.pathMapping ? [r.pathMapping] : []));
-      this.neededCache = filesNeedingFacts(summaries, mappings, this.buffers.keys());
+      this.graphCache = new ImportGraph(summaries, mappings);
     }
+    return this.graphCache;
+  }
+
+  private needed(): Set<string> {
+    if (!this.neededCache || !this.graphCache) this.neededCache = this.importGraph().needingFacts(this.buffers.keys());
     return this.neededCache;
   }
 
   /** Analyses a file's text (an open buffer or the file on disk); returns whether its result changed. */
   update(rel: string, text: string, depth: AnalysisDepth = 'facts', fromBuffer = true): boolean {
     if (!isAnalysable(rel)) return false;
-    if (fromBuffer !== this.buffers.has(rel)) this.neededCache = undefined;
+    if (fromBuffer !== this.buffers.has(rel)) this.neededCache = this.graphCache = undefined;
     if (fromBuffer) this.buffers.set(rel, text);
     else this.buffers.delete(rel);
     const hash = createHash('sha1').update(text).digest('hex');
@@ -164,7 +172,7 @@ export class WorkspaceState {
     if (this.hashes.get(rel) === hash && (previous?.depth !== 'secrets' || depth === 'secrets')) return false;
     this.hashes.set(rel, hash);
     const result = analyseFile({ file: rel, text: text.replace(/^\uFEFF/, '') }, this.extractOptions(), depth);
-    if (!previous || previous.specifiers?.join('\0') !== result.specifiers?.join('\0') || previous.pathMapping || result.pathMapping) this.neededCache = undefined;
+    if (!previous || previous.specifiers?.join('\0') !== result.specifiers?.join('\0') || previous.pathMapping || result.pathMapping) this.neededCache = this.graphCache = undefined;
     this.results.set(rel, result);
     this.analysisStale = true;
     this.generation++;
@@ -198,7 +206,7 @@ export class WorkspaceState {
     const had = this.results.delete(rel);
     this.hashes.delete(rel);
     this.buffers.delete(rel);
-    this.neededCache = undefined;
+    this.neededCache = this.graphCache = undefined;
     if (had) {
       this.analysisStale = true;
       this.generation++;
@@ -206,24 +214,53 @@ export class WorkspaceState {
     return had;
   }
 
-  /** The linked analysis, recomputed only when some file, setting or config changed. */
+  /** The linked analysis of the whole workspace, recomputed only when some file, setting or config changed. */
   current(): AnalysisResult {
-    if (this.indexed) for (const rel of this.pendingUpgrades()) this.updateFromDisk(rel, 'facts');
     if (!this.analysis || this.analysisStale) {
       const started = performance.now();
-      // Facts no agent code reaches any more (an import was removed) are left out, as a fresh scan would.
-      const needed = this.indexed ? this.needed() : undefined;
-      const results = [...this.results.values()].map((r) => (needed && r.facts && !needed.has(r.file) ? { ...r, facts: undefined } : r));
-      this.analysis = analyzeResults(results, { config: this.config, owners: this.ws.owners });
+      this.analysis = this.analyse([...this.results.keys()]);
       this.analysisStale = false;
-      this.timings.push(performance.now() - started);
-      if (this.timings.length > 1000) this.timings.splice(0, this.timings.length - 1000);
+      this.record(performance.now() - started);
     }
     return this.analysis;
   }
 
+  /**
+   * One file's findings. While the workspace analysis is stale (the user is typing), only the file's
+   * neighbourhood in the import graph is linked — what imports it, and what that reaches — which is all
+   * its findings can depend on; the whole workspace is linked again when something asks for all of it.
+   */
   findingsFor(rel: string): Finding[] {
-    return this.current().findings.filter((f) => f.loc.file === rel);
+    const result = this.analysis && !this.analysisStale ? this.analysis : this.focused(rel);
+    return result.findings.filter((f) => f.loc.file === rel);
+  }
+
+  private focused(rel: string): AnalysisResult {
+    const hit = this.focusedCache;
+    if (hit && hit.generation === this.generation && hit.rel === rel) return hit.result;
+    const started = performance.now();
+    const result = this.analyse([...this.importGraph().neighbourhoodOf(rel)]);
+    this.record(performance.now() - started);
+    this.focusedCache = { generation: this.generation, rel, result };
+    return result;
+  }
+
+  private analyse(files: string[]): AnalysisResult {
+    if (this.indexed) for (const rel of this.pendingUpgrades()) this.updateFromDisk(rel, 'facts');
+    // Facts no agent code reaches any more (an import was removed) are left out, as a fresh scan would.
+    const needed = this.indexed ? this.needed() : undefined;
+    const picked = new Set(files);
+    const results: FileResult[] = [];
+    for (const r of this.results.values()) {
+      if (!picked.has(r.file) && !r.pathMapping) continue;
+      results.push(needed && r.facts && !needed.has(r.file) ? { ...r, facts: undefined } : r);
+    }
+    return analyzeResults(results, { config: this.config, owners: this.ws.owners });
+  }
+
+  private record(ms: number): void {
+    this.timings.push(ms);
+    if (this.timings.length > 1000) this.timings.splice(0, this.timings.length - 1000);
   }
 
   files(): string[] {
