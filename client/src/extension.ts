@@ -1,13 +1,41 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
-import { REANALYZE_COMMAND, RULE_DOCS, type ServerStatus, STATUS } from '../../server/src/lsp/protocol';
+import { INVENTORY, INVENTORY_CHANGED, type InventoryResponse, REANALYZE_COMMAND, REVEAL_IN_INVENTORY_COMMAND, RULE_DOCS, type ServerStatus, SHOW_GRAPH_COMMAND, STATUS } from '../../server/src/lsp/protocol';
+import { ChainGraphPanel } from './chain-graph';
+import { type InventoryFilter, type InventoryItem, InventoryTree } from './inventory-tree';
 
 const SOURCE_LANGUAGES = ['typescript', 'typescriptreact', 'javascript', 'javascriptreact'];
 
 let client: LanguageClient | undefined;
 let output: vscode.LogOutputChannel;
 let status: vscode.LanguageStatusItem;
+const tree = new InventoryTree();
+let treeView: vscode.TreeView<InventoryItem>;
+let inventory: InventoryResponse = { folders: [] };
+
+/** Asks the server for the inventory (the CLI's `inventory` JSON per folder) and refreshes the tree and graph. */
+async function refreshInventory(): Promise<InventoryResponse> {
+  if (!client?.isRunning()) return inventory;
+  try {
+    inventory = await client.sendRequest<InventoryResponse>(INVENTORY, {});
+  } catch (e) {
+    output.warn(`inventory request failed: ${(e as Error).message}`);
+    return inventory;
+  }
+  tree.update(inventory.folders);
+  const { agents, tools } = tree.counts();
+  treeView.description = tree.filter === 'all' ? `${agents} agents · ${tools} tools` : tree.filter === 'currentFile' ? 'current file' : 'with findings';
+  ChainGraphPanel.refresh(inventory.folders);
+  return inventory;
+}
+
+async function setFilter(filter: InventoryFilter): Promise<void> {
+  tree.setFilter(filter);
+  await vscode.commands.executeCommand('setContext', 'agentWarden.inventoryFilter', filter);
+  treeView.message = filter === 'currentFile' ? 'Showing the agents and tools of the current file.' : filter === 'findings' ? 'Showing agents and tools with findings.' : undefined;
+  await refreshInventory();
+}
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   output = vscode.window.createOutputChannel('Agent Warden', { log: true });
@@ -16,6 +44,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   status.text = 'Agent Warden: starting';
   status.command = { title: 'Show output', command: 'agentWarden.showOutput' };
   context.subscriptions.push(output, status);
+  treeView = vscode.window.createTreeView('agentWarden.inventory', { treeDataProvider: tree, showCollapseAll: true });
+  context.subscriptions.push(treeView, vscode.window.onDidChangeActiveTextEditor(() => tree.activeEditorChanged()));
+  void vscode.commands.executeCommand('setContext', 'agentWarden.inventoryFilter', 'all');
 
   context.subscriptions.push(
     vscode.commands.registerCommand('agentWarden.showOutput', () => output.show(true)),
@@ -41,9 +72,26 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       }
       await vscode.window.showTextDocument(uri);
     }),
+    vscode.commands.registerCommand('agentWarden.inventory.refresh', () => refreshInventory()),
+    vscode.commands.registerCommand('agentWarden.inventory.filterCurrentFile', () => setFilter('currentFile')),
+    vscode.commands.registerCommand('agentWarden.inventory.filterFindings', () => setFilter('findings')),
+    vscode.commands.registerCommand('agentWarden.inventory.clearFilter', () => setFilter('all')),
+    vscode.commands.registerCommand(SHOW_GRAPH_COMMAND, async (args?: { folder?: string; highlight?: string[] }) => {
+      const { folders } = await refreshInventory();
+      const chain = args?.highlight ?? [];
+      // Several folders share one graph, where node ids carry their folder.
+      const highlight = folders.length > 1 && args?.folder ? chain.map((id) => `${args.folder}|${id}`) : chain;
+      ChainGraphPanel.show(context.extensionUri, folders, highlight);
+    }),
+    vscode.commands.registerCommand(REVEAL_IN_INVENTORY_COMMAND, async (folder: string, id: string) => {
+      if (tree.filter !== 'all') await setFilter('all');
+      else if (!tree.find(folder, id)) await refreshInventory();
+      const item = tree.find(folder, id);
+      if (item) await treeView.reveal(item, { select: true, focus: true, expand: true });
+    }),
     vscode.workspace.onDidGrantWorkspaceTrust(() => void restart(context)),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('agentWarden.enable')) void restart(context);
+      if (e.affectsConfiguration('agentWarden.enable') || e.affectsConfiguration('agentWarden.codeLens')) void restart(context);
     }),
   );
   await start(context);
@@ -81,6 +129,8 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
   });
   await client.start();
   client.onNotification(STATUS, (s: ServerStatus) => showStatus(s));
+  client.onNotification(INVENTORY_CHANGED, () => void refreshInventory());
+  void refreshInventory();
   output.appendLine(`Agent Warden started${vscode.workspace.isTrusted ? '' : ' in Restricted Mode: open files only'}.`);
 }
 

@@ -9,10 +9,10 @@ import { REPO } from '../helpers/cli';
 const manifest = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8'));
 
 describe('extension package', () => {
-  it('ships only the bundles, the schema and the docs (no sources, tests or node_modules)', () => {
+  it('ships only the bundles, the graph webview, the icon, the schema and the docs (no sources, tests or node_modules)', () => {
     const r = spawnSync(process.execPath, [join(REPO, 'node_modules/@vscode/vsce/vsce'), 'ls', '--no-dependencies'], { cwd: REPO, encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout.trim().split('\n').sort()).toEqual(['LICENSE', 'README.md', 'dist/extension.js', 'dist/server.js', 'package.json', 'server/src/config/agent-warden.schema.json']);
+    expect(r.stdout.trim().split('\n').sort()).toEqual(['LICENSE', 'README.md', 'dist/extension.js', 'dist/graph-webview.css', 'dist/graph-webview.js', 'dist/server.js', 'media/agent-warden.svg', 'package.json', 'server/src/config/agent-warden.schema.json']);
     expect(statSync(join(REPO, 'dist/agent-warden.vsix')).size).toBeLessThan(5 * 1024 * 1024);
   });
 
@@ -25,10 +25,23 @@ describe('extension package', () => {
 
   it('settings live under agentWarden.* with descriptions, and the rules setting knows every rule', () => {
     const props = manifest.contributes.configuration.properties;
-    expect(Object.keys(props).sort()).toEqual(['agentWarden.enable', 'agentWarden.rules', 'agentWarden.run', 'agentWarden.trace.server']);
+    expect(Object.keys(props).sort()).toEqual(['agentWarden.codeLens', 'agentWarden.enable', 'agentWarden.rules', 'agentWarden.run', 'agentWarden.trace.server']);
     for (const p of Object.values(props) as { description: string }[]) expect(p.description.length).toBeGreaterThan(10);
     expect(props['agentWarden.rules'].propertyNames.enum.sort()).toEqual(RULES.map((r) => r.meta.id).sort());
     expect(manifest.contributes.jsonValidation[0]).toEqual({ fileMatch: 'agent-warden.json', url: './server/src/config/agent-warden.schema.json' });
     expect(schema.properties.rules.propertyNames.enum.sort()).toEqual(RULES.map((r) => r.meta.id).sort());
+  });
+});
+
+describe('chain graph webview', () => {
+  it('loads nothing from the network: one local bundle under a nonce, no eval, no remote URL', () => {
+    const js = readFileSync(join(REPO, 'dist/graph-webview.js'), 'utf8');
+    const css = readFileSync(join(REPO, 'dist/graph-webview.css'), 'utf8');
+    expect(js).not.toMatch(/https?:\/\/(?!www\.w3\.org\/2000\/svg)/);
+    expect(css).not.toMatch(/url\(|@import|https?:/);
+    expect(js).not.toMatch(/\beval\(|new Function\(/);
+    const panel = readFileSync(join(REPO, 'client/src/chain-graph.ts'), 'utf8');
+    expect(panel).toContain("`default-src 'none'`");
+    expect(panel).toContain("`script-src 'nonce-${nonce}'`");
   });
 });

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import {
   type CodeAction,
   CodeActionKind,
+  type CodeLens,
   type Diagnostic,
   DiagnosticSeverity,
   type Hover,
@@ -12,6 +13,8 @@ import {
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AgentGraph, AgentNode, Finding, Location, Severity, ToolNode } from '../analyzer/types';
+import { type Capability, describeCapability, capabilityTrail } from '../capabilities/resolve-capabilities';
+import { REVEAL_IN_INVENTORY_COMMAND, SHOW_GRAPH_COMMAND } from './protocol';
 import type { Fix } from '../fixes/fixes';
 import { docsUrl } from '../rules/rule';
 
@@ -38,8 +41,14 @@ export function toDiagnostic(f: Finding, root: string): Diagnostic {
     codeDescription: { href: docsUrl(f.ruleId) },
     message: f.message,
     relatedInformation: f.related.length ? f.related.map((r) => ({ location: { uri: uriOf(root, r.loc.file), range: toRange(r.loc) }, message: r.message })) : undefined,
-    data: { fingerprint: f.fingerprint },
+    data: { fingerprint: f.fingerprint, ...(f.data?.chain ? { chain: f.data.chain } : {}) },
   };
+}
+
+/** On a privilege-escalating chain: open the chain graph with the chain's nodes highlighted. */
+export function chainGraphAction(chain: string[], root: string, diagnostic: Diagnostic): CodeAction {
+  const title = 'Show this chain in the Agent Warden graph';
+  return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title, command: SHOW_GRAPH_COMMAND, arguments: [{ folder: pathToFileURL(root).href, highlight: chain }] } };
 }
 
 /** A fix as a code action; with snippet support its placeholders become tab stops. */
@@ -85,14 +94,40 @@ export function nodeAt(graph: AgentGraph, file: string, line: number, character:
 
 const md = (s: string) => s.replace(/[\\`*_{}[\]<>|]/g, (c) => `\\${c}`);
 
-/** Hover: who owns the identity, what it may do, whether a human approves, which credentials it reads. */
-export function hoverFor(node: ToolNode | AgentNode, graph: AgentGraph): Hover {
+/** A Markdown link to a location, opened at its line by VS Code (`file:///…#L12,5`). */
+function linkTo(loc: Location, root: string): string {
+  return `[${md(loc.file)}:${loc.start.line}](${uriOf(root, loc.file)}#L${loc.start.line},${loc.start.column})`;
+}
+
+/** `payments:write` (critical): the chain that grants it, each hop linked to its code. */
+function permissionLines(caps: Capability[], root: string): string[] {
+  const lines: string[] = [];
+  const seen = new Set<string>();
+  for (const c of caps) {
+    const key = `${c.capability}\0${c.detail ?? ''}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const trail = capabilityTrail(c);
+    const via = trail.slice(0, -1).map((h) => `${md(h.message)} (${linkTo(h.loc, root)})`);
+    const evidence = linkTo(c.evidence, root);
+    lines.push(`- \`${md(describeCapability(c))}\` **${c.tier}** — ${md(c.reason)}; ${via.length ? `granted through ${via.join(' → ')} → ${evidence}` : `at ${evidence}`}`);
+    if (lines.length >= 12) {
+      lines.push(`- _…and ${caps.length - 12} more (see the inventory)_`);
+      break;
+    }
+  }
+  return lines;
+}
+
+/** Hover: who owns the identity, what it may do and through which chain, whether a human approves, which credentials it reads. */
+export function hoverFor(node: ToolNode | AgentNode, graph: AgentGraph, root: string): Hover {
   const isTool = 'scopes' in node;
   const lines: string[] = [];
-  lines.push(`**${isTool ? 'Tool' : node.framework === 'mcp' ? 'MCP server' : 'Agent'} \`${node.name}\`** — ${md(node.framework)} · ${md(node.kind)}`);
+  lines.push(`**${isTool ? 'Tool' : node.framework === 'mcp' ? 'MCP server' : 'Agent'} \`${node.name}\`** — ${md(node.framework)} · ${md(node.kind)}${node.risk ? ` · risk **${node.risk}**` : ''}`);
   lines.push('');
   const owner = node.owner ? `${md(node.owner)} _(from ${node.ownerSource}${node.ownerRule ? `: ${md(node.ownerRule)}` : ''})_` : '_none_ ⚠';
   lines.push(`- **Owner:** ${owner}`);
+  let caps: Capability[];
   if (isTool) {
     const t = node as ToolNode;
     lines.push(`- **Scopes:** ${t.scopes.length ? t.scopes.map((s) => `\`${s}\``).join(' ') : '_none declared_ ⚠'}`);
@@ -102,6 +137,7 @@ export function hoverFor(node: ToolNode | AgentNode, graph: AgentGraph): Hover {
     if (agents.length) lines.push(`- **Exposed by:** ${agents.map((a) => md(a!)).join(', ')}`);
     if (t.expires) lines.push(`- **Expires:** ${t.expires}`);
     if (t.dynamic) lines.push(`- **Dynamic:** ${md(t.dynamic)}`);
+    caps = t.capabilities;
   } else {
     const a = node as AgentNode;
     lines.push(`- **Revocation:** ${a.revocation ? md(a.revocation) : '_none_ ⚠'}`);
@@ -111,6 +147,36 @@ export function hoverFor(node: ToolNode | AgentNode, graph: AgentGraph): Hover {
     lines.push(`- **Credentials:** ${creds.length ? creds.map((c) => `\`${c}\``).join(', ') : '_none read by its tools_'}`);
     const delegates = a.delegates.map((id) => graph.agents.find((x) => x.id === id)?.name).filter(Boolean);
     if (delegates.length) lines.push(`- **Delegates to:** ${delegates.map((d) => md(d!)).join(', ')}`);
+    caps = a.effective;
   }
+  lines.push('', `**Effective permissions** (${caps.length ? `${caps.length}, highest risk first` : 'none found in the code'}):`, '');
+  lines.push(...permissionLines(caps, root));
   return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, range: toRange(node.nameLoc) };
+}
+
+/** The one-line summary a CodeLens shows above an agent or tool: owner · scopes · risk · approval. */
+export function lensTitle(node: ToolNode | AgentNode, graph: AgentGraph): string {
+  const owner = `owner ${node.owner ?? 'none ⚠'}`;
+  const risk = `risk ${node.risk ?? 'none'}`;
+  if ('scopes' in node) {
+    const scopes = node.scopes.length ? `scopes ${node.scopes.join(' ')}` : 'no scopes ⚠';
+    const approval = node.approval ? `approval: ${node.approval.detail}` : node.risk === 'critical' ? 'no approval gate ⚠' : 'no approval gate';
+    return `$(shield) ${owner} · ${scopes} · ${risk} · ${approval}`;
+  }
+  const tools = node.tools.map((id) => graph.tools.find((t) => t.id === id)).filter((t): t is ToolNode => !!t);
+  const scopes = node.annotations.scopes ?? [...new Set(tools.flatMap((t) => t.scopes))];
+  const gated = tools.filter((t) => t.approval).length;
+  return `$(hubot) ${owner} · ${scopes.length ? `scopes ${scopes.join(' ')}` : 'no scopes ⚠'} · ${risk} · approval on ${gated}/${tools.length} tools`;
+}
+
+/** CodeLenses above each agent and tool defined in `file`; a click reveals it in the inventory tree. */
+export function codeLensesFor(graph: AgentGraph, file: string, root: string): CodeLens[] {
+  const nodes: (ToolNode | AgentNode)[] = [...graph.agents, ...graph.tools].filter((n) => n.holderLoc.file === file || n.loc.file === file);
+  return nodes
+    .filter((n) => n.loc.file === file)
+    .map((n) => {
+      const at = n.holderLoc.file === file ? n.holderLoc : n.loc;
+      const range = { start: { line: at.start.line - 1, character: 0 }, end: { line: at.start.line - 1, character: 0 } };
+      return { range, command: { title: lensTitle(n, graph), command: REVEAL_IN_INVENTORY_COMMAND, arguments: [pathToFileURL(root).href, n.id] } };
+    });
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { basename, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   type CancellationToken,
   type CodeAction,
@@ -22,18 +22,20 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE, type RuleSetting } from '../config/load-config';
 import { ANALYZER_VERSION } from '../engine';
 import { approvalFix, applyEdits, type Fix, type FixContext, fixesForFinding, knownOwners } from '../fixes/fixes';
-import { FIX_ALL_KIND, hoverFor, nodeAt, SOURCE, showDocsAction, toCodeAction, toDiagnostic, uriOf } from './convert';
+import { chainGraphAction, codeLensesFor, FIX_ALL_KIND, hoverFor, nodeAt, SOURCE, showDocsAction, toCodeAction, toDiagnostic, uriOf } from './convert';
+import { inventoryToJson } from '../reporters/json';
 import { ruleDocsMarkdown } from '../rules/rule-docs';
-import { REANALYZE_COMMAND, RULE_DOCS, type ServerStatus, STATUS, TIMINGS } from './protocol';
+import { INVENTORY, INVENTORY_CHANGED, type InventoryResponse, REANALYZE_COMMAND, RULE_DOCS, type ServerStatus, STATUS, TIMINGS } from './protocol';
 import { WorkspaceState } from './workspace-state';
 
 export interface Settings {
   enable: boolean;
   run: 'onType' | 'onSave';
   rules: Record<string, RuleSetting>;
+  codeLens: boolean;
 }
 
-const DEFAULT_SETTINGS: Settings = { enable: true, run: 'onType', rules: {} };
+const DEFAULT_SETTINGS: Settings = { enable: true, run: 'onType', rules: {}, codeLens: true };
 const OWNER_FILES = new Set([CONFIG_FILE, 'CODEOWNERS']);
 /** Workspace-wide diagnostics link every file: they wait until typing has paused this long (ms). */
 const WORKSPACE_SETTLE_MS = 400;
@@ -123,7 +125,22 @@ export function startServer(connection: Connection): void {
       if (stale) void connection.languages.diagnostics.refresh();
       changed.emit('changed');
       sendStatus();
+      scheduleInventoryChanged();
     }, 30);
+  };
+
+  /** Tells the client its inventory views are stale, once typing has paused (rebuilding them links everything). */
+  let inventoryTimer: NodeJS.Timeout | undefined;
+  let inventoryGeneration = -1;
+  const scheduleInventoryChanged = () => {
+    if (inventoryTimer) clearTimeout(inventoryTimer);
+    inventoryTimer = setTimeout(() => {
+      inventoryTimer = undefined;
+      const generation = states.reduce((n, s) => n + s.generation, 0);
+      if (generation === inventoryGeneration) return;
+      inventoryGeneration = generation;
+      void connection.sendNotification(INVENTORY_CHANGED, {});
+    }, WORKSPACE_SETTLE_MS);
   };
 
   const cancelled = () => new ResponseError(LSPErrorCodes.ServerCancelled, 'analysis cancelled by a newer change', { retriggerRequest: true });
@@ -145,6 +162,7 @@ export function startServer(connection: Connection): void {
         diagnosticProvider: { identifier: 'agent-warden', interFileDependencies: true, workspaceDiagnostics: true },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, FIX_ALL_KIND] },
         hoverProvider: true,
+        codeLensProvider: { resolveProvider: false },
         executeCommandProvider: { commands: [REANALYZE_COMMAND] },
         workspace: { workspaceFolders: { supported: true } },
       },
@@ -305,8 +323,8 @@ export function startServer(connection: Connection): void {
   });
 
   const fixContext = (state: WorkspaceState, rel: string, doc: TextDocument): FixContext => {
-    const result = state.current();
-    return { file: rel, text: doc.getText(), graph: result.graph, knownOwners: knownOwners(result.graph, state.configOwners()), today: new Date().toISOString().slice(0, 10) };
+    const result = state.analysisFor(rel);
+    return { file: rel, text: doc.getText(), graph: result.graph, knownOwners: knownOwners(state.lastAnalysis().graph, state.configOwners()), today: new Date().toISOString().slice(0, 10) };
   };
 
   connection.onCodeAction((params, token: CancellationToken) => {
@@ -343,6 +361,7 @@ export function startServer(connection: Connection): void {
       if (!finding) continue;
       for (const fix of fixesForFinding(finding, ctx)) if (wants(fix.kind === 'quickfix' ? CodeActionKind.QuickFix : CodeActionKind.RefactorRewrite)) actions.push(toCodeAction(fix, doc, snippets, diag));
       if (wants(CodeActionKind.QuickFix)) actions.push(showDocsAction(finding.ruleId, diag));
+      if (finding.data?.chain && wants(CodeActionKind.QuickFix)) actions.push(chainGraphAction(finding.data.chain.split('\n'), at.state.dir, diag));
     }
     if (wants(CodeActionKind.RefactorRewrite)) {
       const node = nodeAt(ctx.graph, at.rel, params.range.start.line, params.range.start.character);
@@ -359,9 +378,31 @@ export function startServer(connection: Connection): void {
     if (!at || !settings.enable) return null;
     const doc = documents.get(params.textDocument.uri);
     if (doc) at.state.update(at.rel, doc.getText());
-    const graph = at.state.current().graph;
+    const graph = at.state.analysisFor(at.rel).graph;
     const node = nodeAt(graph, at.rel, params.position.line, params.position.character);
-    return node ? hoverFor(node, graph) : null;
+    return node ? hoverFor(node, graph, at.state.dir) : null;
+  });
+
+  connection.onCodeLens((params) => {
+    const at = stateFor(params.textDocument.uri);
+    if (!at || !settings.enable || !settings.codeLens) return [];
+    const doc = documents.get(params.textDocument.uri);
+    if (doc) at.state.update(at.rel, doc.getText());
+    return codeLensesFor(at.state.analysisFor(at.rel).graph, at.rel, at.state.dir);
+  });
+
+  connection.onRequest(INVENTORY, async (): Promise<InventoryResponse> => {
+    await indexing;
+    return {
+      folders: states
+        .filter((s) => s.indexed)
+        .map((s) => {
+          const result = s.current();
+          const findings: Record<string, number> = {};
+          for (const f of result.findings) if (f.entityId) findings[f.entityId] = (findings[f.entityId] ?? 0) + 1;
+          return { uri: pathToFileURL(s.dir).href, name: basename(s.dir), inventory: inventoryToJson(result.graph), findings };
+        }),
+    };
   });
 
   connection.onExecuteCommand(async (params) => {

@@ -231,8 +231,17 @@ export class WorkspaceState {
    * its findings can depend on; the whole workspace is linked again when something asks for all of it.
    */
   findingsFor(rel: string): Finding[] {
-    const result = this.analysis && !this.analysisStale ? this.analysis : this.focused(rel);
-    return result.findings.filter((f) => f.loc.file === rel);
+    return this.analysisFor(rel).findings.filter((f) => f.loc.file === rel);
+  }
+
+  /** An analysis that is exact for `rel` (its definitions, their tools, chains and findings): the whole one when fresh. */
+  analysisFor(rel: string): AnalysisResult {
+    return this.analysis && !this.analysisStale ? this.analysis : this.focused(rel);
+  }
+
+  /** The last whole-workspace analysis, even if stale (owner suggestions need every known owner, not exactness). */
+  lastAnalysis(): AnalysisResult {
+    return this.analysis ?? this.current();
   }
 
   private focused(rel: string): AnalysisResult {

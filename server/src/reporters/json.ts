@@ -1,4 +1,5 @@
 import type { AgentGraph, Capability, Finding } from '../analyzer/types';
+import { capabilityTrail } from '../capabilities/resolve-capabilities';
 import { ANALYZER_VERSION, type AnalysisResult } from '../engine';
 
 export function findingToJson(f: Finding) {
@@ -28,37 +29,47 @@ function capabilityToJson(c: Capability) {
     reason: c.reason,
     evidence: `${c.evidence.file}:${c.evidence.start.line}`,
     path: c.path.map((p) => `${p.message} (${p.loc.file}:${p.loc.start.line})`),
+    /** The same, structured: each hop and the evidence last, with columns (editors navigate with these). */
+    trail: capabilityTrail(c).map((p) => ({ message: p.message, file: p.loc.file, line: p.loc.start.line, column: p.loc.start.column })),
   };
 }
 
-/** The inventory ("AI bill of materials"): agents, their tools and delegates, credentials. */
+/** The inventory ("AI bill of materials"): agents, their tools and delegates, credentials. The editor's tree and graph show exactly this. */
 export function inventoryToJson(graph: AgentGraph) {
   const toolName = new Map(graph.tools.map((t) => [t.id, t.name]));
   const agentName = new Map(graph.agents.map((a) => [a.id, a.name]));
   return {
     version: ANALYZER_VERSION,
     agents: graph.agents.map((a) => ({
+      id: a.id,
       name: a.name,
       framework: a.framework,
       kind: a.kind,
       file: a.loc.file,
       line: a.loc.start.line,
+      column: a.nameLoc.start.column,
+      nameLine: a.nameLoc.start.line,
       owner: a.owner ?? null,
       ownerSource: a.ownerSource ?? null,
       ownerRule: a.ownerRule ?? null,
       revocation: a.revocation ?? null,
       tools: a.tools.map((id) => toolName.get(id) ?? id),
+      toolIds: a.tools,
       delegates: a.delegates.map((id) => agentName.get(id) ?? id),
+      delegateIds: a.delegates,
       complete: a.dynamicTools.length === 0,
       risk: a.risk ?? null,
       effectivePermissions: a.effective.map(capabilityToJson),
     })),
     tools: graph.tools.map((t) => ({
+      id: t.id,
       name: t.name,
       framework: t.framework,
       kind: t.kind,
       file: t.loc.file,
       line: t.loc.start.line,
+      column: t.nameLoc.start.column,
+      nameLine: t.nameLoc.start.line,
       owner: t.owner ?? null,
       ownerSource: t.ownerSource ?? null,
       ownerRule: t.ownerRule ?? null,
@@ -68,7 +79,9 @@ export function inventoryToJson(graph: AgentGraph) {
       dynamic: t.dynamic ?? null,
       hosted: !!t.hosted,
       agents: t.agents.map((id) => agentName.get(id) ?? id),
+      agentIds: t.agents,
       delegatesTo: t.delegatesTo ? (agentName.get(t.delegatesTo) ?? t.delegatesTo) : null,
+      delegatesToId: t.delegatesTo ?? null,
       credentials: t.credentials,
       risk: t.risk ?? null,
       hints: t.hints ? { readOnly: t.hints.readOnly ?? null, destructive: t.hints.destructive ?? null } : null,
@@ -84,3 +97,5 @@ export function inventoryToJson(graph: AgentGraph) {
     dynamicRegistrations: graph.dynamicRegistrations.map((d) => ({ framework: d.framework, why: d.why, file: d.loc.file, line: d.loc.start.line, agent: d.owner ?? null })),
   };
 }
+
+export type InventoryJson = ReturnType<typeof inventoryToJson>;

@@ -50,6 +50,16 @@ export const support = new Agent({ name: 'Support', handoffs: [ops] });`,
       report(t.id, t.name, 'Tool', t.kind, t.nameLoc, t.loc, t.scopes, t.capabilities);
     }
 
+    /** The agent or tool a hop names (`runs agent 'Ops'`, `tool 'run_shell'`), preferring one defined where the hop points. */
+    function hopNode(hop: { message: string; loc: { file: string } }): string | undefined {
+      const agent = /agent '([^']*)'/.exec(hop.message);
+      const tool = !agent ? /tool '([^']*)'/.exec(hop.message) : undefined;
+      const pool: { id: string; name: string; loc: { file: string } }[] = agent ? ctx.graph.agents : tool ? ctx.graph.tools : [];
+      const name = (agent ?? tool)?.[1];
+      const named = pool.filter((n) => n.name === name);
+      return (named.find((n) => n.loc.file === hop.loc.file) ?? named[0])?.id;
+    }
+
     function report(id: string, name: string, what: string, kind: string, loc: typeof ctx.graph.agents[0]['loc'], anchor: typeof loc, granted: string[], caps: typeof ctx.graph.agents[0]['effective']) {
       const seen = new Set<string>();
       for (const c of declarable(caps)) {
@@ -66,6 +76,8 @@ export const support = new Agent({ name: 'Support', handoffs: [ops] });`,
           message: `${what} '${name}' reaches ${describeCapability(c)} through ${route}, beyond its scope (${granted.join(' ')}): the chain grants more than anyone approved. Declare it, gate it, or cut the delegation.`,
           related: capabilityTrail(c),
           subject: `${what.toLowerCase()}:${name}:${kind}:${c.capability}`,
+          // The chain as graph nodes (newline-separated ids), for the editor's chain graph to highlight.
+          data: { chain: [id, ...hops.map(hopNode).filter((n): n is string => !!n), `capability:${c.capability}`].join('\n') },
         });
       }
     }
