@@ -136,7 +136,7 @@ export class InventoryTree implements vscode.TreeDataProvider<InventoryItem> {
       item.id = `${folder.uri}\0${under?.entityId ?? ''}\0${t.id}`;
       item.contextValue = 'tool';
       item.iconPath = icon('tools', t.risk);
-      item.description = [t.owner ? `@${t.owner}` : 'no owner', t.scopes.length ? t.scopes.join(' ') : 'no scopes', t.risk ?? 'no risk found', t.approval ? '✓ approval' : t.risk === 'critical' ? '✗ no approval' : null, findings ? `${findings} finding${findings === 1 ? '' : 's'}` : null]
+      item.description = [t.owner ?? 'no owner', t.scopes.length ? t.scopes.join(' ') : 'no scopes', t.risk ?? 'no risk found', t.approval ? '✓ approval' : t.risk === 'critical' ? '✗ no approval' : null, findings ? `${findings} finding${findings === 1 ? '' : 's'}` : null]
         .filter(Boolean)
         .join(' · ');
       item.tooltip = tooltip(`Tool \`${t.name}\``, [
@@ -192,7 +192,7 @@ export class InventoryTree implements vscode.TreeDataProvider<InventoryItem> {
       item.iconPath = icon(a.framework === 'mcp' ? 'server' : 'hubot', a.risk);
       const agentTools = a.toolIds.map((id) => tools.get(id)).filter((t): t is Tool => !!t);
       const gated = agentTools.filter((t) => t.approval).length;
-      item.description = [a.owner ? `@${a.owner}` : 'no owner', a.risk ?? 'no risk found', `${agentTools.length} tool${agentTools.length === 1 ? '' : 's'}${a.complete ? '' : '+'}`, agentTools.length ? `approval ${gated}/${agentTools.length}` : null, findings ? `${findings} finding${findings === 1 ? '' : 's'}` : null]
+      item.description = [a.owner ?? 'no owner', a.risk ?? 'no risk found', `${agentTools.length} tool${agentTools.length === 1 ? '' : 's'}${a.complete ? '' : '+'}`, agentTools.length ? `approval ${gated}/${agentTools.length}` : null, findings ? `${findings} finding${findings === 1 ? '' : 's'}` : null]
         .filter(Boolean)
         .join(' · ');
       item.tooltip = tooltip(`${a.framework === 'mcp' ? 'MCP server' : 'Agent'} \`${a.name}\``, [

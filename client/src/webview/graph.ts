@@ -86,6 +86,13 @@ function draw(data: GraphData, highlight: string[]): void {
 const legend = document.getElementById('legend');
 if (legend) legend.textContent = 'risk: critical · high · medium · low — click a node to open its code';
 
+// Fit the whole graph into the panel, or back to full size (scrolling).
+const fit = document.getElementById('fit');
+fit?.addEventListener('click', () => {
+  const fitted = document.body.classList.toggle('fit');
+  fit.textContent = fitted ? 'Actual size' : 'Fit to panel';
+});
+
 window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
   if (event.data?.type === 'graph') draw(event.data.data, event.data.highlight);
 });

@@ -1,0 +1,149 @@
+import { join } from 'node:path';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { graphOf } from '../../client/src/graph-model';
+import { REPO, runCli } from '../helpers/cli';
+import { assertSetUp, type CodeServer, goTo, launchBrowser, openFile, openWorkbench, screenshot, screenshotOnFailure, startCodeServer, until } from '../helpers/code-server';
+
+/**
+ * The inventory tree, the chain graph webview, CodeLens and hover in a real VS Code (code-server
+ * 4.100.3 = VS Code 1.100.3, the packaged .vsix installed), driven through its UI by Chromium.
+ * Expected contents come from the CLI's `inventory --format json` on the same folder.
+ */
+const EXAMPLE = join(REPO, 'examples/support-desk');
+const inventory = JSON.parse(runCli(['inventory', '.', '--format', 'json'], { cwd: EXAMPLE }).stdout);
+
+async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+  await page.keyboard.type(title);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 20_000 });
+  await page.keyboard.press('Enter');
+}
+
+/** Labels of the rows the Agent Inventory view shows now. */
+async function treeRows(page: Page): Promise<string[]> {
+  const view = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Agent Inventory' }) });
+  return view.locator('.monaco-list-row .label-name').allInnerTexts();
+}
+
+/** The chain graph's document: the webview's inner frame holding the SVG. */
+async function graphFrame(page: Page): Promise<Frame> {
+  const found = await until(
+    async () => {
+      for (const f of page.frames()) if (await f.locator('svg#graph').count().catch(() => 0)) return f;
+      return undefined;
+    },
+    (f) => !!f,
+    60_000,
+  );
+  if (!found) throw new Error('the chain graph webview did not render an svg#graph');
+  return found;
+}
+
+describe('agent views in VS Code (real editor, installed from the .vsix)', { timeout: 240_000 }, () => {
+  let browser: Browser;
+  let cs: CodeServer;
+  let page: Page;
+
+  beforeAll(async () => {
+    assertSetUp();
+    browser = await launchBrowser();
+    cs = await startCodeServer(EXAMPLE);
+    page = await openWorkbench(browser, cs.url, true);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    cs?.stop();
+  });
+  afterEach((ctx) => screenshotOnFailure(page, ctx.task));
+
+  it('the Agent Inventory tree lists the agents and tools the CLI inventory lists, and opens their code', async () => {
+    await runCommand(page, 'Agent Warden: Focus on Agent Inventory View');
+    const agentNames: string[] = inventory.agents.map((a: { name: string }) => a.name);
+    const rows = await until(() => treeRows(page), (r) => agentNames.every((n) => r.includes(n)), 90_000);
+    for (const name of agentNames) expect(rows).toContain(name);
+    // Agents open on their tools: every tool given to an agent is listed under it.
+    const given = inventory.tools.filter((t: { agents: string[] }) => t.agents.length).map((t: { name: string }) => t.name);
+    for (const name of given) expect(rows).toContain(name);
+    const view = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Agent Inventory' }) });
+    // Owner, risk and approval are on the row.
+    const refund = view.locator('.monaco-list-row', { hasText: 'refundCharge' }).first();
+    expect(await refund.locator('.label-description').innerText()).toBe('team-billing · payments:write network:egress · critical · ✓ approval · 2 findings');
+    await screenshot(page, '6-inventory-tree');
+    await view.locator('.monaco-list-row', { hasText: 'Ops helper' }).first().click();
+    await page.locator('.tab.active', { hasText: 'ops-agent.ts' }).waitFor({ timeout: 20_000 });
+  });
+
+  it('filters the tree to agents and tools with findings', async () => {
+    await runCommand(page, 'Agent Warden: Inventory: Only Agents and Tools with Findings');
+    const rows = await until(() => treeRows(page), (r) => !r.includes('Technical support'));
+    expect(rows).toContain('Ops helper'); // no owner, no revocation path
+    expect(rows).not.toContain('Technical support'); // owned, scoped, revocable: nothing to report
+    await screenshot(page, '7-inventory-filtered');
+    await runCommand(page, 'Agent Warden: Inventory: Show Everything');
+    await until(() => treeRows(page), (r) => r.includes('Technical support'));
+  });
+
+  it('a CodeLens above each tool shows owner · scopes · risk · approval, and reveals it in the inventory', async () => {
+    await openFile(page, 'tools.ts');
+    const lens = page.locator('.codelens-decoration', { hasText: 'owner team-billing · scopes payments:write network:egress · risk critical · approval: needsApproval: true' });
+    await lens.first().waitFor({ timeout: 60_000 });
+    expect(await page.locator('.codelens-decoration', { hasText: 'owner team-billing · no scopes ⚠ · risk medium · no approval gate' }).count()).toBe(1);
+    await screenshot(page, '8-codelens');
+    await lens.locator('a').first().click();
+    const view = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Agent Inventory' }) });
+    await view.locator('.monaco-list-row.selected', { hasText: 'refundCharge' }).waitFor({ timeout: 20_000 });
+  });
+
+  it('hover shows the effective permissions and the chain that grants each', async () => {
+    await openFile(page, 'triage.ts');
+    await goTo(page, '52:11'); // inside 'Triage'
+    await runCommand(page, 'Show or Focus Hover');
+    const hover = page.locator('.monaco-hover-content', { hasText: 'Effective permissions' });
+    await hover.first().waitFor({ timeout: 30_000 });
+    const text = await hover.first().innerText();
+    expect(text).toContain('Agent Triage');
+    expect(text).toContain("granted through hands off to agent 'Technical support'");
+    expect(text).toContain("tool 'search_help_centre'");
+    expect(await hover.first().locator('a', { hasText: 'src/agents/triage.ts:17' }).count()).toBe(1);
+    await hover.first().locator('strong', { hasText: 'Effective permissions' }).scrollIntoViewIfNeeded();
+    await screenshot(page, '9-hover-effective-permissions');
+    await page.keyboard.press('Escape');
+  });
+
+  it('the chain graph renders every agent, tool and capability, and highlights a chain from its diagnostic', async () => {
+    // From the privilege-escalating-chain diagnostic on 'Triage': the quick-fix menu opens the graph on it.
+    await goTo(page, '52:11');
+    await page.waitForTimeout(1000);
+    await page.keyboard.press('Control+.');
+    const title = 'Show this chain in the Agent Warden graph';
+    await page.locator('.action-widget .monaco-list-row', { hasText: title }).waitFor({ timeout: 20_000 });
+    await screenshot(page, '10-chain-quick-fix');
+    for (let i = 0; i < 12 && !(await page.locator('.action-widget .monaco-list-row.focused', { hasText: title }).count()); i++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    const frame = await graphFrame(page);
+    const expected = graphOf([{ uri: 'file:///x', name: 'x', inventory, findings: {} }]);
+    const ids = await until(
+      () => frame.locator('g.node').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-id'))),
+      (r) => r.length === expected.nodes.length,
+    );
+    expect(ids.sort()).toEqual(expected.nodes.map((n) => n.id).sort());
+    expect(await frame.locator('path.edge').count()).toBe(expected.edges.length);
+    const triage = inventory.agents.find((a: { name: string }) => a.name === 'Triage');
+    const technical = inventory.agents.find((a: { name: string }) => a.name === 'Technical support');
+    const search = inventory.tools.find((t: { name: string }) => t.name === 'search_help_centre');
+    const lit = await frame.locator('g.node.highlight').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-id')));
+    expect(lit.sort()).toEqual([triage.id, technical.id, search.id, 'capability:network:egress'].sort());
+    expect(await frame.locator('path.edge.highlight').count()).toBe(3);
+    await screenshot(page, '11-chain-graph');
+    // Selecting a node reveals its code.
+    await frame.locator(`g.node[data-id="${search.id}"]`).click();
+    const cursor = page.locator('#status\\.editor\\.selection');
+    const at = await until(
+      () => cursor.innerText().catch(() => ''),
+      (t) => t.includes(`Ln ${search.nameLine}, Col ${search.column}`),
+    );
+    expect(at).toContain(`Ln ${search.nameLine}, Col ${search.column}`);
+  });
+});
