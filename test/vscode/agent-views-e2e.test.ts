@@ -87,12 +87,16 @@ describe('agent views in VS Code (real editor, installed from the .vsix)', { tim
     await page.locator('.tab.active', { hasText: 'ops-agent.ts' }).waitFor({ timeout: 20_000 });
   });
 
-  it('filters the tree to agents and tools with findings', async () => {
+  it('filters the tree to agents and tools with findings, or to the current file', async () => {
     await runCommand(page, 'Agent Warden: Inventory: Only Agents and Tools with Findings');
     const rows = await until(() => treeRows(page), (r) => !r.includes('Technical support'));
     expect(rows).toContain('Ops helper'); // no owner, no revocation path
     expect(rows).not.toContain('Technical support'); // owned, scoped, revocable: nothing to report
     await screenshot(page, '7-inventory-filtered');
+    // The current file (ops-agent.ts, opened from the tree above): its agent and tool only.
+    await runCommand(page, 'Agent Warden: Inventory: Only the Current File');
+    const mine = await until(() => treeRows(page), (r) => !r.includes('Triage'));
+    expect(mine).toEqual(['Ops helper', 'restart-worker']);
     await runCommand(page, 'Agent Warden: Inventory: Show Everything');
     await until(() => treeRows(page), (r) => r.includes('Technical support'));
   });
