@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import picomatch from 'picomatch';
-import { extractFacts, importedSpecifiers, isInsideLiteral, isSourceFile, parse, SECRET_PIECES } from './analyzer/extract';
+import { DEFAULT_TIME_BUDGET_MS, extractFacts, importedSpecifiers, isInsideLiteral, isSourceFile, parse, SECRET_PIECES } from './analyzer/extract';
+import { BudgetExceeded } from './analyzer/source-context';
 import { link } from './analyzer/link';
 import type { PathMapping } from './analyzer/resolve';
 import { parse as parseJsonc } from 'jsonc-parser';
@@ -136,7 +137,12 @@ export function analyseFile(input: SourceInput, options: ExtractOptions = {}, de
     try {
       facts = extractFacts(input.file, input.text, options);
     } catch (e) {
-      notice = `could not be analysed (${(e as Error).message}); only secrets were checked`;
+      notice =
+        e instanceof BudgetExceeded
+          ? `skipped after ${((options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS) / 1000).toFixed(1)} s, the per-file time budget; only secrets were checked`
+          : e instanceof RangeError && /call stack/i.test(e.message)
+            ? 'nested too deeply to parse; only secrets were checked'
+            : `could not be analysed (${(e as Error).message}); only secrets were checked`;
     }
   }
   const secrets: SecretFinding[] = scanSecrets(input.text).map((m) => ({ ...m, loc: locAt(m.start, m.end) }));

@@ -129,7 +129,12 @@ export async function goTo(page: Page, position: string): Promise<void> {
   await page.keyboard.press('Control+G');
   await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
   await page.keyboard.type(position);
-  await page.keyboard.press('Enter');
+  // Enter only once the picker has taken the typed line in (pressed earlier, it is sometimes lost).
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: /Go to line/ }).first().waitFor({ timeout: 10_000 }).catch(() => undefined);
+  for (let i = 0; i < 5; i++) {
+    await page.keyboard.press('Enter');
+    if (await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 3_000 }).then(() => true, () => false)) break;
+  }
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
   await page.waitForTimeout(200);
 }

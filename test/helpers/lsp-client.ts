@@ -32,9 +32,9 @@ export function copyFixture(src: string): string {
 }
 
 /** Starts the built server over stdio and initializes it as an editor would. */
-export async function startLsp(root: string, opts: { snippets?: boolean; trusted?: boolean; settings?: object } = {}): Promise<LspSession> {
+export async function startLsp(root: string, opts: { snippets?: boolean; trusted?: boolean; settings?: object; execArgv?: string[] } = {}): Promise<LspSession> {
   if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run \`npm run build\` first`);
-  const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, [...(opts.execArgv ?? []), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   const conn = createProtocolConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
   const logs: string[] = [];
   let refreshes = 0;

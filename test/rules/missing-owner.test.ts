@@ -23,6 +23,16 @@ export const a = new Agent({ name: 'a', tools: [t] });`,
       code: `/** @owner team-ops */\n${mastra}`,
     },
     {
+      name: '@owner on the function that returns the agent call (AI SDK generateText)',
+      code: `import { generateText } from 'ai';
+/** @owner team-agents @revocation flag AGENT */
+export async function answer(prompt: string) {
+  return generateText({ model: {} as any, prompt, tools: {} });
+}
+/** @owner team-agents */
+export const summarise = (text: string) => generateText({ model: {} as any, prompt: text });`,
+    },
+    {
       name: 'owners glob from the config',
       filename: 'src/ops/agent.ts',
       code: mastra,

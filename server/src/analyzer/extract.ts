@@ -10,6 +10,9 @@ import { normaliseModule, propertyNameText, SourceContext, unwrap } from './sour
 import { parseSuppressions } from './suppressions';
 import type { AgentDef, CredentialRead, FileFacts, ReExport, ToolDef, ToolListRegistration, Val } from './types';
 
+/** Per-file extraction budget (ms): generous for real code, which takes milliseconds; a guard against pathological input. */
+export const DEFAULT_TIME_BUDGET_MS = 5_000;
+
 export const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts'];
 
 export function isSourceFile(path: string): boolean {
@@ -53,8 +56,10 @@ interface Pending {
 export function extractFacts(file: string, text: string, options: ExtractOptions = {}): FileFacts {
   const specifiers = importedSpecifiers(text);
   const adapters = ADAPTERS.filter((a) => specifiers.some((s) => a.modules.test(s)));
+  const started = performance.now();
   const sf = parse(file, text);
   const ctx = new SourceContext(sf, file);
+  ctx.deadline = started + (options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS);
   const fileAnn = fileLevelAnnotations(sf, ctx.locAt);
   const pending: Pending = { tools: [], agents: [], lists: [] };
   const functions = new FunctionCollector(ctx, options);
@@ -120,7 +125,9 @@ export function extractFacts(file: string, text: string, options: ExtractOptions
   const toolStack: string[] = [];
   const stack: (ts.Node | typeof EXIT)[] = [sf];
   const exits: ts.Node[] = [];
+  let visited = 0;
   while (stack.length) {
+    if ((++visited & 1023) === 0) ctx.checkBudget();
     const item = stack.pop()!;
     if (item === EXIT) {
       const n = exits.pop()!;

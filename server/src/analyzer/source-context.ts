@@ -43,6 +43,13 @@ export function propertyNameText(name: ts.PropertyName | ts.BindingName | undefi
  * Per-file evaluation context: scope lookup, symbolic evaluation of expressions into `Val`s,
  * callee resolution and locations. Works on the raw TypeScript AST (no type checker).
  */
+/** Extraction of one file went over its time budget (`ExtractOptions.timeBudgetMs`). */
+export class BudgetExceeded extends Error {
+  constructor() {
+    super('over the per-file time budget');
+  }
+}
+
 export class SourceContext {
   readonly text: string;
   private scopeCache = new Map<ts.Node, Map<string, ts.Node>>();
@@ -96,6 +103,18 @@ export class SourceContext {
       const name = ts.isPropertyAccessExpression(left) ? left.name.text : ts.isIdentifier(left) ? left.text : undefined;
       const stmt = ts.isExpressionStatement(p.parent) ? p.parent : p;
       return { holder: stmt, bindingName: name };
+    }
+    if (ts.isReturnStatement(p) || (ts.isArrowFunction(p) && p.body === n)) {
+      // `/** @owner … */ export async function agent() { return generateText({…}) }`: the function is the
+      // identity's declaration, so its JSDoc governs the call it returns (unless the return has its own).
+      const fn = ts.isArrowFunction(p) ? p : ts.findAncestor(p, ts.isFunctionLike);
+      if (fn && (ts.isArrowFunction(p) || Object.keys(this.annotationsOf(p)).length === 0)) {
+        if (ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn)) return { holder: fn, bindingName: fn.name ? propertyNameText(fn.name) : undefined };
+        if (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) {
+          const outer = this.holderOf(fn);
+          if (outer.holder !== fn) return outer;
+        }
+      }
     }
     if (ts.isExpressionStatement(p) || ts.isReturnStatement(p)) return { holder: p };
     return { holder: n };
@@ -155,9 +174,19 @@ export class SourceContext {
     return { k: 'dynamic', why, loc: this.loc(node) };
   }
 
+  /** When extraction of this file must stop (ms, `performance.now()` clock); see `checkBudget`. */
+  deadline = Number.POSITIVE_INFINITY;
+  private evaluations = 0;
+
+  /** Throws once the file's time budget is spent: a pathological file is skipped, never a hang. */
+  checkBudget(): void {
+    if (performance.now() > this.deadline) throw new BudgetExceeded();
+  }
+
   /** Evaluates an expression to a symbolic value without running anything. */
   evaluate(input: ts.Node): Val {
     if (this.depth > MAX_EVAL_DEPTH) return this.dynamic('expression too deep to follow', input);
+    if ((++this.evaluations & 255) === 0) this.checkBudget();
     this.depth++;
     try {
       return this.evaluateInner(input);

@@ -41,6 +41,8 @@ export interface ExtractOptions {
   auditLoggers?: string[];
   /** Prefixes of the project's tsconfig `paths` aliases: calls into them are kept like relative ones. */
   localPrefixes?: string[];
+  /** Time budget per file for extraction (ms); a file over it keeps its secrets scan and gets a notice. Default 5000. */
+  timeBudgetMs?: number;
 }
 
 /** Named functions run only when called; inline callbacks run as part of the function around them. */

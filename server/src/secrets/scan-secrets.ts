@@ -139,6 +139,10 @@ export function* matchesOf(rule: Pick<SecretRule, 'pattern' | 'anchor'>, text: s
   for (let a = anchor.pattern.exec(text); a; a = anchor.pattern.exec(text)) {
     anchor.pattern.lastIndex = a.index + 1; // overlapping hits: `secretoken` holds `token` too
     if (a.index < from) continue; // a match starts at or after `from`, so at or before a later hit
+    if (anchor.then) {
+      anchor.then.lastIndex = a.index;
+      if (!anchor.then.test(text)) continue; // no match can use this hit as its keyword
+    }
     const start = Math.max(from, a.index - anchor.reach);
     const window = text.slice(start, a.index + anchor.maxLength);
     pattern.lastIndex = 0;

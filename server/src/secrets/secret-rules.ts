@@ -32,7 +32,13 @@ export interface SecretRule {
    * most `reach` characters after the match does, and no match is longer than `maxLength`. The engine
    * then runs the rule only in a window around each hit, with exactly the matches a plain scan finds.
    */
-  anchor?: { pattern: RegExp; reach: number; maxLength: number };
+  anchor?: {
+    pattern: RegExp;
+    reach: number;
+    maxLength: number;
+    /** Sticky: what must follow at a hit for a match to use it (a cheap test that skips most hits in keyword-dense text). */
+    then?: RegExp;
+  };
 }
 
 /** A key with a fixed literal prefix and a fixed-length body: the common, precise case. */
@@ -334,7 +340,12 @@ export const SECRET_RULES: SecretRule[] = [
     minEntropy: 3.7,
     freeForm: true,
     // The name: at most 40 characters before the keyword; the whole match: 40 + 16 + 40 + 15 + 302.
-    anchor: { pattern: /api[_-]?key|apikey|secret|token|passw(?:or)?d|credential|private[_-]?key|access[_-]?key|auth[_-]?key|client[_-]?secret/gi, reach: 40, maxLength: 420 },
+    anchor: {
+      pattern: /api[_-]?key|apikey|secret|token|passw(?:or)?d|credential|private[_-]?key|access[_-]?key|auth[_-]?key|client[_-]?secret/gi,
+      reach: 40,
+      maxLength: 420,
+      then: /(?:api[_-]?key|apikey|secret|token|passw(?:or)?d|credential|private[_-]?key|access[_-]?key|auth[_-]?key|client[_-]?secret)[A-Za-z0-9_]{0,40}["']?\s{0,5}(?::|=|:=|=>)\s{0,5}["'`]/iy,
+    },
     examples: { positive: ['const ledgerApiKey = "${alnum:28}";'], negative: ['const ledgerApiKey = "passwordpassword";', 'const sessionToken = "?NonExpressionParenKeyword";'] },
   },
   {
