@@ -4,6 +4,7 @@ import { LanguageClient, type LanguageClientOptions, type ServerOptions, State, 
 import { INVENTORY, INVENTORY_CHANGED, type InventoryResponse, REANALYZE_COMMAND, REVEAL_IN_INVENTORY_COMMAND, RULE_DOCS, type ServerStatus, SHOW_GRAPH_COMMAND, STATUS } from '../../server/src/lsp/protocol';
 import { ChainGraphPanel } from './chain-graph';
 import { type InventoryFilter, type InventoryItem, InventoryTree } from './inventory-tree';
+import { redactingLogChannel } from './redacting-log';
 
 const SOURCE_LANGUAGES = ['typescript', 'typescriptreact', 'javascript', 'javascriptreact'];
 
@@ -121,7 +122,9 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
       fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.ts,*.tsx,*.js,*.jsx,*.mjs,*.cjs,*.mts,*.cts,agent-warden.json,CODEOWNERS,.env*,*.json}'),
     },
     initializationOptions: { trusted: vscode.workspace.isTrusted },
-    outputChannel: output,
+    // Traces carry whole documents: the client writes through a channel that leaves their text (and keys) out.
+    outputChannel: redactingLogChannel(output),
+    traceOutputChannel: redactingLogChannel(output),
   };
   client = new LanguageClient('agentWarden', 'Agent Warden', serverOptions, clientOptions);
   client.onDidChangeState((e) => {

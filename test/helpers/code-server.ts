@@ -31,12 +31,14 @@ async function freePort(): Promise<number> {
 export interface CodeServer {
   url: string;
   workspace: string;
+  /** The profile folder: settings, extensions and the logs of every output channel. */
+  userData: string;
   proc: ChildProcess;
   stop(): void;
 }
 
 /** Installs the packaged .vsix into a fresh profile and starts code-server on a copy of `fixture`. */
-export async function startCodeServer(fixture: string): Promise<CodeServer> {
+export async function startCodeServer(fixture: string, opts: { logLevel?: 'trace' | 'debug' | 'info' } = {}): Promise<CodeServer> {
   const base = mkdtempSync(join(tmpdir(), 'agent-warden-vscode-'));
   const userData = join(base, 'user');
   const extensions = join(base, 'extensions');
@@ -67,7 +69,7 @@ export async function startCodeServer(fixture: string): Promise<CodeServer> {
   const port = await freePort();
   const proc = spawn(
     process.execPath,
-    [ENTRY, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', '--user-data-dir', userData, '--extensions-dir', extensions, workspace],
+    [ENTRY, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', '--user-data-dir', userData, '--extensions-dir', extensions, ...(opts.logLevel ? ['--log', opts.logLevel] : []), workspace],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`;
@@ -80,7 +82,7 @@ export async function startCodeServer(fixture: string): Promise<CodeServer> {
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  return { url, workspace, proc, stop: () => proc.kill('SIGTERM') };
+  return { url, workspace, userData, proc, stop: () => proc.kill('SIGTERM') };
 }
 
 export async function launchBrowser(): Promise<Browser> {

@@ -61,7 +61,8 @@ describe('agent views in VS Code (real editor, installed from the .vsix)', { tim
   beforeAll(async () => {
     assertSetUp();
     browser = await launchBrowser();
-    cs = await startCodeServer(EXAMPLE);
+    // Every output channel at trace level: the most a user can make the extension log (checked last).
+    cs = await startCodeServer(EXAMPLE, { logLevel: 'trace' });
     page = await openWorkbench(browser, cs.url, true);
   });
   afterAll(async () => {
@@ -194,5 +195,27 @@ describe('agent views in VS Code (real editor, installed from the .vsix)', { tim
     expect(headings).toEqual(['unscoped-tool', 'Why it matters', 'How to fix', 'Incorrect', 'Correct']);
     expect(await frame!.locator('pre code').count()).toBeGreaterThanOrEqual(2);
     await screenshot(page, '12-rule-docs');
+  });
+
+  it('at trace level, no log of the session holds the example project’s key or its document text', async () => {
+    const { readdirSync, readFileSync, statSync } = await import('node:fs');
+    const logs: string[] = [];
+    const walk = (d: string) => {
+      for (const n of readdirSync(d)) {
+        const p = join(d, n);
+        if (statSync(p).isDirectory()) walk(p);
+        else if (n.endsWith('.log')) logs.push(p);
+      }
+    };
+    walk(join(cs.userData, 'logs'));
+    const ours = logs.filter((p) => p.includes('agent-warden.agent-warden'));
+    expect(ours.length).toBeGreaterThan(0);
+    const text = ours.map((p) => readFileSync(p, 'utf8')).join('\n');
+    // The trace really is on: protocol messages are in the log, with document text left out.
+    expect(text.includes('textDocument/didOpen')).toBe(true);
+    expect(/characters of document text not logged/.test(text)).toBe(true);
+    // The example's planted key (tools.ts), in full or its first 10 characters, appears in none of our logs
+    // (the extension's channel and the language server's). VS Code's own TypeScript trace is not ours to police.
+    expect(text.includes('lk_9f3KqL2x')).toBe(false);
   });
 });
