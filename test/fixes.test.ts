@@ -10,8 +10,8 @@ import { FAKE_KEYS } from './helpers/fake-keys';
 import { REPO } from './helpers/cli';
 
 /** Fixture projects: the example app and small focused files, each a map of path → text. */
-function exampleProject(): Record<string, string> {
-  const root = join(REPO, 'examples/support-desk');
+function exampleProject(dir = 'examples/support-desk'): Record<string, string> {
+  const root = join(REPO, dir);
   const out: Record<string, string> = {};
   const walk = (dir: string) => {
     for (const name of readdirSync(dir)) {
@@ -26,6 +26,8 @@ function exampleProject(): Record<string, string> {
 
 const FIXTURES: Record<string, Record<string, string>> = {
   'example project': exampleProject(),
+  'fixture chain-across-files': exampleProject('test/fixtures/chain-across-files'),
+  'fixture prefilter-reachability': exampleProject('test/fixtures/prefilter-reachability'),
   'secrets in strings, templates, JSX and comments': {
     'src/keys.tsx': [
       `import OpenAI from 'openai';`,

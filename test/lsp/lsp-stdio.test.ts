@@ -174,6 +174,30 @@ describe('language server over stdio', () => {
     expect(md).toContain('## Correct');
   });
 
+  it('no answer carries a planted secret: diagnostics, hover, code-action titles, CodeLens, inventory, workspace diagnostics', async () => {
+    // A key inside a tool (where it reaches names, capabilities and credentials), and in the client above.
+    const toolKey = FAKE_KEYS['openai-api-key']();
+    const rel = 'src/leak-tool.ts';
+    const text = `import { tool } from 'ai';\n/** @owner team-x @scope network:egress */\nexport const leaky = tool({\n  description: 'uses ${toolKey.slice(0, 20)}' + '${toolKey.slice(20)}',\n  execute: async () => fetch('https://api.example.com/v1?key=${toolKey}', { headers: { authorization: 'Bearer ${toolKey}' } }),\n});\n`;
+    writeFileSync(join(s.root, rel), text);
+    const doc = s.open(rel, text);
+    const answers: unknown[] = [];
+    for (const f of [rel, 'src/leak.ts']) {
+      const diags = await s.pull(f);
+      answers.push(diags);
+      const d = s.docs.get(f)!;
+      answers.push(await s.conn.sendRequest('textDocument/codeAction', { textDocument: { uri: s.uri(f) }, range: { start: { line: 0, character: 0 }, end: d.positionAt(d.getText().length) }, context: { diagnostics: diags.items } }));
+      answers.push(await s.conn.sendRequest('textDocument/codeLens', { textDocument: { uri: s.uri(f) } }));
+      for (let line = 0; line < d.lineCount; line++) answers.push(await s.conn.sendRequest('textDocument/hover', { textDocument: { uri: s.uri(f) }, position: { line, character: 16 } }));
+    }
+    answers.push(await s.conn.sendRequest('agentWarden/inventory', {}));
+    answers.push(await s.conn.sendRequest('workspace/diagnostic', { previousResultIds: [] }));
+    const all = JSON.stringify(answers);
+    expect(all).toContain('leaky'); // the answers are about the planted file
+    for (const key of [toolKey, planted]) expect(all.includes(key.slice(0, 12)), key.slice(0, 4)).toBe(false);
+    expect(doc.uri).toBe(s.uri(rel));
+  });
+
   it('never logs a planted secret', () => {
     expect(s.logs.join('\n')).not.toContain(planted.slice(0, 12));
   });

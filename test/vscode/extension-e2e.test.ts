@@ -1,3 +1,4 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -79,11 +80,14 @@ describe('VS Code extension (real editor, installed from the .vsix)', { timeout:
     beforeAll(async () => {
       const cs = await startCodeServer(EXAMPLE);
       servers.push(cs);
+      // An untrusted folder tries to switch a rule off through its own settings: Restricted Mode must ignore it.
+      mkdirSync(join(cs.workspace, '.vscode'), { recursive: true });
+      writeFileSync(join(cs.workspace, '.vscode/settings.json'), JSON.stringify({ 'agentWarden.rules': { 'missing-owner': 'off' } }));
       page = await openWorkbench(browser, cs.url, false);
     });
     afterEach((ctx) => screenshotOnFailure(page, ctx.task));
 
-    it('analyses the files you open, and reads nothing else in the workspace', async () => {
+    it('analyses the files you open, reads nothing else, and ignores the folder’s own rule settings', async () => {
       await openFile(page, 'ops-agent.ts');
       const rows = await until(() => problems(page, 'has no owner'), (r) => r.some((x) => x.includes("Agent 'Ops helper' has no owner")), 90_000);
       expect(rows.some((x) => x.includes("Agent 'Ops helper' has no owner"))).toBe(true);
