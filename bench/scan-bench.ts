@@ -54,10 +54,12 @@ writeFileSync(
   floorScript,
   `const ts = require(${JSON.stringify(require.resolve('typescript', { paths: [REPO] }))});
 const fs = require('fs'); const path = require('path');
-let n = 0;
-(function walk(d) { for (const e of fs.readdirSync(d, { withFileTypes: true })) { const p = path.join(d, e.name);
+let n = 0, seen = 0;
+// Optional: parse only every parts-th file starting at part (two processes on halves measure parallel headroom).
+const part = Number(process.argv[3] ?? 0), parts = Number(process.argv[4] ?? 1);
+(function walk(d) { for (const e of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) { const p = path.join(d, e.name);
   if (e.isDirectory()) { if (e.name !== 'node_modules' && e.name !== '.agent-warden-cache') walk(p); }
-  else if (/\\.(ts|tsx|js|jsx|mjs|cjs|mts|cts)$/.test(e.name) && !/\\.d\\.[mc]?ts$/.test(e.name)) { ts.createSourceFile(p, fs.readFileSync(p, 'utf8'), ts.ScriptTarget.Latest, true); n++; } } })(process.argv[2]);
+  else if (/\\.(ts|tsx|js|jsx|mjs|cjs|mts|cts)$/.test(e.name) && !/\\.d\\.[mc]?ts$/.test(e.name) && seen++ % parts === part) { ts.createSourceFile(p, fs.readFileSync(p, 'utf8'), ts.ScriptTarget.Latest, true); n++; } } })(process.argv[2]);
 console.error(n + ' files parsed');`,
 );
 
@@ -84,6 +86,8 @@ function contenders(dir: string): [string, () => Sample][] {
   const cacheDir = join(dir, '.agent-warden-cache');
   return [
     ['parse floor (ts.createSourceFile)', () => measure([process.execPath, floorScript, dir], dir)],
+    // What two cores give here: the same floor split over two processes at once (threads cannot beat this).
+    ['parse floor, 2 processes on halves', () => measure(['bash', '-c', `"${process.execPath}" "${floorScript}" . 0 2 & "${process.execPath}" "${floorScript}" . 1 2 & wait`], dir)],
     ['agent-warden cold', () => { rmSync(cacheDir, { recursive: true, force: true }); return measure([process.execPath, CLI, 'scan', '.', '--format', 'json', '--output', '/dev/null'], dir); }],
     ['agent-warden warm (--cache)', () => { measure([process.execPath, CLI, 'scan', '.', '--format', 'json', '--cache', '--output', '/dev/null'], dir); return measure([process.execPath, CLI, 'scan', '.', '--format', 'json', '--cache', '--output', '/dev/null'], dir); }],
     ['agent-warden --threads 2', () => { rmSync(cacheDir, { recursive: true, force: true }); return measure([process.execPath, CLI, 'scan', '.', '--format', 'json', '--threads', '2', '--output', '/dev/null'], dir); }],

@@ -14,7 +14,7 @@ import { RULES, RULES_BY_ID } from './rules';
 import type { Report, RuleContext, SecretFinding } from './rules/rule';
 import { scanSecrets } from './secrets/scan-secrets';
 import { parseSuppressions } from './analyzer/suppressions';
-import { filesNeedingFacts } from './analyzer/relevance';
+import { definesIdentities, ImportGraph } from './analyzer/relevance';
 
 export const ANALYZER_VERSION = '0.1.0';
 
@@ -211,22 +211,44 @@ function tsconfigPaths(input: SourceInput): PathMapping | undefined {
 /** The whole pipeline on a set of files: facts → graph → rules → suppressions → findings. */
 export function analyze(inputs: SourceInput[], opts: AnalysisOptions = {}): AnalysisResult {
   const options = extractOptions(opts.config ?? DEFAULT_CONFIG, pathMappingsOf(inputs));
-  const depths = depthsFor(inputs);
+  const prefilter = new Prefilter(inputs);
+  const seeds = new Map(inputs.filter((i) => prefilter.isSeed(i.file)).map((i) => [i.file, analyseFile(i, options, 'facts')]));
+  const depthOf = prefilter.depths(seeds.values());
   return analyzeResults(
-    inputs.map((i) => analyseFile(i, options, depths.get(i.file))),
+    inputs.map((i) => seeds.get(i.file) ?? analyseFile(i, options, depthOf(i.file))),
     opts,
   );
 }
 
 /**
- * How deep to analyse each input: facts for agent code and every file it imports, the secrets scan only
- * for the rest (relevance.ts). `alwaysFull` files get facts regardless (the files open in an editor).
+ * The pre-filter over a set of inputs (relevance.ts): seeds are known from the text; the depth of every
+ * other file once the seeds' facts are known. The CLI, `analyze` and the tests share it.
  */
-export function depthsFor(inputs: readonly SourceInput[], alwaysFull: Iterable<string> = []): Map<string, AnalysisDepth> {
-  const summaries = inputs.filter((i) => isSourceFile(i.file)).map((i) => ({ file: i.file, specifiers: importedSpecifiers(i.text) }));
-  const mappings = pathMappingsOf(inputs);
-  const needed = filesNeedingFacts(summaries, mappings, alwaysFull);
-  return new Map(summaries.map((s) => [s.file, needed.has(s.file) ? 'facts' : 'secrets']));
+export class Prefilter {
+  readonly graph: ImportGraph;
+
+  constructor(inputs: readonly SourceInput[]) {
+    const summaries = inputs.filter((i) => isSourceFile(i.file)).map((i) => ({ file: i.file, specifiers: importedSpecifiers(i.text) }));
+    this.graph = new ImportGraph(summaries, pathMappingsOf(inputs));
+  }
+
+  isSeed(file: string): boolean {
+    return this.graph.isSeed(file);
+  }
+
+  /** Facts for seeds and for what a defining seed (or an `alwaysFull` file) reaches; secrets only for the rest. */
+  depths(seedResults: Iterable<FileResult>, alwaysFull: Iterable<string> = []): (file: string) => AnalysisDepth | undefined {
+    const roots = [...seedResults].filter((r) => definesIdentities(r.facts)).map((r) => r.file);
+    const reached = this.graph.reachedFrom([...roots, ...alwaysFull]);
+    return (file) => (!isSourceFile(file) ? undefined : this.isSeed(file) || reached.has(file) ? 'facts' : 'secrets');
+  }
+}
+
+/** Both steps of the pre-filter on in-memory inputs: the depth each source file is analysed at. */
+export function depthsFor(inputs: readonly SourceInput[], options: ExtractOptions = {}): Map<string, AnalysisDepth> {
+  const prefilter = new Prefilter(inputs);
+  const depthOf = prefilter.depths(inputs.filter((i) => prefilter.isSeed(i.file)).map((i) => analyseFile(i, options, 'facts')));
+  return new Map(inputs.filter((i) => isSourceFile(i.file)).map((i) => [i.file, depthOf(i.file)!]));
 }
 
 /** Links per-file results and runs the rules (the language server and the cache reuse per-file results). */

@@ -12,7 +12,8 @@ import { TODAY } from '../helpers/analyze';
 /**
  * The text pre-filter: only agent code and what it imports is parsed; everything else is read for secrets.
  * Fixture `prefilter-reachability`: an agent file reaching a barrel, a `paths`-aliased module and a Stripe
- * client; a tool whose approval gate is set by the agent that imports it; a file that no agent imports.
+ * client; a tool whose approval gate is set by the agent that imports it; a file that no agent imports; an
+ * SDK importer that defines nothing, whose own imports are therefore not parsed.
  */
 const FIXTURE = 'test/fixtures/prefilter-reachability';
 
@@ -37,7 +38,7 @@ const findingKeys = (r: AnalysisResult) => r.findings.map((f) => `${f.ruleId} ${
 describe('fixture: prefilter-reachability', () => {
   const inputs = inputsOf(FIXTURE);
 
-  it('parses the agent file and what it reaches (barrel, export *, paths alias); reads the rest for secrets', () => {
+  it('parses SDK importers and what those defining tools or agents reach (barrel, export *, paths alias); reads the rest for secrets', () => {
     expect(Object.fromEntries(depthsFor(inputs))).toEqual({
       'src/agent.ts': 'facts',
       'src/billing/index.ts': 'facts',
@@ -45,6 +46,8 @@ describe('fixture: prefilter-reachability', () => {
       'src/lib/mailer.ts': 'facts',
       'src/payouts-agent.ts': 'facts',
       'src/tools/wire.ts': 'facts',
+      'src/unrelated/chat-types.ts': 'facts',
+      'src/unrelated/history.ts': 'secrets',
       'src/unrelated/report.ts': 'secrets',
     });
   });

@@ -1,18 +1,28 @@
 import { ADAPTERS } from './adapters';
 import { isSourceFile } from './extract';
 import { type PathMapping, resolveModulePath } from './resolve';
+import type { FileFacts } from './types';
 
 /**
- * The text pre-filter that keeps parsing proportional to agent code, not to the repository.
+ * The pre-filter that keeps parsing proportional to agent code, not to the repository. In two steps:
  *
- * Tools and agents are only ever registered in files that import an agent SDK (adapters see nothing
- * else), and the linker only follows imports out of those files. So the files whose facts can matter
- * are the SDK importers ("seeds") and everything they reach through relative or `paths`-mapped imports:
- * tool helpers, clients, barrels. Every other source file is read by the secrets engine only.
- * Finding the specifiers is a regex over the text; resolution is the linker's own, so the two agree.
+ * 1. Seeds, by text: tools and agents are only ever registered in files that import an agent SDK (adapters
+ *    see nothing else), so those files are parsed first.
+ * 2. Reach, by facts: the linker only ever starts from what a seed defines — its tools, agents and tool
+ *    lists — and follows imports from there: tool helpers, clients, barrels. So the files parsed besides
+ *    the seeds are those reached through imports from a seed that defines something. A seed that only
+ *    imports SDK types, or a framework's own internals, does not pull in everything it imports.
+ *
+ * Every other source file is read by the secrets engine only. Specifiers are found by a regex over the
+ * text; resolution is the linker's own, so the two agree.
  */
 export function isAgentSeed(specifiers: readonly string[]): boolean {
   return specifiers.some((s) => ADAPTERS.some((a) => a.modules.test(s)));
+}
+
+/** Whether a file's facts define something the linker starts from. */
+export function definesIdentities(facts: FileFacts | undefined): boolean {
+  return !!facts && (facts.tools.length > 0 || facts.agents.length > 0 || facts.toolLists.length > 0);
 }
 
 export interface ImportSummary {
@@ -24,13 +34,13 @@ export interface ImportSummary {
 export class ImportGraph {
   private readonly out = new Map<string, string[]>();
   private readonly in = new Map<string, string[]>();
-  private readonly seeds: string[] = [];
+  private readonly seedSet = new Set<string>();
 
   constructor(files: readonly ImportSummary[], mappings: PathMapping[] = []) {
     const sources = new Set(files.filter((f) => isSourceFile(f.file)).map((f) => f.file));
     for (const f of files) {
       if (!sources.has(f.file)) continue;
-      if (isAgentSeed(f.specifiers)) this.seeds.push(f.file);
+      if (isAgentSeed(f.specifiers)) this.seedSet.add(f.file);
       const targets: string[] = [];
       for (const spec of f.specifiers) {
         if (!spec.startsWith('.') && !mappings.length) continue; // a package: not part of the scan
@@ -45,9 +55,13 @@ export class ImportGraph {
     }
   }
 
-  /** Files whose facts matter: the seeds (and `extra` files), plus every file they reach. */
-  needingFacts(extra: Iterable<string> = []): Set<string> {
-    return this.closure([...this.seeds, ...[...extra].filter((f) => this.out.has(f))], this.out);
+  /** Files whose facts matter besides the seeds: the roots (seeds that define something, open buffers) and all they reach. */
+  reachedFrom(roots: Iterable<string>): Set<string> {
+    return this.closure([...roots].filter((f) => this.out.has(f)), this.out);
+  }
+
+  isSeed(file: string): boolean {
+    return this.seedSet.has(file);
   }
 
   /**
@@ -72,9 +86,4 @@ export class ImportGraph {
     }
     return seen;
   }
-}
-
-/** Seeds plus every file they reach through imports (breadth-first; cycles are fine). */
-export function filesNeedingFacts(files: readonly ImportSummary[], mappings: PathMapping[] = [], alwaysFull: Iterable<string> = []): Set<string> {
-  return new ImportGraph(files, mappings).needingFacts(alwaysFull);
 }

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { ExtractOptions } from '../capabilities/collect-functions';
-import { type AnalysisDepth, ANALYZER_VERSION, analyseFile, depthsFor, type FileResult, type SourceInput } from '../engine';
+import { type AnalysisDepth, ANALYZER_VERSION, analyseFile, type FileResult, Prefilter, type SourceInput } from '../engine';
 
 export const CACHE_FILE = '.agent-warden-cache/file-results.json';
 
@@ -32,38 +32,49 @@ export async function fileResults(inputs: SourceInput[], options: ExtractOptions
     }
   }
   const results: (FileResult | undefined)[] = new Array(inputs.length);
-  const todo: number[] = [];
   const hashes = inputs.map((i) => hashOf(i.text));
-  const depths = depthsFor(inputs);
-  const depthOf = (i: number): AnalysisDepth => depths.get(inputs[i].file) ?? 'facts';
-  inputs.forEach((input, i) => {
-    const hit = cache.entries[input.file];
-    // A secrets-only entry cannot stand in for facts (the file became reachable from agent code).
-    if (!cachePath || !hit || hit.hash !== hashes[i] || (hit.result.depth === 'secrets' && depthOf(i) === 'facts')) todo.push(i);
-    // Facts no agent code reaches any more are dropped, so a warm run links exactly what a cold one does.
-    else results[i] = hit.result.depth === 'facts' && depthOf(i) === 'secrets' ? { ...hit.result, facts: undefined, depth: 'secrets' } : hit.result;
-  });
-  const threads = Math.min(opts.threads ?? 1, todo.length);
-  if (threads > 1) {
-    const { Piscina } = await import('piscina');
-    const pool = new Piscina({ filename: join(__dirname, 'analyze-worker.js'), maxThreads: threads, minThreads: threads });
-    try {
+  let analysed = 0;
+  let pool: Awaited<ReturnType<typeof startPool>> | undefined;
+  /** One round: each input from the cache when its entry serves the wanted depth, analysed otherwise. */
+  const round = async (indices: number[], depthOf: (i: number) => AnalysisDepth) => {
+    const todo: number[] = [];
+    for (const i of indices) {
+      const hit = cache.entries[inputs[i].file];
+      // A secrets-only entry cannot stand in for facts (the file became reachable from agent code).
+      if (!cachePath || !hit || hit.hash !== hashes[i] || (hit.result.depth === 'secrets' && depthOf(i) === 'facts')) todo.push(i);
+      // Facts no agent code reaches any more are dropped, so a warm run links exactly what a cold one does.
+      else results[i] = hit.result.depth === 'facts' && depthOf(i) === 'secrets' ? { ...hit.result, facts: undefined, depth: 'secrets' } : hit.result;
+    }
+    analysed += todo.length;
+    if ((opts.threads ?? 1) > 1 && todo.length > 1) {
+      pool ??= await startPool(opts.threads!);
+      const workers = pool;
       // Small batches keep the threads busy evenly; each batch is structured-cloned once.
       const batches: number[][] = [];
       for (let i = 0; i < todo.length; i += 25) batches.push(todo.slice(i, i + 25));
       await Promise.all(
         batches.map(async (batch) => {
-          const out: FileResult[] = await pool.run({ inputs: batch.map((i) => inputs[i]), depths: batch.map(depthOf), options });
+          const out: FileResult[] = await workers.run({ inputs: batch.map((i) => inputs[i]), depths: batch.map(depthOf), options });
           batch.forEach((idx, k) => {
             results[idx] = out[k];
           });
         }),
       );
-    } finally {
-      await pool.destroy();
-    }
-  } else {
-    for (const i of todo) results[i] = analyseFile(inputs[i], options, depthOf(i));
+    } else for (const i of todo) results[i] = analyseFile(inputs[i], options, depthOf(i));
+  };
+  try {
+    // The pre-filter's two steps (relevance.ts): the seeds first, then the rest at the depth their facts decide.
+    const prefilter = new Prefilter(inputs);
+    const all = inputs.map((_, i) => i);
+    const seeds = all.filter((i) => prefilter.isSeed(inputs[i].file));
+    await round(seeds, () => 'facts');
+    const depthOf = prefilter.depths(seeds.map((i) => results[i]!));
+    await round(
+      all.filter((i) => !prefilter.isSeed(inputs[i].file)),
+      (i) => depthOf(inputs[i].file) ?? 'facts',
+    );
+  } finally {
+    await pool?.destroy();
   }
   if (cachePath) {
     const next: CacheFile = { key: cacheKey, entries: {} };
@@ -75,7 +86,12 @@ export async function fileResults(inputs: SourceInput[], options: ExtractOptions
     writeFileSync(tmp, JSON.stringify(next));
     renameSync(tmp, cachePath);
   }
-  return { results: results as FileResult[], cached: inputs.length - todo.length };
+  return { results: results as FileResult[], cached: inputs.length - analysed };
+}
+
+async function startPool(threads: number) {
+  const { Piscina } = await import('piscina');
+  return new Piscina({ filename: join(__dirname, 'analyze-worker.js'), maxThreads: threads, minThreads: threads });
 }
 
 export function defaultThreads(): number {

@@ -6,7 +6,7 @@ import { collectFiles, MAX_FILE_BYTES } from '../cli/collect-files';
 import { defaultWorkspace, openWorkspace, type Workspace } from '../cli/workspace';
 import { type Config, ConfigError, type RuleSetting } from '../config/load-config';
 import { importedSpecifiers } from '../analyzer/extract';
-import { ImportGraph, isAgentSeed } from '../analyzer/relevance';
+import { definesIdentities, ImportGraph, isAgentSeed } from '../analyzer/relevance';
 import { type AnalysisDepth, type AnalysisResult, analyseFile, analyzeResults, extractOptions, type FileResult, isAnalysable } from '../engine';
 
 const toPosix = (p: string) => p.split('\\').join('/');
@@ -157,7 +157,14 @@ export class WorkspaceState {
   }
 
   private needed(): Set<string> {
-    if (!this.neededCache || !this.graphCache) this.neededCache = this.importGraph().needingFacts(this.buffers.keys());
+    if (!this.neededCache || !this.graphCache) {
+      // The pre-filter's rule (relevance.ts): seeds, and what a defining seed or an open buffer reaches.
+      const graph = this.importGraph();
+      const roots = [...this.results.values()].filter((r) => definesIdentities(r.facts)).map((r) => r.file);
+      const needed = graph.reachedFrom([...roots, ...this.buffers.keys()]);
+      for (const file of this.results.keys()) if (graph.isSeed(file)) needed.add(file);
+      this.neededCache = needed;
+    }
     return this.neededCache;
   }
 
@@ -173,6 +180,8 @@ export class WorkspaceState {
     this.hashes.set(rel, hash);
     const result = analyseFile({ file: rel, text: text.replace(/^\uFEFF/, '') }, this.extractOptions(), depth);
     if (!previous || previous.specifiers?.join('\0') !== result.specifiers?.join('\0') || previous.pathMapping || result.pathMapping) this.neededCache = this.graphCache = undefined;
+    // A seed that starts (or stops) defining tools or agents changes what must be parsed.
+    else if (definesIdentities(previous.facts) !== definesIdentities(result.facts)) this.neededCache = undefined;
     this.results.set(rel, result);
     this.analysisStale = true;
     this.generation++;
