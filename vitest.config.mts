@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // The compiler the build ships: ts-morph's copy (server/src/typescript.ts).
+  resolve: { alias: { typescript: '@ts-morph/common/dist/typescript.js' } },
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,

@@ -2,7 +2,9 @@
 import { build } from 'esbuild';
 import { chmodSync, copyFileSync } from 'node:fs';
 
-const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', legalComments: 'none', mainFields: ['module', 'main'] };
+// `typescript` is ts-morph's own copy of the compiler (see server/src/typescript.ts).
+export const TYPESCRIPT = '@ts-morph/common/dist/typescript.js';
+const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', legalComments: 'none', mainFields: ['module', 'main'], alias: { typescript: TYPESCRIPT } };
 
 // piscina stays external: it starts its own worker script from its package folder.
 await build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, external: ['piscina'] });

@@ -7,7 +7,10 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import fc from 'fast-check';
-import { ts } from 'ts-morph';
+import { ts } from '../../server/src/typescript';
+import { prng } from '../helpers/prng';
+
+export { prng };
 
 export interface FuzzInput {
   /** What the input is, for the report: `mutation:truncate-after-OpenBraceToken`, `generated:agent-code`, … */
@@ -17,18 +20,6 @@ export interface FuzzInput {
   /** The file name it is analysed under (the extension picks the parser). */
   file: string;
   text: string;
-}
-
-/** A small deterministic PRNG (mulberry32): the same seed gives the same inputs on every machine. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Real agent code to mutate: MCP servers and SDK sources from pinned packages, and the example project. */

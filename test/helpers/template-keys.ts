@@ -12,7 +12,12 @@ const ALPHABETS: Record<string, string> = {
   b32: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567',
 };
 
-/** Expands `${alnum:36}`-style templates (secret rule examples) into random text at test time. */
-export function expandTemplate(template: string): string {
-  return template.replace(/\$\{(alnum|hex|upper|lower|digits|b64url|b64|bech32|b32):(\d+)\}/g, (_, kind: string, n: string) => randomFrom(ALPHABETS[kind], Number(n)));
+/**
+ * Expands `${alnum:36}`-style templates (secret rule examples) into random text at test time. With `rand`
+ * (a seeded generator) the draws are the same on every run: rules with entropy thresholds reject a small
+ * share of truly random bodies by design, and a test must not fail one run in several for that.
+ */
+export function expandTemplate(template: string, rand?: () => number): string {
+  const draw = (alphabet: string, n: number) => (rand ? Array.from({ length: n }, () => alphabet[Math.floor(rand() * alphabet.length)]).join('') : randomFrom(alphabet, n));
+  return template.replace(/\$\{(alnum|hex|upper|lower|digits|b64url|b64|bech32|b32):(\d+)\}/g, (_, kind: string, n: string) => draw(ALPHABETS[kind], Number(n)));
 }

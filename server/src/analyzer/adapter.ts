@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../typescript';
 import type { FunctionCollector } from '../capabilities/collect-functions';
 import type { Callee, SourceContext } from './source-context';
 import type { FrameworkId, Val } from './types';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../typescript';
 import type { Annotations, Location } from './types';
 
 /** Tags Agent Warden reads. Anything else in the block (`@param`, `@returns`…) is ignored. */

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../typescript';
 import type { SourceContext } from './source-context';
 import { unwrap } from './source-context';
 

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../typescript';
 import { annotationsFor } from './annotations';
 import type { Annotations, Location, ObjProp, Val } from './types';
 

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../typescript';
 import type { Callee, SourceContext } from '../analyzer/source-context';
 import { propertyNameText, unwrap } from '../analyzer/source-context';
 import type { FunctionFacts, Sym, ToolDispatch, Val } from '../analyzer/types';

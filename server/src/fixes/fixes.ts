@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../typescript';
 import { isSourceFile, parse } from '../analyzer/extract';
 import type { AgentGraph, AgentNode, Annotations, Finding, Location, ToolNode } from '../analyzer/types';
 import { declarable } from '../capabilities/scopes';

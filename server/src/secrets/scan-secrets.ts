@@ -17,7 +17,9 @@ export interface SecretMatch {
 }
 
 /** Stand-in markers that never occur in a real key of any format. */
-const STRUCTURAL_PLACEHOLDERS = ['xxxx', 'example', '<', '>', '${', '$(', '{{', '...', '…', '****', 'process.env'];
+const STRUCTURAL_PLACEHOLDERS = ['example', '<', '>', '${', '$(', '{{', '...', '…', '****', 'process.env'];
+/** A run of x in one case (`xxxx`, `XXXX`) marks a stand-in; mixed case (`XxXx`) turns up in real random keys. */
+const X_RUN = /xxxx|XXXX/;
 /** Words that mark a stand-in in free-form values; too common in random text to apply to provider formats. */
 const PLACEHOLDER_WORDS = ['your', 'placeholder', 'changeme', 'change_me', 'dummy', 'sample', 'redacted', 'insert', 'replace', 'fake', 'mock', 'todo'];
 
@@ -27,7 +29,7 @@ const PLACEHOLDER_WORDS = ['your', 'placeholder', 'changeme', 'change_me', 'dumm
  */
 export function isPlaceholder(value: string, freeForm = true): boolean {
   const v = value.toLowerCase();
-  if (STRUCTURAL_PLACEHOLDERS.some((w) => v.includes(w))) return true;
+  if (STRUCTURAL_PLACEHOLDERS.some((w) => v.includes(w)) || X_RUN.test(value)) return true;
   if (/(.)\1{7,}/.test(value)) return true; // aaaaaaaa, 00000000
   if (/^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/.test(value)) return true; // DEFAULT_CLIENT_SECRET: an identifier
   if (!freeForm) return false;

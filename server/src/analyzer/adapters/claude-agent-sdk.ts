@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../../typescript';
 import { arg, type FrameworkAdapter, isExport, objectArg, prop } from '../adapter';
 
 /**

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../../typescript';
 import { arg, type FrameworkAdapter, isExport, methodName, objectArg, prop } from '../adapter';
 import type { SourceContext } from '../source-context';
 import { unwrap } from '../source-context';

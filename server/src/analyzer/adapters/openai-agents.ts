@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../../typescript';
 import { type FrameworkAdapter, implOf, isExport, methodName, objectArg, prop } from '../adapter';
 
 /** Hosted tools run by OpenAI; the name the model sees, where it is fixed. */

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../../typescript';
 import { type FrameworkAdapter, isExport, objectArg, prop } from '../adapter';
 import type { FrameworkId } from '../types';
 
