@@ -90,7 +90,8 @@ export async function fileResults(inputs: SourceInput[], options: ExtractOptions
 }
 
 async function startPool(threads: number) {
-  const { Piscina } = await import('piscina');
+  // `require`, not `import()`: the CLI runs from a code-cached script, where dynamic import is unavailable.
+  const { Piscina } = require('piscina') as typeof import('piscina');
   return new Piscina({ filename: join(__dirname, 'analyze-worker.js'), maxThreads: threads, minThreads: threads });
 }
 
