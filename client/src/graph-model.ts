@@ -43,16 +43,17 @@ export function graphOf(folders: InventoryFolder[]): GraphData {
     const id = (raw: string) => (multi ? `${f.uri}|${raw}` : raw);
     const inv = f.inventory;
     const caps = new Map<string, GraphNode>();
+    const agentIds = new Set(inv.agents.map((a) => a.id));
     for (const a of inv.agents) {
-      nodes.push({ id: id(a.id), kind: 'agent', label: a.name, detail: `${a.framework === 'mcp' ? 'MCP server' : 'agent'} · owner ${a.owner ?? 'none'}`, risk: a.risk, folder: f.uri, file: a.file, line: a.nameLine, column: a.column });
+      nodes.push({ id: id(a.id), kind: 'agent', label: a.name, detail: `${a.framework === 'mcp' ? 'MCP server' : 'agent'} · owner ${a.owner ?? 'none'}`, risk: a.risk, folder: f.uri, file: a.file, line: a.nameLine, column: a.nameColumn });
       for (const t of a.toolIds) edges.push({ from: id(a.id), to: id(t), kind: 'exposes' });
       for (const d of a.delegateIds) edges.push({ from: id(a.id), to: id(d), kind: 'delegates' });
     }
     for (const t of inv.tools) {
-      nodes.push({ id: id(t.id), kind: 'tool', label: t.name, detail: `tool · ${t.scopes.join(' ') || 'no scopes'} · ${t.approval ? 'approval' : 'no approval'}`, risk: t.risk, folder: f.uri, file: t.file, line: t.nameLine, column: t.column });
+      nodes.push({ id: id(t.id), kind: 'tool', label: t.name, detail: `tool · ${t.scopes.join(' ') || 'no scopes'} · ${t.approval ? 'approval' : 'no approval'}`, risk: t.risk, folder: f.uri, file: t.file, line: t.nameLine, column: t.nameColumn });
       if (t.delegatesToId) edges.push({ from: id(t.id), to: id(t.delegatesToId), kind: 'runs-agent' });
       // Direct capabilities only: what a tool reaches through another agent is drawn through that agent.
-      const own = new Set(t.capabilities.filter((c) => !c.trail.some((h) => /^(runs agent|hands off)/.test(h.message))).map((c) => c.capability));
+      const own = new Set(t.capabilities.filter((c) => !c.trail.some((h) => h.via && agentIds.has(h.via))).map((c) => c.capability));
       for (const c of t.capabilities) {
         if (!own.has(c.capability)) continue;
         const capId = id(capabilityNodeId(c.capability));

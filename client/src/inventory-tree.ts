@@ -147,7 +147,7 @@ export class InventoryTree implements vscode.TreeDataProvider<InventoryItem> {
         ['Credentials', t.credentials.join(', ') || 'none read here'],
         ['Defined at', `${t.file}:${t.nameLine}`],
       ]);
-      item.command = open(t.file, t.nameLine, t.column);
+      item.command = open(t.file, t.nameLine, t.nameColumn);
       register(t.id, item);
       for (const c of t.capabilities) item.add(capabilityItem(c, item));
       for (const name of t.credentials) item.add(credentialItem(inv.credentials.find((c) => c.name === name), name, item));
@@ -178,7 +178,7 @@ export class InventoryTree implements vscode.TreeDataProvider<InventoryItem> {
       const item = new InventoryItem(`${how} ${a.name}`, under);
       item.contextValue = 'reference';
       item.iconPath = icon('arrow-right', a.risk);
-      item.command = open(a.file, a.nameLine, a.column);
+      item.command = open(a.file, a.nameLine, a.nameColumn);
       return item;
     };
 
@@ -202,7 +202,7 @@ export class InventoryTree implements vscode.TreeDataProvider<InventoryItem> {
         ['Framework', `${a.framework} · ${a.kind}`],
         ['Defined at', `${a.file}:${a.nameLine}`],
       ]);
-      item.command = open(a.file, a.nameLine, a.column);
+      item.command = open(a.file, a.nameLine, a.nameColumn);
       register(a.id, item);
       for (const t of agentTools) if (this.filter === 'all' || toolShown(t) || this.filter === 'currentFile') item.add(toolItem(t, item));
       for (const id of a.delegateIds) if (agents.has(id)) item.add(referenceItem(agents.get(id)!, 'delegates to', item));

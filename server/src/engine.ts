@@ -25,6 +25,8 @@ export interface SourceInput {
   /** Path relative to the working directory, forward slashes: how findings name the file. */
   file: string;
   text: string;
+  /** The module specifiers the text mentions, when the caller has already found them (the pre-filter has). */
+  specifiers?: readonly string[];
 }
 
 export interface Notice {
@@ -132,10 +134,11 @@ export function analyseFile(input: SourceInput, options: ExtractOptions = {}, de
   const starts = lineIndex(input.text);
   const locAt = (s: number, e: number) => locFromOffsets(input.file, starts, s, e);
   const source = isSourceFile(input.file);
+  const specifiers = source ? (input.specifiers ?? importedSpecifiers(input.text)) : undefined;
   // A key split across concatenated literals needs the parser to be found exactly: such files get facts.
   if (source && (depth === 'facts' || hasSplitSecretCandidate(input.text))) {
     try {
-      facts = extractFacts(input.file, input.text, options);
+      facts = extractFacts(input.file, input.text, options, specifiers);
     } catch (e) {
       notice =
         e instanceof BudgetExceeded
@@ -158,7 +161,7 @@ export function analyseFile(input: SourceInput, options: ExtractOptions = {}, de
     file: input.file,
     facts,
     depth: source ? (facts ? 'facts' : 'secrets') : undefined,
-    specifiers: source ? importedSpecifiers(input.text) : undefined,
+    specifiers: specifiers && [...specifiers],
     secrets,
     suppressions: facts?.suppressions ?? parseSuppressions(input.file, input.text, locAt, source ? inLiteralOf(input) : undefined),
     notice,
@@ -212,10 +215,10 @@ function tsconfigPaths(input: SourceInput): PathMapping | undefined {
 export function analyze(inputs: SourceInput[], opts: AnalysisOptions = {}): AnalysisResult {
   const options = extractOptions(opts.config ?? DEFAULT_CONFIG, pathMappingsOf(inputs));
   const prefilter = new Prefilter(inputs);
-  const seeds = new Map(inputs.filter((i) => prefilter.isSeed(i.file)).map((i) => [i.file, analyseFile(i, options, 'facts')]));
+  const seeds = new Map(inputs.filter((i) => prefilter.isSeed(i.file)).map((i) => [i.file, analyseFile(prefilter.withSpecifiers(i), options, 'facts')]));
   const depthOf = prefilter.depths(seeds.values());
   return analyzeResults(
-    inputs.map((i) => seeds.get(i.file) ?? analyseFile(i, options, depthOf(i.file))),
+    inputs.map((i) => seeds.get(i.file) ?? analyseFile(prefilter.withSpecifiers(i), options, depthOf(i.file))),
     opts,
   );
 }
@@ -226,10 +229,18 @@ export function analyze(inputs: SourceInput[], opts: AnalysisOptions = {}): Anal
  */
 export class Prefilter {
   readonly graph: ImportGraph;
+  private readonly specifiers = new Map<string, readonly string[]>();
 
   constructor(inputs: readonly SourceInput[]) {
-    const summaries = inputs.filter((i) => isSourceFile(i.file)).map((i) => ({ file: i.file, specifiers: importedSpecifiers(i.text) }));
+    const summaries = inputs.filter((i) => isSourceFile(i.file)).map((i) => ({ file: i.file, specifiers: i.specifiers ?? importedSpecifiers(i.text) }));
+    for (const s of summaries) this.specifiers.set(s.file, s.specifiers);
     this.graph = new ImportGraph(summaries, pathMappingsOf(inputs));
+  }
+
+  /** The input with the specifiers found here, so analysing it does not search its text again. */
+  withSpecifiers(input: SourceInput): SourceInput {
+    const specifiers = this.specifiers.get(input.file);
+    return specifiers ? { ...input, specifiers } : input;
   }
 
   isSeed(file: string): boolean {
@@ -242,13 +253,6 @@ export class Prefilter {
     const reached = this.graph.reachedFrom([...roots, ...alwaysFull]);
     return (file) => (!isSourceFile(file) ? undefined : this.isSeed(file) || reached.has(file) ? 'facts' : 'secrets');
   }
-}
-
-/** Both steps of the pre-filter on in-memory inputs: the depth each source file is analysed at. */
-export function depthsFor(inputs: readonly SourceInput[], options: ExtractOptions = {}): Map<string, AnalysisDepth> {
-  const prefilter = new Prefilter(inputs);
-  const depthOf = prefilter.depths(inputs.filter((i) => prefilter.isSeed(i.file)).map((i) => analyseFile(i, options, 'facts')));
-  return new Map(inputs.filter((i) => isSourceFile(i.file)).map((i) => [i.file, depthOf(i.file)!]));
 }
 
 /** Links per-file results and runs the rules (the language server and the cache reuse per-file results). */

@@ -4,7 +4,8 @@ import { dirname, join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { OwnerResolver } from '../../server/src/analyzer/owners';
 import { DEFAULT_CONFIG } from '../../server/src/config/load-config';
-import { analyseFile, analyze, analyzeResults, depthsFor, extractOptions, pathMappingsOf, type AnalysisResult, type SourceInput } from '../../server/src/engine';
+import { analyseFile, analyze, analyzeResults, extractOptions, pathMappingsOf, Prefilter, type AnalysisResult, type SourceInput } from '../../server/src/engine';
+import { isSourceFile } from '../../server/src/analyzer/extract';
 import { WorkspaceState } from '../../server/src/lsp/workspace-state';
 import { FAKE_KEYS } from '../helpers/fake-keys';
 import { TODAY } from '../helpers/analyze';
@@ -16,6 +17,13 @@ import { TODAY } from '../helpers/analyze';
  * SDK importer that defines nothing, whose own imports are therefore not parsed.
  */
 const FIXTURE = 'test/fixtures/prefilter-reachability';
+
+/** Both steps of the pre-filter, as `analyze` runs them: the depth each source file is analysed at. */
+function depthsFor(inputs: SourceInput[]): Map<string, string | undefined> {
+  const prefilter = new Prefilter(inputs);
+  const depthOf = prefilter.depths(inputs.filter((i) => prefilter.isSeed(i.file)).map((i) => analyseFile(i, {}, 'facts')));
+  return new Map(inputs.filter((i) => isSourceFile(i.file)).map((i) => [i.file, depthOf(i.file)]));
+}
 
 function inputsOf(dir: string): SourceInput[] {
   const out: SourceInput[] = [];

@@ -180,7 +180,7 @@ describe('language server over stdio', () => {
     const rel = 'src/leak-tool.ts';
     const text = `import { tool } from 'ai';\n/** @owner team-x @scope network:egress */\nexport const leaky = tool({\n  description: 'uses ${toolKey.slice(0, 20)}' + '${toolKey.slice(20)}',\n  execute: async () => fetch('https://api.example.com/v1?key=${toolKey}', { headers: { authorization: 'Bearer ${toolKey}' } }),\n});\n`;
     writeFileSync(join(s.root, rel), text);
-    const doc = s.open(rel, text);
+    s.open(rel, text);
     const answers: unknown[] = [];
     for (const f of [rel, 'src/leak.ts']) {
       const diags = await s.pull(f);
@@ -195,7 +195,6 @@ describe('language server over stdio', () => {
     const all = JSON.stringify(answers);
     expect(all).toContain('leaky'); // the answers are about the planted file
     for (const key of [toolKey, planted]) expect(all.includes(key.slice(0, 12)), key.slice(0, 4)).toBe(false);
-    expect(doc.uri).toBe(s.uri(rel));
   });
 
   it('never logs a planted secret', () => {

@@ -176,9 +176,9 @@ describe('agent views in VS Code (real editor, installed from the .vsix)', { tim
     const cursor = page.locator('#status\\.editor\\.selection');
     const at = await until(
       () => cursor.innerText().catch(() => ''),
-      (t) => t.includes(`Ln ${search.nameLine}, Col ${search.column}`),
+      (t) => t.includes(`Ln ${search.nameLine}, Col ${search.nameColumn}`),
     );
-    expect(at).toContain(`Ln ${search.nameLine}, Col ${search.column}`);
+    expect(at).toContain(`Ln ${search.nameLine}, Col ${search.nameColumn}`);
   });
 
   it('rule documentation opens inside VS Code: what, why, how to fix, incorrect and correct examples', async () => {

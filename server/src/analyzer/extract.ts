@@ -53,8 +53,7 @@ interface Pending {
  * Per-file facts: everything the linker and rules need from one file, computed from its text alone.
  * Walks the raw TypeScript AST once; adapters recognise framework calls through their imports.
  */
-export function extractFacts(file: string, text: string, options: ExtractOptions = {}): FileFacts {
-  const specifiers = importedSpecifiers(text);
+export function extractFacts(file: string, text: string, options: ExtractOptions = {}, specifiers: readonly string[] = importedSpecifiers(text)): FileFacts {
   const adapters = ADAPTERS.filter((a) => specifiers.some((s) => a.modules.test(s)));
   const started = performance.now();
   const sf = parse(file, text);

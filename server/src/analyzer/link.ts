@@ -383,7 +383,7 @@ function computeCapabilities(r: Resolver, allFacts: FileFacts[], defs: Map<strin
     }
     if (t.delegatesTo) {
       const target = agents.get(t.delegatesTo);
-      for (const c of nodeCaps('agent', t.delegatesTo, depth + 1)) out.push({ ...c, path: [{ message: `runs agent '${target?.name}'`, loc: target?.nameLoc ?? t.loc }, ...c.path] });
+      for (const c of nodeCaps('agent', t.delegatesTo, depth + 1)) out.push({ ...c, path: [{ message: `runs agent '${target?.name}'`, loc: target?.nameLoc ?? t.loc, via: { kind: 'agent', id: t.delegatesTo! } }, ...c.path] });
     }
     return dedupe(out);
   };
@@ -393,14 +393,14 @@ function computeCapabilities(r: Resolver, allFacts: FileFacts[], defs: Map<strin
     const out: Capability[] = [];
     for (const toolId of a.tools) {
       const t = tools.get(toolId);
-      for (const c of nodeCaps('tool', toolId, depth + 1)) out.push({ ...c, path: [{ message: `tool '${t?.name}'`, loc: t?.nameLoc ?? a.loc }, ...c.path] });
+      for (const c of nodeCaps('tool', toolId, depth + 1)) out.push({ ...c, path: [{ message: `tool '${t?.name}'`, loc: t?.nameLoc ?? a.loc, via: { kind: 'tool', id: toolId } }, ...c.path] });
     }
     // Agents reached through an agent-as-tool are counted through that tool (the truer path).
     const viaTools = new Set(a.tools.map((tid) => tools.get(tid)?.delegatesTo).filter(Boolean));
     for (const d of a.delegates) {
       if (viaTools.has(d)) continue;
       const target = agents.get(d);
-      for (const c of nodeCaps('agent', d, depth + 1)) out.push({ ...c, path: [{ message: `hands off to agent '${target?.name}'`, loc: target?.nameLoc ?? a.loc }, ...c.path] });
+      for (const c of nodeCaps('agent', d, depth + 1)) out.push({ ...c, path: [{ message: `hands off to agent '${target?.name}'`, loc: target?.nameLoc ?? a.loc, via: { kind: 'agent', id: d } }, ...c.path] });
     }
     return dedupe(out);
   };

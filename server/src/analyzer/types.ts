@@ -350,6 +350,8 @@ export type Severity = 'error' | 'warning' | 'info';
 export interface RelatedLocation {
   message: string;
   loc: Location;
+  /** For a hop of a chain: the agent or tool it passes through (a link built it; rules and the graph read it). */
+  via?: { kind: 'agent' | 'tool'; id: string };
 }
 
 export interface Finding {

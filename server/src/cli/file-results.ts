@@ -36,6 +36,7 @@ export async function fileResults(inputs: SourceInput[], options: ExtractOptions
   let analysed = 0;
   let pool: Awaited<ReturnType<typeof startPool>> | undefined;
   /** One round: each input from the cache when its entry serves the wanted depth, analysed otherwise. */
+  const prefilter = new Prefilter(inputs);
   const round = async (indices: number[], depthOf: (i: number) => AnalysisDepth) => {
     const todo: number[] = [];
     for (const i of indices) {
@@ -54,17 +55,16 @@ export async function fileResults(inputs: SourceInput[], options: ExtractOptions
       for (let i = 0; i < todo.length; i += 25) batches.push(todo.slice(i, i + 25));
       await Promise.all(
         batches.map(async (batch) => {
-          const out: FileResult[] = await workers.run({ inputs: batch.map((i) => inputs[i]), depths: batch.map(depthOf), options });
+          const out: FileResult[] = await workers.run({ inputs: batch.map((i) => prefilter.withSpecifiers(inputs[i])), depths: batch.map(depthOf), options });
           batch.forEach((idx, k) => {
             results[idx] = out[k];
           });
         }),
       );
-    } else for (const i of todo) results[i] = analyseFile(inputs[i], options, depthOf(i));
+    } else for (const i of todo) results[i] = analyseFile(prefilter.withSpecifiers(inputs[i]), options, depthOf(i));
   };
   try {
     // The pre-filter's two steps (relevance.ts): the seeds first, then the rest at the depth their facts decide.
-    const prefilter = new Prefilter(inputs);
     const all = inputs.map((_, i) => i);
     const seeds = all.filter((i) => prefilter.isSeed(inputs[i].file));
     await round(seeds, () => 'facts');

@@ -171,8 +171,7 @@ export function lensTitle(node: ToolNode | AgentNode, graph: AgentGraph): string
 
 /** CodeLenses above each agent and tool defined in `file`; a click reveals it in the inventory tree. */
 export function codeLensesFor(graph: AgentGraph, file: string, root: string): CodeLens[] {
-  const nodes: (ToolNode | AgentNode)[] = [...graph.agents, ...graph.tools].filter((n) => n.holderLoc.file === file || n.loc.file === file);
-  return nodes
+  return [...graph.agents, ...graph.tools]
     .filter((n) => n.loc.file === file)
     .map((n) => {
       const at = n.holderLoc.file === file ? n.holderLoc : n.loc;

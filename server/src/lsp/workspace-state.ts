@@ -5,8 +5,9 @@ import type { Finding } from '../analyzer/types';
 import { collectFiles, MAX_FILE_BYTES } from '../cli/collect-files';
 import { defaultWorkspace, openWorkspace, type Workspace } from '../cli/workspace';
 import { type Config, ConfigError, type RuleSetting } from '../config/load-config';
-import { importedSpecifiers } from '../analyzer/extract';
+import { importedSpecifiers, isSourceFile } from '../analyzer/extract';
 import { definesIdentities, ImportGraph, isAgentSeed } from '../analyzer/relevance';
+import type { ExtractOptions } from '../capabilities/collect-functions';
 import { type AnalysisDepth, type AnalysisResult, analyseFile, analyzeResults, extractOptions, type FileResult, isAnalysable } from '../engine';
 
 const toPosix = (p: string) => p.split('\\').join('/');
@@ -30,6 +31,7 @@ export class WorkspaceState {
   private buffers = new Map<string, string>();
   /** `paths` alias prefixes the current facts were extracted with (extraction keeps calls into them). */
   private aliasKey = '';
+  private optionsCache?: ExtractOptions;
   /** The import graph and the files whose facts matter; dropped whenever a file's imports, the file set or the buffers change. */
   private neededCache?: Set<string>;
   private graphCache?: ImportGraph;
@@ -77,6 +79,7 @@ export class WorkspaceState {
   /** Re-reads agent-warden.json and CODEOWNERS. */
   reloadConfig(isOpen: (rel: string) => boolean = () => false): void {
     this.ws = this.loadWorkspace();
+    this.optionsCache = undefined;
     // Facts depend on the config (its own catalog entries, audit loggers): extract every file again.
     this.hashes.clear();
     for (const rel of [...this.results.keys()]) if (!isOpen(rel)) this.updateFromDisk(rel);
@@ -84,8 +87,10 @@ export class WorkspaceState {
     this.generation++;
   }
 
-  private extractOptions() {
-    return extractOptions(this.ws.config, [...this.results.values()].flatMap((r) => (r.pathMapping ? [r.pathMapping] : [])));
+  /** Extraction options (the config's catalog and loggers, the tsconfig `paths` aliases), derived once per change of either. */
+  private extractOptions(): ExtractOptions {
+    this.optionsCache ??= extractOptions(this.ws.config, [...this.results.values()].flatMap((r) => (r.pathMapping ? [r.pathMapping] : [])));
+    return this.optionsCache;
   }
 
   /** A tsconfig's `paths` changed: every file is extracted again with the new aliases. */
@@ -169,7 +174,7 @@ export class WorkspaceState {
   }
 
   /** Analyses a file's text (an open buffer or the file on disk); returns whether its result changed. */
-  update(rel: string, text: string, depth: AnalysisDepth = 'facts', fromBuffer = true): boolean {
+  update(rel: string, text: string, depth: AnalysisDepth = 'facts', fromBuffer = true, specifiers?: readonly string[]): boolean {
     if (!isAnalysable(rel)) return false;
     if (fromBuffer !== this.buffers.has(rel)) this.neededCache = this.graphCache = undefined;
     if (fromBuffer) this.buffers.set(rel, text);
@@ -178,13 +183,14 @@ export class WorkspaceState {
     const previous = this.results.get(rel);
     if (this.hashes.get(rel) === hash && (previous?.depth !== 'secrets' || depth === 'secrets')) return false;
     this.hashes.set(rel, hash);
-    const result = analyseFile({ file: rel, text: text.replace(/^\uFEFF/, '') }, this.extractOptions(), depth);
+    const result = analyseFile({ file: rel, text: text.replace(/^\uFEFF/, ''), specifiers }, this.extractOptions(), depth);
     if (!previous || previous.specifiers?.join('\0') !== result.specifiers?.join('\0') || previous.pathMapping || result.pathMapping) this.neededCache = this.graphCache = undefined;
     // A seed that starts (or stops) defining tools or agents changes what must be parsed.
     else if (definesIdentities(previous.facts) !== definesIdentities(result.facts)) this.neededCache = undefined;
     this.results.set(rel, result);
     this.analysisStale = true;
     this.generation++;
+    if (previous?.pathMapping || result.pathMapping) this.optionsCache = undefined;
     if ((previous?.pathMapping || result.pathMapping) && this.indexed) {
       const key = JSON.stringify(this.extractOptions().localPrefixes ?? []);
       if (key !== this.aliasKey) {
@@ -204,14 +210,16 @@ export class WorkspaceState {
       const buf = readFileSync(abs);
       if (buf.subarray(0, 8000).includes(0)) return this.remove(rel);
       const text = buf.toString('utf8');
-      const wanted = depth ?? (isAgentSeed(importedSpecifiers(text)) || (this.indexed && this.needed().has(rel)) ? 'facts' : 'secrets');
-      return this.update(rel, text, wanted, false);
+      const specifiers = isSourceFile(rel) ? importedSpecifiers(text) : [];
+      const wanted = depth ?? (isAgentSeed(specifiers) || (this.indexed && this.needed().has(rel)) ? 'facts' : 'secrets');
+      return this.update(rel, text, wanted, false, specifiers);
     } catch {
       return this.remove(rel);
     }
   }
 
   remove(rel: string): boolean {
+    if (this.results.get(rel)?.pathMapping) this.optionsCache = undefined;
     const had = this.results.delete(rel);
     this.hashes.delete(rel);
     this.buffers.delete(rel);

@@ -30,7 +30,7 @@ function capabilityToJson(c: Capability) {
     evidence: `${c.evidence.file}:${c.evidence.start.line}`,
     path: c.path.map((p) => `${p.message} (${p.loc.file}:${p.loc.start.line})`),
     /** The same, structured: each hop and the evidence last, with columns (editors navigate with these). */
-    trail: capabilityTrail(c).map((p) => ({ message: p.message, file: p.loc.file, line: p.loc.start.line, column: p.loc.start.column })),
+    trail: capabilityTrail(c).map((p) => ({ message: p.message, file: p.loc.file, line: p.loc.start.line, column: p.loc.start.column, via: p.via?.id ?? null })),
   };
 }
 
@@ -47,8 +47,8 @@ export function inventoryToJson(graph: AgentGraph) {
       kind: a.kind,
       file: a.loc.file,
       line: a.loc.start.line,
-      column: a.nameLoc.start.column,
       nameLine: a.nameLoc.start.line,
+      nameColumn: a.nameLoc.start.column,
       owner: a.owner ?? null,
       ownerSource: a.ownerSource ?? null,
       ownerRule: a.ownerRule ?? null,
@@ -68,8 +68,8 @@ export function inventoryToJson(graph: AgentGraph) {
       kind: t.kind,
       file: t.loc.file,
       line: t.loc.start.line,
-      column: t.nameLoc.start.column,
       nameLine: t.nameLoc.start.line,
+      nameColumn: t.nameLoc.start.column,
       owner: t.owner ?? null,
       ownerSource: t.ownerSource ?? null,
       ownerRule: t.ownerRule ?? null,

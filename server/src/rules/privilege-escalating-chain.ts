@@ -2,7 +2,6 @@ import { describeCapability, capabilityTrail } from '../capabilities/resolve-cap
 import { covered, declarable } from '../capabilities/scopes';
 import type { Rule } from './rule';
 
-const CHAIN_HOP = /^(runs agent|tool '|hands off)/;
 
 export const privilegeEscalatingChain: Rule = {
   meta: {
@@ -50,23 +49,13 @@ export const support = new Agent({ name: 'Support', handoffs: [ops] });`,
       report(t.id, t.name, 'Tool', t.kind, t.nameLoc, t.loc, t.scopes, t.capabilities);
     }
 
-    /** The agent or tool a hop names (`runs agent 'Ops'`, `tool 'run_shell'`), preferring one defined where the hop points. */
-    function hopNode(hop: { message: string; loc: { file: string } }): string | undefined {
-      const agent = /agent '([^']*)'/.exec(hop.message);
-      const tool = !agent ? /tool '([^']*)'/.exec(hop.message) : undefined;
-      const pool: { id: string; name: string; loc: { file: string } }[] = agent ? ctx.graph.agents : tool ? ctx.graph.tools : [];
-      const name = (agent ?? tool)?.[1];
-      const named = pool.filter((n) => n.name === name);
-      return (named.find((n) => n.loc.file === hop.loc.file) ?? named[0])?.id;
-    }
-
     function report(id: string, name: string, what: string, kind: string, loc: typeof ctx.graph.agents[0]['loc'], anchor: typeof loc, granted: string[], caps: typeof ctx.graph.agents[0]['effective']) {
       const seen = new Set<string>();
       for (const c of declarable(caps)) {
-        const hops = c.path.filter((p) => CHAIN_HOP.test(p.message));
+        const hops = c.path.filter((p) => p.via);
         if (!hops.length || seen.has(c.capability) || covered(granted, c.capability)) continue;
         // Only a real chain counts for an agent: its own tools' capabilities are theirs to declare.
-        if (what === 'Agent' && !c.path.some((p) => /^(runs agent|hands off)/.test(p.message))) continue;
+        if (what === 'Agent' && !c.path.some((p) => p.via?.kind === 'agent')) continue;
         seen.add(c.capability);
         const route = hops.map((h) => h.message).join(' → ');
         ctx.report({
@@ -77,7 +66,7 @@ export const support = new Agent({ name: 'Support', handoffs: [ops] });`,
           related: capabilityTrail(c),
           subject: `${what.toLowerCase()}:${name}:${kind}:${c.capability}`,
           // The chain as graph nodes (newline-separated ids), for the editor's chain graph to highlight.
-          data: { chain: [id, ...hops.map(hopNode).filter((n): n is string => !!n), `capability:${c.capability}`].join('\n') },
+          data: { chain: [id, ...hops.map((h) => h.via!.id), `capability:${c.capability}`].join('\n') },
         });
       }
     }
