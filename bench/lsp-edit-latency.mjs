@@ -27,7 +27,7 @@ lines.push(`export async function agent(prompt: string) {`, `  return generateTe
 const agentText = lines.join('\n');
 writeFileSync(join(root, 'src/agent.ts'), agentText);
 
-const proc = spawn(process.execPath, ['--expose-gc', 'dist/server.js', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+const proc = spawn(process.execPath, [...(process.env.SERVER_FLAGS ?? '').split(' ').filter(Boolean), '--expose-gc', 'dist/server.js', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
 const conn = createProtocolConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
 conn.onRequest('workspace/configuration', (p) => p.items.map(() => ({ enable: true, run: 'onType', rules: {} })));
 conn.onRequest('client/registerCapability', () => null);

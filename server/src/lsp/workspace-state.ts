@@ -5,7 +5,7 @@ import type { Finding } from '../analyzer/types';
 import { collectFiles, MAX_FILE_BYTES } from '../cli/collect-files';
 import { defaultWorkspace, openWorkspace, type Workspace } from '../cli/workspace';
 import { type Config, ConfigError, type RuleSetting } from '../config/load-config';
-import { importedSpecifiers, isSourceFile } from '../analyzer/extract';
+import { importedSpecifiers, IncrementalTree, isSourceFile } from '../analyzer/extract';
 import { definesIdentities, ImportGraph, isAgentSeed } from '../analyzer/relevance';
 import type { ExtractOptions } from '../capabilities/collect-functions';
 import { type AnalysisDepth, type AnalysisResult, analyseFile, analyzeResults, extractOptions, type FileResult, isAnalysable } from '../engine';
@@ -29,6 +29,8 @@ export class WorkspaceState {
   private hashes = new Map<string, string>();
   /** Files analysed from an editor buffer rather than the disk, with their text. */
   private buffers = new Map<string, string>();
+  /** Each open buffer's last syntax tree: the next keystroke re-parses only the edited span. */
+  private trees = new Map<string, IncrementalTree>();
   /** `paths` alias prefixes the current facts were extracted with (extraction keeps calls into them). */
   private aliasKey = '';
   private optionsCache?: ExtractOptions;
@@ -178,12 +180,17 @@ export class WorkspaceState {
     if (!isAnalysable(rel)) return false;
     if (fromBuffer !== this.buffers.has(rel)) this.neededCache = this.graphCache = undefined;
     if (fromBuffer) this.buffers.set(rel, text);
-    else this.buffers.delete(rel);
+    else {
+      this.buffers.delete(rel);
+      this.trees.delete(rel);
+    }
     const hash = createHash('sha1').update(text).digest('hex');
     const previous = this.results.get(rel);
     if (this.hashes.get(rel) === hash && (previous?.depth !== 'secrets' || depth === 'secrets')) return false;
     this.hashes.set(rel, hash);
-    const result = analyseFile({ file: rel, text: text.replace(/^\uFEFF/, ''), specifiers }, this.extractOptions(), depth);
+    let tree = fromBuffer ? this.trees.get(rel) : undefined;
+    if (fromBuffer && !tree) this.trees.set(rel, (tree = new IncrementalTree()));
+    const result = analyseFile({ file: rel, text: text.replace(/^\uFEFF/, ''), specifiers }, this.extractOptions(), depth, tree);
     if (!previous || previous.specifiers?.join('\0') !== result.specifiers?.join('\0') || previous.pathMapping || result.pathMapping) this.neededCache = this.graphCache = undefined;
     // A seed that starts (or stops) defining tools or agents changes what must be parsed.
     else if (definesIdentities(previous.facts) !== definesIdentities(result.facts)) this.neededCache = undefined;
@@ -223,6 +230,7 @@ export class WorkspaceState {
     const had = this.results.delete(rel);
     this.hashes.delete(rel);
     this.buffers.delete(rel);
+    this.trees.delete(rel);
     this.neededCache = this.graphCache = undefined;
     if (had) {
       this.analysisStale = true;

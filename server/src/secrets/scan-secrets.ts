@@ -86,39 +86,76 @@ function looksLikeNonSecretId(value: string): boolean {
  * on text that contains one of their keywords; the generic rule yields to any specific one.
  */
 /**
- * One pass over the text finds every keyword present (instead of one `includes` scan per keyword:
- * about 6x faster on published packages). A zero-width lookahead tries each position, longest keyword
- * first; shorter keywords starting at the same position are prefixes of that one, so each match also
- * marks the keywords it contains.
+ * One pass over the text finds every keyword present: an Aho–Corasick automaton over ASCII, folding
+ * case as it reads (no lowercased copy of the text). On the published-packages corpus (31 MB) this is
+ * about 90 ms where one regex alternation tried at each position took about 250 ms and one `includes`
+ * per keyword much longer. Keywords are ASCII (checked when the index is built).
  */
 interface KeywordIndex {
-  pattern: RegExp;
-  contained: Map<string, string[]>;
+  /** next state = next[state * 128 + char code]; characters beyond ASCII lead back to the start. */
+  next: Int32Array;
+  /** The keywords that end at each state (its own and those ending in a suffix of it). */
+  ends: (readonly string[] | undefined)[];
 }
 const keywordIndexes = new WeakMap<readonly SecretRule[], KeywordIndex>();
 
 function keywordIndexFor(rules: readonly SecretRule[]): KeywordIndex {
   let index = keywordIndexes.get(rules);
-  if (!index) {
-    const keywords = [...new Set(rules.flatMap((r) => r.keywords))].sort((a, b) => b.length - a.length);
-    const escaped = keywords.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    index = {
-      // With no keywords, a pattern that never matches (an empty alternation would match everywhere).
-      pattern: keywords.length ? new RegExp(`(?=(${escaped.join('|')}))`, 'g') : /(?!)/g,
-      contained: new Map(keywords.map((k) => [k, keywords.filter((other) => k.includes(other))])),
-    };
-    keywordIndexes.set(rules, index);
+  if (index) return index;
+  const keywords = [...new Set(rules.flatMap((r) => r.keywords))];
+  for (const k of keywords) if (!/^[\x00-\x7f]+$/.test(k) || k !== k.toLowerCase()) throw new Error(`secret rule keyword '${k}' is not lower-case ASCII`);
+  // The trie, then failure links breadth first, then a dense transition table.
+  const children: Map<number, number>[] = [new Map()];
+  const own: string[][] = [[]];
+  for (const k of keywords) {
+    let state = 0;
+    for (let i = 0; i < k.length; i++) {
+      const c = k.charCodeAt(i);
+      let to = children[state].get(c);
+      if (to === undefined) {
+        to = children.length;
+        children.push(new Map());
+        own.push([]);
+        children[state].set(c, to);
+      }
+      state = to;
+    }
+    own[state].push(k);
   }
+  const states = children.length;
+  const fail = new Int32Array(states);
+  const next = new Int32Array(states * 128);
+  const ends: (string[] | undefined)[] = new Array(states);
+  const queue: number[] = [0];
+  for (let q = 0; q < queue.length; q++) {
+    const s = queue[q];
+    const inherited = s === 0 ? [] : (ends[fail[s]] ?? []);
+    ends[s] = own[s].length || inherited.length ? [...own[s], ...inherited] : undefined;
+    for (let c = 0; c < 128; c++) {
+      const to = children[s].get(c);
+      if (to !== undefined) {
+        fail[to] = s === 0 ? 0 : next[fail[s] * 128 + c];
+        next[s * 128 + c] = to;
+        queue.push(to);
+      } else next[s * 128 + c] = s === 0 ? 0 : next[fail[s] * 128 + c];
+    }
+  }
+  // Upper-case letters read as lower-case ones.
+  for (let s = 0; s < states; s++) for (let c = 65; c <= 90; c++) next[s * 128 + c] = next[s * 128 + c + 32];
+  index = { next, ends };
+  keywordIndexes.set(rules, index);
   return index;
 }
 
-function keywordsPresent(lower: string, rules: readonly SecretRule[]): Set<string> {
-  const { pattern, contained } = keywordIndexFor(rules);
+export function keywordsPresent(text: string, rules: readonly SecretRule[]): Set<string> {
+  const { next, ends } = keywordIndexFor(rules);
   const present = new Set<string>();
-  pattern.lastIndex = 0;
-  for (let m = pattern.exec(lower); m; m = pattern.exec(lower)) {
-    for (const k of contained.get(m[1]) ?? []) present.add(k);
-    pattern.lastIndex = m.index + 1;
+  let state = 0;
+  for (let i = 0, n = text.length; i < n; i++) {
+    const c = text.charCodeAt(i);
+    state = c < 128 ? next[(state << 7) | c] : 0;
+    const found = ends[state];
+    if (found !== undefined) for (const k of found) present.add(k);
   }
   return present;
 }
@@ -157,7 +194,7 @@ export function* matchesOf(rule: Pick<SecretRule, 'pattern' | 'anchor'>, text: s
 }
 
 export function scanSecrets(text: string, rules: readonly SecretRule[] = SECRET_RULES): SecretMatch[] {
-  const present = keywordsPresent(text.toLowerCase(), rules);
+  const present = keywordsPresent(text, rules);
   const found: SecretMatch[] = [];
   const taken: [number, number][] = [];
   const overlaps = (s: number, e: number) => taken.some(([a, b]) => s < b && e > a);
