@@ -1,14 +1,25 @@
 // Bundles the CLI (and later the language server and the VS Code client) with esbuild.
 import { build } from 'esbuild';
-import { chmodSync, copyFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 
 // `typescript` is ts-morph's own copy of the compiler (see server/src/typescript.ts).
 export const TYPESCRIPT = '@ts-morph/common/dist/typescript.js';
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', legalComments: 'none', mainFields: ['module', 'main'], alias: { typescript: TYPESCRIPT } };
 
+// The CLI and its workers load the compiler from a file of its own beside them (dist/typescript.js), and only
+// when something must be parsed (server/src/typescript.ts): a warm run or a repository without agent code
+// never reads those 9 MB.
+const compilerBesideBundle = {
+  name: 'typescript-beside-bundle',
+  setup(b) {
+    b.onResolve({ filter: /^typescript$/ }, () => ({ path: './typescript.js', external: true }));
+  },
+};
+mkdirSync('dist', { recursive: true });
+copyFileSync(`node_modules/${TYPESCRIPT}`, 'dist/typescript.js');
 // piscina stays external: it starts its own worker script from its package folder.
-await build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli-main.js', external: ['piscina'] });
-await build({ ...common, entryPoints: ['server/src/cli/analyze-worker.ts'], outfile: 'dist/analyze-worker-main.js' });
+await build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli-main.js', external: ['piscina'], plugins: [compilerBesideBundle] });
+await build({ ...common, entryPoints: ['server/src/cli/analyze-worker.ts'], outfile: 'dist/analyze-worker-main.js', plugins: [compilerBesideBundle] });
 // The CLI and its workers start through small launchers that cache V8's compiled code of the 11 MB bundles
 // between runs (v8-compile-cache, bundled; its cache sits in the OS temp folder). Compiling is ~80 ms of every
 // start; a missing, stale or unwritable cache only means compiling as before.

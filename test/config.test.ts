@@ -1,3 +1,4 @@
+import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
 import schema from '../server/src/config/agent-warden.schema.json';
 import { ConfigError, parseConfig } from '../server/src/config/load-config';
@@ -37,5 +38,12 @@ describe('config', () => {
 
   it('the schema lists exactly the rules that exist', () => {
     expect([...schema.properties.rules.propertyNames.enum].sort()).toEqual(RULES.map((r) => r.meta.id).sort());
+  });
+});
+
+describe('the config schema', () => {
+  it('is a valid JSON Schema (the CLI compiles it without checking, for start-up time)', () => {
+    const ajv = new Ajv({ strict: false });
+    expect(ajv.validateSchema(schema), JSON.stringify(ajv.errors)).toBe(true);
   });
 });

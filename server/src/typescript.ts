@@ -4,7 +4,43 @@
  * stays out of the CLI, its workers and the language server. Types come from the `typescript` package of
  * the same version; the build and the tests resolve `typescript` to ts-morph's copy (scripts/build.mjs,
  * vitest.config.mts), so what is tested is what ships.
+ *
+ * Loaded on first use, not at start: the compiler is 9 MB of code, and a run that parses nothing (a warm
+ * cache, a repository without agent code, `--help`) should not pay for it. Every path into syntax trees
+ * starts at `parse()` or `IncrementalTree` (analyzer/extract.ts), which call `loadTypeScript()`; code that
+ * walks a tree can only run once a tree exists. `ts` is a live binding: after loading, every module sees it.
  */
-import ts = require('typescript');
+import type * as TypeScript from 'typescript';
 
-export { ts };
+export let ts: typeof TypeScript;
+
+/** The compiler's types under the same name (a namespace of types only, so no value is created). */
+export declare namespace ts {
+  type Node = TypeScript.Node;
+  type SyntaxKind = TypeScript.SyntaxKind;
+  type Expression = TypeScript.Expression;
+  type SourceFile = TypeScript.SourceFile;
+  type CallExpression = TypeScript.CallExpression;
+  type ObjectLiteralExpression = TypeScript.ObjectLiteralExpression;
+  type NewExpression = TypeScript.NewExpression;
+  type FunctionLikeDeclaration = TypeScript.FunctionLikeDeclaration;
+  type ClassLikeDeclaration = TypeScript.ClassLikeDeclaration;
+  type ScriptKind = TypeScript.ScriptKind;
+  type PropertyAccessExpression = TypeScript.PropertyAccessExpression;
+  type StringLiteral = TypeScript.StringLiteral;
+  type PropertyName = TypeScript.PropertyName;
+  type Statement = TypeScript.Statement;
+  type ScriptTarget = TypeScript.ScriptTarget;
+  type Identifier = TypeScript.Identifier;
+  type BindingName = TypeScript.BindingName;
+  type TypeNode = TypeScript.TypeNode;
+  type ParenthesizedExpression = TypeScript.ParenthesizedExpression;
+  type MethodDeclaration = TypeScript.MethodDeclaration;
+  type LanguageVariant = TypeScript.LanguageVariant;
+}
+
+export function loadTypeScript(): typeof TypeScript {
+  // `require`, not `import()`: the CLI runs from a code-cached script, where dynamic import is unavailable.
+  ts ??= require('typescript') as typeof TypeScript;
+  return ts;
+}

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempProject } from '../helpers/cli';
@@ -42,5 +42,42 @@ describe('--threads and --cache give the same findings as a plain run', () => {
     const reconfigured = findings(dir, '--cache');
     expect(reconfigured).toEqual(findings(dir));
     expect(reconfigured.some((f: { message: string }) => f.message.includes('file:write'))).toBe(false);
+  });
+});
+
+describe('--cache-strategy', () => {
+  // Two files of the same size: one with a key, one without; swapping the text keeps size and (reset) mtime.
+  const LEAK = `export const key = '${KEY}';\n`;
+  const CLEAN = `export const key = '${'x'.repeat(KEY.length)}';\n`;
+  const anHourAgo = new Date(Date.now() - 3600_000);
+  const keyFindings = (dir: string, ...args: string[]) => findings(dir, ...args).filter((f: { ruleId: string }) => f.ruleId === 'hardcoded-secret').length;
+
+  it('metadata (the default) trusts an unchanged size and modification time and does not read the file; content reads it', () => {
+    const dir = project();
+    const leak = join(dir, 'src/leak.ts');
+    utimesSync(leak, anHourAgo, anHourAgo);
+    expect(keyFindings(dir, '--cache')).toBe(1);
+    // Same size, same modification time, other text: only reading the file can tell.
+    writeFileSync(leak, CLEAN);
+    utimesSync(leak, anHourAgo, anHourAgo);
+    expect(statSync(leak).size).toBe(LEAK.length);
+    expect(keyFindings(dir, '--cache')).toBe(1);
+    expect(keyFindings(dir, '--cache', '--cache-strategy', 'content')).toBe(0);
+    // Any touch of the file is seen by the metadata strategy.
+    writeFileSync(leak, LEAK);
+    expect(keyFindings(dir, '--cache')).toBe(1);
+    writeFileSync(leak, CLEAN);
+    expect(keyFindings(dir, '--cache')).toBe(0);
+  });
+
+  it('a file modified moments before the cache was written is read again (coarse timestamps: "racy git")', () => {
+    const dir = project();
+    const leak = join(dir, 'src/leak.ts');
+    const recent = new Date();
+    utimesSync(leak, recent, recent);
+    expect(keyFindings(dir, '--cache')).toBe(1);
+    writeFileSync(leak, CLEAN);
+    utimesSync(leak, recent, recent); // as a 1-second file system would record it
+    expect(keyFindings(dir, '--cache')).toBe(0);
   });
 });

@@ -1,4 +1,4 @@
-import { ts } from '../typescript';
+import { loadTypeScript, ts } from '../typescript';
 import type { AdapterContext, AgentInput, FrameworkAdapter, ToolInput, ToolListInput } from './adapter';
 import { openAiAgentsToolName } from './adapter';
 import { ADAPTERS } from './adapters';
@@ -40,6 +40,7 @@ function scriptKind(file: string): ts.ScriptKind {
 }
 
 export function parse(file: string, text: string): ts.SourceFile {
+  loadTypeScript();
   return ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, scriptKind(file));
 }
 

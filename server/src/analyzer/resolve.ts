@@ -43,12 +43,17 @@ function resolveMapped(fromFile: string, spec: string, files: ReadonlySet<string
   return undefined;
 }
 
+/** The file itself, its TypeScript source for a `.js` specifier, then with each extension, then its folder's index. */
 function resolveBase(base: string, files: ReadonlySet<string>): string | undefined {
-  const candidates = [base];
+  if (files.has(base)) return base;
   const ext = posix.extname(base);
-  if (TS_FOR_JS[ext]) candidates.push(...TS_FOR_JS[ext].map((e) => base.slice(0, -ext.length) + e));
-  candidates.push(...EXTENSIONS.map((e) => base + e), ...EXTENSIONS.map((e) => `${base}/index${e}`));
-  return candidates.find((c) => files.has(c));
+  for (const e of TS_FOR_JS[ext] ?? []) {
+    const c = base.slice(0, -ext.length) + e;
+    if (files.has(c)) return c;
+  }
+  for (const e of EXTENSIONS) if (files.has(base + e)) return base + e;
+  for (const e of EXTENSIONS) if (files.has(`${base}/index${e}`)) return `${base}/index${e}`;
+  return undefined;
 }
 
 const FILE_PREFIX = 'file:';

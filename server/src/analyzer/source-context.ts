@@ -14,17 +14,20 @@ export type Callee =
   /** `x.asTool(...)` where `x` cannot be resolved in this file (imported, untyped parameter…): the whole chain from the root. */
   | { kind: 'unknown-method'; members: string[]; receiver: ts.Expression };
 
-const UNWRAP = new Set([
+/** Built on first use: TypeScript loads lazily (typescript.ts). */
+let UNWRAP: Set<ts.SyntaxKind> | undefined;
+const unwrapKinds = () =>
+  (UNWRAP ??= new Set([
   ts.SyntaxKind.ParenthesizedExpression,
   ts.SyntaxKind.AsExpression,
   ts.SyntaxKind.SatisfiesExpression,
   ts.SyntaxKind.NonNullExpression,
   ts.SyntaxKind.TypeAssertionExpression,
   ts.SyntaxKind.AwaitExpression,
-]);
+]));
 
 export function unwrap(node: ts.Node): ts.Node {
-  while (UNWRAP.has(node.kind)) node = (node as ts.ParenthesizedExpression).expression;
+  while (unwrapKinds().has(node.kind)) node = (node as ts.ParenthesizedExpression).expression;
   return node;
 }
 
@@ -86,7 +89,7 @@ export class SourceContext {
   /** The node that carries a definition's JSDoc and gives it a fallback name. */
   holderOf(node: ts.Node): { holder: ts.Node; bindingName?: string } {
     let n: ts.Node = node;
-    while (n.parent && UNWRAP.has(n.parent.kind)) n = n.parent;
+    while (n.parent && unwrapKinds().has(n.parent.kind)) n = n.parent;
     const p = n.parent;
     if (!p) return { holder: n };
     if (ts.isVariableDeclaration(p) && p.initializer === n) {

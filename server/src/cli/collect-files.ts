@@ -3,7 +3,8 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { globby } from 'globby';
 import ignore from 'ignore';
 import picomatch from 'picomatch';
-import { isAnalysable, type Notice, type SourceInput } from '../engine';
+import { isAnalysable, type Notice } from '../engine';
+import type { ResultCache, ScanInput } from './file-results';
 
 /** Larger files are skipped with a notice: generated bundles and data dumps, not agent code. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -68,9 +69,14 @@ async function gitignoreMatcher(root: string): Promise<(abs: string) => boolean>
     });
 }
 
-/** Reads files for analysis; binary, oversized and unreadable files are skipped with a notice. */
-export async function readSources(files: string[], cwd: string, notices: Notice[]): Promise<SourceInput[]> {
-  const out: SourceInput[] = [];
+/**
+ * Reads files for analysis; binary, oversized and unreadable files are skipped with a notice. With a cache
+ * that knows a file unchanged by its size and modification time, the file is not read (only stat'ed): its
+ * text is read later only if it must be analysed after all. tsconfig/jsconfig files are always read (their
+ * `paths` shape the analysis of every other file).
+ */
+export async function readSources(files: string[], cwd: string, notices: Notice[], cache?: ResultCache): Promise<ScanInput[]> {
+  const out: ScanInput[] = [];
   for (const file of files) {
     const abs = join(cwd, file);
     try {
@@ -79,19 +85,33 @@ export async function readSources(files: string[], cwd: string, notices: Notice[
         notices.push({ file, message: `skipped: ${(st.size / 1024 / 1024).toFixed(1)} MB is over the ${MAX_FILE_BYTES / 1024 / 1024} MB limit` });
         continue;
       }
+      const stamp = { size: st.size, mtimeMs: st.mtimeMs };
+      if (cache?.unchanged(file, stamp) && !TSCONFIG.test(file)) {
+        out.push({ file, stamp, read: () => readText(abs) });
+        continue;
+      }
       // One synchronous read per file: thousands of small async reads spend more time queuing than reading.
       const buf = readFileSync(abs);
       if (buf.subarray(0, 8000).includes(0)) {
         notices.push({ file, message: 'skipped: binary file' });
         continue;
       }
-      const text = buf.toString('utf8').replace(/^\uFEFF/, '');
-      out.push({ file, text });
+      out.push({ file, text: buf.toString('utf8').replace(/^\uFEFF/, ''), stamp });
     } catch (e) {
       notices.push({ file, message: `skipped: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` });
     }
   }
   return out;
+}
+
+const TSCONFIG = /(^|\/)(tsconfig[\w.-]*|jsconfig)\.json$/;
+
+function readText(abs: string): string | undefined {
+  try {
+    return readFileSync(abs, 'utf8').replace(/^\uFEFF/, '');
+  } catch {
+    return undefined;
+  }
 }
 
 /** The nearest directory at or above `start` that contains `name`, stopping at the filesystem root. */

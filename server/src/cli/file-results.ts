@@ -7,42 +7,131 @@ import { type AnalysisDepth, ANALYZER_VERSION, analyseFile, type FileResult, Pre
 
 export const CACHE_FILE = '.agent-warden-cache/file-results.json';
 
+/**
+ * How `--cache` decides a file is unchanged, as ESLint's `--cache-strategy`: `metadata` (the default) trusts
+ * an unchanged size and modification time and does not read the file at all; `content` reads and hashes it.
+ */
+export type CacheStrategy = 'metadata' | 'content';
+
+/** Size and modification time of a file on disk. */
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+}
+
+/** A file to analyse: its text, or only its stamp when the cache may know it unchanged (text read on demand). */
+export interface ScanInput {
+  file: string;
+  text?: string;
+  stamp?: FileStamp;
+  /** Reads the text when it was not read up front; undefined if it cannot be read any more. */
+  read?: () => string | undefined;
+}
+
+interface CacheEntry {
+  hash: string;
+  stamp?: FileStamp;
+  result: FileResult;
+}
+
 interface CacheFile {
   /** Analyzer version and extraction options: a change to either discards the cache. */
   key: string;
-  entries: Record<string, { hash: string; result: FileResult }>;
+  /** When the cache was written (ms since the epoch): stamps too close to it are not trusted (see unchanged). */
+  writtenAt?: number;
+  entries: Record<string, CacheEntry>;
 }
+
+/**
+ * File systems with coarse timestamps (FAT: 2 s, ext3 and HFS+: 1 s) can give a file changed right after it
+ * was read the same modification time. As git does for its index ("racy git"), a stamp within this margin
+ * of the cache's writing is not trusted: that file is read and hashed.
+ */
+const RACY_MARGIN_MS = 2500;
 
 const hashOf = (text: string) => createHash('sha1').update(text).digest('hex');
 
-/**
- * Per-file results for every input: from the cache when the file's content is unchanged (`--cache`),
- * otherwise analysed — in worker threads with `--threads`. Results come back in input order.
- */
-export async function fileResults(inputs: SourceInput[], options: ExtractOptions, opts: { cacheDir?: string; threads?: number }): Promise<{ results: FileResult[]; cached: number }> {
-  const cacheKey = `${ANALYZER_VERSION}\0${JSON.stringify(options)}`;
-  const cachePath = opts.cacheDir ? join(opts.cacheDir, CACHE_FILE) : undefined;
-  let cache: CacheFile = { key: cacheKey, entries: {} };
-  if (cachePath && existsSync(cachePath)) {
-    try {
-      const loaded = JSON.parse(readFileSync(cachePath, 'utf8')) as CacheFile;
-      if (loaded.key === cacheKey) cache = loaded;
-    } catch {
-      // A broken cache is just a cold one.
+/** The per-file results of an earlier `--cache` run, to tell which files can skip reading. */
+export class ResultCache {
+  private constructor(
+    readonly path: string,
+    private readonly loaded: CacheFile | undefined,
+    readonly strategy: CacheStrategy,
+  ) {}
+
+  static open(dir: string, strategy: CacheStrategy = 'metadata'): ResultCache {
+    const path = join(dir, CACHE_FILE);
+    let loaded: CacheFile | undefined;
+    if (existsSync(path)) {
+      try {
+        loaded = JSON.parse(readFileSync(path, 'utf8')) as CacheFile;
+        if (typeof loaded?.entries !== 'object' || !loaded.entries) loaded = undefined;
+      } catch {
+        // A broken cache is just a cold one.
+      }
     }
+    return new ResultCache(path, loaded, strategy);
   }
+
+  /** Whether the file's size and modification time say it is unchanged since the cache recorded it. */
+  unchanged(file: string, stamp: FileStamp): boolean {
+    if (this.strategy !== 'metadata' || !this.loaded) return false;
+    const recorded = this.loaded.entries[file]?.stamp;
+    return !!recorded && recorded.size === stamp.size && recorded.mtimeMs === stamp.mtimeMs && stamp.mtimeMs < (this.loaded.writtenAt ?? 0) - RACY_MARGIN_MS;
+  }
+
+  /** The entries, if they were made with the same analyzer and extraction options. */
+  entriesFor(key: string): Record<string, CacheEntry> {
+    return this.loaded?.key === key ? this.loaded.entries : {};
+  }
+
+  write(next: CacheFile): void {
+    mkdirSync(dirname(this.path), { recursive: true });
+    const tmp = `${this.path}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(next));
+    renameSync(tmp, this.path);
+  }
+}
+
+/**
+ * Per-file results for every input: from the cache when the file is unchanged (`--cache`), otherwise
+ * analysed — in worker threads with `--threads`. Results come back in input order.
+ */
+export async function fileResults(inputs: ScanInput[], options: ExtractOptions, opts: { cache?: ResultCache; threads?: number }): Promise<{ results: FileResult[]; cached: number }> {
+  const cacheKey = `${ANALYZER_VERSION}\0${JSON.stringify(options)}`;
+  const { cache } = opts;
+  const entries = cache?.entriesFor(cacheKey) ?? {};
+  // A file not read up front is unchanged by its stamp: its entry stands for it, hash and import specifiers
+  // included. If the entry cannot be used after all (other options), the file is read now.
+  const texts: (string | undefined)[] = inputs.map((i) => i.text);
+  const hashes: (string | undefined)[] = inputs.map((i) => (i.text === undefined ? entries[i.file]?.hash : undefined));
+  const textOf = (i: number): string | undefined => {
+    if (texts[i] === undefined) {
+      texts[i] = inputs[i].read?.();
+      if (texts[i] !== undefined) hashes[i] = undefined;
+    }
+    return texts[i];
+  };
+  const hashAt = (i: number) => (hashes[i] ??= hashOf(textOf(i) ?? ''));
+  const sources: SourceInput[] = inputs.map((input, i) => {
+    if (input.text !== undefined) return { file: input.file, text: input.text };
+    const hit = hashes[i] !== undefined ? entries[input.file] : undefined;
+    if (hit) return { file: input.file, text: '', specifiers: hit.result.specifiers ?? [] };
+    return { file: input.file, text: textOf(i) ?? '' };
+  });
   const results: (FileResult | undefined)[] = new Array(inputs.length);
-  const hashes = inputs.map((i) => hashOf(i.text));
   let analysed = 0;
   let pool: Awaited<ReturnType<typeof startPool>> | undefined;
+  const prefilter = new Prefilter(sources);
+  /** The input as the analyser needs it: its text (read now if it was not), specifiers found once. */
+  const toAnalyse = (i: number): SourceInput => prefilter.withSpecifiers({ file: inputs[i].file, text: textOf(i) ?? '' });
   /** One round: each input from the cache when its entry serves the wanted depth, analysed otherwise. */
-  const prefilter = new Prefilter(inputs);
   const round = async (indices: number[], depthOf: (i: number) => AnalysisDepth) => {
     const todo: number[] = [];
     for (const i of indices) {
-      const hit = cache.entries[inputs[i].file];
+      const hit = cache ? entries[inputs[i].file] : undefined;
       // A secrets-only entry cannot stand in for facts (the file became reachable from agent code).
-      if (!cachePath || !hit || hit.hash !== hashes[i] || (hit.result.depth === 'secrets' && depthOf(i) === 'facts')) todo.push(i);
+      if (!hit || hit.hash !== hashAt(i) || (hit.result.depth === 'secrets' && depthOf(i) === 'facts')) todo.push(i);
       // Facts no agent code reaches any more are dropped, so a warm run links exactly what a cold one does.
       else results[i] = hit.result.depth === 'facts' && depthOf(i) === 'secrets' ? { ...hit.result, facts: undefined, depth: 'secrets' } : hit.result;
     }
@@ -55,13 +144,13 @@ export async function fileResults(inputs: SourceInput[], options: ExtractOptions
       for (let i = 0; i < todo.length; i += 25) batches.push(todo.slice(i, i + 25));
       await Promise.all(
         batches.map(async (batch) => {
-          const out: FileResult[] = await workers.run({ inputs: batch.map((i) => prefilter.withSpecifiers(inputs[i])), depths: batch.map(depthOf), options });
+          const out: FileResult[] = await workers.run({ inputs: batch.map(toAnalyse), depths: batch.map(depthOf), options });
           batch.forEach((idx, k) => {
             results[idx] = out[k];
           });
         }),
       );
-    } else for (const i of todo) results[i] = analyseFile(prefilter.withSpecifiers(inputs[i]), options, depthOf(i));
+    } else for (const i of todo) results[i] = analyseFile(toAnalyse(i), options, depthOf(i));
   };
   try {
     // The pre-filter's two steps (relevance.ts): the seeds first, then the rest at the depth their facts decide.
@@ -76,15 +165,15 @@ export async function fileResults(inputs: SourceInput[], options: ExtractOptions
   } finally {
     await pool?.destroy();
   }
-  if (cachePath) {
-    const next: CacheFile = { key: cacheKey, entries: {} };
+  // Written only when something changed: a file analysed, added, removed, or known only by content so far
+  // (a new or racy stamp, which the rewrite makes trustworthy).
+  const changed = analysed > 0 || Object.keys(entries).length !== inputs.length || inputs.some((input, i) => entries[input.file]?.hash !== hashAt(i) || !input.stamp || !cache?.unchanged(input.file, input.stamp));
+  if (cache && changed) {
+    const next: CacheFile = { key: cacheKey, writtenAt: Date.now(), entries: {} };
     inputs.forEach((input, i) => {
-      next.entries[input.file] = { hash: hashes[i], result: results[i]! };
+      next.entries[input.file] = { hash: hashAt(i), stamp: input.stamp, result: results[i]! };
     });
-    mkdirSync(dirname(cachePath), { recursive: true });
-    const tmp = `${cachePath}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(next));
-    renameSync(tmp, cachePath);
+    cache.write(next);
   }
   return { results: results as FileResult[], cached: inputs.length - analysed };
 }

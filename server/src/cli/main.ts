@@ -5,8 +5,8 @@ import { applyEdits, fixesForFinding, knownOwners } from '../fixes/fixes';
 import { dirname, join, relative, resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ConfigError } from '../config/load-config';
-import { ANALYZER_VERSION, type AnalysisResult, analyzeResults, extractOptions, isAnalysable, type Notice, pathMappingsOf } from '../engine';
-import { CACHE_FILE, fileResults } from './file-results';
+import { ANALYZER_VERSION, type AnalysisResult, analyzeResults, extractOptions, isAnalysable, type Notice, pathMappingsOf, type SourceInput } from '../engine';
+import { CACHE_FILE, type CacheStrategy, fileResults, ResultCache, type ScanInput } from './file-results';
 import { changedSince, stagedContents, stagedFiles } from './git';
 import { formatGithub } from '../reporters/github';
 import { inventoryMarkdown, inventoryMermaid, toCycloneDx } from '../reporters/inventory-exports';
@@ -23,6 +23,7 @@ export const EXIT = { ok: 0, findings: 1, error: 2 } as const;
 
 interface CommonOptions {
   cache?: boolean;
+  cacheStrategy?: CacheStrategy;
   threads?: number;
   config?: string;
   output?: string;
@@ -76,10 +77,12 @@ async function runAnalysis(paths: string[], opts: CommonOptions, cwd: string): P
     if (opts.staged) staged = stagedContents(cwd, [...report]);
     files = [...new Set([...files, ...report])].sort();
   }
-  const inputs = (await readSources(files.filter((f) => !staged?.has(f)), cwd, notices)).concat(
+  const cache = opts.cache ? ResultCache.open(ws.configDir, opts.cacheStrategy) : undefined;
+  const inputs: ScanInput[] = (await readSources(files.filter((f) => !staged?.has(f)), cwd, notices, cache)).concat(
     [...(staged ?? [])].map(([file, text]) => ({ file, text: text.replace(/^\uFEFF/, '') })),
   );
-  const { results } = await fileResults(inputs, extractOptions(ws.config, pathMappingsOf(inputs)), { cacheDir: opts.cache ? ws.configDir : undefined, threads: opts.threads });
+  const read = inputs.filter((i): i is SourceInput => i.text !== undefined);
+  const { results } = await fileResults(inputs, extractOptions(ws.config, pathMappingsOf(read)), { cache, threads: opts.threads });
   const result = analyzeResults(results, { config: ws.config, owners: ws.owners });
   result.notices.unshift(...notices);
   if (report) result.findings = result.findings.filter((f) => report.has(f.loc.file));
@@ -152,6 +155,7 @@ export function buildProgram(cwd: string, setExit: (code: number) => void): Comm
     .option('--changed-since <ref>', 'report on files changed since a git ref (committed or not), e.g. origin/main')
     .option('--shard <i/n>', 'report on shard i of n (files split by a stable hash), for CI matrices', parseShard)
     .option('--cache', `reuse per-file results of unchanged files (${CACHE_FILE} beside the config)`)
+    .addOption(new Option('--cache-strategy <strategy>', 'how --cache tells a file is unchanged: by size and modification time, or by reading and hashing it').choices(['metadata', 'content']).default('metadata'))
     .option('--threads <n>', 'analyse files in n worker threads', parseCount)
     .option('--baseline <file>', 'ignore findings recorded in this baseline file (default: the config\'s "baseline")')
     .option('--update-baseline', 'write every current finding to the baseline file (dropping ones that are gone), then report none')

@@ -44,8 +44,10 @@ export class ConfigError extends Error {
   }
 }
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-const validate = ajv.compile(schema);
+// Compiled on first use: a run without a config file (and `--help`) never pays for it. The schema is ours
+// and fixed, so it is not re-checked against JSON Schema's meta-schema at every start (a test does that).
+let compiled: ReturnType<Ajv['compile']> | undefined;
+const configValidator = () => (compiled ??= new Ajv({ allErrors: true, strict: false, validateSchema: false }).compile(schema));
 
 function lineCol(text: string, offset: number): { line: number; column: number } {
   const before = text.slice(0, offset);
@@ -67,6 +69,7 @@ export function parseConfig(text: string, file: string): Config {
     throw new ConfigError(file, line, column, '', e ? `invalid JSON: ${printParseErrorCode(e.error)}` : 'the file is empty');
   }
   const value = getNodeValue(tree);
+  const validate = configValidator();
   if (!validate(value)) {
     const all = (validate.errors ?? []) as ErrorObject[];
     // A bad property name yields an `enum` error about the name and a `propertyNames` error: report the latter.
