@@ -38,13 +38,18 @@ export class ImportGraph {
 
   constructor(files: readonly ImportSummary[], mappings: PathMapping[] = []) {
     const sources = new Set(files.filter((f) => isSourceFile(f.file)).map((f) => f.file));
+    // Resolution depends on the importing file's folder only: files side by side share their answers.
+    const resolved = new Map<string, string | undefined>();
     for (const f of files) {
       if (!sources.has(f.file)) continue;
       if (isAgentSeed(f.specifiers)) this.seedSet.add(f.file);
       const targets: string[] = [];
+      const dir = f.file.slice(0, f.file.lastIndexOf('/') + 1);
       for (const spec of f.specifiers) {
         if (!spec.startsWith('.') && !mappings.length) continue; // a package: not part of the scan
-        const target = resolveModulePath(f.file, spec, sources, mappings);
+        const key = `${dir}\0${spec}`;
+        let target = resolved.get(key);
+        if (target === undefined && !resolved.has(key)) resolved.set(key, (target = resolveModulePath(f.file, spec, sources, mappings)));
         if (!target || target === f.file) continue;
         targets.push(target);
         const importers = this.in.get(target);
