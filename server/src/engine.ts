@@ -46,7 +46,19 @@ export interface AnalysisResult {
   findings: Finding[];
   facts: FileFacts[];
   notices: Notice[];
-  stats: { files: number; sourceFiles: number; agents: number; tools: number; syntaxErrors: number; suppressed: number; baselined?: number };
+  stats: {
+    files: number;
+    sourceFiles: number;
+    agents: number;
+    tools: number;
+    syntaxErrors: number;
+    suppressed: number;
+    baselined?: number;
+    /** With `--cache`: files whose results came from the cache. */
+    fromCache?: number;
+    /** With `--threads`: files parsed in worker threads. */
+    parsedInWorkers?: number;
+  };
 }
 
 /** Files the secrets engine reads besides source: configs, env files, prompts. */

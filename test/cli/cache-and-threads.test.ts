@@ -6,21 +6,33 @@ import { FAKE_KEYS } from '../helpers/fake-keys';
 
 const KEY = FAKE_KEYS['github-token']();
 
-function project() {
+/** 60 tool files; `padding` lines of code each (enough code makes --threads use its workers). */
+function project(padding = 0) {
   const files: Record<string, string> = {};
   for (let i = 0; i < 60; i++) {
-    files[`src/tool-${i}.ts`] = `import { tool } from 'ai';\nimport { writeFileSync } from 'node:fs';\nexport const t${i} = tool({ description: '', inputSchema: {} as any, execute: async () => writeFileSync('/tmp/${i}', 'x') });\n`;
+    const filler = Array.from({ length: padding }, (_, k) => `export const filler${k} = { id: ${k}, label: 'line ${k} of tool ${i}' };`).join('\n');
+    files[`src/tool-${i}.ts`] = `import { tool } from 'ai';\nimport { writeFileSync } from 'node:fs';\nexport const t${i} = tool({ description: '', inputSchema: {} as any, execute: async () => writeFileSync('/tmp/${i}', 'x') });\n${filler}\n`;
   }
   files['src/leak.ts'] = `export const key = '${KEY}';\n`;
   return tempProject(files);
 }
 
-const findings = (dir: string, ...args: string[]) => JSON.parse(runCli(['scan', '--format', 'json', ...args], { cwd: dir }).stdout).findings;
+const report = (dir: string, ...args: string[]) => JSON.parse(runCli(['scan', '--format', 'json', ...args], { cwd: dir }).stdout);
+const findings = (dir: string, ...args: string[]) => report(dir, ...args).findings;
 
 describe('--threads and --cache give the same findings as a plain run', () => {
   it('worker threads', () => {
+    const dir = project(150); // ~0.7 MB of code to parse: over MIN_PARALLEL_BYTES
+    const threaded = report(dir, '--threads', '2');
+    expect(threaded.stats.parsedInWorkers).toBe(60);
+    expect(threaded.findings).toEqual(findings(dir));
+  });
+
+  it('worker threads are not started for a little code (starting them costs more than they save)', () => {
     const dir = project();
-    expect(findings(dir, '--threads', '2')).toEqual(findings(dir));
+    const threaded = report(dir, '--threads', '2');
+    expect(threaded.stats.parsedInWorkers).toBe(0);
+    expect(threaded.findings).toEqual(findings(dir));
   });
 
   it('a warm cache, a changed file re-analysed, a config change invalidating everything', () => {
@@ -57,6 +69,7 @@ describe('--cache-strategy', () => {
     const leak = join(dir, 'src/leak.ts');
     utimesSync(leak, anHourAgo, anHourAgo);
     expect(keyFindings(dir, '--cache')).toBe(1);
+    expect(report(dir, '--cache').stats.fromCache).toBe(61); // every file, none read
     // Same size, same modification time, other text: only reading the file can tell.
     writeFileSync(leak, CLEAN);
     utimesSync(leak, anHourAgo, anHourAgo);

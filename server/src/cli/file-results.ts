@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { ExtractOptions } from '../capabilities/collect-functions';
+import { isSourceFile } from '../analyzer/extract';
 import { type AnalysisDepth, ANALYZER_VERSION, analyseFile, type FileResult, Prefilter, type SourceInput } from '../engine';
 
 export const CACHE_FILE = '.agent-warden-cache/file-results.json';
@@ -97,7 +98,7 @@ export class ResultCache {
  * Per-file results for every input: from the cache when the file is unchanged (`--cache`), otherwise
  * analysed — in worker threads with `--threads`. Results come back in input order.
  */
-export async function fileResults(inputs: ScanInput[], options: ExtractOptions, opts: { cache?: ResultCache; threads?: number }): Promise<{ results: FileResult[]; cached: number }> {
+export async function fileResults(inputs: ScanInput[], options: ExtractOptions, opts: { cache?: ResultCache; threads?: number }): Promise<{ results: FileResult[]; cached: number; inWorkers: number }> {
   const cacheKey = `${ANALYZER_VERSION}\0${JSON.stringify(options)}`;
   const { cache } = opts;
   const entries = cache?.entriesFor(cacheKey) ?? {};
@@ -121,7 +122,8 @@ export async function fileResults(inputs: ScanInput[], options: ExtractOptions, 
   });
   const results: (FileResult | undefined)[] = new Array(inputs.length);
   let analysed = 0;
-  let pool: Awaited<ReturnType<typeof startPool>> | undefined;
+  let inWorkerCount = 0;
+  let pool: ReturnType<typeof startPool> | undefined;
   const prefilter = new Prefilter(sources);
   /** The input as the analyser needs it: its text (read now if it was not), specifiers found once. */
   const toAnalyse = (i: number): SourceInput => prefilter.withSpecifiers({ file: inputs[i].file, text: textOf(i) ?? '' });
@@ -136,21 +138,28 @@ export async function fileResults(inputs: ScanInput[], options: ExtractOptions, 
       else results[i] = hit.result.depth === 'facts' && depthOf(i) === 'secrets' ? { ...hit.result, facts: undefined, depth: 'secrets' } : hit.result;
     }
     analysed += todo.length;
-    if ((opts.threads ?? 1) > 1 && todo.length > 1) {
-      pool ??= await startPool(opts.threads!);
+    // Worker threads parse; the main thread meanwhile reads the rest for secrets only (cheap, and not worth
+    // copying to a worker). Below MIN_PARALLEL_BYTES of code to parse, starting workers costs more than it saves.
+    const parsing = (opts.threads ?? 1) > 1 ? todo.filter((i) => depthOf(i) === 'facts' && isSourceFile(inputs[i].file)) : [];
+    const parseBytes = parsing.reduce((n, i) => n + (textOf(i)?.length ?? 0), 0);
+    const inWorkers = parsing.length > 1 && parseBytes >= MIN_PARALLEL_BYTES ? new Set(parsing) : new Set<number>();
+    let pending: Promise<void>[] = [];
+    inWorkerCount += inWorkers.size;
+    if (inWorkers.size) {
+      pool ??= startPool(opts.threads!);
       const workers = pool;
       // Small batches keep the threads busy evenly; each batch is structured-cloned once.
       const batches: number[][] = [];
-      for (let i = 0; i < todo.length; i += 25) batches.push(todo.slice(i, i + 25));
-      await Promise.all(
-        batches.map(async (batch) => {
-          const out: FileResult[] = await workers.run({ inputs: batch.map(toAnalyse), depths: batch.map(depthOf), options });
-          batch.forEach((idx, k) => {
-            results[idx] = out[k];
-          });
-        }),
-      );
-    } else for (const i of todo) results[i] = analyseFile(toAnalyse(i), options, depthOf(i));
+      for (let i = 0; i < parsing.length; i += 10) batches.push(parsing.slice(i, i + 10));
+      pending = batches.map(async (batch) => {
+        const out: FileResult[] = await workers.run({ inputs: batch.map(toAnalyse), depths: batch.map(depthOf), options });
+        batch.forEach((idx, k) => {
+          results[idx] = out[k];
+        });
+      });
+    }
+    for (const i of todo) if (!inWorkers.has(i)) results[i] = analyseFile(toAnalyse(i), options, depthOf(i));
+    await Promise.all(pending);
   };
   try {
     // The pre-filter's two steps (relevance.ts): the seeds first, then the rest at the depth their facts decide.
@@ -175,10 +184,16 @@ export async function fileResults(inputs: ScanInput[], options: ExtractOptions, 
     });
     cache.write(next);
   }
-  return { results: results as FileResult[], cached: inputs.length - analysed };
+  return { results: results as FileResult[], cached: inputs.length - analysed, inWorkers: inWorkerCount };
 }
 
-async function startPool(threads: number) {
+/**
+ * Worker threads are used for at least this much code to parse: a worker starts by loading the compiler
+ * (~0.15 s), about what parsing and extracting 0.5 MB of code takes on one thread.
+ */
+export const MIN_PARALLEL_BYTES = 512 * 1024;
+
+function startPool(threads: number) {
   // `require`, not `import()`: the CLI runs from a code-cached script, where dynamic import is unavailable.
   const { Piscina } = require('piscina') as typeof import('piscina');
   return new Piscina({ filename: join(__dirname, 'analyze-worker.js'), maxThreads: threads, minThreads: threads });

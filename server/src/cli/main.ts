@@ -82,12 +82,14 @@ async function runAnalysis(paths: string[], opts: CommonOptions, cwd: string): P
     [...(staged ?? [])].map(([file, text]) => ({ file, text: text.replace(/^\uFEFF/, '') })),
   );
   const read = inputs.filter((i): i is SourceInput => i.text !== undefined);
-  const { results } = await fileResults(inputs, extractOptions(ws.config, pathMappingsOf(read)), { cache, threads: opts.threads });
+  const { results, cached, inWorkers } = await fileResults(inputs, extractOptions(ws.config, pathMappingsOf(read)), { cache, threads: opts.threads });
   const result = analyzeResults(results, { config: ws.config, owners: ws.owners });
   result.notices.unshift(...notices);
   if (report) result.findings = result.findings.filter((f) => report.has(f.loc.file));
   if (opts.shard) result.findings = result.findings.filter((f) => shardOf(f.loc.file, opts.shard!.count) === opts.shard!.index);
   result.stats.files = report ? report.size : files.length;
+  if (cache) result.stats.fromCache = cached;
+  if ((opts.threads ?? 1) > 1) result.stats.parsedInWorkers = inWorkers;
   return result;
 }
 
