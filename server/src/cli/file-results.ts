@@ -176,8 +176,8 @@ export async function fileResults(inputs: ScanInput[], options: ExtractOptions, 
   }
   // Written only when something changed: a file analysed, added, removed, or known only by content so far
   // (a new or racy stamp, which the rewrite makes trustworthy).
-  const changed = analysed > 0 || Object.keys(entries).length !== inputs.length || inputs.some((input, i) => entries[input.file]?.hash !== hashAt(i) || !input.stamp || !cache?.unchanged(input.file, input.stamp));
-  if (cache && changed) {
+  const changed = (c: ResultCache) => analysed > 0 || Object.keys(entries).length !== inputs.length || inputs.some((input, i) => entries[input.file]?.hash !== hashAt(i) || !input.stamp || !c.unchanged(input.file, input.stamp));
+  if (cache && changed(cache)) {
     const next: CacheFile = { key: cacheKey, writtenAt: Date.now(), entries: {} };
     inputs.forEach((input, i) => {
       next.entries[input.file] = { hash: hashAt(i), stamp: input.stamp, result: results[i]! };
