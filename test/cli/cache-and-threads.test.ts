@@ -41,6 +41,7 @@ describe('--threads and --cache give the same findings as a plain run', () => {
     expect(findings(dir, '--cache')).toEqual(plain);
     const cacheFile = join(dir, '.agent-warden-cache/file-results.json');
     expect(existsSync(cacheFile)).toBe(true);
+    expect(readFileSync(join(dir, '.agent-warden-cache/.gitignore'), 'utf8')).toMatch(/^\*$/m); // never committed
     expect(readFileSync(cacheFile, 'utf8')).not.toContain(KEY.slice(0, 12)); // masks and hashes only
     expect(findings(dir, '--cache')).toEqual(plain);
 

@@ -88,6 +88,9 @@ export class ResultCache {
 
   write(next: CacheFile): void {
     mkdirSync(dirname(this.path), { recursive: true });
+    // As pytest's cache does: the folder ignores itself, so git never offers to commit it.
+    const ignoreFile = join(dirname(this.path), '.gitignore');
+    if (!existsSync(ignoreFile)) writeFileSync(ignoreFile, '# Written by agent-warden --cache\n*\n');
     const tmp = `${this.path}.${process.pid}.tmp`;
     writeFileSync(tmp, JSON.stringify(next));
     renameSync(tmp, this.path);
