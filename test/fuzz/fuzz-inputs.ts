@@ -7,8 +7,11 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import fc from 'fast-check';
-import { ts } from '../../server/src/typescript';
+import { loadTypeScript } from '../../server/src/typescript';
 import { prng } from '../helpers/prng';
+
+// The fuzzer tokenises inputs itself, before the analyzer has loaded the compiler.
+const ts = loadTypeScript();
 
 export { prng };
 
