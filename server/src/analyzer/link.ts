@@ -196,20 +196,40 @@ export function link(allFacts: FileFacts[], owners: OwnerResolver, extraCatalog:
     });
   };
 
+  // Every field in one literal, in one order: all tool nodes share one object shape. (A rest-spread copy of
+  // varying inputs made megamorphic, partly dictionary-mode objects: slow to build and slow to read in the
+  // capability pass, on every keystroke.)
   const makeTool = (t: Omit<ToolNode, 'owner' | 'ownerSource' | 'ownerRule' | 'scopes' | 'approval' | 'expires' | 'agents' | 'credentials' | 'capabilities'> & { facts?: FileFacts }): ToolNode => {
     const own = t.facts ? ownerOf(t.annotations, t.facts, owners) : undefined;
-    const { facts: _facts, ...rest } = t;
     return {
-      ...rest,
+      id: t.id,
+      name: t.name,
+      nameSource: t.nameSource,
+      framework: t.framework,
+      kind: t.kind,
+      loc: t.loc,
+      nameLoc: t.nameLoc,
+      holderLoc: t.holderLoc,
+      annotations: t.annotations,
+      approvalSite: t.approvalSite,
       owner: own?.owner,
       ownerSource: own?.source,
       ownerRule: own?.rule,
       scopes: t.annotations.scopes ?? [],
       approval: t.annotations.approval?.mode === 'required' ? { source: 'annotation', detail: '@approval required' } : undefined,
+      approvalNote: t.approvalNote,
       expires: t.annotations.expires?.date,
+      dynamic: t.dynamic,
+      hosted: t.hosted,
       agents: [],
+      delegatesTo: t.delegatesTo,
       credentials: [],
       capabilities: [],
+      risk: t.risk,
+      hints: t.hints,
+      audit: t.audit,
+      staticCredentials: t.staticCredentials,
+      implFunctions: t.implFunctions,
     };
   };
 

@@ -57,8 +57,19 @@ export class OwnerResolver {
     });
   }
 
+  /** Answers per file: every tool of a file asks the same question (link runs on every keystroke). */
+  private readonly byFile = new Map<string, OwnerMatch | undefined>();
+
   /** `file` is relative to `cwd`, as in findings. */
   resolve(file: string): OwnerMatch | undefined {
+    if (!this.configGlobs.length && !this.codeowners.length) return undefined;
+    if (this.byFile.has(file)) return this.byFile.get(file);
+    const found = this.resolveUncached(file);
+    this.byFile.set(file, found);
+    return found;
+  }
+
+  private resolveUncached(file: string): OwnerMatch | undefined {
     const abs = resolve(this.sources.cwd, file);
     if (this.configGlobs.length) {
       const rel = posixRel(this.sources.configDir ?? this.sources.cwd, abs);
