@@ -183,11 +183,14 @@ export function* matchesOf(rule: Pick<SecretRule, 'pattern' | 'anchor'>, text: s
       if (!anchor.then.test(text)) continue; // no match can use this hit as its keyword
     }
     const start = Math.max(from, a.index - anchor.reach);
-    const window = text.slice(start, a.index + anchor.maxLength);
-    pattern.lastIndex = 0;
+    // The window keeps a little text before `start`, where the search begins: lookbehinds and `^` see the
+    // real characters before a match, as in a plain scan.
+    const context = Math.max(0, start - 64);
+    const window = text.slice(context, a.index + anchor.maxLength);
+    pattern.lastIndex = start - context;
     const m = pattern.exec(window);
-    if (!m || start + m.index > a.index) continue;
-    m.index += start;
+    if (!m || context + m.index > a.index) continue;
+    m.index += context;
     from = m.index + Math.max(m[0].length, 1);
     yield m;
   }

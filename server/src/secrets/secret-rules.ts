@@ -457,7 +457,8 @@ function MORE_RULES(): SecretRule[] {
     prefixed('twilio-account-sid', 'Twilio', 'AC', H, '32', { envName: 'TWILIO_ACCOUNT_SID', keywords: ['twilio'], description: 'Twilio Account SID (with an auth token nearby it is a credential pair).', positive: ['twilio.accountSid = "AC${hex:32}"'] }),
     keyworded('twilio-auth-token', 'Twilio', ['twilio_auth_token', 'twilioauthtoken', 'authtoken'], H, '32', { envName: 'TWILIO_AUTH_TOKEN', positive: ['TWILIO_AUTH_TOKEN=${hex:32}'] }),
     prefixed('mailgun-api-key', 'Mailgun', 'key-', H, '32', { envName: 'MAILGUN_API_KEY', keywords: ['mailgun'], positive: ['mailgun({ key: "key-${hex:32}" })'] }),
-    { ...prefixed('mailchimp-api-key', 'Mailchimp', '', H, '32', { envName: 'MAILCHIMP_API_KEY', keywords: ['-us'], positive: ['${hex:32}-us12'] }), pattern: /(?<![A-Za-z0-9])([a-f0-9]{32}-us[0-9]{1,2})(?![A-Za-z0-9])/g },
+    // Anchored on `-us<digit>`: the pattern opens with 32 hex digits, which a plain scan tries at every position.
+    { ...prefixed('mailchimp-api-key', 'Mailchimp', '', H, '32', { envName: 'MAILCHIMP_API_KEY', keywords: ['-us'], positive: ['${hex:32}-us12'] }), pattern: /(?<![A-Za-z0-9])([a-f0-9]{32}-us[0-9]{1,2})(?![A-Za-z0-9])/g, anchor: { pattern: /-us[0-9]/g, reach: 32, maxLength: 40 } },
     prefixed('resend-api-key', 'Resend', 're_', B, '30,40', { envName: 'RESEND_API_KEY', minEntropy: 3.5, keywords: ['resend', 're_'], positive: ['re_${alnum:8}_${alnum:24}'] }),
     keyworded('postmark-token', 'Postmark', ['postmark'], '[a-f0-9-]', '36', { envName: 'POSTMARK_SERVER_TOKEN', positive: ['POSTMARK_SERVER_TOKEN="${hex:8}-${hex:4}-${hex:4}-${hex:4}-${hex:12}"'] }),
     {
