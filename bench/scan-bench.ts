@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
 const REPO = process.cwd();
-const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const work = mkdtempSync(join(tmpdir(), 'agent-warden-bench-'));
 
 // ---- corpora
