@@ -262,11 +262,10 @@ export class Prefilter {
     return this.graph.isSeed(file);
   }
 
-  /** Facts for seeds and for what a defining seed (or an `alwaysFull` file) reaches; secrets only for the rest. */
-  depths(seedResults: Iterable<FileResult>, alwaysFull: Iterable<string> = []): (file: string) => AnalysisDepth | undefined {
-    const roots = [...seedResults].filter((r) => definesIdentities(r.facts)).map((r) => r.file);
-    const reached = this.graph.reachedFrom([...roots, ...alwaysFull]);
-    return (file) => (!isSourceFile(file) ? undefined : this.isSeed(file) || reached.has(file) ? 'facts' : 'secrets');
+  /** Facts for seeds and for what a defining seed reaches; secrets only for the rest. */
+  depths(seedResults: Iterable<FileResult>): (file: string) => AnalysisDepth | undefined {
+    const needed = this.graph.factsNeeded([...seedResults].filter((r) => definesIdentities(r.facts)).map((r) => r.file));
+    return (file) => (!isSourceFile(file) ? undefined : needed.has(file) ? 'facts' : 'secrets');
   }
 }
 

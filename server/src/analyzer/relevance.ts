@@ -13,8 +13,8 @@ import type { FileFacts } from './types';
  *    the seeds are those reached through imports from a seed that defines something. A seed that only
  *    imports SDK types, or a framework's own internals, does not pull in everything it imports.
  *
- * Every other source file is read by the secrets engine only. Specifiers are found by a regex over the
- * text; resolution is the linker's own, so the two agree.
+ * Every other source file is read by the secrets engine only. Specifiers are found in the text
+ * (`importedSpecifiers`); resolution is the linker's own, so the two agree.
  */
 export function isAgentSeed(specifiers: readonly string[]): boolean {
   return specifiers.some((s) => ADAPTERS.some((a) => a.modules.test(s)));
@@ -60,9 +60,14 @@ export class ImportGraph {
     }
   }
 
-  /** Files whose facts matter besides the seeds: the roots (seeds that define something, open buffers) and all they reach. */
-  reachedFrom(roots: Iterable<string>): Set<string> {
-    return this.closure([...roots].filter((f) => this.out.has(f)), this.out);
+  /**
+   * The files whose facts matter (step 2 above): every seed, and everything reached from the files that
+   * define identities or are otherwise roots (the language server's open buffers).
+   */
+  factsNeeded(defining: Iterable<string>, otherRoots: Iterable<string> = []): Set<string> {
+    const needed = this.closure([...defining, ...otherRoots].filter((f) => this.out.has(f)), this.out);
+    for (const seed of this.seedSet) needed.add(seed);
+    return needed;
   }
 
   isSeed(file: string): boolean {

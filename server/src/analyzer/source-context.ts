@@ -14,17 +14,17 @@ export type Callee =
   /** `x.asTool(...)` where `x` cannot be resolved in this file (imported, untyped parameter…): the whole chain from the root. */
   | { kind: 'unknown-method'; members: string[]; receiver: ts.Expression };
 
-/** Built on first use: TypeScript loads lazily (typescript.ts). */
+/** Built on first use: TypeScript loads lazily (typescript.ts), so its enums do not exist at module load. */
 let UNWRAP: Set<ts.SyntaxKind> | undefined;
 const unwrapKinds = () =>
   (UNWRAP ??= new Set([
-  ts.SyntaxKind.ParenthesizedExpression,
-  ts.SyntaxKind.AsExpression,
-  ts.SyntaxKind.SatisfiesExpression,
-  ts.SyntaxKind.NonNullExpression,
-  ts.SyntaxKind.TypeAssertionExpression,
-  ts.SyntaxKind.AwaitExpression,
-]));
+    ts.SyntaxKind.ParenthesizedExpression,
+    ts.SyntaxKind.AsExpression,
+    ts.SyntaxKind.SatisfiesExpression,
+    ts.SyntaxKind.NonNullExpression,
+    ts.SyntaxKind.TypeAssertionExpression,
+    ts.SyntaxKind.AwaitExpression,
+  ]));
 
 export function unwrap(node: ts.Node): ts.Node {
   while (unwrapKinds().has(node.kind)) node = (node as ts.ParenthesizedExpression).expression;
@@ -42,10 +42,6 @@ export function propertyNameText(name: ts.PropertyName | ts.BindingName | undefi
   return undefined;
 }
 
-/**
- * Per-file evaluation context: scope lookup, symbolic evaluation of expressions into `Val`s,
- * callee resolution and locations. Works on the raw TypeScript AST (no type checker).
- */
 /** Extraction of one file went over its time budget (`ExtractOptions.timeBudgetMs`). */
 export class BudgetExceeded extends Error {
   constructor() {
@@ -53,6 +49,10 @@ export class BudgetExceeded extends Error {
   }
 }
 
+/**
+ * Per-file evaluation context: scope lookup, symbolic evaluation of expressions into `Val`s,
+ * callee resolution and locations. Works on the raw TypeScript AST (no type checker).
+ */
 export class SourceContext {
   readonly text: string;
   private scopeCache = new Map<ts.Node, Map<string, ts.Node>>();

@@ -95,6 +95,14 @@ export class WorkspaceState {
     return this.optionsCache;
   }
 
+  /** When the tsconfig `paths` aliases differ from those the facts were extracted with, extracts again. */
+  private refreshAliases(): void {
+    const key = JSON.stringify(this.extractOptions().localPrefixes ?? []);
+    if (key === this.aliasKey) return;
+    this.aliasKey = key;
+    this.reextractAll();
+  }
+
   /** A tsconfig's `paths` changed: every file is extracted again with the new aliases. */
   private reextractAll(): void {
     this.hashes.clear();
@@ -134,11 +142,7 @@ export class WorkspaceState {
         await new Promise((r) => setImmediate(r));
       }
     }
-    const aliases = JSON.stringify(this.extractOptions().localPrefixes ?? []);
-    if (aliases !== this.aliasKey) {
-      this.aliasKey = aliases;
-      this.reextractAll();
-    }
+    this.refreshAliases();
     const upgrades = this.pendingUpgrades();
     for (let i = 0; i < upgrades.length; i++) {
       this.updateFromDisk(upgrades[i], 'facts');
@@ -166,11 +170,8 @@ export class WorkspaceState {
   private needed(): Set<string> {
     if (!this.neededCache || !this.graphCache) {
       // The pre-filter's rule (relevance.ts): seeds, and what a defining seed or an open buffer reaches.
-      const graph = this.importGraph();
-      const roots = [...this.results.values()].filter((r) => definesIdentities(r.facts)).map((r) => r.file);
-      const needed = graph.reachedFrom([...roots, ...this.buffers.keys()]);
-      for (const file of this.results.keys()) if (graph.isSeed(file)) needed.add(file);
-      this.neededCache = needed;
+      const defining = [...this.results.values()].filter((r) => definesIdentities(r.facts)).map((r) => r.file);
+      this.neededCache = this.importGraph().factsNeeded(defining, this.buffers.keys());
     }
     return this.neededCache;
   }
@@ -197,13 +198,9 @@ export class WorkspaceState {
     this.results.set(rel, result);
     this.analysisStale = true;
     this.generation++;
-    if (previous?.pathMapping || result.pathMapping) this.optionsCache = undefined;
-    if ((previous?.pathMapping || result.pathMapping) && this.indexed) {
-      const key = JSON.stringify(this.extractOptions().localPrefixes ?? []);
-      if (key !== this.aliasKey) {
-        this.aliasKey = key;
-        this.reextractAll();
-      }
+    if (previous?.pathMapping || result.pathMapping) {
+      this.optionsCache = undefined;
+      if (this.indexed) this.refreshAliases();
     }
     return true;
   }

@@ -27,8 +27,8 @@ export interface SecretRule {
    */
   examples?: { positive: string[]; negative?: string[] };
   /**
-   * For patterns that open with a long optional run (a variable name before a keyword), which a regex
-   * engine retries at every position: every match contains a hit of `pattern` (global) that starts at
+   * For patterns that open with a long run (a variable name before a keyword, 32 hex digits before a
+   * suffix), which a regex engine retries at every position: every match contains a hit of `pattern` (global) that starts at
    * most `reach` characters after the match does, and no match is longer than `maxLength`. The engine
    * then runs the rule only in a window around each hit, with exactly the matches a plain scan finds.
    */
