@@ -4,7 +4,12 @@ import { chmodSync, copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 
 // `typescript` is ts-morph's own copy of the compiler (see server/src/typescript.ts).
 export const TYPESCRIPT = '@ts-morph/common/dist/typescript.js';
-const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', legalComments: 'none', mainFields: ['module', 'main'], alias: { typescript: TYPESCRIPT } };
+const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', legalComments: 'none', mainFields: ['module', 'main'], alias: {
+    typescript: TYPESCRIPT,
+    // fdir's ESM build calls createRequire(import.meta.url), which a CommonJS bundle leaves undefined: take its CommonJS build.
+    fdir: './node_modules/fdir/dist/index.cjs',
+  },
+};
 
 // The CLI and its workers load the compiler from a file of its own beside them (dist/typescript.js), and only
 // when something must be parsed (server/src/typescript.ts): a warm run or a repository without agent code

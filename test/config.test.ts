@@ -1,4 +1,5 @@
 import Ajv from 'ajv';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import schema from '../server/src/config/agent-warden.schema.json';
 import { ConfigError, parseConfig } from '../server/src/config/load-config';
@@ -45,5 +46,10 @@ describe('the config schema', () => {
   it('is a valid JSON Schema (the CLI compiles it without checking, for start-up time)', () => {
     const ajv = new Ajv({ strict: false });
     expect(ajv.validateSchema(schema), JSON.stringify(ajv.errors)).toBe(true);
+  });
+
+  it('is compiled into validate-config.generated.ts as it is now (run node scripts/config-validator.mjs after editing it)', async () => {
+    const { configValidatorSource, GENERATED } = await import('../scripts/config-validator.mjs');
+    expect(readFileSync(GENERATED, 'utf8')).toBe(configValidatorSource());
   });
 });

@@ -36,6 +36,7 @@ export declare namespace ts {
   type TypeNode = TypeScript.TypeNode;
   type ParenthesizedExpression = TypeScript.ParenthesizedExpression;
   type MethodDeclaration = TypeScript.MethodDeclaration;
+  type VariableDeclaration = TypeScript.VariableDeclaration;
   type LanguageVariant = TypeScript.LanguageVariant;
 }
 

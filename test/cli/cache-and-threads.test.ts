@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempProject } from '../helpers/cli';
@@ -55,6 +55,61 @@ describe('--threads and --cache give the same findings as a plain run', () => {
     const reconfigured = findings(dir, '--cache');
     expect(reconfigured).toEqual(findings(dir));
     expect(reconfigured.some((f: { message: string }) => f.message.includes('file:write'))).toBe(false);
+  });
+});
+
+/** Gives every file of the project one modification time an hour ago, so that no stamp is "racy" (see --cache-strategy). */
+const AN_HOUR_AGO = new Date(Date.now() - 3600_000);
+function age(dir: string) {
+  const anHourAgo = AN_HOUR_AGO;
+  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) if (e.isFile()) utimesSync(join(e.parentPath, e.name), anHourAgo, anHourAgo);
+}
+
+describe('--cache reuses the whole report of a run where nothing changed', () => {
+  const MARK = 'marked in the cached report';
+  /** Edits the report recorded in the cache (the file's first line), so a run that reuses it shows the mark. */
+  function markCachedReport(dir: string) {
+    const cacheFile = join(dir, '.agent-warden-cache/file-results.json');
+    const text = readFileSync(cacheFile, 'utf8');
+    const newline = text.indexOf('\n');
+    const header = JSON.parse(text.slice(0, newline));
+    header.run.result.findings[0].message = MARK;
+    writeFileSync(cacheFile, `${JSON.stringify(header)}${text.slice(newline)}`);
+  }
+  const reused = (dir: string) => findings(dir, '--cache').some((f: { message: string }) => f.message === MARK);
+
+  it('is reused when no file, config or CODEOWNERS changed, and not otherwise', () => {
+    const dir = project();
+    age(dir);
+    const plain = findings(dir);
+    expect(findings(dir, '--cache')).toEqual(plain); // records the report
+    expect(findings(dir, '--cache')).toEqual(plain); // reuses it
+    markCachedReport(dir);
+    expect(reused(dir)).toBe(true); // the mark shows that the recorded report was printed
+
+    // CODEOWNERS is not a scanned file, but owners come from it.
+    writeFileSync(join(dir, 'CODEOWNERS'), '* @platform-team\n');
+    age(dir);
+    expect(reused(dir)).toBe(false);
+    expect(findings(dir, '--cache')).toEqual(findings(dir));
+    expect(findings(dir)).not.toEqual(plain);
+
+    markCachedReport(dir);
+    writeFileSync(join(dir, 'agent-warden.json'), JSON.stringify({ rules: { 'missing-revocation': 'off' } }));
+    age(dir);
+    expect(reused(dir)).toBe(false);
+    expect(findings(dir, '--cache')).toEqual(findings(dir));
+
+    markCachedReport(dir);
+    writeFileSync(join(dir, 'src/extra.ts'), `export const other = '${KEY}';\n`);
+    age(dir);
+    expect(reused(dir)).toBe(false);
+    expect(findings(dir, '--cache')).toEqual(findings(dir));
+
+    markCachedReport(dir);
+    writeFileSync(join(dir, 'src/extra.ts'), 'export const other = 1;\n'); // a new modification time
+    expect(reused(dir)).toBe(false);
+    expect(findings(dir, '--cache')).toEqual(findings(dir));
   });
 });
 

@@ -42,6 +42,25 @@ export function propertyNameText(name: ts.PropertyName | ts.BindingName | undefi
   return undefined;
 }
 
+/** Kinds of node that can hold declarations besides functions (see `SourceContext.scope`), filled on first use. */
+const SCOPE_KINDS = new Set<number>();
+function scopeKinds(): Set<number> {
+  if (!SCOPE_KINDS.size) {
+    const k = ts.SyntaxKind;
+    for (const kind of [k.SourceFile, k.Block, k.ModuleBlock, k.CaseClause, k.DefaultClause, k.ForOfStatement, k.ForInStatement, k.ForStatement, k.CatchClause]) SCOPE_KINDS.add(kind);
+  }
+  return SCOPE_KINDS;
+}
+
+/** The definitions map, counting additions so memoised values know when they may be stale. */
+class DefinitionMap extends Map<ts.Node, Val> {
+  version = 0;
+  override set(node: ts.Node, val: Val): this {
+    this.version++;
+    return super.set(node, val);
+  }
+}
+
 /** Extraction of one file went over its time budget (`ExtractOptions.timeBudgetMs`). */
 export class BudgetExceeded extends Error {
   constructor() {
@@ -59,7 +78,23 @@ export class SourceContext {
   private inProgress = new Set<ts.Node>();
   private depth = 0;
   /** Definition nodes recognised by adapters → their Val (`{k:'tool'}` / `{k:'agent'}`). */
-  readonly definitions = new Map<ts.Node, Val>();
+  readonly definitions = new DefinitionMap();
+  /**
+   * Values of declarations, class members and classes, each computed once: compiled SDK code refers to the
+   * same `this.client` or module constant thousands of times (evaluating them again each time was most of
+   * extraction on @mastra/core). An entry holds while no definition was added since (a new tool or agent can
+   * change what an expression means), and is not made from an evaluation cut short elsewhere (see `cuts`).
+   */
+  private memo = new Map<ts.Node, Map<string, { v: Val | undefined; version: number }>>();
+  /**
+   * Where evaluations were cut short, newest last: a cycle back to a value being computed (that value's node
+   * and key), or the depth limit (null). A value whose computation saw only cycles back to itself is the same
+   * whenever it is computed, so it is memoised; one that saw any other cut depended on what was in progress
+   * around it, so it is not (nor is anything around it).
+   */
+  private cuts: ({ node: ts.Node; key: string } | null)[] = [];
+  /** Class fields being evaluated, by class (`this.x = this.x || …` refers to itself). */
+  private fieldsInProgress = new Map<ts.Node, Set<string>>();
   /** Agent id → the class it was created from, so `server.registerTool` still resolves. */
   readonly agentClass = new Map<string, { module: string; path: string[] }>();
   /** Gives functions their ids (set by the extractor's function collector). */
@@ -139,6 +174,8 @@ export class SourceContext {
   }
 
   private scope(node: ts.Node): Map<string, ts.Node> | undefined {
+    // Most ancestors of a reference (calls, property accesses, statements) declare nothing: no lookup for them.
+    if (!scopeKinds().has(node.kind) && !ts.isFunctionLike(node)) return undefined;
     const cached = this.scopeCache.get(node);
     if (cached) return cached;
     let map: Map<string, ts.Node> | undefined;
@@ -186,9 +223,29 @@ export class SourceContext {
     if (performance.now() > this.deadline) throw new BudgetExceeded();
   }
 
+  /** `compute()`, or its value from an earlier call with the same node and key (see `memo`). */
+  private memoised<T extends Val | undefined>(node: ts.Node, key: string, compute: () => T): T {
+    let byKey = this.memo.get(node);
+    const hit = byKey?.get(key);
+    if (hit && hit.version === this.definitions.version) return hit.v as T;
+    const cutsBefore = this.cuts.length;
+    const v = compute();
+    let selfContained = true;
+    for (let i = cutsBefore; i < this.cuts.length && selfContained; i++) selfContained = this.cuts[i]?.node === node && this.cuts[i]?.key === key;
+    if (selfContained) {
+      this.cuts.length = cutsBefore; // cycles back to this value concern no evaluation around it
+      if (!byKey) this.memo.set(node, (byKey = new Map()));
+      byKey.set(key, { v, version: this.definitions.version });
+    }
+    return v;
+  }
+
   /** Evaluates an expression to a symbolic value without running anything. */
   evaluate(input: ts.Node): Val {
-    if (this.depth > MAX_EVAL_DEPTH) return this.dynamic('expression too deep to follow', input);
+    if (this.depth > MAX_EVAL_DEPTH) {
+      this.cuts.push(null);
+      return this.dynamic('expression too deep to follow', input);
+    }
     if ((++this.evaluations & 255) === 0) this.checkBudget();
     this.depth++;
     try {
@@ -263,6 +320,10 @@ export class SourceContext {
   classValue(cls: ts.ClassLikeDeclaration): Val {
     const def = this.definitions.get(cls);
     if (def) return def;
+    return this.memoised(cls, '', () => this.classValueUncached(cls));
+  }
+
+  private classValueUncached(cls: ts.ClassLikeDeclaration): Val {
     const props: ObjProp[] = [];
     for (const m of cls.members) {
       if ((ts.isMethodDeclaration(m) || ts.isGetAccessor(m)) && m.body && this.functionId) {
@@ -347,7 +408,10 @@ export class SourceContext {
   private evaluateDeclaration(decl: ts.Node, ref: ts.Node): Val {
     const known = this.definitions.get(decl);
     if (known) return known;
-    if (this.inProgress.has(decl)) return this.dynamic('circular reference', ref);
+    if (this.inProgress.has(decl)) {
+      this.cuts.push({ node: decl, key: '' });
+      return this.dynamic('circular reference', ref);
+    }
     this.inProgress.add(decl);
     try {
       return this.evaluateDeclarationInner(decl, ref);
@@ -373,14 +437,7 @@ export class SourceContext {
       if (loop && (ts.isForOfStatement(loop) || ts.isForInStatement(loop))) return this.dynamic('loop variable', ref);
       if (decl.type && !decl.initializer) return this.instanceFromType(decl.type) ?? this.dynamic('declared without a value', ref);
       if (!decl.initializer) return this.dynamic('declared without a value', ref);
-      const v = this.evaluate(decl.initializer);
-      if (v.k === 'obj' && !v.ann) {
-        const { holder } = this.holderOf(decl.initializer);
-        const ann = this.annotationsOf(holder);
-        if (Object.keys(ann).length) return { ...v, ann };
-      }
-      if (v.k === 'dynamic' && decl.type) return this.instanceFromType(decl.type) ?? v;
-      return v;
+      return this.memoised(decl, '', () => this.initializedValue(decl, decl.initializer!));
     }
     if (ts.isBindingElement(decl)) {
       // `const { a, b: c } = source` → source.a / source.b
@@ -409,6 +466,18 @@ export class SourceContext {
     if (ts.isFunctionDeclaration(decl) || ts.isFunctionExpression(decl)) return this.functionId && decl.body ? { k: 'fn', id: this.functionId(decl) } : this.dynamic('function', ref);
     if (ts.isClassDeclaration(decl) || ts.isClassExpression(decl)) return this.classValue(decl);
     return this.dynamic('computed value', ref);
+  }
+
+  /** A variable's value from its initializer (with the annotations of its declaration). */
+  private initializedValue(decl: ts.VariableDeclaration, initializer: ts.Expression): Val {
+    const v = this.evaluate(initializer);
+    if (v.k === 'obj' && !v.ann) {
+      const { holder } = this.holderOf(initializer);
+      const ann = this.annotationsOf(holder);
+      if (Object.keys(ann).length) return { ...v, ann };
+    }
+    if (v.k === 'dynamic' && decl.type) return this.instanceFromType(decl.type) ?? v;
+    return v;
   }
 
   /** `x: McpServer` → an instance of the imported `McpServer`. */
@@ -472,6 +541,23 @@ export class SourceContext {
     const cls = this.enclosingClass(node);
     if (!cls) return undefined;
     const name = node.name.text;
+    const key = `this.${name}`;
+    let inProgress = this.fieldsInProgress.get(cls);
+    if (inProgress?.has(name)) {
+      // A field defined from itself: the value it refers to is the one being computed.
+      this.cuts.push({ node: cls, key });
+      return undefined;
+    }
+    if (!inProgress) this.fieldsInProgress.set(cls, (inProgress = new Set()));
+    inProgress.add(name);
+    try {
+      return this.memoised(cls, key, () => this.classMemberValue(cls, name));
+    } finally {
+      inProgress.delete(name);
+    }
+  }
+
+  private classMemberValue(cls: ts.ClassLikeDeclaration, name: string): Val | undefined {
     for (const m of cls.members) {
       if (ts.isMethodDeclaration(m) && propertyNameText(m.name) === name && m.body && this.functionId) return { k: 'fn', id: this.functionId(m) };
       if (ts.isPropertyDeclaration(m) && propertyNameText(m.name) === name) {

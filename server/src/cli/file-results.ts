@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { ExtractOptions } from '../capabilities/collect-functions';
 import { isSourceFile } from '../analyzer/extract';
-import { type AnalysisDepth, ANALYZER_VERSION, analyseFile, type FileResult, Prefilter, type SourceInput } from '../engine';
+import type { Config } from '../config/load-config';
+import { type AnalysisDepth, type AnalysisResult, ANALYZER_VERSION, analyseFile, type FileResult, Prefilter, type SourceInput } from '../engine';
 
 export const CACHE_FILE = '.agent-warden-cache/file-results.json';
 
@@ -31,16 +32,28 @@ export interface ScanInput {
 
 interface CacheEntry {
   hash: string;
-  stamp?: FileStamp;
   result: FileResult;
 }
 
-interface CacheFile {
-  /** Analyzer version and extraction options: a change to either discards the cache. */
+/**
+ * The cache file's first line: small enough to parse on every run. The per-file entries (megabytes on a big
+ * tree) are on the second line and parsed only when some file must be looked up there — not when the whole
+ * previous run can be reused.
+ */
+interface CacheHeader {
+  /** Analyzer version and extraction options: a change to either discards the entries. */
   key: string;
   /** When the cache was written (ms since the epoch): stamps too close to it are not trusted (see unchanged). */
-  writtenAt?: number;
-  entries: Record<string, CacheEntry>;
+  writtenAt: number;
+  /** Size and modification time of every file of the run that wrote the cache, as [size, mtimeMs]. */
+  stamps: Record<string, [number, number]>;
+  /** The whole report of that run, and what it depended on besides the files (see runKeyOf). */
+  run?: { key: string; result: AnalysisResult };
+}
+
+/** What a run's report depends on besides its files' contents: a change to any of these means linking again. */
+export function runKeyOf(parts: { options: ExtractOptions; config: Config; ownersKey: string; cwd: string; today: string }): string {
+  return JSON.stringify([ANALYZER_VERSION, parts.options, parts.config, parts.ownersKey, parts.cwd, parts.today]);
 }
 
 /**
@@ -52,48 +65,96 @@ const RACY_MARGIN_MS = 2500;
 
 const hashOf = (text: string) => createHash('sha1').update(text).digest('hex');
 
-/** The per-file results of an earlier `--cache` run, to tell which files can skip reading. */
+/** The results of an earlier `--cache` run: per file, to tell which files can skip reading, and as a whole. */
 export class ResultCache {
+  private entries: Record<string, CacheEntry> | undefined;
+  private pending: { entries?: { key: string; entries: Record<string, CacheEntry>; stamps: Record<string, [number, number]> }; run?: CacheHeader['run'] } = {};
+
   private constructor(
     readonly path: string,
-    private readonly loaded: CacheFile | undefined,
+    private readonly header: CacheHeader | undefined,
+    /** The bytes of the entries' line, decoded and parsed on first use. */
+    private entriesBytes: Buffer | undefined,
     readonly strategy: CacheStrategy,
   ) {}
 
   static open(dir: string, strategy: CacheStrategy = 'metadata'): ResultCache {
     const path = join(dir, CACHE_FILE);
-    let loaded: CacheFile | undefined;
+    let header: CacheHeader | undefined;
+    let entriesBytes: Buffer | undefined;
     if (existsSync(path)) {
       try {
-        loaded = JSON.parse(readFileSync(path, 'utf8')) as CacheFile;
-        if (typeof loaded?.entries !== 'object' || !loaded.entries) loaded = undefined;
+        const bytes = readFileSync(path);
+        const newline = bytes.indexOf(10);
+        header = JSON.parse(bytes.toString('utf8', 0, newline)) as CacheHeader;
+        if (typeof header?.key !== 'string' || typeof header.stamps !== 'object' || !header.stamps) header = undefined;
+        else entriesBytes = bytes.subarray(newline + 1);
       } catch {
-        // A broken cache is just a cold one.
+        // A broken cache (or one of an older layout) is just a cold one.
+        header = undefined;
       }
     }
-    return new ResultCache(path, loaded, strategy);
+    return new ResultCache(path, header, entriesBytes, strategy);
   }
 
   /** Whether the file's size and modification time say it is unchanged since the cache recorded it. */
   unchanged(file: string, stamp: FileStamp): boolean {
-    if (this.strategy !== 'metadata' || !this.loaded) return false;
-    const recorded = this.loaded.entries[file]?.stamp;
-    return !!recorded && recorded.size === stamp.size && recorded.mtimeMs === stamp.mtimeMs && stamp.mtimeMs < (this.loaded.writtenAt ?? 0) - RACY_MARGIN_MS;
+    if (this.strategy !== 'metadata' || !this.header) return false;
+    const recorded = this.header.stamps[file];
+    return !!recorded && recorded[0] === stamp.size && recorded[1] === stamp.mtimeMs && stamp.mtimeMs < this.header.writtenAt - RACY_MARGIN_MS;
+  }
+
+  /**
+   * The previous run's whole report, when it is known to be this run's too: the same run key, and exactly the
+   * same files, each unchanged by its stamp. Only with the metadata strategy (`content` reads every file).
+   */
+  reusableRun(runKey: string, inputs: readonly ScanInput[]): AnalysisResult | undefined {
+    const run = this.header?.run;
+    if (!run || run.key !== runKey || inputs.length !== Object.keys(this.header!.stamps).length) return undefined;
+    return inputs.every((i) => i.stamp && this.unchanged(i.file, i.stamp)) ? run.result : undefined;
   }
 
   /** The entries, if they were made with the same analyzer and extraction options. */
   entriesFor(key: string): Record<string, CacheEntry> {
-    return this.loaded?.key === key ? this.loaded.entries : {};
+    if (this.header?.key !== key) return {};
+    try {
+      this.entries ??= JSON.parse(this.entriesBytes?.toString('utf8') || '{}') as Record<string, CacheEntry>;
+    } catch {
+      this.entries = {};
+    }
+    return this.entries;
   }
 
-  write(next: CacheFile): void {
+  /** Entries to write at the next flush (fileResults calls this when any changed). */
+  stageEntries(key: string, entries: Record<string, CacheEntry>, stamps: Record<string, [number, number]>): void {
+    this.pending.entries = { key, entries, stamps };
+  }
+
+  /** Records the run's report, to be written at the next flush if it differs from the one recorded. */
+  stageRun(key: string, result: AnalysisResult): void {
+    if (this.header?.run?.key === key && !this.pending.entries) return;
+    // Facts are not kept: the report does not print them, and each file's are in its entry.
+    this.pending.run = { key, result: { ...result, facts: [] } };
+  }
+
+  /** Writes what was staged, if anything: entries and report together, so the file never mixes two runs. */
+  flush(): void {
+    const { entries, run } = this.pending;
+    if (!entries && !run) return;
+    const header: CacheHeader = entries
+      ? { key: entries.key, writtenAt: Date.now(), stamps: entries.stamps, run }
+      : { ...this.header!, run };
+    // Entries unchanged: their line is copied (parsed or not) rather than rebuilt.
+    const entriesLine = entries ? JSON.stringify(entries.entries) : (this.entriesBytes ?? JSON.stringify(this.entries ?? {}));
     mkdirSync(dirname(this.path), { recursive: true });
     // As pytest's cache does: the folder ignores itself, so git never offers to commit it.
     const ignoreFile = join(dirname(this.path), '.gitignore');
     if (!existsSync(ignoreFile)) writeFileSync(ignoreFile, '# Written by agent-warden --cache\n*\n');
     const tmp = `${this.path}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(next));
+    writeFileSync(tmp, `${JSON.stringify(header)}\n`);
+    appendFileSync(tmp, entriesLine);
     renameSync(tmp, this.path);
+    this.pending = {};
   }
 }
 
@@ -177,14 +238,16 @@ export async function fileResults(inputs: ScanInput[], options: ExtractOptions, 
   } finally {
     await pool?.destroy();
   }
-  // Written only when something changed: a file analysed, added, removed, or known only by content so far
+  // Staged only when something changed: a file analysed, added, removed, or known only by content so far
   // (a new or racy stamp, which the rewrite makes trustworthy).
   if (cache && (analysed > 0 || Object.keys(entries).length !== inputs.length || inputs.some((input, i) => entries[input.file]?.hash !== hashAt(i) || !input.stamp || !cache.unchanged(input.file, input.stamp)))) {
-    const next: CacheFile = { key: cacheKey, writtenAt: Date.now(), entries: {} };
+    const next: Record<string, CacheEntry> = {};
+    const stamps: Record<string, [number, number]> = {};
     inputs.forEach((input, i) => {
-      next.entries[input.file] = { hash: hashAt(i), stamp: input.stamp, result: results[i]! };
+      next[input.file] = { hash: hashAt(i), result: results[i]! };
+      if (input.stamp) stamps[input.file] = [input.stamp.size, input.stamp.mtimeMs];
     });
-    cache.write(next);
+    cache.stageEntries(cacheKey, next, stamps);
   }
   return { results: results as FileResult[], cached: inputs.length - analysed, inWorkers: inWorkerCount };
 }

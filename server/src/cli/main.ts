@@ -6,7 +6,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ConfigError } from '../config/load-config';
 import { ANALYZER_VERSION, type AnalysisResult, analyzeResults, extractOptions, isAnalysable, type Notice, pathMappingsOf, type SourceInput } from '../engine';
-import { CACHE_FILE, type CacheStrategy, fileResults, ResultCache, type ScanInput } from './file-results';
+import { CACHE_FILE, type CacheStrategy, fileResults, ResultCache, runKeyOf, type ScanInput } from './file-results';
 import { changedSince, stagedContents, stagedFiles } from './git';
 import { formatGithub } from '../reporters/github';
 import { inventoryMarkdown, inventoryMermaid, toCycloneDx } from '../reporters/inventory-exports';
@@ -82,8 +82,20 @@ async function runAnalysis(paths: string[], opts: CommonOptions, cwd: string): P
     [...(staged ?? [])].map(([file, text]) => ({ file, text: text.replace(/^\uFEFF/, '') })),
   );
   const read = inputs.filter((i): i is SourceInput => i.text !== undefined);
-  const { results, cached, inWorkers } = await fileResults(inputs, extractOptions(ws.config, pathMappingsOf(read)), { cache, threads: opts.threads });
-  const result = analyzeResults(results, { config: ws.config, owners: ws.owners });
+  const options = extractOptions(ws.config, pathMappingsOf(read));
+  // Staged content has no stamp to check a later run against: such runs are neither reused nor recorded.
+  const runKey = cache && !staged && runKeyOf({ options, config: ws.config, ownersKey: ws.ownersKey, cwd, today: new Date().toISOString().slice(0, 10) });
+  // Nothing changed since the cached run (same files, stamps, config, owners and day): its report stands.
+  let result = runKey ? cache!.reusableRun(runKey, inputs) : undefined;
+  let cached = inputs.length;
+  let inWorkers = 0;
+  if (!result) {
+    const analysed = await fileResults(inputs, options, { cache, threads: opts.threads });
+    ({ cached, inWorkers } = analysed);
+    result = analyzeResults(analysed.results, { config: ws.config, owners: ws.owners });
+    if (runKey) cache!.stageRun(runKey, result);
+    cache?.flush();
+  }
   result.notices.unshift(...notices);
   if (report) result.findings = result.findings.filter((f) => report.has(f.loc.file));
   if (opts.shard) result.findings = result.findings.filter((f) => shardOf(f.loc.file, opts.shard!.count) === opts.shard!.index);

@@ -8,6 +8,8 @@ export interface Workspace {
   config: Config;
   configDir: string;
   owners: OwnerResolver;
+  /** What the owner fallbacks were built from (the CODEOWNERS file read), for the cache's run key. */
+  ownersKey: string;
 }
 
 /**
@@ -21,26 +23,29 @@ export function openWorkspace(cwd: string, paths: string[], explicitConfig?: str
   const configPath = explicitConfig ? resolve(cwd, explicitConfig) : findUp(startDir, CONFIG_FILE);
   const config = configPath ? loadConfig(dirname(configPath), configPath) : loadConfig(startDir);
   const configDir = configPath ? dirname(configPath) : cwd;
-  return { config, configDir, owners: ownerResolverFor(cwd, config, configDir, startDir) };
+  return { config, configDir, ...ownerResolverFor(cwd, config, configDir, startDir) };
 }
 
 /** The defaults for a folder whose config is broken: analysis goes on while the error is shown. */
 export function defaultWorkspace(cwd: string): Workspace {
-  return { config: DEFAULT_CONFIG, configDir: cwd, owners: ownerResolverFor(cwd, DEFAULT_CONFIG, cwd, cwd) };
+  return { config: DEFAULT_CONFIG, configDir: cwd, ...ownerResolverFor(cwd, DEFAULT_CONFIG, cwd, cwd) };
 }
 
-function ownerResolverFor(cwd: string, config: Config, configDir: string, startDir: string): OwnerResolver {
+function ownerResolverFor(cwd: string, config: Config, configDir: string, startDir: string): Pick<Workspace, 'owners' | 'ownersKey'> {
   const gitDir = findUp(startDir, '.git');
   const repoRoot = gitDir ? dirname(gitDir) : configDir;
   let codeowners;
+  let ownersKey = '';
   search: for (const root of [configDir, repoRoot]) {
     for (const rel of CODEOWNERS_PATHS) {
       const p = join(root, rel);
       if (existsSync(p)) {
-        codeowners = { rules: parseCodeowners(readFileSync(p, 'utf8')), root, file: rel };
+        const text = readFileSync(p, 'utf8');
+        codeowners = { rules: parseCodeowners(text), root, file: rel };
+        ownersKey = `${p}\0${text}`;
         break search;
       }
     }
   }
-  return new OwnerResolver({ cwd, configOwners: config.owners, configDir, codeowners });
+  return { owners: new OwnerResolver({ cwd, configOwners: config.owners, configDir, codeowners }), ownersKey: `${configDir}\0${ownersKey}` };
 }

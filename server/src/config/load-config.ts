@@ -1,9 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Ajv, { type ErrorObject } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { findNodeAtLocation, getNodeValue, type Node, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { Severity } from '../analyzer/types';
 import schema from './agent-warden.schema.json';
+import { validate as validateGenerated } from './validate-config.generated';
 
 export const CONFIG_FILE = 'agent-warden.json';
 
@@ -44,10 +45,8 @@ export class ConfigError extends Error {
   }
 }
 
-// Compiled on first use: a run without a config file (and `--help`) never pays for it. The schema is ours
-// and fixed, so it is not re-checked against JSON Schema's meta-schema at every start (a test does that).
-let compiled: ReturnType<Ajv['compile']> | undefined;
-const configValidator = () => (compiled ??= new Ajv({ allErrors: true, strict: false, validateSchema: false }).compile(schema));
+// The schema compiled ahead of time (scripts/config-validator.mjs): no run pays for Ajv's compiler.
+const configValidator = validateGenerated as { (value: unknown): boolean; errors?: ErrorObject[] | null };
 
 function lineCol(text: string, offset: number): { line: number; column: number } {
   const before = text.slice(0, offset);
@@ -69,9 +68,8 @@ export function parseConfig(text: string, file: string): Config {
     throw new ConfigError(file, line, column, '', e ? `invalid JSON: ${printParseErrorCode(e.error)}` : 'the file is empty');
   }
   const value = getNodeValue(tree);
-  const validate = configValidator();
-  if (!validate(value)) {
-    const all = (validate.errors ?? []) as ErrorObject[];
+  if (!configValidator(value)) {
+    const all = configValidator.errors ?? [];
     // A bad property name yields an `enum` error about the name and a `propertyNames` error: report the latter.
     const err = all.find((e) => e.keyword === 'propertyNames') ?? all[0];
     const segments = err.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));

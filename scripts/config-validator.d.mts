@@ -1,0 +1,3 @@
+export const SCHEMA: string;
+export const GENERATED: string;
+export function configValidatorSource(): string;
