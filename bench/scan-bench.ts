@@ -1,13 +1,14 @@
 /**
- * `npm run bench`: whole-process timings, side by side in one run (contenders alternated, 3 runs, medians).
- * Corpora: a generated agent monorepo at 1×, 2× and 4×, and real published code (pinned packages).
+ * `npm run bench`: whole-process timings, side by side in one run (contenders alternated, BENCH_RUNS runs —
+ * 5 by default —, medians). Corpora: a generated agent monorepo at 1×, 2× and 4×, and real published code
+ * (agent frameworks, SDKs and MCP servers at the versions package-lock.json pins: over a million lines).
  * Contenders: the parse floor (`ts.createSourceFile` on every file, one thread), agent-warden cold, warm
  * (`--cache`) and with worker threads, secretlint 13 (recommended preset), ESLint + @typescript-eslint/parser
  * with one rule. Figures: wall time, CPU time, peak RSS, and ratios to the floor and to each peer.
  * Nothing is asserted: these machines are noisy; the numbers are for reading.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -39,9 +40,12 @@ function generated(scale: number): string {
   return dir;
 }
 
+/** Real code: agent frameworks, model SDKs and MCP servers, their published JavaScript (over 1M lines in all). */
+const PUBLISHED = ['@modelcontextprotocol/sdk', '@modelcontextprotocol/server-github', 'mcp-server-kubernetes', 'openai', '@langchain/core', '@anthropic-ai/sdk', '@mastra/core'];
+
 function published(): string {
   const dir = join(work, 'published');
-  for (const p of ['@modelcontextprotocol/sdk', '@modelcontextprotocol/server-github', 'mcp-server-kubernetes', 'openai', '@langchain/core', '@anthropic-ai/sdk']) {
+  for (const p of PUBLISHED) {
     const src = join(REPO, 'node_modules', p);
     if (existsSync(src)) cpSync(src, join(dir, p.replace('/', '__')), { recursive: true, filter: (s) => !s.endsWith('.map') && !s.endsWith('.d.ts') && !s.endsWith('.d.mts') && !s.endsWith('.d.cts') });
   }
@@ -96,6 +100,24 @@ function contenders(dir: string): [string, () => Sample][] {
   ];
 }
 
+/** The files every contender parses: source outside node_modules folders (at any depth), as the floor walks them. */
+function sourceStats(dir: string): { files: number; lines: number } {
+  let files = 0;
+  let lines = 0;
+  (function walk(d: string) {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      if (e.isDirectory()) {
+        if (e.name !== 'node_modules' && e.name !== '.agent-warden-cache') walk(join(d, e.name));
+      } else if (/\.(ts|tsx|js|jsx|mjs|cjs|mts|cts)$/.test(e.name) && !/\.d\.[mc]?ts$/.test(e.name)) {
+        files++;
+        const text = readFileSync(join(d, e.name), 'utf8');
+        for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
+      }
+    }
+  })(dir);
+  return { files, lines };
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const corpora: [string, string][] = [
   ['generated 1×', generated(1)],
@@ -110,8 +132,9 @@ for (const [name, dir] of corpora) {
   const list = contenders(dir);
   const samples = new Map<string, Sample[]>(list.map(([n]) => [n, []]));
   for (let run = 0; run < RUNS; run++) for (const [n, fn] of list) samples.get(n)!.push(fn());
-  const files = spawnSync('bash', ['-c', `find . -type f \\( -name '*.ts' -o -name '*.js' -o -name '*.mjs' -o -name '*.cjs' -o -name '*.tsx' \\) -not -path './node_modules/*' | wc -l`], { cwd: dir, encoding: 'utf8' }).stdout.trim();
-  console.log(`### ${name} (${files} source files)\n`);
+  const { files, lines } = sourceStats(dir);
+  console.log(`### ${name} (${files.toLocaleString('en')} source files, ${lines.toLocaleString('en')} lines)\n`);
+  if (dir.endsWith('published')) console.log(`${PUBLISHED.map((p) => `${p}@${JSON.parse(readFileSync(join(REPO, 'node_modules', p, 'package.json'), 'utf8')).version}`).join(', ')}\n`);
   console.log('| contender | wall s | CPU s | peak RSS MB | × floor | × secretlint | × eslint |');
   console.log('|---|---|---|---|---|---|---|');
   const med = (n: string) => median(samples.get(n)!.map((s) => s.wall));

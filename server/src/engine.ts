@@ -146,8 +146,9 @@ export type AnalysisDepth = 'facts' | 'secrets';
 export function analyseFile(input: SourceInput, options: ExtractOptions = {}, depth: AnalysisDepth = 'facts', tree?: IncrementalTree): FileResult {
   let facts: FileFacts | undefined;
   let notice: string | undefined;
-  const starts = lineIndex(input.text);
-  const locAt = (s: number, e: number) => locFromOffsets(input.file, starts, s, e);
+  // Line starts only when a location must be given (most files have no secret and no suppression comment).
+  let starts: number[] | undefined;
+  const locAt = (s: number, e: number) => locFromOffsets(input.file, (starts ??= lineIndex(input.text)), s, e);
   const source = isSourceFile(input.file);
   const specifiers = source ? (input.specifiers ?? importedSpecifiers(input.text)) : undefined;
   // A key split across concatenated literals needs the parser to be found exactly: such files get facts.

@@ -24,7 +24,9 @@ describe('--threads and --cache give the same findings as a plain run', () => {
   it('worker threads', () => {
     const dir = project(150); // ~0.7 MB of code to parse: over MIN_PARALLEL_BYTES
     const threaded = report(dir, '--threads', '2');
-    expect(threaded.stats.parsedInWorkers).toBe(60);
+    // One worker and the main thread share the 60 files: the worker took some, not all.
+    expect(threaded.stats.parsedInWorkers).toBeGreaterThan(0);
+    expect(threaded.stats.parsedInWorkers).toBeLessThan(60);
     expect(threaded.findings).toEqual(findings(dir));
   });
 

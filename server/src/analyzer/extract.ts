@@ -202,6 +202,9 @@ export function extractFacts(file: string, text: string, options: ExtractOptions
   const toolStack: string[] = [];
   const stack: (ts.Node | typeof EXIT)[] = [sf];
   const exits: ts.Node[] = [];
+  const pushChild = (c: ts.Node): undefined => {
+    stack.push(c); // returns nothing: a truthy return would stop forEachChild
+  };
   let visited = 0;
   while (stack.length) {
     if ((++visited & 1023) === 0) ctx.checkBudget();
@@ -249,11 +252,14 @@ export function extractFacts(file: string, text: string, options: ExtractOptions
     }
     stack.push(EXIT);
     exits.push(node);
-    const children: ts.Node[] = [];
-    ts.forEachChild(node, (c) => {
-      children.push(c);
-    });
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+    // Children pushed, then put in reverse so the first is visited first (no array per node).
+    const first = stack.length;
+    ts.forEachChild(node, pushChild);
+    for (let i = first, j = stack.length - 1; i < j; i++, j--) {
+      const t = stack[i];
+      stack[i] = stack[j];
+      stack[j] = t;
+    }
   }
 
   // Pass 2: evaluate names, tool collections and delegates now that every definition is known.

@@ -52,6 +52,9 @@ function scopeKinds(): Set<number> {
   return SCOPE_KINDS;
 }
 
+/** Memoised values (see `SourceContext.values`), with the definitions version they were computed at. */
+type Memo = Map<unknown, { v: Val | undefined; version: number }>;
+
 /** The definitions map, counting additions so memoised values know when they may be stale. */
 class DefinitionMap extends Map<ts.Node, Val> {
   version = 0;
@@ -85,16 +88,18 @@ export class SourceContext {
    * extraction on @mastra/core). An entry holds while no definition was added since (a new tool or agent can
    * change what an expression means), and is not made from an evaluation cut short elsewhere (see `cuts`).
    */
-  private memo = new Map<ts.Node, Map<string, { v: Val | undefined; version: number }>>();
+  private readonly values: Memo = new Map(); // names and member chains, by node
+  private readonly declarations: Memo = new Map(); // variables and classes, by declaration node
+  private readonly fields: Memo = new Map(); // `this.x`, by the class's span and the field name
   /**
-   * Where evaluations were cut short, newest last: a cycle back to a value being computed (that value's node
-   * and key), or the depth limit (null). A value whose computation saw only cycles back to itself is the same
-   * whenever it is computed, so it is memoised; one that saw any other cut depended on what was in progress
-   * around it, so it is not (nor is anything around it).
+   * Where evaluations were cut short, newest last: a cycle back to a value being computed (its memo and id),
+   * or the depth limit (null). A value whose computation saw only cycles back to itself is the same whenever
+   * it is computed, so it is memoised; one that saw any other cut depended on what was in progress around
+   * it, so it is not (nor is anything around it).
    */
-  private cuts: ({ node: ts.Node; key: string } | null)[] = [];
-  /** Class fields being evaluated, by class (`this.x = this.x || …` refers to itself). */
-  private fieldsInProgress = new Map<ts.Node, Set<string>>();
+  private cuts: ({ memo: Memo; id: unknown } | null)[] = [];
+  /** Class fields being evaluated, as keys of `fields` (`this.x = this.x || …` refers to itself). */
+  private fieldsInProgress = new Set<string>();
   /** Agent id → the class it was created from, so `server.registerTool` still resolves. */
   readonly agentClass = new Map<string, { module: string; path: string[] }>();
   /** Gives functions their ids (set by the extractor's function collector). */
@@ -223,19 +228,17 @@ export class SourceContext {
     if (performance.now() > this.deadline) throw new BudgetExceeded();
   }
 
-  /** `compute()`, or its value from an earlier call with the same node and key (see `memo`). */
-  private memoised<T extends Val | undefined>(node: ts.Node, key: string, compute: () => T): T {
-    let byKey = this.memo.get(node);
-    const hit = byKey?.get(key);
+  /** `compute()`, or its value from an earlier call with the same id in the same memo (see `values`). */
+  private memoised<T extends Val | undefined>(memo: Memo, id: unknown, compute: () => T): T {
+    const hit = memo.get(id);
     if (hit && hit.version === this.definitions.version) return hit.v as T;
     const cutsBefore = this.cuts.length;
     const v = compute();
     let selfContained = true;
-    for (let i = cutsBefore; i < this.cuts.length && selfContained; i++) selfContained = this.cuts[i]?.node === node && this.cuts[i]?.key === key;
+    for (let i = cutsBefore; i < this.cuts.length && selfContained; i++) selfContained = this.cuts[i]?.memo === memo && this.cuts[i]?.id === id;
     if (selfContained) {
       this.cuts.length = cutsBefore; // cycles back to this value concern no evaluation around it
-      if (!byKey) this.memo.set(node, (byKey = new Map()));
-      byKey.set(key, { v, version: this.definitions.version });
+      memo.set(id, { v, version: this.definitions.version });
     }
     return v;
   }
@@ -249,6 +252,9 @@ export class SourceContext {
     if ((++this.evaluations & 255) === 0) this.checkBudget();
     this.depth++;
     try {
+      // Names and member chains are evaluated again and again (a callee, then each of its receivers).
+      const k = input.kind;
+      if (k === ts.SyntaxKind.PropertyAccessExpression || k === ts.SyntaxKind.Identifier) return this.memoised(this.values, input, () => this.evaluateInner(input));
       return this.evaluateInner(input);
     } finally {
       this.depth--;
@@ -320,7 +326,7 @@ export class SourceContext {
   classValue(cls: ts.ClassLikeDeclaration): Val {
     const def = this.definitions.get(cls);
     if (def) return def;
-    return this.memoised(cls, '', () => this.classValueUncached(cls));
+    return this.memoised(this.declarations, cls, () => this.classValueUncached(cls));
   }
 
   private classValueUncached(cls: ts.ClassLikeDeclaration): Val {
@@ -409,7 +415,7 @@ export class SourceContext {
     const known = this.definitions.get(decl);
     if (known) return known;
     if (this.inProgress.has(decl)) {
-      this.cuts.push({ node: decl, key: '' });
+      this.cuts.push({ memo: this.declarations, id: decl });
       return this.dynamic('circular reference', ref);
     }
     this.inProgress.add(decl);
@@ -437,7 +443,7 @@ export class SourceContext {
       if (loop && (ts.isForOfStatement(loop) || ts.isForInStatement(loop))) return this.dynamic('loop variable', ref);
       if (decl.type && !decl.initializer) return this.instanceFromType(decl.type) ?? this.dynamic('declared without a value', ref);
       if (!decl.initializer) return this.dynamic('declared without a value', ref);
-      return this.memoised(decl, '', () => this.initializedValue(decl, decl.initializer!));
+      return this.memoised(this.declarations, decl, () => this.initializedValue(decl, decl.initializer!));
     }
     if (ts.isBindingElement(decl)) {
       // `const { a, b: c } = source` → source.a / source.b
@@ -541,19 +547,17 @@ export class SourceContext {
     const cls = this.enclosingClass(node);
     if (!cls) return undefined;
     const name = node.name.text;
-    const key = `this.${name}`;
-    let inProgress = this.fieldsInProgress.get(cls);
-    if (inProgress?.has(name)) {
+    const key = `${cls.pos}:${cls.end}:${name}`;
+    if (this.fieldsInProgress.has(key)) {
       // A field defined from itself: the value it refers to is the one being computed.
-      this.cuts.push({ node: cls, key });
+      this.cuts.push({ memo: this.fields, id: key });
       return undefined;
     }
-    if (!inProgress) this.fieldsInProgress.set(cls, (inProgress = new Set()));
-    inProgress.add(name);
+    this.fieldsInProgress.add(key);
     try {
-      return this.memoised(cls, key, () => this.classMemberValue(cls, name));
+      return this.memoised(this.fields, key, () => this.classMemberValue(cls, name));
     } finally {
-      inProgress.delete(name);
+      this.fieldsInProgress.delete(key);
     }
   }
 

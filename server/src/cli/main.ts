@@ -170,7 +170,7 @@ export function buildProgram(cwd: string, setExit: (code: number) => void): Comm
     .option('--shard <i/n>', 'report on shard i of n (files split by a stable hash), for CI matrices', parseShard)
     .option('--cache', `reuse per-file results of unchanged files (${CACHE_FILE} beside the config)`)
     .addOption(new Option('--cache-strategy <strategy>', 'how --cache tells a file is unchanged: by size and modification time, or by reading and hashing it').choices(['metadata', 'content']).default('metadata'))
-    .option('--threads <n>', 'analyse files in n worker threads', parseCount)
+    .option('--threads <n>', 'analyse files on n threads: the main one and n-1 worker threads', parseCount)
     .option('--baseline <file>', 'ignore findings recorded in this baseline file (default: the config\'s "baseline")')
     .option('--update-baseline', 'write every current finding to the baseline file (dropping ones that are gone), then report none')
     .action(async (paths: string[], opts: ScanOptions) => {
