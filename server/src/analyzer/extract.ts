@@ -77,7 +77,27 @@ function scriptKind(file: string): ts.ScriptKind {
  */
 export function parse(file: string, text: string): ts.SourceFile {
   loadTypeScript();
-  return ts.createSourceFile(file, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, true, scriptKind(file));
+  const sf = ts.createSourceFile(file, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false, scriptKind(file));
+  setParents(sf);
+  return sf;
+}
+
+/**
+ * Parent pointers for every node, as `createSourceFile(…, setParentNodes: true)` sets them, in one tight
+ * iterative walk: the compiler's own pass (a generic recursive walker that also looks for JSDoc nodes,
+ * which are never parsed here) cost twice as much — 20% of parsing on bundled SDK code.
+ */
+function setParents(root: ts.SourceFile): void {
+  const stack: ts.Node[] = [root];
+  let parent: ts.Node = root;
+  const bind = (child: ts.Node): undefined => {
+    (child as { parent: ts.Node }).parent = parent;
+    stack.push(child); // returns nothing: a truthy return would stop forEachChild
+  };
+  while (stack.length) {
+    parent = stack.pop()!;
+    ts.forEachChild(parent, bind);
+  }
 }
 
 /**
@@ -217,7 +237,7 @@ export function extractFacts(file: string, text: string, options: ExtractOptions
     }
     const node = item;
     if (adapters.length) visitForAdapters(node, adapters, a);
-    functions.enter(node);
+    const entered = functions.enter(node);
     if (ts.isCallExpression(node) || ts.isNewExpression(node)) functions.onCall(node, ctx.callee(node));
     const env = envRead(node, sf);
     if (env && SECRET_ENV_NAME.test(env.name)) {
@@ -232,7 +252,8 @@ export function extractFacts(file: string, text: string, options: ExtractOptions
       });
     }
     const def = ctx.definitions.get(node);
-    if (def?.k === 'tool') toolStack.push(def.id);
+    const isTool = def?.k === 'tool';
+    if (isTool) toolStack.push(def.id);
     if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken && !(ts.isBinaryExpression(node.parent) && node.parent.operatorToken.kind === ts.SyntaxKind.PlusToken)) {
       // A key split into pieces (`'sk-ant-' + 'api03-…'`) is still a key: scan the joined literals.
       const parts: string[] = [];
@@ -250,8 +271,11 @@ export function extractFacts(file: string, text: string, options: ExtractOptions
         }
       }
     }
-    stack.push(EXIT);
-    exits.push(node);
+    // Only functions and tools have anything to undo when their subtree is done.
+    if (entered || isTool) {
+      stack.push(EXIT);
+      exits.push(node);
+    }
     // Children pushed, then put in reverse so the first is visited first (no array per node).
     const first = stack.length;
     ts.forEachChild(node, pushChild);
