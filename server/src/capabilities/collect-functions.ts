@@ -1,11 +1,13 @@
 import { ts } from '../typescript';
 import type { Callee, SourceContext } from '../analyzer/source-context';
 import { propertyNameText, unwrap } from '../analyzer/source-context';
-import type { FunctionFacts, Sym, ToolDispatch, Val } from '../analyzer/types';
+import type { FunctionFacts, Location, Sym, ToolDispatch, Val } from '../analyzer/types';
 import { CATALOG, type CatalogEntry } from './catalog';
 
 const MAX_ARGS = 3;
 /** Calls that write an audit record; extend with `auditLoggers` in agent-warden.json (names or dotted paths). */
+/** Names an AUDIT_CALL match ends with (kept in step with it). */
+export const AUDIT_CALL_LAST_NAMES = ['audit', 'auditLog', 'logAudit', 'recordAudit', 'writeAudit', 'emitAudit', 'auditEvent', 'trackAction', 'log', 'write', 'record', 'info', 'emit'];
 export const AUDIT_CALL = /(^|\.)(audit|auditLog|logAudit|recordAudit|writeAudit|emitAudit|auditEvent|trackAction)(\.(log|write|record|info|emit))?$|(^|\.)audit[A-Z]\w*\.(log|write|record|info|emit)$/;
 const catalogByModule = new Map<string, CatalogEntry[]>();
 
@@ -79,6 +81,8 @@ export class FunctionCollector {
   private seq = 0;
 
   private readonly audit: RegExp;
+  /** The last name of every call `audit` can match: any other call is not read as text at all. */
+  private readonly auditLastNames: Set<string>;
 
   constructor(
     private readonly ctx: SourceContext,
@@ -86,6 +90,7 @@ export class FunctionCollector {
   ) {
     const extra = (options.auditLoggers ?? []).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
     this.audit = extra.length ? new RegExp(`${AUDIT_CALL.source}|(^|\\.)(${extra.join('|')})$`) : AUDIT_CALL;
+    this.auditLastNames = new Set([...AUDIT_CALL_LAST_NAMES, ...(options.auditLoggers ?? []).map((n) => n.slice(n.lastIndexOf('.') + 1))]);
     const module: FunctionFacts = { id: `${ctx.file}#module`, name: '<module>', loc: ctx.loc(ctx.sf), hits: [], calls: [] };
     this.functions.push(module);
     this.facts.set(ctx.sf, module);
@@ -135,23 +140,25 @@ export class FunctionCollector {
   onCall(node: ts.CallExpression | ts.NewExpression, callee: Callee | undefined): void {
     const fn = this.current();
     const fnNode = this.stack[this.stack.length - 1].owner;
-    const loc = this.ctx.loc(node);
+    let loc: Location | undefined;
+    const locOf = () => (loc ??= this.ctx.loc(node)); // most calls record nothing
     const argsOf = () => (node.arguments ?? []).slice(0, MAX_ARGS).map((a) => this.symOf(a, fnNode, 0));
     // Human approval asked from inside the code: LangGraph `interrupt()`, MCP elicitation, ADK confirmation.
     const last = callee && callee.kind !== 'export' ? callee.members[callee.members.length - 1] : undefined;
     if ((callee?.kind === 'export' && /^@langchain\/langgraph/.test(callee.module) && callee.path.join('.') === 'interrupt') || (last && ['elicitInput', 'requestConfirmation', 'waitForApproval', 'requestApproval'].includes(last))) {
-      (fn.gates ??= []).push(loc);
+      (fn.gates ??= []).push(locOf());
       return;
     }
     // Audit records: `audit(…)`, `auditLog.write(…)`, `logger.audit(…)`, `recordAudit(…)`.
-    const calleeText = ts.isPropertyAccessExpression(node.expression) ? node.expression.getText(this.ctx.sf) : ts.isIdentifier(node.expression) ? node.expression.text : '';
-    if (this.audit.test(calleeText)) (fn.audits ??= []).push(loc);
+    const e = node.expression;
+    const lastName = ts.isPropertyAccessExpression(e) ? e.name.text : ts.isIdentifier(e) ? e.text : '';
+    if (this.auditLastNames.has(lastName) && this.audit.test(ts.isPropertyAccessExpression(e) ? e.getText(this.ctx.sf) : lastName)) (fn.audits ??= []).push(locOf());
     const keyed = callee ? calleeKeys(callee) : this.globalKey(node);
     if (keyed) {
       const entry = matchCatalog(keyed.module, keyed.keys, this.options.catalog);
       if (entry) {
         const args = argsOf();
-        fn.hits.push({ entry: entry.id, args, loc });
+        fn.hits.push({ entry: entry.id, args, loc: locOf() });
         if (entry.kind === 'sql' && args[0]?.t === 'str' && /\bread\s+only\b/i.test(args[0].v)) fn.readOnlyTransaction = true;
         return;
       }
@@ -159,20 +166,20 @@ export class FunctionCollector {
     // Agents run from inside a tool (`run(agent, …)`, `agent.generate()`), and definitions called as functions.
     const def = this.ctx.definitions.get(node);
     if (def && (def.k === 'agent' || def.k === 'tool')) {
-      fn.calls.push({ callee: def, args: [], loc });
+      fn.calls.push({ callee: def, args: [], loc: locOf() });
       return;
     }
     if (callee?.kind === 'export' && /^@openai\/agents/.test(callee.module) && callee.path.join('.') === 'run' && node.arguments?.[0]) {
-      fn.calls.push({ callee: this.ctx.evaluate(node.arguments[0]), args: [], loc });
+      fn.calls.push({ callee: this.ctx.evaluate(node.arguments[0]), args: [], loc: locOf() });
       return;
     }
     if (callee?.kind === 'method' && callee.agentId) {
-      fn.calls.push({ callee: { k: 'agent', id: callee.agentId }, args: [], loc });
+      fn.calls.push({ callee: { k: 'agent', id: callee.agentId }, args: [], loc: locOf() });
       return;
     }
     if (callee?.kind === 'export' && !isLocalSpecifier(callee.module, this.options.localPrefixes)) return; // a package we know nothing about
     const target = this.ctx.evaluate(node.expression);
-    if (interesting(target, this.options.localPrefixes)) fn.calls.push({ callee: target, args: argsOf(), loc });
+    if (interesting(target, this.options.localPrefixes)) fn.calls.push({ callee: target, args: argsOf(), loc: locOf() });
   }
 
   /** Globals: `fetch(…)`, `eval(…)`, `new Function(…)`, `process.kill(…)`. */
