@@ -251,7 +251,7 @@ export function extractFacts(file: string, text: string, options: ExtractOptions
         flowsInto: flowOf(env.node),
       });
     }
-    const def = ctx.definitions.get(node);
+    const def = ctx.definitions.size ? ctx.definitions.get(node) : undefined; // none at all in most files
     const isTool = def?.k === 'tool';
     if (isTool) toolStack.push(def.id);
     if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken && !(ts.isBinaryExpression(node.parent) && node.parent.operatorToken.kind === ts.SyntaxKind.PlusToken)) {

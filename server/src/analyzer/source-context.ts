@@ -237,7 +237,7 @@ export class SourceContext {
     let selfContained = true;
     for (let i = cutsBefore; i < this.cuts.length && selfContained; i++) selfContained = this.cuts[i]?.memo === memo && this.cuts[i]?.id === id;
     if (selfContained) {
-      this.cuts.length = cutsBefore; // cycles back to this value concern no evaluation around it
+      if (this.cuts.length !== cutsBefore) this.cuts.length = cutsBefore; // cycles back to this value concern no evaluation around it
       memo.set(id, { v, version: this.definitions.version });
     }
     return v;

@@ -117,7 +117,7 @@ export class FunctionCollector {
 
   /** Called for every node on the way down; opens a function scope for functions and dispatch branches. */
   enter(node: ts.Node): boolean {
-    const branch = this.branches.get(node);
+    const branch = this.branches.size ? this.branches.get(node) : undefined;
     if (!ts.isFunctionLike(node) && !branch) return false;
     if (ts.isFunctionLike(node) && !(node as ts.FunctionLikeDeclaration).body) return false;
     const id = branch ? `${this.ctx.file}#case:${branch.name}` : this.idOf(node);
