@@ -93,9 +93,10 @@ export class SourceContext {
   private readonly fields: Memo = new Map(); // `this.x`, by the class's span and the field name
   /**
    * Where evaluations were cut short, newest last: a cycle back to a value being computed (its memo and id),
-   * or the depth limit (null). A value whose computation saw only cycles back to itself is the same whenever
-   * it is computed, so it is memoised; one that saw any other cut depended on what was in progress around
-   * it, so it is not (nor is anything around it).
+   * or the depth limit (null). A value whose computation saw only cycles back to itself is memoised; one that
+   * saw any other cut depended on what was in progress around it, so it is not (nor is anything around it).
+   * (With mutually recursive definitions, `a = b || 1; b = a || 2`, the one evaluated first is memoised with
+   * the other unrolled once inside it; either way the cycle ends in a 'circular reference' value.)
    */
   private cuts: ({ memo: Memo; id: unknown } | null)[] = [];
   /** Class fields being evaluated, as keys of `fields` (`this.x = this.x || …` refers to itself). */
