@@ -115,6 +115,28 @@ describe('--cache reuses the whole report of a run where nothing changed', () =>
   });
 });
 
+describe('a cache file that cannot be used is a cold cache, never an error', () => {
+  it.each([
+    ['truncated mid-write', (text: string) => text.slice(0, Math.floor(text.length / 2))],
+    ['the older one-object layout', (text: string) => JSON.stringify({ key: 'x', entries: JSON.parse(text.slice(text.indexOf('\n') + 1)) })],
+    ['binary garbage', () => '\u0000\u00ff\u0001garbage\n\u0000'],
+    ['a header of the wrong shape', (text: string) => `{"key":1,"stamps":null}${text.slice(text.indexOf('\n'))}`],
+    ['empty', () => ''],
+  ])('%s', (_name, spoil) => {
+    const dir = project();
+    age(dir);
+    const plain = findings(dir);
+    expect(findings(dir, '--cache')).toEqual(plain);
+    const cacheFile = join(dir, '.agent-warden-cache/file-results.json');
+    writeFileSync(cacheFile, spoil(readFileSync(cacheFile, 'utf8')));
+    const r = runCli(['scan', '--format', 'json', '--cache'], { cwd: dir });
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout).findings).toEqual(plain);
+    // The run wrote a good cache again: the next one reuses everything.
+    expect(report(dir, '--cache').stats.fromCache).toBe(61);
+  });
+});
+
 describe('--cache-strategy', () => {
   // Two files of the same size: one with a key, one without; swapping the text keeps size and (reset) mtime.
   const LEAK = `export const key = '${KEY}';\n`;
