@@ -1,18 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { AUDIT_CALL, AUDIT_CALL_LAST_NAMES } from '../../server/src/capabilities/collect-functions';
+import { prng } from '../helpers/prng';
 
 // The extractor reads a call's text for the audit pattern only when its last name is one AUDIT_CALL can end
 // with: the list must cover every match, or audit records would be missed.
 describe('AUDIT_CALL_LAST_NAMES', () => {
   const words = ['audit', 'auditLog', 'logAudit', 'recordAudit', 'writeAudit', 'emitAudit', 'auditEvent', 'trackAction', 'auditTrail', 'auditX', 'log', 'write', 'record', 'info', 'emit', 'logger', 'db', 'send', 'Audit', 'audits', 'x'];
-  // mulberry32: a small seeded generator, so the test is the same on every run.
-  let seed = 7;
-  const next = (n: number) => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) % n;
-  };
+  const random = prng(7);
+  const next = (n: number) => Math.floor(random() * n);
 
   it('holds the last name of every call text the pattern matches (5,000 random dotted calls)', () => {
     let matched = 0;

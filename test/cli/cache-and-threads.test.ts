@@ -117,7 +117,8 @@ describe('--cache reuses the whole report of a run where nothing changed', () =>
 
 describe('a cache file that cannot be used is a cold cache, never an error', () => {
   it.each([
-    ['truncated mid-write', (text: string) => text.slice(0, Math.floor(text.length / 2))],
+    ['cut short in its first line', (text: string) => text.slice(0, Math.floor(text.indexOf('\n') / 2))],
+    ['cut short in its second line', (text: string) => text.slice(0, text.indexOf('\n') + Math.floor((text.length - text.indexOf('\n')) / 2))],
     ['the older one-object layout', (text: string) => JSON.stringify({ key: 'x', entries: JSON.parse(text.slice(text.indexOf('\n') + 1)) })],
     ['binary garbage', () => '\u0000\u00ff\u0001garbage\n\u0000'],
     ['a header of the wrong shape', (text: string) => `{"key":1,"stamps":null}${text.slice(text.indexOf('\n'))}`],
@@ -132,8 +133,11 @@ describe('a cache file that cannot be used is a cold cache, never an error', () 
     const r = runCli(['scan', '--format', 'json', '--cache'], { cwd: dir });
     expect(r.stderr).toBe('');
     expect(JSON.parse(r.stdout).findings).toEqual(plain);
-    // The run wrote a good cache again: the next one reuses everything.
+    // The next run takes every file from the cache: rewritten good, or (second line cut) its report still whole.
     expect(report(dir, '--cache').stats.fromCache).toBe(61);
+    // And a change is still seen: the entries are read again or the file analysed afresh.
+    writeFileSync(join(dir, 'src/tool-3.ts'), 'export const nothing = 3;\n');
+    expect(findings(dir, '--cache')).toEqual(findings(dir));
   });
 });
 

@@ -42,15 +42,20 @@ export function propertyNameText(name: ts.PropertyName | ts.BindingName | undefi
   return undefined;
 }
 
-/** Kinds of node that can hold declarations besides functions (see `SourceContext.scope`), filled on first use. */
-const SCOPE_KINDS = new Set<number>();
-function scopeKinds(): Set<number> {
-  if (!SCOPE_KINDS.size) {
-    const k = ts.SyntaxKind;
-    for (const kind of [k.SourceFile, k.Block, k.ModuleBlock, k.CaseClause, k.DefaultClause, k.ForOfStatement, k.ForInStatement, k.ForStatement, k.CatchClause]) SCOPE_KINDS.add(kind);
-  }
-  return SCOPE_KINDS;
-}
+/** Kinds of node that can hold declarations besides functions (see `SourceContext.scope`); built on first use, as UNWRAP. */
+let SCOPE_KINDS: Set<ts.SyntaxKind> | undefined;
+const scopeKinds = () =>
+  (SCOPE_KINDS ??= new Set([
+    ts.SyntaxKind.SourceFile,
+    ts.SyntaxKind.Block,
+    ts.SyntaxKind.ModuleBlock,
+    ts.SyntaxKind.CaseClause,
+    ts.SyntaxKind.DefaultClause,
+    ts.SyntaxKind.ForOfStatement,
+    ts.SyntaxKind.ForInStatement,
+    ts.SyntaxKind.ForStatement,
+    ts.SyntaxKind.CatchClause,
+  ]));
 
 /** Memoised values (see `SourceContext.values`), with the definitions version they were computed at. */
 type Memo = Map<unknown, { v: Val | undefined; version: number }>;

@@ -5,10 +5,12 @@ import type { FunctionFacts, Location, Sym, ToolDispatch, Val } from '../analyze
 import { CATALOG, type CatalogEntry } from './catalog';
 
 const MAX_ARGS = 3;
+const AUDIT_LOGGERS = ['audit', 'auditLog', 'logAudit', 'recordAudit', 'writeAudit', 'emitAudit', 'auditEvent', 'trackAction'];
+const AUDIT_METHODS = ['log', 'write', 'record', 'info', 'emit'];
 /** Calls that write an audit record; extend with `auditLoggers` in agent-warden.json (names or dotted paths). */
-/** Names an AUDIT_CALL match ends with (kept in step with it). */
-export const AUDIT_CALL_LAST_NAMES = ['audit', 'auditLog', 'logAudit', 'recordAudit', 'writeAudit', 'emitAudit', 'auditEvent', 'trackAction', 'log', 'write', 'record', 'info', 'emit'];
-export const AUDIT_CALL = /(^|\.)(audit|auditLog|logAudit|recordAudit|writeAudit|emitAudit|auditEvent|trackAction)(\.(log|write|record|info|emit))?$|(^|\.)audit[A-Z]\w*\.(log|write|record|info|emit)$/;
+export const AUDIT_CALL = new RegExp(`(^|\\.)(${AUDIT_LOGGERS.join('|')})(\\.(${AUDIT_METHODS.join('|')}))?$|(^|\\.)audit[A-Z]\\w*\\.(${AUDIT_METHODS.join('|')})$`);
+/** Every name an AUDIT_CALL match can end with: built from the same lists, so the two cannot drift apart. */
+export const AUDIT_CALL_LAST_NAMES = [...AUDIT_LOGGERS, ...AUDIT_METHODS];
 const catalogByModule = new Map<string, CatalogEntry[]>();
 
 function entriesFor(module: string): CatalogEntry[] {

@@ -88,6 +88,8 @@ export class ResultCache {
       try {
         const bytes = readFileSync(path);
         const newline = bytes.indexOf(10);
+        // No second line: not this layout (an older cache, or one cut short while written).
+        if (newline < 0) return new ResultCache(path, undefined, undefined, strategy);
         header = JSON.parse(bytes.toString('utf8', 0, newline)) as CacheHeader;
         if (typeof header?.key !== 'string' || typeof header.stamps !== 'object' || !header.stamps) header = undefined;
         else entriesBytes = bytes.subarray(newline + 1);
@@ -237,15 +239,13 @@ export async function fileResults(inputs: ScanInput[], options: ExtractOptions, 
       // Two batches in flight per worker: it starts the next while its last result is on its way back.
       pending = Array.from({ length: 2 * (threads - 1) }, workerLoop);
     }
-    for (const i of todo) {
-      if (queued.has(i)) continue;
+    const analyseHere = (i: number) => {
       results[i] = analyseFile(toAnalyse(i), options, depthOf(i));
-      keepHeapUnder(HEAP_CEILING_BYTES);
-    }
+      keepHeapBelowCeiling();
+    };
+    for (const i of todo) if (!queued.has(i)) analyseHere(i);
     while (head < tail) {
-      const i = queue[--tail];
-      results[i] = analyseFile(toAnalyse(i), options, depthOf(i));
-      keepHeapUnder(HEAP_CEILING_BYTES);
+      analyseHere(queue[--tail]);
       await new Promise((resolve) => setImmediate(resolve)); // lets finished batches hand out the next
     }
     await Promise.all(pending);
@@ -285,8 +285,8 @@ export async function fileResults(inputs: ScanInput[], options: ExtractOptions, 
 const HEAP_CEILING_BYTES = 192 * 1024 * 1024;
 let collectGarbage: (() => void) | undefined;
 
-function keepHeapUnder(bytes: number): void {
-  if (getHeapStatistics().used_heap_size < bytes) return;
+function keepHeapBelowCeiling(): void {
+  if (getHeapStatistics().used_heap_size < HEAP_CEILING_BYTES) return;
   if (!collectGarbage) {
     // As Jest's leak detector does: expose V8's collector for this process without a command-line flag.
     setFlagsFromString('--expose-gc');

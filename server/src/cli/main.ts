@@ -84,7 +84,9 @@ async function runAnalysis(paths: string[], opts: CommonOptions, cwd: string): P
   const read = inputs.filter((i): i is SourceInput => i.text !== undefined);
   const options = extractOptions(ws.config, pathMappingsOf(read));
   // Staged content has no stamp to check a later run against: such runs are neither reused nor recorded.
-  const runKey = cache && !staged && runKeyOf({ options, config: ws.config, ownersKey: ws.ownersKey, cwd, today: new Date().toISOString().slice(0, 10) });
+  // One day for the whole run: the report (expiry dates) and the key it is cached under must agree.
+  const today = new Date().toISOString().slice(0, 10);
+  const runKey = cache && !staged && runKeyOf({ options, config: ws.config, ownersKey: ws.ownersKey, cwd, today });
   // Nothing changed since the cached run (same files, stamps, config, owners and day): its report stands.
   let result = runKey ? cache!.reusableRun(runKey, inputs) : undefined;
   let cached = inputs.length;
@@ -92,7 +94,7 @@ async function runAnalysis(paths: string[], opts: CommonOptions, cwd: string): P
   if (!result) {
     const analysed = await fileResults(inputs, options, { cache, threads: opts.threads });
     ({ cached, inWorkers } = analysed);
-    result = analyzeResults(analysed.results, { config: ws.config, owners: ws.owners });
+    result = analyzeResults(analysed.results, { config: ws.config, owners: ws.owners, today });
     if (runKey) cache!.stageRun(runKey, result);
     cache?.flush();
   }
