@@ -14,9 +14,9 @@ import { RULES, RULES_BY_ID } from './rules';
 import type { Report, RuleContext, SecretFinding } from './rules/rule';
 import { scanSecrets } from './secrets/scan-secrets';
 import { parseSuppressions } from './analyzer/suppressions';
-import { definesIdentities, ImportGraph } from './analyzer/relevance';
+import { definesIdentities, ImportGraph, type ImportSummary, isAgentSeed } from './analyzer/relevance';
 
-export const ANALYZER_VERSION = '0.1.0';
+export const ANALYZER_VERSION = '0.1.1';
 
 /** Test code by default: keys there are usually fixtures, reported as warnings (`testPaths` in the config). */
 export const DEFAULT_TEST_PATHS = ['**/test/**', '**/tests/**', '**/__tests__/**', '**/*.test.*', '**/*.spec.*', '**/fixtures/**', '**/__fixtures__/**'];
@@ -27,6 +27,8 @@ export interface SourceInput {
   text: string;
   /** The module specifiers the text mentions, when the caller has already found them (the pre-filter has). */
   specifiers?: readonly string[];
+  /** Whether the file is a pre-filter seed (relevance.ts `isAgentSeed`), when the caller already knows. */
+  seed?: boolean;
 }
 
 export interface Notice {
@@ -106,6 +108,8 @@ export interface FileResult {
   depth?: AnalysisDepth;
   /** For source files: the module specifiers it mentions (what the pre-filter follows). */
   specifiers?: string[];
+  /** For source files: whether the pre-filter parses it first (it takes an entry point of an agent SDK). */
+  seed?: boolean;
   secrets: SecretFinding[];
   suppressions: Suppression[];
   notice?: string;
@@ -178,6 +182,7 @@ export function analyseFile(input: SourceInput, options: ExtractOptions = {}, de
     facts,
     depth: source ? (facts ? 'facts' : 'secrets') : undefined,
     specifiers: specifiers && [...specifiers],
+    seed: specifiers && (input.seed ?? isAgentSeed(input.text, specifiers)),
     secrets,
     suppressions: facts?.suppressions ?? parseSuppressions(input.file, input.text, locAt, source ? inLiteralOf(input) : undefined),
     notice,
@@ -245,18 +250,21 @@ export function analyze(inputs: SourceInput[], opts: AnalysisOptions = {}): Anal
  */
 export class Prefilter {
   readonly graph: ImportGraph;
-  private readonly specifiers = new Map<string, readonly string[]>();
+  private readonly summaries = new Map<string, ImportSummary>();
 
   constructor(inputs: readonly SourceInput[]) {
-    const summaries = inputs.filter((i) => isSourceFile(i.file)).map((i) => ({ file: i.file, specifiers: i.specifiers ?? importedSpecifiers(i.text) }));
-    for (const s of summaries) this.specifiers.set(s.file, s.specifiers);
-    this.graph = new ImportGraph(summaries, pathMappingsOf(inputs));
+    for (const i of inputs) {
+      if (!isSourceFile(i.file)) continue;
+      const specifiers = i.specifiers ?? importedSpecifiers(i.text);
+      this.summaries.set(i.file, { file: i.file, specifiers, seed: i.seed ?? isAgentSeed(i.text, specifiers) });
+    }
+    this.graph = new ImportGraph([...this.summaries.values()], pathMappingsOf(inputs));
   }
 
-  /** The input with the specifiers found here, so analysing it does not search its text again. */
+  /** The input with the specifiers and seed test found here, so analysing it does not search its text again. */
   withSpecifiers(input: SourceInput): SourceInput {
-    const specifiers = this.specifiers.get(input.file);
-    return specifiers ? { ...input, specifiers } : input;
+    const summary = this.summaries.get(input.file);
+    return summary ? { ...input, specifiers: summary.specifiers, seed: summary.seed } : input;
   }
 
   isSeed(file: string): boolean {

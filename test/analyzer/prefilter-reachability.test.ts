@@ -13,8 +13,9 @@ import { TODAY } from '../helpers/analyze';
 /**
  * The text pre-filter: only agent code and what it imports is parsed; everything else is read for secrets.
  * Fixture `prefilter-reachability`: an agent file reaching a barrel, a `paths`-aliased module and a Stripe
- * client; a tool whose approval gate is set by the agent that imports it; a file that no agent imports; an
- * SDK importer that defines nothing, whose own imports are therefore not parsed.
+ * client; a tool whose approval gate is set by the agent that imports it; a file that no agent imports; a
+ * model call that defines nothing, whose own imports are therefore not parsed; an SDK importer that takes
+ * only a type and a helper from it, not parsed at all.
  */
 const FIXTURE = 'test/fixtures/prefilter-reachability';
 
@@ -46,7 +47,7 @@ const findingKeys = (r: AnalysisResult) => r.findings.map((f) => `${f.ruleId} ${
 describe('fixture: prefilter-reachability', () => {
   const inputs = inputsOf(FIXTURE);
 
-  it('parses SDK importers and what those defining tools or agents reach (barrel, export *, paths alias); reads the rest for secrets', () => {
+  it('parses files taking an SDK entry point and what those defining tools or agents reach (barrel, export *, paths alias); reads the rest for secrets', () => {
     expect(Object.fromEntries(depthsFor(inputs))).toEqual({
       'src/agent.ts': 'facts',
       'src/billing/index.ts': 'facts',
@@ -54,9 +55,10 @@ describe('fixture: prefilter-reachability', () => {
       'src/lib/mailer.ts': 'facts',
       'src/payouts-agent.ts': 'facts',
       'src/tools/wire.ts': 'facts',
-      'src/unrelated/chat-types.ts': 'facts',
+      'src/unrelated/chat-types.ts': 'secrets',
       'src/unrelated/history.ts': 'secrets',
       'src/unrelated/report.ts': 'secrets',
+      'src/unrelated/summarise.ts': 'facts',
     });
   });
 

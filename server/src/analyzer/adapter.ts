@@ -68,6 +68,13 @@ export interface FrameworkAdapter {
   framework: FrameworkId;
   /** Import specifiers that belong to the framework (after `node:` normalisation). */
   modules: RegExp;
+  /**
+   * What a file must take from those modules for this adapter to possibly record anything — the pre-filter's
+   * test (relevance.ts `isAgentSeed`): `names`, the exports it knows by the first name of their path
+   * (`isExport` arguments, base classes); `members`, names that count when read off any binding
+   * (`openai.tools.webSearch()`). `'any'` when it also recognises calls by their shape alone.
+   */
+  entryPoints: { names: readonly string[]; members?: readonly string[] } | 'any';
   visitCall?(node: ts.CallExpression | ts.NewExpression, callee: Callee, a: AdapterContext): void;
   visitClass?(node: ts.ClassLikeDeclaration, base: Extract<Val, { k: 'import' }>, a: AdapterContext): void;
 }

@@ -1,23 +1,46 @@
+import type { FrameworkAdapter } from './adapter';
 import { ADAPTERS } from './adapters';
 import { isSourceFile } from './extract';
+import { type ModuleBinding, moduleBindings } from './framework-imports';
 import { type PathMapping, resolveModulePath } from './resolve';
+import { normaliseModule } from './source-context';
 import type { FileFacts } from './types';
 
 /**
  * The pre-filter that keeps parsing proportional to agent code, not to the repository. In two steps:
  *
  * 1. Seeds, by text: tools and agents are only ever registered in files that import an agent SDK (adapters
- *    see nothing else), so those files are parsed first.
+ *    see nothing else) and take from it a name some adapter knows (`tool`, `createTool`, `new Agent`…) —
+ *    see `isAgentSeed`. Those files are parsed first.
  * 2. Reach, by facts: the linker only ever starts from what a seed defines — its tools, agents and tool
  *    lists — and follows imports from there: tool helpers, clients, barrels. So the files parsed besides
  *    the seeds are those reached through imports from a seed that defines something. A seed that only
- *    imports SDK types, or a framework's own internals, does not pull in everything it imports.
+ *    calls a model, or imports an SDK for its types or helpers, does not pull in everything it imports.
  *
  * Every other source file is read by the secrets engine only. Specifiers are found in the text
  * (`importedSpecifiers`); resolution is the linker's own, so the two agree.
  */
-export function isAgentSeed(specifiers: readonly string[]): boolean {
-  return specifiers.some((s) => ADAPTERS.some((a) => a.modules.test(s)));
+export function isAgentSeed(text: string, specifiers: readonly string[]): boolean {
+  const adapters = ADAPTERS.filter((a) => specifiers.some((s) => a.modules.test(s)));
+  if (!adapters.length) return false;
+  // Adapters that also recognise calls by their shape (`server.tool(…)` on a parameter) need no name.
+  if (adapters.some((a) => a.entryPoints === 'any')) return true;
+  const bindings = moduleBindings(text, (m) => adapters.some((a) => a.modules.test(m)), normaliseModule);
+  return bindings.some((b) => adapters.some((a) => a.modules.test(b.module) && takesEntryPoint(a, b, text)));
+}
+
+/** Whether a binding can lead to something the adapter records: a known export, or an unknown use. */
+function takesEntryPoint(adapter: FrameworkAdapter, b: ModuleBinding, text: string): boolean {
+  const entry = adapter.entryPoints;
+  if (entry === 'any' || b.kind === 'unknown') return true;
+  if (b.kind === 'named' && entry.names.includes(b.imported)) return true;
+  const local = b.local.replace(/\$/g, '\\$');
+  if (entry.members?.length && new RegExp(`(?<![\\w$.])${local}(?:\\??\\.[\\w$]+)?\\??\\.(?:${entry.members.join('|')})\\b`).test(text)) return true;
+  if (b.kind !== 'whole') return false;
+  // A whole-module binding: the names read off it (`ai.tool`); used any other way (passed on, destructured) it could be anything.
+  const uses = [...text.matchAll(new RegExp(`(?<![\\w$.])${local}(?![\\w$])(\\s*\\??\\.\\s*([A-Za-z_$][\\w$]*))?`, 'g'))];
+  const bare = uses.filter((m) => !m[1]).length;
+  return bare > 1 || uses.some((m) => m[2] && entry.names.includes(m[2]));
 }
 
 /** Whether a file's facts define something the linker starts from. */
@@ -28,6 +51,8 @@ export function definesIdentities(facts: FileFacts | undefined): boolean {
 export interface ImportSummary {
   file: string;
   specifiers: readonly string[];
+  /** `isAgentSeed` of the file's text, decided where the text was read. */
+  seed: boolean;
 }
 
 /** Which scanned file imports which, resolved once; answers reachability both ways. */
@@ -42,7 +67,7 @@ export class ImportGraph {
     const resolved = new Map<string, string | undefined>();
     for (const f of files) {
       if (!sources.has(f.file)) continue;
-      if (isAgentSeed(f.specifiers)) this.seedSet.add(f.file);
+      if (f.seed) this.seedSet.add(f.file);
       const targets: string[] = [];
       const dir = f.file.slice(0, f.file.lastIndexOf('/') + 1);
       for (const spec of f.specifiers) {

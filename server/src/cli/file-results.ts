@@ -185,7 +185,7 @@ export async function fileResults(inputs: ScanInput[], options: ExtractOptions, 
   const sources: SourceInput[] = inputs.map((input, i) => {
     if (input.text !== undefined) return { file: input.file, text: input.text };
     const hit = hashes[i] !== undefined ? entries[input.file] : undefined;
-    if (hit) return { file: input.file, text: '', specifiers: hit.result.specifiers ?? [] };
+    if (hit) return { file: input.file, text: '', specifiers: hit.result.specifiers ?? [], seed: !!hit.result.seed };
     return { file: input.file, text: textOf(i) ?? '' };
   });
   const results: (FileResult | undefined)[] = new Array(inputs.length);

@@ -160,7 +160,7 @@ export class WorkspaceState {
   private importGraph(): ImportGraph {
     if (!this.graphCache) {
       const all = [...this.results.values()];
-      const summaries = all.flatMap((r) => (r.specifiers ? [{ file: r.file, specifiers: r.specifiers }] : []));
+      const summaries = all.flatMap((r) => (r.specifiers ? [{ file: r.file, specifiers: r.specifiers, seed: !!r.seed }] : []));
       const mappings = all.flatMap((r) => (r.pathMapping ? [r.pathMapping] : []));
       this.graphCache = new ImportGraph(summaries, mappings);
     }
@@ -215,7 +215,7 @@ export class WorkspaceState {
       if (buf.subarray(0, 8000).includes(0)) return this.remove(rel);
       const text = buf.toString('utf8');
       const specifiers = isSourceFile(rel) ? importedSpecifiers(text) : [];
-      const wanted = depth ?? (isAgentSeed(specifiers) || (this.indexed && this.needed().has(rel)) ? 'facts' : 'secrets');
+      const wanted = depth ?? (isAgentSeed(text, specifiers) || (this.indexed && this.needed().has(rel)) ? 'facts' : 'secrets');
       return this.update(rel, text, wanted, false, specifiers);
     } catch {
       return this.remove(rel);

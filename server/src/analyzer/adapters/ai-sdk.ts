@@ -8,6 +8,7 @@ import { type FrameworkAdapter, implOf, isExport, objectArg, prop } from '../ada
 export const aiSdkAdapter: FrameworkAdapter = {
   framework: 'ai-sdk',
   modules: /^(ai|ai\/.*|@ai-sdk\/.+)$/,
+  entryPoints: { names: ['tool', 'dynamicTool', 'generateText', 'streamText', 'generateObject', 'streamObject', 'ToolLoopAgent', 'Experimental_Agent', 'Agent'], members: ['tools'] },
   visitCall(node, callee, a) {
     if (callee.kind !== 'export') return;
     const opts = objectArg(node, 0);

@@ -8,6 +8,7 @@ import { arg, type FrameworkAdapter, isExport, objectArg, prop } from '../adapte
 export const claudeAgentSdkAdapter: FrameworkAdapter = {
   framework: 'claude-agent',
   modules: /^@anthropic-ai\/claude-agent-sdk(\/.*)?$/,
+  entryPoints: { names: ['tool', 'createSdkMcpServer', 'query'] },
   visitCall(node, callee, a) {
     if (callee.kind !== 'export' || !ts.isCallExpression(node)) return;
     if (isExport(callee, 'tool')) {

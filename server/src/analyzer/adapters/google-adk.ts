@@ -8,6 +8,7 @@ import { type FrameworkAdapter, implOf, isExport, objectArg, prop } from '../ada
 export const googleAdkAdapter: FrameworkAdapter = {
   framework: 'google-adk',
   modules: /^@google\/adk(\/.*)?$/,
+  entryPoints: { names: ['FunctionTool', 'AgentTool', 'LlmAgent', 'Agent', 'SequentialAgent', 'ParallelAgent', 'LoopAgent'] },
   visitCall(node, callee, a) {
     if (callee.kind !== 'export' || !ts.isNewExpression(node)) return;
     const opts = objectArg(node, 0);

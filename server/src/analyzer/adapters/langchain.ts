@@ -13,6 +13,7 @@ const TOOL_CLASSES = ['StructuredTool', 'Tool', 'DynamicTool', 'DynamicStructure
 export const langchainAdapter: FrameworkAdapter = {
   framework: 'langchain',
   modules: /^(@langchain\/.+|langchain(\/.*)?)$/,
+  entryPoints: { names: ['tool', 'DynamicTool', 'DynamicStructuredTool', 'createAgent', 'createReactAgent', 'AgentExecutor', 'createSupervisor', 'createSwarm', 'createHandoffTool', ...TOOL_CLASSES] },
   visitCall(node, callee, a) {
     if (callee.kind !== 'export') return;
     const name = callee.path.join('.');

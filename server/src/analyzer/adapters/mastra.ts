@@ -5,6 +5,7 @@ import { type FrameworkAdapter, implOf, isExport, objectArg, prop } from '../ada
 export const mastraAdapter: FrameworkAdapter = {
   framework: 'mastra',
   modules: /^@mastra\/.+$/,
+  entryPoints: { names: ['createTool', 'Agent', 'MCPServer'] },
   visitCall(node, callee, a) {
     if (callee.kind !== 'export') return;
     const opts = objectArg(node, 0);

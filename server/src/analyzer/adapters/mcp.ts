@@ -14,6 +14,8 @@ const REGISTER_METHODS = ['registerTool', 'tool', 'registerToolTask'];
 export const mcpAdapter: FrameworkAdapter = {
   framework: 'mcp',
   modules: /^@modelcontextprotocol\/.+$/,
+  // `registerTool`/`tool`/`setRequestHandler` on a server of unknown type (a parameter, plain JS).
+  entryPoints: 'any',
   visitCall(node, callee, a) {
     if (callee.kind === 'export') {
       if (ts.isNewExpression(node) && isExport(callee, 'McpServer', 'Server') && SERVER_MODULES.test(callee.module)) {

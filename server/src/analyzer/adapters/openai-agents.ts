@@ -18,6 +18,8 @@ const HOSTED_TOOLS: Record<string, string | undefined> = {
 export const openAiAgentsAdapter: FrameworkAdapter = {
   framework: 'openai-agents',
   modules: /^@openai\/agents(-core|-openai|-realtime|-extensions)?(\/.*)?$/,
+  // `.asTool()` on an agent imported from another file.
+  entryPoints: 'any',
   visitCall(node, callee, a) {
     if (callee.kind === 'export') {
       const opts = objectArg(node, 0);

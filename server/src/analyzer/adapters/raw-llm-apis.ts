@@ -21,6 +21,8 @@ function providerOf(module: string): 'openai' | 'anthropic' | undefined {
 export const rawLlmApisAdapter: FrameworkAdapter = {
   framework: 'openai',
   modules: /^(openai(\/.*)?|@anthropic-ai\/sdk(\/.*)?)$/,
+  // Member chains on a client (`client.chat.completions.create`), however the client was made.
+  entryPoints: 'any',
   visitCall(node, callee, a) {
     if (!ts.isCallExpression(node)) return;
     if (callee.kind === 'export') {
