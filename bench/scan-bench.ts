@@ -15,6 +15,12 @@ import { dirname, join } from 'node:path';
 const REPO = process.cwd();
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const work = mkdtempSync(join(tmpdir(), 'agent-warden-bench-'));
+// The corpora (~80 MB) go when the bench ends, however it ends; BENCH_KEEP=1 keeps them to look at.
+process.on('exit', () => {
+  if (process.env.BENCH_KEEP) console.log(`corpora kept in ${work}`);
+  else rmSync(work, { recursive: true, force: true });
+});
+process.on('SIGINT', () => process.exit(130));
 
 // ---- corpora
 function generated(scale: number): string {
