@@ -41,8 +41,27 @@ describe('moduleBindings: how a file binds a module, from its text', () => {
     ['JSDoc and line comments are skipped', "/**\n * import { tool } from 'ai';\n * const x = require('ai');\n */\n// import { tool } from 'ai'", []],
     ['code after a comment closed on the same line is not skipped', "/* setup */ import { tool } from 'ai';", [{ kind: 'named', module: 'ai', imported: 'tool', local: 'tool' }]],
     ['other modules are not listed', "import { tool } from 'not-ai';\nconst z = require('zod');", []],
+    ['a default import named `type`', "import type from 'ai';", [{ kind: 'whole', module: 'ai', local: 'type' }]],
+    ['no statement keyword before `from` (a word that starts with one is not one)', "imports from 'ai'", [{ kind: 'unknown', module: 'ai' }]],
   ])('%s', (_, text, expected) => {
     expect(moduleBindings(text, ai)).toEqual(expected);
+  });
+
+  // No timing asserted: a pattern that backtracked over these would hang the test past its timeout.
+  it.each([
+    ['a megabyte of `import ` before one specifier', `${'import '.repeat(150_000)}from 'ai'`],
+    // A forward search from each `import` to the next quote took 4.5 s for 20,000 of these (quadratic).
+    ['a megabyte of unfinished imports', `${'import x '.repeat(110_000)};require('ai')`],
+    ['a megabyte of white space inside a clause', `import ${' '.repeat(1_000_000)}{ tool } from 'ai'`],
+    ['an unclosed destructuring before require', `const {${' a,'.repeat(300_000)} = require('ai')`],
+    ['a hundred thousand mentions', "const a = require('ai');\n".repeat(100_000)],
+  ])('reads hostile text in bounded time: %s', (_, text) => {
+    expect(Array.isArray(moduleBindings(text, ai))).toBe(true);
+  });
+
+  it('assumes any use past 200 mentions', () => {
+    expect(moduleBindings("x(require('ai'));\n".repeat(300), ai).filter((b) => b.kind === 'unknown').length).toBeGreaterThan(0);
+    expect(moduleBindings("const a = require('ai');\n".repeat(300), ai).at(-1)).toEqual({ kind: 'unknown', module: 'ai' });
   });
 });
 

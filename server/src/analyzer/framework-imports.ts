@@ -23,55 +23,87 @@ export type ModuleBinding =
   | { kind: 'unknown'; module: string };
 
 const IDENT = '[A-Za-z_$][\\w$]*';
-const SPEC = `(['"])([^'"\\n]+)['"]`;
 
-/** `import a, { b as c } from 'm'`, `import * as ns from 'm'`, `import type … from 'm'`. */
-const ESM_IMPORT = new RegExp(`\\bimport\\s+(type\\s+)?([^'";]*?)\\s*\\bfrom\\s*${SPEC}`, 'g');
-/** `export * from 'm'`, `export { a } from 'm'`: nothing bound in this file. */
-const RE_EXPORT = new RegExp(`\\bexport\\s+(?:type\\s+)?(?:\\*(?:\\s+as\\s+${IDENT})?|\\{[^}]*\\})\\s*from\\s*${SPEC}`, 'g');
-/** `import 'm'` at a line start: side effects only. */
-const SIDE_EFFECT = new RegExp(`^[ \\t]*import\\s*${SPEC}`, 'gm');
-/** `const ai = require('m')`, `var x = __toESM(require('m'))`, `import ai = require('m')` — not `require('m').tool`. */
-const CJS_WHOLE = new RegExp(`\\b(?:const|let|var|import)\\s+(${IDENT})\\s*=\\s*(?:[\\w$.]+\\(\\s*)?require\\(\\s*${SPEC}(?=\\s*\\)(?!\\s*[.[(]))`, 'g');
-/** `const { a, b: c } = require('m')`. */
-const CJS_NAMED = new RegExp(`\\b(?:const|let|var)\\s*\\{([^}]*)\\}\\s*=\\s*require\\(\\s*${SPEC}(?=\\s*\\))`, 'g');
-/** Every mention, as `importedSpecifiers` finds them; those no form above explains are `unknown`. */
-const ANY_MENTION = new RegExp(`(?:\\bfrom|\\brequire\\s*\\(|\\bimport\\s*\\()\\s*${SPEC}`, 'g');
+/**
+ * Every mention of a module: `from '…'`, `require('…')`, `import('…')`, `import '…'` at a line start — the forms
+ * `importedSpecifiers` finds. Each is then read backwards, within a bounded window, for the statement it ends:
+ * no pattern here can run far on a hostile or minified file.
+ */
+const MENTION = /(?:\b(from)|\b(require)\s*\(|\bimport\s*\(|^[ \t]*(import))\s*(['"])([^'"\n]+)['"]/gm;
+/** How far back a statement's start is looked for (long named-import lists in generated code fit). */
+const WINDOW = 4000;
+/** Past this many mentions of the wanted modules, the file is simply assumed to use them. */
+const MAX_MENTIONS = 200;
+
+/** `export * from`, `export * as ns from`, `export { a } from`: nothing bound in this file. */
+const RE_EXPORT_CLAUSE = new RegExp(`^\\s*(?:type\\s+)?(?:\\*(?:\\s+as\\s+${IDENT})?|\\{[^}]*\\})\\s*$`);
+/** Before `require(`: `const ai = `, `var x = __toESM(`, `import ai = `. */
+const BEFORE_WHOLE_REQUIRE = new RegExp(`\\b(?:const|let|var|import)\\s+(${IDENT})\\s*=\\s*(?:[\\w$.]+\\(\\s*)?$`);
+/** Before `require(`: `const { a, b: c } = `. */
+const BEFORE_DESTRUCTURED_REQUIRE = /\b(?:const|let|var)\s*\{([^{}]*)\}\s*=\s*$/;
 
 /**
  * The bindings of the modules `wanted` accepts. Only called for the few files whose specifiers already
- * name one (the regular expressions below are not free on megabyte bundles).
+ * name one.
  */
 export function moduleBindings(text: string, wanted: (module: string) => boolean, normalise: (spec: string) => string = (s) => s): ModuleBinding[] {
   const out: ModuleBinding[] = [];
-  /** End offsets of the specifiers some form explained, so the mention pass can tell what is left. */
-  const explained = new Set<number>();
-  const each = (pattern: RegExp, specGroup: number, take: (m: RegExpExecArray, module: string) => void) => {
-    pattern.lastIndex = 0;
-    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-      const module = normalise(m[specGroup]);
-      if (!wanted(module) || inCommentLine(text, m.index)) continue;
-      explained.add(m.index + m[0].length);
-      take(m, module);
+  let mentions = 0;
+  MENTION.lastIndex = 0;
+  for (let m = MENTION.exec(text); m; m = MENTION.exec(text)) {
+    const module = normalise(m[5]);
+    if (!wanted(module) || inCommentLine(text, m.index)) continue;
+    if (++mentions > MAX_MENTIONS) {
+      out.push({ kind: 'unknown', module });
+      break;
     }
-  };
-  each(ESM_IMPORT, 4, (m, module) => {
-    if (m[1]) return; // `import type`
-    out.push(...esmClause(m[2], module));
-  });
-  each(RE_EXPORT, 2, () => {});
-  each(SIDE_EFFECT, 2, () => {});
-  each(CJS_WHOLE, 3, (m, module) => out.push({ kind: 'whole', module, local: m[1] }));
-  each(CJS_NAMED, 3, (m, module) => {
-    for (const { imported, local } of namedList(m[1], ':')) out.push({ kind: 'named', module, imported, local });
-  });
-  ANY_MENTION.lastIndex = 0;
-  for (let m = ANY_MENTION.exec(text); m; m = ANY_MENTION.exec(text)) {
-    const module = normalise(m[2]);
-    if (wanted(module) && !explained.has(m.index + m[0].length) && !inCommentLine(text, m.index)) out.push({ kind: 'unknown', module });
+    if (m[3]) continue; // `import 'm'`: side effects only
+    const before = text.slice(Math.max(0, m.index - WINDOW), m.index);
+    if (m[1]) out.push(...fromClause(before, module));
+    else if (m[2]) out.push(...requireBindings(before, text, m.index + m[0].length, module));
+    else out.push({ kind: 'unknown', module }); // `import('m')`
   }
   return out;
 }
+
+/** What `… from 'm'` binds: read back to the `import` or `export` that starts the statement. */
+function fromClause(before: string, module: string): ModuleBinding[] {
+  const start = lastKeyword(before);
+  if (!start) return [{ kind: 'unknown', module }];
+  const clause = before.slice(start.end);
+  if (/['";]/.test(clause)) return [{ kind: 'unknown', module }];
+  if (start.keyword === 'export') return RE_EXPORT_CLAUSE.test(clause) ? [] : [{ kind: 'unknown', module }];
+  if (/^\s+type\s/.test(clause) && !/^\s+type\s*(,|$)/.test(clause)) return []; // `import type …`, not a default import named `type`
+  return esmClause(clause, module);
+}
+
+/** The last `import` or `export` keyword (as a whole word) in `text`, and where it ends. */
+function lastKeyword(text: string): { keyword: 'import' | 'export'; end: number } | undefined {
+  let best: { keyword: 'import' | 'export'; end: number } | undefined;
+  for (const keyword of ['import', 'export'] as const) {
+    for (let at = text.lastIndexOf(keyword); at >= 0; at = at > 0 ? text.lastIndexOf(keyword, at - 1) : -1) {
+      const end = at + keyword.length;
+      if (isWordChar(text.charCodeAt(at - 1)) || isWordChar(text.charCodeAt(end))) continue;
+      if (!best || end > best.end) best = { keyword, end };
+      break;
+    }
+  }
+  return best;
+}
+
+/** What `require('m')` is bound to, from the text before it and what follows its closing parenthesis. */
+function requireBindings(before: string, text: string, afterSpecifier: number, module: string): ModuleBinding[] {
+  const rest = /^\s*\)\s*(.?)/.exec(text.slice(afterSpecifier, afterSpecifier + 200));
+  // `require('m').tool`, `require('m')(…)`: used in place.
+  if (!rest || /[.[(]/.test(rest[1])) return [{ kind: 'unknown', module }];
+  const whole = BEFORE_WHOLE_REQUIRE.exec(before.slice(-400));
+  if (whole) return [{ kind: 'whole', module, local: whole[1] }];
+  const destructured = BEFORE_DESTRUCTURED_REQUIRE.exec(before);
+  if (destructured) return namedList(destructured[1], ':').map(({ imported, local }) => ({ kind: 'named', module, imported, local }));
+  return [{ kind: 'unknown', module }];
+}
+
+const isWordChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36;
 
 /** `a`, `a, { b }`, `* as ns`, `a, * as ns`, `{ b as c, type T }`. */
 function esmClause(clause: string, module: string): ModuleBinding[] {

@@ -192,7 +192,9 @@ export class WorkspaceState {
     let tree = fromBuffer ? this.trees.get(rel) : undefined;
     if (fromBuffer && !tree) this.trees.set(rel, (tree = new IncrementalTree()));
     const result = analyseFile({ file: rel, text: text.replace(/^\uFEFF/, ''), specifiers }, this.extractOptions(), depth, tree);
-    if (!previous || previous.specifiers?.join('\0') !== result.specifiers?.join('\0') || previous.pathMapping || result.pathMapping) this.neededCache = this.graphCache = undefined;
+    // The import graph holds each file's specifiers and seed test (`import { jsonSchema, tool } from 'ai'` keeps
+    // the specifiers of `import { jsonSchema } from 'ai'` but makes a seed).
+    if (!previous || previous.specifiers?.join('\0') !== result.specifiers?.join('\0') || previous.seed !== result.seed || previous.pathMapping || result.pathMapping) this.neededCache = this.graphCache = undefined;
     // A seed that starts (or stops) defining tools or agents changes what must be parsed.
     else if (definesIdentities(previous.facts) !== definesIdentities(result.facts)) this.neededCache = undefined;
     this.results.set(rel, result);
