@@ -1,10 +1,21 @@
 // Bundles the CLI (and later the language server and the VS Code client) with esbuild.
 import { build } from 'esbuild';
-import { chmodSync, copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chmodSync, copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 // `typescript` is ts-morph's own copy of the compiler (see server/src/typescript.ts).
 export const TYPESCRIPT = '@ts-morph/common/dist/typescript.js';
-const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', legalComments: 'none', mainFields: ['module', 'main'], alias: {
+// What cached results depend on besides their inputs: the analyzer's own code and the compiler that parses. Every
+// change to either is a new build, whose caches start cold (server/src/engine.ts ANALYZER_BUILD).
+const buildHash = createHash('sha1');
+for (const f of readdirSync('server/src', { recursive: true }).map(String).filter((f) => f.endsWith('.ts') || f.endsWith('.json')).sort()) {
+  buildHash.update(f).update('\0').update(readFileSync(join('server/src', f))).update('\0');
+}
+buildHash.update(readFileSync(`node_modules/${TYPESCRIPT}`));
+const BUILD_ID = buildHash.digest('hex').slice(0, 12);
+
+const common = { bundle: true, define: { __AGENT_WARDEN_BUILD__: JSON.stringify(BUILD_ID) }, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', legalComments: 'none', mainFields: ['module', 'main'], alias: {
     typescript: TYPESCRIPT,
     // fdir's ESM build calls createRequire(import.meta.url), which a CommonJS bundle leaves undefined: take its CommonJS build.
     fdir: './node_modules/fdir/dist/index.cjs',

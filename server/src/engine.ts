@@ -18,6 +18,14 @@ import { definesIdentities, ImportGraph, type ImportSummary, isAgentSeed } from 
 
 export const ANALYZER_VERSION = '0.1.1';
 
+declare const __AGENT_WARDEN_BUILD__: string | undefined;
+/**
+ * What cached per-file results and reports depend on besides their inputs: this analyzer's code. A build stamps
+ * a hash of its sources and of the compiler (scripts/build.mjs), so an upgraded or rebuilt analyzer never
+ * reuses another's cache; run from source (the tests), it is `source`.
+ */
+export const ANALYZER_BUILD = `${ANALYZER_VERSION}+${typeof __AGENT_WARDEN_BUILD__ === 'string' ? __AGENT_WARDEN_BUILD__ : 'source'}`;
+
 /** Test code by default: keys there are usually fixtures, reported as warnings (`testPaths` in the config). */
 export const DEFAULT_TEST_PATHS = ['**/test/**', '**/tests/**', '**/__tests__/**', '**/*.test.*', '**/*.spec.*', '**/fixtures/**', '**/__fixtures__/**'];
 

@@ -113,6 +113,24 @@ describe('--cache reuses the whole report of a run where nothing changed', () =>
     expect(reused(dir)).toBe(false);
     expect(findings(dir, '--cache')).toEqual(findings(dir));
   });
+
+  it('is not reused, nor are its per-file results, by another build of the analyzer', () => {
+    const dir = project();
+    age(dir);
+    const plain = findings(dir);
+    expect(findings(dir, '--cache')).toEqual(plain);
+    markCachedReport(dir);
+    expect(reused(dir)).toBe(true);
+    // The built CLI stamps its keys with a hash of its own sources; a cache written by another build differs there.
+    const cacheFile = join(dir, '.agent-warden-cache/file-results.json');
+    const text = readFileSync(cacheFile, 'utf8');
+    const stamp = /0\.\d+\.\d+\+([0-9a-f]{12})/.exec(text)?.[1];
+    expect(stamp).toBeDefined();
+    writeFileSync(cacheFile, text.split(stamp!).join('000000000000'));
+    const rerun = report(dir, '--cache');
+    expect(rerun.findings).toEqual(plain); // not the marked report
+    expect(rerun.stats.fromCache).toBe(0); // and no file's cached result either
+  });
 });
 
 describe('a cache file that cannot be used is a cold cache, never an error', () => {

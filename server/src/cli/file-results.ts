@@ -7,7 +7,7 @@ import { runInNewContext } from 'node:vm';
 import type { ExtractOptions } from '../capabilities/collect-functions';
 import { isSourceFile } from '../analyzer/extract';
 import type { Config } from '../config/load-config';
-import { type AnalysisDepth, type AnalysisResult, ANALYZER_VERSION, analyseFile, type FileResult, Prefilter, type SourceInput } from '../engine';
+import { type AnalysisDepth, type AnalysisResult, ANALYZER_BUILD, analyseFile, type FileResult, Prefilter, type SourceInput } from '../engine';
 
 export const CACHE_FILE = '.agent-warden-cache/file-results.json';
 
@@ -55,7 +55,7 @@ interface CacheHeader {
 
 /** What a run's report depends on besides its files' contents: a change to any of these means linking again. */
 export function runKeyOf(parts: { options: ExtractOptions; config: Config; ownersKey: string; cwd: string; today: string }): string {
-  return JSON.stringify([ANALYZER_VERSION, parts.options, parts.config, parts.ownersKey, parts.cwd, parts.today]);
+  return JSON.stringify([ANALYZER_BUILD, parts.options, parts.config, parts.ownersKey, parts.cwd, parts.today]);
 }
 
 /**
@@ -167,7 +167,7 @@ export class ResultCache {
  * analysed — in worker threads with `--threads`. Results come back in input order.
  */
 export async function fileResults(inputs: ScanInput[], options: ExtractOptions, opts: { cache?: ResultCache; threads?: number }): Promise<{ results: FileResult[]; cached: number; inWorkers: number }> {
-  const cacheKey = `${ANALYZER_VERSION}\0${JSON.stringify(options)}`;
+  const cacheKey = `${ANALYZER_BUILD}\0${JSON.stringify(options)}`;
   const { cache } = opts;
   const entries = cache?.entriesFor(cacheKey) ?? {};
   // A file not read up front is unchanged by its stamp: its entry stands for it, hash and import specifiers
