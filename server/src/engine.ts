@@ -15,6 +15,7 @@ import type { Report, RuleContext, SecretFinding } from './rules/rule';
 import { scanSecrets } from './secrets/scan-secrets';
 import { parseSuppressions } from './analyzer/suppressions';
 import { definesIdentities, ImportGraph, type ImportSummary, isAgentSeed } from './analyzer/relevance';
+import { compareStrings } from './analyzer/order';
 
 export const ANALYZER_VERSION = '0.1.1';
 
@@ -327,7 +328,7 @@ export function analyzeResults(results: FileResult[], opts: AnalysisOptions = {}
 
   const occurrences = new Map<string, number>();
   const findings: Finding[] = kept
-    .sort((a, b) => a.loc.file.localeCompare(b.loc.file) || a.loc.start.line - b.loc.start.line || a.loc.start.column - b.loc.start.column || a.ruleId.localeCompare(b.ruleId))
+    .sort((a, b) => compareStrings(a.loc.file, b.loc.file) || a.loc.start.line - b.loc.start.line || a.loc.start.column - b.loc.start.column || compareStrings(a.ruleId, b.ruleId))
     .map((r) => {
       const key = `${r.ruleId}\0${r.loc.file}\0${r.subject}`;
       const n = occurrences.get(key) ?? 0;

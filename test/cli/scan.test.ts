@@ -103,6 +103,14 @@ describe('agent-warden scan (built binary)', () => {
     expect(runCli(['--help']).code).toBe(0);
   });
 
+  it('orders findings by path in code-unit order, whatever the locale (reports diff cleanly across machines)', () => {
+    const dir = tempProject({ 'src/b.ts': AGENT, 'src/B2.ts': AGENT, 'src/\u00e4.ts': AGENT, 'src/a.ts': AGENT });
+    const order = (env: Record<string, string>) => [...new Set(JSON.parse(runCli(['scan', '--format', 'json'], { cwd: dir, env }).stdout).findings.map((f: { file: string }) => f.file))];
+    // Upper case before lower, and ä after z: what a locale-aware comparison would not give.
+    expect(order({ LC_ALL: 'en_US.UTF-8', LANG: 'en_US.UTF-8' })).toEqual(['src/B2.ts', 'src/a.ts', 'src/b.ts', 'src/\u00e4.ts']);
+    expect(order({ LC_ALL: 'sv_SE.UTF-8', LANG: 'sv_SE.UTF-8' })).toEqual(['src/B2.ts', 'src/a.ts', 'src/b.ts', 'src/\u00e4.ts']);
+  });
+
   it('--output writes the report to a file', () => {
     const dir = tempProject({ 'src/agent.ts': AGENT });
     const r = runCli(['scan', '--format', 'json', '-o', 'report.json'], { cwd: dir });

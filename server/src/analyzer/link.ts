@@ -5,6 +5,7 @@ import { locOf, type PathMapping, type Resolver, Resolver as ResolverClass } fro
 import type { CatalogEntry } from '../capabilities/catalog';
 import { type Capability, CapabilityResolver, dedupe, highestTier } from '../capabilities/resolve-capabilities';
 import type { AgentDef, AgentGraph, AgentNode, Annotations, CredentialNode, FileFacts, FrameworkId, Location, ObjProp, ToolDef, ToolNode, Val } from './types';
+import { compareStrings } from './order';
 
 /** One entry of a tool collection after resolution. */
 type ToolEntry =
@@ -344,11 +345,11 @@ export function link(allFacts: FileFacts[], owners: OwnerResolver, extraCatalog:
 
   computeCapabilities(r, allFacts, defs, toolNodes, agents, extraCatalog);
 
-  const byLoc = (a: { loc: Location }, b: { loc: Location }) => a.loc.file.localeCompare(b.loc.file) || a.loc.start.line - b.loc.start.line || a.loc.start.column - b.loc.start.column;
+  const byLoc = (a: { loc: Location }, b: { loc: Location }) => compareStrings(a.loc.file, b.loc.file) || a.loc.start.line - b.loc.start.line || a.loc.start.column - b.loc.start.column;
   return {
     agents: [...agents.values()].sort(byLoc),
     tools: [...toolNodes.values()].sort(byLoc),
-    credentials: [...credentials.values()].sort((a, b) => a.name.localeCompare(b.name)),
+    credentials: [...credentials.values()].sort((a, b) => compareStrings(a.name, b.name)),
     dynamicRegistrations: dynamicRegistrations.sort(byLoc),
   };
 }

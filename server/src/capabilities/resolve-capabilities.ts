@@ -2,6 +2,7 @@ import type { Resolver } from '../analyzer/resolve';
 import type { FileFacts, FunctionFacts, Location, RelatedLocation, Sym, Val } from '../analyzer/types';
 import { CATALOG, type CatalogEntry, CLIS, CREDENTIAL_FILES, HTTP_APIS, type RiskTier, SQL_VERBS, TIER_RANK } from './catalog';
 import { strHint, walkSym } from './collect-functions';
+import { compareStrings } from '../analyzer/order';
 
 /** A capability something can reach, with the call that shows it and the hops that lead there. */
 export interface Capability {
@@ -279,7 +280,7 @@ export function dedupe(caps: Capability[]): Capability[] {
     const prev = best.get(key);
     if (!prev || TIER_RANK[c.tier] > TIER_RANK[prev.tier] || (c.tier === prev.tier && c.path.length < prev.path.length)) best.set(key, c);
   }
-  return [...best.values()].sort((a, b) => TIER_RANK[b.tier] - TIER_RANK[a.tier] || a.capability.localeCompare(b.capability));
+  return [...best.values()].sort((a, b) => TIER_RANK[b.tier] - TIER_RANK[a.tier] || compareStrings(a.capability, b.capability));
 }
 
 export function highestTier(caps: Capability[]): RiskTier | undefined {
