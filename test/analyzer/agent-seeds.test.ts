@@ -35,6 +35,7 @@ describe('moduleBindings: how a file binds a module, from its text', () => {
       { kind: 'named', module: 'ai', imported: 'tool', local: 'tool' },
       { kind: 'named', module: 'ai', imported: 'jsonSchema', local: 'js' },
     ]],
+    ['a rest element takes every other export', "const { jsonSchema, ...ai } = require('ai');", [{ kind: 'unknown', module: 'ai' }]],
     ['dynamic import is unknown', "const { tool } = await import('ai');", [{ kind: 'unknown', module: 'ai' }]],
     ['require used in place is unknown', "const t = require('ai').tool;", [{ kind: 'unknown', module: 'ai' }]],
     ['re-exports and side effects bind nothing', "export { tool } from 'ai';\nexport * from 'ai';\nimport 'ai';", []],

@@ -99,7 +99,8 @@ function requireBindings(before: string, text: string, afterSpecifier: number, m
   const whole = BEFORE_WHOLE_REQUIRE.exec(before.slice(-400));
   if (whole) return [{ kind: 'whole', module, local: whole[1] }];
   const destructured = BEFORE_DESTRUCTURED_REQUIRE.exec(before);
-  if (destructured) return namedList(destructured[1], ':').map(({ imported, local }) => ({ kind: 'named', module, imported, local }));
+  // `const { a, ...rest } = require('m')`: the rest holds every other export.
+  if (destructured && !destructured[1].includes('...')) return namedList(destructured[1], ':').map(({ imported, local }) => ({ kind: 'named', module, imported, local }));
   return [{ kind: 'unknown', module }];
 }
 

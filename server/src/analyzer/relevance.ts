@@ -34,7 +34,7 @@ function takesEntryPoint(adapter: FrameworkAdapter, b: ModuleBinding, text: stri
   const entry = adapter.entryPoints;
   if (entry === 'any' || b.kind === 'unknown') return true;
   if (b.kind === 'named' && entry.names.includes(b.imported)) return true;
-  const local = b.local.replace(/\$/g, '\\$');
+  const local = b.local.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   if (entry.members?.length && new RegExp(`(?<![\\w$.])${local}(?:\\??\\.[\\w$]+)?\\??\\.(?:${entry.members.join('|')})\\b`).test(text)) return true;
   if (b.kind !== 'whole') return false;
   // A whole-module binding: the names read off it (`ai.tool`); used any other way (passed on, destructured) it could be anything.
