@@ -1,7 +1,7 @@
 // Server-side time per edit of a 1,000-line agent file, over stdio with the built server.
 // Usage: node bench/lsp-edit-latency.mjs [files=200] [edits=300]
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -10,6 +10,11 @@ import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } fr
 const files = Number(process.argv[2] ?? 200);
 const edits = Number(process.argv[3] ?? 300);
 const root = mkdtempSync(join(tmpdir(), 'agent-warden-bench-'));
+// The generated workspace goes when the bench ends, however it ends (BENCH_KEEP=1 keeps it).
+process.on('exit', () => {
+  if (!process.env.BENCH_KEEP) rmSync(root, { recursive: true, force: true });
+});
+process.on('SIGINT', () => process.exit(130));
 mkdirSync(join(root, 'src/tools'), { recursive: true });
 
 // A workspace of small tool files and one 1,000-line agent file that imports some of them.
