@@ -6,13 +6,14 @@ import { join } from 'node:path';
 
 // `typescript` is ts-morph's own copy of the compiler (see server/src/typescript.ts).
 export const TYPESCRIPT = '@ts-morph/common/dist/typescript.js';
-// What cached results depend on besides their inputs: the analyzer's own code and the compiler that parses. Every
-// change to either is a new build, whose caches start cold (server/src/engine.ts ANALYZER_BUILD).
+// What cached results and cached compiled code depend on: the analyzer's own code, the compiler that parses, and
+// the locked versions of what is bundled. Every change is a new build, whose caches start cold
+// (server/src/engine.ts ANALYZER_BUILD, server/src/code-cache.ts).
 const buildHash = createHash('sha1');
 for (const f of readdirSync('server/src', { recursive: true }).map(String).filter((f) => f.endsWith('.ts') || f.endsWith('.json')).sort()) {
   buildHash.update(f).update('\0').update(readFileSync(join('server/src', f))).update('\0');
 }
-buildHash.update(readFileSync(`node_modules/${TYPESCRIPT}`));
+buildHash.update(readFileSync(`node_modules/${TYPESCRIPT}`)).update(readFileSync('package-lock.json'));
 const BUILD_ID = buildHash.digest('hex').slice(0, 12);
 
 const common = { bundle: true, define: { __AGENT_WARDEN_BUILD__: JSON.stringify(BUILD_ID) }, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', legalComments: 'none', mainFields: ['module', 'main'], alias: {
@@ -36,10 +37,10 @@ copyFileSync(`node_modules/${TYPESCRIPT}`, 'dist/typescript.js');
 // piscina stays external: it starts its own worker script from its package folder.
 await build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli-main.js', external: ['piscina'], plugins: [compilerBesideBundle] });
 await build({ ...common, entryPoints: ['server/src/cli/analyze-worker.ts'], outfile: 'dist/analyze-worker-main.js', plugins: [compilerBesideBundle] });
-// The CLI and its workers start through small launchers that cache V8's compiled code of the 11 MB bundles
-// between runs (v8-compile-cache, bundled; its cache sits in the OS temp folder). Compiling is ~80 ms of every
-// start; a missing, stale or unwritable cache only means compiling as before.
-await build({ ...common, sourcemap: false, entryPoints: ['node_modules/v8-compile-cache/v8-compile-cache.js'], outfile: 'dist/code-cache.js' });
+// The CLI and its workers start through small launchers that keep V8's compiled code of the bundles and the
+// compiler between runs (server/src/code-cache.ts; the cache sits in the OS temp folder). A missing, stale or
+// unwritable cache only means compiling as before.
+await build({ ...common, sourcemap: false, entryPoints: ['server/src/code-cache.ts'], outfile: 'dist/code-cache.js' });
 const launcher = (target, exportsIt) => `try {\n  require('./code-cache.js');\n} catch {\n  // No cache: compile as usual.\n}\n${exportsIt ? 'module.exports = ' : ''}require('./${target}');\n`;
 writeFileSync('dist/cli.js', `#!/usr/bin/env node\n${launcher('cli-main.js', false)}`);
 writeFileSync('dist/analyze-worker.js', launcher('analyze-worker-main.js', true));

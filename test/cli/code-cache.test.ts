@@ -1,0 +1,81 @@
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli, tempProject } from '../helpers/cli';
+
+/**
+ * The launchers keep V8's compiled code of the bundles between runs (server/src/code-cache.ts). A cache can
+ * only ever save time: whatever state it is in, the report is the same.
+ */
+const project = tempProject({
+  'src/agent.ts': `import { tool } from 'ai';\nexport const lookup = tool({ description: 'x', inputSchema: {} as any, execute: async () => 1 });\n`,
+});
+const roots: string[] = [];
+afterAll(() => {
+  for (const r of roots) rmSync(r, { recursive: true, force: true });
+});
+
+function cacheDir(): string {
+  const root = mkdtempSync(join(tmpdir(), 'aw-code-cache-'));
+  roots.push(root);
+  return join(root, 'code');
+}
+const scan = (env: Record<string, string>) => {
+  const r = runCli(['scan', '--format', 'json'], { cwd: project, env });
+  expect(r.stderr).toBe('');
+  return r.stdout;
+};
+const entries = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.code')).sort();
+const plain = scan({ AGENT_WARDEN_CODE_CACHE: 'off' });
+
+describe('compiled-code cache of the CLI', () => {
+  it('is written by a first run (the CLI bundle and the compiler), then used as it is', () => {
+    const dir = cacheDir();
+    expect(scan({ AGENT_WARDEN_CODE_CACHE_DIR: dir })).toBe(plain);
+    const written = entries(dir);
+    expect(written.map((f) => f.split('-')[0])).toEqual(['cli', 'typescript.js']);
+    expect(statSync(dir).mode & 0o077).toBe(0); // the user's own
+    const stamps = written.map((f) => statSync(join(dir, f)).mtimeMs);
+    expect(scan({ AGENT_WARDEN_CODE_CACHE_DIR: dir })).toBe(plain);
+    expect(entries(dir)).toEqual(written);
+    expect(written.map((f) => statSync(join(dir, f)).mtimeMs)).toEqual(stamps); // accepted, not written again
+  });
+
+  it("another build's entries are replaced, not piled up", () => {
+    const dir = cacheDir();
+    scan({ AGENT_WARDEN_CODE_CACHE_DIR: dir });
+    const written = entries(dir);
+    const stale = written.map((f) => f.replace(/-[0-9a-f]{12}-/, '-000000000000-'));
+    for (const [k, f] of written.entries()) writeFileSync(join(dir, stale[k]), readFileSync(join(dir, f)));
+    for (const f of written) rmSync(join(dir, f));
+    expect(scan({ AGENT_WARDEN_CODE_CACHE_DIR: dir })).toBe(plain);
+    expect(entries(dir)).toEqual(written);
+  });
+
+  it('a corrupt entry is compiled past and replaced', () => {
+    const dir = cacheDir();
+    scan({ AGENT_WARDEN_CODE_CACHE_DIR: dir });
+    const [cli] = entries(dir);
+    writeFileSync(join(dir, cli), Buffer.from('not compiled code at all'));
+    expect(scan({ AGENT_WARDEN_CODE_CACHE_DIR: dir })).toBe(plain);
+    expect(readFileSync(join(dir, cli)).length).toBeGreaterThan(10_000);
+  });
+
+  it('a folder others can write to is not used (compiled code is code)', () => {
+    const dir = cacheDir();
+    mkdirSync(dir, { recursive: true });
+    chmodSync(dir, 0o777);
+    expect(scan({ AGENT_WARDEN_CODE_CACHE_DIR: dir })).toBe(plain);
+    expect(entries(dir)).toEqual([]);
+  });
+
+  it('AGENT_WARDEN_CODE_CACHE=off writes nothing; an unusable folder is no error', () => {
+    const dir = cacheDir();
+    expect(scan({ AGENT_WARDEN_CODE_CACHE_DIR: dir, AGENT_WARDEN_CODE_CACHE: 'off' })).toBe(plain);
+    expect(() => readdirSync(dir)).toThrow();
+    const file = join(dir, '..', 'a-file');
+    writeFileSync(file, 'x');
+    expect(scan({ AGENT_WARDEN_CODE_CACHE_DIR: file })).toBe(plain);
+  });
+});
