@@ -38,7 +38,8 @@ function cacheFolder(): string | undefined {
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     const st = statSync(dir);
-    if (!st.isDirectory() || (uid !== undefined && st.uid !== uid) || (st.mode & 0o022) !== 0) return undefined;
+    // (Windows reports no POSIX permissions; its temp folder is per user.)
+    if (!st.isDirectory() || (uid !== undefined && st.uid !== uid) || (process.platform !== 'win32' && (st.mode & 0o022) !== 0)) return undefined;
     return dir;
   } catch {
     return undefined;

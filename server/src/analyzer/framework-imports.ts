@@ -10,8 +10,9 @@
  * - `whole`: `import * as ai from 'ai'`, a default import, `const ai = require('ai')` (also wrapped, as
  *   bundlers emit: `__toESM(require('ai'))`), `import ai = require('ai')` — the local name, whose member
  *   reads (`ai.tool`) are the names used;
- * - `unknown`: anything else that mentions the module (`await import('ai')`, `require('ai').tool`, a
- *   specifier inside a template string) — the caller must assume any name.
+ * - `unknown`: anything else that mentions the module (`await import('ai')`, `require('ai').tool`, a statement
+ *   too long to read back) — the caller must assume any name.
+ * An import written out inside a string (a code template) reads like one: it can only make a file a seed.
  * Type-only imports, re-exports and bare side-effect imports bind nothing callable here.
  *
  * Lines that are plainly comments (starting with `//`, or with `*` or `/*` and not closing the comment before
@@ -123,7 +124,7 @@ function esmClause(clause: string, module: string): ModuleBinding[] {
   return out;
 }
 
-/** `a, b as c, type T` (ESM) or `a, b: c` (destructuring); comment-line stars from JSDoc are not names. */
+/** `a, b as c, type T` (ESM) or `a, b: c` (destructuring), comments inside the list dropped. */
 function namedList(list: string, rename: 'as' | ':'): { imported: string; local: string }[] {
   const out: { imported: string; local: string }[] = [];
   for (const raw of list.split(',')) {
@@ -136,7 +137,7 @@ function namedList(list: string, rename: 'as' | ':'): { imported: string; local:
 }
 
 /** Whether the line holding `at` is a comment up to `at` (see the header). */
-export function inCommentLine(text: string, at: number): boolean {
+function inCommentLine(text: string, at: number): boolean {
   const lineStart = text.lastIndexOf('\n', at - 1) + 1;
   let i = lineStart;
   while (i < at && (text[i] === ' ' || text[i] === '\t')) i++;
