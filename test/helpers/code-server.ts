@@ -154,6 +154,24 @@ export async function problems(page: Page, filter: string): Promise<string[]> {
 }
 
 /** Polls `fn` until `ok` holds or the timeout passes; returns the last value. */
+/**
+ * Opens the quick-fix menu (Ctrl+.) at the cursor and waits for an entry. Shortly after typing, VS Code now and
+ * then answers a keyboard Ctrl+. with "No code actions available" although its own lightbulb on the same line
+ * has the fixes (seen in about one run in three, also before the current changes; the server's answer in that
+ * state, requested over stdio, never varied): the menu is closed and asked for again, as a user would.
+ */
+export async function openQuickFixMenu(page: Page, entry: string): Promise<void> {
+  const item = page.locator('.action-widget .monaco-list-row', { hasText: entry });
+  for (let attempt = 0; attempt < 4; attempt++) {
+    await page.keyboard.press('Control+.');
+    if (await item.waitFor({ timeout: 8_000 }).then(() => true, () => false)) return;
+    console.warn(`quick-fix menu without '${entry}' (attempt ${attempt + 1}); asking again`);
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(1000);
+  }
+  await item.waitFor({ timeout: 1_000 });
+}
+
 export async function until<T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 60_000): Promise<T> {
   const end = Date.now() + timeoutMs;
   let v = await fn();

@@ -3,7 +3,7 @@ import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { graphOf } from '../../client/src/graph-model';
 import { REPO, runCli } from '../helpers/cli';
-import { assertSetUp, type CodeServer, goTo, launchBrowser, openFile, openWorkbench, screenshot, screenshotOnFailure, startCodeServer, until } from '../helpers/code-server';
+import { assertSetUp, type CodeServer, goTo, launchBrowser, openQuickFixMenu, openFile, openWorkbench, screenshot, screenshotOnFailure, startCodeServer, until } from '../helpers/code-server';
 
 /**
  * The inventory tree, the chain graph webview, CodeLens and hover in a real VS Code (code-server
@@ -150,9 +150,8 @@ describe('agent views in VS Code (real editor, installed from the .vsix)', { tim
     // From the privilege-escalating-chain diagnostic on 'Triage': the quick-fix menu opens the graph on it.
     await goTo(page, '52:11');
     await page.waitForTimeout(1000);
-    await page.keyboard.press('Control+.');
     const title = 'Show this chain in the Agent Warden graph';
-    await page.locator('.action-widget .monaco-list-row', { hasText: title }).waitFor({ timeout: 20_000 });
+    await openQuickFixMenu(page, title);
     await screenshot(page, '10-chain-quick-fix');
     for (let i = 0; i < 12 && !(await page.locator('.action-widget .monaco-list-row.focused', { hasText: title }).count()); i++) await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
