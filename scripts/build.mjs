@@ -45,7 +45,9 @@ const launcher = (target, exportsIt) => `try {\n  require('./code-cache.js');\n}
 writeFileSync('dist/cli.js', `#!/usr/bin/env node\n${launcher('cli-main.js', false)}`);
 writeFileSync('dist/analyze-worker.js', launcher('analyze-worker-main.js', true));
 chmodSync('dist/cli.js', 0o755);
-await build({ ...common, entryPoints: ['server/src/lsp-main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } });
+// The language server (compiler bundled in: the extension ships it as one file) starts through the same launcher.
+await build({ ...common, entryPoints: ['server/src/lsp-main.ts'], outfile: 'dist/server-main.js' });
+writeFileSync('dist/server.js', `#!/usr/bin/env node\n${launcher('server-main.js', false)}`);
 chmodSync('dist/server.js', 0o755);
 await build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] });
 // The chain graph's webview: a browser bundle (dagre included) and its stylesheet; nothing is loaded from the network.

@@ -1,6 +1,7 @@
 /**
  * V8's compiled code of the CLI's own bundles (and of the 9 MB compiler beside them) kept between runs, so a
- * start does not compile them again: the launchers (dist/cli.js, dist/analyze-worker.js) require this first.
+ * start does not compile them again: the launchers (dist/cli.js, dist/analyze-worker.js, dist/server.js) require
+ * this first.
  *
  * Written for this job rather than taken from v8-compile-cache, for three reasons measured or read there:
  * - that library keys each entry by a SHA-1 of the whole source, hashed on every start (the compiler's 9 MB

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli, tempProject } from '../helpers/cli';
+import { startLsp } from '../helpers/lsp-client';
 
 /**
  * The launchers keep V8's compiled code of the bundles between runs (server/src/code-cache.ts). A cache can
@@ -77,5 +78,20 @@ describe('compiled-code cache of the CLI', () => {
     const file = join(dir, '..', 'a-file');
     writeFileSync(file, 'x');
     expect(scan({ AGENT_WARDEN_CODE_CACHE_DIR: file })).toBe(plain);
+  });
+
+  it('the language server keeps its own entry, written when the editor shuts it down', async () => {
+    const dir = cacheDir();
+    const before = process.env.AGENT_WARDEN_CODE_CACHE_DIR;
+    process.env.AGENT_WARDEN_CODE_CACHE_DIR = dir; // the server inherits it
+    try {
+      const lsp = await startLsp(project);
+      await lsp.waitReady();
+      expect(await lsp.close()).toBe(0);
+    } finally {
+      if (before === undefined) delete process.env.AGENT_WARDEN_CODE_CACHE_DIR;
+      else process.env.AGENT_WARDEN_CODE_CACHE_DIR = before;
+    }
+    expect(entries(dir).map((f) => f.split('-')[0])).toContain('server');
   });
 });

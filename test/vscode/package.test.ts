@@ -12,7 +12,7 @@ describe('extension package', () => {
   it('ships only the bundles, the graph webview, the icon, the schema and the docs (no sources, tests or node_modules)', () => {
     const r = spawnSync(process.execPath, [join(REPO, 'node_modules/@vscode/vsce/vsce'), 'ls', '--no-dependencies'], { cwd: REPO, encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout.trim().split('\n').sort()).toEqual(['LICENSE', 'README.md', 'dist/extension.js', 'dist/graph-webview.css', 'dist/graph-webview.js', 'dist/server.js', 'media/agent-warden.svg', 'package.json', 'server/src/config/agent-warden.schema.json']);
+    expect(r.stdout.trim().split('\n').sort()).toEqual(['LICENSE', 'README.md', 'dist/code-cache.js', 'dist/extension.js', 'dist/graph-webview.css', 'dist/graph-webview.js', 'dist/server-main.js', 'dist/server.js', 'media/agent-warden.svg', 'package.json', 'server/src/config/agent-warden.schema.json']);
     expect(statSync(join(REPO, 'dist/agent-warden.vsix')).size).toBeLessThan(5 * 1024 * 1024);
   });
 
