@@ -21,6 +21,7 @@ import Module from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
+import { BUILD_ID } from './build-id';
 
 interface Compilable {
   _compile(content: string, filename: string): unknown;
@@ -28,8 +29,6 @@ interface Compilable {
   require(id: string): unknown;
 }
 
-declare const __AGENT_WARDEN_BUILD__: string | undefined;
-const BUILD = typeof __AGENT_WARDEN_BUILD__ === 'string' ? __AGENT_WARDEN_BUILD__ : 'source';
 const BUNDLES = __dirname;
 
 function cacheFolder(): string | undefined {
@@ -57,7 +56,7 @@ function install(dir: string): void {
     let cachedData: Buffer | undefined;
     try {
       const st = statSync(filename);
-      entry = join(dir, `${basename(filename)}-${BUILD}-${st.size}-${Math.trunc(st.mtimeMs)}.code`);
+      entry = join(dir, `${basename(filename)}-${BUILD_ID}-${st.size}-${Math.trunc(st.mtimeMs)}.code`);
       cachedData = readEntry(entry);
     } catch {
       return original.call(this, content, filename);

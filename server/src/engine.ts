@@ -16,16 +16,15 @@ import { scanSecrets } from './secrets/scan-secrets';
 import { parseSuppressions } from './analyzer/suppressions';
 import { definesIdentities, ImportGraph, type ImportSummary, isAgentSeed } from './analyzer/relevance';
 import { compareStrings } from './analyzer/order';
+import { BUILD_ID } from './build-id';
 
 export const ANALYZER_VERSION = '0.1.1';
 
-declare const __AGENT_WARDEN_BUILD__: string | undefined;
 /**
- * What cached per-file results and reports depend on besides their inputs: this analyzer's code. A build stamps
- * a hash of its sources and of the compiler (scripts/build.mjs), so an upgraded or rebuilt analyzer never
- * reuses another's cache; run from source (the tests), it is `source`.
+ * What cached per-file results and reports depend on besides their inputs: this analyzer's code, so an upgraded
+ * or rebuilt analyzer never reuses another's cache.
  */
-export const ANALYZER_BUILD = `${ANALYZER_VERSION}+${typeof __AGENT_WARDEN_BUILD__ === 'string' ? __AGENT_WARDEN_BUILD__ : 'source'}`;
+export const ANALYZER_BUILD = `${ANALYZER_VERSION}+${BUILD_ID}`;
 
 /** Test code by default: keys there are usually fixtures, reported as warnings (`testPaths` in the config). */
 export const DEFAULT_TEST_PATHS = ['**/test/**', '**/tests/**', '**/__tests__/**', '**/*.test.*', '**/*.spec.*', '**/fixtures/**', '**/__fixtures__/**'];

@@ -1,7 +1,7 @@
 import { loadTypeScript, ts } from '../typescript';
 import type { AdapterContext, AgentInput, FrameworkAdapter, ToolInput, ToolListInput } from './adapter';
 import { openAiAgentsToolName } from './adapter';
-import { ADAPTERS } from './adapters';
+import { adaptersFor } from './adapters';
 import { scanSecrets } from '../secrets/scan-secrets';
 import { approvalKind } from './approval-gates';
 import { type ExtractOptions, FunctionCollector } from '../capabilities/collect-functions';
@@ -152,7 +152,7 @@ interface Pending {
  * Walks the raw TypeScript AST once; adapters recognise framework calls through their imports.
  */
 export function extractFacts(file: string, text: string, options: ExtractOptions = {}, specifiers: readonly string[] = importedSpecifiers(text), tree?: IncrementalTree): FileFacts {
-  const adapters = ADAPTERS.filter((a) => specifiers.some((s) => a.modules.test(s)));
+  const adapters = adaptersFor(specifiers);
   const started = performance.now();
   const sf = tree ? tree.parse(file, text) : parse(file, text);
   const ctx = new SourceContext(sf, file);
@@ -306,7 +306,7 @@ export function extractFacts(file: string, text: string, options: ExtractOptions
   const { exports, reExports, imports } = collectModuleInterface(ctx, functions);
   const facts: FileFacts = {
     file,
-    sdkImports: specifiers.filter((s) => ADAPTERS.some((ad) => ad.modules.test(s))),
+    sdkImports: specifiers.filter((s) => adapters.some((ad) => ad.modules.test(s))),
     imports,
     exports,
     reExports,

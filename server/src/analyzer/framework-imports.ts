@@ -23,7 +23,7 @@ export type ModuleBinding =
   | { kind: 'whole'; module: string; local: string }
   | { kind: 'unknown'; module: string };
 
-const IDENT = '[A-Za-z_$][\\w$]*';
+export const IDENT = '[A-Za-z_$][\\w$]*';
 
 /**
  * Every mention of a module: `from '…'`, `require('…')`, `import('…')`, `import '…'` at a line start — the forms

@@ -1,10 +1,12 @@
 import type { FrameworkAdapter } from './adapter';
-import { ADAPTERS } from './adapters';
+import { adaptersFor } from './adapters';
 import { isSourceFile } from './extract';
-import { type ModuleBinding, moduleBindings } from './framework-imports';
+import { IDENT, type ModuleBinding, moduleBindings } from './framework-imports';
 import { type PathMapping, resolveModulePath } from './resolve';
 import { normaliseModule } from './source-context';
 import type { FileFacts } from './types';
+
+type EntryNames = Exclude<FrameworkAdapter['entryPoints'], 'any'>;
 
 /**
  * The pre-filter that keeps parsing proportional to agent code, not to the repository. In two steps:
@@ -21,24 +23,23 @@ import type { FileFacts } from './types';
  * (`importedSpecifiers`); resolution is the linker's own, so the two agree.
  */
 export function isAgentSeed(text: string, specifiers: readonly string[]): boolean {
-  const adapters = ADAPTERS.filter((a) => specifiers.some((s) => a.modules.test(s)));
+  const adapters = adaptersFor(specifiers);
   if (!adapters.length) return false;
   // Adapters that also recognise calls by their shape (`server.tool(…)` on a parameter) need no name.
   if (adapters.some((a) => a.entryPoints === 'any')) return true;
   const bindings = moduleBindings(text, (m) => adapters.some((a) => a.modules.test(m)), normaliseModule);
-  return bindings.some((b) => adapters.some((a) => a.modules.test(b.module) && takesEntryPoint(a, b, text)));
+  return bindings.some((b) => adapters.some((a) => a.modules.test(b.module) && a.entryPoints !== 'any' && takesEntryPoint(a.entryPoints, b, text)));
 }
 
 /** Whether a binding can lead to something the adapter records: a known export, or an unknown use. */
-function takesEntryPoint(adapter: FrameworkAdapter, b: ModuleBinding, text: string): boolean {
-  const entry = adapter.entryPoints;
-  if (entry === 'any' || b.kind === 'unknown') return true;
+function takesEntryPoint(entry: EntryNames, b: ModuleBinding, text: string): boolean {
+  if (b.kind === 'unknown') return true;
   if (b.kind === 'named' && entry.names.includes(b.imported)) return true;
   const local = b.local.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   if (entry.members?.length && new RegExp(`(?<![\\w$.])${local}(?:\\??\\.[\\w$]+)?\\??\\.(?:${entry.members.join('|')})\\b`).test(text)) return true;
   if (b.kind !== 'whole') return false;
   // A whole-module binding: the names read off it (`ai.tool`); used any other way (passed on, destructured) it could be anything.
-  const uses = [...text.matchAll(new RegExp(`(?<![\\w$.])${local}(?![\\w$])(\\s*\\??\\.\\s*([A-Za-z_$][\\w$]*))?`, 'g'))];
+  const uses = [...text.matchAll(new RegExp(`(?<![\\w$.])${local}(?![\\w$])(\\s*\\??\\.\\s*(${IDENT}))?`, 'g'))];
   const bare = uses.filter((m) => !m[1]).length;
   return bare > 1 || uses.some((m) => m[2] && entry.names.includes(m[2]));
 }

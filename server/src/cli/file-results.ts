@@ -43,7 +43,7 @@ interface CacheEntry {
  * previous run can be reused.
  */
 interface CacheHeader {
-  /** Analyzer version and extraction options: a change to either discards the entries. */
+  /** Analyzer build and extraction options: a change to either discards the entries. */
   key: string;
   /** When the cache was written (ms since the epoch): stamps too close to it are not trusted (see unchanged). */
   writtenAt: number;

@@ -177,7 +177,7 @@ export class WorkspaceState {
   }
 
   /** Analyses a file's text (an open buffer or the file on disk); returns whether its result changed. */
-  update(rel: string, text: string, depth: AnalysisDepth = 'facts', fromBuffer = true, specifiers?: readonly string[]): boolean {
+  update(rel: string, text: string, depth: AnalysisDepth = 'facts', fromBuffer = true, known?: { specifiers: readonly string[]; seed: boolean }): boolean {
     if (!isAnalysable(rel)) return false;
     if (fromBuffer !== this.buffers.has(rel)) this.neededCache = this.graphCache = undefined;
     if (fromBuffer) this.buffers.set(rel, text);
@@ -191,7 +191,7 @@ export class WorkspaceState {
     this.hashes.set(rel, hash);
     let tree = fromBuffer ? this.trees.get(rel) : undefined;
     if (fromBuffer && !tree) this.trees.set(rel, (tree = new IncrementalTree()));
-    const result = analyseFile({ file: rel, text: text.replace(/^\uFEFF/, ''), specifiers }, this.extractOptions(), depth, tree);
+    const result = analyseFile({ file: rel, text: text.replace(/^\uFEFF/, ''), ...known }, this.extractOptions(), depth, tree);
     // The import graph holds each file's specifiers and seed test (`import { jsonSchema, tool } from 'ai'` keeps
     // the specifiers of `import { jsonSchema } from 'ai'` but makes a seed).
     if (!previous || previous.specifiers?.join('\0') !== result.specifiers?.join('\0') || previous.seed !== result.seed || previous.pathMapping || result.pathMapping) this.neededCache = this.graphCache = undefined;
@@ -216,9 +216,11 @@ export class WorkspaceState {
       const buf = readFileSync(abs);
       if (buf.subarray(0, 8000).includes(0)) return this.remove(rel);
       const text = buf.toString('utf8');
+      // Found once here, for the depth, and handed on so the analysis does not search the text again.
       const specifiers = isSourceFile(rel) ? importedSpecifiers(text) : [];
-      const wanted = depth ?? (isAgentSeed(text, specifiers) || (this.indexed && this.needed().has(rel)) ? 'facts' : 'secrets');
-      return this.update(rel, text, wanted, false, specifiers);
+      const seed = isAgentSeed(text, specifiers);
+      const wanted = depth ?? (seed || (this.indexed && this.needed().has(rel)) ? 'facts' : 'secrets');
+      return this.update(rel, text, wanted, false, { specifiers, seed });
     } catch {
       return this.remove(rel);
     }
