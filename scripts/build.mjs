@@ -8,7 +8,7 @@ import { join } from 'node:path';
 export const TYPESCRIPT = '@ts-morph/common/dist/typescript.js';
 // What cached results and cached compiled code depend on: the analyzer's own code, the compiler that parses, and
 // the locked versions of what is bundled. Every change is a new build, whose caches start cold
-// (server/src/engine.ts ANALYZER_BUILD, server/src/code-cache.ts).
+// (server/src/version.ts ANALYZER_BUILD, server/src/code-cache.ts).
 const buildHash = createHash('sha1');
 for (const f of readdirSync('server/src', { recursive: true }).map(String).filter((f) => f.endsWith('.ts') || f.endsWith('.json')).sort()) {
   buildHash.update(f).update('\0').update(readFileSync(join('server/src', f))).update('\0');

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { InventoryFolder } from '../../server/src/lsp/protocol';
+import type { InventoryFolder } from '../../shared/protocol';
 import { type GraphData, graphOf, type ToWebview, type FromWebview } from './graph-model';
 
 /**

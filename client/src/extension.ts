@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
-import { INVENTORY, INVENTORY_CHANGED, type InventoryResponse, REANALYZE_COMMAND, REVEAL_IN_INVENTORY_COMMAND, RULE_DOCS, type ServerStatus, SHOW_GRAPH_COMMAND, STATUS } from '../../server/src/lsp/protocol';
+import { INVENTORY, INVENTORY_CHANGED, type InventoryResponse, REANALYZE_COMMAND, REVEAL_IN_INVENTORY_COMMAND, RULE_DOCS, type ServerStatus, SHOW_GRAPH_COMMAND, STATUS } from '../../shared/protocol';
 import { ChainGraphPanel } from './chain-graph';
 import { type InventoryFilter, type InventoryItem, InventoryTree } from './inventory-tree';
 import { redactingLogChannel } from './redacting-log';

@@ -1,4 +1,4 @@
-import type { InventoryFolder } from '../../server/src/lsp/protocol';
+import type { InventoryFolder } from '../../shared/protocol';
 
 /**
  * The chain graph's nodes and edges, derived from the inventory alone (shared by the extension, which

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { InventoryFolder, InventoryJson } from '../../server/src/lsp/protocol';
+import type { InventoryFolder, InventoryJson } from '../../shared/protocol';
 
 type Agent = InventoryJson['agents'][number];
 type Tool = InventoryJson['tools'][number];

@@ -21,7 +21,7 @@ import Module from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
-import { BUILD_ID } from './build-id';
+import { BUILD_ID } from './version';
 
 interface Compilable {
   _compile(content: string, filename: string): unknown;

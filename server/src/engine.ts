@@ -16,15 +16,6 @@ import { scanSecrets } from './secrets/scan-secrets';
 import { parseSuppressions } from './analyzer/suppressions';
 import { definesIdentities, ImportGraph, type ImportSummary, isAgentSeed } from './analyzer/relevance';
 import { compareStrings } from './analyzer/order';
-import { BUILD_ID } from './build-id';
-
-export const ANALYZER_VERSION = '0.1.1';
-
-/**
- * What cached per-file results and reports depend on besides their inputs: this analyzer's code, so an upgraded
- * or rebuilt analyzer never reuses another's cache.
- */
-export const ANALYZER_BUILD = `${ANALYZER_VERSION}+${BUILD_ID}`;
 
 /** Test code by default: keys there are usually fixtures, reported as warnings (`testPaths` in the config). */
 export const DEFAULT_TEST_PATHS = ['**/test/**', '**/tests/**', '**/__tests__/**', '**/*.test.*', '**/*.spec.*', '**/fixtures/**', '**/__fixtures__/**'];

@@ -2,6 +2,7 @@ import { loadTypeScript, ts } from '../typescript';
 import type { AdapterContext, AgentInput, FrameworkAdapter, ToolInput, ToolListInput } from './adapter';
 import { openAiAgentsToolName } from './adapter';
 import { adaptersFor } from './adapters';
+import { SECRET_ENV_NAME } from '../secrets/env-names';
 import { scanSecrets } from '../secrets/scan-secrets';
 import { approvalKind } from './approval-gates';
 import { type ExtractOptions, FunctionCollector } from '../capabilities/collect-functions';
@@ -19,8 +20,6 @@ export function isSourceFile(path: string): boolean {
   return !path.endsWith('.d.ts') && SOURCE_EXTENSIONS.some((e) => path.endsWith(e));
 }
 
-/** Environment variable names that hold credentials. */
-export const SECRET_ENV_NAME = /(KEY|TOKEN|SECRET|PASSWORD|PASSWD|PWD|CREDENTIAL|AUTH|PRIVATE|CERT|DSN|DATABASE_URL|CONNECTION_STRING)/i;
 
 /**
  * Module specifiers a file mentions, found by text (the cheap pre-filter before parsing): `from '…'`,

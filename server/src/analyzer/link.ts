@@ -3,8 +3,8 @@ import { mergeAnnotations } from './annotations';
 import type { OwnerResolver } from './owners';
 import { locOf, type PathMapping, type Resolver, Resolver as ResolverClass } from './resolve';
 import type { CatalogEntry } from '../capabilities/catalog';
-import { type Capability, CapabilityResolver, dedupe, highestTier } from '../capabilities/resolve-capabilities';
-import type { AgentDef, AgentGraph, AgentNode, Annotations, CredentialNode, FileFacts, FrameworkId, Location, ObjProp, ToolDef, ToolNode, Val } from './types';
+import { CapabilityResolver, dedupe, highestTier } from '../capabilities/resolve-capabilities';
+import type { AgentDef, AgentGraph, AgentNode, Annotations, Capability, CredentialNode, FileFacts, FrameworkId, Location, ObjProp, ToolDef, ToolNode, Val } from './types';
 import { compareStrings } from './order';
 
 /** One entry of a tool collection after resolution. */

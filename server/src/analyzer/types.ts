@@ -1,7 +1,19 @@
-import type { RiskTier } from '../capabilities/catalog';
-import type { Capability } from '../capabilities/resolve-capabilities';
 
-export type { Capability, RiskTier };
+/** How much harm a capability can do; the highest one reached decides how strictly its holder is governed. */
+export type RiskTier = 'critical' | 'high' | 'medium' | 'low';
+
+/** A capability something can reach, with the call that shows it and the hops that lead there. */
+export interface Capability {
+  capability: string;
+  tier: RiskTier;
+  reason: string;
+  /** The call that shows the capability. */
+  evidence: Location;
+  /** How it is reached: call sites, tools and agents on the way (empty when direct). */
+  path: RelatedLocation[];
+  /** What refined it, e.g. `kubectl delete`, `DELETE FROM …`, `POST api.github.com`. */
+  detail?: string;
+}
 
 /**
  * Plain-data shapes shared by every stage of the pipeline:

@@ -7,7 +7,7 @@
  *   - a global: module `<global>`, e.g. `fetch`, `eval`.
  * Some entries classify by argument (`kind`): SQL text, a command line, or an HTTP method and URL.
  */
-export type RiskTier = 'critical' | 'high' | 'medium' | 'low';
+import type { RiskTier } from '../analyzer/types';
 
 export const TIER_RANK: Record<RiskTier, number> = { low: 0, medium: 1, high: 2, critical: 3 };
 

@@ -1,31 +1,9 @@
 import type { Resolver } from '../analyzer/resolve';
-import type { FileFacts, FunctionFacts, Location, RelatedLocation, Sym, Val } from '../analyzer/types';
-import { CATALOG, type CatalogEntry, CLIS, CREDENTIAL_FILES, HTTP_APIS, type RiskTier, SQL_VERBS, TIER_RANK } from './catalog';
+import type { Capability, FileFacts, FunctionFacts, Location, Sym, Val } from '../analyzer/types';
+import type { RiskTier } from '../analyzer/types';
+import { CATALOG, type CatalogEntry, CLIS, CREDENTIAL_FILES, HTTP_APIS, SQL_VERBS, TIER_RANK } from './catalog';
 import { strHint, walkSym } from './collect-functions';
 import { compareStrings } from '../analyzer/order';
-
-/** A capability something can reach, with the call that shows it and the hops that lead there. */
-export interface Capability {
-  capability: string;
-  tier: RiskTier;
-  reason: string;
-  /** The call that shows the capability. */
-  evidence: Location;
-  /** How it is reached: call sites, tools and agents on the way (empty when direct). */
-  path: RelatedLocation[];
-  /** What refined it, e.g. `kubectl delete`, `DELETE FROM …`, `POST api.github.com`. */
-  detail?: string;
-}
-
-/** `db:delete (DELETE FROM users)`: the capability and what refined it, as messages show it. */
-export function describeCapability(c: Capability): string {
-  return c.detail ? `${c.capability} (${c.detail})` : c.capability;
-}
-
-/** The hops that reach a capability, then the call that shows it: a finding's related locations. */
-export function capabilityTrail(c: Capability): RelatedLocation[] {
-  return [...c.path, { message: `${c.capability}: ${c.reason}`, loc: c.evidence }];
-}
 
 const MAX_DEPTH = 10;
 const builtInEntries = new Map(CATALOG.map((e) => [e.id, e]));

@@ -1,4 +1,4 @@
-import type { Capability } from './resolve-capabilities';
+import type { Capability } from '../analyzer/types';
 
 /** `payments:*` covers `payments:refund`; `*:read` covers every read; segments match one by one. */
 export function scopeCovers(scope: string, capability: string): boolean {

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Finding } from '../analyzer/types';
-import { UsageError } from './collect-files';
+import { UsageError } from '../project/collect-files';
 
 /** Known findings, by fingerprint (rule + file + what it is about, never the line): moving code keeps them known. */
 export interface Baseline {

@@ -7,7 +7,9 @@ import { runInNewContext } from 'node:vm';
 import type { ExtractOptions } from '../capabilities/collect-functions';
 import { isSourceFile } from '../analyzer/extract';
 import type { Config } from '../config/load-config';
-import { type AnalysisDepth, type AnalysisResult, ANALYZER_BUILD, analyseFile, type FileResult, Prefilter, type SourceInput } from '../engine';
+import { type AnalysisDepth, type AnalysisResult, analyseFile, type FileResult, Prefilter, type SourceInput } from '../engine';
+import { ANALYZER_BUILD } from '../version';
+import type { FileStamp, ScanInput } from '../project/collect-files';
 
 export const CACHE_FILE = '.agent-warden-cache/file-results.json';
 
@@ -16,21 +18,6 @@ export const CACHE_FILE = '.agent-warden-cache/file-results.json';
  * an unchanged size and modification time and does not read the file at all; `content` reads and hashes it.
  */
 export type CacheStrategy = 'metadata' | 'content';
-
-/** Size and modification time of a file on disk. */
-export interface FileStamp {
-  size: number;
-  mtimeMs: number;
-}
-
-/** A file to analyse: its text, or only its stamp when the cache may know it unchanged (text read on demand). */
-export interface ScanInput {
-  file: string;
-  text?: string;
-  stamp?: FileStamp;
-  /** Reads the text when it was not read up front; undefined if it cannot be read any more. */
-  read?: () => string | undefined;
-}
 
 interface CacheEntry {
   hash: string;

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { relative, resolve } from 'node:path';
-import { UsageError } from './collect-files';
+import { UsageError } from '../project/collect-files';
 
 const toPosix = (p: string) => p.split('\\').join('/');
 

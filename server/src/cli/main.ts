@@ -5,8 +5,9 @@ import { applyEdits, fixesForFinding, knownOwners } from '../fixes/fixes';
 import { dirname, join, relative, resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ConfigError } from '../config/load-config';
-import { ANALYZER_VERSION, type AnalysisResult, analyzeResults, extractOptions, isAnalysable, type Notice, pathMappingsOf, type SourceInput } from '../engine';
-import { CACHE_FILE, type CacheStrategy, fileResults, ResultCache, runKeyOf, type ScanInput } from './file-results';
+import { ANALYZER_VERSION } from '../version';
+import { type AnalysisResult, analyzeResults, extractOptions, isAnalysable, type Notice, pathMappingsOf, type SourceInput } from '../engine';
+import { CACHE_FILE, type CacheStrategy, fileResults, ResultCache, runKeyOf } from './file-results';
 import { changedSince, stagedContents, stagedFiles } from './git';
 import { formatGithub } from '../reporters/github';
 import { inventoryMarkdown, inventoryMermaid, toCycloneDx } from '../reporters/inventory-exports';
@@ -15,8 +16,8 @@ import { formatMarkdown } from '../reporters/markdown';
 import { formatSarif } from '../reporters/sarif';
 import { formatStylish } from '../reporters/stylish';
 import { readBaseline, toBaseline } from './baseline';
-import { collectFiles, readSources, UsageError } from './collect-files';
-import { openWorkspace } from './workspace';
+import { collectFiles, readSources, type ScanInput, UsageError } from '../project/collect-files';
+import { openWorkspace } from '../project/workspace';
 
 /** Exit codes, as ESLint and gitleaks users expect them. */
 export const EXIT = { ok: 0, findings: 1, error: 2 } as const;

@@ -13,8 +13,9 @@ import {
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AgentGraph, AgentNode, Finding, Location, Severity, ToolNode } from '../analyzer/types';
-import { type Capability, describeCapability, capabilityTrail } from '../capabilities/resolve-capabilities';
-import { REVEAL_IN_INVENTORY_COMMAND, SHOW_GRAPH_COMMAND } from './protocol';
+import type { Capability } from '../analyzer/types';
+import { capabilityTrail, describeCapability } from '../capabilities/describe';
+import { REVEAL_IN_INVENTORY_COMMAND, SHOW_GRAPH_COMMAND } from '../../../shared/protocol';
 import type { Fix } from '../fixes/fixes';
 import { docsUrl } from '../rules/rule';
 

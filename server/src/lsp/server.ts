@@ -20,12 +20,12 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE, type RuleSetting } from '../config/load-config';
-import { ANALYZER_VERSION } from '../engine';
+import { ANALYZER_VERSION } from '../version';
 import { approvalFix, applyEdits, type Fix, type FixContext, fixesForFinding, knownOwners } from '../fixes/fixes';
 import { chainGraphAction, codeLensesFor, FIX_ALL_KIND, hoverFor, nodeAt, SOURCE, showDocsAction, toCodeAction, toDiagnostic, uriOf } from './convert';
 import { inventoryToJson } from '../reporters/json';
 import { ruleDocsMarkdown } from '../rules/rule-docs';
-import { INVENTORY, INVENTORY_CHANGED, type InventoryResponse, REANALYZE_COMMAND, RULE_DOCS, type ServerStatus, STATUS, TIMINGS } from './protocol';
+import { INVENTORY, INVENTORY_CHANGED, type InventoryResponse, REANALYZE_COMMAND, RULE_DOCS, type ServerStatus, STATUS, TIMINGS } from '../../../shared/protocol';
 import { WorkspaceState } from './workspace-state';
 
 export interface Settings {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AgentGraph, AgentNode, Capability, ToolNode } from '../analyzer/types';
-import { ANALYZER_VERSION } from '../engine';
+import { ANALYZER_VERSION } from '../version';
 
 const caps = (list: Capability[]) => [...new Set(list.map((c) => `${c.capability} (${c.tier})`))];
 

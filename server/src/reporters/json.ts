@@ -1,6 +1,8 @@
 import type { AgentGraph, Capability, Finding } from '../analyzer/types';
-import { capabilityTrail } from '../capabilities/resolve-capabilities';
-import { ANALYZER_VERSION, type AnalysisResult } from '../engine';
+import { capabilityTrail } from '../capabilities/describe';
+import type { CapabilityJson, InventoryJson } from '../../../shared/protocol';
+import type { AnalysisResult } from '../engine';
+import { ANALYZER_VERSION } from '../version';
 
 export function findingToJson(f: Finding) {
   return {
@@ -21,7 +23,7 @@ export function formatJson(result: AnalysisResult): string {
   return `${JSON.stringify({ version: ANALYZER_VERSION, findings: result.findings.map(findingToJson), notices: result.notices, stats: result.stats }, null, 2)}\n`;
 }
 
-function capabilityToJson(c: Capability) {
+function capabilityToJson(c: Capability): CapabilityJson {
   return {
     capability: c.capability,
     tier: c.tier,
@@ -35,7 +37,7 @@ function capabilityToJson(c: Capability) {
 }
 
 /** The inventory ("AI bill of materials"): agents, their tools and delegates, credentials. The editor's tree and graph show exactly this. */
-export function inventoryToJson(graph: AgentGraph) {
+export function inventoryToJson(graph: AgentGraph): InventoryJson {
   const toolName = new Map(graph.tools.map((t) => [t.id, t.name]));
   const agentName = new Map(graph.agents.map((a) => [a.id, a.name]));
   return {
@@ -98,4 +100,3 @@ export function inventoryToJson(graph: AgentGraph) {
   };
 }
 
-export type InventoryJson = ReturnType<typeof inventoryToJson>;

@@ -1,7 +1,8 @@
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
 import type { Finding, Location, Severity } from '../analyzer/types';
-import { ANALYZER_VERSION, type AnalysisResult } from '../engine';
+import type { AnalysisResult } from '../engine';
+import { ANALYZER_VERSION } from '../version';
 import { RULES } from '../rules';
 import { docsUrl } from '../rules/rule';
 import { TAXONOMIES } from '../rules/taxonomies';

@@ -1,4 +1,4 @@
-import { describeCapability, capabilityTrail } from '../capabilities/resolve-capabilities';
+import { capabilityTrail, describeCapability } from '../capabilities/describe';
 import { TIER_RANK } from '../capabilities/catalog';
 import type { Rule } from './rule';
 

@@ -1,4 +1,4 @@
-import { SECRET_ENV_NAME } from '../analyzer/extract';
+import { SECRET_ENV_NAME } from '../secrets/env-names';
 import type { Rule } from './rule';
 
 const INTO = { prompt: 'prompt text', description: 'a tool description', result: "a tool's result" } as const;

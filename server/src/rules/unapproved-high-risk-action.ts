@@ -1,4 +1,4 @@
-import { describeCapability, capabilityTrail } from '../capabilities/resolve-capabilities';
+import { capabilityTrail, describeCapability } from '../capabilities/describe';
 import type { Rule } from './rule';
 
 export const unapprovedHighRiskAction: Rule = {

@@ -4,7 +4,6 @@ import { fdir } from 'fdir';
 import ignore from 'ignore';
 import picomatch from 'picomatch';
 import { isAnalysable, type Notice } from '../engine';
-import type { ResultCache, ScanInput } from './file-results';
 
 /** Larger files are skipped with a notice: generated bundles and data dumps, not agent code. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -12,6 +11,26 @@ export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 const ALWAYS_IGNORED_DIRS = new Set(['node_modules', '.git', '.agent-warden-cache']);
 
 export class UsageError extends Error {}
+
+/** Size and modification time of a file on disk. */
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+}
+
+/** A file to analyse: its text, or only its stamp when a cache may know it unchanged (text read on demand). */
+export interface ScanInput {
+  file: string;
+  text?: string;
+  stamp?: FileStamp;
+  /** Reads the text when it was not read up front; undefined if it cannot be read any more. */
+  read?: () => string | undefined;
+}
+
+/** What a cache of earlier results says about a file from its stamp alone. */
+export interface StampCheck {
+  unchanged(file: string, stamp: FileStamp): boolean;
+}
 
 const toPosix = (p: string) => p.split('\\').join('/');
 
@@ -94,7 +113,7 @@ function gitignoreMatcher(root: string, files: string[]): (abs: string) => boole
  * text is read later only if it must be analysed after all. tsconfig/jsconfig files are always read (their
  * `paths` shape the analysis of every other file).
  */
-export async function readSources(files: string[], cwd: string, notices: Notice[], cache?: ResultCache): Promise<ScanInput[]> {
+export async function readSources(files: string[], cwd: string, notices: Notice[], cache?: StampCheck): Promise<ScanInput[]> {
   const out: ScanInput[] = [];
   for (const file of files) {
     const abs = join(cwd, file);

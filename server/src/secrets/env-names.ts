@@ -1,0 +1,2 @@
+/** Environment variable names that hold credentials. */
+export const SECRET_ENV_NAME = /(KEY|TOKEN|SECRET|PASSWORD|PASSWD|PWD|CREDENTIAL|AUTH|PRIVATE|CERT|DSN|DATABASE_URL|CONNECTION_STRING)/i;
