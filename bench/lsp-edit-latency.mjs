@@ -5,7 +5,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+} from 'vscode-languageserver-protocol/node';
 
 const files = Number(process.argv[2] ?? 200);
 const edits = Number(process.argv[3] ?? 300);
@@ -19,20 +23,39 @@ mkdirSync(join(root, 'src/tools'), { recursive: true });
 
 // A workspace of small tool files and one 1,000-line agent file that imports some of them.
 for (let i = 0; i < files; i++) {
-  writeFileSync(join(root, `src/tools/tool-${i}.ts`), `import { tool } from 'ai';\nimport { z } from 'zod';\n/** @owner team-${i % 7} */\nexport const t${i} = tool({ description: 'tool ${i}', inputSchema: z.object({ q: z.string() }), execute: async ({ q }) => fetch('https://example.invalid/' + q) });\n`);
+  writeFileSync(
+    join(root, `src/tools/tool-${i}.ts`),
+    `import { tool } from 'ai';\nimport { z } from 'zod';\n/** @owner team-${i % 7} */\nexport const t${i} = tool({ description: 'tool ${i}', inputSchema: z.object({ q: z.string() }), execute: async ({ q }) => fetch('https://example.invalid/' + q) });\n`,
+  );
 }
 const lines = [`import { generateText, tool } from 'ai';`, `import { z } from 'zod';`];
 for (let i = 0; i < Math.min(files, 40); i++) lines.push(`import { t${i} } from './tools/tool-${i}';`);
 let n = 0;
 while (lines.length < 990) {
-  lines.push(`/** @scope data:read */`, `export const local${n} = tool({`, `  description: 'local tool ${n}',`, `  inputSchema: z.object({ id: z.string() }),`, `  execute: async ({ id }) => ({ id, n: ${n} }),`, `});`, '');
+  lines.push(
+    `/** @scope data:read */`,
+    `export const local${n} = tool({`,
+    `  description: 'local tool ${n}',`,
+    `  inputSchema: z.object({ id: z.string() }),`,
+    `  execute: async ({ id }) => ({ id, n: ${n} }),`,
+    `});`,
+    '',
+  );
   n++;
 }
-lines.push(`export async function agent(prompt: string) {`, `  return generateText({ model: {} as any, prompt, tools: { ${Array.from({ length: Math.min(files, 40) }, (_, i) => `t${i}`).join(', ')}, local0, local1 } });`, `}`);
+lines.push(
+  `export async function agent(prompt: string) {`,
+  `  return generateText({ model: {} as any, prompt, tools: { ${Array.from({ length: Math.min(files, 40) }, (_, i) => `t${i}`).join(', ')}, local0, local1 } });`,
+  `}`,
+);
 const agentText = lines.join('\n');
 writeFileSync(join(root, 'src/agent.ts'), agentText);
 
-const proc = spawn(process.execPath, [...(process.env.SERVER_FLAGS ?? '').split(' ').filter(Boolean), '--expose-gc', 'dist/server.js', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+const proc = spawn(
+  process.execPath,
+  [...(process.env.SERVER_FLAGS ?? '').split(' ').filter(Boolean), '--expose-gc', 'dist/server.js', '--stdio'],
+  { stdio: ['pipe', 'pipe', 'inherit'] },
+);
 const conn = createProtocolConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
 conn.onRequest('workspace/configuration', (p) => p.items.map(() => ({ enable: true, run: 'onType', rules: {} })));
 conn.onRequest('client/registerCapability', () => null);
@@ -40,11 +63,18 @@ conn.onRequest('workspace/diagnostic/refresh', () => null);
 conn.onNotification(() => {});
 conn.listen();
 const rootUri = pathToFileURL(root).href;
-await conn.sendRequest('initialize', { processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: 'bench' }], capabilities: { workspace: { configuration: true } } });
+await conn.sendRequest('initialize', {
+  processId: process.pid,
+  rootUri,
+  workspaceFolders: [{ uri: rootUri, name: 'bench' }],
+  capabilities: { workspace: { configuration: true } },
+});
 conn.sendNotification('initialized', {});
 const t0 = performance.now();
 const uri = pathToFileURL(join(root, 'src/agent.ts')).href;
-conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'typescript', version: 1, text: agentText } });
+conn.sendNotification('textDocument/didOpen', {
+  textDocument: { uri, languageId: 'typescript', version: 1, text: agentText },
+});
 await conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
 const firstMs = performance.now() - t0;
 for (;;) {
@@ -63,22 +93,32 @@ for (let i = 0; i < edits; i++) {
   // Change one description per edit, as typing does: every edit is a real change.
   const k = i % n;
   text = text.replace(new RegExp(`'local tool ${k}( v\\d+)?'`), `'local tool ${k} v${i}'`);
-  conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: i + 2 }, contentChanges: [{ text }] });
+  conn.sendNotification('textDocument/didChange', {
+    textDocument: { uri, version: i + 2 },
+    contentChanges: [{ text }],
+  });
   await conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
 }
 const after = await conn.sendRequest('agentWarden/timings');
 const change = after.change.slice(before.change.length);
 const pull = after.pull.slice(before.pull.length);
-if (change.length !== pull.length) throw new Error(`expected one re-analysis per edit, got ${change.length} for ${pull.length} pulls`);
+if (change.length !== pull.length)
+  throw new Error(`expected one re-analysis per edit, got ${change.length} for ${pull.length} pulls`);
 const per = pull.map((p, i) => p + change[i]).sort((a, b) => a - b);
 const q = (p) => per[Math.min(per.length - 1, Math.floor(p * per.length))];
 console.log(`workspace: ${files + 1} files; agent file: ${agentText.split('\n').length} lines; edits: ${per.length}`);
 console.log(`first diagnostics after open (while indexing): ${firstMs.toFixed(1)} ms`);
-console.log(`server-side per edit: median ${q(0.5).toFixed(2)} ms, p95 ${q(0.95).toFixed(2)} ms, max ${per[per.length - 1].toFixed(2)} ms`);
+console.log(
+  `server-side per edit: median ${q(0.5).toFixed(2)} ms, p95 ${q(0.95).toFixed(2)} ms, max ${per[per.length - 1].toFixed(2)} ms`,
+);
 const med = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-console.log(`of which: re-extracting the changed file ${med(change).toFixed(2)} ms, linking + rules + diagnostics of its import neighbourhood ${med(pull).toFixed(2)} ms (medians)`);
+console.log(
+  `of which: re-extracting the changed file ${med(change).toFixed(2)} ms, linking + rules + diagnostics of its import neighbourhood ${med(pull).toFixed(2)} ms (medians)`,
+);
 console.log(`whole-workspace diagnostics (every file linked): ${wholeMs.toFixed(1)} ms`);
 const mb = (b) => `${(b / 1024 / 1024).toFixed(0)} MB`;
-console.log(`server memory after a GC, after the full index: RSS ${mb(indexedMemory.rss)}, heap used ${mb(indexedMemory.heapUsed)}; after the edits: RSS ${mb(after.memory.rss)}, heap used ${mb(after.memory.heapUsed)}`);
+console.log(
+  `server memory after a GC, after the full index: RSS ${mb(indexedMemory.rss)}, heap used ${mb(indexedMemory.heapUsed)}; after the edits: RSS ${mb(after.memory.rss)}, heap used ${mb(after.memory.heapUsed)}`,
+);
 await conn.sendRequest('shutdown');
 conn.sendNotification('exit');

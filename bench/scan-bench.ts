@@ -35,9 +35,17 @@ function generated(scale: number): string {
         `packages/p${pkg}/src/tools/tool-${i}.ts`,
         `import { tool } from 'ai';\nimport { z } from 'zod';\nimport { query } from '../db';\n/** @owner team-${pkg} @scope db:read */\nexport const t${i} = tool({\n  description: 'tool ${i}',\n  inputSchema: z.object({ id: z.string() }),\n  execute: async ({ id }) => query('SELECT * FROM t${i} WHERE id = $1', [id]),\n});\n${'// padding line to look like real code\n'.repeat(20)}`,
       );
-      write(`packages/p${pkg}/src/util/helper-${i}.ts`, `export function helper${i}(x: number): number {\n  let s = 0;\n  for (let k = 0; k < x; k++) s += k * ${i};\n  return s;\n}\n${'export const c' + i + ' = ' + i + ';\n'}`.repeat(8));
+      write(
+        `packages/p${pkg}/src/util/helper-${i}.ts`,
+        `export function helper${i}(x: number): number {\n  let s = 0;\n  for (let k = 0; k < x; k++) s += k * ${i};\n  return s;\n}\n${'export const c' + i + ' = ' + i + ';\n'}`.repeat(
+          8,
+        ),
+      );
     }
-    write(`packages/p${pkg}/src/db.ts`, `import pg from 'pg';\nconst pool = new pg.Pool({ connectionString: process.env.DATABASE_URL });\nexport const query = (sql: string, args: unknown[]) => pool.query(sql, args);\n`);
+    write(
+      `packages/p${pkg}/src/db.ts`,
+      `import pg from 'pg';\nconst pool = new pg.Pool({ connectionString: process.env.DATABASE_URL });\nexport const query = (sql: string, args: unknown[]) => pool.query(sql, args);\n`,
+    );
     write(
       `packages/p${pkg}/src/agent.ts`,
       `import { ToolLoopAgent } from 'ai';\n${Array.from({ length: 10 }, (_, i) => `import { t${i} } from './tools/tool-${i}';`).join('\n')}\n/** @owner team-${pkg} @revocation flag P${pkg} */\nexport const agent = new ToolLoopAgent({ model: {} as any, instructions: '', tools: { ${Array.from({ length: 10 }, (_, i) => `t${i}`).join(', ')} } });\n`,
@@ -47,13 +55,25 @@ function generated(scale: number): string {
 }
 
 /** Real code: agent frameworks, model SDKs and MCP servers, their published JavaScript (over 1M lines in all). */
-const PUBLISHED = ['@modelcontextprotocol/sdk', '@modelcontextprotocol/server-github', 'mcp-server-kubernetes', 'openai', '@langchain/core', '@anthropic-ai/sdk', '@mastra/core'];
+const PUBLISHED = [
+  '@modelcontextprotocol/sdk',
+  '@modelcontextprotocol/server-github',
+  'mcp-server-kubernetes',
+  'openai',
+  '@langchain/core',
+  '@anthropic-ai/sdk',
+  '@mastra/core',
+];
 
 function published(): string {
   const dir = join(work, 'published');
   for (const p of PUBLISHED) {
     const src = join(REPO, 'node_modules', p);
-    if (existsSync(src)) cpSync(src, join(dir, p.replace('/', '__')), { recursive: true, filter: (s) => !s.endsWith('.map') && !s.endsWith('.d.ts') && !s.endsWith('.d.mts') && !s.endsWith('.d.cts') });
+    if (existsSync(src))
+      cpSync(src, join(dir, p.replace('/', '__')), {
+        recursive: true,
+        filter: (s) => !s.endsWith('.map') && !s.endsWith('.d.ts') && !s.endsWith('.d.mts') && !s.endsWith('.d.cts'),
+      });
   }
   return dir;
 }
@@ -80,7 +100,11 @@ interface Sample {
 }
 
 function measure(cmd: string[], cwd: string): Sample {
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', ...cmd], { cwd, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', ...cmd], {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 512 * 1024 * 1024,
+  });
   const line = r.stderr.trim().split('\n').pop() ?? '';
   const [e, u, s, m] = line.split(' ').map(Number);
   return { wall: e, cpu: u + s, rss: m / 1024 };
@@ -90,19 +114,66 @@ const bin = (n: string) => join(REPO, 'node_modules/.bin', n);
 const CLI = join(REPO, 'dist/cli.js');
 
 function contenders(dir: string): [string, () => Sample][] {
-  writeFileSync(join(dir, '.secretlintrc.json'), JSON.stringify({ rules: [{ id: '@secretlint/secretlint-rule-preset-recommend' }] }));
-  writeFileSync(join(dir, 'eslint.config.mjs'), `import tsParser from ${JSON.stringify(require.resolve('@typescript-eslint/parser', { paths: [REPO] }))};\nexport default [{ files: ['**/*.{ts,tsx,js,jsx,mjs,cjs,mts,cts}'], languageOptions: { parser: tsParser }, rules: { 'no-debugger': 'error' } }];\n`);
+  writeFileSync(
+    join(dir, '.secretlintrc.json'),
+    JSON.stringify({ rules: [{ id: '@secretlint/secretlint-rule-preset-recommend' }] }),
+  );
+  writeFileSync(
+    join(dir, 'eslint.config.mjs'),
+    `import tsParser from ${JSON.stringify(require.resolve('@typescript-eslint/parser', { paths: [REPO] }))};\nexport default [{ files: ['**/*.{ts,tsx,js,jsx,mjs,cjs,mts,cts}'], languageOptions: { parser: tsParser }, rules: { 'no-debugger': 'error' } }];\n`,
+  );
   writeFileSync(join(dir, 'agent-warden.json'), '{}');
   const cacheDir = join(dir, '.agent-warden-cache');
   return [
     ['parse floor (ts.createSourceFile)', () => measure([process.execPath, floorScript, dir], dir)],
     // What two cores give here: the same floor split over two processes at once (threads cannot beat this).
-    ['parse floor, 2 processes on halves', () => measure(['bash', '-c', `"${process.execPath}" "${floorScript}" . 0 2 & "${process.execPath}" "${floorScript}" . 1 2 & wait`], dir)],
-    ['agent-warden cold', () => { rmSync(cacheDir, { recursive: true, force: true }); return measure([process.execPath, CLI, 'scan', '.', '--format', 'json', '--output', '/dev/null'], dir); }],
-    ['agent-warden warm (--cache)', () => { measure([process.execPath, CLI, 'scan', '.', '--format', 'json', '--cache', '--output', '/dev/null'], dir); return measure([process.execPath, CLI, 'scan', '.', '--format', 'json', '--cache', '--output', '/dev/null'], dir); }],
-    ['agent-warden --threads 2', () => { rmSync(cacheDir, { recursive: true, force: true }); return measure([process.execPath, CLI, 'scan', '.', '--format', 'json', '--threads', '2', '--output', '/dev/null'], dir); }],
-    ['secretlint 13 (recommended)', () => measure([bin('secretlint'), '**/*', '--format', 'json', '--no-color', '--output', '/dev/null'], dir)],
-    ['eslint (+ts parser, 1 rule)', () => measure([bin('eslint'), '.', '--no-warn-ignored', '-f', 'json', '-o', '/dev/null'], dir)],
+    [
+      'parse floor, 2 processes on halves',
+      () =>
+        measure(
+          [
+            'bash',
+            '-c',
+            `"${process.execPath}" "${floorScript}" . 0 2 & "${process.execPath}" "${floorScript}" . 1 2 & wait`,
+          ],
+          dir,
+        ),
+    ],
+    [
+      'agent-warden cold',
+      () => {
+        rmSync(cacheDir, { recursive: true, force: true });
+        return measure([process.execPath, CLI, 'scan', '.', '--format', 'json', '--output', '/dev/null'], dir);
+      },
+    ],
+    [
+      'agent-warden warm (--cache)',
+      () => {
+        measure([process.execPath, CLI, 'scan', '.', '--format', 'json', '--cache', '--output', '/dev/null'], dir);
+        return measure(
+          [process.execPath, CLI, 'scan', '.', '--format', 'json', '--cache', '--output', '/dev/null'],
+          dir,
+        );
+      },
+    ],
+    [
+      'agent-warden --threads 2',
+      () => {
+        rmSync(cacheDir, { recursive: true, force: true });
+        return measure(
+          [process.execPath, CLI, 'scan', '.', '--format', 'json', '--threads', '2', '--output', '/dev/null'],
+          dir,
+        );
+      },
+    ],
+    [
+      'secretlint 13 (recommended)',
+      () => measure([bin('secretlint'), '**/*', '--format', 'json', '--no-color', '--output', '/dev/null'], dir),
+    ],
+    [
+      'eslint (+ts parser, 1 rule)',
+      () => measure([bin('eslint'), '.', '--no-warn-ignored', '-f', 'json', '-o', '/dev/null'], dir),
+    ],
   ];
 }
 
@@ -140,7 +211,10 @@ for (const [name, dir] of corpora) {
   for (let run = 0; run < RUNS; run++) for (const [n, fn] of list) samples.get(n)!.push(fn());
   const { files, lines } = sourceStats(dir);
   console.log(`### ${name} (${files.toLocaleString('en')} source files, ${lines.toLocaleString('en')} lines)\n`);
-  if (dir.endsWith('published')) console.log(`${PUBLISHED.map((p) => `${p}@${JSON.parse(readFileSync(join(REPO, 'node_modules', p, 'package.json'), 'utf8')).version}`).join(', ')}\n`);
+  if (dir.endsWith('published'))
+    console.log(
+      `${PUBLISHED.map((p) => `${p}@${JSON.parse(readFileSync(join(REPO, 'node_modules', p, 'package.json'), 'utf8')).version}`).join(', ')}\n`,
+    );
   console.log('| contender | wall s | CPU s | peak RSS MB | × floor | × secretlint | × eslint |');
   console.log('|---|---|---|---|---|---|---|');
   const med = (n: string) => median(samples.get(n)!.map((s) => s.wall));
@@ -149,9 +223,13 @@ for (const [name, dir] of corpora) {
     const s = samples.get(n)!;
     const wall = med(n);
     wallOf.set(`${name}:${n}`, wall);
-    console.log(`| ${n} | ${wall.toFixed(2)} | ${median(s.map((x) => x.cpu)).toFixed(2)} | ${median(s.map((x) => x.rss)).toFixed(0)} | ${(wall / floor).toFixed(2)} | ${(wall / med('secretlint 13 (recommended)')).toFixed(2)} | ${(wall / med('eslint (+ts parser, 1 rule)')).toFixed(2)} |`);
+    console.log(
+      `| ${n} | ${wall.toFixed(2)} | ${median(s.map((x) => x.cpu)).toFixed(2)} | ${median(s.map((x) => x.rss)).toFixed(0)} | ${(wall / floor).toFixed(2)} | ${(wall / med('secretlint 13 (recommended)')).toFixed(2)} | ${(wall / med('eslint (+ts parser, 1 rule)')).toFixed(2)} |`,
+    );
   }
   console.log('');
 }
 const g = (scale: string) => wallOf.get(`generated ${scale}:agent-warden cold`)!;
-console.log(`growth, agent-warden cold: 2×/1× = ${(g('2×') / g('1×')).toFixed(2)}, 4×/1× = ${(g('4×') / g('1×')).toFixed(2)} (linear would be 2 and 4)`);
+console.log(
+  `growth, agent-warden cold: 2×/1× = ${(g('2×') / g('1×')).toFixed(2)}, 4×/1× = ${(g('4×') / g('1×')).toFixed(2)} (linear would be 2 and 4)`,
+);

@@ -43,24 +43,32 @@ for (const rule of SECRET_RULES) {
     if (text.includes('\n')) continue;
     // As code: `NAME=value` and `NAME: "value"` become `const NAME = "value"`; anything else a string literal.
     const assignment = /^([A-Za-z_][A-Za-z0-9_]*)(?:\s*=\s*|:\s+)"?([^"]+)"?$/.exec(text);
-    const code = /^(const|let|var|export) /.test(text) ? text : assignment ? `const ${assignment[1]} = ${JSON.stringify(assignment[2])};` : `const value = ${JSON.stringify(text)};`;
+    const code = /^(const|let|var|export) /.test(text)
+      ? text
+      : assignment
+        ? `const ${assignment[1]} = ${JSON.stringify(assignment[2])};`
+        : `const value = ${JSON.stringify(text)};`;
     add(`src/more/${rule.id}.ts`, code, 'pos');
     add(`config/more/${rule.id}.txt`, text, 'pos');
   }
 }
 
 // ---- Look-alikes: random-looking values that are not secrets, and stand-ins.
-const uuid = () => `${randomFrom('0123456789abcdef', 8)}-${randomFrom('0123456789abcdef', 4)}-4${randomFrom('0123456789abcdef', 3)}-a${randomFrom('0123456789abcdef', 3)}-${randomFrom('0123456789abcdef', 12)}`;
+const uuid = () =>
+  `${randomFrom('0123456789abcdef', 8)}-${randomFrom('0123456789abcdef', 4)}-4${randomFrom('0123456789abcdef', 3)}-a${randomFrom('0123456789abcdef', 3)}-${randomFrom('0123456789abcdef', 12)}`;
 const lookalikes = [
   () => `const requestId = "${uuid()}";`,
   () => `const sessionToken = "${uuid()}";`,
   () => `const commit = "${randomFrom('0123456789abcdef', 40)}";`,
   () => `const secretHash = "${randomFrom('0123456789abcdef', 64)}";`,
-  () => `"integrity": "sha512-${randomFrom('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/', 86)}==",`,
-  () => `const completion = "chatcmpl-${randomFrom('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789', 29)}";`,
+  () =>
+    `"integrity": "sha512-${randomFrom('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/', 86)}==",`,
+  () =>
+    `const completion = "chatcmpl-${randomFrom('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789', 29)}";`,
   () => `const message = "msg_${randomFrom('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789', 24)}";`,
   () => `const toolUse = "toolu_${randomFrom('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789', 24)}";`,
-  () => `const image = "data:image/png;base64,${randomFrom('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/', 120)}";`,
+  () =>
+    `const image = "data:image/png;base64,${randomFrom('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/', 120)}";`,
   () => `const model = "claude-3-5-sonnet-20241022";`,
   () => `const model = "gpt-4o-mini-2024-07-18";`,
   () => `OPENAI_API_KEY=your-openai-key-here`,
@@ -71,7 +79,8 @@ const lookalikes = [
   () => `const password = "xxxxxxxxxxxxxxxxxxxx";`,
   () => `const nextToken = "?NonExpressionParenKeyword";`,
   () => `const secretName = "DEFAULT_CLIENT_SECRET_EXPIRY";`,
-  () => `const keyName = "${randomFrom('abcdefghijklmnopqrstuvwxyz', 12)}-${randomFrom('abcdefghijklmnopqrstuvwxyz', 10)}";`,
+  () =>
+    `const keyName = "${randomFrom('abcdefghijklmnopqrstuvwxyz', 12)}-${randomFrom('abcdefghijklmnopqrstuvwxyz', 10)}";`,
 ];
 for (let i = 0; i < 40; i++) for (const make of lookalikes) add(`src/lookalikes-${i % 8}.ts`, make(), 'neg');
 
@@ -79,7 +88,10 @@ for (const [file, lines] of files) {
   mkdirSync(dirname(join(root, file)), { recursive: true });
   writeFileSync(join(root, file), `${lines.join('\n')}\n`);
 }
-writeFileSync(join(root, '.secretlintrc.json'), JSON.stringify({ rules: [{ id: '@secretlint/secretlint-rule-preset-recommend' }] }));
+writeFileSync(
+  join(root, '.secretlintrc.json'),
+  JSON.stringify({ rules: [{ id: '@secretlint/secretlint-rule-preset-recommend' }] }),
+);
 writeFileSync(
   join(root, 'eslint.config.mjs'),
   `import noSecrets from ${JSON.stringify(require.resolve('eslint-plugin-no-secrets', { paths: [REPO] }))};\nimport tsParser from ${JSON.stringify(require.resolve('@typescript-eslint/parser', { paths: [REPO] }))};\nexport default [{ files: ['**/*.ts', '**/*.js'], languageOptions: { parser: tsParser }, plugins: { 'no-secrets': noSecrets }, rules: { 'no-secrets/no-secrets': 'error' } }];\n`,
@@ -107,19 +119,27 @@ function run(tool: string, cmd: string[], parse: (stdout: string) => string[]): 
 const bin = (name: string) => join(REPO, 'node_modules/.bin', name);
 const results = [
   run('agent-warden', [process.execPath, join(REPO, 'dist/cli.js'), 'scan', '.', '--format', 'json'], (out) =>
-    JSON.parse(out).findings.filter((f: { ruleId: string }) => f.ruleId === 'hardcoded-secret').map((f: { file: string; line: number }) => `${f.file}:${f.line}`),
+    JSON.parse(out)
+      .findings.filter((f: { ruleId: string }) => f.ruleId === 'hardcoded-secret')
+      .map((f: { file: string; line: number }) => `${f.file}:${f.line}`),
   ),
   run('secretlint 13 (recommended)', [bin('secretlint'), '**/*', '--format', 'json', '--no-color'], (out) =>
-    (JSON.parse(out) as { filePath: string; messages: { loc: { start: { line: number } } }[] }[]).flatMap((f) => f.messages.map((m) => `${relative(root, f.filePath)}:${m.loc.start.line}`)),
+    (JSON.parse(out) as { filePath: string; messages: { loc: { start: { line: number } } }[] }[]).flatMap((f) =>
+      f.messages.map((m) => `${relative(root, f.filePath)}:${m.loc.start.line}`),
+    ),
   ),
   run('eslint + no-secrets', [bin('eslint'), '.', '-f', 'json', '--no-warn-ignored'], (out) =>
     (JSON.parse(out) as { filePath: string; messages: { ruleId: string; line: number }[] }[]).flatMap((f) =>
-      f.messages.filter((m) => m.ruleId === 'no-secrets/no-secrets').map((m) => `${relative(root, f.filePath)}:${m.line}`),
+      f.messages
+        .filter((m) => m.ruleId === 'no-secrets/no-secrets')
+        .map((m) => `${relative(root, f.filePath)}:${m.line}`),
     ),
   ),
 ];
 
-console.log(`corpus: ${files.size} files, ${positives.size} planted secrets, ${negatives.size} look-alikes (${root})\n`);
+console.log(
+  `corpus: ${files.size} files, ${positives.size} planted secrets, ${negatives.size} look-alikes (${root})\n`,
+);
 console.log('| tool | recall | precision | true pos. | false pos. | missed | wall time |');
 console.log('|---|---|---|---|---|---|---|');
 for (const r of results) {
@@ -128,10 +148,15 @@ for (const r of results) {
   const fn = positives.size - tp;
   const recall = tp / positives.size;
   const precision = tp + fp ? tp / (tp + fp) : 0;
-  console.log(`| ${r.tool} | ${recall.toFixed(3)} | ${precision.toFixed(3)} | ${tp} | ${fp} | ${fn} | ${(r.ms / 1000).toFixed(2)} s |`);
+  console.log(
+    `| ${r.tool} | ${recall.toFixed(3)} | ${precision.toFixed(3)} | ${tp} | ${fp} | ${fn} | ${(r.ms / 1000).toFixed(2)} s |`,
+  );
 }
 const aw = results[0];
 const missed = [...positives].filter((p) => !aw.reported.has(p));
-if (missed.length) console.log(`\nagent-warden missed: ${missed.slice(0, 20).join(', ')}${missed.length > 20 ? ` …(+${missed.length - 20})` : ''}`);
+if (missed.length)
+  console.log(
+    `\nagent-warden missed: ${missed.slice(0, 20).join(', ')}${missed.length > 20 ? ` …(+${missed.length - 20})` : ''}`,
+  );
 const falsePos = [...aw.reported].filter((p) => !positives.has(p));
 if (falsePos.length) console.log(`agent-warden false positives: ${falsePos.slice(0, 20).join(', ')}`);

@@ -10,13 +10,30 @@ export const TYPESCRIPT = '@ts-morph/common/dist/typescript.js';
 // the locked versions of what is bundled. Every change is a new build, whose caches start cold
 // (server/src/version.ts ANALYZER_BUILD, server/src/code-cache.ts).
 const buildHash = createHash('sha1');
-for (const f of readdirSync('server/src', { recursive: true }).map(String).filter((f) => f.endsWith('.ts') || f.endsWith('.json')).sort()) {
-  buildHash.update(f).update('\0').update(readFileSync(join('server/src', f))).update('\0');
+for (const f of readdirSync('server/src', { recursive: true })
+  .map(String)
+  .filter((f) => f.endsWith('.ts') || f.endsWith('.json'))
+  .sort()) {
+  buildHash
+    .update(f)
+    .update('\0')
+    .update(readFileSync(join('server/src', f)))
+    .update('\0');
 }
 buildHash.update(readFileSync(`node_modules/${TYPESCRIPT}`)).update(readFileSync('package-lock.json'));
 const BUILD_ID = buildHash.digest('hex').slice(0, 12);
 
-const common = { bundle: true, define: { __AGENT_WARDEN_BUILD__: JSON.stringify(BUILD_ID) }, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', legalComments: 'none', mainFields: ['module', 'main'], alias: {
+const common = {
+  bundle: true,
+  define: { __AGENT_WARDEN_BUILD__: JSON.stringify(BUILD_ID) },
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  logLevel: 'warning',
+  legalComments: 'none',
+  mainFields: ['module', 'main'],
+  alias: {
     typescript: TYPESCRIPT,
     // fdir's ESM build calls createRequire(import.meta.url), which a CommonJS bundle leaves undefined: take its CommonJS build.
     fdir: './node_modules/fdir/dist/index.cjs',
@@ -35,13 +52,25 @@ const compilerBesideBundle = {
 mkdirSync('dist', { recursive: true });
 copyFileSync(`node_modules/${TYPESCRIPT}`, 'dist/typescript.js');
 // piscina stays external: it starts its own worker script from its package folder.
-await build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli-main.js', external: ['piscina'], plugins: [compilerBesideBundle] });
-await build({ ...common, entryPoints: ['server/src/cli/analyze-worker.ts'], outfile: 'dist/analyze-worker-main.js', plugins: [compilerBesideBundle] });
+await build({
+  ...common,
+  entryPoints: ['server/src/cli.ts'],
+  outfile: 'dist/cli-main.js',
+  external: ['piscina'],
+  plugins: [compilerBesideBundle],
+});
+await build({
+  ...common,
+  entryPoints: ['server/src/cli/analyze-worker.ts'],
+  outfile: 'dist/analyze-worker-main.js',
+  plugins: [compilerBesideBundle],
+});
 // The CLI and its workers start through small launchers that keep V8's compiled code of the bundles and the
 // compiler between runs (server/src/code-cache.ts; the cache sits in the OS temp folder). A missing, stale or
 // unwritable cache only means compiling as before.
 await build({ ...common, sourcemap: false, entryPoints: ['server/src/code-cache.ts'], outfile: 'dist/code-cache.js' });
-const launcher = (target, exportsIt) => `try {\n  require('./code-cache.js');\n} catch {\n  // No cache: compile as usual.\n}\n${exportsIt ? 'module.exports = ' : ''}require('./${target}');\n`;
+const launcher = (target, exportsIt) =>
+  `try {\n  require('./code-cache.js');\n} catch {\n  // No cache: compile as usual.\n}\n${exportsIt ? 'module.exports = ' : ''}require('./${target}');\n`;
 writeFileSync('dist/cli.js', `#!/usr/bin/env node\n${launcher('cli-main.js', false)}`);
 writeFileSync('dist/analyze-worker.js', launcher('analyze-worker-main.js', true));
 chmodSync('dist/cli.js', 0o755);
@@ -49,7 +78,23 @@ chmodSync('dist/cli.js', 0o755);
 await build({ ...common, entryPoints: ['server/src/lsp-main.ts'], outfile: 'dist/server-main.js' });
 writeFileSync('dist/server.js', `#!/usr/bin/env node\n${launcher('server-main.js', false)}`);
 chmodSync('dist/server.js', 0o755);
-await build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] });
+await build({
+  ...common,
+  entryPoints: ['client/src/extension.ts'],
+  outfile: 'dist/extension.js',
+  external: ['vscode'],
+});
 // The chain graph's webview: a browser bundle (dagre included) and its stylesheet; nothing is loaded from the network.
-await build({ bundle: true, platform: 'browser', target: 'es2022', format: 'iife', sourcemap: false, logLevel: 'warning', legalComments: 'none', entryPoints: ['client/src/webview/graph.ts'], outfile: 'dist/graph-webview.js', minify: true });
+await build({
+  bundle: true,
+  platform: 'browser',
+  target: 'es2022',
+  format: 'iife',
+  sourcemap: false,
+  logLevel: 'warning',
+  legalComments: 'none',
+  entryPoints: ['client/src/webview/graph.ts'],
+  outfile: 'dist/graph-webview.js',
+  minify: true,
+});
 copyFileSync('client/src/webview/graph.css', 'dist/graph-webview.css');

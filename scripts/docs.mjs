@@ -5,6 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const out = join(mkdtempSync(join(tmpdir(), 'aw-docs-')), 'gen.cjs');
-await build({ entryPoints: ['scripts/gen-rule-docs.ts'], bundle: true, platform: 'node', format: 'cjs', outfile: out, logLevel: 'warning', mainFields: ['module', 'main'] });
+await build({
+  entryPoints: ['scripts/gen-rule-docs.ts'],
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  outfile: out,
+  logLevel: 'warning',
+  mainFields: ['module', 'main'],
+});
 const { writeRuleDocs } = await import(out);
 for (const f of writeRuleDocs(process.cwd())) console.log(`wrote ${f}`);

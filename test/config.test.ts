@@ -17,15 +17,28 @@ function errorOf(text: string): ConfigError {
 
 describe('config', () => {
   it('accepts comments and trailing commas (JSONC)', () => {
-    const c = parseConfig(`{\n  // owners by folder\n  "owners": { "src/billing/**": "team-billing", },\n  "rules": { "unscoped-tool": "error" },\n}`, 'agent-warden.json');
+    const c = parseConfig(
+      `{\n  // owners by folder\n  "owners": { "src/billing/**": "team-billing", },\n  "rules": { "unscoped-tool": "error" },\n}`,
+      'agent-warden.json',
+    );
     expect(c.owners).toEqual({ 'src/billing/**': 'team-billing' });
     expect(c.rules).toEqual({ 'unscoped-tool': 'error' });
   });
 
   it.each([
     ['invalid JSON', '{\n  "rules": {\n    "unscoped-tool": "error"\n  \n', { line: 5, key: '' }, /invalid JSON/],
-    ['unknown rule id', '{\n  "rules": {\n    "unscoped-tol": "error"\n  }\n}', { line: 3, key: 'rules["unscoped-tol"]' }, /unknown rule id/],
-    ['bad severity', '{\n  "rules": {\n    "unscoped-tool": "fatal"\n  }\n}', { line: 3, key: 'rules["unscoped-tool"]' }, /must be one of "off", "info", "warning", "error"/],
+    [
+      'unknown rule id',
+      '{\n  "rules": {\n    "unscoped-tol": "error"\n  }\n}',
+      { line: 3, key: 'rules["unscoped-tol"]' },
+      /unknown rule id/,
+    ],
+    [
+      'bad severity',
+      '{\n  "rules": {\n    "unscoped-tool": "fatal"\n  }\n}',
+      { line: 3, key: 'rules["unscoped-tool"]' },
+      /must be one of "off", "info", "warning", "error"/,
+    ],
     ['unknown top-level key', '{\n  "owner": {}\n}', { line: 2, key: 'owner' }, /unknown setting/],
     ['wrong type', '{\n  "ignore": "dist/**"\n}', { line: 2, key: 'ignore' }, /must be array/],
   ])('%s: names file, line and key', (_name, text, where, detail) => {

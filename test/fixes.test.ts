@@ -4,7 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { parse } from '../server/src/analyzer/extract';
 import type { Finding } from '../server/src/analyzer/types';
 import { type AnalysisResult } from '../server/src/engine';
-import { applyEdits, approvalFix, type Fix, type FixContext, fixesForFinding, knownOwners } from '../server/src/fixes/fixes';
+import {
+  applyEdits,
+  approvalFix,
+  type Fix,
+  type FixContext,
+  fixesForFinding,
+  knownOwners,
+} from '../server/src/fixes/fixes';
 import { analyzeFiles, TODAY } from './helpers/analyze';
 import { FAKE_KEYS } from './helpers/fake-keys';
 import { REPO } from './helpers/cli';
@@ -82,7 +89,8 @@ describe('quick-fixes: each one parses, removes its finding, and is not offered 
       const before = analyzeFiles(files);
       const cases: { finding: Finding; fix: Fix }[] = [];
       for (const finding of before.findings) {
-        for (const fix of fixesForFinding(finding, context(files, before, finding.loc.file))) cases.push({ finding, fix });
+        for (const fix of fixesForFinding(finding, context(files, before, finding.loc.file)))
+          cases.push({ finding, fix });
       }
       for (const tool of before.graph.tools) {
         if (!files[tool.loc.file]) continue;
@@ -100,14 +108,19 @@ describe('quick-fixes: each one parses, removes its finding, and is not offered 
           expect(syntaxErrors(fix.file, fixed)).toBeLessThanOrEqual(syntaxErrors(fix.file, text));
           const after = analyzeFiles({ ...files, [fix.file]: fixed });
           if (finding.ruleId === 'approval') {
-            const t = after.graph.tools.find((x) => x.loc.file === fix.file && x.name === before.graph.tools.find((b) => b.id === finding.subject)!.name)!;
+            const t = after.graph.tools.find(
+              (x) =>
+                x.loc.file === fix.file && x.name === before.graph.tools.find((b) => b.id === finding.subject)!.name,
+            )!;
             expect(t.approval).toBeTruthy();
             expect(approvalFix(t, context({ ...files, [fix.file]: fixed }, after, fix.file))).toBeUndefined();
             return;
           }
           expect(after.findings.map(key)).not.toContain(key(finding));
           // Not offered again: no remaining finding in the file offers a fix with the same title.
-          const again = after.findings.filter((f) => f.loc.file === fix.file).flatMap((f) => fixesForFinding(f, context({ ...files, [fix.file]: fixed }, after, fix.file)));
+          const again = after.findings
+            .filter((f) => f.loc.file === fix.file)
+            .flatMap((f) => fixesForFinding(f, context({ ...files, [fix.file]: fixed }, after, fix.file)));
           if (!fix.title.startsWith('Disable')) expect(again.map((x) => x.title)).not.toContain(fix.title);
         });
       }

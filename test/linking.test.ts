@@ -61,6 +61,10 @@ describe('linking through tsconfig paths', () => {
       'src/agent.ts': `import { generateText } from 'ai';\nimport { purgeOrder } from '@/tools/purge';\nexport const run = () => generateText({ model: {} as any, prompt: '', tools: { purge_order: purgeOrder } });`,
     });
     expect(inv.agents.find((a) => a.name === 'run')?.tools).toEqual(['purge_order']);
-    expect(inv.tools[0].capabilities[0]).toMatchObject({ capability: 'db:delete', tier: 'critical', detail: 'DELETE FROM orders' });
+    expect(inv.tools[0].capabilities[0]).toMatchObject({
+      capability: 'db:delete',
+      tier: 'critical',
+      detail: 'DELETE FROM orders',
+    });
   });
 });

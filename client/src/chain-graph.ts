@@ -32,11 +32,16 @@ export class ChainGraphPanel {
 
   private constructor(extensionUri: vscode.Uri) {
     const dist = vscode.Uri.joinPath(extensionUri, 'dist');
-    this.panel = vscode.window.createWebviewPanel('agentWarden.graph', 'Agent Warden: Chain Graph', vscode.ViewColumn.Beside, {
-      enableScripts: true,
-      localResourceRoots: [dist],
-      retainContextWhenHidden: true,
-    });
+    this.panel = vscode.window.createWebviewPanel(
+      'agentWarden.graph',
+      'Agent Warden: Chain Graph',
+      vscode.ViewColumn.Beside,
+      {
+        enableScripts: true,
+        localResourceRoots: [dist],
+        retainContextWhenHidden: true,
+      },
+    );
     this.panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'agent-warden.svg');
     this.panel.webview.html = this.html(dist);
     this.panel.onDidDispose(() => {
@@ -50,7 +55,10 @@ export class ChainGraphPanel {
         const folder = this.folders.find((f) => f.uri === m.folder);
         if (!folder) return;
         const uri = vscode.Uri.joinPath(vscode.Uri.parse(folder.uri), m.file);
-        void vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.One, selection: new vscode.Range(m.line - 1, m.column - 1, m.line - 1, m.column - 1) });
+        void vscode.window.showTextDocument(uri, {
+          viewColumn: vscode.ViewColumn.One,
+          selection: new vscode.Range(m.line - 1, m.column - 1, m.line - 1, m.column - 1),
+        });
       }
     });
   }
@@ -67,7 +75,13 @@ export class ChainGraphPanel {
     const nonce = randomBytes(16).toString('base64');
     const script = webview.asWebviewUri(vscode.Uri.joinPath(dist, 'graph-webview.js'));
     const style = webview.asWebviewUri(vscode.Uri.joinPath(dist, 'graph-webview.css'));
-    const csp = [`default-src 'none'`, `img-src ${webview.cspSource} data:`, `style-src ${webview.cspSource}`, `script-src 'nonce-${nonce}'`, `font-src ${webview.cspSource}`].join('; ');
+    const csp = [
+      `default-src 'none'`,
+      `img-src ${webview.cspSource} data:`,
+      `style-src ${webview.cspSource}`,
+      `script-src 'nonce-${nonce}'`,
+      `font-src ${webview.cspSource}`,
+    ].join('; ');
     return `<!DOCTYPE html>
 <html lang="en">
 <head>

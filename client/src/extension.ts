@@ -1,7 +1,23 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, type LanguageClientOptions, type ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
-import { INVENTORY, INVENTORY_CHANGED, type InventoryResponse, REANALYZE_COMMAND, REVEAL_IN_INVENTORY_COMMAND, RULE_DOCS, type ServerStatus, SHOW_GRAPH_COMMAND, STATUS } from '../../shared/protocol';
+import {
+  LanguageClient,
+  type LanguageClientOptions,
+  type ServerOptions,
+  State,
+  TransportKind,
+} from 'vscode-languageclient/node';
+import {
+  INVENTORY,
+  INVENTORY_CHANGED,
+  type InventoryResponse,
+  REANALYZE_COMMAND,
+  REVEAL_IN_INVENTORY_COMMAND,
+  RULE_DOCS,
+  type ServerStatus,
+  SHOW_GRAPH_COMMAND,
+  STATUS,
+} from '../../shared/protocol';
 import { ChainGraphPanel } from './chain-graph';
 import { type InventoryFilter, type InventoryItem, InventoryTree } from './inventory-tree';
 import { redactingLogChannel } from './redacting-log';
@@ -26,7 +42,12 @@ async function refreshInventory(): Promise<InventoryResponse> {
   }
   tree.update(inventory.folders);
   const { agents, tools } = tree.counts();
-  treeView.description = tree.filter === 'all' ? `${agents} agents · ${tools} tools` : tree.filter === 'currentFile' ? 'current file' : 'with findings';
+  treeView.description =
+    tree.filter === 'all'
+      ? `${agents} agents · ${tools} tools`
+      : tree.filter === 'currentFile'
+        ? 'current file'
+        : 'with findings';
   ChainGraphPanel.refresh(inventory.folders);
   return inventory;
 }
@@ -34,19 +55,30 @@ async function refreshInventory(): Promise<InventoryResponse> {
 async function setFilter(filter: InventoryFilter): Promise<void> {
   tree.setFilter(filter);
   await vscode.commands.executeCommand('setContext', 'agentWarden.inventoryFilter', filter);
-  treeView.message = filter === 'currentFile' ? 'Showing the agents and tools of the current file.' : filter === 'findings' ? 'Showing agents and tools with findings.' : undefined;
+  treeView.message =
+    filter === 'currentFile'
+      ? 'Showing the agents and tools of the current file.'
+      : filter === 'findings'
+        ? 'Showing agents and tools with findings.'
+        : undefined;
   await refreshInventory();
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   output = vscode.window.createOutputChannel('Agent Warden', { log: true });
-  status = vscode.languages.createLanguageStatusItem('agentWarden.status', [...SOURCE_LANGUAGES.map((language) => ({ language })), { pattern: '**/agent-warden.json' }]);
+  status = vscode.languages.createLanguageStatusItem('agentWarden.status', [
+    ...SOURCE_LANGUAGES.map((language) => ({ language })),
+    { pattern: '**/agent-warden.json' },
+  ]);
   status.name = 'Agent Warden';
   status.text = 'Agent Warden: starting';
   status.command = { title: 'Show output', command: 'agentWarden.showOutput' };
   context.subscriptions.push(output, status);
   treeView = vscode.window.createTreeView('agentWarden.inventory', { treeDataProvider: tree, showCollapseAll: true });
-  context.subscriptions.push(treeView, vscode.window.onDidChangeActiveTextEditor(() => tree.activeEditorChanged()));
+  context.subscriptions.push(
+    treeView,
+    vscode.window.onDidChangeActiveTextEditor(() => tree.activeEditorChanged()),
+  );
   void vscode.commands.executeCommand('setContext', 'agentWarden.inventoryFilter', 'all');
 
   context.subscriptions.push(
@@ -68,7 +100,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       try {
         await vscode.workspace.fs.stat(uri);
       } catch {
-        const starter = '{\n  // Severity per rule: "off", "info", "warning" or "error".\n  "rules": {},\n  // Owner per glob, for definitions without @owner. The last match wins.\n  "owners": {}\n}\n';
+        const starter =
+          '{\n  // Severity per rule: "off", "info", "warning" or "error".\n  "rules": {},\n  // Owner per glob, for definitions without @owner. The last match wins.\n  "owners": {}\n}\n';
         await vscode.workspace.fs.writeFile(uri, Buffer.from(starter));
       }
       await vscode.window.showTextDocument(uri);
@@ -92,7 +125,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.workspace.onDidGrantWorkspaceTrust(() => void restart(context)),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('agentWarden.enable') || e.affectsConfiguration('agentWarden.codeLens')) void restart(context);
+      if (e.affectsConfiguration('agentWarden.enable') || e.affectsConfiguration('agentWarden.codeLens'))
+        void restart(context);
     }),
   );
   await start(context);
@@ -119,7 +153,9 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
     // vscode-languageclient 10+ leaves every pull trigger off unless asked (see shared/notes/vscode-e2e.md).
     diagnosticPullOptions: { onChange: true, onSave: true, onFocus: true, onTabs: false },
     synchronize: {
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.ts,*.tsx,*.js,*.jsx,*.mjs,*.cjs,*.mts,*.cts,agent-warden.json,CODEOWNERS,.env*,*.json}'),
+      fileEvents: vscode.workspace.createFileSystemWatcher(
+        '**/{*.ts,*.tsx,*.js,*.jsx,*.mjs,*.cjs,*.mts,*.cts,agent-warden.json,CODEOWNERS,.env*,*.json}',
+      ),
     },
     initializationOptions: { trusted: vscode.workspace.isTrusted },
     // Traces carry whole documents: the client writes through a channel that leaves their text (and keys) out.
@@ -139,9 +175,11 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
 
 function showStatus(s: ServerStatus): void {
   const restricted = vscode.workspace.isTrusted ? '' : ' (restricted)';
-  if (s.state === 'indexing') status.text = `$(sync~spin) Agent Warden: indexing ${s.indexed?.done ?? 0}/${s.indexed?.total ?? '?'}`;
+  if (s.state === 'indexing')
+    status.text = `$(sync~spin) Agent Warden: indexing ${s.indexed?.done ?? 0}/${s.indexed?.total ?? '?'}`;
   else status.text = `Agent Warden: ${s.findings} finding${s.findings === 1 ? '' : 's'}${restricted}`;
-  status.detail = s.lastAnalysisMs !== undefined ? `last analysis ${s.lastAnalysisMs} ms · ${s.files} files` : `${s.files} files`;
+  status.detail =
+    s.lastAnalysisMs !== undefined ? `last analysis ${s.lastAnalysisMs} ms · ${s.files} files` : `${s.files} files`;
   status.severity = s.configError ? vscode.LanguageStatusSeverity.Error : vscode.LanguageStatusSeverity.Information;
   if (s.configError) status.detail = `agent-warden.json: ${s.configError}`;
 }

@@ -9,8 +9,14 @@ type Credential = InventoryJson['credentials'][number];
 export type InventoryFilter = 'all' | 'currentFile' | 'findings';
 
 /** Risk tiers as colours the user's theme defines (so they read well in light, dark and high contrast). */
-const TIER_COLOUR: Record<string, string> = { critical: 'charts.red', high: 'charts.orange', medium: 'charts.yellow', low: 'charts.green' };
-const icon = (id: string, tier?: string | null) => new vscode.ThemeIcon(id, tier && TIER_COLOUR[tier] ? new vscode.ThemeColor(TIER_COLOUR[tier]) : undefined);
+const TIER_COLOUR: Record<string, string> = {
+  critical: 'charts.red',
+  high: 'charts.orange',
+  medium: 'charts.yellow',
+  low: 'charts.green',
+};
+const icon = (id: string, tier?: string | null) =>
+  new vscode.ThemeIcon(id, tier && TIER_COLOUR[tier] ? new vscode.ThemeColor(TIER_COLOUR[tier]) : undefined);
 
 /** One row of the tree. Rows know their parent, so a CodeLens click can reveal them. */
 export class InventoryItem extends vscode.TreeItem {
@@ -24,7 +30,9 @@ export class InventoryItem extends vscode.TreeItem {
   }
   add(child: InventoryItem): InventoryItem {
     this.children.push(child);
-    this.collapsibleState = this.parent ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded;
+    this.collapsibleState = this.parent
+      ? vscode.TreeItemCollapsibleState.Collapsed
+      : vscode.TreeItemCollapsibleState.Expanded;
     return child;
   }
 }
@@ -114,7 +122,8 @@ export class InventoryTree implements vscode.TreeDataProvider<InventoryItem> {
     const activeFile = vscode.window.activeTextEditor?.document.uri.toString();
     const inCurrentFile = (file: string) => uriOf(file).toString() === activeFile;
     const hasFindings = (id: string) => (folder.findings[id] ?? 0) > 0;
-    const toolShown = (t: Tool) => (this.filter === 'currentFile' ? inCurrentFile(t.file) : this.filter === 'findings' ? hasFindings(t.id) : true);
+    const toolShown = (t: Tool) =>
+      this.filter === 'currentFile' ? inCurrentFile(t.file) : this.filter === 'findings' ? hasFindings(t.id) : true;
     const agentShown = (a: Agent) => {
       if (this.filter === 'all') return true;
       const own = this.filter === 'currentFile' ? inCurrentFile(a.file) : hasFindings(a.id);
@@ -123,7 +132,10 @@ export class InventoryTree implements vscode.TreeDataProvider<InventoryItem> {
     const open = (file: string, line: number, column = 1): vscode.Command => ({
       title: 'Go to definition',
       command: 'vscode.open',
-      arguments: [uriOf(file), { selection: new vscode.Range(line - 1, column - 1, line - 1, column - 1), preview: true }],
+      arguments: [
+        uriOf(file),
+        { selection: new vscode.Range(line - 1, column - 1, line - 1, column - 1), preview: true },
+      ],
     });
     const register = (id: string, item: InventoryItem) => {
       const key = `${folder.uri}\0${id}`;
@@ -136,7 +148,13 @@ export class InventoryTree implements vscode.TreeDataProvider<InventoryItem> {
       item.id = `${folder.uri}\0${under?.entityId ?? ''}\0${t.id}`;
       item.contextValue = 'tool';
       item.iconPath = icon('tools', t.risk);
-      item.description = [t.owner ?? 'no owner', t.scopes.length ? t.scopes.join(' ') : 'no scopes', t.risk ?? 'no risk found', t.approval ? '✓ approval' : t.risk === 'critical' ? '✗ no approval' : null, findings ? `${findings} finding${findings === 1 ? '' : 's'}` : null]
+      item.description = [
+        t.owner ?? 'no owner',
+        t.scopes.length ? t.scopes.join(' ') : 'no scopes',
+        t.risk ?? 'no risk found',
+        t.approval ? '✓ approval' : t.risk === 'critical' ? '✗ no approval' : null,
+        findings ? `${findings} finding${findings === 1 ? '' : 's'}` : null,
+      ]
         .filter(Boolean)
         .join(' · ');
       item.tooltip = tooltip(`Tool \`${t.name}\``, [
@@ -150,8 +168,16 @@ export class InventoryTree implements vscode.TreeDataProvider<InventoryItem> {
       item.command = open(t.file, t.nameLine, t.nameColumn);
       register(t.id, item);
       for (const c of t.capabilities) item.add(capabilityItem(c, item));
-      for (const name of t.credentials) item.add(credentialItem(inv.credentials.find((c) => c.name === name), name, item));
-      if (t.delegatesToId && agents.has(t.delegatesToId)) item.add(referenceItem(agents.get(t.delegatesToId)!, 'runs agent', item));
+      for (const name of t.credentials)
+        item.add(
+          credentialItem(
+            inv.credentials.find((c) => c.name === name),
+            name,
+            item,
+          ),
+        );
+      if (t.delegatesToId && agents.has(t.delegatesToId))
+        item.add(referenceItem(agents.get(t.delegatesToId)!, 'runs agent', item));
       return item;
     };
     const capabilityItem = (c: Capability, under: InventoryItem) => {
@@ -159,7 +185,11 @@ export class InventoryTree implements vscode.TreeDataProvider<InventoryItem> {
       item.contextValue = 'capability';
       item.iconPath = icon('circle-filled', c.tier);
       item.description = `${c.tier} — ${c.reason}`;
-      item.tooltip = tooltip(`Capability \`${c.capability}\``, [['Tier', c.tier], ['Why', c.reason], ...c.trail.map((h): [string, string] => ['via', `${h.message} (${h.file}:${h.line})`])]);
+      item.tooltip = tooltip(`Capability \`${c.capability}\``, [
+        ['Tier', c.tier],
+        ['Why', c.reason],
+        ...c.trail.map((h): [string, string] => ['via', `${h.message} (${h.file}:${h.line})`]),
+      ]);
       const evidence = c.trail[c.trail.length - 1];
       if (evidence) item.command = open(evidence.file, evidence.line, evidence.column);
       return item;
@@ -192,7 +222,13 @@ export class InventoryTree implements vscode.TreeDataProvider<InventoryItem> {
       item.iconPath = icon(a.framework === 'mcp' ? 'server' : 'hubot', a.risk);
       const agentTools = a.toolIds.map((id) => tools.get(id)).filter((t): t is Tool => !!t);
       const gated = agentTools.filter((t) => t.approval).length;
-      item.description = [a.owner ?? 'no owner', a.risk ?? 'no risk found', `${agentTools.length} tool${agentTools.length === 1 ? '' : 's'}${a.complete ? '' : '+'}`, agentTools.length ? `approval ${gated}/${agentTools.length}` : null, findings ? `${findings} finding${findings === 1 ? '' : 's'}` : null]
+      item.description = [
+        a.owner ?? 'no owner',
+        a.risk ?? 'no risk found',
+        `${agentTools.length} tool${agentTools.length === 1 ? '' : 's'}${a.complete ? '' : '+'}`,
+        agentTools.length ? `approval ${gated}/${agentTools.length}` : null,
+        findings ? `${findings} finding${findings === 1 ? '' : 's'}` : null,
+      ]
         .filter(Boolean)
         .join(' · ');
       item.tooltip = tooltip(`${a.framework === 'mcp' ? 'MCP server' : 'Agent'} \`${a.name}\``, [
@@ -204,10 +240,14 @@ export class InventoryTree implements vscode.TreeDataProvider<InventoryItem> {
       ]);
       item.command = open(a.file, a.nameLine, a.nameColumn);
       register(a.id, item);
-      for (const t of agentTools) if (this.filter === 'all' || toolShown(t) || this.filter === 'currentFile') item.add(toolItem(t, item));
-      for (const id of a.delegateIds) if (agents.has(id)) item.add(referenceItem(agents.get(id)!, 'delegates to', item));
+      for (const t of agentTools)
+        if (this.filter === 'all' || toolShown(t) || this.filter === 'currentFile') item.add(toolItem(t, item));
+      for (const id of a.delegateIds)
+        if (agents.has(id)) item.add(referenceItem(agents.get(id)!, 'delegates to', item));
       // Agents open on their tools; tools open on demand.
-      item.collapsibleState = item.children.length ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None;
+      item.collapsibleState = item.children.length
+        ? vscode.TreeItemCollapsibleState.Expanded
+        : vscode.TreeItemCollapsibleState.None;
       out.push(item);
     }
     const standalone = inv.tools.filter((t) => t.agentIds.length === 0 && toolShown(t));

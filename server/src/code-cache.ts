@@ -16,7 +16,18 @@
  * Anything that goes wrong (no folder, a corrupt or foreign entry, a full disk) means compiling as usual.
  * `AGENT_WARDEN_CODE_CACHE=off` turns it off; `AGENT_WARDEN_CODE_CACHE_DIR` moves it.
  */
-import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import Module from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -34,12 +45,19 @@ const BUNDLES = __dirname;
 function cacheFolder(): string | undefined {
   if (process.env.AGENT_WARDEN_CODE_CACHE === 'off') return undefined;
   const uid = typeof process.getuid === 'function' ? process.getuid() : undefined;
-  const dir = process.env.AGENT_WARDEN_CODE_CACHE_DIR ?? join(tmpdir(), `agent-warden-code-cache-${uid ?? 'user'}`, process.versions.v8);
+  const dir =
+    process.env.AGENT_WARDEN_CODE_CACHE_DIR ??
+    join(tmpdir(), `agent-warden-code-cache-${uid ?? 'user'}`, process.versions.v8);
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     const st = statSync(dir);
     // (Windows reports no POSIX permissions; its temp folder is per user.)
-    if (!st.isDirectory() || (uid !== undefined && st.uid !== uid) || (process.platform !== 'win32' && (st.mode & 0o022) !== 0)) return undefined;
+    if (
+      !st.isDirectory() ||
+      (uid !== undefined && st.uid !== uid) ||
+      (process.platform !== 'win32' && (st.mode & 0o022) !== 0)
+    )
+      return undefined;
     return dir;
   } catch {
     return undefined;
@@ -61,10 +79,16 @@ function install(dir: string): void {
     } catch {
       return original.call(this, content, filename);
     }
-    const script = new Script(Module.wrap(content.startsWith('#!') ? `//${content}` : content), { filename, cachedData });
+    const script = new Script(Module.wrap(content.startsWith('#!') ? `//${content}` : content), {
+      filename,
+      cachedData,
+    });
     if (!cachedData || script.cachedDataRejected) pending.push({ file: entry, bundle: basename(filename), script });
     const wrapper = script.runInThisContext({ displayErrors: true }) as (...args: unknown[]) => unknown;
-    const internals = Module as unknown as { _resolveFilename(request: string, parent: unknown): string; _cache: unknown };
+    const internals = Module as unknown as {
+      _resolveFilename(request: string, parent: unknown): string;
+      _cache: unknown;
+    };
     const requireHere = Object.assign((id: string) => this.require(id), {
       resolve: (request: string) => internals._resolveFilename(request, this),
       main: require.main,
@@ -80,7 +104,9 @@ function install(dir: string): void {
         const temp = `${file}.${process.pid}.tmp`;
         writeFileSync(temp, script.createCachedData(), { mode: 0o600 });
         renameSync(temp, file);
-        for (const old of readdirSync(dir)) if (old.startsWith(`${bundle}-`) && old.endsWith('.code') && join(dir, old) !== file) rmSync(join(dir, old), { force: true });
+        for (const old of readdirSync(dir))
+          if (old.startsWith(`${bundle}-`) && old.endsWith('.code') && join(dir, old) !== file)
+            rmSync(join(dir, old), { force: true });
       } catch {
         // Unwritable: the next run compiles again.
       }

@@ -1,6 +1,15 @@
 import { createHash } from 'node:crypto';
 import picomatch from 'picomatch';
-import { DEFAULT_TIME_BUDGET_MS, extractFacts, importedSpecifiers, IncrementalTree, isInsideLiteral, isSourceFile, parse, SECRET_PIECES } from './analyzer/extract';
+import {
+  DEFAULT_TIME_BUDGET_MS,
+  extractFacts,
+  importedSpecifiers,
+  IncrementalTree,
+  isInsideLiteral,
+  isSourceFile,
+  parse,
+  SECRET_PIECES,
+} from './analyzer/extract';
 import { BudgetExceeded } from './analyzer/source-context';
 import { link } from './analyzer/link';
 import type { PathMapping } from './analyzer/resolve';
@@ -18,7 +27,15 @@ import { definesIdentities, ImportGraph, type ImportSummary, isAgentSeed } from 
 import { compareStrings } from './analyzer/order';
 
 /** Test code by default: keys there are usually fixtures, reported as warnings (`testPaths` in the config). */
-export const DEFAULT_TEST_PATHS = ['**/test/**', '**/tests/**', '**/__tests__/**', '**/*.test.*', '**/*.spec.*', '**/fixtures/**', '**/__fixtures__/**'];
+export const DEFAULT_TEST_PATHS = [
+  '**/test/**',
+  '**/tests/**',
+  '**/__tests__/**',
+  '**/*.test.*',
+  '**/*.spec.*',
+  '**/fixtures/**',
+  '**/__fixtures__/**',
+];
 
 export interface SourceInput {
   /** Path relative to the working directory, forward slashes: how findings name the file. */
@@ -63,7 +80,21 @@ export interface AnalysisResult {
 }
 
 /** Files the secrets engine reads besides source: configs, env files, prompts. */
-const TEXT_EXTENSIONS = ['.json', '.jsonc', '.json5', '.yaml', '.yml', '.toml', '.ini', '.properties', '.md', '.mdx', '.txt', '.prompt', '.env'];
+const TEXT_EXTENSIONS = [
+  '.json',
+  '.jsonc',
+  '.json5',
+  '.yaml',
+  '.yml',
+  '.toml',
+  '.ini',
+  '.properties',
+  '.md',
+  '.mdx',
+  '.txt',
+  '.prompt',
+  '.env',
+];
 const SKIPPED_NAMES = new Set(['package-lock.json', 'npm-shrinkwrap.json', 'pnpm-lock.yaml', 'yarn.lock', 'bun.lock']);
 
 /** Whether the analyzer reads a file at all (source for facts; any of these for secrets). */
@@ -117,17 +148,22 @@ export interface FileResult {
 /** What the config adds to per-file extraction (its own catalog entries, audit loggers). */
 export function extractOptions(config: Config, mappings: readonly PathMapping[] = []): ExtractOptions {
   const localPrefixes = aliasPrefixes(mappings);
-  return { catalog: userCatalog(config), auditLoggers: config.auditLoggers, ...(localPrefixes.length ? { localPrefixes } : {}) };
+  return {
+    catalog: userCatalog(config),
+    auditLoggers: config.auditLoggers,
+    ...(localPrefixes.length ? { localPrefixes } : {}),
+  };
 }
 
 /** `paths` aliases (`@lib/*` → `@lib/`): calls into them are calls into the project, kept for linking. */
 function aliasPrefixes(mappings: readonly PathMapping[]): string[] {
   const out = new Set<string>();
-  for (const m of mappings) for (const pattern of Object.keys(m.paths)) {
-    const star = pattern.indexOf('*');
-    const prefix = star < 0 ? pattern : pattern.slice(0, star);
-    if (prefix) out.add(prefix);
-  }
+  for (const m of mappings)
+    for (const pattern of Object.keys(m.paths)) {
+      const star = pattern.indexOf('*');
+      const prefix = star < 0 ? pattern : pattern.slice(0, star);
+      if (prefix) out.add(prefix);
+    }
   return [...out].sort();
 }
 
@@ -146,7 +182,12 @@ export type AnalysisDepth = 'facts' | 'secrets';
  * Facts, secrets and suppressions of one file; never throws (a file that cannot be analysed gets a notice).
  * `tree`: an open buffer's last syntax tree, re-parsed incrementally (the language server passes one).
  */
-export function analyseFile(input: SourceInput, options: ExtractOptions = {}, depth: AnalysisDepth = 'facts', tree?: IncrementalTree): FileResult {
+export function analyseFile(
+  input: SourceInput,
+  options: ExtractOptions = {},
+  depth: AnalysisDepth = 'facts',
+  tree?: IncrementalTree,
+): FileResult {
   let facts: FileFacts | undefined;
   let notice: string | undefined;
   // Line starts only when a location must be given (most files have no secret and no suppression comment).
@@ -172,7 +213,9 @@ export function analyseFile(input: SourceInput, options: ExtractOptions = {}, de
   // Facts keep string values (names, arguments, exported constants): a secret among them is masked, so no
   // copy of it outlives this function — not in the cache, not in the language server's memory dumps.
   if (facts && secrets.length) {
-    const pairs: [string, string][] = secrets.filter((s) => s.end > s.start).map((s) => [input.text.slice(s.start, s.end), s.masked]);
+    const pairs: [string, string][] = secrets
+      .filter((s) => s.end > s.start)
+      .map((s) => [input.text.slice(s.start, s.end), s.masked]);
     for (const piece of SECRET_PIECES.get(facts) ?? []) pairs.push([piece, '<redacted>']);
     facts = redact(facts, pairs);
   }
@@ -183,7 +226,8 @@ export function analyseFile(input: SourceInput, options: ExtractOptions = {}, de
     specifiers: specifiers && [...specifiers],
     seed: specifiers && (input.seed ?? isAgentSeed(input.text, specifiers)),
     secrets,
-    suppressions: facts?.suppressions ?? parseSuppressions(input.file, input.text, locAt, source ? inLiteralOf(input) : undefined),
+    suppressions:
+      facts?.suppressions ?? parseSuppressions(input.file, input.text, locAt, source ? inLiteralOf(input) : undefined),
     notice,
     pathMapping: tsconfigPaths(input),
   };
@@ -223,11 +267,16 @@ function redact<T>(value: T, pairs: [string, string][]): T {
 function tsconfigPaths(input: SourceInput): PathMapping | undefined {
   const base = input.file.slice(input.file.lastIndexOf('/') + 1);
   if (!/^(tsconfig[\w.-]*|jsconfig)\.json$/.test(base)) return undefined;
-  const json = parseJsonc(input.text, [], { allowTrailingComma: true }) as { compilerOptions?: { baseUrl?: unknown; paths?: unknown } } | undefined;
+  const json = parseJsonc(input.text, [], { allowTrailingComma: true }) as
+    { compilerOptions?: { baseUrl?: unknown; paths?: unknown } } | undefined;
   const co = json?.compilerOptions;
   if (!co || (typeof co.baseUrl !== 'string' && (typeof co.paths !== 'object' || !co.paths))) return undefined;
   const dir = input.file.includes('/') ? input.file.slice(0, input.file.lastIndexOf('/')) : '.';
-  const paths = Object.fromEntries(Object.entries((co.paths ?? {}) as Record<string, unknown>).filter(([, v]) => Array.isArray(v)).map(([k, v]) => [k, (v as unknown[]).filter((x): x is string => typeof x === 'string')]));
+  const paths = Object.fromEntries(
+    Object.entries((co.paths ?? {}) as Record<string, unknown>)
+      .filter(([, v]) => Array.isArray(v))
+      .map(([k, v]) => [k, (v as unknown[]).filter((x): x is string => typeof x === 'string')]),
+  );
   return { dir, baseUrl: typeof co.baseUrl === 'string' ? co.baseUrl : undefined, paths };
 }
 
@@ -235,7 +284,11 @@ function tsconfigPaths(input: SourceInput): PathMapping | undefined {
 export function analyze(inputs: SourceInput[], opts: AnalysisOptions = {}): AnalysisResult {
   const options = extractOptions(opts.config ?? DEFAULT_CONFIG, pathMappingsOf(inputs));
   const prefilter = new Prefilter(inputs);
-  const seeds = new Map(inputs.filter((i) => prefilter.isSeed(i.file)).map((i) => [i.file, analyseFile(prefilter.withSpecifiers(i), options, 'facts')]));
+  const seeds = new Map(
+    inputs
+      .filter((i) => prefilter.isSeed(i.file))
+      .map((i) => [i.file, analyseFile(prefilter.withSpecifiers(i), options, 'facts')]),
+  );
   const depthOf = prefilter.depths(seeds.values());
   return analyzeResults(
     inputs.map((i) => seeds.get(i.file) ?? analyseFile(prefilter.withSpecifiers(i), options, depthOf(i.file))),
@@ -272,7 +325,9 @@ export class Prefilter {
 
   /** Facts for seeds and for what a defining seed reaches; secrets only for the rest. */
   depths(seedResults: Iterable<FileResult>): (file: string) => AnalysisDepth | undefined {
-    const needed = this.graph.factsNeeded([...seedResults].filter((r) => definesIdentities(r.facts)).map((r) => r.file));
+    const needed = this.graph.factsNeeded(
+      [...seedResults].filter((r) => definesIdentities(r.facts)).map((r) => r.file),
+    );
     return (file) => (!isSourceFile(file) ? undefined : needed.has(file) ? 'facts' : 'secrets');
   }
 }
@@ -284,9 +339,21 @@ export function analyzeResults(results: FileResult[], opts: AnalysisOptions = {}
   const secrets = new Map(results.filter((r) => r.secrets.length).map((r) => [r.file, r.secrets]));
   const notices: Notice[] = results.filter((r) => r.notice).map((r) => ({ file: r.file, message: r.notice! }));
   const mappings = results.flatMap((r) => (r.pathMapping ? [r.pathMapping] : []));
-  const graph = link(facts, opts.owners ?? new OwnerResolver({ cwd: process.cwd(), configOwners: config.owners }), userCatalog(config), mappings);
+  const graph = link(
+    facts,
+    opts.owners ?? new OwnerResolver({ cwd: process.cwd(), configOwners: config.owners }),
+    userCatalog(config),
+    mappings,
+  );
   for (const [, found] of secrets) {
-    for (const s of found) graph.credentials.push({ name: `${s.ruleId} ${s.masked}`, source: 'literal', lifetime: 'hardcoded', locations: [s.loc], tools: [] });
+    for (const s of found)
+      graph.credentials.push({
+        name: `${s.ruleId} ${s.masked}`,
+        source: 'literal',
+        lifetime: 'hardcoded',
+        locations: [s.loc],
+        tools: [],
+      });
   }
   const factsByFile = new Map(facts.map((f) => [f.file, f]));
   const raw: RawFinding[] = [];
@@ -313,12 +380,20 @@ export function analyzeResults(results: FileResult[], opts: AnalysisOptions = {}
   }
 
   const { kept, suppressed, problems } = applySuppressions(raw, results, today);
-  const invalidSetting = config.rules['invalid-suppression'] ?? RULES_BY_ID.get('invalid-suppression')!.meta.defaultSeverity;
-  if (invalidSetting !== 'off') for (const p of problems) kept.push({ ...p, ruleId: 'invalid-suppression', severity: invalidSetting });
+  const invalidSetting =
+    config.rules['invalid-suppression'] ?? RULES_BY_ID.get('invalid-suppression')!.meta.defaultSeverity;
+  if (invalidSetting !== 'off')
+    for (const p of problems) kept.push({ ...p, ruleId: 'invalid-suppression', severity: invalidSetting });
 
   const occurrences = new Map<string, number>();
   const findings: Finding[] = kept
-    .sort((a, b) => compareStrings(a.loc.file, b.loc.file) || a.loc.start.line - b.loc.start.line || a.loc.start.column - b.loc.start.column || compareStrings(a.ruleId, b.ruleId))
+    .sort(
+      (a, b) =>
+        compareStrings(a.loc.file, b.loc.file) ||
+        a.loc.start.line - b.loc.start.line ||
+        a.loc.start.column - b.loc.start.column ||
+        compareStrings(a.ruleId, b.ruleId),
+    )
     .map((r) => {
       const key = `${r.ruleId}\0${r.loc.file}\0${r.subject}`;
       const n = occurrences.get(key) ?? 0;
@@ -363,9 +438,14 @@ function applySuppressions(raw: RawFinding[], results: FileResult[], today: stri
     for (const s of f.suppressions) {
       const issues = [...s.problems];
       for (const r of s.rules) if (!RULES_BY_ID.has(r)) issues.push(`\`${r}\` is not a rule id.`);
-      if (s.until && s.until < today) issues.push(`it expired on ${s.until}; review the finding again and renew or remove the suppression.`);
+      if (s.until && s.until < today)
+        issues.push(`it expired on ${s.until}; review the finding again and renew or remove the suppression.`);
       if (issues.length) {
-        problems.push({ loc: s.loc, message: `This suppression does not apply: ${issues.join(' ')}`, subject: `suppression:${s.kind}:${s.rules.join(',')}:${s.targetLine}` });
+        problems.push({
+          loc: s.loc,
+          message: `This suppression does not apply: ${issues.join(' ')}`,
+          subject: `suppression:${s.kind}:${s.rules.join(',')}:${s.targetLine}`,
+        });
       } else ok.push(s);
     }
     if (ok.length) active.set(f.file, ok);
@@ -373,7 +453,11 @@ function applySuppressions(raw: RawFinding[], results: FileResult[], today: stri
   let suppressed = 0;
   const kept = raw.filter((r) => {
     const list = active.get(r.loc.file);
-    const hit = list?.some((s) => (s.rules.length === 0 || s.rules.includes(r.ruleId)) && (s.kind === 'file' || s.targetLine === r.loc.start.line || s.targetLine === r.anchor?.start.line));
+    const hit = list?.some(
+      (s) =>
+        (s.rules.length === 0 || s.rules.includes(r.ruleId)) &&
+        (s.kind === 'file' || s.targetLine === r.loc.start.line || s.targetLine === r.anchor?.start.line),
+    );
     if (hit) suppressed++;
     return !hit;
   });

@@ -19,7 +19,10 @@ adapterTable('Google ADK adapter', [
 const weather = new FunctionTool({ name: 'get_weather', description: '', execute: async () => 'sunny' });
 const helper = new LlmAgent({ name: 'helper', tools: [weather] });
 export const root = new LlmAgent({ name: 'root', tools: [new AgentTool({ agent: helper })], subAgents: [helper] });`,
-    expected: { tools: ['get_weather', 'helper'], agents: { helper: { tools: ['get_weather'] }, root: { tools: ['helper'], delegates: ['helper'] } } },
+    expected: {
+      tools: ['get_weather', 'helper'],
+      agents: { helper: { tools: ['get_weather'] }, root: { tools: ['helper'], delegates: ['helper'] } },
+    },
   },
 ]);
 
@@ -49,14 +52,27 @@ import { execSync } from 'node:child_process';
 const shell = tool('shell', 'Run a command', {}, async ({ cmd }: any) => ({ content: [{ type: 'text', text: execSync(cmd).toString() }] }));
 const ops = createSdkMcpServer({ name: 'ops', version: '1', tools: [shell] });
 export const run = () => query({ prompt: 'x', options: { mcpServers: { ops }, canUseTool: async () => ({ behavior: 'allow' }) } });`,
-      errors: [{ message: /^Tool 'shell' can system:exec .*`canUseTool: async \(\) => \(\{ behavior: 'allow' \}\)` always approves: it is no gate/, line: 3, column: 20 }],
+      errors: [
+        {
+          message:
+            /^Tool 'shell' can system:exec .*`canUseTool: async \(\) => \(\{ behavior: 'allow' \}\)` always approves: it is no gate/,
+          line: 3,
+          column: 20,
+        },
+      ],
     },
     {
       name: 'Google ADK: requireConfirmation that never asks is no gate',
       code: `import { FunctionTool } from '@google/adk';
 import { execSync } from 'node:child_process';
 export const shell = new FunctionTool({ name: 'shell', description: '', requireConfirmation: () => false, execute: async ({ cmd }: any) => execSync(cmd).toString() });`,
-      errors: [{ message: /^Tool 'shell' can system:exec .*always approves .*Add `requireConfirmation: true`/, line: 3, column: 47 }],
+      errors: [
+        {
+          message: /^Tool 'shell' can system:exec .*always approves .*Add `requireConfirmation: true`/,
+          line: 3,
+          column: 47,
+        },
+      ],
     },
   ],
 });

@@ -29,7 +29,10 @@ const confirm = tool({ name: 'confirm_with_user', description: '', schema: {} as
 const research = createReactAgent({ llm: {} as any, tools: [], name: 'research' });
 const math = createReactAgent({ llm: {} as any, tools: [confirm], name: 'math' });
 export const sup = createSupervisor({ agents: [research, math], llm: {} as any });`,
-    expected: { tools: ['confirm_with_user'], agents: { research: {}, math: { tools: ['confirm_with_user'] }, supervisor: { delegates: ['research', 'math'] } } },
+    expected: {
+      tools: ['confirm_with_user'],
+      agents: { research: {}, math: { tools: ['confirm_with_user'] }, supervisor: { delegates: ['research', 'math'] } },
+    },
   },
   {
     name: 'negative: a class extending a local Tool class is not a LangChain tool',

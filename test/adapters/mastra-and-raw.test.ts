@@ -8,7 +8,10 @@ import { createTool } from '@mastra/core/tools';
 export const weather = createTool({ id: 'get-weather', description: '', execute: async () => 1 });
 const writer = new Agent({ id: 'writer', name: 'Writer', instructions: '', model: 'openai/gpt-5' });
 export const planner = new Agent({ id: 'planner', name: 'Planner', instructions: '', model: 'openai/gpt-5', tools: { weather }, agents: { writer } });`,
-    expected: { tools: ['get-weather'], agents: { Writer: {}, Planner: { tools: ['get-weather'], delegates: ['Writer'] } } },
+    expected: {
+      tools: ['get-weather'],
+      agents: { Writer: {}, Planner: { tools: ['get-weather'], delegates: ['Writer'] } },
+    },
   },
 ]);
 
@@ -19,7 +22,10 @@ adapterTable('raw OpenAI / Anthropic tool arrays', [
 const client = new OpenAI();
 export const a = () => client.chat.completions.create({ model: 'x', messages: [], tools: [{ type: 'function', function: { name: 'get_weather', parameters: {} } }] });
 export const b = () => client.responses.create({ model: 'x', input: '', tools: [{ type: 'function', name: 'lookup', parameters: {} }, { type: 'web_search' }] });`,
-    expected: { tools: ['get_weather', 'lookup', 'web_search'], agents: { a: { tools: ['get_weather'] }, b: { tools: ['lookup', 'web_search'] } } },
+    expected: {
+      tools: ['get_weather', 'lookup', 'web_search'],
+      agents: { a: { tools: ['get_weather'] }, b: { tools: ['lookup', 'web_search'] } },
+    },
   },
   {
     name: 'Anthropic messages with a tools array from a const, and betaZodTool',

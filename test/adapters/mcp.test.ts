@@ -48,7 +48,10 @@ server.setRequestHandler(ListToolsRequestSchema, async () => {
       'src/tools/delete.ts': `export const deleteTool = { name: 'delete_item', description: '', inputSchema: { type: 'object' } };`,
       'src/tools/reads.ts': `export const getTool = { name: 'get_item', description: '', inputSchema: { type: 'object' } };`,
     },
-    expected: { tools: ['list_items', 'delete_item', 'get_item'], agents: { low: { tools: ['list_items', 'get_item', 'delete_item'] } } },
+    expected: {
+      tools: ['list_items', 'delete_item', 'get_item'],
+      agents: { low: { tools: ['list_items', 'get_item', 'delete_item'] } },
+    },
   },
   {
     name: 'v2 split package and a plain-JS untyped receiver',

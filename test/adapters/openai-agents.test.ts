@@ -6,7 +6,10 @@ adapterTable('OpenAI Agents adapter', [
     files: `import { Agent, tool, webSearchTool } from '@openai/agents';
 const status = tool({ name: 'Billing status checker', description: '', parameters: {} as any, execute: async () => '' });
 export const billing = new Agent({ name: 'Billing', tools: [status, webSearchTool()] });`,
-    expected: { tools: ['Billing_status_checker', 'web_search'], agents: { Billing: { tools: ['Billing_status_checker', 'web_search'] } } },
+    expected: {
+      tools: ['Billing_status_checker', 'web_search'],
+      agents: { Billing: { tools: ['Billing_status_checker', 'web_search'] } },
+    },
   },
   {
     name: 'handoffs, handoff() and asTool() with the default name',

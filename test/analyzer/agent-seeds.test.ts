@@ -17,33 +17,72 @@ const seed = (text: string) => isAgentSeed(text, importedSpecifiers(text));
 describe('moduleBindings: how a file binds a module, from its text', () => {
   const ai = (m: string) => m === 'ai';
   it.each<[string, string, ModuleBinding[]]>([
-    ['named, aliased, type-only members', "import { tool as t, type ToolSet, generateText } from 'ai';", [
-      { kind: 'named', module: 'ai', imported: 'tool', local: 't' },
-      { kind: 'named', module: 'ai', imported: 'generateText', local: 'generateText' },
-    ]],
+    [
+      'named, aliased, type-only members',
+      "import { tool as t, type ToolSet, generateText } from 'ai';",
+      [
+        { kind: 'named', module: 'ai', imported: 'tool', local: 't' },
+        { kind: 'named', module: 'ai', imported: 'generateText', local: 'generateText' },
+      ],
+    ],
     ['a type-only import binds nothing', "import type { Tool } from 'ai';", []],
     ['namespace', "import * as sdk from 'ai';", [{ kind: 'whole', module: 'ai', local: 'sdk' }]],
-    ['default and named', "import ai, { tool } from 'ai';", [{ kind: 'whole', module: 'ai', local: 'ai' }, { kind: 'named', module: 'ai', imported: 'tool', local: 'tool' }]],
-    ['multi-line named', "import {\n  tool, // the one\n  jsonSchema,\n} from \"ai\";", [
-      { kind: 'named', module: 'ai', imported: 'tool', local: 'tool' },
-      { kind: 'named', module: 'ai', imported: 'jsonSchema', local: 'jsonSchema' },
-    ]],
+    [
+      'default and named',
+      "import ai, { tool } from 'ai';",
+      [
+        { kind: 'whole', module: 'ai', local: 'ai' },
+        { kind: 'named', module: 'ai', imported: 'tool', local: 'tool' },
+      ],
+    ],
+    [
+      'multi-line named',
+      'import {\n  tool, // the one\n  jsonSchema,\n} from "ai";',
+      [
+        { kind: 'named', module: 'ai', imported: 'tool', local: 'tool' },
+        { kind: 'named', module: 'ai', imported: 'jsonSchema', local: 'jsonSchema' },
+      ],
+    ],
     ['CommonJS, as tsc emits', 'const ai_1 = require("ai");', [{ kind: 'whole', module: 'ai', local: 'ai_1' }]],
-    ['CommonJS, as bundlers emit', 'var import_ai = __toESM(require("ai"));', [{ kind: 'whole', module: 'ai', local: 'import_ai' }]],
+    [
+      'CommonJS, as bundlers emit',
+      'var import_ai = __toESM(require("ai"));',
+      [{ kind: 'whole', module: 'ai', local: 'import_ai' }],
+    ],
     ['TypeScript import-equals', "import ai = require('ai');", [{ kind: 'whole', module: 'ai', local: 'ai' }]],
-    ['destructured require', "const { tool, jsonSchema: js } = require('ai');", [
-      { kind: 'named', module: 'ai', imported: 'tool', local: 'tool' },
-      { kind: 'named', module: 'ai', imported: 'jsonSchema', local: 'js' },
-    ]],
-    ['a rest element takes every other export', "const { jsonSchema, ...ai } = require('ai');", [{ kind: 'unknown', module: 'ai' }]],
+    [
+      'destructured require',
+      "const { tool, jsonSchema: js } = require('ai');",
+      [
+        { kind: 'named', module: 'ai', imported: 'tool', local: 'tool' },
+        { kind: 'named', module: 'ai', imported: 'jsonSchema', local: 'js' },
+      ],
+    ],
+    [
+      'a rest element takes every other export',
+      "const { jsonSchema, ...ai } = require('ai');",
+      [{ kind: 'unknown', module: 'ai' }],
+    ],
     ['dynamic import is unknown', "const { tool } = await import('ai');", [{ kind: 'unknown', module: 'ai' }]],
     ['require used in place is unknown', "const t = require('ai').tool;", [{ kind: 'unknown', module: 'ai' }]],
     ['re-exports and side effects bind nothing', "export { tool } from 'ai';\nexport * from 'ai';\nimport 'ai';", []],
-    ['JSDoc and line comments are skipped', "/**\n * import { tool } from 'ai';\n * const x = require('ai');\n */\n// import { tool } from 'ai'", []],
-    ['code after a comment closed on the same line is not skipped', "/* setup */ import { tool } from 'ai';", [{ kind: 'named', module: 'ai', imported: 'tool', local: 'tool' }]],
+    [
+      'JSDoc and line comments are skipped',
+      "/**\n * import { tool } from 'ai';\n * const x = require('ai');\n */\n// import { tool } from 'ai'",
+      [],
+    ],
+    [
+      'code after a comment closed on the same line is not skipped',
+      "/* setup */ import { tool } from 'ai';",
+      [{ kind: 'named', module: 'ai', imported: 'tool', local: 'tool' }],
+    ],
     ['other modules are not listed', "import { tool } from 'not-ai';\nconst z = require('zod');", []],
     ['a default import named `type`', "import type from 'ai';", [{ kind: 'whole', module: 'ai', local: 'type' }]],
-    ['no statement keyword before `from` (a word that starts with one is not one)', "imports from 'ai'", [{ kind: 'unknown', module: 'ai' }]],
+    [
+      'no statement keyword before `from` (a word that starts with one is not one)',
+      "imports from 'ai'",
+      [{ kind: 'unknown', module: 'ai' }],
+    ],
   ])('%s', (_, text, expected) => {
     expect(moduleBindings(text, ai)).toEqual(expected);
   });
@@ -51,10 +90,18 @@ describe('moduleBindings: how a file binds a module, from its text', () => {
   // No timing asserted: a pattern that backtracked over these would hang the test past its timeout.
   const unknown: ModuleBinding[] = [{ kind: 'unknown', module: 'ai' }];
   it.each<[string, string, ModuleBinding[]]>([
-    ['a megabyte of `import ` before one specifier (the last binds nothing)', `${'import '.repeat(150_000)}from 'ai'`, []],
+    [
+      'a megabyte of `import ` before one specifier (the last binds nothing)',
+      `${'import '.repeat(150_000)}from 'ai'`,
+      [],
+    ],
     // A forward search from each `import` to the next quote took 4.5 s for 20,000 of these (quadratic).
     ['a megabyte of unfinished imports', `${'import x '.repeat(110_000)};require('ai')`, unknown],
-    ['a megabyte of white space inside a clause (past the window)', `import ${' '.repeat(1_000_000)}{ tool } from 'ai'`, unknown],
+    [
+      'a megabyte of white space inside a clause (past the window)',
+      `import ${' '.repeat(1_000_000)}{ tool } from 'ai'`,
+      unknown,
+    ],
     ['an unclosed destructuring before require', `const {${' a,'.repeat(300_000)} = require('ai')`, unknown],
   ])('reads hostile text in bounded time: %s', (_, text, expected) => {
     expect(moduleBindings(text, ai)).toEqual(expected);
@@ -80,12 +127,21 @@ describe('isAgentSeed', () => {
     ['a whole module passed on (could be used any way)', "const ai = require('ai');\nregister(ai);"],
     ['a destructured require', "const { createTool } = require('@mastra/core/tools');"],
     ['a dynamic import', "const { tool } = await import('ai');"],
-    ['a provider-defined tool', "import { openai } from '@ai-sdk/openai';\nconst tools = { web: openai.tools.webSearch({}) };"],
-    ['a LangChain tool class', "import { StructuredTool } from '@langchain/core/tools';\nclass Lookup extends StructuredTool {}"],
+    [
+      'a provider-defined tool',
+      "import { openai } from '@ai-sdk/openai';\nconst tools = { web: openai.tools.webSearch({}) };",
+    ],
+    [
+      'a LangChain tool class',
+      "import { StructuredTool } from '@langchain/core/tools';\nclass Lookup extends StructuredTool {}",
+    ],
     ['a Mastra agent', "import { Agent } from '@mastra/core/agent';"],
     ['an ADK agent', "import { LlmAgent } from '@google/adk';"],
     ['a Claude Agent SDK query', "import { query } from '@anthropic-ai/claude-agent-sdk';"],
-    ['an MCP server known only by its type (shape-recognised registrations)', "import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';\nexport const register = (s: McpServer) => s.tool('x', async () => ({ content: [] }));"],
+    [
+      'an MCP server known only by its type (shape-recognised registrations)',
+      "import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';\nexport const register = (s: McpServer) => s.tool('x', async () => ({ content: [] }));",
+    ],
     ['a raw model client', "import OpenAI from 'openai';"],
   ])('seed: %s', (_, text) => {
     expect(seed(text)).toBe(true);
@@ -97,9 +153,18 @@ describe('isAgentSeed', () => {
     ['SDK helpers only', "import { jsonSchema, generateId } from 'ai';"],
     ['a schema-compat package of the framework', "import { zodToJsonSchema } from '@mastra/schema-compat';"],
     ['a barrel re-exporting the SDK', "export { tool, generateText } from 'ai';"],
-    ['an example in a doc comment', "/**\n * @example\n * import { createTool } from '@mastra/core/tools';\n * const t = createTool({ id: 'x' });\n */\nexport const x = 1;"],
-    ['a whole module read only for helpers', 'const _ai_sdk_provider_utils = require("@ai-sdk/provider-utils");\n_ai_sdk_provider_utils.isAbortError(e);'],
-    ['a provider used only as a model', "import { openai } from '@ai-sdk/openai';\nexport const model = openai('gpt-5');"],
+    [
+      'an example in a doc comment',
+      "/**\n * @example\n * import { createTool } from '@mastra/core/tools';\n * const t = createTool({ id: 'x' });\n */\nexport const x = 1;",
+    ],
+    [
+      'a whole module read only for helpers',
+      'const _ai_sdk_provider_utils = require("@ai-sdk/provider-utils");\n_ai_sdk_provider_utils.isAbortError(e);',
+    ],
+    [
+      'a provider used only as a model',
+      "import { openai } from '@ai-sdk/openai';\nexport const model = openai('gpt-5');",
+    ],
   ])('not a seed: %s', (_, text) => {
     expect(seed(text)).toBe(false);
   });
@@ -119,7 +184,10 @@ function namesCheckedIn(file: string): string[] {
   return out;
 }
 const ADAPTER_DIR = join(__dirname, '../../server/src/analyzer/adapters');
-const adapterFiles = () => readdirSync(ADAPTER_DIR).filter((f) => f !== 'index.ts').map((f) => join(ADAPTER_DIR, f));
+const adapterFiles = () =>
+  readdirSync(ADAPTER_DIR)
+    .filter((f) => f !== 'index.ts')
+    .map((f) => join(ADAPTER_DIR, f));
 
 describe('adapter entry points', () => {
   it('list every export name an adapter checks with isExport (a name left out would drop its files)', () => {
@@ -138,7 +206,17 @@ describe('adapter entry points', () => {
 });
 
 describe('the seed test never drops a file that defines something (every module × name × binding × use)', () => {
-  const MODULES = ['ai', '@ai-sdk/openai', '@mastra/core/tools', '@mastra/core/agent', '@mastra/core', '@langchain/core/tools', 'langchain', '@google/adk', '@anthropic-ai/claude-agent-sdk'];
+  const MODULES = [
+    'ai',
+    '@ai-sdk/openai',
+    '@mastra/core/tools',
+    '@mastra/core/agent',
+    '@mastra/core',
+    '@langchain/core/tools',
+    'langchain',
+    '@google/adk',
+    '@anthropic-ai/claude-agent-sdk',
+  ];
   // Names from the adapters' own checks, not from their entry points: the lists under test must not feed the test.
   const KNOWN_NAMES = [...new Set(adapterFiles().flatMap(namesCheckedIn))].concat('StructuredTool', 'Tool');
   const OTHER_NAMES = ['jsonSchema', 'generateId', 'openai', 'helpers', 'default'];

@@ -7,15 +7,18 @@ import { normaliseModule } from '../../server/src/analyzer/source-context';
 import { prng } from '../helpers/prng';
 
 /** The definition the fast search must agree with: one regex, four forms. */
-const REFERENCE = /\bfrom\s*['"]([^'"\n]+)['"]|\brequire\s*\(\s*['"]([^'"\n]+)['"]\s*\)|\bimport\s*\(\s*['"]([^'"\n]+)['"]\s*\)|^\s*import\s*['"]([^'"\n]+)['"]/gm;
-const reference = (text: string) => [...new Set([...text.matchAll(REFERENCE)].map((m) => normaliseModule(m[1] ?? m[2] ?? m[3] ?? m[4])))];
+const REFERENCE =
+  /\bfrom\s*['"]([^'"\n]+)['"]|\brequire\s*\(\s*['"]([^'"\n]+)['"]\s*\)|\bimport\s*\(\s*['"]([^'"\n]+)['"]\s*\)|^\s*import\s*['"]([^'"\n]+)['"]/gm;
+const reference = (text: string) => [
+  ...new Set([...text.matchAll(REFERENCE)].map((m) => normaliseModule(m[1] ?? m[2] ?? m[3] ?? m[4]))),
+];
 
 describe('importedSpecifiers', () => {
   it.each([
     ["import { tool } from 'ai';", ['ai']],
     ["const fs = require('node:fs');", ['fs']],
     ["const m = await import('./m.js');", ['./m.js']],
-    ["import './polyfill';\n  import \"./side\"", ['./polyfill', './side']],
+    ['import \'./polyfill\';\n  import "./side"', ['./polyfill', './side']],
     ["x; import 'not-at-line-start'", []],
     ["platform('x'); _import('y'); imports('z'); fromage 'w'", []],
     ["export * from './all'", ['./all']],
@@ -31,7 +34,29 @@ describe('importedSpecifiers', () => {
       const text = readFileSync(join(root, f), 'utf8');
       expect(importedSpecifiers(text).sort(), f).toEqual(reference(text).sort());
     }
-    const PIECES = ['from', 'require', 'import', '(', ')', "'", '"', 'a', './x', ' ', '\n', '\r', '\t', '\u2028', 'x', '_', '$', ';', 'ai', 'node:fs', '\u00a0'];
+    const PIECES = [
+      'from',
+      'require',
+      'import',
+      '(',
+      ')',
+      "'",
+      '"',
+      'a',
+      './x',
+      ' ',
+      '\n',
+      '\r',
+      '\t',
+      '\u2028',
+      'x',
+      '_',
+      '$',
+      ';',
+      'ai',
+      'node:fs',
+      '\u00a0',
+    ];
     const random = prng(11);
     for (let n = 0; n < 3000; n++) {
       let text = '';

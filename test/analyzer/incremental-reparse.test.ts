@@ -12,8 +12,35 @@ import { prng } from '../helpers/prng';
  * pasting, deleting a block — the facts must equal those of a fresh parse of the same text.
  */
 const ROOT = join(__dirname, '../..');
-const FILES = [...globbySync('examples/support-desk/src/**/*.ts', { cwd: ROOT }), ...globbySync('test/fixtures/chain-across-files/**/*.ts', { cwd: ROOT })].sort();
-const PIECES = ['/*', '*/', '//', "'", '"', '`', '${', '}', '{', '(', ')', ',', ';', '\n', ' ', 'tool', 'x', '/** @owner team-x */', '@scope data:write', 'needsApproval: true', 'await ', '=>', 'async '];
+const FILES = [
+  ...globbySync('examples/support-desk/src/**/*.ts', { cwd: ROOT }),
+  ...globbySync('test/fixtures/chain-across-files/**/*.ts', { cwd: ROOT }),
+].sort();
+const PIECES = [
+  '/*',
+  '*/',
+  '//',
+  "'",
+  '"',
+  '`',
+  '${',
+  '}',
+  '{',
+  '(',
+  ')',
+  ',',
+  ';',
+  '\n',
+  ' ',
+  'tool',
+  'x',
+  '/** @owner team-x */',
+  '@scope data:write',
+  'needsApproval: true',
+  'await ',
+  '=>',
+  'async ',
+];
 
 function edit(text: string, random: () => number): string {
   const at = Math.floor(random() * (text.length + 1));

@@ -4,7 +4,16 @@ import { dirname, join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { OwnerResolver } from '../../server/src/analyzer/owners';
 import { DEFAULT_CONFIG } from '../../server/src/config/load-config';
-import { analyseFile, analyze, analyzeResults, extractOptions, pathMappingsOf, Prefilter, type AnalysisResult, type SourceInput } from '../../server/src/engine';
+import {
+  analyseFile,
+  analyze,
+  analyzeResults,
+  extractOptions,
+  pathMappingsOf,
+  Prefilter,
+  type AnalysisResult,
+  type SourceInput,
+} from '../../server/src/engine';
 import { isSourceFile } from '../../server/src/analyzer/extract';
 import { WorkspaceState } from '../../server/src/lsp/workspace-state';
 import { FAKE_KEYS } from '../helpers/fake-keys';
@@ -22,7 +31,9 @@ const FIXTURE = 'test/fixtures/prefilter-reachability';
 /** Both steps of the pre-filter, as `analyze` runs them: the depth each source file is analysed at. */
 function depthsFor(inputs: SourceInput[]): Map<string, string | undefined> {
   const prefilter = new Prefilter(inputs);
-  const depthOf = prefilter.depths(inputs.filter((i) => prefilter.isSeed(i.file)).map((i) => analyseFile(i, {}, 'facts')));
+  const depthOf = prefilter.depths(
+    inputs.filter((i) => prefilter.isSeed(i.file)).map((i) => analyseFile(i, {}, 'facts')),
+  );
   return new Map(inputs.filter((i) => isSourceFile(i.file)).map((i) => [i.file, depthOf(i.file)]));
 }
 
@@ -39,10 +50,19 @@ function inputsOf(dir: string): SourceInput[] {
   return out.sort((a, b) => a.file.localeCompare(b.file));
 }
 
-const opts = () => ({ config: DEFAULT_CONFIG, today: TODAY, owners: new OwnerResolver({ cwd: '/virtual', configOwners: {}, configDir: '/virtual' }) });
+const opts = () => ({
+  config: DEFAULT_CONFIG,
+  today: TODAY,
+  owners: new OwnerResolver({ cwd: '/virtual', configOwners: {}, configDir: '/virtual' }),
+});
 /** Every source file parsed, as before the pre-filter: the reference the filtered run must equal. */
-const everythingParsed = (inputs: SourceInput[]): AnalysisResult => analyzeResults(inputs.map((i) => analyseFile(i, extractOptions(DEFAULT_CONFIG, pathMappingsOf(inputs)), 'facts')), opts());
-const findingKeys = (r: AnalysisResult) => r.findings.map((f) => `${f.ruleId} ${f.loc.file}:${f.loc.start.line}:${f.loc.start.column} ${f.message}`);
+const everythingParsed = (inputs: SourceInput[]): AnalysisResult =>
+  analyzeResults(
+    inputs.map((i) => analyseFile(i, extractOptions(DEFAULT_CONFIG, pathMappingsOf(inputs)), 'facts')),
+    opts(),
+  );
+const findingKeys = (r: AnalysisResult) =>
+  r.findings.map((f) => `${f.ruleId} ${f.loc.file}:${f.loc.start.line}:${f.loc.start.column} ${f.message}`);
 
 describe('fixture: prefilter-reachability', () => {
   const inputs = inputsOf(FIXTURE);
@@ -115,15 +135,27 @@ describe('language server workspace: a file becomes parsed when agent code start
   it('indexes the helper for secrets only, then extracts it once the agent imports it', async () => {
     write('agent-warden.json', '{}');
     write('src/agent.ts', agent(false));
-    write('src/ops.ts', "import { execSync } from 'node:child_process';\nexport const wipe = () => execSync('rm -rf /var/cache/app');\n");
+    write(
+      'src/ops.ts',
+      "import { execSync } from 'node:child_process';\nexport const wipe = () => execSync('rm -rf /var/cache/app');\n",
+    );
     const state = new WorkspaceState(root);
     await state.index();
-    const capabilitiesOf = () => state.current().graph.tools.find((t) => t.name === 'cleanup')?.capabilities.map((c) => c.capability) ?? [];
+    const capabilitiesOf = () =>
+      state
+        .current()
+        .graph.tools.find((t) => t.name === 'cleanup')
+        ?.capabilities.map((c) => c.capability) ?? [];
     expect(state.current().facts.map((f) => f.file)).toEqual(['src/agent.ts']);
     expect(capabilitiesOf()).toEqual([]);
 
     state.update('src/agent.ts', agent(true)); // typed in the editor
-    expect(state.current().facts.map((f) => f.file).sort()).toEqual(['src/agent.ts', 'src/ops.ts']);
+    expect(
+      state
+        .current()
+        .facts.map((f) => f.file)
+        .sort(),
+    ).toEqual(['src/agent.ts', 'src/ops.ts']);
     expect(capabilitiesOf()).toContain('system:exec');
 
     state.update('src/agent.ts', agent(false)); // and taken out again: ops.ts facts no longer count
@@ -138,11 +170,18 @@ describe('language server: a file’s findings from its import neighbourhood equ
       const state = new WorkspaceState(join(process.cwd(), dir));
       await state.index();
       const files = state.files().filter((f) => !f.includes('node_modules'));
-      const focused = new Map(files.map((f) => [f, state.findingsFor(f).map((x) => `${x.ruleId} ${x.loc.start.line}:${x.loc.start.column} ${x.message}`)]));
+      const focused = new Map(
+        files.map((f) => [
+          f,
+          state.findingsFor(f).map((x) => `${x.ruleId} ${x.loc.start.line}:${x.loc.start.column} ${x.message}`),
+        ]),
+      );
       const whole = state.current();
       let total = 0;
       for (const f of files) {
-        const expected = whole.findings.filter((x) => x.loc.file === f).map((x) => `${x.ruleId} ${x.loc.start.line}:${x.loc.start.column} ${x.message}`);
+        const expected = whole.findings
+          .filter((x) => x.loc.file === f)
+          .map((x) => `${x.ruleId} ${x.loc.start.line}:${x.loc.start.column} ${x.message}`);
         total += expected.length;
         expect(focused.get(f), f).toEqual(expected);
       }

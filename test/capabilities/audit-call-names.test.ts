@@ -5,7 +5,29 @@ import { prng } from '../helpers/prng';
 // The extractor reads a call's text for the audit pattern only when its last name is one AUDIT_CALL can end
 // with: the list must cover every match, or audit records would be missed.
 describe('AUDIT_CALL_LAST_NAMES', () => {
-  const words = ['audit', 'auditLog', 'logAudit', 'recordAudit', 'writeAudit', 'emitAudit', 'auditEvent', 'trackAction', 'auditTrail', 'auditX', 'log', 'write', 'record', 'info', 'emit', 'logger', 'db', 'send', 'Audit', 'audits', 'x'];
+  const words = [
+    'audit',
+    'auditLog',
+    'logAudit',
+    'recordAudit',
+    'writeAudit',
+    'emitAudit',
+    'auditEvent',
+    'trackAction',
+    'auditTrail',
+    'auditX',
+    'log',
+    'write',
+    'record',
+    'info',
+    'emit',
+    'logger',
+    'db',
+    'send',
+    'Audit',
+    'audits',
+    'x',
+  ];
   const random = prng(7);
   const next = (n: number) => Math.floor(random() * n);
 

@@ -11,8 +11,15 @@ describe('fixture: chain-across-files', () => {
   it('the handoff to Billing reaches payments, beyond the triage agent’s scope', () => {
     const f = chains.find((x: { message: string }) => x.message.includes('payments:write'));
     expect(f).toMatchObject({ file: `${base}/agents/triage.ts`, line: 11 });
-    expect(f.message).toContain("through hands off to agent 'Billing' → tool 'issue_refund', beyond its scope (tickets:read)");
-    expect(f.related.map((r: { message: string; file: string; line: number }) => `${r.message} @ ${r.file.slice(base.length + 1)}:${r.line}`)).toEqual([
+    expect(f.message).toContain(
+      "through hands off to agent 'Billing' → tool 'issue_refund', beyond its scope (tickets:read)",
+    );
+    expect(
+      f.related.map(
+        (r: { message: string; file: string; line: number }) =>
+          `${r.message} @ ${r.file.slice(base.length + 1)}:${r.line}`,
+      ),
+    ).toEqual([
       "hands off to agent 'Billing' @ agents/specialists.ts:9",
       "tool 'issue_refund' @ tools/refunds.ts:12",
       'payments:write: moves money or changes billing (Stripe) @ tools/refunds.ts:16',
@@ -34,11 +41,13 @@ describe('fixture: chain-across-files', () => {
     const inv = JSON.parse(runCli(['inventory', 'test/fixtures/chain-across-files']).stdout);
     const triage = inv.agents.find((a: { name: string }) => a.name === 'Triage');
     expect(triage.risk).toBe('critical');
-    expect(triage.effectivePermissions.map((c: { capability: string }) => c.capability).sort()).toEqual(['payments:write', 'system:exec']);
+    expect(triage.effectivePermissions.map((c: { capability: string }) => c.capability).sort()).toEqual([
+      'payments:write',
+      'system:exec',
+    ]);
     expect(triage.delegates.sort()).toEqual(['Billing', 'Ops']);
   });
 });
-
 
 describe('chains inside tools', () => {
   it('a tool calling another tool’s execute, and a tool invoking a LangGraph agent, reach their capabilities', () => {
@@ -59,7 +68,10 @@ export const front = createReactAgent({ llm: {} as any, tools: [toOps], name: 'f
 export const swarm = createSwarm({ agents: [front, ops], defaultActiveAgent: 'front' });`,
     });
     const tool = (n: string) => inv.tools.find((t) => t.name === n)!;
-    expect(tool('tidy').capabilities[0]).toMatchObject({ capability: 'file:delete', path: [expect.stringMatching(/^via \.execute\(\)/)] });
+    expect(tool('tidy').capabilities[0]).toMatchObject({
+      capability: 'file:delete',
+      path: [expect.stringMatching(/^via \.execute\(\)/)],
+    });
     expect(tool('ask_ops').capabilities[0]).toMatchObject({ capability: 'system:exec', tier: 'critical' });
     expect(tool('transfer_to_ops')).toMatchObject({ delegatesTo: 'ops', risk: 'critical' });
     expect(inv.agents.find((a) => a.name === 'front')).toMatchObject({ delegates: ['ops'], risk: 'critical' });

@@ -27,15 +27,20 @@ describe('baseline', () => {
 
     // A different key on the same line is a new finding.
     writeFileSync(join(dir, 'src/agent.ts'), AGENT('// moved down\n\n', FAKE_KEYS['openai-api-key']()));
-    const changed = JSON.parse(runCli(['scan', '--baseline', 'baseline.json', '--format', 'json'], { cwd: dir }).stdout);
+    const changed = JSON.parse(
+      runCli(['scan', '--baseline', 'baseline.json', '--format', 'json'], { cwd: dir }).stdout,
+    );
     expect(changed.findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['hardcoded-secret']);
   });
 
   it('--update-baseline drops findings that are gone; the config can name the baseline', () => {
-    const dir = tempProject({ 'agent-warden.json': '{ "baseline": "known.json" }', 'src/agent.ts': AGENT('', FAKE_KEYS['groq-api-key']()) });
+    const dir = tempProject({
+      'agent-warden.json': '{ "baseline": "known.json" }',
+      'src/agent.ts': AGENT('', FAKE_KEYS['groq-api-key']()),
+    });
     runCli(['scan', '--update-baseline'], { cwd: dir });
     expect(JSON.parse(readFileSync(join(dir, 'known.json'), 'utf8')).findings).toHaveLength(3);
-    writeFileSync(join(dir, 'src/agent.ts'), "export const nothing = 1;\n");
+    writeFileSync(join(dir, 'src/agent.ts'), 'export const nothing = 1;\n');
     runCli(['scan', '--update-baseline'], { cwd: dir });
     expect(JSON.parse(readFileSync(join(dir, 'known.json'), 'utf8')).findings).toEqual([]);
   });
@@ -45,7 +50,9 @@ describe('github and markdown formats', () => {
   it('github: workflow commands with escaped properties and data', () => {
     const dir = tempProject({ 'src/a,b.ts': AGENT('', FAKE_KEYS['github-token']()) });
     const out = runCli(['scan', '--format', 'github'], { cwd: dir }).stdout.trim().split('\n');
-    expect(out[0]).toMatch(/^::error file=src\/a%2Cb\.ts,line=3,endLine=3,col=45,endColumn=\d+,title=agent-warden hardcoded-secret::Hardcoded GitHub secret/);
+    expect(out[0]).toMatch(
+      /^::error file=src\/a%2Cb\.ts,line=3,endLine=3,col=45,endColumn=\d+,title=agent-warden hardcoded-secret::Hardcoded GitHub secret/,
+    );
     expect(out.some((l) => l.startsWith('::warning file=src/a%2Cb.ts,line=4'))).toBe(true);
   });
 

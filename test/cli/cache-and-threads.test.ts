@@ -10,14 +10,19 @@ const KEY = FAKE_KEYS['github-token']();
 function project(padding = 0) {
   const files: Record<string, string> = {};
   for (let i = 0; i < 60; i++) {
-    const filler = Array.from({ length: padding }, (_, k) => `export const filler${k} = { id: ${k}, label: 'line ${k} of tool ${i}' };`).join('\n');
-    files[`src/tool-${i}.ts`] = `import { tool } from 'ai';\nimport { writeFileSync } from 'node:fs';\nexport const t${i} = tool({ description: '', inputSchema: {} as any, execute: async () => writeFileSync('/tmp/${i}', 'x') });\n${filler}\n`;
+    const filler = Array.from(
+      { length: padding },
+      (_, k) => `export const filler${k} = { id: ${k}, label: 'line ${k} of tool ${i}' };`,
+    ).join('\n');
+    files[`src/tool-${i}.ts`] =
+      `import { tool } from 'ai';\nimport { writeFileSync } from 'node:fs';\nexport const t${i} = tool({ description: '', inputSchema: {} as any, execute: async () => writeFileSync('/tmp/${i}', 'x') });\n${filler}\n`;
   }
   files['src/leak.ts'] = `export const key = '${KEY}';\n`;
   return tempProject(files);
 }
 
-const report = (dir: string, ...args: string[]) => JSON.parse(runCli(['scan', '--format', 'json', ...args], { cwd: dir }).stdout);
+const report = (dir: string, ...args: string[]) =>
+  JSON.parse(runCli(['scan', '--format', 'json', ...args], { cwd: dir }).stdout);
 const findings = (dir: string, ...args: string[]) => report(dir, ...args).findings;
 
 describe('--threads and --cache give the same findings as a plain run', () => {
@@ -53,7 +58,12 @@ describe('--threads and --cache give the same findings as a plain run', () => {
     expect(afterEdit.length).toBeLessThan(plain.length);
 
     // The config's catalog changes extraction: cached results must not survive it.
-    writeFileSync(join(dir, 'agent-warden.json'), JSON.stringify({ capabilities: [{ module: 'node:fs', call: 'writeFileSync', capability: 'scratch:write', tier: 'low' }] }));
+    writeFileSync(
+      join(dir, 'agent-warden.json'),
+      JSON.stringify({
+        capabilities: [{ module: 'node:fs', call: 'writeFileSync', capability: 'scratch:write', tier: 'low' }],
+      }),
+    );
     const reconfigured = findings(dir, '--cache');
     expect(reconfigured).toEqual(findings(dir));
     expect(reconfigured.some((f: { message: string }) => f.message.includes('file:write'))).toBe(false);
@@ -64,7 +74,8 @@ describe('--threads and --cache give the same findings as a plain run', () => {
 const AN_HOUR_AGO = new Date(Date.now() - 3600_000);
 function age(dir: string) {
   const anHourAgo = AN_HOUR_AGO;
-  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) if (e.isFile()) utimesSync(join(e.parentPath, e.name), anHourAgo, anHourAgo);
+  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true }))
+    if (e.isFile()) utimesSync(join(e.parentPath, e.name), anHourAgo, anHourAgo);
 }
 
 describe('--cache reuses the whole report of a run where nothing changed', () => {
@@ -136,8 +147,14 @@ describe('--cache reuses the whole report of a run where nothing changed', () =>
 describe('a cache file that cannot be used is a cold cache, never an error', () => {
   it.each([
     ['cut short in its first line', (text: string) => text.slice(0, Math.floor(text.indexOf('\n') / 2))],
-    ['cut short in its second line', (text: string) => text.slice(0, text.indexOf('\n') + Math.floor((text.length - text.indexOf('\n')) / 2))],
-    ['the older one-object layout', (text: string) => JSON.stringify({ key: 'x', entries: JSON.parse(text.slice(text.indexOf('\n') + 1)) })],
+    [
+      'cut short in its second line',
+      (text: string) => text.slice(0, text.indexOf('\n') + Math.floor((text.length - text.indexOf('\n')) / 2)),
+    ],
+    [
+      'the older one-object layout',
+      (text: string) => JSON.stringify({ key: 'x', entries: JSON.parse(text.slice(text.indexOf('\n') + 1)) }),
+    ],
     ['binary garbage', () => '\u0000\u00ff\u0001garbage\n\u0000'],
     ['a header of the wrong shape', (text: string) => `{"key":1,"stamps":null}${text.slice(text.indexOf('\n'))}`],
     ['empty', () => ''],
@@ -164,7 +181,8 @@ describe('--cache-strategy', () => {
   const LEAK = `export const key = '${KEY}';\n`;
   const CLEAN = `export const key = '${'x'.repeat(KEY.length)}';\n`;
   const anHourAgo = new Date(Date.now() - 3600_000);
-  const keyFindings = (dir: string, ...args: string[]) => findings(dir, ...args).filter((f: { ruleId: string }) => f.ruleId === 'hardcoded-secret').length;
+  const keyFindings = (dir: string, ...args: string[]) =>
+    findings(dir, ...args).filter((f: { ruleId: string }) => f.ruleId === 'hardcoded-secret').length;
 
   it('metadata (the default) trusts an unchanged size and modification time and does not read the file; content reads it', () => {
     const dir = project();

@@ -27,7 +27,10 @@ const scan = (env: Record<string, string>) => {
   expect(r.stderr).toBe('');
   return r.stdout;
 };
-const entries = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.code')).sort();
+const entries = (dir: string) =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.code'))
+    .sort();
 const plain = scan({ AGENT_WARDEN_CODE_CACHE: 'off' });
 
 describe('compiled-code cache of the CLI', () => {

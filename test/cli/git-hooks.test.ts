@@ -6,7 +6,17 @@ import { CLI, REPO, runCli, tempProject } from '../helpers/cli';
 import { FAKE_KEYS } from '../helpers/fake-keys';
 
 function git(cwd: string, ...args: string[]) {
-  const r = spawnSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' } });
+  const r = spawnSync('git', args, {
+    cwd,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 't',
+      GIT_AUTHOR_EMAIL: 't@example.com',
+      GIT_COMMITTER_NAME: 't',
+      GIT_COMMITTER_EMAIL: 't@example.com',
+    },
+  });
   return { code: r.status ?? -1, out: r.stdout + r.stderr };
 }
 
@@ -19,7 +29,8 @@ function repo(files: Record<string, string>): string {
 }
 
 const CLEAN = `export const greeting = 'hello';\n`;
-const leaking = (key: string) => `import OpenAI from 'openai';\nexport const client = new OpenAI({ apiKey: '${key}' });\n`;
+const leaking = (key: string) =>
+  `import OpenAI from 'openai';\nexport const client = new OpenAI({ apiKey: '${key}' });\n`;
 const FIXED = `import OpenAI from 'openai';\nexport const client = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });\n`;
 
 describe('pre-commit with real git', () => {
@@ -72,9 +83,14 @@ describe('pre-commit with real git', () => {
 describe('--shard', () => {
   it('the shards together equal one full run', () => {
     const files: Record<string, string> = {};
-    for (let i = 0; i < 12; i++) files[`src/tool-${i}.ts`] = `import { tool } from 'ai';\nexport const t${i} = tool({ description: '', inputSchema: {} as any, execute: async () => ${i} });\n`;
+    for (let i = 0; i < 12; i++)
+      files[`src/tool-${i}.ts`] =
+        `import { tool } from 'ai';\nexport const t${i} = tool({ description: '', inputSchema: {} as any, execute: async () => ${i} });\n`;
     const dir = tempProject(files);
-    const fps = (args: string[]) => JSON.parse(runCli(['scan', '--format', 'json', ...args], { cwd: dir }).stdout).findings.map((f: { fingerprint: string }) => f.fingerprint);
+    const fps = (args: string[]) =>
+      JSON.parse(runCli(['scan', '--format', 'json', ...args], { cwd: dir }).stdout).findings.map(
+        (f: { fingerprint: string }) => f.fingerprint,
+      );
     const full = fps([]);
     const shards = [1, 2, 3].map((i) => fps(['--shard', `${i}/3`]));
     expect(shards.every((s) => s.length > 0)).toBe(true);
@@ -89,15 +105,31 @@ describe('the pre-commit framework with this repository’s .pre-commit-hooks.ya
     // What a user's config points at: this repository at its current commit, cloned as pre-commit would.
     expect(spawnSync('git', ['clone', '-q', REPO, hookRepo]).status).toBe(0);
     const rev = spawnSync('git', ['rev-parse', 'HEAD'], { cwd: hookRepo, encoding: 'utf8' }).stdout.trim();
-    const dir = repo({ 'src/app.ts': CLEAN, '.pre-commit-config.yaml': `repos:\n  - repo: ${hookRepo}\n    rev: ${rev}\n    hooks:\n      - id: agent-warden\n` });
+    const dir = repo({
+      'src/app.ts': CLEAN,
+      '.pre-commit-config.yaml': `repos:\n  - repo: ${hookRepo}\n    rev: ${rev}\n    hooks:\n      - id: agent-warden\n`,
+    });
     const env = { PRE_COMMIT_HOME: join(dir, '..', 'pre-commit-home') };
-    const pc = (...args: string[]) => spawnSync('pre-commit', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, ...env } });
+    const pc = (...args: string[]) =>
+      spawnSync('pre-commit', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, ...env } });
     expect(pc('install').status).toBe(0);
 
     const key = FAKE_KEYS['stripe-secret-key']();
     writeFileSync(join(dir, 'src/app.ts'), leaking(key));
     git(dir, 'add', 'src/app.ts');
-    const commit = () => spawnSync('git', ['commit', '-m', 'client'], { cwd: dir, encoding: 'utf8', env: { ...process.env, ...env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' } });
+    const commit = () =>
+      spawnSync('git', ['commit', '-m', 'client'], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: {
+          ...process.env,
+          ...env,
+          GIT_AUTHOR_NAME: 't',
+          GIT_AUTHOR_EMAIL: 't@example.com',
+          GIT_COMMITTER_NAME: 't',
+          GIT_COMMITTER_EMAIL: 't@example.com',
+        },
+      });
     const blocked = commit();
     expect(blocked.status, blocked.stdout + blocked.stderr).not.toBe(0);
     expect(blocked.stdout + blocked.stderr).toMatch(/Agent Warden\.+Failed/);

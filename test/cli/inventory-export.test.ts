@@ -32,7 +32,9 @@ describe('inventory exports', () => {
   it('markdown tables and a mermaid graph of agents, tools and delegation', () => {
     const md = runCli(['inventory', 'examples/support-desk', '--format', 'markdown']).stdout;
     expect(md).toContain('| Triage | openai-agents | team-support |');
-    expect(md).toContain('| refundCharge | ai-sdk | team-billing | payments:write network:egress | needsApproval: true | critical |');
+    expect(md).toContain(
+      '| refundCharge | ai-sdk | team-billing | payments:write network:egress | needsApproval: true | critical |',
+    );
     const mmd = runCli(['inventory', 'examples/support-desk', '--format', 'mermaid']).stdout;
     expect(mmd.startsWith('flowchart LR\n')).toBe(true);
     expect(mmd).toMatch(/n\d+\["Triage<br\/><small>openai-agents<\/small>"\]:::medium/);

@@ -6,7 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { RULES } from '../../server/src/rules';
 import { REPO, runCli } from '../helpers/cli';
 
-const MULTITOOL = join(dirname(require.resolve('@microsoft/sarif-multitool-linux/package.json', { paths: [REPO] })), 'Sarif.Multitool');
+const MULTITOOL = join(
+  dirname(require.resolve('@microsoft/sarif-multitool-linux/package.json', { paths: [REPO] })),
+  'Sarif.Multitool',
+);
 
 describe('SARIF output', () => {
   const dir = mkdtempSync(join(tmpdir(), 'agent-warden-sarif-'));
@@ -24,7 +27,9 @@ describe('SARIF output', () => {
     expect(r.status, r.stdout + r.stderr).toBe(0);
     const validation = JSON.parse(readFileSync(report, 'utf8'));
     const results: { level?: string; ruleId: string; message: { text?: string } }[] = validation.runs[0].results ?? [];
-    expect(results.filter((x) => (x.level ?? 'warning') === 'error').map((x) => `${x.ruleId}: ${x.message.text}`)).toEqual([]);
+    expect(
+      results.filter((x) => (x.level ?? 'warning') === 'error').map((x) => `${x.ruleId}: ${x.message.text}`),
+    ).toEqual([]);
   });
 
   it('has one rule entry per rule with descriptions, help URI and default level', () => {
@@ -43,7 +48,10 @@ describe('SARIF output', () => {
     expect(results.length).toBeGreaterThan(5);
     const secret = results.find((r: { ruleId: string }) => r.ruleId === 'hardcoded-secret');
     expect(secret.level).toBe('error');
-    expect(secret.locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'examples/support-desk/src/billing/tools.ts', uriBaseId: '%SRCROOT%' });
+    expect(secret.locations[0].physicalLocation.artifactLocation).toEqual({
+      uri: 'examples/support-desk/src/billing/tools.ts',
+      uriBaseId: '%SRCROOT%',
+    });
     expect(secret.partialFingerprints['agentWarden/v1']).toMatch(/^[0-9a-f]{24}$/);
     expect(secret.message.text).toMatch(/lk_9…\(31 chars\)/);
   });
@@ -53,7 +61,9 @@ describe('SARIF taxonomies', () => {
   it('every rule mapping names a taxon that exists', async () => {
     const { TAXONOMIES } = await import('../../server/src/rules/taxonomies');
     for (const r of RULES) {
-      for (const t of TAXONOMIES) for (const id of r.meta.mappings[t.key] ?? []) expect(Object.keys(t.taxa), `${r.meta.id} → ${t.key} ${id}`).toContain(id);
+      for (const t of TAXONOMIES)
+        for (const id of r.meta.mappings[t.key] ?? [])
+          expect(Object.keys(t.taxa), `${r.meta.id} → ${t.key} ${id}`).toContain(id);
     }
   });
 
@@ -71,7 +81,13 @@ describe('SARIF taxonomies', () => {
       'CWE',
     ]);
     const secret = run.tool.driver.rules.find((r: { id: string }) => r.id === 'hardcoded-secret');
-    expect(secret.relationships).toContainEqual({ target: { id: 'NHI2', toolComponent: { name: 'OWASP Non-Human Identities Top 10' } }, kinds: ['relevant'] });
-    expect(secret.relationships).toContainEqual({ target: { id: 'CWE-798', toolComponent: { name: 'CWE' } }, kinds: ['relevant'] });
+    expect(secret.relationships).toContainEqual({
+      target: { id: 'NHI2', toolComponent: { name: 'OWASP Non-Human Identities Top 10' } },
+      kinds: ['relevant'],
+    });
+    expect(secret.relationships).toContainEqual({
+      target: { id: 'CWE-798', toolComponent: { name: 'CWE' } },
+      kinds: ['relevant'],
+    });
   });
 });

@@ -12,7 +12,22 @@ describe('agent-warden scan (built binary)', () => {
   it('scans the example project: findings of every rule, exit 1 for error-level findings', () => {
     const r = runCli(['scan', 'examples/support-desk']);
     expect(r.code).toBe(1);
-    for (const id of ['hardcoded-secret', 'unscoped-tool', 'missing-owner', 'missing-revocation', 'expired-grant', 'dynamic-tool-registration', 'invalid-suppression', 'unapproved-high-risk-action', 'undeclared-capability', 'privilege-escalating-chain', 'misdeclared-tool-hint', 'unlogged-action', 'long-lived-credential', 'secret-in-prompt']) {
+    for (const id of [
+      'hardcoded-secret',
+      'unscoped-tool',
+      'missing-owner',
+      'missing-revocation',
+      'expired-grant',
+      'dynamic-tool-registration',
+      'invalid-suppression',
+      'unapproved-high-risk-action',
+      'undeclared-capability',
+      'privilege-escalating-chain',
+      'misdeclared-tool-hint',
+      'unlogged-action',
+      'long-lived-credential',
+      'secret-in-prompt',
+    ]) {
       expect(r.stdout).toContain(id);
     }
     expect(r.stdout).toMatch(/✖ \d+ problems \(5 errors, \d+ warnings, \d+ info\)/);
@@ -23,9 +38,28 @@ describe('agent-warden scan (built binary)', () => {
     const out = JSON.parse(r.stdout);
     expect(out.version).toMatch(/^\d+\.\d+\.\d+$/);
     const secret = out.findings.find((f: { ruleId: string }) => f.ruleId === 'hardcoded-secret');
-    expect(secret).toMatchObject({ severity: 'error', file: 'examples/support-desk/src/billing/tools.ts', line: 11, column: 25, endLine: 11 });
+    expect(secret).toMatchObject({
+      severity: 'error',
+      file: 'examples/support-desk/src/billing/tools.ts',
+      line: 11,
+      column: 25,
+      endLine: 11,
+    });
     expect(secret.fingerprint).toMatch(/^[0-9a-f]{24}$/);
-    expect(Object.keys(out.findings[0]).sort()).toEqual(['column', 'endColumn', 'endLine', 'file', 'fingerprint', 'line', 'message', 'related', 'ruleId', 'severity'].sort());
+    expect(Object.keys(out.findings[0]).sort()).toEqual(
+      [
+        'column',
+        'endColumn',
+        'endLine',
+        'file',
+        'fingerprint',
+        'line',
+        'message',
+        'related',
+        'ruleId',
+        'severity',
+      ].sort(),
+    );
     expect(out.stats).toMatchObject({ agents: 8, tools: 12 });
   });
 
@@ -42,11 +76,16 @@ describe('agent-warden scan (built binary)', () => {
   });
 
   it('config rule severities apply (off and error)', () => {
-    const dir = tempProject({ 'src/agent.ts': AGENT, 'agent-warden.json': '{ "rules": { "unscoped-tool": "error", "missing-owner": "off" } }' });
+    const dir = tempProject({
+      'src/agent.ts': AGENT,
+      'agent-warden.json': '{ "rules": { "unscoped-tool": "error", "missing-owner": "off" } }',
+    });
     const r = runCli(['scan', '--format', 'json'], { cwd: dir });
     const out = JSON.parse(r.stdout);
     expect(r.code).toBe(1);
-    expect(out.findings.map((f: { ruleId: string; severity: string }) => `${f.ruleId}:${f.severity}`)).toEqual(['unscoped-tool:error']);
+    expect(out.findings.map((f: { ruleId: string; severity: string }) => `${f.ruleId}:${f.severity}`)).toEqual([
+      'unscoped-tool:error',
+    ]);
   });
 
   it('honours .gitignore, skips node_modules, and applies config ignore globs', () => {
@@ -75,12 +114,19 @@ describe('agent-warden scan (built binary)', () => {
     const r = runCli(['scan', '--format', 'json'], { cwd: dir });
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(out.findings.some((f: { ruleId: string; message: string }) => f.ruleId === 'unscoped-tool' && f.message.includes("'half'"))).toBe(true);
+    expect(
+      out.findings.some(
+        (f: { ruleId: string; message: string }) => f.ruleId === 'unscoped-tool' && f.message.includes("'half'"),
+      ),
+    ).toBe(true);
     expect(out.stats.syntaxErrors).toBe(1);
   });
 
   it('binary and unreadable files are skipped with a notice', () => {
-    const dir = tempProject({ 'src/blob.js': Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2, 3, 0, 0]), 'src/ok.ts': AGENT });
+    const dir = tempProject({
+      'src/blob.js': Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2, 3, 0, 0]),
+      'src/ok.ts': AGENT,
+    });
     const r = runCli(['scan'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('src/blob.js: skipped: binary file');
@@ -88,7 +134,10 @@ describe('agent-warden scan (built binary)', () => {
   });
 
   it('a bad config exits 2 naming file, line and key, and writes no output file', () => {
-    const dir = tempProject({ 'src/agent.ts': AGENT, 'agent-warden.json': '{\n  "rules": {\n    "unscoped-tol": "error"\n  }\n}\n' });
+    const dir = tempProject({
+      'src/agent.ts': AGENT,
+      'agent-warden.json': '{\n  "rules": {\n    "unscoped-tol": "error"\n  }\n}\n',
+    });
     const r = runCli(['scan', '--format', 'sarif', '--output', 'out.sarif'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/agent-warden\.json:3:\d+: rules\["unscoped-tol"\]: unknown rule id/);
@@ -105,10 +154,26 @@ describe('agent-warden scan (built binary)', () => {
 
   it('orders findings by path in code-unit order, whatever the locale (reports diff cleanly across machines)', () => {
     const dir = tempProject({ 'src/b.ts': AGENT, 'src/B2.ts': AGENT, 'src/\u00e4.ts': AGENT, 'src/a.ts': AGENT });
-    const order = (env: Record<string, string>) => [...new Set(JSON.parse(runCli(['scan', '--format', 'json'], { cwd: dir, env }).stdout).findings.map((f: { file: string }) => f.file))];
+    const order = (env: Record<string, string>) => [
+      ...new Set(
+        JSON.parse(runCli(['scan', '--format', 'json'], { cwd: dir, env }).stdout).findings.map(
+          (f: { file: string }) => f.file,
+        ),
+      ),
+    ];
     // Upper case before lower, and ä after z: what a locale-aware comparison would not give.
-    expect(order({ LC_ALL: 'en_US.UTF-8', LANG: 'en_US.UTF-8' })).toEqual(['src/B2.ts', 'src/a.ts', 'src/b.ts', 'src/\u00e4.ts']);
-    expect(order({ LC_ALL: 'sv_SE.UTF-8', LANG: 'sv_SE.UTF-8' })).toEqual(['src/B2.ts', 'src/a.ts', 'src/b.ts', 'src/\u00e4.ts']);
+    expect(order({ LC_ALL: 'en_US.UTF-8', LANG: 'en_US.UTF-8' })).toEqual([
+      'src/B2.ts',
+      'src/a.ts',
+      'src/b.ts',
+      'src/\u00e4.ts',
+    ]);
+    expect(order({ LC_ALL: 'sv_SE.UTF-8', LANG: 'sv_SE.UTF-8' })).toEqual([
+      'src/B2.ts',
+      'src/a.ts',
+      'src/b.ts',
+      'src/\u00e4.ts',
+    ]);
   });
 
   it('--output writes the report to a file', () => {
@@ -119,11 +184,20 @@ describe('agent-warden scan (built binary)', () => {
   });
 
   it('a planted secret never appears in full in any output format', () => {
-    const keys = ['openai-api-key', 'anthropic-api-key', 'github-token', 'stripe-secret-key', 'aws-access-key-id', 'jwt'].map((id) => FAKE_KEYS[id]());
+    const keys = [
+      'openai-api-key',
+      'anthropic-api-key',
+      'github-token',
+      'stripe-secret-key',
+      'aws-access-key-id',
+      'jwt',
+    ].map((id) => FAKE_KEYS[id]());
     const dir = tempProject({
       'src/config.ts': `import OpenAI from 'openai';\nexport const client = new OpenAI({ apiKey: "${keys[0]}" });\nexport const prompt = \`Use ${keys[1]} for billing\`;\n`,
       '.env': `GITHUB_TOKEN=${keys[2]}\nSTRIPE_SECRET_KEY=${keys[3]}\n`,
-      'mcp.json': JSON.stringify({ mcpServers: { aws: { command: 'x', env: { AWS_ACCESS_KEY_ID: keys[4], SESSION: keys[5] } } } }),
+      'mcp.json': JSON.stringify({
+        mcpServers: { aws: { command: 'x', env: { AWS_ACCESS_KEY_ID: keys[4], SESSION: keys[5] } } },
+      }),
     });
     const outputs = [
       runCli(['scan'], { cwd: dir }),
@@ -137,7 +211,9 @@ describe('agent-warden scan (built binary)', () => {
       runCli(['scan', '--update-baseline', '--baseline', 'b.json'], { cwd: dir }),
     ];
     outputs.push({ code: 0, stdout: readFileSync(join(dir, 'b.json'), 'utf8'), stderr: '' });
-    const found = JSON.parse(outputs[1].stdout).findings.filter((f: { ruleId: string }) => f.ruleId === 'hardcoded-secret');
+    const found = JSON.parse(outputs[1].stdout).findings.filter(
+      (f: { ruleId: string }) => f.ruleId === 'hardcoded-secret',
+    );
     expect(found).toHaveLength(6);
     for (const o of outputs) {
       for (const key of keys) {
@@ -151,12 +227,16 @@ describe('agent-warden scan (built binary)', () => {
 describe('agent-warden scan --fix', () => {
   it('moves hardcoded keys to process.env and reports what is left', () => {
     const key = FAKE_KEYS['openai-api-key']();
-    const dir = tempProject({ 'src/client.ts': `import OpenAI from 'openai';\nexport const client = new OpenAI({ apiKey: '${key}' });\n` });
+    const dir = tempProject({
+      'src/client.ts': `import OpenAI from 'openai';\nexport const client = new OpenAI({ apiKey: '${key}' });\n`,
+    });
     const r = runCli(['scan', '--fix', '--format', 'json'], { cwd: dir });
     expect(r.stderr).toContain('fixed 1 problem in 1 file');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).findings).toEqual([]);
-    expect(readFileSync(join(dir, 'src/client.ts'), 'utf8')).toBe(`import OpenAI from 'openai';\nexport const client = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });\n`);
+    expect(readFileSync(join(dir, 'src/client.ts'), 'utf8')).toBe(
+      `import OpenAI from 'openai';\nexport const client = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });\n`,
+    );
   });
 });
 
@@ -164,7 +244,15 @@ describe('agent-warden.json extends the capability catalog', () => {
   it('own SDK calls, audit loggers and token brokers', () => {
     const dir = tempProject({
       'agent-warden.json': JSON.stringify({
-        capabilities: [{ module: '@acme/ledger', call: '#postEntry', capability: 'ledger:write', tier: 'critical', reason: 'books money' }],
+        capabilities: [
+          {
+            module: '@acme/ledger',
+            call: '#postEntry',
+            capability: 'ledger:write',
+            tier: 'critical',
+            reason: 'books money',
+          },
+        ],
         auditLoggers: ['trail.record'],
         tokenBrokers: [{ module: '@acme/tokens', call: 'mintLedgerToken' }],
       }),
@@ -180,11 +268,19 @@ export const bookAudited = tool({ description: '', inputSchema: {} as any, execu
 `,
     });
     const out = JSON.parse(runCli(['scan', '--format', 'json'], { cwd: dir }).stdout);
-    const rules = (name: string) => out.findings.filter((f: { message: string }) => f.message.includes(`'${name}'`)).map((f: { ruleId: string }) => f.ruleId).sort();
+    const rules = (name: string) =>
+      out.findings
+        .filter((f: { message: string }) => f.message.includes(`'${name}'`))
+        .map((f: { ruleId: string }) => f.ruleId)
+        .sort();
     expect(rules('book')).toEqual(['long-lived-credential', 'unapproved-high-risk-action', 'unlogged-action']);
     expect(rules('bookAudited')).toEqual([]);
     const inv = JSON.parse(runCli(['inventory'], { cwd: dir }).stdout);
-    expect(inv.tools.find((t: { name: string }) => t.name === 'book').capabilities[0]).toMatchObject({ capability: 'ledger:write', tier: 'critical', reason: 'books money' });
+    expect(inv.tools.find((t: { name: string }) => t.name === 'book').capabilities[0]).toMatchObject({
+      capability: 'ledger:write',
+      tier: 'critical',
+      reason: 'books money',
+    });
   });
 });
 

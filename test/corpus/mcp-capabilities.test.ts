@@ -4,7 +4,11 @@ import { runCli } from '../helpers/cli';
 import { entryOf, liveTools } from '../helpers/mcp-live';
 
 /** Capabilities inferred from published MCP servers' code (pinned in package.json). */
-type InvTool = { name: string; risk: string | null; capabilities: { capability: string; tier: string; detail: string | null; evidence: string }[] };
+type InvTool = {
+  name: string;
+  risk: string | null;
+  capabilities: { capability: string; tier: string; detail: string | null; evidence: string }[];
+};
 
 function inventory(pkg: string): Map<string, InvTool> {
   const inv = JSON.parse(runCli(['inventory', dirname(entryOf(pkg))]).stdout);
@@ -46,23 +50,71 @@ describe('mcp-server-kubernetes: the server’s own annotations are the oracle',
 
 describe('REST-backed servers: the HTTP method and API decide', () => {
   it.each([
-    ['@modelcontextprotocol/server-github', 'push_files', 'repo:write', 'high', /^POST api\.github\.com\/repos\/\*\/\*\/git\/commits$/],
-    ['@modelcontextprotocol/server-github', 'merge_pull_request', 'repo:write', 'high', /^PUT api\.github\.com\/repos\/\*\/\*\/pulls\/\*\/merge$/],
+    [
+      '@modelcontextprotocol/server-github',
+      'push_files',
+      'repo:write',
+      'high',
+      /^POST api\.github\.com\/repos\/\*\/\*\/git\/commits$/,
+    ],
+    [
+      '@modelcontextprotocol/server-github',
+      'merge_pull_request',
+      'repo:write',
+      'high',
+      /^PUT api\.github\.com\/repos\/\*\/\*\/pulls\/\*\/merge$/,
+    ],
     ['@modelcontextprotocol/server-github', 'get_file_contents', 'repo:read', 'medium', /^GET api\.github\.com/],
-    ['@modelcontextprotocol/server-gitlab', 'push_files', 'repo:write', 'high', /^POST gitlab\.com\/api\/v4\/projects\/\*\/repository\/commits$/],
-    ['@modelcontextprotocol/server-slack', 'slack_post_message', 'messaging:send', 'high', /^POST slack\.com\/api\/chat\.postMessage$/],
-    ['@modelcontextprotocol/server-slack', 'slack_get_users', 'messaging:read', 'medium', /^GET slack\.com\/api\/users\.list$/],
+    [
+      '@modelcontextprotocol/server-gitlab',
+      'push_files',
+      'repo:write',
+      'high',
+      /^POST gitlab\.com\/api\/v4\/projects\/\*\/repository\/commits$/,
+    ],
+    [
+      '@modelcontextprotocol/server-slack',
+      'slack_post_message',
+      'messaging:send',
+      'high',
+      /^POST slack\.com\/api\/chat\.postMessage$/,
+    ],
+    [
+      '@modelcontextprotocol/server-slack',
+      'slack_get_users',
+      'messaging:read',
+      'medium',
+      /^GET slack\.com\/api\/users\.list$/,
+    ],
     ['@modelcontextprotocol/server-postgres', 'query', 'db:read', 'medium', /READ ONLY transaction/],
   ])('%s %s → %s (%s)', (pkg, name, capability, tier, detail) => {
     const t = inventory(pkg).get(name)!;
     expect(t.risk).toBe(tier);
-    expect(t.capabilities.some((c) => c.capability === capability && c.tier === tier && detail.test(c.detail ?? ''))).toBe(true);
+    expect(
+      t.capabilities.some((c) => c.capability === capability && c.tier === tier && detail.test(c.detail ?? '')),
+    ).toBe(true);
   });
 
   it('read-only GitHub and Slack tools never come out at write tier', () => {
     const gh = inventory('@modelcontextprotocol/server-github');
-    for (const name of ['search_repositories', 'get_file_contents', 'list_commits', 'list_issues', 'get_issue', 'get_pull_request', 'get_pull_request_files']) expect(READ).toContain(gh.get(name)!.risk);
+    for (const name of [
+      'search_repositories',
+      'get_file_contents',
+      'list_commits',
+      'list_issues',
+      'get_issue',
+      'get_pull_request',
+      'get_pull_request_files',
+    ])
+      expect(READ).toContain(gh.get(name)!.risk);
     const slack = inventory('@modelcontextprotocol/server-slack');
-    for (const name of ['slack_list_channels', 'slack_get_channel_history', 'slack_get_thread_replies', 'slack_get_users', 'slack_get_user_profile']) expect(READ).toContain(slack.get(name)!.risk);
+    for (const name of [
+      'slack_list_channels',
+      'slack_get_channel_history',
+      'slack_get_thread_replies',
+      'slack_get_users',
+      'slack_get_user_profile',
+    ])
+      expect(READ).toContain(slack.get(name)!.risk);
   });
 });

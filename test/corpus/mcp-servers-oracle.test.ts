@@ -18,9 +18,21 @@ interface ServerCase {
 }
 
 const SERVERS: ServerCase[] = [
-  { pkg: '@modelcontextprotocol/server-github', env: { GITHUB_PERSONAL_ACCESS_TOKEN: 'dummy-token-for-tools-list' }, expectedCount: 26 },
-  { pkg: '@modelcontextprotocol/server-slack', env: { SLACK_BOT_TOKEN: 'dummy-token-for-tools-list', SLACK_TEAM_ID: 'T0DUMMY' }, expectedCount: 8 },
-  { pkg: '@modelcontextprotocol/server-gitlab', env: { GITLAB_PERSONAL_ACCESS_TOKEN: 'dummy-token-for-tools-list' }, expectedCount: 9 },
+  {
+    pkg: '@modelcontextprotocol/server-github',
+    env: { GITHUB_PERSONAL_ACCESS_TOKEN: 'dummy-token-for-tools-list' },
+    expectedCount: 26,
+  },
+  {
+    pkg: '@modelcontextprotocol/server-slack',
+    env: { SLACK_BOT_TOKEN: 'dummy-token-for-tools-list', SLACK_TEAM_ID: 'T0DUMMY' },
+    expectedCount: 8,
+  },
+  {
+    pkg: '@modelcontextprotocol/server-gitlab',
+    env: { GITLAB_PERSONAL_ACCESS_TOKEN: 'dummy-token-for-tools-list' },
+    expectedCount: 9,
+  },
   { pkg: '@modelcontextprotocol/server-postgres', args: ['postgresql://127.0.0.1:1/none'], expectedCount: 1 },
   {
     pkg: 'mcp-server-kubernetes',
@@ -41,7 +53,10 @@ describe('MCP servers: static inventory = live tools/list', () => {
       expect(live).toHaveLength(s.expectedCount);
       const dir = dirname(entryOf(s.pkg));
       const inv = JSON.parse(runCli(['inventory', dir]).stdout);
-      const staticNames = inv.tools.filter((t: { agents: string[] }) => t.agents.length > 0).map((t: { name: string }) => t.name).sort();
+      const staticNames = inv.tools
+        .filter((t: { agents: string[] }) => t.agents.length > 0)
+        .map((t: { name: string }) => t.name)
+        .sort();
       expect(staticNames).toEqual(live);
       expect(inv.agents).toHaveLength(1);
       expect(inv.dynamicRegistrations).toEqual([]);

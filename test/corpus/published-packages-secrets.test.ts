@@ -12,6 +12,10 @@ describe('secrets in published agent SDKs', () => {
     const r = runCli(['scan', ...dirs, '--format', 'json', '--threads', '2']);
     const out = JSON.parse(r.stdout);
     expect(out.stats.files).toBeGreaterThan(4000);
-    expect(out.findings.filter((f: { ruleId: string }) => f.ruleId === 'hardcoded-secret').map((f: { file: string; line: number; message: string }) => `${f.file}:${f.line} ${f.message}`)).toEqual([]);
+    expect(
+      out.findings
+        .filter((f: { ruleId: string }) => f.ruleId === 'hardcoded-secret')
+        .map((f: { file: string; line: number; message: string }) => `${f.file}:${f.line} ${f.message}`),
+    ).toEqual([]);
   });
 });

@@ -46,7 +46,8 @@ export function seedFiles(repo: string, limit: number): { origin: string; file: 
       for (const name of readdirSync(dir).sort()) {
         const p = join(dir, name);
         if (statSync(p).isDirectory()) walk(p);
-        else if (/\.(ts|js|mjs|cjs)$/.test(name) && !name.endsWith('.d.ts') && statSync(p).size < 200_000) out.push({ origin: relative(repo, p), file: `src/${name}`, text: readFileSync(p, 'utf8') });
+        else if (/\.(ts|js|mjs|cjs)$/.test(name) && !name.endsWith('.d.ts') && statSync(p).size < 200_000)
+          out.push({ origin: relative(repo, p), file: `src/${name}`, text: readFileSync(p, 'utf8') });
       }
     };
     walk(abs);
@@ -67,7 +68,41 @@ function tokenEnds(text: string): Map<string, number> {
   return firstEnd;
 }
 
-const SPLICES = ['{', '}', '(', ')', '[', ']', '`', '${', '/*', '*/', '//', '"', "'", '<', '>', '</', '=>', 'async ', 'class ', '@', '#', '\\', '\u2028', '\u0000', '\uFEFF', '\uD800', 'tool({', 'new Agent({', 'server.tool(', 'import ', 'export * from ', 'require(', '...'];
+const SPLICES = [
+  '{',
+  '}',
+  '(',
+  ')',
+  '[',
+  ']',
+  '`',
+  '${',
+  '/*',
+  '*/',
+  '//',
+  '"',
+  "'",
+  '<',
+  '>',
+  '</',
+  '=>',
+  'async ',
+  'class ',
+  '@',
+  '#',
+  '\\',
+  '\u2028',
+  '\u0000',
+  '\uFEFF',
+  '\uD800',
+  'tool({',
+  'new Agent({',
+  'server.tool(',
+  'import ',
+  'export * from ',
+  'require(',
+  '...',
+];
 
 /** Every mutation of one real file. */
 export function mutations(seed: { origin: string; file: string; text: string }, rand: () => number): FuzzInput[] {
@@ -108,7 +143,12 @@ export function mutations(seed: { origin: string; file: string; text: string }, 
 /** Hand-made extremes. */
 export function extremes(): FuzzInput[] {
   const deep = 10_000;
-  const x = (kind: string, text: string, file = 'src/extreme.ts'): FuzzInput => ({ kind, origin: 'extreme', file, text });
+  const x = (kind: string, text: string, file = 'src/extreme.ts'): FuzzInput => ({
+    kind,
+    origin: 'extreme',
+    file,
+    text,
+  });
   return [
     x('nesting-parens-10000', `${'('.repeat(deep)}1${')'.repeat(deep)};`),
     x('nesting-arrays-10000', `export const a = ${'['.repeat(deep)}${']'.repeat(deep)};`),
@@ -116,7 +156,10 @@ export function extremes(): FuzzInput[] {
     x('nesting-blocks-10000', `function f() {${'if (x) {'.repeat(deep)}${'}'.repeat(deep)}}`),
     x('nesting-arrows-10000', `const f = ${'() => '.repeat(deep)}1;`),
     x('nesting-calls-10000', `import { tool } from 'ai';\n${'tool('.repeat(deep)}${')'.repeat(deep)};`),
-    x('nesting-unclosed-10000', `import { tool } from 'ai';\nexport const t = tool({ execute: async () => ${'{['.repeat(deep)}`),
+    x(
+      'nesting-unclosed-10000',
+      `import { tool } from 'ai';\nexport const t = tool({ execute: async () => ${'{['.repeat(deep)}`,
+    ),
     x('concatenation-10000', `const s = ${Array.from({ length: deep }, (_, i) => `'p${i}'`).join(' + ')};`),
     x('binary-chain-100000', `const n = ${Array.from({ length: 100_000 }, () => 'a').join(' + ')};`),
     x('long-line-2mb', `export const data = [${'1,'.repeat(1_000_000)}];`),
@@ -124,7 +167,10 @@ export function extremes(): FuzzInput[] {
     x('long-template-1mb', `export const s = \`${'${a}b'.repeat(200_000)}\`;`),
     x('long-comment-2mb', `/* ${'*'.repeat(2_000_000)} */`),
     x('long-regex', `const r = /${'a|'.repeat(100_000)}b/;`),
-    x('many-tools-5000', `import { tool } from 'ai';\n${Array.from({ length: 5000 }, (_, i) => `export const t${i} = tool({ description: 'd', inputSchema: {} as any, execute: async () => fetch('https://x/${i}') });`).join('\n')}`),
+    x(
+      'many-tools-5000',
+      `import { tool } from 'ai';\n${Array.from({ length: 5000 }, (_, i) => `export const t${i} = tool({ description: 'd', inputSchema: {} as any, execute: async () => fetch('https://x/${i}') });`).join('\n')}`,
+    ),
     x('keyword-soup-1mb', 'api_key token secret password credential sk- ghp_ xoxb- AKIA '.repeat(20_000)),
     x('prefix-repeats', `const k = '${'sk-ant-api03-'.repeat(50_000)}';`),
     x('only-bom', '\uFEFF'),
@@ -141,25 +187,58 @@ export function extremes(): FuzzInput[] {
 
 /** Property-based agent code: tools, agents and MCP registrations with arbitrary names, strings and shapes. */
 export function generatedAgentCode(seed: number, runs: number): FuzzInput[] {
-  const name = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('x', 'search', 'delete_all', 'a-b', '$', '🙂', 'constructor', '__proto__'));
+  const name = fc.oneof(
+    fc.string({ maxLength: 12 }),
+    fc.constantFrom('x', 'search', 'delete_all', 'a-b', '$', '🙂', 'constructor', '__proto__'),
+  );
   const str = fc.string({ maxLength: 40, unit: 'binary' }).map((s) => JSON.stringify(s));
-  const expr = fc.oneof(str, fc.constantFrom('process.env.API_KEY', 'undefined', '{} as any', '[]', 'z.object({})', 'fetch(url)', "exec('rm -rf /')", 'stripe.refunds.create({})', '...rest', 'await x', 'a ?? b', '`${a}`'));
+  const expr = fc.oneof(
+    str,
+    fc.constantFrom(
+      'process.env.API_KEY',
+      'undefined',
+      '{} as any',
+      '[]',
+      'z.object({})',
+      'fetch(url)',
+      "exec('rm -rf /')",
+      'stripe.refunds.create({})',
+      '...rest',
+      'await x',
+      'a ?? b',
+      '`${a}`',
+    ),
+  );
   const prop = fc.tuple(name, expr).map(([k, v]) => `${JSON.stringify(k)}: ${v}`);
   const obj = fc.array(prop, { maxLength: 6 }).map((ps) => `{ ${ps.join(', ')} }`);
-  const jsdoc = fc.constantFrom('', '/** @owner team-a @scope db:read */\n', '/** @owner */\n', '/** @scope */\n', '/** @approval required @expires 2020-01-01 */\n', '// agent-warden-ignore-next-line -- why\n', '/** @revocation flag X */\n');
+  const jsdoc = fc.constantFrom(
+    '',
+    '/** @owner team-a @scope db:read */\n',
+    '/** @owner */\n',
+    '/** @scope */\n',
+    '/** @approval required @expires 2020-01-01 */\n',
+    '// agent-warden-ignore-next-line -- why\n',
+    '/** @revocation flag X */\n',
+  );
   const definition = fc.oneof(
     fc.tuple(jsdoc, name, obj).map(([d, n, o]) => `${d}export const ${safeIdent(n)} = tool(${o});`),
     fc.tuple(jsdoc, obj).map(([d, o]) => `${d}export const agent = new Agent(${o});`),
-    fc.tuple(jsdoc, name, str, obj).map(([d, n, s, o]) => `${d}server.tool(${JSON.stringify(n)}, ${s}, ${o}, async (args) => ({ content: [] }));`),
+    fc
+      .tuple(jsdoc, name, str, obj)
+      .map(([d, n, s, o]) => `${d}server.tool(${JSON.stringify(n)}, ${s}, ${o}, async (args) => ({ content: [] }));`),
     fc.tuple(jsdoc, obj).map(([d, o]) => `${d}export const a${Math.abs(d.length)} = createAgent(${o});`),
     fc.tuple(obj).map(([o]) => `await generateText(${o});`),
     fc.tuple(name, obj).map(([n, o]) => `server.registerTool(${JSON.stringify(n)}, ${o}, async () => ({}));`),
   );
-  const program = fc.array(definition, { minLength: 1, maxLength: 8 }).map(
-    (defs) =>
-      `import { tool, generateText } from 'ai';\nimport { Agent } from '@openai/agents';\nimport { createAgent } from 'langchain';\nimport { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';\nconst server = new McpServer({ name: 's', version: '1' });\n${defs.join('\n')}\n`,
-  );
-  return fc.sample(program, { seed, numRuns: runs }).map((text) => ({ kind: 'generated:agent-code', origin: 'fast-check', file: 'src/generated.ts', text }));
+  const program = fc
+    .array(definition, { minLength: 1, maxLength: 8 })
+    .map(
+      (defs) =>
+        `import { tool, generateText } from 'ai';\nimport { Agent } from '@openai/agents';\nimport { createAgent } from 'langchain';\nimport { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';\nconst server = new McpServer({ name: 's', version: '1' });\n${defs.join('\n')}\n`,
+    );
+  return fc
+    .sample(program, { seed, numRuns: runs })
+    .map((text) => ({ kind: 'generated:agent-code', origin: 'fast-check', file: 'src/generated.ts', text }));
 }
 
 function safeIdent(s: string): string {

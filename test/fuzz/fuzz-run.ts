@@ -32,11 +32,27 @@ const rssMb = () => Math.round(process.memoryUsage().rss / 1024 / 1024);
 const heapMb = () => Math.round(process.memoryUsage().heapUsed / 1024 / 1024);
 
 /** Every input through `analyseFile`; every `groupEvery` inputs, the last few also through the whole pipeline (link, rules). */
-export function fuzzAnalyzer(inputs: FuzzInput[], opts: { timeBudgetMs: number; graceMs: number; groupEvery?: number; onProgress?: (done: number) => void }): FuzzReport {
+export function fuzzAnalyzer(
+  inputs: FuzzInput[],
+  opts: { timeBudgetMs: number; graceMs: number; groupEvery?: number; onProgress?: (done: number) => void },
+): FuzzReport {
   gc?.();
   const rssBeforeMb = rssMb();
   let peakRssMb = rssBeforeMb;
-  const report: FuzzReport = { inputs: 0, crashes: [], hangs: [], skippedByBudget: 0, notices: 0, slowest: { kind: '', origin: '', ms: 0, bytes: 0 }, totalMs: 0, peakRssMb: 0, rssBeforeMb, rssAfterGcMb: 0, heapBeforeMb: heapMb(), heapAfterGcMb: 0 };
+  const report: FuzzReport = {
+    inputs: 0,
+    crashes: [],
+    hangs: [],
+    skippedByBudget: 0,
+    notices: 0,
+    slowest: { kind: '', origin: '', ms: 0, bytes: 0 },
+    totalMs: 0,
+    peakRssMb: 0,
+    rssBeforeMb,
+    rssAfterGcMb: 0,
+    heapBeforeMb: heapMb(),
+    heapAfterGcMb: 0,
+  };
   const started = performance.now();
   inputs.forEach((input, i) => {
     const t0 = performance.now();
@@ -45,14 +61,24 @@ export function fuzzAnalyzer(inputs: FuzzInput[], opts: { timeBudgetMs: number; 
       if (r.notice) report.notices++;
       if (r.notice?.includes('time budget')) report.skippedByBudget++;
       if ((i + 1) % (opts.groupEvery ?? 50) === 0) {
-        const group = inputs.slice(Math.max(0, i - 4), i + 1).map((x, k) => ({ file: x.file.replace(/(\.\w+)$/, `${k}$1`), text: x.text }));
+        const group = inputs
+          .slice(Math.max(0, i - 4), i + 1)
+          .map((x, k) => ({ file: x.file.replace(/(\.\w+)$/, `${k}$1`), text: x.text }));
         analyze(group);
       }
     } catch (e) {
-      report.crashes.push({ kind: input.kind, origin: input.origin, error: String((e as Error).stack ?? e).split('\n').slice(0, 4).join(' | ') });
+      report.crashes.push({
+        kind: input.kind,
+        origin: input.origin,
+        error: String((e as Error).stack ?? e)
+          .split('\n')
+          .slice(0, 4)
+          .join(' | '),
+      });
     }
     const ms = performance.now() - t0;
-    if (ms > report.slowest.ms) report.slowest = { kind: input.kind, origin: input.origin, ms, bytes: Buffer.byteLength(input.text) };
+    if (ms > report.slowest.ms)
+      report.slowest = { kind: input.kind, origin: input.origin, ms, bytes: Buffer.byteLength(input.text) };
     if (ms > opts.timeBudgetMs + opts.graceMs) report.hangs.push({ kind: input.kind, origin: input.origin, ms });
     report.inputs++;
     if (i % 100 === 0) peakRssMb = Math.max(peakRssMb, rssMb());
@@ -67,9 +93,16 @@ export function fuzzAnalyzer(inputs: FuzzInput[], opts: { timeBudgetMs: number; 
 }
 
 /** A minified bundle of a published MCP server with its dependencies (what `npx` would run). */
-export function minifiedBundle(repo: string, entry = 'node_modules/@modelcontextprotocol/server-github/dist/index.js'): string {
+export function minifiedBundle(
+  repo: string,
+  entry = 'node_modules/@modelcontextprotocol/server-github/dist/index.js',
+): string {
   // The esbuild CLI in a child process: the JS API's build service may already be busy in this process.
-  const r = spawnSync(join(repo, 'node_modules/.bin/esbuild'), [join(repo, entry), '--bundle', '--minify', '--platform=node', '--format=esm', '--log-level=error'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(
+    join(repo, 'node_modules/.bin/esbuild'),
+    [join(repo, entry), '--bundle', '--minify', '--platform=node', '--format=esm', '--log-level=error'],
+    { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+  );
   if (r.status !== 0) throw new Error(`esbuild failed: ${r.stderr}`);
   return r.stdout;
 }
@@ -93,7 +126,12 @@ export function fuzzCli(cli: string, files: Record<string, string | Buffer>): Cl
       writeFileSync(join(dir, rel), content);
     }
     const t0 = performance.now();
-    const r = spawnSync(process.execPath, [cli, 'scan', '.', '--format', 'json'], { cwd: dir, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, timeout: 300_000 });
+    const r = spawnSync(process.execPath, [cli, 'scan', '.', '--format', 'json'], {
+      cwd: dir,
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+      timeout: 300_000,
+    });
     const ms = performance.now() - t0;
     let notices: CliFuzzResult['notices'] = [];
     try {
@@ -110,7 +148,11 @@ export function fuzzCli(cli: string, files: Record<string, string | Buffer>): Cl
 /** The CLI-level extremes, as bytes. */
 export function cliExtremes(repo: string): Record<string, string | Buffer> {
   const rand = (n: number) => Buffer.from(Array.from({ length: n }, (_, i) => (i * 2654435761) % 251));
-  const invalidUtf8 = Buffer.concat([Buffer.from("import { tool } from 'ai';\nexport const t = tool({ description: '"), Buffer.from([0xc3, 0x28, 0xa0, 0xa1, 0xe2, 0x28, 0xa1, 0xf0, 0x28, 0x8c, 0xbc, 0xff, 0xfe]), Buffer.from("' });\n")]);
+  const invalidUtf8 = Buffer.concat([
+    Buffer.from("import { tool } from 'ai';\nexport const t = tool({ description: '"),
+    Buffer.from([0xc3, 0x28, 0xa0, 0xa1, 0xe2, 0x28, 0xa1, 0xf0, 0x28, 0x8c, 0xbc, 0xff, 0xfe]),
+    Buffer.from("' });\n"),
+  ]);
   return {
     'src/huge-50mb.ts': `export const rows = [\n${'  { id: 1, name: "row" },\n'.repeat(2_000_000)}];\n`,
     'src/image.png.ts': rand(200_000),

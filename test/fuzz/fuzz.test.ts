@@ -10,7 +10,12 @@ import { cliExtremes, fuzzAnalyzer, fuzzCli, minifiedBundle } from './fuzz-run';
 describe('fuzzing (small run; `npm run fuzz` runs 10,000+ inputs)', { timeout: 300_000 }, () => {
   it('the analyzer never throws and never runs past its per-file budget', () => {
     const rand = prng(7);
-    const inputs = [...extremes(), { kind: 'minified-bundle', origin: 'server-github', file: 'dist/server.min.js', text: minifiedBundle(REPO) }, ...generatedAgentCode(7, 150), ...seedFiles(REPO, 6).flatMap((s) => mutations(s, rand))];
+    const inputs = [
+      ...extremes(),
+      { kind: 'minified-bundle', origin: 'server-github', file: 'dist/server.min.js', text: minifiedBundle(REPO) },
+      ...generatedAgentCode(7, 150),
+      ...seedFiles(REPO, 6).flatMap((s) => mutations(s, rand)),
+    ];
     // A hang is unbounded; "over budget + 25 s" finds one without failing on a busy machine (the 1 MB keyword
     // soup spends 1.6 s in TypeScript's parser alone, which no budget can interrupt, and CI runs tests in parallel).
     const report = fuzzAnalyzer(inputs, { timeBudgetMs: 2_000, graceMs: 25_000, groupEvery: 25 });

@@ -10,7 +10,11 @@ export const TODAY = '2026-06-15';
 export function analyzeFiles(files: Record<string, string>, config: Partial<Config> = {}): AnalysisResult {
   const inputs: SourceInput[] = Object.entries(files).map(([file, text]) => ({ file, text }));
   const cfg = { ...DEFAULT_CONFIG, ...config };
-  return analyze(inputs, { config: cfg, today: TODAY, owners: new OwnerResolver({ cwd: '/virtual', configOwners: cfg.owners, configDir: '/virtual' }) });
+  return analyze(inputs, {
+    config: cfg,
+    today: TODAY,
+    owners: new OwnerResolver({ cwd: '/virtual', configOwners: cfg.owners, configDir: '/virtual' }),
+  });
 }
 
 export function analyzeCode(code: string, file = 'src/agent.ts', config: Partial<Config> = {}): AnalysisResult {
@@ -19,5 +23,7 @@ export function analyzeCode(code: string, file = 'src/agent.ts', config: Partial
 
 /** `{ruleId, message, line, column}` of findings, for table assertions. */
 export function summarize(findings: Finding[], ruleId?: string) {
-  return findings.filter((f) => !ruleId || f.ruleId === ruleId).map((f) => ({ ruleId: f.ruleId, message: f.message, line: f.loc.start.line, column: f.loc.start.column }));
+  return findings
+    .filter((f) => !ruleId || f.ruleId === ruleId)
+    .map((f) => ({ ruleId: f.ruleId, message: f.message, line: f.loc.start.line, column: f.loc.start.column }));
 }

@@ -14,7 +14,8 @@ export interface CliResult {
 
 /** Runs the built CLI binary as users do (`npm test` builds it first). */
 export function runCli(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}): CliResult {
-  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` (npm test does) before the CLI tests`);
+  if (!existsSync(CLI))
+    throw new Error(`${CLI} is missing: run \`npm run build\` (npm test does) before the CLI tests`);
   const r = spawnSync(process.execPath, [CLI, ...args], {
     cwd: opts.cwd ?? REPO,
     encoding: 'utf8',

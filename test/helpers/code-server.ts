@@ -12,7 +12,8 @@ export const VSIX = join(REPO, 'dist/agent-warden.vsix');
 export const SCREENSHOTS = join(REPO, 'test-output/vscode');
 
 export function assertSetUp(): void {
-  if (!existsSync(ENTRY)) throw new Error(`code-server is not set up: run scripts/setup-test-tools.sh (npm run test:all does)`);
+  if (!existsSync(ENTRY))
+    throw new Error(`code-server is not set up: run scripts/setup-test-tools.sh (npm run test:all does)`);
   if (!existsSync(VSIX)) throw new Error(`${VSIX} is missing: run \`npm run package\` (npm test does)`);
   if (!existsSync('/usr/bin/chromium')) throw new Error('Debian chromium is missing: run scripts/setup-test-tools.sh');
 }
@@ -38,7 +39,10 @@ export interface CodeServer {
 }
 
 /** Installs the packaged .vsix into a fresh profile and starts code-server on a copy of `fixture`. */
-export async function startCodeServer(fixture: string, opts: { logLevel?: 'trace' | 'debug' | 'info' } = {}): Promise<CodeServer> {
+export async function startCodeServer(
+  fixture: string,
+  opts: { logLevel?: 'trace' | 'debug' | 'info' } = {},
+): Promise<CodeServer> {
   const base = mkdtempSync(join(tmpdir(), 'agent-warden-vscode-'));
   const userData = join(base, 'user');
   const extensions = join(base, 'extensions');
@@ -64,12 +68,31 @@ export async function startCodeServer(fixture: string, opts: { logLevel?: 'trace
       'agentWarden.trace.server': 'verbose',
     }),
   );
-  const install = spawnSync(process.execPath, [ENTRY, '--install-extension', VSIX, '--extensions-dir', extensions, '--user-data-dir', userData], { encoding: 'utf8', timeout: 120_000 });
-  if (install.status !== 0 || !/successfully installed/.test(install.stdout + install.stderr)) throw new Error(`vsix install failed: ${install.stdout}${install.stderr}`);
+  const install = spawnSync(
+    process.execPath,
+    [ENTRY, '--install-extension', VSIX, '--extensions-dir', extensions, '--user-data-dir', userData],
+    { encoding: 'utf8', timeout: 120_000 },
+  );
+  if (install.status !== 0 || !/successfully installed/.test(install.stdout + install.stderr))
+    throw new Error(`vsix install failed: ${install.stdout}${install.stderr}`);
   const port = await freePort();
   const proc = spawn(
     process.execPath,
-    [ENTRY, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', '--user-data-dir', userData, '--extensions-dir', extensions, ...(opts.logLevel ? ['--log', opts.logLevel] : []), workspace],
+    [
+      ENTRY,
+      '--auth',
+      'none',
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--user-data-dir',
+      userData,
+      '--extensions-dir',
+      extensions,
+      ...(opts.logLevel ? ['--log', opts.logLevel] : []),
+      workspace,
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`;
@@ -89,7 +112,16 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
   });
 }
 
@@ -99,7 +131,9 @@ export async function openWorkbench(browser: Browser, url: string, trust: boolea
   const page = await context.newPage();
   await page.goto(url);
   await page.waitForSelector('.monaco-workbench', { timeout: 90_000 });
-  const button = page.getByRole('button', { name: trust ? /Yes, I trust the authors/ : /No, I don.t trust the authors/ });
+  const button = page.getByRole('button', {
+    name: trust ? /Yes, I trust the authors/ : /No, I don.t trust the authors/,
+  });
   await button.waitFor({ timeout: 60_000 });
   await button.click();
   return page;
@@ -111,8 +145,12 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 /** After a failed test, a screenshot named after it: what the editor showed when it failed. */
-export async function screenshotOnFailure(page: Page | undefined, task: { name: string; result?: { state?: string } }): Promise<void> {
-  if (page && task.result?.state === 'fail') await screenshot(page, `failed-${task.name.slice(0, 40).replace(/\W+/g, '-')}`);
+export async function screenshotOnFailure(
+  page: Page | undefined,
+  task: { name: string; result?: { state?: string } },
+): Promise<void> {
+  if (page && task.result?.state === 'fail')
+    await screenshot(page, `failed-${task.name.slice(0, 40).replace(/\W+/g, '-')}`);
 }
 
 /** Opens a workspace file through Quick Open. */
@@ -132,10 +170,23 @@ export async function goTo(page: Page, position: string): Promise<void> {
   await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
   await page.keyboard.type(position);
   // Enter only once the picker has taken the typed line in (pressed earlier, it is sometimes lost).
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: /Go to line/ }).first().waitFor({ timeout: 10_000 }).catch(() => undefined);
+  await page
+    .locator('.quick-input-list .monaco-list-row', { hasText: /Go to line/ })
+    .first()
+    .waitFor({ timeout: 10_000 })
+    .catch(() => undefined);
   for (let i = 0; i < 5; i++) {
     await page.keyboard.press('Enter');
-    if (await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 3_000 }).then(() => true, () => false)) break;
+    if (
+      await page
+        .locator('.quick-input-widget')
+        .waitFor({ state: 'hidden', timeout: 3_000 })
+        .then(
+          () => true,
+          () => false,
+        )
+    )
+      break;
   }
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
   await page.waitForTimeout(200);
@@ -164,7 +215,13 @@ export async function openQuickFixMenu(page: Page, entry: string): Promise<void>
   const item = page.locator('.action-widget .monaco-list-row', { hasText: entry });
   for (let attempt = 0; attempt < 4; attempt++) {
     await page.keyboard.press('Control+.');
-    if (await item.waitFor({ timeout: 8_000 }).then(() => true, () => false)) return;
+    if (
+      await item.waitFor({ timeout: 8_000 }).then(
+        () => true,
+        () => false,
+      )
+    )
+      return;
     console.warn(`quick-fix menu without '${entry}' (attempt ${attempt + 1}); asking again`);
     await page.keyboard.press('Escape');
     await page.waitForTimeout(1000);

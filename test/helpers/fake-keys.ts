@@ -36,7 +36,8 @@ export const FAKE_KEYS: Record<string, () => string> = {
   'github-fine-grained-token': () => j('github', '_pat_', randomFrom(`${ALNUM}_`, 82)),
   'gitlab-token': () => j('gl', 'pat-', randomFrom(ALNUM, 20)),
   'stripe-secret-key': () => j('sk', '_live_', randomFrom(ALNUM, 32)),
-  'slack-token': () => j('xo', 'xb-', randomFrom('0123456789', 12), '-', randomFrom('0123456789', 12), '-', randomFrom(ALNUM, 24)),
+  'slack-token': () =>
+    j('xo', 'xb-', randomFrom('0123456789', 12), '-', randomFrom('0123456789', 12), '-', randomFrom(ALNUM, 24)),
   'sendgrid-api-key': () => j('S', 'G.', randomFrom(B64URL, 22), '.', randomFrom(B64URL, 43)),
   jwt: () => j('ey', 'J', randomFrom(B64URL, 30), '.ey', 'J', randomFrom(B64URL, 60), '.', randomFrom(B64URL, 43)),
 };

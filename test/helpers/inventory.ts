@@ -31,12 +31,25 @@ export function adapterTable(title: string, cases: AdapterCase[]): void {
         expect(inv.tools.filter((t) => !t.dynamic).map((t) => t.name)).toEqual(c.expected.tools);
         if (c.expected.agents) {
           const actual = Object.fromEntries(
-            inv.agents.map((a) => [a.name, { tools: a.tools, ...(c.expected.agents![a.name]?.delegates ? { delegates: a.delegates } : {}) }]),
+            inv.agents.map((a) => [
+              a.name,
+              { tools: a.tools, ...(c.expected.agents![a.name]?.delegates ? { delegates: a.delegates } : {}) },
+            ]),
           );
-          const expected = Object.fromEntries(Object.entries(c.expected.agents).map(([k, v]) => [k, { tools: v.tools ?? [], ...(v.delegates ? { delegates: v.delegates } : {}) }]));
+          const expected = Object.fromEntries(
+            Object.entries(c.expected.agents).map(([k, v]) => [
+              k,
+              { tools: v.tools ?? [], ...(v.delegates ? { delegates: v.delegates } : {}) },
+            ]),
+          );
           expect(actual).toEqual(expected);
         }
-        expect(inv.tools.filter((t) => t.dynamic).length + inv.dynamicRegistrations.filter((d) => !inv.tools.some((t) => t.dynamic && t.file === d.file && t.line === d.line)).length).toBe(c.expected.dynamic ?? 0);
+        expect(
+          inv.tools.filter((t) => t.dynamic).length +
+            inv.dynamicRegistrations.filter(
+              (d) => !inv.tools.some((t) => t.dynamic && t.file === d.file && t.line === d.line),
+            ).length,
+        ).toBe(c.expected.dynamic ?? 0);
       });
     }
   });

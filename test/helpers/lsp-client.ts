@@ -3,7 +3,12 @@ import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createProtocolConnection, type ProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
+import {
+  createProtocolConnection,
+  type ProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+} from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { REPO } from './cli';
 
@@ -32,9 +37,14 @@ export function copyFixture(src: string): string {
 }
 
 /** Starts the built server over stdio and initializes it as an editor would. */
-export async function startLsp(root: string, opts: { snippets?: boolean; trusted?: boolean; settings?: object; execArgv?: string[] } = {}): Promise<LspSession> {
+export async function startLsp(
+  root: string,
+  opts: { snippets?: boolean; trusted?: boolean; settings?: object; execArgv?: string[] } = {},
+): Promise<LspSession> {
   if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run \`npm run build\` first`);
-  const proc = spawn(process.execPath, [...(opts.execArgv ?? []), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, [...(opts.execArgv ?? []), SERVER, '--stdio'], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   const conn = createProtocolConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
   const logs: string[] = [];
   let refreshes = 0;
@@ -55,8 +65,15 @@ export async function startLsp(root: string, opts: { snippets?: boolean; trusted
     rootUri,
     workspaceFolders: [{ uri: rootUri, name: 'fixture' }],
     capabilities: {
-      workspace: { configuration: true, workspaceEdit: { documentChanges: true, snippetEditSupport: !!opts.snippets }, diagnostics: { refreshSupport: true } },
-      textDocument: { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false }, codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'refactor', 'source'] } } } },
+      workspace: {
+        configuration: true,
+        workspaceEdit: { documentChanges: true, snippetEditSupport: !!opts.snippets },
+        diagnostics: { refreshSupport: true },
+      },
+      textDocument: {
+        diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false },
+        codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'refactor', 'source'] } } },
+      },
     },
     initializationOptions: { trusted: opts.trusted !== false },
   });
@@ -75,7 +92,9 @@ export async function startLsp(root: string, opts: { snippets?: boolean; trusted
       const content = text ?? readFileSync(join(root, rel), 'utf8');
       const doc = TextDocument.create(uri(rel), rel.endsWith('.json') ? 'json' : 'typescript', 1, content);
       docs.set(rel, doc);
-      conn.sendNotification('textDocument/didOpen', { textDocument: { uri: doc.uri, languageId: doc.languageId, version: 1, text: content } });
+      conn.sendNotification('textDocument/didOpen', {
+        textDocument: { uri: doc.uri, languageId: doc.languageId, version: 1, text: content },
+      });
       return doc;
     },
     change(rel, newText) {
@@ -84,7 +103,10 @@ export async function startLsp(root: string, opts: { snippets?: boolean; trusted
       const next = TextDocument.create(doc.uri, doc.languageId, doc.version + 1, newText);
       docs.set(rel, next);
       // Incremental sync: one range edit replacing the whole text.
-      conn.sendNotification('textDocument/didChange', { textDocument: { uri: doc.uri, version: next.version }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end }, text: newText }] });
+      conn.sendNotification('textDocument/didChange', {
+        textDocument: { uri: doc.uri, version: next.version },
+        contentChanges: [{ range: { start: { line: 0, character: 0 }, end }, text: newText }],
+      });
       return next;
     },
     pull: (rel) => conn.sendRequest('textDocument/diagnostic', { textDocument: { uri: uri(rel) } }),
@@ -107,6 +129,8 @@ export async function startLsp(root: string, opts: { snippets?: boolean; trusted
 
 /** Applies a code action's workspace edit (plain text edits) to a document's text. */
 export function applyWorkspaceEdit(doc: TextDocument, edit: any): string {
-  const edits = (edit.documentChanges ?? []).flatMap((c: any) => c.edits).map((e: any) => ({ range: e.range, newText: e.newText ?? e.snippet?.value }));
+  const edits = (edit.documentChanges ?? [])
+    .flatMap((c: any) => c.edits)
+    .map((e: any) => ({ range: e.range, newText: e.newText ?? e.snippet?.value }));
   return TextDocument.applyEdits(doc, edits);
 }

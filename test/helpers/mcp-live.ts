@@ -13,14 +13,23 @@ export interface LiveTool {
 export function entryOf(pkg: string): string {
   const dir = dirname(require.resolve(`${pkg}/package.json`, { paths: [REPO] }));
   const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
-  const bin = typeof manifest.bin === 'string' ? manifest.bin : Object.values(manifest.bin as Record<string, string>)[0];
+  const bin =
+    typeof manifest.bin === 'string' ? manifest.bin : Object.values(manifest.bin as Record<string, string>)[0];
   return join(dir, bin);
 }
 
 /** Starts a published MCP server over stdio and asks it `tools/list`. */
-export async function liveTools(pkg: string, opts: { args?: string[]; env?: Record<string, string> } = {}): Promise<LiveTool[]> {
+export async function liveTools(
+  pkg: string,
+  opts: { args?: string[]; env?: Record<string, string> } = {},
+): Promise<LiveTool[]> {
   const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...opts.env };
-  const transport = new StdioClientTransport({ command: process.execPath, args: [entryOf(pkg), ...(opts.args ?? [])], env, stderr: 'pipe' });
+  const transport = new StdioClientTransport({
+    command: process.execPath,
+    args: [entryOf(pkg), ...(opts.args ?? [])],
+    env,
+    stderr: 'pipe',
+  });
   const client = new Client({ name: 'agent-warden-oracle', version: '1.0.0' });
   await client.connect(transport);
   try {

@@ -33,26 +33,30 @@ export function ruleTester(ruleId: string, cases: { valid: ValidCase[]; invalid:
     return analyzeFiles(files, c.config).findings.filter((f) => f.ruleId === ruleId);
   };
   describe(ruleId, () => {
-    if (cases.valid.length) describe('valid', () => {
-      for (const c of cases.valid) {
-        it(c.name, () => {
-          expect(run(c).map((f) => `${f.loc.start.line}:${f.loc.start.column} ${f.message}`)).toEqual([]);
-        });
-      }
-    });
-    if (cases.invalid.length) describe('invalid', () => {
-      for (const c of cases.invalid) {
-        it(c.name, () => {
-          const found = run(c);
-          expect(found.map((f) => ({ line: f.loc.start.line, column: f.loc.start.column }))).toEqual(c.errors.map((e) => ({ line: e.line, column: e.column })));
-          c.errors.forEach((e, i) => {
-            if (typeof e.message === 'string') expect(found[i].message).toBe(e.message);
-            else expect(found[i].message).toMatch(e.message);
-            if (e.severity) expect(found[i].severity).toBe(e.severity);
-            if (e.file) expect(found[i].loc.file).toBe(e.file);
+    if (cases.valid.length)
+      describe('valid', () => {
+        for (const c of cases.valid) {
+          it(c.name, () => {
+            expect(run(c).map((f) => `${f.loc.start.line}:${f.loc.start.column} ${f.message}`)).toEqual([]);
           });
-        });
-      }
-    });
+        }
+      });
+    if (cases.invalid.length)
+      describe('invalid', () => {
+        for (const c of cases.invalid) {
+          it(c.name, () => {
+            const found = run(c);
+            expect(found.map((f) => ({ line: f.loc.start.line, column: f.loc.start.column }))).toEqual(
+              c.errors.map((e) => ({ line: e.line, column: e.column })),
+            );
+            c.errors.forEach((e, i) => {
+              if (typeof e.message === 'string') expect(found[i].message).toBe(e.message);
+              else expect(found[i].message).toMatch(e.message);
+              if (e.severity) expect(found[i].severity).toBe(e.severity);
+              if (e.file) expect(found[i].loc.file).toBe(e.file);
+            });
+          });
+        }
+      });
   });
 }

@@ -18,6 +18,12 @@ const ALPHABETS: Record<string, string> = {
  * share of truly random bodies by design, and a test must not fail one run in several for that.
  */
 export function expandTemplate(template: string, rand?: () => number): string {
-  const draw = (alphabet: string, n: number) => (rand ? Array.from({ length: n }, () => alphabet[Math.floor(rand() * alphabet.length)]).join('') : randomFrom(alphabet, n));
-  return template.replace(/\$\{(alnum|hex|upper|lower|digits|b64url|b64|bech32|b32):(\d+)\}/g, (_, kind: string, n: string) => draw(ALPHABETS[kind], Number(n)));
+  const draw = (alphabet: string, n: number) =>
+    rand
+      ? Array.from({ length: n }, () => alphabet[Math.floor(rand() * alphabet.length)]).join('')
+      : randomFrom(alphabet, n);
+  return template.replace(
+    /\$\{(alnum|hex|upper|lower|digits|b64url|b64|bech32|b32):(\d+)\}/g,
+    (_, kind: string, n: string) => draw(ALPHABETS[kind], Number(n)),
+  );
 }

@@ -20,7 +20,9 @@ describe('inventory, CodeLens and hover over stdio (example project)', () => {
   });
 
   it('agentWarden/inventory is exactly what `agent-warden inventory --format json` prints', async () => {
-    const answer = (await s.conn.sendRequest('agentWarden/inventory', {})) as { folders: { uri: string; inventory: unknown; findings: Record<string, number> }[] };
+    const answer = (await s.conn.sendRequest('agentWarden/inventory', {})) as {
+      folders: { uri: string; inventory: unknown; findings: Record<string, number> }[];
+    };
     const cli = JSON.parse(runCli(['inventory', '.', '--format', 'json'], { cwd: s.root }).stdout);
     expect(answer.folders).toHaveLength(1);
     expect(answer.folders[0].inventory).toEqual(cli);
@@ -32,7 +34,9 @@ describe('inventory, CodeLens and hover over stdio (example project)', () => {
 
   it('a CodeLens above each agent and tool: owner · scopes · risk · approval, revealing it in the inventory', async () => {
     s.open('src/billing/tools.ts');
-    const lenses = (await s.conn.sendRequest('textDocument/codeLens', { textDocument: { uri: s.uri('src/billing/tools.ts') } })) as { range: { start: { line: number } }; command: { title: string; command: string; arguments: string[] } }[];
+    const lenses = (await s.conn.sendRequest('textDocument/codeLens', {
+      textDocument: { uri: s.uri('src/billing/tools.ts') },
+    })) as { range: { start: { line: number } }; command: { title: string; command: string; arguments: string[] } }[];
     const titles = lenses.map((l) => `${l.range.start.line + 1}: ${l.command.title}`);
     expect(titles).toEqual([
       '18: $(shield) owner team-billing · scopes payments:write network:egress · risk critical · approval: needsApproval: true',
@@ -47,10 +51,15 @@ describe('inventory, CodeLens and hover over stdio (example project)', () => {
     const text = s.docs.get('src/agents/triage.ts')!.getText();
     const at = text.indexOf("name: 'Triage'");
     const pos = s.docs.get('src/agents/triage.ts')!.positionAt(at + 8);
-    const hover = (await s.conn.sendRequest('textDocument/hover', { textDocument: { uri: s.uri('src/agents/triage.ts') }, position: pos })) as { contents: { value: string } };
+    const hover = (await s.conn.sendRequest('textDocument/hover', {
+      textDocument: { uri: s.uri('src/agents/triage.ts') },
+      position: pos,
+    })) as { contents: { value: string } };
     const md = hover.contents.value;
     expect(md).toContain('**Effective permissions**');
-    expect(md).toContain("`network:egress (GET help.acme.example/api/search)` **medium** — GET help.acme.example/api/search (sends an HTTP request); granted through hands off to agent 'Technical support'");
+    expect(md).toContain(
+      "`network:egress (GET help.acme.example/api/search)` **medium** — GET help.acme.example/api/search (sends an HTTP request); granted through hands off to agent 'Technical support'",
+    );
     expect(md).toContain("→ tool 'search\\_help\\_centre'");
     expect(md).toMatch(/\(file:\/\/[^)]+\/src\/[^)]+\.ts#L\d+,\d+\)/);
   });
@@ -58,12 +67,19 @@ describe('inventory, CodeLens and hover over stdio (example project)', () => {
   it('tells the client when the inventory changed, once typing pauses', async () => {
     const before = inventoryChanged;
     const doc = s.docs.get('src/billing/tools.ts')!;
-    s.change('src/billing/tools.ts', doc.getText().replace('@scope payments:write network:egress', '@scope payments:write'));
+    s.change(
+      'src/billing/tools.ts',
+      doc.getText().replace('@scope payments:write network:egress', '@scope payments:write'),
+    );
     await s.pull('src/billing/tools.ts');
     for (let i = 0; i < 100 && inventoryChanged === before; i++) await new Promise((r) => setTimeout(r, 50));
     expect(inventoryChanged).toBeGreaterThan(before);
-    const answer = (await s.conn.sendRequest('agentWarden/inventory', {})) as { folders: { inventory: { tools: { name: string; scopes: string[] }[] } }[] };
-    expect(answer.folders[0].inventory.tools.find((t) => t.name === 'refundCharge')?.scopes).toEqual(['payments:write']);
+    const answer = (await s.conn.sendRequest('agentWarden/inventory', {})) as {
+      folders: { inventory: { tools: { name: string; scopes: string[] }[] } }[];
+    };
+    expect(answer.folders[0].inventory.tools.find((t) => t.name === 'refundCharge')?.scopes).toEqual([
+      'payments:write',
+    ]);
   });
 });
 
@@ -81,8 +97,17 @@ describe('a privilege-escalating chain offers to show itself in the graph (chain
     s.open('src/agents/triage.ts');
     const r = await s.pull('src/agents/triage.ts');
     const chain = r.items!.find((d) => d.code === 'privilege-escalating-chain' && d.message.includes('payments:write'));
-    expect(chain.data.chain.split('\n')).toEqual([expect.stringMatching(/^src\/agents\/triage\.ts#a\d+$/), expect.stringMatching(/^src\/agents\/specialists\.ts#a\d+$/), expect.stringMatching(/^src\/tools\/refunds\.ts#t\d+$/), 'capability:payments:write']);
-    const actions = (await s.conn.sendRequest('textDocument/codeAction', { textDocument: { uri: s.uri('src/agents/triage.ts') }, range: chain.range, context: { diagnostics: [chain] } })) as { title: string; command?: { command: string; arguments: { highlight: string[] }[] } }[];
+    expect(chain.data.chain.split('\n')).toEqual([
+      expect.stringMatching(/^src\/agents\/triage\.ts#a\d+$/),
+      expect.stringMatching(/^src\/agents\/specialists\.ts#a\d+$/),
+      expect.stringMatching(/^src\/tools\/refunds\.ts#t\d+$/),
+      'capability:payments:write',
+    ]);
+    const actions = (await s.conn.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: s.uri('src/agents/triage.ts') },
+      range: chain.range,
+      context: { diagnostics: [chain] },
+    })) as { title: string; command?: { command: string; arguments: { highlight: string[] }[] } }[];
     const show = actions.find((a) => a.title === 'Show this chain in the Agent Warden graph');
     expect(show?.command?.command).toBe('agentWarden.showGraph');
     expect(show?.command?.arguments[0].highlight).toEqual(chain.data.chain.split('\n'));

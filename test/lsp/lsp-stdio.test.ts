@@ -11,7 +11,10 @@ describe('language server over stdio', () => {
 
   beforeAll(async () => {
     const root = copyFixture(join(REPO, 'examples/support-desk'));
-    writeFileSync(join(root, 'src/leak.ts'), `import Anthropic from '@anthropic-ai/sdk';\nexport const c = new Anthropic({ apiKey: '${planted}' });\n`);
+    writeFileSync(
+      join(root, 'src/leak.ts'),
+      `import Anthropic from '@anthropic-ai/sdk';\nexport const c = new Anthropic({ apiKey: '${planted}' });\n`,
+    );
     s = await startLsp(root);
     await s.waitReady();
   });
@@ -24,7 +27,12 @@ describe('language server over stdio', () => {
     const r = await s.pull('src/billing/tools.ts');
     expect(r.kind).toBe('full');
     const codes = r.items!.map((d) => `${d.code}@${d.range.start.line + 1}:${d.range.start.character + 1}`);
-    expect(codes).toEqual(['hardcoded-secret@11:25', 'long-lived-credential@18:29', 'unlogged-action@18:29', 'unscoped-tool@29:30']);
+    expect(codes).toEqual([
+      'hardcoded-secret@11:25',
+      'long-lived-credential@18:29',
+      'unlogged-action@18:29',
+      'unscoped-tool@29:30',
+    ]);
     for (const d of r.items!) {
       expect(d.source).toBe('agent-warden');
       expect(d.codeDescription.href).toMatch(new RegExp(`/${d.code}\\.md$`));
@@ -37,10 +45,21 @@ describe('language server over stdio', () => {
 
   it('follows buffer changes, unsaved, and answers unchanged for an unchanged file', async () => {
     const first = await s.pull('src/billing/tools.ts');
-    const again = await s.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri: s.uri('src/billing/tools.ts') }, previousResultId: first.resultId });
+    const again = await s.conn.sendRequest('textDocument/diagnostic', {
+      textDocument: { uri: s.uri('src/billing/tools.ts') },
+      previousResultId: first.resultId,
+    });
     expect((again as { kind: string }).kind).toBe('unchanged');
     const doc = s.docs.get('src/billing/tools.ts')!;
-    s.change('src/billing/tools.ts', doc.getText().replace('// Mistake: no @scope — what may this tool read? (Agent Warden infers network:egress.)', '/** @scope network:egress */'));
+    s.change(
+      'src/billing/tools.ts',
+      doc
+        .getText()
+        .replace(
+          '// Mistake: no @scope — what may this tool read? (Agent Warden infers network:egress.)',
+          '/** @scope network:egress */',
+        ),
+    );
     const r = await s.pull('src/billing/tools.ts');
     expect(r.items!.map((d) => d.code)).toEqual(['hardcoded-secret', 'long-lived-credential', 'unlogged-action']);
   });
@@ -55,7 +74,12 @@ describe('language server over stdio', () => {
     const refreshes = s.refreshes();
     s.open('src/billing/billing-agent.ts');
     const agentFile = s.docs.get('src/billing/billing-agent.ts')!;
-    s.change('src/billing/billing-agent.ts', agentFile.getText().replace('tools: { lookupInvoice, refundCharge }', 'tools: { find_invoice: lookupInvoice, refundCharge }'));
+    s.change(
+      'src/billing/billing-agent.ts',
+      agentFile
+        .getText()
+        .replace('tools: { lookupInvoice, refundCharge }', 'tools: { find_invoice: lookupInvoice, refundCharge }'),
+    );
     await s.pull('src/billing/billing-agent.ts');
     await new Promise((r) => setTimeout(r, 200));
     expect(s.refreshes()).toBeGreaterThan(refreshes);
@@ -93,7 +117,11 @@ describe('language server over stdio', () => {
     s.open(rel);
     const r = await s.pull(rel);
     const target = r.items!.find((d) => d.code === 'unscoped-tool')!;
-    const actions = (await s.conn.sendRequest('textDocument/codeAction', { textDocument: { uri: s.uri(rel) }, range: target.range, context: { diagnostics: [target] } })) as any[];
+    const actions = (await s.conn.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: s.uri(rel) },
+      range: target.range,
+      context: { diagnostics: [target] },
+    })) as any[];
     const disable = actions.find((a) => a.title === 'Disable unscoped-tool for this line');
     const text = applyWorkspaceEdit(s.docs.get(rel)!, disable.edit);
     expect(text).toContain('// agent-warden-ignore-next-line unscoped-tool -- reason');
@@ -111,9 +139,15 @@ describe('language server over stdio', () => {
       await snip.waitReady();
       snip.open(rel, s.docs.get(rel)!.getText());
       await snip.pull(rel);
-      const actions = (await snip.conn.sendRequest('textDocument/codeAction', { textDocument: { uri: snip.uri(rel) }, range: target.range, context: { diagnostics: [target] } })) as any[];
+      const actions = (await snip.conn.sendRequest('textDocument/codeAction', {
+        textDocument: { uri: snip.uri(rel) },
+        range: target.range,
+        context: { diagnostics: [target] },
+      })) as any[];
       const add = actions.find((a) => a.title.startsWith('Add @revocation'));
-      expect(add.edit.documentChanges[0].edits[0].snippet.value).toContain('@revocation ${1:feature flag, credential to revoke, or runbook link}');
+      expect(add.edit.documentChanges[0].edits[0].snippet.value).toContain(
+        '@revocation ${1:feature flag, credential to revoke, or runbook link}',
+      );
     } finally {
       await snip.close();
     }
@@ -136,7 +170,10 @@ describe('language server over stdio', () => {
     s.open('src/research/researcher.ts');
     const doc = s.docs.get('src/research/researcher.ts')!;
     const offset = doc.getText().indexOf("'web_search'") + 2;
-    const hover = (await s.conn.sendRequest('textDocument/hover', { textDocument: { uri: doc.uri }, position: doc.positionAt(offset) })) as { contents: { value: string } };
+    const hover = (await s.conn.sendRequest('textDocument/hover', {
+      textDocument: { uri: doc.uri },
+      position: doc.positionAt(offset),
+    })) as { contents: { value: string } };
     expect(hover.contents.value).toContain('**Tool `web_search`**');
     expect(hover.contents.value).toContain('**Owner:** @acme/research-platform');
     expect(hover.contents.value).toContain('`network:send`');
@@ -144,21 +181,31 @@ describe('language server over stdio', () => {
   });
 
   it('workspace diagnostics cover files that are not open', async () => {
-    const r = (await s.conn.sendRequest('workspace/diagnostic', { previousResultIds: [] })) as { items: { uri: string; items: any[] }[] };
+    const r = (await s.conn.sendRequest('workspace/diagnostic', { previousResultIds: [] })) as {
+      items: { uri: string; items: any[] }[];
+    };
     const crm = r.items.find((i) => i.uri.endsWith('src/crm/crm-server.ts'));
-    expect(crm?.items.map((d) => d.code)).toEqual(expect.arrayContaining(['expired-grant', 'dynamic-tool-registration', 'missing-revocation']));
+    expect(crm?.items.map((d) => d.code)).toEqual(
+      expect.arrayContaining(['expired-grant', 'dynamic-tool-registration', 'missing-revocation']),
+    );
   });
 
   it('a file changed on disk is re-read (watcher)', async () => {
     writeFileSync(join(s.root, 'src/crm/crm-server.ts'), 'export const nothing = 1;\n');
-    s.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: s.uri('src/crm/crm-server.ts'), type: 2 }] });
-    const r = (await s.conn.sendRequest('workspace/diagnostic', { previousResultIds: [] })) as { items: { uri: string; items: any[] }[] };
+    s.conn.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: s.uri('src/crm/crm-server.ts'), type: 2 }],
+    });
+    const r = (await s.conn.sendRequest('workspace/diagnostic', { previousResultIds: [] })) as {
+      items: { uri: string; items: any[] }[];
+    };
     expect(r.items.find((i) => i.uri.endsWith('src/crm/crm-server.ts'))).toBeUndefined();
   });
 
   it('a broken config is reported on the config file, and analysis goes on', async () => {
     writeFileSync(join(s.root, 'agent-warden.json'), '{\n  "rules": { "unscoped-tol": "off" }\n}\n');
-    s.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: s.uri('agent-warden.json'), type: 2 }] });
+    s.conn.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: s.uri('agent-warden.json'), type: 2 }],
+    });
     s.open('agent-warden.json');
     const r = await s.pull('agent-warden.json');
     expect(r.items![0]).toMatchObject({ code: 'invalid-config', range: { start: { line: 1 } } });
@@ -186,9 +233,21 @@ describe('language server over stdio', () => {
       const diags = await s.pull(f);
       answers.push(diags);
       const d = s.docs.get(f)!;
-      answers.push(await s.conn.sendRequest('textDocument/codeAction', { textDocument: { uri: s.uri(f) }, range: { start: { line: 0, character: 0 }, end: d.positionAt(d.getText().length) }, context: { diagnostics: diags.items } }));
+      answers.push(
+        await s.conn.sendRequest('textDocument/codeAction', {
+          textDocument: { uri: s.uri(f) },
+          range: { start: { line: 0, character: 0 }, end: d.positionAt(d.getText().length) },
+          context: { diagnostics: diags.items },
+        }),
+      );
       answers.push(await s.conn.sendRequest('textDocument/codeLens', { textDocument: { uri: s.uri(f) } }));
-      for (let line = 0; line < d.lineCount; line++) answers.push(await s.conn.sendRequest('textDocument/hover', { textDocument: { uri: s.uri(f) }, position: { line, character: 16 } }));
+      for (let line = 0; line < d.lineCount; line++)
+        answers.push(
+          await s.conn.sendRequest('textDocument/hover', {
+            textDocument: { uri: s.uri(f) },
+            position: { line, character: 16 },
+          }),
+        );
     }
     answers.push(await s.conn.sendRequest('agentWarden/inventory', {}));
     answers.push(await s.conn.sendRequest('workspace/diagnostic', { previousResultIds: [] }));

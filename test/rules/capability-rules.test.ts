@@ -73,7 +73,10 @@ import { execSync } from 'node:child_process';
 const shell = tool({ description: '', inputSchema: {} as any, execute: async ({ cmd }: { cmd: string }) => execSync(cmd).toString() });
 export const agent = new ToolLoopAgent({ model: {} as any, instructions: '', tools: { shell }, toolApproval: { shell: 'user-approval' } });`,
     },
-    { name: '@approval required: the gate lives outside the code', code: `import { tool } from 'ai';\nimport { execSync } from 'node:child_process';\n/** @approval required */\nexport const t = tool({ description: '', inputSchema: {} as any, execute: async () => execSync('reboot') });` },
+    {
+      name: '@approval required: the gate lives outside the code',
+      code: `import { tool } from 'ai';\nimport { execSync } from 'node:child_process';\n/** @approval required */\nexport const t = tool({ description: '', inputSchema: {} as any, execute: async () => execSync('reboot') });`,
+    },
   ],
   invalid: [
     {
@@ -83,14 +86,28 @@ import Stripe from 'stripe';
 const stripe = new Stripe('x');
 async function doRefund(id: string) { return stripe.refunds.create({ charge: id }); }
 export const refund = tool({ description: '', inputSchema: {} as any, execute: async ({ id }: { id: string }) => doRefund(id) });`,
-      errors: [{ message: /^Tool 'refund' can payments:write with no human approval: .* Add `needsApproval: true`, or `@approval required`/, line: 5, column: 23 }],
+      errors: [
+        {
+          message:
+            /^Tool 'refund' can payments:write with no human approval: .* Add `needsApproval: true`, or `@approval required`/,
+          line: 5,
+          column: 23,
+        },
+      ],
     },
     {
       name: 'an approval callback that never asks is no gate',
       code: `import { tool } from 'ai';
 import { execSync } from 'node:child_process';
 export const shell = tool({ description: '', inputSchema: {} as any, needsApproval: async () => false, execute: async ({ cmd }: { cmd: string }) => execSync(cmd).toString() });`,
-      errors: [{ message: /^Tool 'shell' can system:exec \(command computed at run time\) with no human approval: .* Its `needsApproval` always approves \(async \(\) => false\): it is no gate\./, line: 3, column: 22 }],
+      errors: [
+        {
+          message:
+            /^Tool 'shell' can system:exec \(command computed at run time\) with no human approval: .* Its `needsApproval` always approves \(async \(\) => false\): it is no gate\./,
+          line: 3,
+          column: 22,
+        },
+      ],
     },
     {
       name: 'toolApproval that always approves is no gate',
@@ -111,7 +128,14 @@ server.registerTool('delete_pod', {}, async ({ name }: { name: string }) => {
   execFileSync(KUBECTL, argv);
   return { content: [] };
 });`,
-      errors: [{ message: /^Tool 'delete_pod' can k8s:delete \(kubectl delete pod\) with no human approval: .* Add MCP elicitation/, line: 5, column: 21 }],
+      errors: [
+        {
+          message:
+            /^Tool 'delete_pod' can k8s:delete \(kubectl delete pod\) with no human approval: .* Add MCP elicitation/,
+          line: 5,
+          column: 21,
+        },
+      ],
     },
   ],
 });
@@ -119,8 +143,14 @@ server.registerTool('delete_pod', {}, async ({ name }: { name: string }) => {
 // ---------------------------------------------------------------- undeclared-capability
 ruleTester('undeclared-capability', {
   valid: [
-    { name: 'scope with a wildcard covers the capability', code: `import { tool } from 'ai';\nimport { writeFileSync } from 'node:fs';\n/** @scope file:* */\nexport const t = tool({ description: '', inputSchema: {} as any, execute: async () => writeFileSync('/tmp/x', 'y') });` },
-    { name: 'unscoped tools are unscoped-tool\'s business', code: `import { tool } from 'ai';\nimport { writeFileSync } from 'node:fs';\nexport const t = tool({ description: '', inputSchema: {} as any, execute: async () => writeFileSync('/tmp/x', 'y') });` },
+    {
+      name: 'scope with a wildcard covers the capability',
+      code: `import { tool } from 'ai';\nimport { writeFileSync } from 'node:fs';\n/** @scope file:* */\nexport const t = tool({ description: '', inputSchema: {} as any, execute: async () => writeFileSync('/tmp/x', 'y') });`,
+    },
+    {
+      name: "unscoped tools are unscoped-tool's business",
+      code: `import { tool } from 'ai';\nimport { writeFileSync } from 'node:fs';\nexport const t = tool({ description: '', inputSchema: {} as any, execute: async () => writeFileSync('/tmp/x', 'y') });`,
+    },
   ],
   invalid: [
     {
@@ -131,8 +161,18 @@ import { execSync } from 'node:child_process';
 /** @scope file:read */
 export const t = tool({ description: '', inputSchema: {} as any, needsApproval: true, execute: async () => { writeFileSync('/tmp/x', 'y'); return execSync('ls -la').toString(); } });`,
       errors: [
-        { message: /^Tool 't' can file:write \(\/tmp\/x\), which its scope \(file:read\) does not cover/, line: 5, column: 18, severity: 'warning' },
-        { message: /^Tool 't' can system:read \(ls -la\), which its scope \(file:read\) does not cover/, line: 5, column: 18, severity: 'warning' },
+        {
+          message: /^Tool 't' can file:write \(\/tmp\/x\), which its scope \(file:read\) does not cover/,
+          line: 5,
+          column: 18,
+          severity: 'warning',
+        },
+        {
+          message: /^Tool 't' can system:read \(ls -la\), which its scope \(file:read\) does not cover/,
+          line: 5,
+          column: 18,
+          severity: 'warning',
+        },
       ],
     },
   ],
@@ -165,13 +205,25 @@ server.setRequestHandler(CallToolRequestSchema, async (req) => {
   }
   throw new Error('unknown tool');
 });`,
-      errors: [{ message: /^Tool 'notify' declares readOnlyHint: true but can messaging:send \(POST slack\.com\/api\/chat\.postMessage\)/, line: 4, column: 97 }],
+      errors: [
+        {
+          message:
+            /^Tool 'notify' declares readOnlyHint: true but can messaging:send \(POST slack\.com\/api\/chat\.postMessage\)/,
+          line: 4,
+          column: 97,
+        },
+      ],
     },
   ],
 });
 
 ruleTester('unapproved-high-risk-action', {
-  valid: [{ name: 'writing an ordinary file is high, not critical', code: `import { tool } from 'ai';\nimport { writeFileSync } from 'node:fs';\nexport const t = tool({ description: '', inputSchema: {} as any, execute: async () => writeFileSync('notes/today.md', 'x') });` }],
+  valid: [
+    {
+      name: 'writing an ordinary file is high, not critical',
+      code: `import { tool } from 'ai';\nimport { writeFileSync } from 'node:fs';\nexport const t = tool({ description: '', inputSchema: {} as any, execute: async () => writeFileSync('notes/today.md', 'x') });`,
+    },
+  ],
   invalid: [
     {
       name: 'writing .env persists credentials',

@@ -18,7 +18,14 @@ server.tool(\`ping\`, async () => ({ content: [] }));`,
 const server = new McpServer({ name: 'x', version: '1' });
 declare const defs: { name: string }[];
 for (const d of defs) server.registerTool(d.name, {}, async () => ({ content: [] }));`,
-      errors: [{ message: /^Tools registered at run time \(registered inside a loop or callback; name computed at run time: loop variable\)/, line: 4, column: 23 }],
+      errors: [
+        {
+          message:
+            /^Tools registered at run time \(registered inside a loop or callback; name computed at run time: loop variable\)/,
+          line: 4,
+          column: 23,
+        },
+      ],
     },
     {
       name: 'registered from .forEach with a parameter name',
@@ -26,7 +33,9 @@ for (const d of defs) server.registerTool(d.name, {}, async () => ({ content: []
 const server = new McpServer({ name: 'x', version: '1' });
 declare const defs: { name: string }[];
 defs.forEach((d) => server.tool(d.name, async () => ({ content: [] })));`,
-      errors: [{ message: /registered inside a loop or callback; name computed at run time: parameter/, line: 4, column: 21 }],
+      errors: [
+        { message: /registered inside a loop or callback; name computed at run time: parameter/, line: 4, column: 21 },
+      ],
     },
     {
       name: 'AI SDK tools spread from a run-time value',

@@ -18,12 +18,28 @@ ruleTester('expired-grant', {
     {
       name: 'a past date is an error',
       code: withExpiry('2026-03-31'),
-      errors: [{ message: "Tool 'deploy' expired on 2026-03-31: it still runs with privileges nobody re-approved. Review the grant and set a new `@expires`, or remove it.", line: 5, column: 4, severity: 'error' }],
+      errors: [
+        {
+          message:
+            "Tool 'deploy' expired on 2026-03-31: it still runs with privileges nobody re-approved. Review the grant and set a new `@expires`, or remove it.",
+          line: 5,
+          column: 4,
+          severity: 'error',
+        },
+      ],
     },
     {
       name: 'within 14 days is a warning',
       code: withExpiry('2026-06-20'),
-      errors: [{ message: "Tool 'deploy' expires on 2026-06-20 (in 5 days). Review the grant and set a new `@expires` before then.", line: 5, column: 4, severity: 'warning' }],
+      errors: [
+        {
+          message:
+            "Tool 'deploy' expires on 2026-06-20 (in 5 days). Review the grant and set a new `@expires` before then.",
+          line: 5,
+          column: 4,
+          severity: 'warning',
+        },
+      ],
     },
     {
       name: 'not a real date',

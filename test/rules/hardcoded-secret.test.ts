@@ -9,23 +9,45 @@ const openai = FAKE_KEYS['openai-api-key']();
 ruleTester('hardcoded-secret', {
   valid: [
     { name: 'read from the environment', code: `const apiKey = process.env.OPENAI_API_KEY;` },
-    { name: 'placeholder in .env.example', filename: '.env.example', code: `OPENAI_API_KEY=your-openai-key-here\nSTRIPE_SECRET_KEY=sk_live_xxxxxxxxxxxxxxxxxxxxxxxx\n` },
+    {
+      name: 'placeholder in .env.example',
+      filename: '.env.example',
+      code: `OPENAI_API_KEY=your-openai-key-here\nSTRIPE_SECRET_KEY=sk_live_xxxxxxxxxxxxxxxxxxxxxxxx\n`,
+    },
     { name: 'template placeholder', code: 'const key = `${process.env.ANTHROPIC_API_KEY}`;' },
-    { name: 'a UUID in a token-named field is an id, not a secret', code: `const sessionToken = '3f0b9a52-1c7e-4c1a-9a7e-2b6d8e4f1a90';` },
-    { name: 'a git SHA in a secret-named field', code: `const secretCommit = 'a94a8fe5ccb19ba61c4c0873d391e987982fbbd3';` },
+    {
+      name: 'a UUID in a token-named field is an id, not a secret',
+      code: `const sessionToken = '3f0b9a52-1c7e-4c1a-9a7e-2b6d8e4f1a90';`,
+    },
+    {
+      name: 'a git SHA in a secret-named field',
+      code: `const secretCommit = 'a94a8fe5ccb19ba61c4c0873d391e987982fbbd3';`,
+    },
     { name: 'low-entropy value in a secret-named field', code: `const password = 'passwordpassword';` },
-    { name: 'suppressed with a reason', code: `// agent-warden-ignore-next-line hardcoded-secret -- revoked test key, kept for a regression test\nconst k = '${openai}';` },
+    {
+      name: 'suppressed with a reason',
+      code: `// agent-warden-ignore-next-line hardcoded-secret -- revoked test key, kept for a regression test\nconst k = '${openai}';`,
+    },
   ],
   invalid: [
     {
       name: 'OpenAI key in a client constructor',
       code: `import OpenAI from 'openai';\nconst client = new OpenAI({ apiKey: '${openai}' });`,
-      errors: [{ message: /^Hardcoded OpenAI secret \(openai-api-key, sk-p…\(164 chars\)\): .* `process\.env\.OPENAI_API_KEY`\.$/, line: 2, column: 38 }],
+      errors: [
+        {
+          message:
+            /^Hardcoded OpenAI secret \(openai-api-key, sk-p…\(164 chars\)\): .* `process\.env\.OPENAI_API_KEY`\.$/,
+          line: 2,
+          column: 38,
+        },
+      ],
     },
     {
       name: 'key inside prompt text',
       code: `const system = \`You are a helper. Use the key ${FAKE_KEYS['anthropic-api-key']()} when calling billing.\`;`,
-      errors: [{ message: /^Hardcoded Anthropic secret \(anthropic-api-key, sk-a…\(108 chars\)\)/, line: 1, column: 47 }],
+      errors: [
+        { message: /^Hardcoded Anthropic secret \(anthropic-api-key, sk-a…\(108 chars\)\)/, line: 1, column: 47 },
+      ],
     },
     {
       name: 'key in a .env file',
@@ -37,12 +59,21 @@ ruleTester('hardcoded-secret', {
       name: 'key in an MCP client config env block',
       filename: '.vscode/mcp.json',
       code: `{\n  "servers": {\n    "github": { "command": "npx", "env": { "GITHUB_PERSONAL_ACCESS_TOKEN": "${FAKE_KEYS['github-fine-grained-token']()}" } }\n  }\n}\n`,
-      errors: [{ message: /^Hardcoded GitHub secret \(github-fine-grained-token, gith…\(93 chars\)\)/, line: 3, column: 77 }],
+      errors: [
+        { message: /^Hardcoded GitHub secret \(github-fine-grained-token, gith…\(93 chars\)\)/, line: 3, column: 77 },
+      ],
     },
     {
       name: 'generic high-entropy value named like a secret, with the env name taken from the variable',
       code: `const ledgerApiKey = '${randomFrom('ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789', 28)}';`,
-      errors: [{ message: /^Hardcoded Generic secret \(generic-secret, .{4}…\(28 chars\)\): .* `process\.env\.LEDGER_API_KEY`\.$/, line: 1, column: 23 }],
+      errors: [
+        {
+          message:
+            /^Hardcoded Generic secret \(generic-secret, .{4}…\(28 chars\)\): .* `process\.env\.LEDGER_API_KEY`\.$/,
+          line: 1,
+          column: 23,
+        },
+      ],
     },
   ],
 });
@@ -82,14 +113,28 @@ ruleTester('hardcoded-secret', {
       name: 'in test code it is a warning',
       filename: 'test/client.test.ts',
       code: `export const k = '${FAKE_KEYS['groq-api-key']()}';`,
-      errors: [{ message: /^Hardcoded Groq secret \(groq-api-key, gsk_…\(56 chars\)\) in test code:/, line: 1, column: 19, severity: 'warning' }],
+      errors: [
+        {
+          message: /^Hardcoded Groq secret \(groq-api-key, gsk_…\(56 chars\)\) in test code:/,
+          line: 1,
+          column: 19,
+          severity: 'warning',
+        },
+      ],
     },
     {
       name: '`testPaths: []` treats no path as test code',
       filename: 'test/client.test.ts',
       config: { testPaths: [] },
       code: `export const k = '${FAKE_KEYS['groq-api-key']()}';`,
-      errors: [{ message: /^Hardcoded Groq secret \(groq-api-key, gsk_…\(56 chars\)\): /, line: 1, column: 19, severity: 'error' }],
+      errors: [
+        {
+          message: /^Hardcoded Groq secret \(groq-api-key, gsk_…\(56 chars\)\): /,
+          line: 1,
+          column: 19,
+          severity: 'error',
+        },
+      ],
     },
   ],
 });

@@ -1,7 +1,9 @@
 import { ruleTester } from '../helpers/rule-tester';
 
-const tool = (name: string) => `Tool '${name}' has no owner: nobody answers for what it does. Add \`@owner <team>\` to its JSDoc, an \`owners\` glob in agent-warden.json, or a CODEOWNERS rule.`;
-const agent = (name: string) => `Agent '${name}' has no owner: nobody answers for what it does. Add \`@owner <team>\` to its JSDoc, an \`owners\` glob in agent-warden.json, or a CODEOWNERS rule.`;
+const tool = (name: string) =>
+  `Tool '${name}' has no owner: nobody answers for what it does. Add \`@owner <team>\` to its JSDoc, an \`owners\` glob in agent-warden.json, or a CODEOWNERS rule.`;
+const agent = (name: string) =>
+  `Agent '${name}' has no owner: nobody answers for what it does. Add \`@owner <team>\` to its JSDoc, an \`owners\` glob in agent-warden.json, or a CODEOWNERS rule.`;
 
 const mastra = `import { Agent } from '@mastra/core/agent';
 import { createTool } from '@mastra/core/tools';

@@ -1,6 +1,7 @@
 import { ruleTester } from '../helpers/rule-tester';
 
-const msg = (name: string) => `Tool '${name}' has no declared scope: nobody can review what it may do. Add \`@scope resource:action\` to its JSDoc (e.g. \`@scope orders:read\`).`;
+const msg = (name: string) =>
+  `Tool '${name}' has no declared scope: nobody can review what it may do. Add \`@scope resource:action\` to its JSDoc (e.g. \`@scope orders:read\`).`;
 
 ruleTester('unscoped-tool', {
   valid: [
@@ -108,7 +109,11 @@ ruleTester('unscoped-tool', {
 /** @scope everything */
 export const t = tool({ description: 'x', inputSchema: {} as any, execute: async () => 1 });`,
       errors: [
-        { message: "Tool 't': `@scope` entries must look like `resource:action`; not: everything.", line: 2, column: 5 },
+        {
+          message: "Tool 't': `@scope` entries must look like `resource:action`; not: everything.",
+          line: 2,
+          column: 5,
+        },
         { message: /^Tool 't' has no declared scope/, line: 3, column: 18 },
       ],
     },

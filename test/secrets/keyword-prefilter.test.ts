@@ -17,7 +17,10 @@ describe('secrets keyword pre-filter', () => {
     ruleWithKeywords('d', ['key']),
     ruleWithKeywords('e', ['api']),
   ];
-  const ids = (text: string) => scanSecrets(text, rules).map((m) => m.ruleId).sort();
+  const ids = (text: string) =>
+    scanSecrets(text, rules)
+      .map((m) => m.ruleId)
+      .sort();
   const body = ' aTOKEN bTOKEN cTOKEN dTOKEN eTOKEN';
 
   it.each([
@@ -48,7 +51,12 @@ describe('secrets keyword pre-filter', () => {
       while (text.length < 200) {
         const k = pick(keywords);
         const r = random();
-        text += r < 0.4 ? flip(k) : r < 0.7 ? flip(k.slice(0, 1 + Math.floor(random() * k.length))) : pick([' ', '_', '-', 'é', 'ß', '€', '\n', 'x']);
+        text +=
+          r < 0.4
+            ? flip(k)
+            : r < 0.7
+              ? flip(k.slice(0, 1 + Math.floor(random() * k.length)))
+              : pick([' ', '_', '-', 'é', 'ß', '€', '\n', 'x']);
       }
       const lower = text.toLowerCase();
       const expected = keywords.filter((k) => lower.includes(k)).sort();

@@ -26,7 +26,10 @@ describe('secret rules: documented examples', () => {
           for (let k = 0; k < 5; k++) {
             const text = expandTemplate(template, rand);
             const found = scanSecrets(`${text}\n`);
-            expect(found.map((f) => f.ruleId), text).toContain(rule.id);
+            expect(
+              found.map((f) => f.ruleId),
+              text,
+            ).toContain(rule.id);
           }
         });
       });

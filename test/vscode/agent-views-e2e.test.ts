@@ -3,7 +3,19 @@ import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { graphOf } from '../../client/src/graph-model';
 import { REPO, runCli } from '../helpers/cli';
-import { assertSetUp, type CodeServer, goTo, launchBrowser, openQuickFixMenu, openFile, openWorkbench, screenshot, screenshotOnFailure, startCodeServer, until } from '../helpers/code-server';
+import {
+  assertSetUp,
+  type CodeServer,
+  goTo,
+  launchBrowser,
+  openQuickFixMenu,
+  openFile,
+  openWorkbench,
+  screenshot,
+  screenshotOnFailure,
+  startCodeServer,
+  until,
+} from '../helpers/code-server';
 
 /**
  * The inventory tree, the chain graph webview, CodeLens and hover in a real VS Code (code-server
@@ -43,7 +55,14 @@ async function hoverWith(page: Page, text: string) {
 async function graphFrame(page: Page): Promise<Frame> {
   const found = await until(
     async () => {
-      for (const f of page.frames()) if (await f.locator('svg#graph').count().catch(() => 0)) return f;
+      for (const f of page.frames())
+        if (
+          await f
+            .locator('svg#graph')
+            .count()
+            .catch(() => 0)
+        )
+          return f;
       return undefined;
     },
     (f) => !!f,
@@ -77,15 +96,23 @@ describe('agent views in VS Code (real editor, installed from the .vsix)', { tim
     await entry.waitFor({ timeout: 90_000 });
     await entry.click();
     const agentNames: string[] = inventory.agents.map((a: { name: string }) => a.name);
-    const rows = await until(() => treeRows(page), (r) => agentNames.every((n) => r.includes(n)), 90_000);
+    const rows = await until(
+      () => treeRows(page),
+      (r) => agentNames.every((n) => r.includes(n)),
+      90_000,
+    );
     for (const name of agentNames) expect(rows).toContain(name);
     // Agents open on their tools: every tool given to an agent is listed under it.
-    const given = inventory.tools.filter((t: { agents: string[] }) => t.agents.length).map((t: { name: string }) => t.name);
+    const given = inventory.tools
+      .filter((t: { agents: string[] }) => t.agents.length)
+      .map((t: { name: string }) => t.name);
     for (const name of given) expect(rows).toContain(name);
     const view = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Agent Inventory' }) });
     // Owner, risk and approval are on the row.
     const refund = view.locator('.monaco-list-row', { hasText: 'refundCharge' }).first();
-    expect(await refund.locator('.label-description').innerText()).toBe('team-billing · payments:write network:egress · critical · ✓ approval · 2 findings');
+    expect(await refund.locator('.label-description').innerText()).toBe(
+      'team-billing · payments:write network:egress · critical · ✓ approval · 2 findings',
+    );
     await screenshot(page, '6-inventory-tree');
     await view.locator('.monaco-list-row', { hasText: 'Ops helper' }).first().click();
     await page.locator('.tab.active', { hasText: 'ops-agent.ts' }).waitFor({ timeout: 20_000 });
@@ -93,23 +120,41 @@ describe('agent views in VS Code (real editor, installed from the .vsix)', { tim
 
   it('filters the tree to agents and tools with findings, or to the current file', async () => {
     await runCommand(page, 'Agent Warden: Inventory: Only Agents and Tools with Findings');
-    const rows = await until(() => treeRows(page), (r) => !r.includes('Technical support'));
+    const rows = await until(
+      () => treeRows(page),
+      (r) => !r.includes('Technical support'),
+    );
     expect(rows).toContain('Ops helper'); // no owner, no revocation path
     expect(rows).not.toContain('Technical support'); // owned, scoped, revocable: nothing to report
     await screenshot(page, '7-inventory-filtered');
     // The current file (ops-agent.ts, opened from the tree above): its agent and tool only.
     await runCommand(page, 'Agent Warden: Inventory: Only the Current File');
-    const mine = await until(() => treeRows(page), (r) => !r.includes('Triage'));
+    const mine = await until(
+      () => treeRows(page),
+      (r) => !r.includes('Triage'),
+    );
     expect(mine).toEqual(['Ops helper', 'restart-worker']);
     await runCommand(page, 'Agent Warden: Inventory: Show Everything');
-    await until(() => treeRows(page), (r) => r.includes('Technical support'));
+    await until(
+      () => treeRows(page),
+      (r) => r.includes('Technical support'),
+    );
   });
 
   it('a CodeLens above each tool shows owner · scopes · risk · approval, and reveals it in the inventory', async () => {
     await openFile(page, 'tools.ts');
-    const lens = page.locator('.codelens-decoration', { hasText: 'owner team-billing · scopes payments:write network:egress · risk critical · approval: needsApproval: true' });
+    const lens = page.locator('.codelens-decoration', {
+      hasText:
+        'owner team-billing · scopes payments:write network:egress · risk critical · approval: needsApproval: true',
+    });
     await lens.first().waitFor({ timeout: 60_000 });
-    expect(await page.locator('.codelens-decoration', { hasText: 'owner team-billing · no scopes ⚠ · risk medium · no approval gate' }).count()).toBe(1);
+    expect(
+      await page
+        .locator('.codelens-decoration', {
+          hasText: 'owner team-billing · no scopes ⚠ · risk medium · no approval gate',
+        })
+        .count(),
+    ).toBe(1);
     await screenshot(page, '8-codelens');
     await lens.locator('a').first().click();
     const view = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Agent Inventory' }) });
@@ -122,8 +167,11 @@ describe('agent views in VS Code (real editor, installed from the .vsix)', { tim
     await page.keyboard.press('End');
     for (let i = 0; i < ' network:egress'.length; i++) await page.keyboard.press('Backspace');
     const view = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Agent Inventory' }) });
-    const description = () => view.locator('.monaco-list-row', { hasText: 'refundCharge' }).first().locator('.label-description').innerText();
-    expect(await until(description, (d) => d.startsWith('team-billing · payments:write · critical'))).toMatch(/^team-billing · payments:write · critical/);
+    const description = () =>
+      view.locator('.monaco-list-row', { hasText: 'refundCharge' }).first().locator('.label-description').innerText();
+    expect(await until(description, (d) => d.startsWith('team-billing · payments:write · critical'))).toMatch(
+      /^team-billing · payments:write · critical/,
+    );
     await screenshot(page, '8b-tree-follows-typing');
     await page.keyboard.press('Control+Z');
     await until(description, (d) => d.includes('payments:write network:egress'));
@@ -153,7 +201,12 @@ describe('agent views in VS Code (real editor, installed from the .vsix)', { tim
     const title = 'Show this chain in the Agent Warden graph';
     await openQuickFixMenu(page, title);
     await screenshot(page, '10-chain-quick-fix');
-    for (let i = 0; i < 12 && !(await page.locator('.action-widget .monaco-list-row.focused', { hasText: title }).count()); i++) await page.keyboard.press('ArrowDown');
+    for (
+      let i = 0;
+      i < 12 && !(await page.locator('.action-widget .monaco-list-row.focused', { hasText: title }).count());
+      i++
+    )
+      await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     const frame = await graphFrame(page);
     const expected = graphOf([{ uri: 'file:///x', name: 'x', inventory, findings: {} }]);
@@ -166,7 +219,9 @@ describe('agent views in VS Code (real editor, installed from the .vsix)', { tim
     const triage = inventory.agents.find((a: { name: string }) => a.name === 'Triage');
     const technical = inventory.agents.find((a: { name: string }) => a.name === 'Technical support');
     const search = inventory.tools.find((t: { name: string }) => t.name === 'search_help_centre');
-    const lit = await frame.locator('g.node.highlight').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-id')));
+    const lit = await frame
+      .locator('g.node.highlight')
+      .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-id')));
     expect(lit.sort()).toEqual([triage.id, technical.id, search.id, 'capability:network:egress'].sort());
     expect(await frame.locator('path.edge.highlight').count()).toBe(3);
     await screenshot(page, '11-chain-graph');
@@ -187,7 +242,14 @@ describe('agent views in VS Code (real editor, installed from the .vsix)', { tim
     await page.keyboard.press('Enter');
     const frame = await until(
       async () => {
-        for (const f of page.frames()) if (await f.locator('h2', { hasText: 'Why it matters' }).count().catch(() => 0)) return f;
+        for (const f of page.frames())
+          if (
+            await f
+              .locator('h2', { hasText: 'Why it matters' })
+              .count()
+              .catch(() => 0)
+          )
+            return f;
         return undefined;
       },
       (f) => !!f,

@@ -3,7 +3,20 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { REPO } from '../helpers/cli';
-import { assertSetUp, type CodeServer, goTo, launchBrowser, openQuickFixMenu, openFile, openWorkbench, problems, screenshot, screenshotOnFailure, startCodeServer, until } from '../helpers/code-server';
+import {
+  assertSetUp,
+  type CodeServer,
+  goTo,
+  launchBrowser,
+  openQuickFixMenu,
+  openFile,
+  openWorkbench,
+  problems,
+  screenshot,
+  screenshotOnFailure,
+  startCodeServer,
+  until,
+} from '../helpers/code-server';
 
 /**
  * The packaged .vsix installed into a real VS Code (code-server 4.100.3 = VS Code 1.100.3), driven
@@ -34,11 +47,21 @@ describe('VS Code extension (real editor, installed from the .vsix)', { timeout:
     afterEach((ctx) => screenshotOnFailure(page, ctx.task));
 
     it('shows the example project’s findings in the Problems panel, secrets masked', async () => {
-      const owners = await until(() => problems(page, 'has no owner'), (rows) => rows.some((r) => r.includes("Agent 'Ops helper' has no owner")), 90_000);
+      const owners = await until(
+        () => problems(page, 'has no owner'),
+        (rows) => rows.some((r) => r.includes("Agent 'Ops helper' has no owner")),
+        90_000,
+      );
       expect(owners.some((r) => r.includes("Agent 'Ops helper' has no owner"))).toBe(true);
-      const expired = await until(() => problems(page, 'expired on'), (rows) => rows.length > 0);
+      const expired = await until(
+        () => problems(page, 'expired on'),
+        (rows) => rows.length > 0,
+      );
       expect(expired.some((r) => r.includes("Tool 'merge_customers' expired on 2026-03-31"))).toBe(true);
-      const secret = await until(() => problems(page, 'Hardcoded'), (rows) => rows.length > 0);
+      const secret = await until(
+        () => problems(page, 'Hardcoded'),
+        (rows) => rows.length > 0,
+      );
       expect(secret.some((r) => r.includes('generic-secret, lk_9…(31 chars)'))).toBe(true);
       expect(secret.join('\n')).not.toContain('lk_9f3KqL2x');
       await screenshot(page, '1-problems-panel');
@@ -48,11 +71,16 @@ describe('VS Code extension (real editor, installed from the .vsix)', { timeout:
       await openFile(page, 'ops-agent.ts');
       await goTo(page, '15'); // the empty line above `export const opsAgent = new Agent({`
       await page.keyboard.type('// agent-warden-ignore-next-line missing-revocation -- e2e: typed in the editor');
-      const rows = await until(() => problems(page, 'no revocation path'), (r) => !r.some((x) => x.includes("Agent 'Ops helper'")));
+      const rows = await until(
+        () => problems(page, 'no revocation path'),
+        (r) => !r.some((x) => x.includes("Agent 'Ops helper'")),
+      );
       expect(rows.some((x) => x.includes("Agent 'Ops helper'"))).toBe(false);
       expect(rows.some((x) => x.includes("Agent 'Accounts'"))).toBe(true);
       // Only that finding went: the agent's other findings stay.
-      expect((await problems(page, "Agent 'Ops helper' has no owner")).some((x) => x.includes('has no owner'))).toBe(true);
+      expect((await problems(page, "Agent 'Ops helper' has no owner")).some((x) => x.includes('has no owner'))).toBe(
+        true,
+      );
       await screenshot(page, '2-typed-suppression');
     });
 
@@ -65,7 +93,9 @@ describe('VS Code extension (real editor, installed from the .vsix)', { timeout:
       await openQuickFixMenu(page, "Add @owner to 'restart-worker'");
       await screenshot(page, '3-quick-fix-menu');
       // The preferred fix is first and focused; Enter applies it (as a developer would).
-      expect(await page.locator('.action-widget .monaco-list-row.focused').innerText()).toContain("Add @owner to 'restart-worker'");
+      expect(await page.locator('.action-widget .monaco-list-row.focused').innerText()).toContain(
+        "Add @owner to 'restart-worker'",
+      );
       await page.keyboard.press('Enter');
       await page.keyboard.press('Escape'); // leave snippet mode; the default owner stays
       expect(await until(rows, (r) => r.length === 0)).toEqual([]);
@@ -80,14 +110,21 @@ describe('VS Code extension (real editor, installed from the .vsix)', { timeout:
       servers.push(cs);
       // An untrusted folder tries to switch a rule off through its own settings: Restricted Mode must ignore it.
       mkdirSync(join(cs.workspace, '.vscode'), { recursive: true });
-      writeFileSync(join(cs.workspace, '.vscode/settings.json'), JSON.stringify({ 'agentWarden.rules': { 'missing-owner': 'off' } }));
+      writeFileSync(
+        join(cs.workspace, '.vscode/settings.json'),
+        JSON.stringify({ 'agentWarden.rules': { 'missing-owner': 'off' } }),
+      );
       page = await openWorkbench(browser, cs.url, false);
     });
     afterEach((ctx) => screenshotOnFailure(page, ctx.task));
 
     it('analyses the files you open, reads nothing else, and ignores the folder’s own rule settings', async () => {
       await openFile(page, 'ops-agent.ts');
-      const rows = await until(() => problems(page, 'has no owner'), (r) => r.some((x) => x.includes("Agent 'Ops helper' has no owner")), 90_000);
+      const rows = await until(
+        () => problems(page, 'has no owner'),
+        (r) => r.some((x) => x.includes("Agent 'Ops helper' has no owner")),
+        90_000,
+      );
       expect(rows.some((x) => x.includes("Agent 'Ops helper' has no owner"))).toBe(true);
       // Files that are not open are not indexed in Restricted Mode.
       expect(await problems(page, 'expired on')).toEqual([]);

@@ -10,9 +10,24 @@ const manifest = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8'));
 
 describe('extension package', () => {
   it('ships only the bundles, the graph webview, the icon, the schema and the docs (no sources, tests or node_modules)', () => {
-    const r = spawnSync(process.execPath, [join(REPO, 'node_modules/@vscode/vsce/vsce'), 'ls', '--no-dependencies'], { cwd: REPO, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [join(REPO, 'node_modules/@vscode/vsce/vsce'), 'ls', '--no-dependencies'], {
+      cwd: REPO,
+      encoding: 'utf8',
+    });
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout.trim().split('\n').sort()).toEqual(['LICENSE', 'README.md', 'dist/code-cache.js', 'dist/extension.js', 'dist/graph-webview.css', 'dist/graph-webview.js', 'dist/server-main.js', 'dist/server.js', 'media/agent-warden.svg', 'package.json', 'server/src/config/agent-warden.schema.json']);
+    expect(r.stdout.trim().split('\n').sort()).toEqual([
+      'LICENSE',
+      'README.md',
+      'dist/code-cache.js',
+      'dist/extension.js',
+      'dist/graph-webview.css',
+      'dist/graph-webview.js',
+      'dist/server-main.js',
+      'dist/server.js',
+      'media/agent-warden.svg',
+      'package.json',
+      'server/src/config/agent-warden.schema.json',
+    ]);
     expect(statSync(join(REPO, 'dist/agent-warden.vsix')).size).toBeLessThan(5 * 1024 * 1024);
   });
 
@@ -25,10 +40,19 @@ describe('extension package', () => {
 
   it('settings live under agentWarden.* with descriptions, and the rules setting knows every rule', () => {
     const props = manifest.contributes.configuration.properties;
-    expect(Object.keys(props).sort()).toEqual(['agentWarden.codeLens', 'agentWarden.enable', 'agentWarden.rules', 'agentWarden.run', 'agentWarden.trace.server']);
+    expect(Object.keys(props).sort()).toEqual([
+      'agentWarden.codeLens',
+      'agentWarden.enable',
+      'agentWarden.rules',
+      'agentWarden.run',
+      'agentWarden.trace.server',
+    ]);
     for (const p of Object.values(props) as { description: string }[]) expect(p.description.length).toBeGreaterThan(10);
     expect(props['agentWarden.rules'].propertyNames.enum.sort()).toEqual(RULES.map((r) => r.meta.id).sort());
-    expect(manifest.contributes.jsonValidation[0]).toEqual({ fileMatch: 'agent-warden.json', url: './server/src/config/agent-warden.schema.json' });
+    expect(manifest.contributes.jsonValidation[0]).toEqual({
+      fileMatch: 'agent-warden.json',
+      url: './server/src/config/agent-warden.schema.json',
+    });
     expect(schema.properties.rules.propertyNames.enum.sort()).toEqual(RULES.map((r) => r.meta.id).sort());
   });
 });

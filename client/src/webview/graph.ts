@@ -9,9 +9,14 @@ const SVG = 'http://www.w3.org/2000/svg';
 
 const NODE_H = 44;
 const charWidth = 7.2;
-const widthOf = (n: GraphNode) => Math.max(120, Math.min(320, Math.max(n.label.length, n.detail.length * 0.85) * charWidth + 28));
+const widthOf = (n: GraphNode) =>
+  Math.max(120, Math.min(320, Math.max(n.label.length, n.detail.length * 0.85) * charWidth + 28));
 
-function el<K extends keyof SVGElementTagNameMap>(name: K, attrs: Record<string, string | number>, parent?: Element): SVGElementTagNameMap[K] {
+function el<K extends keyof SVGElementTagNameMap>(
+  name: K,
+  attrs: Record<string, string | number>,
+  parent?: Element,
+): SVGElementTagNameMap[K] {
   const e = document.createElementNS(SVG, name);
   for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
   parent?.appendChild(e);
@@ -40,9 +45,32 @@ function draw(data: GraphData, highlight: string[]): void {
   dagre.layout(g);
   const size = g.graph() as { width?: number; height?: number };
 
-  const svg = el('svg', { id: 'graph', width: size.width ?? 0, height: size.height ?? 0, viewBox: `0 0 ${size.width ?? 0} ${size.height ?? 0}`, role: 'img', 'aria-label': 'Agent chain graph' }, canvas);
+  const svg = el(
+    'svg',
+    {
+      id: 'graph',
+      width: size.width ?? 0,
+      height: size.height ?? 0,
+      viewBox: `0 0 ${size.width ?? 0} ${size.height ?? 0}`,
+      role: 'img',
+      'aria-label': 'Agent chain graph',
+    },
+    canvas,
+  );
   const defs = el('defs', {}, svg);
-  const marker = el('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' }, defs);
+  const marker = el(
+    'marker',
+    {
+      id: 'arrow',
+      viewBox: '0 0 10 10',
+      refX: 9,
+      refY: 5,
+      markerWidth: 7,
+      markerHeight: 7,
+      orient: 'auto-start-reverse',
+    },
+    defs,
+  );
   el('path', { d: 'M 0 0 L 10 5 L 0 10 z', class: 'arrowhead' }, marker);
 
   // A chain is highlighted hop by hop: its nodes, and the edges between consecutive ones.
@@ -55,24 +83,46 @@ function draw(data: GraphData, highlight: string[]): void {
   data.edges.forEach((e, i) => {
     const points = (g.edge(e.from, e.to, `e${i}`) as { points: { x: number; y: number }[] }).points;
     const d = points.map((p, k) => `${k ? 'L' : 'M'} ${p.x.toFixed(1)} ${p.y.toFixed(1)}`).join(' ');
-    const path = el('path', { d, class: `edge ${e.kind}${litEdge.has(`${e.from}\0${e.to}`) ? ' highlight' : ''}`, 'marker-end': 'url(#arrow)', 'data-from': e.from, 'data-to': e.to }, edgeLayer);
+    const path = el(
+      'path',
+      {
+        d,
+        class: `edge ${e.kind}${litEdge.has(`${e.from}\0${e.to}`) ? ' highlight' : ''}`,
+        'marker-end': 'url(#arrow)',
+        'data-from': e.from,
+        'data-to': e.to,
+      },
+      edgeLayer,
+    );
     el('title', {}, path).textContent = e.kind.replace('-', ' ');
   });
 
   const nodeLayer = el('g', { class: 'nodes' }, svg);
   for (const n of data.nodes) {
     const box = g.node(n.id) as { x: number; y: number; width: number; height: number };
-    const group = el('g', { class: `node ${n.kind} risk-${n.risk ?? 'none'}${lit.has(n.id) ? ' highlight' : ''}`, 'data-id': n.id, transform: `translate(${box.x - box.width / 2}, ${box.y - box.height / 2})`, tabindex: 0, role: 'button' }, nodeLayer);
+    const group = el(
+      'g',
+      {
+        class: `node ${n.kind} risk-${n.risk ?? 'none'}${lit.has(n.id) ? ' highlight' : ''}`,
+        'data-id': n.id,
+        transform: `translate(${box.x - box.width / 2}, ${box.y - box.height / 2})`,
+        tabindex: 0,
+        role: 'button',
+      },
+      nodeLayer,
+    );
     el('rect', { width: box.width, height: box.height, rx: n.kind === 'capability' ? 22 : 6 }, group);
     const label = el('text', { x: 12, y: 18, class: 'label' }, group);
     label.textContent = n.label;
     const detail = el('text', { x: 12, y: 34, class: 'detail' }, group);
     detail.textContent = n.detail.length > 48 ? `${n.detail.slice(0, 47)}…` : n.detail;
-    el('title', {}, group).textContent = `${n.label}\n${n.detail}${n.risk ? `\nrisk: ${n.risk}` : ''}${n.file ? `\n${n.file}:${n.line}` : ''}`;
+    el('title', {}, group).textContent =
+      `${n.label}\n${n.detail}${n.risk ? `\nrisk: ${n.risk}` : ''}${n.file ? `\n${n.file}:${n.line}` : ''}`;
     const open = () => {
       for (const s of nodeLayer.querySelectorAll('.node.selected')) s.classList.remove('selected');
       group.classList.add('selected');
-      if (n.file && n.line) vscode.postMessage({ type: 'open', folder: n.folder, file: n.file, line: n.line, column: n.column ?? 1 });
+      if (n.file && n.line)
+        vscode.postMessage({ type: 'open', folder: n.folder, file: n.file, line: n.line, column: n.column ?? 1 });
     };
     group.addEventListener('click', open);
     group.addEventListener('keydown', (ev) => {

@@ -85,7 +85,10 @@ export function arg(node: ts.CallExpression | ts.NewExpression, i: number): ts.E
   return node.arguments?.[i];
 }
 
-export function objectArg(node: ts.CallExpression | ts.NewExpression, i: number): ts.ObjectLiteralExpression | undefined {
+export function objectArg(
+  node: ts.CallExpression | ts.NewExpression,
+  i: number,
+): ts.ObjectLiteralExpression | undefined {
   const a = node.arguments?.[i];
   return a && ts.isObjectLiteralExpression(a) ? a : undefined;
 }

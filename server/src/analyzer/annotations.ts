@@ -35,7 +35,8 @@ export function parseJsDocBlock(text: string, offset: number, locAt: LocationAt)
         const [mode, ...rest] = value.split(/\s+/);
         if (mode === 'required' || mode === 'none') {
           ann.approval = { mode, reason: rest.join(' ').replace(/^--\s*/, '') || undefined };
-          if (mode === 'none' && !ann.approval.reason) problem('`@approval none` needs a reason: why is no human gate needed?');
+          if (mode === 'none' && !ann.approval.reason)
+            problem('`@approval none` needs a reason: why is no human gate needed?');
         } else problem('`@approval` takes `required` or `none <reason>`.');
         break;
       }
@@ -58,7 +59,9 @@ export function parseJsDocBlock(text: string, offset: number, locAt: LocationAt)
  * Governance tags of a JSDoc block. A tag starts a line (after the `*` decoration) and runs until the
  * next tag or the end of the block, so `@owner` mentioned inside prose is not a tag.
  */
-function jsDocTags(text: string): { tag: (typeof GOVERNANCE_TAGS)[number]; value: string; start: number; end: number }[] {
+function jsDocTags(
+  text: string,
+): { tag: (typeof GOVERNANCE_TAGS)[number]; value: string; start: number; end: number }[] {
   const out: { tag: (typeof GOVERNANCE_TAGS)[number]; value: string[]; start: number; end: number }[] = [];
   let current: (typeof out)[number] | undefined;
   let pos = 0;
@@ -82,7 +85,12 @@ function jsDocTags(text: string): { tag: (typeof GOVERNANCE_TAGS)[number]; value
           current = undefined;
           continue;
         }
-        current = { tag: t[1] as (typeof GOVERNANCE_TAGS)[number], value: [t[2].trim()], start: at, end: at + piece.trimEnd().length };
+        current = {
+          tag: t[1] as (typeof GOVERNANCE_TAGS)[number],
+          value: [t[2].trim()],
+          start: at,
+          end: at + piece.trimEnd().length,
+        };
         out.push(current);
       }
     } else if (current && content.trim()) {
@@ -110,7 +118,14 @@ export function leadingJsDocBlocks(text: string, node: ts.Node): { pos: number; 
   const pos = node.getFullStart();
   const ranges = [...(ts.getTrailingCommentRanges(text, pos) ?? []), ...(ts.getLeadingCommentRanges(text, pos) ?? [])];
   const seen = new Set<number>();
-  return ranges.filter((r) => !seen.has(r.pos) && seen.add(r.pos) && r.kind === ts.SyntaxKind.MultiLineCommentTrivia && text.startsWith('/**', r.pos) && !text.startsWith('/**/', r.pos));
+  return ranges.filter(
+    (r) =>
+      !seen.has(r.pos) &&
+      seen.add(r.pos) &&
+      r.kind === ts.SyntaxKind.MultiLineCommentTrivia &&
+      text.startsWith('/**', r.pos) &&
+      !text.startsWith('/**/', r.pos),
+  );
 }
 
 /**
@@ -144,7 +159,11 @@ export function fileLevelAnnotations(sf: ts.SourceFile, locAt: LocationAt): Anno
     const body = text.slice(b.pos, b.end);
     const isLast = i === blocks.length - 1;
     const fileLevel =
-      !isLast || ts.isImportDeclaration(first) || ts.isImportEqualsDeclaration(first) || /@(file|fileoverview|module|packageDocumentation)\b/.test(body) || isRequireStatement(first);
+      !isLast ||
+      ts.isImportDeclaration(first) ||
+      ts.isImportEqualsDeclaration(first) ||
+      /@(file|fileoverview|module|packageDocumentation)\b/.test(body) ||
+      isRequireStatement(first);
     if (fileLevel) Object.assign(merged, parseJsDocBlock(body, b.pos, locAt));
   });
   return merged;
@@ -153,7 +172,11 @@ export function fileLevelAnnotations(sf: ts.SourceFile, locAt: LocationAt): Anno
 function isRequireStatement(st: ts.Statement): boolean {
   if (!ts.isVariableStatement(st)) return false;
   return st.declarationList.declarations.every(
-    (d) => d.initializer && ts.isCallExpression(d.initializer) && ts.isIdentifier(d.initializer.expression) && d.initializer.expression.text === 'require',
+    (d) =>
+      d.initializer &&
+      ts.isCallExpression(d.initializer) &&
+      ts.isIdentifier(d.initializer.expression) &&
+      d.initializer.expression.text === 'require',
   );
 }
 

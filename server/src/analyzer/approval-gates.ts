@@ -18,11 +18,19 @@ const NEEDS_NO = new Set(['never', 'approved', 'auto', 'none', 'off']);
 const DECIDES_YES = new Set(['allow', 'approve', 'approved', 'yes']);
 
 /** Classifies an approval value: `true`, `'always'`, a map, or a function judged by what it returns. */
-export function approvalKind(input: ts.Node, ctx: SourceContext, mode: ApprovalMode = 'needs', depth = 0): ApprovalKind {
+export function approvalKind(
+  input: ts.Node,
+  ctx: SourceContext,
+  mode: ApprovalMode = 'needs',
+  depth = 0,
+): ApprovalKind {
   const e = unwrap(input);
   if (depth > 4) return 'gate';
   const isTrue = e.kind === ts.SyntaxKind.TrueKeyword;
-  const isFalse = e.kind === ts.SyntaxKind.FalseKeyword || e.kind === ts.SyntaxKind.NullKeyword || e.kind === ts.SyntaxKind.UndefinedKeyword;
+  const isFalse =
+    e.kind === ts.SyntaxKind.FalseKeyword ||
+    e.kind === ts.SyntaxKind.NullKeyword ||
+    e.kind === ts.SyntaxKind.UndefinedKeyword;
   if (mode === 'needs') {
     if (isTrue) return 'gate';
     if (isFalse) return 'none';
@@ -36,7 +44,8 @@ export function approvalKind(input: ts.Node, ctx: SourceContext, mode: ApprovalM
       // `{ behavior: 'allow' }` (Claude Agent SDK), `{ approve: true }` (OpenAI Agents onApproval).
       for (const p of e.properties) {
         if (!ts.isPropertyAssignment(p) || !ts.isIdentifier(p.name)) continue;
-        if (['behavior', 'approve', 'approved', 'decision'].includes(p.name.text)) return approvalKind(p.initializer, ctx, 'decides', depth + 1);
+        if (['behavior', 'approve', 'approved', 'decision'].includes(p.name.text))
+          return approvalKind(p.initializer, ctx, 'decides', depth + 1);
       }
       return 'gate';
     }
@@ -44,16 +53,29 @@ export function approvalKind(input: ts.Node, ctx: SourceContext, mode: ApprovalM
   if (ts.isIdentifier(e)) {
     const decl = ctx.findDeclaration(e.text, e);
     if (decl && ts.isFunctionDeclaration(decl)) return functionKind(decl, ctx, mode, depth);
-    if (decl && ts.isVariableDeclaration(decl) && decl.initializer) return approvalKind(decl.initializer, ctx, mode, depth + 1);
+    if (decl && ts.isVariableDeclaration(decl) && decl.initializer)
+      return approvalKind(decl.initializer, ctx, mode, depth + 1);
     return 'gate';
   }
-  if (ts.isArrowFunction(e) || ts.isFunctionExpression(e) || ts.isMethodDeclaration(e)) return functionKind(e, ctx, mode, depth);
-  if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'resolve' && e.arguments[0]) return approvalKind(e.arguments[0], ctx, mode, depth + 1);
+  if (ts.isArrowFunction(e) || ts.isFunctionExpression(e) || ts.isMethodDeclaration(e))
+    return functionKind(e, ctx, mode, depth);
+  if (
+    ts.isCallExpression(e) &&
+    ts.isPropertyAccessExpression(e.expression) &&
+    e.expression.name.text === 'resolve' &&
+    e.arguments[0]
+  )
+    return approvalKind(e.arguments[0], ctx, mode, depth + 1);
   return 'gate';
 }
 
 /** A function is no gate when every path returns "no approval needed" (or "approved"). */
-function functionKind(fn: ts.FunctionLikeDeclaration, ctx: SourceContext, mode: ApprovalMode, depth: number): ApprovalKind {
+function functionKind(
+  fn: ts.FunctionLikeDeclaration,
+  ctx: SourceContext,
+  mode: ApprovalMode,
+  depth: number,
+): ApprovalKind {
   const body = fn.body;
   if (!body) return 'gate';
   const returns: ts.Expression[] = [];

@@ -20,7 +20,6 @@ export function isSourceFile(path: string): boolean {
   return !path.endsWith('.d.ts') && SOURCE_EXTENSIONS.some((e) => path.endsWith(e));
 }
 
-
 /**
  * Module specifiers a file mentions, found by text (the cheap pre-filter before parsing): `from '…'`,
  * `require('…')`, `import('…')` and a bare `import '…'` at the start of a line. A pass finding the three
@@ -34,7 +33,11 @@ export function importedSpecifiers(text: string): string[] {
     const at = k.index;
     const end = at + k[0].length;
     if (at > 0 && isWordChar(text.charCodeAt(at - 1))) continue; // `\b`: `platform`, `_import`
-    const m = k[0] === 'from' ? stickyAt(QUOTED, text, end) : (stickyAt(CALL_ARGUMENT, text, end) ?? (k[0] === 'import' && startsLine(text, at) ? stickyAt(QUOTED, text, end) : null));
+    const m =
+      k[0] === 'from'
+        ? stickyAt(QUOTED, text, end)
+        : (stickyAt(CALL_ARGUMENT, text, end) ??
+          (k[0] === 'import' && startsLine(text, at) ? stickyAt(QUOTED, text, end) : null));
     if (!m) continue;
     out.add(normaliseModule(m[1]));
     KEYWORD.lastIndex = end + m[0].length;
@@ -76,7 +79,13 @@ function scriptKind(file: string): ts.ScriptKind {
  */
 export function parse(file: string, text: string): ts.SourceFile {
   loadTypeScript();
-  const sf = ts.createSourceFile(file, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false, scriptKind(file));
+  const sf = ts.createSourceFile(
+    file,
+    text,
+    { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone },
+    false,
+    scriptKind(file),
+  );
   setParents(sf);
   return sf;
 }
@@ -122,12 +131,16 @@ export class IncrementalTree {
       let start = 0;
       while (start < max && old.charCodeAt(start) === text.charCodeAt(start)) start++;
       let end = 0;
-      while (end < max - start && old.charCodeAt(old.length - 1 - end) === text.charCodeAt(text.length - 1 - end)) end++;
+      while (end < max - start && old.charCodeAt(old.length - 1 - end) === text.charCodeAt(text.length - 1 - end))
+        end++;
       // Consumed whether or not the update succeeds: never reuse a tree that may be half-updated.
       const previous = this.tree;
       this.tree = undefined;
       try {
-        tree = ts.updateSourceFile(previous, text, { span: { start, length: old.length - start - end }, newLength: text.length - start - end });
+        tree = ts.updateSourceFile(previous, text, {
+          span: { start, length: old.length - start - end },
+          newLength: text.length - start - end,
+        });
         this.incremental++;
       } catch {
         tree = parse(file, text); // an internal assertion of the incremental parser: a full parse is always right
@@ -150,7 +163,13 @@ interface Pending {
  * Per-file facts: everything the linker and rules need from one file, computed from its text alone.
  * Walks the raw TypeScript AST once; adapters recognise framework calls through their imports.
  */
-export function extractFacts(file: string, text: string, options: ExtractOptions = {}, specifiers: readonly string[] = importedSpecifiers(text), tree?: IncrementalTree): FileFacts {
+export function extractFacts(
+  file: string,
+  text: string,
+  options: ExtractOptions = {},
+  specifiers: readonly string[] = importedSpecifiers(text),
+  tree?: IncrementalTree,
+): FileFacts {
   const adapters = adaptersFor(specifiers);
   const started = performance.now();
   const sf = tree ? tree.parse(file, text) : parse(file, text);
@@ -183,7 +202,10 @@ export function extractFacts(file: string, text: string, options: ExtractOptions
         nameLoc: ctx.loc(nameNode),
         holderLoc: ctx.loc(input.holder ?? holder),
         annotations: mergeAnnotations(fileAnn, own),
-        approvalSite: input.approvalSite && { options: ctx.loc(input.approvalSite.options), prop: input.approvalSite.prop },
+        approvalSite: input.approvalSite && {
+          options: ctx.loc(input.approvalSite.options),
+          prop: input.approvalSite.prop,
+        },
         hosted: input.hosted || undefined,
         dynamic: input.dynamic,
       };
@@ -253,19 +275,32 @@ export function extractFacts(file: string, text: string, options: ExtractOptions
     const def = ctx.definitions.size ? ctx.definitions.get(node) : undefined; // none at all in most files
     const isTool = def?.k === 'tool';
     if (isTool) toolStack.push(def.id);
-    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken && !(ts.isBinaryExpression(node.parent) && node.parent.operatorToken.kind === ts.SyntaxKind.PlusToken)) {
+    if (
+      ts.isBinaryExpression(node) &&
+      node.operatorToken.kind === ts.SyntaxKind.PlusToken &&
+      !(ts.isBinaryExpression(node.parent) && node.parent.operatorToken.kind === ts.SyntaxKind.PlusToken)
+    ) {
       // A key split into pieces (`'sk-ant-' + 'api03-…'`) is still a key: scan the joined literals.
       const parts: string[] = [];
       const collect = (e: ts.Node): boolean => {
         const u = unwrap(e);
-        if (ts.isBinaryExpression(u) && u.operatorToken.kind === ts.SyntaxKind.PlusToken) return collect(u.left) && collect(u.right);
+        if (ts.isBinaryExpression(u) && u.operatorToken.kind === ts.SyntaxKind.PlusToken)
+          return collect(u.left) && collect(u.right);
         if (ts.isStringLiteralLike(u)) return parts.push(u.text) > 0;
         return false;
       };
       if (collect(node) && parts.length > 1) {
         for (const m of scanSecrets(parts.join(''))) {
           if (parts.some((p) => p.length >= m.end - m.start)) continue; // whole in one literal: the text scan finds it
-          splitSecrets.push({ ruleId: m.ruleId, provider: m.provider, description: m.description, masked: m.masked, hash: m.hash, envName: m.envName, loc: ctx.loc(node) });
+          splitSecrets.push({
+            ruleId: m.ruleId,
+            provider: m.provider,
+            description: m.description,
+            masked: m.masked,
+            hash: m.hash,
+            envName: m.envName,
+            loc: ctx.loc(node),
+          });
           secretPieces.push(...parts.filter((p) => p.length >= 12));
         }
       }
@@ -288,7 +323,8 @@ export function extractFacts(file: string, text: string, options: ExtractOptions
   // Pass 2: evaluate names, tool collections and delegates now that every definition is known.
   const tools = pending.tools.map(({ def, input }) => finishTool(ctx, def, input));
   const agents = pending.agents.map(({ def, input }) => {
-    if (input.name !== undefined) def.name = typeof input.name === 'string' ? { k: 'str', v: input.name } : ctx.evaluate(input.name);
+    if (input.name !== undefined)
+      def.name = typeof input.name === 'string' ? { k: 'str', v: input.name } : ctx.evaluate(input.name);
     def.tools = (input.tools ?? []).map((e) => ctx.evaluate(e));
     def.delegates = (input.delegates ?? []).map((e) => ctx.evaluate(e));
     if (input.toolGates) def.toolGates = toolGatesOf(input.toolGates, ctx);
@@ -336,10 +372,24 @@ function toolGatesOf(g: NonNullable<AgentInput['toolGates']>, ctx: SourceContext
     return e.properties.flatMap((p) => {
       if (!ts.isPropertyAssignment(p)) return [];
       const key = propertyNameText(p.name);
-      return key ? [{ tool: key, kind: approvalKind(p.initializer, ctx), detail: `${g.prop}.${key}: ${p.initializer.getText(ctx.sf).slice(0, 40)}` }] : [];
+      return key
+        ? [
+            {
+              tool: key,
+              kind: approvalKind(p.initializer, ctx),
+              detail: `${g.prop}.${key}: ${p.initializer.getText(ctx.sf).slice(0, 40)}`,
+            },
+          ]
+        : [];
     });
   }
-  return [{ tool: '*', kind: g.all ? 'gate' : approvalKind(e, ctx, g.mode ?? 'needs'), detail: `${g.prop}: ${e.getText(ctx.sf).slice(0, 40)}` }];
+  return [
+    {
+      tool: '*',
+      kind: g.all ? 'gate' : approvalKind(e, ctx, g.mode ?? 'needs'),
+      detail: `${g.prop}: ${e.getText(ctx.sf).slice(0, 40)}`,
+    },
+  ];
 }
 
 /** Whether an offset falls inside a string or template literal (not a comment). */
@@ -348,7 +398,8 @@ export function isInsideLiteral(sf: ts.SourceFile, offset: number): boolean {
   for (;;) {
     const child = node.getChildren(sf).find((c) => c.getStart(sf) <= offset && offset < c.getEnd());
     if (!child) return false;
-    if (ts.isStringLiteralLike(child) || ts.isTemplateLiteralToken(child) || ts.isTemplateExpression(child)) return true;
+    if (ts.isStringLiteralLike(child) || ts.isTemplateLiteralToken(child) || ts.isTemplateExpression(child))
+      return true;
     node = child;
   }
 }
@@ -356,20 +407,31 @@ export function isInsideLiteral(sf: ts.SourceFile, offset: number): boolean {
 function finishTool(ctx: SourceContext, def: ToolDef, input: ToolInput): ToolDef {
   if (input.name !== undefined) {
     let name: Val = typeof input.name === 'string' ? { k: 'str', v: input.name } : ctx.evaluate(input.name);
-    if (input.normaliseName === 'openai-agents' && name.k === 'str') name = { k: 'str', v: openAiAgentsToolName(name.v) };
+    if (input.normaliseName === 'openai-agents' && name.k === 'str')
+      name = { k: 'str', v: openAiAgentsToolName(name.v) };
     def.name = name;
-    if (name.k === 'dynamic') def.dynamic = [def.dynamic, `name computed at run time: ${name.why}`].filter(Boolean).join('; ');
+    if (name.k === 'dynamic')
+      def.dynamic = [def.dynamic, `name computed at run time: ${name.why}`].filter(Boolean).join('; ');
   }
   if (input.approval) {
     const e = unwrap(input.approval.expr);
     const target = ts.isIdentifier(e) && ts.isMethodDeclaration(e.parent) ? e.parent : e;
-    def.frameworkApproval = { prop: input.approval.prop, kind: approvalKind(target, ctx, input.approval.mode ?? 'needs'), text: target.getText(ctx.sf).slice(0, 60) };
+    def.frameworkApproval = {
+      prop: input.approval.prop,
+      kind: approvalKind(target, ctx, input.approval.mode ?? 'needs'),
+      text: target.getText(ctx.sf).slice(0, 60),
+    };
   }
   if (input.registeredOn) def.registeredOn = ctx.evaluate(input.registeredOn);
-  if (input.impl) def.impl = ts.isFunctionLike(input.impl) && ctx.functionId ? { k: 'fn', id: ctx.functionId(input.impl) } : ctx.evaluate(input.impl);
+  if (input.impl)
+    def.impl =
+      ts.isFunctionLike(input.impl) && ctx.functionId
+        ? { k: 'fn', id: ctx.functionId(input.impl) }
+        : ctx.evaluate(input.impl);
   if (input.hints) def.hints = input.hints;
   if (input.wrapsAgent) def.wrapsAgent = ctx.evaluate(input.wrapsAgent);
-  if (insideLoopOrCallback(input.node)) def.dynamic = ['registered inside a loop or callback', def.dynamic].filter(Boolean).join('; ');
+  if (insideLoopOrCallback(input.node))
+    def.dynamic = ['registered inside a loop or callback', def.dynamic].filter(Boolean).join('; ');
   return def;
 }
 
@@ -388,7 +450,16 @@ function visitForAdapters(node: ts.Node, adapters: FrameworkAdapter[], a: Adapte
   }
 }
 
-const PROMPT_PROPS = new Set(['system', 'prompt', 'instructions', 'systemPrompt', 'messages', 'content', 'input', 'instruction']);
+const PROMPT_PROPS = new Set([
+  'system',
+  'prompt',
+  'instructions',
+  'systemPrompt',
+  'messages',
+  'content',
+  'input',
+  'instruction',
+]);
 
 /**
  * Where a value read in this expression ends up, when it is written straight into a prompt, a tool
@@ -409,7 +480,13 @@ function flowOf(node: ts.Node): CredentialRead['flowsInto'] {
     if (ts.isArrowFunction(n) && n.body === child) return { kind: 'result', via: 'return' };
     // Only text-building expressions carry the value onwards; a call or `new` uses it.
     const passThrough =
-      ts.isTemplateSpan(n) || ts.isTemplateExpression(n) || ts.isParenthesizedExpression(n) || ts.isAsExpression(n) || ts.isNonNullExpression(n) || ts.isArrayLiteralExpression(n) || ts.isObjectLiteralExpression(n) ||
+      ts.isTemplateSpan(n) ||
+      ts.isTemplateExpression(n) ||
+      ts.isParenthesizedExpression(n) ||
+      ts.isAsExpression(n) ||
+      ts.isNonNullExpression(n) ||
+      ts.isArrayLiteralExpression(n) ||
+      ts.isObjectLiteralExpression(n) ||
       (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.PlusToken);
     if (!passThrough) return undefined;
   }
@@ -438,7 +515,9 @@ function envRead(node: ts.Node, sf: ts.SourceFile): { name: string; node: ts.Nod
 function isEnvObject(obj: ts.Node, sf: ts.SourceFile): boolean {
   if (!ts.isPropertyAccessExpression(obj) || obj.name.text !== 'env') return false;
   const root = obj.expression;
-  return (ts.isIdentifier(root) && (root.text === 'process' || root.text === 'Deno')) || root.getText(sf) === 'import.meta';
+  return (
+    (ts.isIdentifier(root) && (root.text === 'process' || root.text === 'Deno')) || root.getText(sf) === 'import.meta'
+  );
 }
 
 function insideFunction(node: ts.Node): boolean {
@@ -449,10 +528,18 @@ function insideFunction(node: ts.Node): boolean {
 /** A definition inside a loop body or an iteration callback (`forEach`, `map`) is registered once per element. */
 function insideLoopOrCallback(node: ts.Node): boolean {
   for (let n: ts.Node | undefined = node.parent; n && !ts.isSourceFile(n); n = n.parent) {
-    if (ts.isForOfStatement(n) || ts.isForInStatement(n) || ts.isForStatement(n) || ts.isWhileStatement(n) || ts.isDoStatement(n)) return true;
+    if (
+      ts.isForOfStatement(n) ||
+      ts.isForInStatement(n) ||
+      ts.isForStatement(n) ||
+      ts.isWhileStatement(n) ||
+      ts.isDoStatement(n)
+    )
+      return true;
     if ((ts.isArrowFunction(n) || ts.isFunctionExpression(n)) && ts.isCallExpression(n.parent)) {
       const callee = n.parent.expression;
-      if (ts.isPropertyAccessExpression(callee) && ['forEach', 'map', 'flatMap', 'reduce'].includes(callee.name.text)) return true;
+      if (ts.isPropertyAccessExpression(callee) && ['forEach', 'map', 'flatMap', 'reduce'].includes(callee.name.text))
+        return true;
     }
   }
   return false;
@@ -461,45 +548,72 @@ function insideLoopOrCallback(node: ts.Node): boolean {
 /** Name of the nearest named function, method or variable around a node: the fallback agent name. */
 export function enclosingName(node: ts.Node): string | undefined {
   for (let n = node.parent; n && !ts.isSourceFile(n); n = n.parent) {
-    if ((ts.isFunctionDeclaration(n) || ts.isMethodDeclaration(n) || ts.isClassDeclaration(n)) && n.name) return propertyNameText(n.name as ts.PropertyName) ?? n.name.getText();
+    if ((ts.isFunctionDeclaration(n) || ts.isMethodDeclaration(n) || ts.isClassDeclaration(n)) && n.name)
+      return propertyNameText(n.name as ts.PropertyName) ?? n.name.getText();
     if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name)) return n.name.text;
     if (ts.isPropertyAssignment(n)) return propertyNameText(n.name);
   }
   return undefined;
 }
 
-function collectModuleInterface(ctx: SourceContext, functions: FunctionCollector): Pick<FileFacts, 'exports' | 'reExports' | 'imports'> {
+function collectModuleInterface(
+  ctx: SourceContext,
+  functions: FunctionCollector,
+): Pick<FileFacts, 'exports' | 'reExports' | 'imports'> {
   const exports: Record<string, Val> = {};
   const reExports: ReExport[] = [];
   const imports: FileFacts['imports'] = [];
   const sf = ctx.sf;
-  const isExported = (n: ts.Node) => !!(ts.canHaveModifiers(n) && ts.getModifiers(n)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword));
-  const isDefault = (n: ts.Node) => !!(ts.canHaveModifiers(n) && ts.getModifiers(n)?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword));
+  const isExported = (n: ts.Node) =>
+    !!(ts.canHaveModifiers(n) && ts.getModifiers(n)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword));
+  const isDefault = (n: ts.Node) =>
+    !!(ts.canHaveModifiers(n) && ts.getModifiers(n)?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword));
   for (const st of sf.statements) {
     if (ts.isImportDeclaration(st) && ts.isStringLiteralLike(st.moduleSpecifier)) {
       const module = normaliseModule(st.moduleSpecifier.text);
       const c = st.importClause;
       if (c?.name) imports.push({ local: c.name.text, module, imported: 'default' });
-      if (c?.namedBindings && ts.isNamespaceImport(c.namedBindings)) imports.push({ local: c.namedBindings.name.text, module, imported: '*' });
+      if (c?.namedBindings && ts.isNamespaceImport(c.namedBindings))
+        imports.push({ local: c.namedBindings.name.text, module, imported: '*' });
       if (c?.namedBindings && ts.isNamedImports(c.namedBindings))
-        for (const el of c.namedBindings.elements) imports.push({ local: el.name.text, module, imported: (el.propertyName ?? el.name).text });
+        for (const el of c.namedBindings.elements)
+          imports.push({ local: el.name.text, module, imported: (el.propertyName ?? el.name).text });
     } else if (ts.isVariableStatement(st) && isExported(st)) {
-      for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name) && d.initializer) exports[d.name.text] = ctx.evaluate(d.initializer);
+      for (const d of st.declarationList.declarations)
+        if (ts.isIdentifier(d.name) && d.initializer) exports[d.name.text] = ctx.evaluate(d.initializer);
     } else if ((ts.isClassDeclaration(st) || ts.isFunctionDeclaration(st)) && isExported(st)) {
-      const val: Val = ts.isClassDeclaration(st) ? ctx.classValue(st) : st.body ? { k: 'fn', id: functions.idOf(st) } : { k: 'dynamic', why: 'function', loc: ctx.loc(st) };
+      const val: Val = ts.isClassDeclaration(st)
+        ? ctx.classValue(st)
+        : st.body
+          ? { k: 'fn', id: functions.idOf(st) }
+          : { k: 'dynamic', why: 'function', loc: ctx.loc(st) };
       exports[isDefault(st) ? 'default' : (st.name?.text ?? 'default')] = val;
     } else if (ts.isExportAssignment(st)) {
       exports.default = ctx.evaluate(st.expression);
     } else if (ts.isExportDeclaration(st)) {
-      const from = st.moduleSpecifier && ts.isStringLiteralLike(st.moduleSpecifier) ? normaliseModule(st.moduleSpecifier.text) : undefined;
+      const from =
+        st.moduleSpecifier && ts.isStringLiteralLike(st.moduleSpecifier)
+          ? normaliseModule(st.moduleSpecifier.text)
+          : undefined;
       const clause = st.exportClause;
       if (from && !clause) reExports.push({ module: from });
-      else if (from && clause && ts.isNamespaceExport(clause)) exports[clause.name.text] = { k: 'import', module: from, path: [] };
+      else if (from && clause && ts.isNamespaceExport(clause))
+        exports[clause.name.text] = { k: 'import', module: from, path: [] };
       else if (clause && ts.isNamedExports(clause)) {
-        if (from) reExports.push({ module: from, names: clause.elements.map((el) => [el.name.text, (el.propertyName ?? el.name).text]) });
-        else for (const el of clause.elements) exports[el.name.text] = ctx.evaluateIdentifier((el.propertyName ?? el.name) as ts.Identifier);
+        if (from)
+          reExports.push({
+            module: from,
+            names: clause.elements.map((el) => [el.name.text, (el.propertyName ?? el.name).text]),
+          });
+        else
+          for (const el of clause.elements)
+            exports[el.name.text] = ctx.evaluateIdentifier((el.propertyName ?? el.name) as ts.Identifier);
       }
-    } else if (ts.isExpressionStatement(st) && ts.isBinaryExpression(st.expression) && st.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+    } else if (
+      ts.isExpressionStatement(st) &&
+      ts.isBinaryExpression(st.expression) &&
+      st.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken
+    ) {
       // CommonJS: `module.exports = {...}`, `exports.x = ...`, `module.exports.x = ...`
       const left = st.expression.left.getText(sf);
       const m = /^(?:module\.)?exports(?:\.(\w+))?$/.exec(left);

@@ -47,7 +47,11 @@ const BEFORE_DESTRUCTURED_REQUIRE = /\b(?:const|let|var)\s*\{([^{}]*)\}\s*=\s*$/
  * The bindings of the modules `wanted` accepts. Only called for the few files whose specifiers already
  * name one.
  */
-export function moduleBindings(text: string, wanted: (module: string) => boolean, normalise: (spec: string) => string = (s) => s): ModuleBinding[] {
+export function moduleBindings(
+  text: string,
+  wanted: (module: string) => boolean,
+  normalise: (spec: string) => string = (s) => s,
+): ModuleBinding[] {
   const out: ModuleBinding[] = [];
   let mentions = 0;
   MENTION.lastIndex = 0;
@@ -101,11 +105,13 @@ function requireBindings(before: string, text: string, afterSpecifier: number, m
   if (whole) return [{ kind: 'whole', module, local: whole[1] }];
   const destructured = BEFORE_DESTRUCTURED_REQUIRE.exec(before);
   // `const { a, ...rest } = require('m')`: the rest holds every other export.
-  if (destructured && !destructured[1].includes('...')) return namedList(destructured[1], ':').map(({ imported, local }) => ({ kind: 'named', module, imported, local }));
+  if (destructured && !destructured[1].includes('...'))
+    return namedList(destructured[1], ':').map(({ imported, local }) => ({ kind: 'named', module, imported, local }));
   return [{ kind: 'unknown', module }];
 }
 
-const isWordChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36;
+const isWordChar = (c: number) =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36;
 
 /** `a`, `a, { b }`, `* as ns`, `a, * as ns`, `{ b as c, type T }`. */
 function esmClause(clause: string, module: string): ModuleBinding[] {
@@ -119,7 +125,8 @@ function esmClause(clause: string, module: string): ModuleBinding[] {
   const namespace = new RegExp(`^\\*\\s*as\\s+(${IDENT})$`).exec(rest);
   if (namespace) out.push({ kind: 'whole', module, local: namespace[1] });
   else if (rest.startsWith('{') && rest.endsWith('}')) {
-    for (const { imported, local } of namedList(rest.slice(1, -1), 'as')) out.push({ kind: 'named', module, imported, local });
+    for (const { imported, local } of namedList(rest.slice(1, -1), 'as'))
+      out.push({ kind: 'named', module, imported, local });
   } else if (rest) out.push({ kind: 'unknown', module });
   return out;
 }

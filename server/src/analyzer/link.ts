@@ -4,7 +4,21 @@ import type { OwnerResolver } from './owners';
 import { locOf, type PathMapping, type Resolver, Resolver as ResolverClass } from './resolve';
 import type { CatalogEntry } from '../capabilities/catalog';
 import { CapabilityResolver, dedupe, highestTier } from '../capabilities/resolve-capabilities';
-import type { AgentDef, AgentGraph, AgentNode, Annotations, Capability, CredentialNode, FileFacts, FrameworkId, Location, ObjProp, ToolDef, ToolNode, Val } from './types';
+import type {
+  AgentDef,
+  AgentGraph,
+  AgentNode,
+  Annotations,
+  Capability,
+  CredentialNode,
+  FileFacts,
+  FrameworkId,
+  Location,
+  ObjProp,
+  ToolDef,
+  ToolNode,
+  Val,
+} from './types';
 import { compareStrings } from './order';
 
 /** One entry of a tool collection after resolution. */
@@ -20,7 +34,12 @@ type ToolEntry =
  * Joins per-file facts into the agent identity graph: which tools each agent exposes (resolving
  * imports, variables and registrations), which agents delegate to which, owners and credentials.
  */
-export function link(allFacts: FileFacts[], owners: OwnerResolver, extraCatalog: CatalogEntry[] = [], pathMappings: PathMapping[] = []): AgentGraph {
+export function link(
+  allFacts: FileFacts[],
+  owners: OwnerResolver,
+  extraCatalog: CatalogEntry[] = [],
+  pathMappings: PathMapping[] = [],
+): AgentGraph {
   const r = new ResolverClass(allFacts, pathMappings);
   const defs = new Map<string, { def: ToolDef; facts: FileFacts }>();
   const agentDefs = new Map<string, { def: AgentDef; facts: FileFacts }>();
@@ -67,7 +86,12 @@ export function link(allFacts: FileFacts[], owners: OwnerResolver, extraCatalog:
     });
   }
 
-  const entriesOf = (val: Val, from: string, asMap: boolean, filtered?: string): (ToolEntry & { filtered?: string })[] => {
+  const entriesOf = (
+    val: Val,
+    from: string,
+    asMap: boolean,
+    filtered?: string,
+  ): (ToolEntry & { filtered?: string })[] => {
     const out: (ToolEntry & { filtered?: string })[] = [];
     const seen = new Set<Val>();
     const visit = (v: Val, mapMode: boolean, why: string | undefined, depth: number) => {
@@ -108,10 +132,12 @@ export function link(allFacts: FileFacts[], owners: OwnerResolver, extraCatalog:
     };
     const visitProp = (p: ObjProp, why: string | undefined, depth: number) => {
       if (p.key === null) return visit(p.val, true, why, depth + 1);
-      if (p.computed) return void out.push({ kind: 'dynamic', why: 'tool registered under a computed key', loc: p.loc });
+      if (p.computed)
+        return void out.push({ kind: 'dynamic', why: 'tool registered under a computed key', loc: p.loc });
       const x = r.resolve(r.canonicalise(p.val, from));
       if (x.k === 'tool') out.push({ kind: 'def', id: x.id, key: p.key, filtered: why });
-      else if (x.k === 'obj') out.push({ kind: 'descriptor', obj: x, key: p.key, keyLoc: p.loc, keyAnn: p.ann, filtered: why });
+      else if (x.k === 'obj')
+        out.push({ kind: 'descriptor', obj: x, key: p.key, keyLoc: p.loc, keyAnn: p.ann, filtered: why });
       else out.push({ kind: 'opaque', key: p.key, loc: p.loc, ann: p.ann, filtered: why });
     };
     visit(val, asMap, filtered, 0);
@@ -144,7 +170,10 @@ export function link(allFacts: FileFacts[], owners: OwnerResolver, extraCatalog:
     attach(agentId, node.id);
   };
 
-  const descriptorTool = (e: Extract<ToolEntry, { kind: 'descriptor' }>, framework: FrameworkId): ToolNode | undefined => {
+  const descriptorTool = (
+    e: Extract<ToolEntry, { kind: 'descriptor' }>,
+    framework: FrameworkId,
+  ): ToolNode | undefined => {
     const o = e.obj;
     const from = o.loc.file;
     const prop = (k: string) => o.props.find((p) => p.key === k)?.val;
@@ -163,7 +192,10 @@ export function link(allFacts: FileFacts[], owners: OwnerResolver, extraCatalog:
       const v = annObj?.k === 'obj' ? annObj.props.find((p) => p.key === k)?.val : undefined;
       return v?.k === 'bool' ? v.v : undefined;
     };
-    const hints = annObj?.k === 'obj' ? { readOnly: hintOf('readOnlyHint'), destructive: hintOf('destructiveHint'), loc: annObj.loc } : undefined;
+    const hints =
+      annObj?.k === 'obj'
+        ? { readOnly: hintOf('readOnlyHint'), destructive: hintOf('destructiveHint'), loc: annObj.loc }
+        : undefined;
     return makeTool({
       hints,
       id: `${from}@${o.loc.start.line}:${o.loc.start.column}`,
@@ -200,7 +232,20 @@ export function link(allFacts: FileFacts[], owners: OwnerResolver, extraCatalog:
   // Every field in one literal, in one order: all tool nodes share one object shape. (A rest-spread copy of
   // varying inputs made megamorphic, partly dictionary-mode objects: slow to build and slow to read in the
   // capability pass, on every keystroke.)
-  const makeTool = (t: Omit<ToolNode, 'owner' | 'ownerSource' | 'ownerRule' | 'scopes' | 'approval' | 'expires' | 'agents' | 'credentials' | 'capabilities'> & { facts?: FileFacts }): ToolNode => {
+  const makeTool = (
+    t: Omit<
+      ToolNode,
+      | 'owner'
+      | 'ownerSource'
+      | 'ownerRule'
+      | 'scopes'
+      | 'approval'
+      | 'expires'
+      | 'agents'
+      | 'credentials'
+      | 'capabilities'
+    > & { facts?: FileFacts },
+  ): ToolNode => {
     const own = t.facts ? ownerOf(t.annotations, t.facts, owners) : undefined;
     return {
       id: t.id,
@@ -217,7 +262,10 @@ export function link(allFacts: FileFacts[], owners: OwnerResolver, extraCatalog:
       ownerSource: own?.source,
       ownerRule: own?.rule,
       scopes: t.annotations.scopes ?? [],
-      approval: t.annotations.approval?.mode === 'required' ? { source: 'annotation', detail: '@approval required' } : undefined,
+      approval:
+        t.annotations.approval?.mode === 'required'
+          ? { source: 'annotation', detail: '@approval required' }
+          : undefined,
       approvalNote: t.approvalNote,
       expires: t.annotations.expires?.date,
       dynamic: t.dynamic,
@@ -239,7 +287,8 @@ export function link(allFacts: FileFacts[], owners: OwnerResolver, extraCatalog:
   for (const { def, facts } of agentDefs.values()) {
     const entries = def.tools.flatMap((v) => entriesOf(v, facts.file, isMap(v, facts.file, r)));
     agentEntries.push({ agentId: def.id, framework: def.framework, entries });
-    for (const e of entries) if (e.kind === 'def' && e.key && !registrationKey.has(e.id)) registrationKey.set(e.id, e.key);
+    for (const e of entries)
+      if (e.kind === 'def' && e.key && !registrationKey.has(e.id)) registrationKey.set(e.id, e.key);
   }
   const listEntries: { agentId?: string; framework: FrameworkId; entries: ToolEntry[] }[] = [];
   for (const f of allFacts) {
@@ -250,7 +299,11 @@ export function link(allFacts: FileFacts[], owners: OwnerResolver, extraCatalog:
         const servers = f.agents.filter((a) => a.framework === l.framework);
         owner = servers.length === 1 ? { k: 'agent', id: servers[0].id } : undefined;
       }
-      listEntries.push({ agentId: owner?.k === 'agent' ? owner.id : undefined, framework: l.framework, entries: entriesOf(l.tools, f.file, false) });
+      listEntries.push({
+        agentId: owner?.k === 'agent' ? owner.id : undefined,
+        framework: l.framework,
+        entries: entriesOf(l.tools, f.file, false),
+      });
     }
   }
 
@@ -277,9 +330,9 @@ export function link(allFacts: FileFacts[], owners: OwnerResolver, extraCatalog:
         if (!name && agents.get(wrapped.id)) name = openAiAgentsToolName(agents.get(wrapped.id)!.name);
       }
     }
-    if (!name && key) (name = key), (nameSource = 'registration');
-    if (!name && def.bindingName) (name = def.bindingName), (nameSource = 'binding');
-    if (!name) (name = '<dynamic>'), (nameSource = 'unknown');
+    if (!name && key) ((name = key), (nameSource = 'registration'));
+    if (!name && def.bindingName) ((name = def.bindingName), (nameSource = 'binding'));
+    if (!name) ((name = '<dynamic>'), (nameSource = 'unknown'));
     const node = makeTool({
       hints: def.hints,
       id: def.id,
@@ -313,13 +366,15 @@ export function link(allFacts: FileFacts[], owners: OwnerResolver, extraCatalog:
     if (dynamic) dynamicRegistrations.push({ framework: def.framework, why: dynamic, loc: def.loc });
   }
 
-  for (const { agentId, framework, entries } of [...agentEntries, ...listEntries]) for (const e of entries) addEntry(e, agentId, framework);
+  for (const { agentId, framework, entries } of [...agentEntries, ...listEntries])
+    for (const e of entries) addEntry(e, agentId, framework);
 
   // Delegation: handoffs, sub-agent maps, supervisors, agent-as-tool.
   for (const { def, facts } of agentDefs.values()) {
     const node = agents.get(def.id)!;
     for (const d of def.delegates) {
-      for (const target of delegateTargets(d, facts.file, r)) if (target !== def.id && !node.delegates.includes(target)) node.delegates.push(target);
+      for (const target of delegateTargets(d, facts.file, r))
+        if (target !== def.id && !node.delegates.includes(target)) node.delegates.push(target);
     }
   }
   for (const t of toolNodes.values()) {
@@ -334,7 +389,13 @@ export function link(allFacts: FileFacts[], owners: OwnerResolver, extraCatalog:
   const credentials = new Map<string, CredentialNode>();
   for (const f of allFacts) {
     for (const c of f.credentials) {
-      const cred = credentials.get(c.name) ?? { name: c.name, source: c.source, lifetime: 'static' as const, locations: [], tools: [] };
+      const cred = credentials.get(c.name) ?? {
+        name: c.name,
+        source: c.source,
+        lifetime: 'static' as const,
+        locations: [],
+        tools: [],
+      };
       cred.locations.push(c.loc);
       if (c.toolId && !cred.tools.includes(c.toolId)) cred.tools.push(c.toolId);
       credentials.set(c.name, cred);
@@ -345,7 +406,10 @@ export function link(allFacts: FileFacts[], owners: OwnerResolver, extraCatalog:
 
   computeCapabilities(r, allFacts, defs, toolNodes, agents, extraCatalog);
 
-  const byLoc = (a: { loc: Location }, b: { loc: Location }) => compareStrings(a.loc.file, b.loc.file) || a.loc.start.line - b.loc.start.line || a.loc.start.column - b.loc.start.column;
+  const byLoc = (a: { loc: Location }, b: { loc: Location }) =>
+    compareStrings(a.loc.file, b.loc.file) ||
+    a.loc.start.line - b.loc.start.line ||
+    a.loc.start.column - b.loc.start.column;
   return {
     agents: [...agents.values()].sort(byLoc),
     tools: [...toolNodes.values()].sort(byLoc),
@@ -358,7 +422,14 @@ export function link(allFacts: FileFacts[], owners: OwnerResolver, extraCatalog:
  * Capabilities of every tool (from its implementation, MCP dispatch branches, wrapped agents) and the
  * effective permission of every agent (its tools and delegates): the highest-risk capability decides.
  */
-function computeCapabilities(r: Resolver, allFacts: FileFacts[], defs: Map<string, { def: ToolDef; facts: FileFacts }>, tools: Map<string, ToolNode>, agents: Map<string, AgentNode>, extraCatalog: CatalogEntry[]): void {
+function computeCapabilities(
+  r: Resolver,
+  allFacts: FileFacts[],
+  defs: Map<string, { def: ToolDef; facts: FileFacts }>,
+  tools: Map<string, ToolNode>,
+  agents: Map<string, AgentNode>,
+  extraCatalog: CatalogEntry[],
+): void {
   const dispatch = new Map<string, { fnId: string; file: string }>();
   for (const f of allFacts) {
     for (const d of f.dispatch) {
@@ -404,7 +475,18 @@ function computeCapabilities(r: Resolver, allFacts: FileFacts[], defs: Map<strin
     }
     if (t.delegatesTo) {
       const target = agents.get(t.delegatesTo);
-      for (const c of nodeCaps('agent', t.delegatesTo, depth + 1)) out.push({ ...c, path: [{ message: `runs agent '${target?.name}'`, loc: target?.nameLoc ?? t.loc, via: { kind: 'agent', id: t.delegatesTo! } }, ...c.path] });
+      for (const c of nodeCaps('agent', t.delegatesTo, depth + 1))
+        out.push({
+          ...c,
+          path: [
+            {
+              message: `runs agent '${target?.name}'`,
+              loc: target?.nameLoc ?? t.loc,
+              via: { kind: 'agent', id: t.delegatesTo! },
+            },
+            ...c.path,
+          ],
+        });
     }
     return dedupe(out);
   };
@@ -414,14 +496,32 @@ function computeCapabilities(r: Resolver, allFacts: FileFacts[], defs: Map<strin
     const out: Capability[] = [];
     for (const toolId of a.tools) {
       const t = tools.get(toolId);
-      for (const c of nodeCaps('tool', toolId, depth + 1)) out.push({ ...c, path: [{ message: `tool '${t?.name}'`, loc: t?.nameLoc ?? a.loc, via: { kind: 'tool', id: toolId } }, ...c.path] });
+      for (const c of nodeCaps('tool', toolId, depth + 1))
+        out.push({
+          ...c,
+          path: [
+            { message: `tool '${t?.name}'`, loc: t?.nameLoc ?? a.loc, via: { kind: 'tool', id: toolId } },
+            ...c.path,
+          ],
+        });
     }
     // Agents reached through an agent-as-tool are counted through that tool (the truer path).
     const viaTools = new Set(a.tools.map((tid) => tools.get(tid)?.delegatesTo).filter(Boolean));
     for (const d of a.delegates) {
       if (viaTools.has(d)) continue;
       const target = agents.get(d);
-      for (const c of nodeCaps('agent', d, depth + 1)) out.push({ ...c, path: [{ message: `hands off to agent '${target?.name}'`, loc: target?.nameLoc ?? a.loc, via: { kind: 'agent', id: d } }, ...c.path] });
+      for (const c of nodeCaps('agent', d, depth + 1))
+        out.push({
+          ...c,
+          path: [
+            {
+              message: `hands off to agent '${target?.name}'`,
+              loc: target?.nameLoc ?? a.loc,
+              via: { kind: 'agent', id: d },
+            },
+            ...c.path,
+          ],
+        });
     }
     return dedupe(out);
   };
@@ -438,7 +538,10 @@ function computeCapabilities(r: Resolver, allFacts: FileFacts[], defs: Map<strin
     for (const impl of impls) t.audit ??= resolver.auditIn(impl.val, impl.file);
     // Static credentials: secret env vars read at module level where its high-risk clients live.
     if (t.risk === 'high' || t.risk === 'critical') {
-      const files = new Set([t.loc.file, ...t.capabilities.filter((c) => c.tier === 'high' || c.tier === 'critical').map((c) => c.evidence.file)]);
+      const files = new Set([
+        t.loc.file,
+        ...t.capabilities.filter((c) => c.tier === 'high' || c.tier === 'critical').map((c) => c.evidence.file),
+      ]);
       const brokered = t.capabilities.some((c) => c.capability === 'credentials:ephemeral');
       if (!brokered) {
         const creds = [...files].flatMap((file) => moduleCredentials.get(file) ?? []);
@@ -465,7 +568,8 @@ function computeCapabilities(r: Resolver, allFacts: FileFacts[], defs: Map<strin
       return ps.length && ps.every((s) => s?.kind === 'gate') ? ps[0] : ps.find((s) => s?.kind === 'auto');
     };
     const settings = t.agents.map(settingFor);
-    if (settings.length && settings.every((s) => s?.kind === 'gate')) t.approval = { source: 'framework', detail: settings[0]!.detail };
+    if (settings.length && settings.every((s) => s?.kind === 'gate'))
+      t.approval = { source: 'framework', detail: settings[0]!.detail };
     else if (!t.approvalNote) {
       const auto = settings.find((s) => s?.kind === 'auto');
       if (auto) t.approvalNote = `\`${auto.detail}\` always approves: it is no gate`;
@@ -504,7 +608,11 @@ function delegateTargets(v: Val, from: string, r: Resolver, depth = 0): string[]
   }
 }
 
-function ownerOf(ann: Annotations, facts: FileFacts, owners: OwnerResolver): { owner: string; source: NonNullable<ToolNode['ownerSource']>; rule?: string } | undefined {
+function ownerOf(
+  ann: Annotations,
+  facts: FileFacts,
+  owners: OwnerResolver,
+): { owner: string; source: NonNullable<ToolNode['ownerSource']>; rule?: string } | undefined {
   if (ann.owner) return { owner: ann.owner, source: facts.fileAnnotations.owner === ann.owner ? 'file' : 'annotation' };
   const m = owners.resolve(facts.file);
   return m ? { owner: m.owner, source: m.source, rule: m.rule } : undefined;

@@ -50,7 +50,11 @@ export class OwnerResolver {
   private readonly codeowners: { rule: CodeownersRule; matches: (p: string) => boolean }[];
 
   constructor(private readonly sources: OwnerSources = { cwd: process.cwd() }) {
-    this.configGlobs = Object.entries(sources.configOwners ?? {}).map(([glob, owner]) => ({ glob, owner, match: picomatch(glob, { dot: true }) }));
+    this.configGlobs = Object.entries(sources.configOwners ?? {}).map(([glob, owner]) => ({
+      glob,
+      owner,
+      match: picomatch(glob, { dot: true }),
+    }));
     this.codeowners = (sources.codeowners?.rules ?? []).map((rule) => {
       const ig = ignore().add(rule.pattern);
       return { rule, matches: (p: string) => ig.ignores(p) };
@@ -84,7 +88,12 @@ export class OwnerResolver {
       if (rel.startsWith('..') || isAbsolute(rel)) return undefined;
       for (let i = this.codeowners.length - 1; i >= 0; i--) {
         const c = this.codeowners[i];
-        if (c.matches(rel)) return { owner: c.rule.owners[0], source: 'codeowners', rule: `${co.file}:${c.rule.line} ${c.rule.pattern} ${c.rule.owners.join(' ')}` };
+        if (c.matches(rel))
+          return {
+            owner: c.rule.owners[0],
+            source: 'codeowners',
+            rule: `${co.file}:${c.rule.line} ${c.rule.pattern} ${c.rule.owners.join(' ')}`,
+          };
       }
     }
     return undefined;

@@ -28,7 +28,11 @@ export function isAgentSeed(text: string, specifiers: readonly string[]): boolea
   // Adapters that also recognise calls by their shape (`server.tool(…)` on a parameter) need no name.
   if (adapters.some((a) => a.entryPoints === 'any')) return true;
   const bindings = moduleBindings(text, (m) => adapters.some((a) => a.modules.test(m)), normaliseModule);
-  return bindings.some((b) => adapters.some((a) => a.modules.test(b.module) && a.entryPoints !== 'any' && takesEntryPoint(a.entryPoints, b, text)));
+  return bindings.some((b) =>
+    adapters.some(
+      (a) => a.modules.test(b.module) && a.entryPoints !== 'any' && takesEntryPoint(a.entryPoints, b, text),
+    ),
+  );
 }
 
 /** Whether a binding can lead to something the adapter records: a known export, or an unknown use. */
@@ -36,7 +40,11 @@ function takesEntryPoint(entry: EntryNames, b: ModuleBinding, text: string): boo
   if (b.kind === 'unknown') return true;
   if (b.kind === 'named' && entry.names.includes(b.imported)) return true;
   const local = b.local.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  if (entry.members?.length && new RegExp(`(?<![\\w$.])${local}(?:\\??\\.[\\w$]+)?\\??\\.(?:${entry.members.join('|')})\\b`).test(text)) return true;
+  if (
+    entry.members?.length &&
+    new RegExp(`(?<![\\w$.])${local}(?:\\??\\.[\\w$]+)?\\??\\.(?:${entry.members.join('|')})\\b`).test(text)
+  )
+    return true;
   if (b.kind !== 'whole') return false;
   // A whole-module binding: the names read off it (`ai.tool`); used any other way (passed on, destructured) it could be anything.
   const uses = [...text.matchAll(new RegExp(`(?<![\\w$.])${local}(?![\\w$])(\\s*\\??\\.\\s*(${IDENT}))?`, 'g'))];
@@ -75,7 +83,8 @@ export class ImportGraph {
         if (!spec.startsWith('.') && !mappings.length) continue; // a package: not part of the scan
         const key = `${dir}\0${spec}`;
         let target = resolved.get(key);
-        if (target === undefined && !resolved.has(key)) resolved.set(key, (target = resolveModulePath(f.file, spec, sources, mappings)));
+        if (target === undefined && !resolved.has(key))
+          resolved.set(key, (target = resolveModulePath(f.file, spec, sources, mappings)));
         if (!target || target === f.file) continue;
         targets.push(target);
         const importers = this.in.get(target);
@@ -91,7 +100,10 @@ export class ImportGraph {
    * define identities or are otherwise roots (the language server's open buffers).
    */
   factsNeeded(defining: Iterable<string>, otherRoots: Iterable<string> = []): Set<string> {
-    const needed = this.closure([...defining, ...otherRoots].filter((f) => this.out.has(f)), this.out);
+    const needed = this.closure(
+      [...defining, ...otherRoots].filter((f) => this.out.has(f)),
+      this.out,
+    );
     for (const seed of this.seedSet) needed.add(seed);
     return needed;
   }

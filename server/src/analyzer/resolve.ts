@@ -3,7 +3,12 @@ import { member } from './source-context';
 import type { FileFacts, ObjProp, Val } from './types';
 
 const MAX_DEPTH = 30;
-const TS_FOR_JS: Record<string, string[]> = { '.js': ['.ts', '.tsx'], '.jsx': ['.tsx'], '.mjs': ['.mts'], '.cjs': ['.cts'] };
+const TS_FOR_JS: Record<string, string[]> = {
+  '.js': ['.ts', '.tsx'],
+  '.jsx': ['.tsx'],
+  '.mjs': ['.mts'],
+  '.cjs': ['.cts'],
+};
 const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 
 /** `compilerOptions.baseUrl` and `paths` of a tsconfig/jsconfig, with the directory it sits in. */
@@ -14,21 +19,38 @@ export interface PathMapping {
 }
 
 /** Resolves an import specifier to a scanned file (relative, or through tsconfig `paths`); undefined otherwise. */
-export function resolveModulePath(fromFile: string, spec: string, files: ReadonlySet<string>, mappings: PathMapping[] = []): string | undefined {
+export function resolveModulePath(
+  fromFile: string,
+  spec: string,
+  files: ReadonlySet<string>,
+  mappings: PathMapping[] = [],
+): string | undefined {
   if (!spec.startsWith('.')) return resolveMapped(fromFile, spec, files, mappings);
   return resolveBase(posix.normalize(posix.join(posix.dirname(fromFile), spec)), files);
 }
 
-function resolveMapped(fromFile: string, spec: string, files: ReadonlySet<string>, mappings: PathMapping[]): string | undefined {
+function resolveMapped(
+  fromFile: string,
+  spec: string,
+  files: ReadonlySet<string>,
+  mappings: PathMapping[],
+): string | undefined {
   // The nearest tsconfig above the importing file decides.
-  const applicable = mappings.filter((m) => m.dir === '.' || fromFile.startsWith(`${m.dir}/`)).sort((a, b) => b.dir.length - a.dir.length);
+  const applicable = mappings
+    .filter((m) => m.dir === '.' || fromFile.startsWith(`${m.dir}/`))
+    .sort((a, b) => b.dir.length - a.dir.length);
   for (const m of applicable) {
     const root = posix.join(m.dir, m.baseUrl ?? '.');
     for (const [pattern, targets] of Object.entries(m.paths)) {
       const star = pattern.indexOf('*');
       const prefix = star < 0 ? pattern : pattern.slice(0, star);
       const suffix = star < 0 ? '' : pattern.slice(star + 1);
-      if (star < 0 ? spec !== pattern : !(spec.startsWith(prefix) && spec.endsWith(suffix) && spec.length >= prefix.length + suffix.length)) continue;
+      if (
+        star < 0
+          ? spec !== pattern
+          : !(spec.startsWith(prefix) && spec.endsWith(suffix) && spec.length >= prefix.length + suffix.length)
+      )
+        continue;
       const captured = star < 0 ? '' : spec.slice(prefix.length, spec.length - suffix.length);
       for (const t of targets) {
         const hit = resolveBase(posix.normalize(posix.join(root, t.replace('*', captured))), files);
@@ -58,7 +80,8 @@ function resolveBase(base: string, files: ReadonlySet<string>): string | undefin
 
 const FILE_PREFIX = 'file:';
 export const fileModule = (file: string) => FILE_PREFIX + file;
-export const moduleFile = (module: string) => (module.startsWith(FILE_PREFIX) ? module.slice(FILE_PREFIX.length) : undefined);
+export const moduleFile = (module: string) =>
+  module.startsWith(FILE_PREFIX) ? module.slice(FILE_PREFIX.length) : undefined;
 
 /**
  * Cross-file resolution of symbolic values: follows imports into the exports of other scanned files
@@ -143,7 +166,8 @@ export class Resolver {
   private exportOf(file: string, name: string, depth: number, seen: Set<string>): Val {
     const key = `${file}\0${name}`;
     const facts = this.canonical.get(file);
-    if (!facts || seen.has(key) || depth > MAX_DEPTH) return { k: 'dynamic', why: `\`${name}\` could not be followed into ${file}`, loc: fileLoc(file) };
+    if (!facts || seen.has(key) || depth > MAX_DEPTH)
+      return { k: 'dynamic', why: `\`${name}\` could not be followed into ${file}`, loc: fileLoc(file) };
     seen.add(key);
     const direct = facts.exports[name];
     if (direct) return this.canonicalise(direct, file);
@@ -151,7 +175,10 @@ export class Resolver {
       const target = resolveModulePath(file, re.module, this.files, this.mappings);
       if (re.names) {
         const hit = re.names.find(([exported]) => exported === name);
-        if (hit) return target ? this.exportOf(target, hit[1], depth + 1, seen) : { k: 'import', module: re.module, path: [hit[1]] };
+        if (hit)
+          return target
+            ? this.exportOf(target, hit[1], depth + 1, seen)
+            : { k: 'import', module: re.module, path: [hit[1]] };
       } else if (target) {
         const v = this.exportOf(target, name, depth + 1, seen);
         if (v.k !== 'dynamic') return v;
@@ -170,7 +197,13 @@ export class Resolver {
     const loc = fileLoc(file);
     const names = new Set(Object.keys(facts?.exports ?? {}));
     for (const re of facts?.reExports ?? []) for (const [exported] of re.names ?? []) names.add(exported);
-    const ns: Val = { k: 'obj', props: [...names].filter((n) => n !== 'default').map((n) => ({ key: n, val: this.exportOf(file, n, 0, new Set()), loc })), loc };
+    const ns: Val = {
+      k: 'obj',
+      props: [...names]
+        .filter((n) => n !== 'default')
+        .map((n) => ({ key: n, val: this.exportOf(file, n, 0, new Set()), loc })),
+      loc,
+    };
     this.namespaces.set(file, ns);
     return ns;
   }

@@ -38,7 +38,13 @@ export function normaliseModule(spec: string): string {
 
 export function propertyNameText(name: ts.PropertyName | ts.BindingName | undefined): string | undefined {
   if (!name) return undefined;
-  if (ts.isIdentifier(name) || ts.isPrivateIdentifier(name) || ts.isStringLiteralLike(name) || ts.isNumericLiteral(name)) return name.text;
+  if (
+    ts.isIdentifier(name) ||
+    ts.isPrivateIdentifier(name) ||
+    ts.isStringLiteralLike(name) ||
+    ts.isNumericLiteral(name)
+  )
+    return name.text;
   return undefined;
 }
 
@@ -123,7 +129,11 @@ export class SourceContext {
   locAt = (start: number, end: number): Location => {
     const s = this.sf.getLineAndCharacterOfPosition(start);
     const e = this.sf.getLineAndCharacterOfPosition(Math.max(start, end));
-    return { file: this.file, start: { line: s.line + 1, column: s.character + 1 }, end: { line: e.line + 1, column: e.character + 1 } };
+    return {
+      file: this.file,
+      start: { line: s.line + 1, column: s.character + 1 },
+      end: { line: e.line + 1, column: e.character + 1 },
+    };
   };
 
   loc(node: ts.Node): Location {
@@ -141,7 +151,10 @@ export class SourceContext {
     if (ts.isVariableDeclaration(p) && p.initializer === n) {
       const list = p.parent;
       const stmt = list?.parent;
-      const holder = stmt && ts.isVariableStatement(stmt) && ts.isVariableDeclarationList(list) && list.declarations.length === 1 ? stmt : p;
+      const holder =
+        stmt && ts.isVariableStatement(stmt) && ts.isVariableDeclarationList(list) && list.declarations.length === 1
+          ? stmt
+          : p;
       return { holder, bindingName: propertyNameText(p.name) };
     }
     if (ts.isPropertyAssignment(p) && p.initializer === n) return { holder: p, bindingName: propertyNameText(p.name) };
@@ -158,7 +171,8 @@ export class SourceContext {
       // identity's declaration, so its JSDoc governs the call it returns (unless the return has its own).
       const fn = ts.isArrowFunction(p) ? p : ts.findAncestor(p, ts.isFunctionLike);
       if (fn && (ts.isArrowFunction(p) || Object.keys(this.annotationsOf(p)).length === 0)) {
-        if (ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn)) return { holder: fn, bindingName: fn.name ? propertyNameText(fn.name) : undefined };
+        if (ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn))
+          return { holder: fn, bindingName: fn.name ? propertyNameText(fn.name) : undefined };
         if (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) {
           const outer = this.holderOf(fn);
           if (outer.holder !== fn) return outer;
@@ -197,7 +211,8 @@ export class SourceContext {
     const addStatements = (stmts: readonly ts.Statement[]) => {
       for (const st of stmts) {
         if (ts.isVariableStatement(st)) for (const d of st.declarationList.declarations) addBinding(d.name, d);
-        else if ((ts.isFunctionDeclaration(st) || ts.isClassDeclaration(st) || ts.isEnumDeclaration(st)) && st.name) (map ??= new Map()).set(st.name.text, st);
+        else if ((ts.isFunctionDeclaration(st) || ts.isClassDeclaration(st) || ts.isEnumDeclaration(st)) && st.name)
+          (map ??= new Map()).set(st.name.text, st);
         else if (ts.isImportDeclaration(st) && st.importClause) {
           const c = st.importClause;
           if (c.name) (map ??= new Map()).set(c.name.text, c);
@@ -207,13 +222,26 @@ export class SourceContext {
         } else if (ts.isImportEqualsDeclaration(st)) (map ??= new Map()).set(st.name.text, st);
       }
     };
-    if (ts.isSourceFile(node) || ts.isBlock(node) || ts.isModuleBlock(node) || ts.isCaseClause(node) || ts.isDefaultClause(node)) addStatements(node.statements);
+    if (
+      ts.isSourceFile(node) ||
+      ts.isBlock(node) ||
+      ts.isModuleBlock(node) ||
+      ts.isCaseClause(node) ||
+      ts.isDefaultClause(node)
+    )
+      addStatements(node.statements);
     else if (ts.isFunctionLike(node)) {
       for (const p of node.parameters) addBinding(p.name, p);
-      if ((ts.isFunctionExpression(node) || ts.isClassExpression(node)) && node.name) (map ??= new Map()).set(node.name.text, node);
-    } else if ((ts.isForOfStatement(node) || ts.isForInStatement(node) || ts.isForStatement(node)) && node.initializer && ts.isVariableDeclarationList(node.initializer)) {
+      if ((ts.isFunctionExpression(node) || ts.isClassExpression(node)) && node.name)
+        (map ??= new Map()).set(node.name.text, node);
+    } else if (
+      (ts.isForOfStatement(node) || ts.isForInStatement(node) || ts.isForStatement(node)) &&
+      node.initializer &&
+      ts.isVariableDeclarationList(node.initializer)
+    ) {
       for (const d of node.initializer.declarations) addBinding(d.name, d);
-    } else if (ts.isCatchClause(node) && node.variableDeclaration) addBinding(node.variableDeclaration.name, node.variableDeclaration);
+    } else if (ts.isCatchClause(node) && node.variableDeclaration)
+      addBinding(node.variableDeclaration.name, node.variableDeclaration);
     map ??= EMPTY;
     this.scopeCache.set(node, map);
     return map;
@@ -241,7 +269,8 @@ export class SourceContext {
     const cutsBefore = this.cuts.length;
     const v = compute();
     let selfContained = true;
-    for (let i = cutsBefore; i < this.cuts.length && selfContained; i++) selfContained = this.cuts[i]?.memo === memo && this.cuts[i]?.id === id;
+    for (let i = cutsBefore; i < this.cuts.length && selfContained; i++)
+      selfContained = this.cuts[i]?.memo === memo && this.cuts[i]?.id === id;
     if (selfContained) {
       if (this.cuts.length !== cutsBefore) this.cuts.length = cutsBefore; // cycles back to this value concern no evaluation around it
       memo.set(id, { v, version: this.definitions.version });
@@ -260,7 +289,8 @@ export class SourceContext {
     try {
       // Names and member chains are evaluated again and again (a callee, then each of its receivers).
       const k = input.kind;
-      if (k === ts.SyntaxKind.PropertyAccessExpression || k === ts.SyntaxKind.Identifier) return this.memoised(this.values, input, () => this.evaluateInner(input));
+      if (k === ts.SyntaxKind.PropertyAccessExpression || k === ts.SyntaxKind.Identifier)
+        return this.memoised(this.values, input, () => this.evaluateInner(input));
       return this.evaluateInner(input);
     } finally {
       this.depth--;
@@ -272,7 +302,8 @@ export class SourceContext {
     const def = this.definitions.get(node);
     if (def) return def;
     if (ts.isStringLiteralLike(node)) return { k: 'str', v: node.text };
-    if (node.kind === ts.SyntaxKind.TrueKeyword || node.kind === ts.SyntaxKind.FalseKeyword) return { k: 'bool', v: node.kind === ts.SyntaxKind.TrueKeyword };
+    if (node.kind === ts.SyntaxKind.TrueKeyword || node.kind === ts.SyntaxKind.FalseKeyword)
+      return { k: 'bool', v: node.kind === ts.SyntaxKind.TrueKeyword };
     if (ts.isTemplateExpression(node)) {
       let out = node.head.text;
       for (const span of node.templateSpans) {
@@ -290,10 +321,12 @@ export class SourceContext {
         if (l.k === 'str' && r.k === 'str') return { k: 'str', v: l.v + r.v };
         return this.dynamic('string built at run time', node);
       }
-      if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) return { k: 'alt', options: [this.evaluate(node.left), this.evaluate(node.right)] };
+      if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken)
+        return { k: 'alt', options: [this.evaluate(node.left), this.evaluate(node.right)] };
       return this.dynamic('computed value', node);
     }
-    if (ts.isConditionalExpression(node)) return { k: 'alt', options: [this.evaluate(node.whenTrue), this.evaluate(node.whenFalse)] };
+    if (ts.isConditionalExpression(node))
+      return { k: 'alt', options: [this.evaluate(node.whenTrue), this.evaluate(node.whenFalse)] };
     if (ts.isIdentifier(node)) return this.evaluateIdentifier(node);
     if (node.kind === ts.SyntaxKind.ThisKeyword) return this.evaluateThis(node);
     if (ts.isPropertyAccessExpression(node)) {
@@ -309,7 +342,13 @@ export class SourceContext {
       return this.dynamic('computed property access', node);
     }
     if (ts.isArrayLiteralExpression(node)) {
-      return { k: 'arr', items: node.elements.filter((e) => !ts.isOmittedExpression(e)).map((e) => this.evaluate(ts.isSpreadElement(e) ? e.expression : e)), loc: this.loc(node) };
+      return {
+        k: 'arr',
+        items: node.elements
+          .filter((e) => !ts.isOmittedExpression(e))
+          .map((e) => this.evaluate(ts.isSpreadElement(e) ? e.expression : e)),
+        loc: this.loc(node),
+      };
     }
     if (ts.isObjectLiteralExpression(node)) return this.evaluateObject(node);
     if (ts.isCallExpression(node)) return this.evaluateCall(node);
@@ -323,7 +362,8 @@ export class SourceContext {
       if (cls.k === 'import') return { k: 'instance', module: cls.module, path: cls.path };
       return this.dynamic('object created at run time', node);
     }
-    if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) return this.functionId ? { k: 'fn', id: this.functionId(node) } : this.dynamic('function', node);
+    if (ts.isArrowFunction(node) || ts.isFunctionExpression(node))
+      return this.functionId ? { k: 'fn', id: this.functionId(node) } : this.dynamic('function', node);
     if (ts.isClassExpression(node)) return this.classValue(node);
     return this.dynamic('computed value', node);
   }
@@ -351,7 +391,8 @@ export class SourceContext {
     for (const p of node.properties) {
       const loc = this.loc(p);
       if (ts.isSpreadAssignment(p)) props.push({ key: null, val: this.evaluate(p.expression), loc });
-      else if (ts.isShorthandPropertyAssignment(p)) props.push({ key: p.name.text, val: this.evaluateIdentifier(p.name), loc, ann: this.propAnnotations(p) });
+      else if (ts.isShorthandPropertyAssignment(p))
+        props.push({ key: p.name.text, val: this.evaluateIdentifier(p.name), loc, ann: this.propAnnotations(p) });
       else if (ts.isPropertyAssignment(p)) {
         let key = propertyNameText(p.name);
         let computed = false;
@@ -360,14 +401,26 @@ export class SourceContext {
           if (k.k === 'str') key = k.v;
           else computed = true;
         }
-        props.push({ key: key ?? p.name.getText(this.sf), computed: computed || undefined, val: this.evaluate(p.initializer), loc, ann: this.propAnnotations(p) });
+        props.push({
+          key: key ?? p.name.getText(this.sf),
+          computed: computed || undefined,
+          val: this.evaluate(p.initializer),
+          loc,
+          ann: this.propAnnotations(p),
+        });
       } else if (ts.isMethodDeclaration(p) || ts.isGetAccessor(p)) {
         props.push({ key: propertyNameText(p.name) ?? p.name.getText(this.sf), val: this.dynamic('function', p), loc });
       }
     }
     const { holder } = this.holderOf(node);
     const ann = holder === node ? this.annotationsOf(node) : undefined;
-    return { k: 'obj', props, loc: this.loc(node), ann: ann && Object.keys(ann).length > 0 ? ann : undefined, holder: this.loc(holder) };
+    return {
+      k: 'obj',
+      props,
+      loc: this.loc(node),
+      ann: ann && Object.keys(ann).length > 0 ? ann : undefined,
+      holder: this.loc(holder),
+    };
   }
 
   private propAnnotations(p: ts.Node): Annotations | undefined {
@@ -377,15 +430,29 @@ export class SourceContext {
 
   private evaluateCall(node: ts.CallExpression): Val {
     const callee = unwrap(node.expression);
-    if (ts.isIdentifier(callee) && callee.text === 'require' && node.arguments.length === 1 && ts.isStringLiteralLike(node.arguments[0])) {
+    if (
+      ts.isIdentifier(callee) &&
+      callee.text === 'require' &&
+      node.arguments.length === 1 &&
+      ts.isStringLiteralLike(node.arguments[0])
+    ) {
       return { k: 'import', module: normaliseModule(node.arguments[0].text), path: [] };
     }
-    if (callee.kind === ts.SyntaxKind.ImportKeyword && node.arguments.length >= 1 && ts.isStringLiteralLike(node.arguments[0])) {
+    if (
+      callee.kind === ts.SyntaxKind.ImportKeyword &&
+      node.arguments.length >= 1 &&
+      ts.isStringLiteralLike(node.arguments[0])
+    ) {
       return { k: 'import', module: normaliseModule(node.arguments[0].text), path: [] };
     }
     if (ts.isPropertyAccessExpression(callee)) {
       const method = callee.name.text;
-      if (ts.isIdentifier(callee.expression) && callee.expression.text === 'Object' && (method === 'values' || method === 'assign') && node.arguments.length > 0) {
+      if (
+        ts.isIdentifier(callee.expression) &&
+        callee.expression.text === 'Object' &&
+        (method === 'values' || method === 'assign') &&
+        node.arguments.length > 0
+      ) {
         if (method === 'values') return { k: 'values', of: this.evaluate(node.arguments[0]) };
         return { k: 'arr', items: node.arguments.map((a) => this.evaluate(a)), loc: this.loc(node) };
       }
@@ -393,11 +460,32 @@ export class SourceContext {
         return { k: 'subset', of: this.evaluate(callee.expression), why: `.${method}()` };
       }
       if (method === 'concat') {
-        return { k: 'arr', items: [this.evaluate(callee.expression), ...node.arguments.map((a) => this.evaluate(a))], loc: this.loc(node) };
+        return {
+          k: 'arr',
+          items: [this.evaluate(callee.expression), ...node.arguments.map((a) => this.evaluate(a))],
+          loc: this.loc(node),
+        };
       }
       if (method === 'map' || method === 'flatMap') return this.dynamic(`built with .${method}()`, node);
       // Connections from a pool or client are the same kind of client: `(await pool.connect()).query(…)`.
-      if (['connect', 'getConnection', 'acquire', 'begin', 'transaction', 'db', 'collection', 'database', 'table', 'bucket', 'file', 'model', 'from', 'child'].includes(method)) {
+      if (
+        [
+          'connect',
+          'getConnection',
+          'acquire',
+          'begin',
+          'transaction',
+          'db',
+          'collection',
+          'database',
+          'table',
+          'bucket',
+          'file',
+          'model',
+          'from',
+          'child',
+        ].includes(method)
+      ) {
         const recv = this.evaluate(callee.expression);
         if (recv.k === 'instance') return { k: 'instance', module: recv.module, path: recv.path };
       }
@@ -433,21 +521,33 @@ export class SourceContext {
   }
 
   private evaluateDeclarationInner(decl: ts.Node, ref: ts.Node): Val {
-    if (ts.isImportClause(decl)) return { k: 'import', module: normaliseModule((decl.parent.moduleSpecifier as ts.StringLiteral).text), path: ['default'] };
-    if (ts.isNamespaceImport(decl)) return { k: 'import', module: normaliseModule((decl.parent.parent.moduleSpecifier as ts.StringLiteral).text), path: [] };
+    if (ts.isImportClause(decl))
+      return {
+        k: 'import',
+        module: normaliseModule((decl.parent.moduleSpecifier as ts.StringLiteral).text),
+        path: ['default'],
+      };
+    if (ts.isNamespaceImport(decl))
+      return {
+        k: 'import',
+        module: normaliseModule((decl.parent.parent.moduleSpecifier as ts.StringLiteral).text),
+        path: [],
+      };
     if (ts.isImportSpecifier(decl)) {
       const spec = decl.parent.parent.parent.moduleSpecifier as ts.StringLiteral;
       return { k: 'import', module: normaliseModule(spec.text), path: [(decl.propertyName ?? decl.name).text] };
     }
     if (ts.isImportEqualsDeclaration(decl)) {
       const r = decl.moduleReference;
-      if (ts.isExternalModuleReference(r) && ts.isStringLiteralLike(r.expression)) return { k: 'import', module: normaliseModule(r.expression.text), path: [] };
+      if (ts.isExternalModuleReference(r) && ts.isStringLiteralLike(r.expression))
+        return { k: 'import', module: normaliseModule(r.expression.text), path: [] };
       return this.dynamic('import alias', ref);
     }
     if (ts.isVariableDeclaration(decl)) {
       const loop = decl.parent?.parent;
       if (loop && (ts.isForOfStatement(loop) || ts.isForInStatement(loop))) return this.dynamic('loop variable', ref);
-      if (decl.type && !decl.initializer) return this.instanceFromType(decl.type) ?? this.dynamic('declared without a value', ref);
+      if (decl.type && !decl.initializer)
+        return this.instanceFromType(decl.type) ?? this.dynamic('declared without a value', ref);
       if (!decl.initializer) return this.dynamic('declared without a value', ref);
       return this.memoised(this.declarations, decl, () => this.initializedValue(decl, decl.initializer!));
     }
@@ -456,7 +556,11 @@ export class SourceContext {
       const pattern = decl.parent;
       const owner = pattern.parent;
       if (ts.isObjectBindingPattern(pattern) && (ts.isVariableDeclaration(owner) || ts.isBindingElement(owner))) {
-        const src = ts.isVariableDeclaration(owner) ? (owner.initializer ? this.evaluate(owner.initializer) : this.dynamic('declared without a value', ref)) : this.evaluateDeclaration(owner, ref);
+        const src = ts.isVariableDeclaration(owner)
+          ? owner.initializer
+            ? this.evaluate(owner.initializer)
+            : this.dynamic('declared without a value', ref)
+          : this.evaluateDeclaration(owner, ref);
         const key = propertyNameText(decl.propertyName ?? decl.name);
         if (key) return member(src, key);
       }
@@ -475,7 +579,8 @@ export class SourceContext {
       }));
       return { k: 'obj', props, loc: this.loc(decl) };
     }
-    if (ts.isFunctionDeclaration(decl) || ts.isFunctionExpression(decl)) return this.functionId && decl.body ? { k: 'fn', id: this.functionId(decl) } : this.dynamic('function', ref);
+    if (ts.isFunctionDeclaration(decl) || ts.isFunctionExpression(decl))
+      return this.functionId && decl.body ? { k: 'fn', id: this.functionId(decl) } : this.dynamic('function', ref);
     if (ts.isClassDeclaration(decl) || ts.isClassExpression(decl)) return this.classValue(decl);
     return this.dynamic('computed value', ref);
   }
@@ -496,7 +601,9 @@ export class SourceContext {
   instanceFromType(type: ts.TypeNode): Val | undefined {
     if (ts.isTypeReferenceNode(type)) {
       const name = type.typeName;
-      const val = ts.isIdentifier(name) ? this.evaluateIdentifier(name) : member(this.evaluate(name.left as ts.Expression), name.right.text);
+      const val = ts.isIdentifier(name)
+        ? this.evaluateIdentifier(name)
+        : member(this.evaluate(name.left as ts.Expression), name.right.text);
       if (val.k === 'import') return { k: 'instance', module: val.module, path: val.path };
     }
     return undefined;
@@ -534,7 +641,12 @@ export class SourceContext {
     if (cached) return cached;
     const byName = new Map<string, ts.Expression[]>();
     const find = (n: ts.Node): void => {
-      if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(n.left) && n.left.expression.kind === ts.SyntaxKind.ThisKeyword) {
+      if (
+        ts.isBinaryExpression(n) &&
+        n.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+        ts.isPropertyAccessExpression(n.left) &&
+        n.left.expression.kind === ts.SyntaxKind.ThisKeyword
+      ) {
         const list = byName.get(n.left.name.text) ?? [];
         list.push(n.right);
         byName.set(n.left.name.text, list);
@@ -543,7 +655,8 @@ export class SourceContext {
     };
     const ctor = cls.members.find(ts.isConstructorDeclaration);
     if (ctor?.body) ts.forEachChild(ctor.body, find);
-    for (const m of cls.members) if (m !== ctor && (ts.isMethodDeclaration(m) || ts.isGetAccessor(m)) && m.body) ts.forEachChild(m.body, find);
+    for (const m of cls.members)
+      if (m !== ctor && (ts.isMethodDeclaration(m) || ts.isGetAccessor(m)) && m.body) ts.forEachChild(m.body, find);
     this.thisAssignmentCache.set(cls, byName);
     return byName;
   }
@@ -569,7 +682,8 @@ export class SourceContext {
 
   private classMemberValue(cls: ts.ClassLikeDeclaration, name: string): Val | undefined {
     for (const m of cls.members) {
-      if (ts.isMethodDeclaration(m) && propertyNameText(m.name) === name && m.body && this.functionId) return { k: 'fn', id: this.functionId(m) };
+      if (ts.isMethodDeclaration(m) && propertyNameText(m.name) === name && m.body && this.functionId)
+        return { k: 'fn', id: this.functionId(m) };
       if (ts.isPropertyDeclaration(m) && propertyNameText(m.name) === name) {
         if (m.initializer) return this.evaluate(m.initializer);
         if (m.type) return this.instanceFromType(m.type);
@@ -584,7 +698,8 @@ export class SourceContext {
       if (!ts.isConstructorDeclaration(m) || !m.body) continue;
       for (const p of m.parameters) {
         // TypeScript parameter properties: `constructor(private server: McpServer)`
-        if (ts.isIdentifier(p.name) && p.name.text === name && p.type && p.modifiers?.length) return this.instanceFromType(p.type);
+        if (ts.isIdentifier(p.name) && p.name.text === name && p.type && p.modifiers?.length)
+          return this.instanceFromType(p.type);
       }
     }
     return undefined;
@@ -605,21 +720,26 @@ export class SourceContext {
   private calleeUncached(node: ts.CallExpression | ts.NewExpression): Callee | undefined {
     const expr = unwrap(node.expression) as ts.Expression;
     const members: string[] = [];
-    for (let n: ts.Expression = expr; ts.isPropertyAccessExpression(n); n = unwrap(n.expression) as ts.Expression) members.unshift(n.name.text);
+    for (let n: ts.Expression = expr; ts.isPropertyAccessExpression(n); n = unwrap(n.expression) as ts.Expression)
+      members.unshift(n.name.text);
     const whole = this.evaluate(expr);
-    if (whole.k === 'import' && !(whole.module.startsWith('.') && members.length > 0)) return { kind: 'export', module: whole.module, path: whole.path };
+    if (whole.k === 'import' && !(whole.module.startsWith('.') && members.length > 0))
+      return { kind: 'export', module: whole.module, path: whole.path };
     // The longest receiver prefix that is an instance of an imported class (or a recognised agent):
     // `client.chat.completions.create` → `client`; `this.server.tool` → `this.server`.
     const prefixes: ts.Expression[] = [];
-    for (let n: ts.Expression = expr; ts.isPropertyAccessExpression(n); n = unwrap(n.expression) as ts.Expression) prefixes.push(unwrap(n.expression) as ts.Expression);
+    for (let n: ts.Expression = expr; ts.isPropertyAccessExpression(n); n = unwrap(n.expression) as ts.Expression)
+      prefixes.push(unwrap(n.expression) as ts.Expression);
     for (let i = 0; i < prefixes.length; i++) {
       const recv = prefixes[i];
       const val = this.evaluate(recv);
       const rest = members.slice(members.length - 1 - i);
-      if (val.k === 'instance') return { kind: 'method', module: val.module, path: val.path, members: rest, receiver: recv };
+      if (val.k === 'instance')
+        return { kind: 'method', module: val.module, path: val.path, members: rest, receiver: recv };
       if (val.k === 'agent') {
         const cls = this.agentClass.get(val.id);
-        if (cls) return { kind: 'method', module: cls.module, path: cls.path, members: rest, receiver: recv, agentId: val.id };
+        if (cls)
+          return { kind: 'method', module: cls.module, path: cls.path, members: rest, receiver: recv, agentId: val.id };
       }
     }
     if (members.length > 0) return { kind: 'unknown-method', members, receiver: prefixes[prefixes.length - 1] };

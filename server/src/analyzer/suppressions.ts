@@ -22,7 +22,12 @@ function directiveRe(file: string): RegExp {
 const RULE_ID_RE = /^[a-z][a-z0-9-]*$/;
 
 /** `inString(offset)` tells a directive inside a string literal (source files) from a real comment. */
-export function parseSuppressions(file: string, text: string, locAt: LocationAt, inString?: (offset: number) => boolean): Suppression[] {
+export function parseSuppressions(
+  file: string,
+  text: string,
+  locAt: LocationAt,
+  inString?: (offset: number) => boolean,
+): Suppression[] {
   if (!text.includes('agent-warden-ignore-')) return [];
   const out: Suppression[] = [];
   const re = directiveRe(file);
@@ -49,7 +54,15 @@ export function parseSuppressions(file: string, text: string, locAt: LocationAt,
     if (!reason) problems.push('a suppression needs a reason after `--`, e.g. `-- reviewed: test fixture`.');
     const loc = locAt(m.index, m.index + m[0].trimEnd().length);
     if (inString?.(m.index)) continue;
-    out.push({ kind, rules, reason, until, targetLine: kind === 'next-line' ? loc.start.line + 1 : loc.start.line, loc, problems });
+    out.push({
+      kind,
+      rules,
+      reason,
+      until,
+      targetLine: kind === 'next-line' ? loc.start.line + 1 : loc.start.line,
+      loc,
+      problems,
+    });
   }
   return out;
 }

@@ -1,4 +1,3 @@
-
 /** How much harm a capability can do; the highest one reached decides how strictly its holder is governed. */
 export type RiskTier = 'critical' | 'high' | 'medium' | 'low';
 
@@ -35,15 +34,7 @@ export interface Location {
 }
 
 export type FrameworkId =
-  | 'ai-sdk'
-  | 'openai-agents'
-  | 'langchain'
-  | 'mcp'
-  | 'mastra'
-  | 'openai'
-  | 'anthropic'
-  | 'claude-agent'
-  | 'google-adk';
+  'ai-sdk' | 'openai-agents' | 'langchain' | 'mcp' | 'mastra' | 'openai' | 'anthropic' | 'claude-agent' | 'google-adk';
 
 /** Governance annotations read from JSDoc tags (DESIGN §4). */
 export interface Annotations {
@@ -260,7 +251,15 @@ export interface FileFacts {
   functions: FunctionFacts[];
   dispatch: ToolDispatch[];
   /** Secrets split across a concatenation of literals (`'sk-proj-' + 'abc…'`): masked, never the value. */
-  splitSecrets: { ruleId: string; provider: string; description: string; masked: string; hash: string; envName?: string; loc: Location }[];
+  splitSecrets: {
+    ruleId: string;
+    provider: string;
+    description: string;
+    masked: string;
+    hash: string;
+    envName?: string;
+    loc: Location;
+  }[];
   fileAnnotations: Annotations;
   suppressions: Suppression[];
   /** Syntax errors reported by the parser: facts are still extracted from what parsed. */

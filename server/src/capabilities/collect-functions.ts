@@ -5,10 +5,21 @@ import type { FunctionFacts, Location, Sym, ToolDispatch, Val } from '../analyze
 import { CATALOG, type CatalogEntry } from './catalog';
 
 const MAX_ARGS = 3;
-const AUDIT_LOGGERS = ['audit', 'auditLog', 'logAudit', 'recordAudit', 'writeAudit', 'emitAudit', 'auditEvent', 'trackAction'];
+const AUDIT_LOGGERS = [
+  'audit',
+  'auditLog',
+  'logAudit',
+  'recordAudit',
+  'writeAudit',
+  'emitAudit',
+  'auditEvent',
+  'trackAction',
+];
 const AUDIT_METHODS = ['log', 'write', 'record', 'info', 'emit'];
 /** Calls that write an audit record; extend with `auditLoggers` in agent-warden.json (names or dotted paths). */
-export const AUDIT_CALL = new RegExp(`(^|\\.)(${AUDIT_LOGGERS.join('|')})(\\.(${AUDIT_METHODS.join('|')}))?$|(^|\\.)audit[A-Z]\\w*\\.(${AUDIT_METHODS.join('|')})$`);
+export const AUDIT_CALL = new RegExp(
+  `(^|\\.)(${AUDIT_LOGGERS.join('|')})(\\.(${AUDIT_METHODS.join('|')}))?$|(^|\\.)audit[A-Z]\\w*\\.(${AUDIT_METHODS.join('|')})$`,
+);
 /** Every name an AUDIT_CALL match can end with: built from the same lists, so the two cannot drift apart. */
 export const AUDIT_CALL_LAST_NAMES = [...AUDIT_LOGGERS, ...AUDIT_METHODS];
 const catalogByModule = new Map<string, CatalogEntry[]>();
@@ -51,11 +62,25 @@ export interface ExtractOptions {
 
 /** Named functions run only when called; inline callbacks run as part of the function around them. */
 function isNamedFunction(node: ts.Node): boolean {
-  if (ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node) || ts.isConstructorDeclaration(node) || ts.isGetAccessor(node) || ts.isSetAccessor(node)) return true;
+  if (
+    ts.isFunctionDeclaration(node) ||
+    ts.isMethodDeclaration(node) ||
+    ts.isConstructorDeclaration(node) ||
+    ts.isGetAccessor(node) ||
+    ts.isSetAccessor(node)
+  )
+    return true;
   if (!ts.isArrowFunction(node) && !ts.isFunctionExpression(node)) return false;
   let p = node.parent;
   while (p && (ts.isParenthesizedExpression(p) || ts.isAsExpression(p) || ts.isSatisfiesExpression(p))) p = p.parent;
-  return !!p && (ts.isVariableDeclaration(p) || ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p) || ts.isExportAssignment(p) || (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.EqualsToken));
+  return (
+    !!p &&
+    (ts.isVariableDeclaration(p) ||
+      ts.isPropertyAssignment(p) ||
+      ts.isPropertyDeclaration(p) ||
+      ts.isExportAssignment(p) ||
+      (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.EqualsToken))
+  );
 }
 
 function functionName(node: ts.Node, ctx: SourceContext): string {
@@ -92,8 +117,17 @@ export class FunctionCollector {
   ) {
     const extra = (options.auditLoggers ?? []).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
     this.audit = extra.length ? new RegExp(`${AUDIT_CALL.source}|(^|\\.)(${extra.join('|')})$`) : AUDIT_CALL;
-    this.auditLastNames = new Set([...AUDIT_CALL_LAST_NAMES, ...(options.auditLoggers ?? []).map((n) => n.slice(n.lastIndexOf('.') + 1))]);
-    const module: FunctionFacts = { id: `${ctx.file}#module`, name: '<module>', loc: ctx.loc(ctx.sf), hits: [], calls: [] };
+    this.auditLastNames = new Set([
+      ...AUDIT_CALL_LAST_NAMES,
+      ...(options.auditLoggers ?? []).map((n) => n.slice(n.lastIndexOf('.') + 1)),
+    ]);
+    const module: FunctionFacts = {
+      id: `${ctx.file}#module`,
+      name: '<module>',
+      loc: ctx.loc(ctx.sf),
+      hits: [],
+      calls: [],
+    };
     this.functions.push(module);
     this.facts.set(ctx.sf, module);
     this.stack.push({ node: ctx.sf, facts: module, owner: ctx.sf });
@@ -123,11 +157,23 @@ export class FunctionCollector {
     if (!ts.isFunctionLike(node) && !branch) return false;
     if (ts.isFunctionLike(node) && !(node as ts.FunctionLikeDeclaration).body) return false;
     const id = branch ? `${this.ctx.file}#case:${branch.name}` : this.idOf(node);
-    const facts: FunctionFacts = { id, name: branch ? `case '${branch.name}'` : functionName(node, this.ctx), loc: this.ctx.loc(node), hits: [], calls: [] };
+    const facts: FunctionFacts = {
+      id,
+      name: branch ? `case '${branch.name}'` : functionName(node, this.ctx),
+      loc: this.ctx.loc(node),
+      hits: [],
+      calls: [],
+    };
     // Inline callbacks and dispatch branches run as part of the function around them, with its arguments.
     const inline = !!branch || !isNamedFunction(node);
     if (inline) this.current().calls.push({ callee: { k: 'fn', id }, args: [], loc: facts.loc, inherit: true });
-    if (branch) this.dispatch.push({ name: branch.name, fnId: id, owner: branch.owner ? this.ctx.evaluate(branch.owner) : undefined, loc: facts.loc });
+    if (branch)
+      this.dispatch.push({
+        name: branch.name,
+        fnId: id,
+        owner: branch.owner ? this.ctx.evaluate(branch.owner) : undefined,
+        loc: facts.loc,
+      });
     this.functions.push(facts);
     this.facts.set(node, facts);
     this.stack.push({ node, facts, owner: inline ? this.stack[this.stack.length - 1].owner : node });
@@ -147,21 +193,31 @@ export class FunctionCollector {
     const argsOf = () => (node.arguments ?? []).slice(0, MAX_ARGS).map((a) => this.symOf(a, fnNode, 0));
     // Human approval asked from inside the code: LangGraph `interrupt()`, MCP elicitation, ADK confirmation.
     const last = callee && callee.kind !== 'export' ? callee.members[callee.members.length - 1] : undefined;
-    if ((callee?.kind === 'export' && /^@langchain\/langgraph/.test(callee.module) && callee.path.join('.') === 'interrupt') || (last && ['elicitInput', 'requestConfirmation', 'waitForApproval', 'requestApproval'].includes(last))) {
+    if (
+      (callee?.kind === 'export' &&
+        /^@langchain\/langgraph/.test(callee.module) &&
+        callee.path.join('.') === 'interrupt') ||
+      (last && ['elicitInput', 'requestConfirmation', 'waitForApproval', 'requestApproval'].includes(last))
+    ) {
       (fn.gates ??= []).push(locOf());
       return;
     }
     // Audit records: `audit(…)`, `auditLog.write(…)`, `logger.audit(…)`, `recordAudit(…)`.
     const e = node.expression;
     const lastName = ts.isPropertyAccessExpression(e) ? e.name.text : ts.isIdentifier(e) ? e.text : '';
-    if (this.auditLastNames.has(lastName) && this.audit.test(ts.isPropertyAccessExpression(e) ? e.getText(this.ctx.sf) : lastName)) (fn.audits ??= []).push(locOf());
+    if (
+      this.auditLastNames.has(lastName) &&
+      this.audit.test(ts.isPropertyAccessExpression(e) ? e.getText(this.ctx.sf) : lastName)
+    )
+      (fn.audits ??= []).push(locOf());
     const keyed = callee ? calleeKeys(callee) : this.globalKey(node);
     if (keyed) {
       const entry = matchCatalog(keyed.module, keyed.keys, this.options.catalog);
       if (entry) {
         const args = argsOf();
         fn.hits.push({ entry: entry.id, args, loc: locOf() });
-        if (entry.kind === 'sql' && args[0]?.t === 'str' && /\bread\s+only\b/i.test(args[0].v)) fn.readOnlyTransaction = true;
+        if (entry.kind === 'sql' && args[0]?.t === 'str' && /\bread\s+only\b/i.test(args[0].v))
+          fn.readOnlyTransaction = true;
         return;
       }
     }
@@ -171,7 +227,12 @@ export class FunctionCollector {
       fn.calls.push({ callee: def, args: [], loc: locOf() });
       return;
     }
-    if (callee?.kind === 'export' && /^@openai\/agents/.test(callee.module) && callee.path.join('.') === 'run' && node.arguments?.[0]) {
+    if (
+      callee?.kind === 'export' &&
+      /^@openai\/agents/.test(callee.module) &&
+      callee.path.join('.') === 'run' &&
+      node.arguments?.[0]
+    ) {
       fn.calls.push({ callee: this.ctx.evaluate(node.arguments[0]), args: [], loc: locOf() });
       return;
     }
@@ -181,14 +242,20 @@ export class FunctionCollector {
     }
     if (callee?.kind === 'export' && !isLocalSpecifier(callee.module, this.options.localPrefixes)) return; // a package we know nothing about
     const target = this.ctx.evaluate(node.expression);
-    if (interesting(target, this.options.localPrefixes)) fn.calls.push({ callee: target, args: argsOf(), loc: locOf() });
+    if (interesting(target, this.options.localPrefixes))
+      fn.calls.push({ callee: target, args: argsOf(), loc: locOf() });
   }
 
   /** Globals: `fetch(…)`, `eval(…)`, `new Function(…)`, `process.kill(…)`. */
   private globalKey(node: ts.CallExpression | ts.NewExpression): { module: string; keys: string[] } | undefined {
     const e = unwrap(node.expression);
     if (ts.isIdentifier(e) && !this.ctx.findDeclaration(e.text, e)) return { module: '<global>', keys: [e.text] };
-    if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) && ['process', 'globalThis', 'window'].includes(e.expression.text) && !this.ctx.findDeclaration(e.expression.text, e)) {
+    if (
+      ts.isPropertyAccessExpression(e) &&
+      ts.isIdentifier(e.expression) &&
+      ['process', 'globalThis', 'window'].includes(e.expression.text) &&
+      !this.ctx.findDeclaration(e.expression.text, e)
+    ) {
       return { module: '<global>', keys: [e.expression.text === 'process' ? `process.${e.name.text}` : e.name.text] };
     }
     return undefined;
@@ -217,7 +284,8 @@ export class FunctionCollector {
     if (ts.isIdentifier(node)) {
       const decl = this.ctx.findDeclaration(node.text, node);
       if (!decl) return { t: 'unknown' };
-      if (ts.isParameter(decl) && decl.parent === fnNode) return { t: 'param', i: (fnNode as ts.FunctionLikeDeclaration).parameters.indexOf(decl), path: [] };
+      if (ts.isParameter(decl) && decl.parent === fnNode)
+        return { t: 'param', i: (fnNode as ts.FunctionLikeDeclaration).parameters.indexOf(decl), path: [] };
       if (ts.isBindingElement(decl)) {
         // `function f({ method }) {}` → parameter 0, path ['method']
         let el: ts.Node = decl;
@@ -228,11 +296,17 @@ export class FunctionCollector {
           path.unshift(key);
           el = el.parent.parent;
         }
-        if (ts.isParameter(el) && el.parent === fnNode) return { t: 'param', i: (fnNode as ts.FunctionLikeDeclaration).parameters.indexOf(el), path };
-        if (ts.isVariableDeclaration(el) && el.initializer) return walkSym(this.symOf(el.initializer, fnNode, depth + 1), path);
+        if (ts.isParameter(el) && el.parent === fnNode)
+          return { t: 'param', i: (fnNode as ts.FunctionLikeDeclaration).parameters.indexOf(el), path };
+        if (ts.isVariableDeclaration(el) && el.initializer)
+          return walkSym(this.symOf(el.initializer, fnNode, depth + 1), path);
         return { t: 'unknown' };
       }
-      if (ts.isVariableDeclaration(decl) && decl.initializer && !(decl.parent?.parent && (ts.isForOfStatement(decl.parent.parent) || ts.isForInStatement(decl.parent.parent)))) {
+      if (
+        ts.isVariableDeclaration(decl) &&
+        decl.initializer &&
+        !(decl.parent?.parent && (ts.isForOfStatement(decl.parent.parent) || ts.isForInStatement(decl.parent.parent)))
+      ) {
         return this.symOf(decl.initializer, fnNode, depth + 1);
       }
       if (ts.isVariableDeclaration(decl) && !decl.initializer && ts.isIdentifier(decl.name)) {
@@ -244,11 +318,17 @@ export class FunctionCollector {
       }
       return { t: 'unknown' };
     }
-    if (ts.isPropertyAccessExpression(node)) return walkSym(this.symOf(node.expression, fnNode, depth + 1), [node.name.text]);
-    if (ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression)) return walkSym(this.symOf(node.expression, fnNode, depth + 1), [node.argumentExpression.text]);
+    if (ts.isPropertyAccessExpression(node))
+      return walkSym(this.symOf(node.expression, fnNode, depth + 1), [node.name.text]);
+    if (ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression))
+      return walkSym(this.symOf(node.expression, fnNode, depth + 1), [node.argumentExpression.text]);
     if (ts.isBinaryExpression(node)) {
       const op = node.operatorToken.kind;
-      if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) return { t: 'alt', options: [this.symOf(node.left, fnNode, depth + 1), this.symOf(node.right, fnNode, depth + 1)] };
+      if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken)
+        return {
+          t: 'alt',
+          options: [this.symOf(node.left, fnNode, depth + 1), this.symOf(node.right, fnNode, depth + 1)],
+        };
       if (op === ts.SyntaxKind.PlusToken) {
         const l = this.symOf(node.left, fnNode, depth + 1);
         const r = this.symOf(node.right, fnNode, depth + 1);
@@ -259,8 +339,18 @@ export class FunctionCollector {
       }
       return { t: 'unknown' };
     }
-    if (ts.isConditionalExpression(node)) return { t: 'alt', options: [this.symOf(node.whenTrue, fnNode, depth + 1), this.symOf(node.whenFalse, fnNode, depth + 1)] };
-    if (ts.isArrayLiteralExpression(node)) return { t: 'arr', items: node.elements.slice(0, 8).map((e) => (ts.isSpreadElement(e) ? { t: 'unknown' } : this.symOf(e, fnNode, depth + 1))) };
+    if (ts.isConditionalExpression(node))
+      return {
+        t: 'alt',
+        options: [this.symOf(node.whenTrue, fnNode, depth + 1), this.symOf(node.whenFalse, fnNode, depth + 1)],
+      };
+    if (ts.isArrayLiteralExpression(node))
+      return {
+        t: 'arr',
+        items: node.elements
+          .slice(0, 8)
+          .map((e) => (ts.isSpreadElement(e) ? { t: 'unknown' } : this.symOf(e, fnNode, depth + 1))),
+      };
     if (ts.isObjectLiteralExpression(node)) {
       const props: Record<string, Sym> = {};
       for (const p of node.properties) {
@@ -280,7 +370,10 @@ export class FunctionCollector {
  * code declares `var _a, _b;` at the top of a file and assigns them everywhere, so walking the scope per
  * reference was quadratic (50 ms for one 56 KB file of a published SDK).
  */
-function assignmentsIn(scope: ts.Node, cache: Map<ts.Node, Map<string, ts.Expression[]>>): Map<string, ts.Expression[]> {
+function assignmentsIn(
+  scope: ts.Node,
+  cache: Map<ts.Node, Map<string, ts.Expression[]>>,
+): Map<string, ts.Expression[]> {
   let found = cache.get(scope);
   if (!found) {
     const map = new Map<string, ts.Expression[]>();

@@ -15,7 +15,10 @@ function substitute(s: Sym, bindings: Sym[] | undefined): Sym {
     case 'arr':
       return { t: 'arr', items: s.items.map((i) => substitute(i, bindings)) };
     case 'obj':
-      return { t: 'obj', props: Object.fromEntries(Object.entries(s.props).map(([k, v]) => [k, substitute(v, bindings)])) };
+      return {
+        t: 'obj',
+        props: Object.fromEntries(Object.entries(s.props).map(([k, v]) => [k, substitute(v, bindings)])),
+      };
     case 'alt':
       return { t: 'alt', options: s.options.map((o) => substitute(o, bindings)) };
     default:
@@ -34,41 +37,68 @@ function argvText(s: Sym | undefined): string | undefined {
   return strHint(s);
 }
 
-function classifyCli(command: string, argv: string | undefined): { capability: string; tier: RiskTier; detail: string } | undefined {
+function classifyCli(
+  command: string,
+  argv: string | undefined,
+): { capability: string; tier: RiskTier; detail: string } | undefined {
   const base = command.split('/').pop() ?? command;
   const cli = CLIS.find((c) => c.command.test(base));
   if (!cli) return undefined;
-  if (!cli.verbs.length) return { capability: cli.fallback[0], tier: cli.fallback[1], detail: `${base} ${(argv ?? '').replace(/\*/g, '…')}`.trim() };
+  if (!cli.verbs.length)
+    return {
+      capability: cli.fallback[0],
+      tier: cli.fallback[1],
+      detail: `${base} ${(argv ?? '').replace(/\*/g, '…')}`.trim(),
+    };
   // The verb: arguments with leading flags (`-n ns`, `--context x`) skipped.
   const words = (argv ?? '').split(/\s+/).filter(Boolean);
   const verbWords: string[] = [];
   for (let i = 0; i < words.length; i++) {
     if (words[i].startsWith('-')) {
-      if (!words[i].includes('=') && i + 1 < words.length && !words[i + 1].startsWith('-') && verbWords.length === 0) i++;
+      if (!words[i].includes('=') && i + 1 < words.length && !words[i + 1].startsWith('-') && verbWords.length === 0)
+        i++;
       continue;
     }
     verbWords.push(words[i]);
   }
-  const verb = verbWords.join(' ').replace(/(\s\*)+$/, '').trim();
-  for (const [re, capability, tier] of cli.verbs) if (re.test(verb)) return { capability, tier, detail: `${base} ${verb}`.trim() };
-  return { capability: cli.fallback[0], tier: cli.fallback[1], detail: verb && verb !== '*' ? `${base} ${verb}` : `${base} (arguments computed at run time)` };
+  const verb = verbWords
+    .join(' ')
+    .replace(/(\s\*)+$/, '')
+    .trim();
+  for (const [re, capability, tier] of cli.verbs)
+    if (re.test(verb)) return { capability, tier, detail: `${base} ${verb}`.trim() };
+  return {
+    capability: cli.fallback[0],
+    tier: cli.fallback[1],
+    detail: verb && verb !== '*' ? `${base} ${verb}` : `${base} (arguments computed at run time)`,
+  };
 }
 
-function classifySql(text: string | undefined, readOnly: boolean): { capability: string; tier: RiskTier; detail?: string } | undefined {
-  if (text === undefined || text.startsWith('*')) return readOnly ? { capability: 'db:read', tier: 'medium', detail: 'query inside a READ ONLY transaction' } : undefined;
+function classifySql(
+  text: string | undefined,
+  readOnly: boolean,
+): { capability: string; tier: RiskTier; detail?: string } | undefined {
+  if (text === undefined || text.startsWith('*'))
+    return readOnly
+      ? { capability: 'db:read', tier: 'medium', detail: 'query inside a READ ONLY transaction' }
+      : undefined;
   const stripped = text.replace(/^\s*(--[^\n]*\n|\/\*[\s\S]*?\*\/|\s)*/, '');
   let head = stripped;
   if (/^with\b/i.test(head)) {
     const m = /\)\s*(select|insert|update|delete|merge)\b/i.exec(head);
     head = m ? head.slice(m.index + m[0].indexOf(m[1])) : head;
   }
-  for (const [re, capability, tier] of SQL_VERBS) if (re.test(head)) return { capability, tier, detail: head.split(/\s+/).slice(0, 3).join(' ') };
+  for (const [re, capability, tier] of SQL_VERBS)
+    if (re.test(head)) return { capability, tier, detail: head.split(/\s+/).slice(0, 3).join(' ') };
   return undefined;
 }
 
 const WRITE_METHODS = /^(POST|PUT|PATCH)$/i;
 
-function classifyHttp(url: string | undefined, method: string): { capability: string; tier: RiskTier; detail: string } | undefined {
+function classifyHttp(
+  url: string | undefined,
+  method: string,
+): { capability: string; tier: RiskTier; detail: string } | undefined {
   let host = '';
   let path = '';
   try {
@@ -84,10 +114,15 @@ function classifyHttp(url: string | undefined, method: string): { capability: st
   const api = HTTP_APIS.find((a) => a.host.test(host) && (!a.path || a.path.test(path)));
   const detail = `${m} ${host || '(computed URL)'}${path && path !== '/' ? path.replace(/\/x(?=\/|$)/g, '/*') : ''}`;
   if (api) {
-    const [capability, tier] = m === 'DELETE' ? (api.delete ?? api.write) : WRITE_METHODS.test(m) ? api.write : api.read;
+    const [capability, tier] =
+      m === 'DELETE' ? (api.delete ?? api.write) : WRITE_METHODS.test(m) ? api.write : api.read;
     return { capability, tier, detail };
   }
-  return { capability: WRITE_METHODS.test(m) || m === 'DELETE' ? 'network:send' : 'network:egress', tier: 'medium', detail };
+  return {
+    capability: WRITE_METHODS.test(m) || m === 'DELETE' ? 'network:send' : 'network:egress',
+    tier: 'medium',
+    detail,
+  };
 }
 
 /** Refines a catalog entry with its call's arguments (SQL verb, command verb, HTTP method and host). */
@@ -114,7 +149,14 @@ export function classify(entry: CatalogEntry, args: Sym[], readOnly: boolean): O
     }
     case 'file-write': {
       const path = strHint(arg);
-      if (path && CREDENTIAL_FILES.test(path.replace(/\*/g, 'x'))) return { ...base, capability: 'credentials:write', tier: 'critical', reason: `writes a credentials file (${path})`, detail: path };
+      if (path && CREDENTIAL_FILES.test(path.replace(/\*/g, 'x')))
+        return {
+          ...base,
+          capability: 'credentials:write',
+          tier: 'critical',
+          reason: `writes a credentials file (${path})`,
+          detail: path,
+        };
       return path ? { ...base, detail: path } : base;
     }
     case 'http':
@@ -123,7 +165,8 @@ export function classify(entry: CatalogEntry, args: Sym[], readOnly: boolean): O
       let url = strHint(arg);
       let method = 'GET';
       if (entry.kind === 'http') method = strHint(walkSym(args[1] ?? { t: 'unknown' }, ['method'])) ?? 'GET';
-      else if (entry.kind === 'http-method') method = /[.#](post|put|patch|delete|head|options)$/i.exec(entry.id)?.[1] ?? 'GET';
+      else if (entry.kind === 'http-method')
+        method = /[.#](post|put|patch|delete|head|options)$/i.exec(entry.id)?.[1] ?? 'GET';
       else {
         url = strHint(walkSym(arg ?? { t: 'unknown' }, ['url']));
         method = strHint(walkSym(arg ?? { t: 'unknown' }, ['method'])) ?? 'GET';
@@ -152,7 +195,9 @@ export class CapabilityResolver {
     private readonly nodeCaps: (kind: 'tool' | 'agent', id: string, depth: number) => Capability[],
     extra: CatalogEntry[] = [],
   ) {
-    this.entries = extra.length ? new Map([...builtInEntries, ...extra.map((e) => [e.id, e] as const)]) : builtInEntries;
+    this.entries = extra.length
+      ? new Map([...builtInEntries, ...extra.map((e) => [e.id, e] as const)])
+      : builtInEntries;
     for (const f of facts) for (const fn of f.functions) this.fns.set(fn.id, { fn, file: f.file });
   }
 
@@ -204,7 +249,13 @@ export class CapabilityResolver {
     return v.k === 'fn' ? v.id : undefined;
   }
 
-  private findIn(callee: Val, file: string, pick: (fn: FunctionFacts) => Location | undefined, depth = 0, seen = new Set<string>()): Location | undefined {
+  private findIn(
+    callee: Val,
+    file: string,
+    pick: (fn: FunctionFacts) => Location | undefined,
+    depth = 0,
+    seen = new Set<string>(),
+  ): Location | undefined {
     if (depth > 4) return undefined;
     const v = this.r.resolve(this.r.canonicalise(callee, file));
     if (v.k !== 'fn' || seen.has(v.id)) return undefined;
@@ -231,7 +282,8 @@ export class CapabilityResolver {
         return this.nodeCaps('agent', v.id, depth);
       case 'member': {
         const of = this.r.resolve(v.of);
-        if (of.k === 'tool' && ['execute', 'invoke', 'call', 'func', '_call', 'run'].includes(v.prop)) return this.nodeCaps('tool', of.id, depth);
+        if (of.k === 'tool' && ['execute', 'invoke', 'call', 'func', '_call', 'run'].includes(v.prop))
+          return this.nodeCaps('tool', of.id, depth);
         if (of.k === 'agent') return this.nodeCaps('agent', of.id, depth);
         return [];
       }
@@ -256,9 +308,12 @@ export function dedupe(caps: Capability[]): Capability[] {
   for (const c of caps) {
     const key = `${c.capability}\0${c.detail ?? ''}`;
     const prev = best.get(key);
-    if (!prev || TIER_RANK[c.tier] > TIER_RANK[prev.tier] || (c.tier === prev.tier && c.path.length < prev.path.length)) best.set(key, c);
+    if (!prev || TIER_RANK[c.tier] > TIER_RANK[prev.tier] || (c.tier === prev.tier && c.path.length < prev.path.length))
+      best.set(key, c);
   }
-  return [...best.values()].sort((a, b) => TIER_RANK[b.tier] - TIER_RANK[a.tier] || compareStrings(a.capability, b.capability));
+  return [...best.values()].sort(
+    (a, b) => TIER_RANK[b.tier] - TIER_RANK[a.tier] || compareStrings(a.capability, b.capability),
+  );
 }
 
 export function highestTier(caps: Capability[]): RiskTier | undefined {

@@ -4,4 +4,5 @@ import { type AnalysisDepth, analyseFile, type FileResult, type SourceInput } fr
 
 declare const module: { exports: unknown };
 
-module.exports = (task: { inputs: SourceInput[]; depths: AnalysisDepth[]; options: ExtractOptions }): FileResult[] => task.inputs.map((i, k) => analyseFile(i, task.options, task.depths[k]));
+module.exports = (task: { inputs: SourceInput[]; depths: AnalysisDepth[]; options: ExtractOptions }): FileResult[] =>
+  task.inputs.map((i, k) => analyseFile(i, task.options, task.depths[k]));

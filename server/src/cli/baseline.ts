@@ -21,6 +21,14 @@ export function readBaseline(path: string): Set<string> {
 
 /** The baseline for the current findings: findings that disappeared are dropped. Messages are already masked. */
 export function toBaseline(findings: Finding[]): string {
-  const b: Baseline = { version: 1, findings: findings.map((f) => ({ fingerprint: f.fingerprint, ruleId: f.ruleId, file: f.loc.file, message: f.message })) };
+  const b: Baseline = {
+    version: 1,
+    findings: findings.map((f) => ({
+      fingerprint: f.fingerprint,
+      ruleId: f.ruleId,
+      file: f.loc.file,
+      message: f.message,
+    })),
+  };
   return `${JSON.stringify(b, null, 2)}\n`;
 }

@@ -7,7 +7,14 @@ import { runInNewContext } from 'node:vm';
 import type { ExtractOptions } from '../capabilities/collect-functions';
 import { isSourceFile } from '../analyzer/extract';
 import type { Config } from '../config/load-config';
-import { type AnalysisDepth, type AnalysisResult, analyseFile, type FileResult, Prefilter, type SourceInput } from '../engine';
+import {
+  type AnalysisDepth,
+  type AnalysisResult,
+  analyseFile,
+  type FileResult,
+  Prefilter,
+  type SourceInput,
+} from '../engine';
 import { ANALYZER_BUILD } from '../version';
 import type { FileStamp, ScanInput } from '../project/collect-files';
 
@@ -41,7 +48,13 @@ interface CacheHeader {
 }
 
 /** What a run's report depends on besides its files' contents: a change to any of these means linking again. */
-export function runKeyOf(parts: { options: ExtractOptions; config: Config; ownersKey: string; cwd: string; today: string }): string {
+export function runKeyOf(parts: {
+  options: ExtractOptions;
+  config: Config;
+  ownersKey: string;
+  cwd: string;
+  today: string;
+}): string {
   return JSON.stringify([ANALYZER_BUILD, parts.options, parts.config, parts.ownersKey, parts.cwd, parts.today]);
 }
 
@@ -57,7 +70,10 @@ const hashOf = (text: string) => createHash('sha1').update(text).digest('hex');
 /** The results of an earlier `--cache` run: per file, to tell which files can skip reading, and as a whole. */
 export class ResultCache {
   private entries: Record<string, CacheEntry> | undefined;
-  private pending: { entries?: { key: string; entries: Record<string, CacheEntry>; stamps: Record<string, [number, number]> }; run?: CacheHeader['run'] } = {};
+  private pending: {
+    entries?: { key: string; entries: Record<string, CacheEntry>; stamps: Record<string, [number, number]> };
+    run?: CacheHeader['run'];
+  } = {};
 
   private constructor(
     readonly path: string,
@@ -92,7 +108,12 @@ export class ResultCache {
   unchanged(file: string, stamp: FileStamp): boolean {
     if (this.strategy !== 'metadata' || !this.header) return false;
     const recorded = this.header.stamps[file];
-    return !!recorded && recorded[0] === stamp.size && recorded[1] === stamp.mtimeMs && stamp.mtimeMs < this.header.writtenAt - RACY_MARGIN_MS;
+    return (
+      !!recorded &&
+      recorded[0] === stamp.size &&
+      recorded[1] === stamp.mtimeMs &&
+      stamp.mtimeMs < this.header.writtenAt - RACY_MARGIN_MS
+    );
   }
 
   /**
@@ -136,7 +157,9 @@ export class ResultCache {
       ? { key: entries.key, writtenAt: Date.now(), stamps: entries.stamps, run }
       : { ...this.header!, run };
     // Entries unchanged: their line is copied (parsed or not) rather than rebuilt.
-    const entriesLine = entries ? JSON.stringify(entries.entries) : (this.entriesBytes ?? JSON.stringify(this.entries ?? {}));
+    const entriesLine = entries
+      ? JSON.stringify(entries.entries)
+      : (this.entriesBytes ?? JSON.stringify(this.entries ?? {}));
     mkdirSync(dirname(this.path), { recursive: true });
     // As pytest's cache does: the folder ignores itself, so git never offers to commit it.
     const ignoreFile = join(dirname(this.path), '.gitignore');
@@ -153,7 +176,11 @@ export class ResultCache {
  * Per-file results for every input: from the cache when the file is unchanged (`--cache`), otherwise
  * analysed — in worker threads with `--threads`. Results come back in input order.
  */
-export async function fileResults(inputs: ScanInput[], options: ExtractOptions, opts: { cache?: ResultCache; threads?: number }): Promise<{ results: FileResult[]; cached: number; inWorkers: number }> {
+export async function fileResults(
+  inputs: ScanInput[],
+  options: ExtractOptions,
+  opts: { cache?: ResultCache; threads?: number },
+): Promise<{ results: FileResult[]; cached: number; inWorkers: number }> {
   const cacheKey = `${ANALYZER_BUILD}\0${JSON.stringify(options)}`;
   const { cache } = opts;
   const entries = cache?.entriesFor(cacheKey) ?? {};
@@ -181,7 +208,8 @@ export async function fileResults(inputs: ScanInput[], options: ExtractOptions, 
   let pool: ReturnType<typeof startPool> | undefined;
   const prefilter = new Prefilter(sources);
   /** The input as the analyser needs it: its text (read now if it was not), specifiers found once. */
-  const toAnalyse = (i: number): SourceInput => prefilter.withSpecifiers({ file: inputs[i].file, text: textOf(i) ?? '' });
+  const toAnalyse = (i: number): SourceInput =>
+    prefilter.withSpecifiers({ file: inputs[i].file, text: textOf(i) ?? '' });
   /** One round: each input from the cache when its entry serves the wanted depth, analysed otherwise. */
   const round = async (indices: number[], depthOf: (i: number) => AnalysisDepth) => {
     const todo: number[] = [];
@@ -190,7 +218,11 @@ export async function fileResults(inputs: ScanInput[], options: ExtractOptions, 
       // A secrets-only entry cannot stand in for facts (the file became reachable from agent code).
       if (!hit || hit.hash !== hashAt(i) || (hit.result.depth === 'secrets' && depthOf(i) === 'facts')) todo.push(i);
       // Facts no agent code reaches any more are dropped, so a warm run links exactly what a cold one does.
-      else results[i] = hit.result.depth === 'facts' && depthOf(i) === 'secrets' ? { ...hit.result, facts: undefined, depth: 'secrets' } : hit.result;
+      else
+        results[i] =
+          hit.result.depth === 'facts' && depthOf(i) === 'secrets'
+            ? { ...hit.result, facts: undefined, depth: 'secrets' }
+            : hit.result;
     }
     analysed += todo.length;
     // With --threads n: n-1 worker threads parse, largest files first; the main thread reads the rest for
@@ -212,12 +244,16 @@ export async function fileResults(inputs: ScanInput[], options: ExtractOptions, 
         while (head < tail) {
           // A batch is one big file or up to 10 small ones (each batch is structured-cloned once).
           const batch: number[] = [];
-          for (let bytes = 0; head < tail && batch.length < 10 && bytes < BATCH_BYTES; ) {
+          for (let bytes = 0; head < tail && batch.length < 10 && bytes < BATCH_BYTES;) {
             bytes += sizeOf(queue[head]);
             batch.push(queue[head++]);
           }
           inWorkerCount += batch.length;
-          const out: FileResult[] = await workers.run({ inputs: batch.map(toAnalyse), depths: batch.map(depthOf), options });
+          const out: FileResult[] = await workers.run({
+            inputs: batch.map(toAnalyse),
+            depths: batch.map(depthOf),
+            options,
+          });
           batch.forEach((idx, k) => {
             results[idx] = out[k];
           });
@@ -252,7 +288,15 @@ export async function fileResults(inputs: ScanInput[], options: ExtractOptions, 
   }
   // Staged only when something changed: a file analysed, added, removed, or known only by content so far
   // (a new or racy stamp, which the rewrite makes trustworthy).
-  if (cache && (analysed > 0 || Object.keys(entries).length !== inputs.length || inputs.some((input, i) => entries[input.file]?.hash !== hashAt(i) || !input.stamp || !cache.unchanged(input.file, input.stamp)))) {
+  if (
+    cache &&
+    (analysed > 0 ||
+      Object.keys(entries).length !== inputs.length ||
+      inputs.some(
+        (input, i) =>
+          entries[input.file]?.hash !== hashAt(i) || !input.stamp || !cache.unchanged(input.file, input.stamp),
+      ))
+  ) {
     const next: Record<string, CacheEntry> = {};
     const stamps: Record<string, [number, number]> = {};
     inputs.forEach((input, i) => {

@@ -6,7 +6,15 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ConfigError } from '../config/load-config';
 import { ANALYZER_VERSION } from '../version';
-import { type AnalysisResult, analyzeResults, extractOptions, isAnalysable, type Notice, pathMappingsOf, type SourceInput } from '../engine';
+import {
+  type AnalysisResult,
+  analyzeResults,
+  extractOptions,
+  isAnalysable,
+  type Notice,
+  pathMappingsOf,
+  type SourceInput,
+} from '../engine';
 import { CACHE_FILE, type CacheStrategy, fileResults, ResultCache, runKeyOf } from './file-results';
 import { changedSince, stagedContents, stagedFiles } from './git';
 import { formatGithub } from '../reporters/github';
@@ -51,7 +59,8 @@ function parseCount(value: string): number {
 
 function parseShard(value: string): { index: number; count: number } {
   const m = /^(\d+)\/(\d+)$/.exec(value);
-  if (!m || +m[2] < 1 || +m[1] < 1 || +m[1] > +m[2]) throw new InvalidArgumentError('takes i/n with 1 ≤ i ≤ n, e.g. 2/4.');
+  if (!m || +m[2] < 1 || +m[1] < 1 || +m[1] > +m[2])
+    throw new InvalidArgumentError('takes i/n with 1 ≤ i ≤ n, e.g. 2/4.');
   return { index: +m[1], count: +m[2] };
 }
 
@@ -71,7 +80,9 @@ async function runAnalysis(paths: string[], opts: CommonOptions, cwd: string): P
   let report: Set<string> | undefined;
   let staged: Map<string, string> | undefined;
   if (opts.staged || opts.changedSince) {
-    const selected = (opts.staged ? stagedFiles(cwd) : changedSince(cwd, opts.changedSince!)).filter((f) => isAnalysable(f));
+    const selected = (opts.staged ? stagedFiles(cwd) : changedSince(cwd, opts.changedSince!)).filter((f) =>
+      isAnalysable(f),
+    );
     const inScope = new Set(files);
     // Config ignores still apply; a staged file deleted from the working tree is still judged from the index.
     report = new Set(selected.filter((f) => inScope.has(f) || (opts.staged && !existsSync(resolve(cwd, f)))));
@@ -79,9 +90,14 @@ async function runAnalysis(paths: string[], opts: CommonOptions, cwd: string): P
     files = [...new Set([...files, ...report])].sort();
   }
   const cache = opts.cache ? ResultCache.open(ws.configDir, opts.cacheStrategy) : undefined;
-  const inputs: ScanInput[] = (await readSources(files.filter((f) => !staged?.has(f)), cwd, notices, cache)).concat(
-    [...(staged ?? [])].map(([file, text]) => ({ file, text: text.replace(/^\uFEFF/, '') })),
-  );
+  const inputs: ScanInput[] = (
+    await readSources(
+      files.filter((f) => !staged?.has(f)),
+      cwd,
+      notices,
+      cache,
+    )
+  ).concat([...(staged ?? [])].map(([file, text]) => ({ file, text: text.replace(/^\uFEFF/, '') })));
   const read = inputs.filter((i): i is SourceInput => i.text !== undefined);
   const options = extractOptions(ws.config, pathMappingsOf(read));
   // Staged content has no stamp to check a later run against: such runs are neither reused nor recorded.
@@ -101,7 +117,8 @@ async function runAnalysis(paths: string[], opts: CommonOptions, cwd: string): P
   }
   result.notices.unshift(...notices);
   if (report) result.findings = result.findings.filter((f) => report.has(f.loc.file));
-  if (opts.shard) result.findings = result.findings.filter((f) => shardOf(f.loc.file, opts.shard!.count) === opts.shard!.index);
+  if (opts.shard)
+    result.findings = result.findings.filter((f) => shardOf(f.loc.file, opts.shard!.count) === opts.shard!.index);
   result.stats.files = report ? report.size : files.length;
   if (cache) result.stats.fromCache = cached;
   if ((opts.threads ?? 1) > 1) result.stats.parsedInWorkers = inWorkers;
@@ -121,7 +138,10 @@ function applySafeFixes(result: AnalysisResult, cwd: string): { problems: number
     const ctx = { file, text, graph: result.graph, knownOwners: owners, today: new Date().toISOString().slice(0, 10) };
     const safe = findings.flatMap((f) => fixesForFinding(f, ctx).filter((x) => x.safe));
     if (!safe.length) continue;
-    const next = applyEdits(text, safe.flatMap((x) => x.edits));
+    const next = applyEdits(
+      text,
+      safe.flatMap((x) => x.edits),
+    );
     if (next === text) continue;
     emit(next, abs, cwd);
     problems += safe.length;
@@ -151,7 +171,9 @@ export function buildProgram(cwd: string, setExit: (code: number) => void): Comm
   let opened: ReturnType<typeof openWorkspace> | undefined;
   const ws = (paths: string[], opts: CommonOptions) => (opened ??= openWorkspace(cwd, paths, opts.config));
   const program = new Command('agent-warden')
-    .description('Governs AI agents as non-human identities: owners, scopes, approval gates and hardcoded secrets, from source.')
+    .description(
+      'Governs AI agents as non-human identities: owners, scopes, approval gates and hardcoded secrets, from source.',
+    )
     .version(ANALYZER_VERSION)
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) })
@@ -161,7 +183,11 @@ export function buildProgram(cwd: string, setExit: (code: number) => void): Comm
     .command('scan')
     .description('Scan files and directories (default: .) and report findings.')
     .argument('[paths...]', 'files or directories to scan', [])
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json', 'sarif', 'github', 'markdown']).default('stylish'))
+    .addOption(
+      new Option('-f, --format <format>', 'output format')
+        .choices(['stylish', 'json', 'sarif', 'github', 'markdown'])
+        .default('stylish'),
+    )
     .option('-c, --config <file>', 'config file (default: nearest agent-warden.json)')
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings', parseCount)
@@ -172,25 +198,44 @@ export function buildProgram(cwd: string, setExit: (code: number) => void): Comm
     .option('--changed-since <ref>', 'report on files changed since a git ref (committed or not), e.g. origin/main')
     .option('--shard <i/n>', 'report on shard i of n (files split by a stable hash), for CI matrices', parseShard)
     .option('--cache', `reuse per-file results of unchanged files (${CACHE_FILE} beside the config)`)
-    .addOption(new Option('--cache-strategy <strategy>', 'how --cache tells a file is unchanged: by size and modification time, or by reading and hashing it').choices(['metadata', 'content']).default('metadata'))
+    .addOption(
+      new Option(
+        '--cache-strategy <strategy>',
+        'how --cache tells a file is unchanged: by size and modification time, or by reading and hashing it',
+      )
+        .choices(['metadata', 'content'])
+        .default('metadata'),
+    )
     .option('--threads <n>', 'analyse files on n threads: the main one and n-1 worker threads', parseCount)
     .option('--baseline <file>', 'ignore findings recorded in this baseline file (default: the config\'s "baseline")')
-    .option('--update-baseline', 'write every current finding to the baseline file (dropping ones that are gone), then report none')
+    .option(
+      '--update-baseline',
+      'write every current finding to the baseline file (dropping ones that are gone), then report none',
+    )
     .action(async (paths: string[], opts: ScanOptions) => {
       let result = await runAnalysis(paths, opts, cwd);
       if (opts.fix) {
         const fixed = applySafeFixes(result, cwd);
         if (fixed.problems) {
-          process.stderr.write(`agent-warden: fixed ${fixed.problems} problem${fixed.problems === 1 ? '' : 's'} in ${fixed.files} file${fixed.files === 1 ? '' : 's'}.\n`);
+          process.stderr.write(
+            `agent-warden: fixed ${fixed.problems} problem${fixed.problems === 1 ? '' : 's'} in ${fixed.files} file${fixed.files === 1 ? '' : 's'}.\n`,
+          );
           result = await runAnalysis(paths, opts, cwd);
         }
       }
       printNotices(result.notices);
-      const baselineFile = opts.baseline ?? (ws(paths, opts).config.baseline ? resolve(ws(paths, opts).configDir, ws(paths, opts).config.baseline!) : undefined);
+      const baselineFile =
+        opts.baseline ??
+        (ws(paths, opts).config.baseline
+          ? resolve(ws(paths, opts).configDir, ws(paths, opts).config.baseline!)
+          : undefined);
       if (opts.updateBaseline) {
-        if (!baselineFile) throw new UsageError('--update-baseline needs --baseline <file> (or "baseline" in agent-warden.json)');
+        if (!baselineFile)
+          throw new UsageError('--update-baseline needs --baseline <file> (or "baseline" in agent-warden.json)');
         emit(toBaseline(result.findings), baselineFile, cwd);
-        process.stderr.write(`agent-warden: wrote ${result.findings.length} finding${result.findings.length === 1 ? '' : 's'} to ${baselineFile}.\n`);
+        process.stderr.write(
+          `agent-warden: wrote ${result.findings.length} finding${result.findings.length === 1 ? '' : 's'} to ${baselineFile}.\n`,
+        );
         result.findings = [];
       } else if (baselineFile) {
         const known = readBaseline(resolve(cwd, baselineFile));
@@ -221,7 +266,8 @@ export function buildProgram(cwd: string, setExit: (code: number) => void): Comm
             '  or suppress with a reason: // agent-warden-ignore-next-line <rule> -- <why>\n',
         );
       }
-      if (tooManyWarnings) process.stderr.write(`agent-warden: ${warnings} warnings is over --max-warnings ${opts.maxWarnings}.\n`);
+      if (tooManyWarnings)
+        process.stderr.write(`agent-warden: ${warnings} warnings is over --max-warnings ${opts.maxWarnings}.\n`);
       setExit(errors > 0 || tooManyWarnings ? EXIT.findings : EXIT.ok);
     });
 
@@ -229,24 +275,30 @@ export function buildProgram(cwd: string, setExit: (code: number) => void): Comm
     .command('inventory')
     .description('Print the agent identity graph: agents, tools, delegation and credentials.')
     .argument('[paths...]', 'files or directories to scan', [])
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'cyclonedx', 'markdown', 'mermaid']).default('json'))
+    .addOption(
+      new Option('-f, --format <format>', 'output format')
+        .choices(['json', 'cyclonedx', 'markdown', 'mermaid'])
+        .default('json'),
+    )
     .option('-c, --config <file>', 'config file (default: nearest agent-warden.json)')
     .option('-o, --output <file>', 'write to a file instead of stdout')
-    .action(async (paths: string[], opts: CommonOptions & { format: 'json' | 'cyclonedx' | 'markdown' | 'mermaid' }) => {
-      const result = await runAnalysis(paths, opts, cwd);
-      printNotices(result.notices);
-      const g = result.graph;
-      const text =
-        opts.format === 'cyclonedx'
-          ? `${JSON.stringify(toCycloneDx(g), null, 2)}\n`
-          : opts.format === 'markdown'
-            ? inventoryMarkdown(g)
-            : opts.format === 'mermaid'
-              ? inventoryMermaid(g)
-              : `${JSON.stringify(inventoryToJson(g), null, 2)}\n`;
-      emit(text, opts.output, cwd);
-      setExit(EXIT.ok);
-    });
+    .action(
+      async (paths: string[], opts: CommonOptions & { format: 'json' | 'cyclonedx' | 'markdown' | 'mermaid' }) => {
+        const result = await runAnalysis(paths, opts, cwd);
+        printNotices(result.notices);
+        const g = result.graph;
+        const text =
+          opts.format === 'cyclonedx'
+            ? `${JSON.stringify(toCycloneDx(g), null, 2)}\n`
+            : opts.format === 'markdown'
+              ? inventoryMarkdown(g)
+              : opts.format === 'mermaid'
+                ? inventoryMermaid(g)
+                : `${JSON.stringify(inventoryToJson(g), null, 2)}\n`;
+        emit(text, opts.output, cwd);
+        setExit(EXIT.ok);
+      },
+    );
 
   return program;
 }
@@ -267,7 +319,9 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
     if (e instanceof ConfigError) {
       const shown = relative(cwd, e.file);
       const file = shown && !shown.startsWith('..') ? shown : e.file;
-      process.stderr.write(`agent-warden: invalid config: ${file}:${e.line}:${e.column}: ${e.key ? `${e.key}: ` : ''}${e.detail}\n`);
+      process.stderr.write(
+        `agent-warden: invalid config: ${file}:${e.line}:${e.column}: ${e.key ? `${e.key}: ` : ''}${e.detail}\n`,
+      );
       return EXIT.error;
     }
     if (e instanceof UsageError) {

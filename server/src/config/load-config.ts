@@ -1,7 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ErrorObject } from 'ajv';
-import { findNodeAtLocation, getNodeValue, type Node, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
+import {
+  findNodeAtLocation,
+  getNodeValue,
+  type Node,
+  type ParseError,
+  parseTree,
+  printParseErrorCode,
+} from 'jsonc-parser';
 import type { Severity } from '../analyzer/types';
 import schema from './agent-warden.schema.json';
 import { validate as validateGenerated } from './validate-config.generated';
@@ -19,7 +26,11 @@ export interface Config {
   rules: Record<string, RuleSetting>;
   owners: Record<string, string>;
   ignore: string[];
-  capabilities?: (CallPattern & { capability: string; tier: 'critical' | 'high' | 'medium' | 'low'; reason?: string })[];
+  capabilities?: (CallPattern & {
+    capability: string;
+    tier: 'critical' | 'high' | 'medium' | 'low';
+    reason?: string;
+  })[];
   auditLoggers?: string[];
   tokenBrokers?: CallPattern[];
   /** Baseline file of known findings, relative to the config file. */
@@ -55,7 +66,15 @@ function lineCol(text: string, offset: number): { line: number; column: number }
 }
 
 function keyPath(segments: (string | number)[]): string {
-  return segments.map((s, i) => (typeof s === 'number' ? `[${s}]` : /^[A-Za-z_$][\w$]*$/.test(s) ? `${i ? '.' : ''}${s}` : `[${JSON.stringify(s)}]`)).join('');
+  return segments
+    .map((s, i) =>
+      typeof s === 'number'
+        ? `[${s}]`
+        : /^[A-Za-z_$][\w$]*$/.test(s)
+          ? `${i ? '.' : ''}${s}`
+          : `[${JSON.stringify(s)}]`,
+    )
+    .join('');
 }
 
 /** Parses and validates config text (JSONC). Throws ConfigError naming file, line, column and key. */
@@ -65,14 +84,23 @@ export function parseConfig(text: string, file: string): Config {
   if (errors.length || !tree) {
     const e = errors[0];
     const { line, column } = lineCol(text, e?.offset ?? 0);
-    throw new ConfigError(file, line, column, '', e ? `invalid JSON: ${printParseErrorCode(e.error)}` : 'the file is empty');
+    throw new ConfigError(
+      file,
+      line,
+      column,
+      '',
+      e ? `invalid JSON: ${printParseErrorCode(e.error)}` : 'the file is empty',
+    );
   }
   const value = getNodeValue(tree);
   if (!configValidator(value)) {
     const all = configValidator.errors ?? [];
     // A bad property name yields an `enum` error about the name and a `propertyNames` error: report the latter.
     const err = all.find((e) => e.keyword === 'propertyNames') ?? all[0];
-    const segments = err.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const segments = err.instancePath
+      .split('/')
+      .slice(1)
+      .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
     let node: Node | undefined = findNodeAtLocation(tree, segments);
     let key = keyPath(segments);
     let detail = err.message ?? 'is not valid';
@@ -80,7 +108,9 @@ export function parseConfig(text: string, file: string): Config {
       const extra = (err.params as { additionalProperty: string }).additionalProperty;
       node = findNodeAtLocation(tree, [...segments, extra])?.parent ?? node;
       key = keyPath([...segments, extra]);
-      detail = `unknown setting (allowed: ${Object.keys(schema.properties).filter((k) => k !== '$schema').join(', ')})`;
+      detail = `unknown setting (allowed: ${Object.keys(schema.properties)
+        .filter((k) => k !== '$schema')
+        .join(', ')})`;
     } else if (err.keyword === 'propertyNames') {
       const bad = (err.params as { propertyName: string }).propertyName;
       node = findNodeAtLocation(tree, [...segments, bad])?.parent ?? node;
@@ -93,7 +123,17 @@ export function parseConfig(text: string, file: string): Config {
     throw new ConfigError(file, line, column, key, detail);
   }
   const v = value as Partial<Config>;
-  return { rules: v.rules ?? {}, owners: v.owners ?? {}, ignore: v.ignore ?? [], capabilities: v.capabilities, auditLoggers: v.auditLoggers, tokenBrokers: v.tokenBrokers, baseline: v.baseline, testPaths: v.testPaths, file };
+  return {
+    rules: v.rules ?? {},
+    owners: v.owners ?? {},
+    ignore: v.ignore ?? [],
+    capabilities: v.capabilities,
+    auditLoggers: v.auditLoggers,
+    tokenBrokers: v.tokenBrokers,
+    baseline: v.baseline,
+    testPaths: v.testPaths,
+    file,
+  };
 }
 
 /** Loads `--config <file>` or `agent-warden.json` in `root`; the defaults when there is none. */

@@ -89,7 +89,13 @@ export function applyEdits(text: string, edits: FixEdit[]): string {
  * Adds `@tag value` to the JSDoc block of a definition, or writes a new block above its holder.
  * `value` is [plain default, snippet] so clients with snippet support get a placeholder to type into.
  */
-export function insertTag(text: string, ann: Annotations, holder: Location, tag: string, value: [string, string]): FixEdit {
+export function insertTag(
+  text: string,
+  ann: Annotations,
+  holder: Location,
+  tag: string,
+  value: [string, string],
+): FixEdit {
   const starts = lineStarts(text);
   const block = ann.block;
   if (block && block.end <= text.length && text.startsWith('/**', block.start)) {
@@ -111,7 +117,12 @@ export function insertTag(text: string, ann: Annotations, holder: Location, tag:
     // One-line block `/** … */` → multi-line.
     const inner = body.slice(3, -2).trim();
     const make = (v: string) => `/**\n${inner ? `${indent} * ${inner}\n` : ''}${indent} * @${tag} ${v}\n${indent} */`;
-    return { start: block.start, end: block.end, text: make(value[0]), snippet: snippetEscape(make('\u0000')).replace(snippetEscape('\u0000'), value[1]) };
+    return {
+      start: block.start,
+      end: block.end,
+      text: make(value[0]),
+      snippet: snippetEscape(make('\u0000')).replace(snippetEscape('\u0000'), value[1]),
+    };
   }
   const at = offsetOf(text, holder.start, starts);
   const { indent, atLineStart } = lineIndentAt(text, at);
@@ -160,7 +171,14 @@ function suppressionFixes(f: Finding, ctx: FixContext): Fix[] {
     safe: false,
     ruleId: f.ruleId,
     file: ctx.file,
-    edits: [{ start: lineStart, end: lineStart, text: `${indent}${directive('next-line', 'reason')}\n`, snippet: `${indent}${snippetEscape(directive('next-line', '\u0000')).replace('\u0000', placeholder(1, 'reason'))}\n` }],
+    edits: [
+      {
+        start: lineStart,
+        end: lineStart,
+        text: `${indent}${directive('next-line', 'reason')}\n`,
+        snippet: `${indent}${snippetEscape(directive('next-line', '\u0000')).replace('\u0000', placeholder(1, 'reason'))}\n`,
+      },
+    ],
   };
   // File-level: after a shebang, at the very top otherwise.
   const top = ctx.text.startsWith('#!') ? ctx.text.indexOf('\n') + 1 : 0;
@@ -170,7 +188,14 @@ function suppressionFixes(f: Finding, ctx: FixContext): Fix[] {
     safe: false,
     ruleId: f.ruleId,
     file: ctx.file,
-    edits: [{ start: top, end: top, text: `${directive('file', 'reason')}\n`, snippet: `${snippetEscape(directive('file', '\u0000')).replace('\u0000', placeholder(1, 'reason'))}\n` }],
+    edits: [
+      {
+        start: top,
+        end: top,
+        text: `${directive('file', 'reason')}\n`,
+        snippet: `${snippetEscape(directive('file', '\u0000')).replace('\u0000', placeholder(1, 'reason'))}\n`,
+      },
+    ],
   };
   return [lineFix, fileFix];
 }
@@ -184,10 +209,21 @@ function secretFix(f: Finding, ctx: FixContext): Fix | undefined {
   const sf = parse(ctx.file, ctx.text);
   const token = tokenAt(sf, start);
   const env = `process.env.${envName}`;
-  const fix = (edits: FixEdit[]): Fix => ({ title: `Read the secret from ${env} instead`, kind: 'quickfix', safe: true, isPreferred: true, ruleId: f.ruleId, file: ctx.file, edits });
+  const fix = (edits: FixEdit[]): Fix => ({
+    title: `Read the secret from ${env} instead`,
+    kind: 'quickfix',
+    safe: true,
+    isPreferred: true,
+    ruleId: f.ruleId,
+    file: ctx.file,
+    edits,
+  });
   if (!token || token.getStart(sf) > start) {
     // In a comment: remove the value (it must be rotated anyway).
-    return { ...fix([{ start, end, text: `<redacted: rotate this key and read ${env}>` }]), title: 'Remove the secret from this comment' };
+    return {
+      ...fix([{ start, end, text: `<redacted: rotate this key and read ${env}>` }]),
+      title: 'Remove the secret from this comment',
+    };
   }
   const tStart = token.getStart(sf);
   if (ts.isStringLiteral(token)) {
@@ -200,8 +236,14 @@ function secretFix(f: Finding, ctx: FixContext): Fix | undefined {
     const replacement = inJsxAttr ? `{${parts.join(' + ')}}` : parts.join(' + ');
     return fix([{ start: tStart, end: token.end, text: replacement }]);
   }
-  if (ts.isNoSubstitutionTemplateLiteral(token) || ts.isTemplateHead(token) || ts.isTemplateMiddle(token) || ts.isTemplateTail(token)) {
-    if (ts.isNoSubstitutionTemplateLiteral(token) && start === tStart + 1 && end === token.end - 1) return fix([{ start: tStart, end: token.end, text: env }]);
+  if (
+    ts.isNoSubstitutionTemplateLiteral(token) ||
+    ts.isTemplateHead(token) ||
+    ts.isTemplateMiddle(token) ||
+    ts.isTemplateTail(token)
+  ) {
+    if (ts.isNoSubstitutionTemplateLiteral(token) && start === tStart + 1 && end === token.end - 1)
+      return fix([{ start: tStart, end: token.end, text: env }]);
     return fix([{ start, end, text: `\${${env}}` }]);
   }
   return undefined;
@@ -227,7 +269,17 @@ export function fixesForFinding(f: Finding, ctx: FixContext): Fix[] {
   const node = nodeById(ctx.graph, f.entityId);
   const isTagFix = node && node.loc.file === ctx.file;
   const tagFix = (title: string, tag: string, value: [string, string], preferred = true): Fix | undefined =>
-    isTagFix ? { title, kind: 'quickfix', safe: false, isPreferred: preferred, ruleId: f.ruleId, file: ctx.file, edits: [insertTag(ctx.text, node!.annotations, node!.holderLoc, tag, value)] } : undefined;
+    isTagFix
+      ? {
+          title,
+          kind: 'quickfix',
+          safe: false,
+          isPreferred: preferred,
+          ruleId: f.ruleId,
+          file: ctx.file,
+          edits: [insertTag(ctx.text, node!.annotations, node!.holderLoc, tag, value)],
+        }
+      : undefined;
   switch (f.ruleId) {
     case 'hardcoded-secret': {
       const s = secretFix(f, ctx);
@@ -237,23 +289,44 @@ export function fixesForFinding(f: Finding, ctx: FixContext): Fix[] {
     case 'missing-owner': {
       if (node?.owner) break; // a malformed @owner tag: the tag itself needs editing
       const owners = ctx.knownOwners;
-      const value: [string, string] = owners.length ? [owners[0], choice(1, owners)] : ['team-name', placeholder(1, 'team-name')];
+      const value: [string, string] = owners.length
+        ? [owners[0], choice(1, owners)]
+        : ['team-name', placeholder(1, 'team-name')];
       const fx = tagFix(`Add @owner to '${node?.name}'`, 'owner', value);
       if (fx) out.push(fx);
       break;
     }
     case 'unscoped-tool': {
-      if (node && 'scopes' in node && node.annotations.problems?.some((p) => p.tag === 'scope') && f.message.includes('entries must look like')) break;
+      if (
+        node &&
+        'scopes' in node &&
+        node.annotations.problems?.some((p) => p.tag === 'scope') &&
+        f.message.includes('entries must look like')
+      )
+        break;
       // Prefilled with what the code can do; a placeholder to type into when nothing was inferred.
-      const inferred = node && 'capabilities' in node ? [...new Set(declarable(node.capabilities).map((c) => c.capability))] : [];
+      const inferred =
+        node && 'capabilities' in node ? [...new Set(declarable(node.capabilities).map((c) => c.capability))] : [];
       const value = inferred.length ? inferred.join(' ') : 'resource:action';
-      const fx = tagFix(`Add @scope to '${node?.name}'${inferred.length ? ` (${value})` : ''}`, 'scope', [value, placeholder(1, value)]);
+      const fx = tagFix(`Add @scope to '${node?.name}'${inferred.length ? ` (${value})` : ''}`, 'scope', [
+        value,
+        placeholder(1, value),
+      ]);
       if (fx) out.push(fx);
       break;
     }
     case 'missing-revocation': {
-      if (node && 'revocation' in node && node.annotations.problems?.some((p) => p.tag === 'revocation') && !f.message.includes('has no revocation path')) break;
-      const fx = tagFix(`Add @revocation to '${node?.name}'`, 'revocation', ['feature flag or runbook link', placeholder(1, 'feature flag, credential to revoke, or runbook link')]);
+      if (
+        node &&
+        'revocation' in node &&
+        node.annotations.problems?.some((p) => p.tag === 'revocation') &&
+        !f.message.includes('has no revocation path')
+      )
+        break;
+      const fx = tagFix(`Add @revocation to '${node?.name}'`, 'revocation', [
+        'feature flag or runbook link',
+        placeholder(1, 'feature flag, credential to revoke, or runbook link'),
+      ]);
       if (fx) out.push(fx);
       break;
     }
@@ -264,7 +337,15 @@ export function fixesForFinding(f: Finding, ctx: FixContext): Fix[] {
         const tagStart = offsetOf(ctx.text, exp.loc.start, starts);
         const dateAt = ctx.text.indexOf(exp.date, tagStart);
         const next = addDays(ctx.today, 90);
-        if (dateAt >= 0) out.push({ title: `Re-approve '${node.name}' until a new date`, kind: 'quickfix', safe: false, ruleId: f.ruleId, file: ctx.file, edits: [{ start: dateAt, end: dateAt + exp.date.length, text: next, snippet: placeholder(1, next) }] });
+        if (dateAt >= 0)
+          out.push({
+            title: `Re-approve '${node.name}' until a new date`,
+            kind: 'quickfix',
+            safe: false,
+            ruleId: f.ruleId,
+            file: ctx.file,
+            edits: [{ start: dateAt, end: dateAt + exp.date.length, text: next, snippet: placeholder(1, next) }],
+          });
       }
       break;
     }
@@ -284,7 +365,14 @@ export function fixesForFinding(f: Finding, ctx: FixContext): Fix[] {
         const line = ctx.text.slice(offsetOf(ctx.text, f.loc.start, starts), end);
         const close = /\s*(\*\/|-->)\s*$/.exec(line);
         const at = close ? end - close[0].length : end - (line.length - line.trimEnd().length);
-        out.push({ title: 'Add the reason this suppression needs', kind: 'quickfix', safe: false, ruleId: f.ruleId, file: ctx.file, edits: [{ start: at, end: at, text: ' -- reason', snippet: ` -- ${placeholder(1, 'reason')}` }] });
+        out.push({
+          title: 'Add the reason this suppression needs',
+          kind: 'quickfix',
+          safe: false,
+          ruleId: f.ruleId,
+          file: ctx.file,
+          edits: [{ start: at, end: at, text: ' -- reason', snippet: ` -- ${placeholder(1, 'reason')}` }],
+        });
       }
       break;
     }
@@ -311,7 +399,13 @@ export function approvalFix(tool: ToolNode, ctx: FixContext): Fix | undefined {
         const { indent, atLineStart } = lineIndentAt(ctx.text, at);
         edit = { start: at, end: at, text: atLineStart ? `${site.prop}: true,\n${indent}` : `${site.prop}: true, ` };
       }
-      return { title: `Require human approval for '${tool.name}' (${site.prop}: true)`, kind: 'refactor.rewrite', safe: false, file: ctx.file, edits: [edit] };
+      return {
+        title: `Require human approval for '${tool.name}' (${site.prop}: true)`,
+        kind: 'refactor.rewrite',
+        safe: false,
+        file: ctx.file,
+        edits: [edit],
+      };
     }
   }
   return {
@@ -339,6 +433,10 @@ function findObjectAt(sf: ts.SourceFile, offset: number): ts.ObjectLiteralExpres
 
 /** Owner ids in use anywhere in the workspace: offered as choices by the @owner fix. */
 export function knownOwners(graph: AgentGraph, configOwners: Record<string, string>): string[] {
-  const all = [...Object.values(configOwners), ...graph.agents.map((a) => a.owner), ...graph.tools.map((t) => t.owner)].filter((o): o is string => !!o);
+  const all = [
+    ...Object.values(configOwners),
+    ...graph.agents.map((a) => a.owner),
+    ...graph.tools.map((t) => t.owner),
+  ].filter((o): o is string => !!o);
   return [...new Set(all)].sort();
 }

@@ -22,10 +22,17 @@ import { docsUrl } from '../rules/rule';
 export const SOURCE = 'agent-warden';
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.agent-warden`;
 
-const SEVERITY: Record<Severity, DiagnosticSeverity> = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information };
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+};
 
 export function toRange(loc: Location): Range {
-  return { start: { line: loc.start.line - 1, character: loc.start.column - 1 }, end: { line: loc.end.line - 1, character: loc.end.column - 1 } };
+  return {
+    start: { line: loc.start.line - 1, character: loc.start.column - 1 },
+    end: { line: loc.end.line - 1, character: loc.end.column - 1 },
+  };
 }
 
 export function uriOf(root: string, file: string): string {
@@ -41,7 +48,12 @@ export function toDiagnostic(f: Finding, root: string): Diagnostic {
     code: f.ruleId,
     codeDescription: { href: docsUrl(f.ruleId) },
     message: f.message,
-    relatedInformation: f.related.length ? f.related.map((r) => ({ location: { uri: uriOf(root, r.loc.file), range: toRange(r.loc) }, message: r.message })) : undefined,
+    relatedInformation: f.related.length
+      ? f.related.map((r) => ({
+          location: { uri: uriOf(root, r.loc.file), range: toRange(r.loc) },
+          message: r.message,
+        }))
+      : undefined,
     data: { fingerprint: f.fingerprint, ...(f.data?.chain ? { chain: f.data.chain } : {}) },
   };
 }
@@ -49,16 +61,30 @@ export function toDiagnostic(f: Finding, root: string): Diagnostic {
 /** On a privilege-escalating chain: open the chain graph with the chain's nodes highlighted. */
 export function chainGraphAction(chain: string[], root: string, diagnostic: Diagnostic): CodeAction {
   const title = 'Show this chain in the Agent Warden graph';
-  return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title, command: SHOW_GRAPH_COMMAND, arguments: [{ folder: pathToFileURL(root).href, highlight: chain }] } };
+  return {
+    title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    command: {
+      title,
+      command: SHOW_GRAPH_COMMAND,
+      arguments: [{ folder: pathToFileURL(root).href, highlight: chain }],
+    },
+  };
 }
 
 /** A fix as a code action; with snippet support its placeholders become tab stops. */
 export function toCodeAction(fix: Fix, doc: TextDocument, snippets: boolean, diagnostic?: Diagnostic): CodeAction {
   const edits = fix.edits.map((e) => {
     const range = { start: doc.positionAt(e.start), end: doc.positionAt(e.end) };
-    return snippets && e.snippet !== undefined ? { range, snippet: { kind: 'snippet' as const, value: e.snippet } } : { range, newText: e.text };
+    return snippets && e.snippet !== undefined
+      ? { range, snippet: { kind: 'snippet' as const, value: e.snippet } }
+      : { range, newText: e.text };
   });
-  const change: TextDocumentEdit = { textDocument: { uri: doc.uri, version: doc.version }, edits: edits as TextDocumentEdit['edits'] };
+  const change: TextDocumentEdit = {
+    textDocument: { uri: doc.uri, version: doc.version },
+    edits: edits as TextDocumentEdit['edits'],
+  };
   return {
     title: fix.title,
     kind: fix.kind === 'quickfix' ? CodeActionKind.QuickFix : CodeActionKind.RefactorRewrite,
@@ -87,9 +113,19 @@ function contains(loc: Location, line: number, character: number): boolean {
 }
 
 /** The innermost agent or tool definition at a position. */
-export function nodeAt(graph: AgentGraph, file: string, line: number, character: number): ToolNode | AgentNode | undefined {
-  const candidates = [...graph.tools, ...graph.agents].filter((n) => (n.loc.file === file && contains(n.loc, line, character)) || (n.nameLoc.file === file && contains(n.nameLoc, line, character)));
-  const size = (n: ToolNode | AgentNode) => (n.loc.end.line - n.loc.start.line) * 10_000 + (n.loc.end.column - n.loc.start.column);
+export function nodeAt(
+  graph: AgentGraph,
+  file: string,
+  line: number,
+  character: number,
+): ToolNode | AgentNode | undefined {
+  const candidates = [...graph.tools, ...graph.agents].filter(
+    (n) =>
+      (n.loc.file === file && contains(n.loc, line, character)) ||
+      (n.nameLoc.file === file && contains(n.nameLoc, line, character)),
+  );
+  const size = (n: ToolNode | AgentNode) =>
+    (n.loc.end.line - n.loc.start.line) * 10_000 + (n.loc.end.column - n.loc.start.column);
   return candidates.sort((a, b) => size(a) - size(b))[0];
 }
 
@@ -111,7 +147,9 @@ function permissionLines(caps: Capability[], root: string): string[] {
     const trail = capabilityTrail(c);
     const via = trail.slice(0, -1).map((h) => `${md(h.message)} (${linkTo(h.loc, root)})`);
     const evidence = linkTo(c.evidence, root);
-    lines.push(`- \`${md(describeCapability(c))}\` **${c.tier}** — ${md(c.reason)}; ${via.length ? `granted through ${via.join(' → ')} → ${evidence}` : `at ${evidence}`}`);
+    lines.push(
+      `- \`${md(describeCapability(c))}\` **${c.tier}** — ${md(c.reason)}; ${via.length ? `granted through ${via.join(' → ')} → ${evidence}` : `at ${evidence}`}`,
+    );
     if (lines.length >= 12) {
       lines.push(`- _…and ${caps.length - 12} more (see the inventory)_`);
       break;
@@ -124,16 +162,22 @@ function permissionLines(caps: Capability[], root: string): string[] {
 export function hoverFor(node: ToolNode | AgentNode, graph: AgentGraph, root: string): Hover {
   const isTool = 'scopes' in node;
   const lines: string[] = [];
-  lines.push(`**${isTool ? 'Tool' : node.framework === 'mcp' ? 'MCP server' : 'Agent'} \`${node.name}\`** — ${md(node.framework)} · ${md(node.kind)}${node.risk ? ` · risk **${node.risk}**` : ''}`);
+  lines.push(
+    `**${isTool ? 'Tool' : node.framework === 'mcp' ? 'MCP server' : 'Agent'} \`${node.name}\`** — ${md(node.framework)} · ${md(node.kind)}${node.risk ? ` · risk **${node.risk}**` : ''}`,
+  );
   lines.push('');
-  const owner = node.owner ? `${md(node.owner)} _(from ${node.ownerSource}${node.ownerRule ? `: ${md(node.ownerRule)}` : ''})_` : '_none_ ⚠';
+  const owner = node.owner
+    ? `${md(node.owner)} _(from ${node.ownerSource}${node.ownerRule ? `: ${md(node.ownerRule)}` : ''})_`
+    : '_none_ ⚠';
   lines.push(`- **Owner:** ${owner}`);
   let caps: Capability[];
   if (isTool) {
     const t = node as ToolNode;
     lines.push(`- **Scopes:** ${t.scopes.length ? t.scopes.map((s) => `\`${s}\``).join(' ') : '_none declared_ ⚠'}`);
     lines.push(`- **Approval:** ${t.approval ? md(t.approval.detail) : '_no human gate_'}`);
-    lines.push(`- **Credentials:** ${t.credentials.length ? t.credentials.map((c) => `\`${c}\``).join(', ') : '_none read here_'}`);
+    lines.push(
+      `- **Credentials:** ${t.credentials.length ? t.credentials.map((c) => `\`${c}\``).join(', ') : '_none read here_'}`,
+    );
     const agents = t.agents.map((id) => graph.agents.find((a) => a.id === id)?.name).filter(Boolean);
     if (agents.length) lines.push(`- **Exposed by:** ${agents.map((a) => md(a!)).join(', ')}`);
     if (t.expires) lines.push(`- **Expires:** ${t.expires}`);
@@ -143,14 +187,22 @@ export function hoverFor(node: ToolNode | AgentNode, graph: AgentGraph, root: st
     const a = node as AgentNode;
     lines.push(`- **Revocation:** ${a.revocation ? md(a.revocation) : '_none_ ⚠'}`);
     const tools = a.tools.map((id) => graph.tools.find((t) => t.id === id)).filter((t): t is ToolNode => !!t);
-    lines.push(`- **Tools (${tools.length}${a.dynamicTools.length ? '+ dynamic' : ''}):** ${tools.map((t) => `\`${t.name}\``).join(', ') || '_none_'}`);
+    lines.push(
+      `- **Tools (${tools.length}${a.dynamicTools.length ? '+ dynamic' : ''}):** ${tools.map((t) => `\`${t.name}\``).join(', ') || '_none_'}`,
+    );
     const creds = [...new Set(tools.flatMap((t) => t.credentials))];
-    lines.push(`- **Credentials:** ${creds.length ? creds.map((c) => `\`${c}\``).join(', ') : '_none read by its tools_'}`);
+    lines.push(
+      `- **Credentials:** ${creds.length ? creds.map((c) => `\`${c}\``).join(', ') : '_none read by its tools_'}`,
+    );
     const delegates = a.delegates.map((id) => graph.agents.find((x) => x.id === id)?.name).filter(Boolean);
     if (delegates.length) lines.push(`- **Delegates to:** ${delegates.map((d) => md(d!)).join(', ')}`);
     caps = a.effective;
   }
-  lines.push('', `**Effective permissions** (${caps.length ? `${caps.length}, highest risk first` : 'none found in the code'}):`, '');
+  lines.push(
+    '',
+    `**Effective permissions** (${caps.length ? `${caps.length}, highest risk first` : 'none found in the code'}):`,
+    '',
+  );
   lines.push(...permissionLines(caps, root));
   return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, range: toRange(node.nameLoc) };
 }
@@ -161,7 +213,11 @@ export function lensTitle(node: ToolNode | AgentNode, graph: AgentGraph): string
   const risk = `risk ${node.risk ?? 'none'}`;
   if ('scopes' in node) {
     const scopes = node.scopes.length ? `scopes ${node.scopes.join(' ')}` : 'no scopes ⚠';
-    const approval = node.approval ? `approval: ${node.approval.detail}` : node.risk === 'critical' ? 'no approval gate ⚠' : 'no approval gate';
+    const approval = node.approval
+      ? `approval: ${node.approval.detail}`
+      : node.risk === 'critical'
+        ? 'no approval gate ⚠'
+        : 'no approval gate';
     return `$(shield) ${owner} · ${scopes} · ${risk} · ${approval}`;
   }
   const tools = node.tools.map((id) => graph.tools.find((t) => t.id === id)).filter((t): t is ToolNode => !!t);
@@ -176,7 +232,17 @@ export function codeLensesFor(graph: AgentGraph, file: string, root: string): Co
     .filter((n) => n.loc.file === file)
     .map((n) => {
       const at = n.holderLoc.file === file ? n.holderLoc : n.loc;
-      const range = { start: { line: at.start.line - 1, character: 0 }, end: { line: at.start.line - 1, character: 0 } };
-      return { range, command: { title: lensTitle(n, graph), command: REVEAL_IN_INVENTORY_COMMAND, arguments: [pathToFileURL(root).href, n.id] } };
+      const range = {
+        start: { line: at.start.line - 1, character: 0 },
+        end: { line: at.start.line - 1, character: 0 },
+      };
+      return {
+        range,
+        command: {
+          title: lensTitle(n, graph),
+          command: REVEAL_IN_INVENTORY_COMMAND,
+          arguments: [pathToFileURL(root).href, n.id],
+        },
+      };
     });
 }

@@ -22,10 +22,30 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE, type RuleSetting } from '../config/load-config';
 import { ANALYZER_VERSION } from '../version';
 import { approvalFix, applyEdits, type Fix, type FixContext, fixesForFinding, knownOwners } from '../fixes/fixes';
-import { chainGraphAction, codeLensesFor, FIX_ALL_KIND, hoverFor, nodeAt, SOURCE, showDocsAction, toCodeAction, toDiagnostic, uriOf } from './convert';
+import {
+  chainGraphAction,
+  codeLensesFor,
+  FIX_ALL_KIND,
+  hoverFor,
+  nodeAt,
+  SOURCE,
+  showDocsAction,
+  toCodeAction,
+  toDiagnostic,
+  uriOf,
+} from './convert';
 import { inventoryToJson } from '../reporters/json';
 import { ruleDocsMarkdown } from '../rules/rule-docs';
-import { INVENTORY, INVENTORY_CHANGED, type InventoryResponse, REANALYZE_COMMAND, RULE_DOCS, type ServerStatus, STATUS, TIMINGS } from '../../../shared/protocol';
+import {
+  INVENTORY,
+  INVENTORY_CHANGED,
+  type InventoryResponse,
+  REANALYZE_COMMAND,
+  RULE_DOCS,
+  type ServerStatus,
+  STATUS,
+  TIMINGS,
+} from '../../../shared/protocol';
 import { WorkspaceState } from './workspace-state';
 
 export interface Settings {
@@ -110,7 +130,8 @@ export function startServer(connection: Connection): void {
     }
     return items;
   };
-  const resultIdOf = (items: Diagnostic[]) => createHash('sha1').update(JSON.stringify(items)).digest('hex').slice(0, 16);
+  const resultIdOf = (items: Diagnostic[]) =>
+    createHash('sha1').update(JSON.stringify(items)).digest('hex').slice(0, 16);
 
   /** After a change, ask the client to re-pull when other files' diagnostics changed too. */
   const scheduleRefresh = () => {
@@ -143,7 +164,10 @@ export function startServer(connection: Connection): void {
     }, WORKSPACE_SETTLE_MS);
   };
 
-  const cancelled = () => new ResponseError(LSPErrorCodes.ServerCancelled, 'analysis cancelled by a newer change', { retriggerRequest: true });
+  const cancelled = () =>
+    new ResponseError(LSPErrorCodes.ServerCancelled, 'analysis cancelled by a newer change', {
+      retriggerRequest: true,
+    });
 
   connection.onInitialize((params): InitializeResult => {
     const caps = params.capabilities;
@@ -160,7 +184,9 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         diagnosticProvider: { identifier: 'agent-warden', interFileDependencies: true, workspaceDiagnostics: true },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, FIX_ALL_KIND] },
+        codeActionProvider: {
+          codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, FIX_ALL_KIND],
+        },
         hoverProvider: true,
         codeLensProvider: { resolveProvider: false },
         executeCommandProvider: { commands: [REANALYZE_COMMAND] },
@@ -290,7 +316,10 @@ export function startServer(connection: Connection): void {
       const items: WorkspaceDocumentDiagnosticReport[] = [];
       let anyChanged = false;
       for (const s of states) {
-        const files = new Set([...s.current().findings.map((f) => f.loc.file), ...(s.configError ? [s.relativePath(s.configError.file)] : [])]);
+        const files = new Set([
+          ...s.current().findings.map((f) => f.loc.file),
+          ...(s.configError ? [s.relativePath(s.configError.file)] : []),
+        ]);
         for (const [uri] of previous) {
           const at = stateFor(uri);
           if (at?.state === s) files.add(at.rel);
@@ -299,10 +328,17 @@ export function startServer(connection: Connection): void {
           const uri = uriOf(s.dir, rel);
           const diags = diagnosticsFor(s, rel);
           const resultId = resultIdOf(diags);
-          if (previous.get(uri) === resultId) items.push({ kind: DocumentDiagnosticReportKind.Unchanged, uri, version: null, resultId });
+          if (previous.get(uri) === resultId)
+            items.push({ kind: DocumentDiagnosticReportKind.Unchanged, uri, version: null, resultId });
           else {
             anyChanged = true;
-            items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: documents.get(uri)?.version ?? null, resultId, items: diags });
+            items.push({
+              kind: DocumentDiagnosticReportKind.Full,
+              uri,
+              version: documents.get(uri)?.version ?? null,
+              resultId,
+              items: diags,
+            });
           }
         }
       }
@@ -318,13 +354,20 @@ export function startServer(connection: Connection): void {
         changed.on('changed', done);
       });
       // Linking the whole workspace costs more than one file's neighbourhood: wait for a pause in typing.
-      while (performance.now() - lastEditAt < WORKSPACE_SETTLE_MS && !token.isCancellationRequested) await new Promise((r) => setTimeout(r, 50));
+      while (performance.now() - lastEditAt < WORKSPACE_SETTLE_MS && !token.isCancellationRequested)
+        await new Promise((r) => setTimeout(r, 50));
     }
   });
 
   const fixContext = (state: WorkspaceState, rel: string, doc: TextDocument): FixContext => {
     const result = state.analysisFor(rel);
-    return { file: rel, text: doc.getText(), graph: result.graph, knownOwners: knownOwners(state.lastAnalysis().graph, state.configOwners()), today: new Date().toISOString().slice(0, 10) };
+    return {
+      file: rel,
+      text: doc.getText(),
+      graph: result.graph,
+      knownOwners: knownOwners(state.lastAnalysis().graph, state.configOwners()),
+      today: new Date().toISOString().slice(0, 10),
+    };
   };
 
   connection.onCodeAction((params, token: CancellationToken) => {
@@ -342,11 +385,21 @@ export function startServer(connection: Connection): void {
     if (only?.some((k) => FIX_ALL_KIND === k || FIX_ALL_KIND.startsWith(`${k}.`))) {
       const safe: Fix[] = findings.flatMap((f) => fixesForFinding(f, ctx).filter((x) => x.safe));
       if (safe.length) {
-        const merged = applyEdits(ctx.text, safe.flatMap((s) => s.edits));
+        const merged = applyEdits(
+          ctx.text,
+          safe.flatMap((s) => s.edits),
+        );
         actions.push({
           title: 'Fix all safe Agent Warden problems',
           kind: FIX_ALL_KIND,
-          edit: { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits: [{ range: { start: doc.positionAt(0), end: doc.positionAt(ctx.text.length) }, newText: merged }] }] },
+          edit: {
+            documentChanges: [
+              {
+                textDocument: { uri: doc.uri, version: doc.version },
+                edits: [{ range: { start: doc.positionAt(0), end: doc.positionAt(ctx.text.length) }, newText: merged }],
+              },
+            ],
+          },
         });
       }
       return actions;
@@ -357,11 +410,19 @@ export function startServer(connection: Connection): void {
       const fp = (diag.data as { fingerprint?: string } | undefined)?.fingerprint;
       const finding =
         findings.find((f) => f.fingerprint === fp) ??
-        findings.find((f) => f.ruleId === diag.code && f.loc.start.line === diag.range.start.line + 1 && f.loc.start.column === diag.range.start.character + 1);
+        findings.find(
+          (f) =>
+            f.ruleId === diag.code &&
+            f.loc.start.line === diag.range.start.line + 1 &&
+            f.loc.start.column === diag.range.start.character + 1,
+        );
       if (!finding) continue;
-      for (const fix of fixesForFinding(finding, ctx)) if (wants(fix.kind === 'quickfix' ? CodeActionKind.QuickFix : CodeActionKind.RefactorRewrite)) actions.push(toCodeAction(fix, doc, snippets, diag));
+      for (const fix of fixesForFinding(finding, ctx))
+        if (wants(fix.kind === 'quickfix' ? CodeActionKind.QuickFix : CodeActionKind.RefactorRewrite))
+          actions.push(toCodeAction(fix, doc, snippets, diag));
       if (wants(CodeActionKind.QuickFix)) actions.push(showDocsAction(finding.ruleId, diag));
-      if (finding.data?.chain && wants(CodeActionKind.QuickFix)) actions.push(chainGraphAction(finding.data.chain.split('\n'), at.state.dir, diag));
+      if (finding.data?.chain && wants(CodeActionKind.QuickFix))
+        actions.push(chainGraphAction(finding.data.chain.split('\n'), at.state.dir, diag));
     }
     if (wants(CodeActionKind.RefactorRewrite)) {
       const node = nodeAt(ctx.graph, at.rel, params.range.start.line, params.range.start.character);
@@ -400,7 +461,12 @@ export function startServer(connection: Connection): void {
           const result = s.current();
           const findings: Record<string, number> = {};
           for (const f of result.findings) if (f.entityId) findings[f.entityId] = (findings[f.entityId] ?? 0) + 1;
-          return { uri: pathToFileURL(s.dir).href, name: basename(s.dir), inventory: inventoryToJson(result.graph), findings };
+          return {
+            uri: pathToFileURL(s.dir).href,
+            name: basename(s.dir),
+            inventory: inventoryToJson(result.graph),
+            findings,
+          };
         }),
     };
   });
@@ -422,7 +488,12 @@ export function startServer(connection: Connection): void {
   connection.onRequest(TIMINGS, () => {
     // Benchmarks and stress tests start the server with --expose-gc to read memory after a collection.
     (globalThis as { gc?: () => void }).gc?.();
-    return { change: changeTimings, pull: pullTimings, link: states.flatMap((s) => s.timings), memory: process.memoryUsage() };
+    return {
+      change: changeTimings,
+      pull: pullTimings,
+      link: states.flatMap((s) => s.timings),
+      memory: process.memoryUsage(),
+    };
   });
 
   documents.listen(connection);

@@ -8,7 +8,15 @@ import { type Config, ConfigError, type RuleSetting } from '../config/load-confi
 import { importedSpecifiers, IncrementalTree, isSourceFile } from '../analyzer/extract';
 import { definesIdentities, ImportGraph, isAgentSeed } from '../analyzer/relevance';
 import type { ExtractOptions } from '../capabilities/collect-functions';
-import { type AnalysisDepth, type AnalysisResult, analyseFile, analyzeResults, extractOptions, type FileResult, isAnalysable } from '../engine';
+import {
+  type AnalysisDepth,
+  type AnalysisResult,
+  analyseFile,
+  analyzeResults,
+  extractOptions,
+  type FileResult,
+  isAnalysable,
+} from '../engine';
 
 const toPosix = (p: string) => p.split('\\').join('/');
 
@@ -91,7 +99,10 @@ export class WorkspaceState {
 
   /** Extraction options (the config's catalog and loggers, the tsconfig `paths` aliases), derived once per change of either. */
   private extractOptions(): ExtractOptions {
-    this.optionsCache ??= extractOptions(this.ws.config, [...this.results.values()].flatMap((r) => (r.pathMapping ? [r.pathMapping] : [])));
+    this.optionsCache ??= extractOptions(
+      this.ws.config,
+      [...this.results.values()].flatMap((r) => (r.pathMapping ? [r.pathMapping] : [])),
+    );
     return this.optionsCache;
   }
 
@@ -160,7 +171,9 @@ export class WorkspaceState {
   private importGraph(): ImportGraph {
     if (!this.graphCache) {
       const all = [...this.results.values()];
-      const summaries = all.flatMap((r) => (r.specifiers ? [{ file: r.file, specifiers: r.specifiers, seed: !!r.seed }] : []));
+      const summaries = all.flatMap((r) =>
+        r.specifiers ? [{ file: r.file, specifiers: r.specifiers, seed: !!r.seed }] : [],
+      );
       const mappings = all.flatMap((r) => (r.pathMapping ? [r.pathMapping] : []));
       this.graphCache = new ImportGraph(summaries, mappings);
     }
@@ -177,7 +190,13 @@ export class WorkspaceState {
   }
 
   /** Analyses a file's text (an open buffer or the file on disk); returns whether its result changed. */
-  update(rel: string, text: string, depth: AnalysisDepth = 'facts', fromBuffer = true, known?: { specifiers: readonly string[]; seed: boolean }): boolean {
+  update(
+    rel: string,
+    text: string,
+    depth: AnalysisDepth = 'facts',
+    fromBuffer = true,
+    known?: { specifiers: readonly string[]; seed: boolean },
+  ): boolean {
     if (!isAnalysable(rel)) return false;
     if (fromBuffer !== this.buffers.has(rel)) this.neededCache = this.graphCache = undefined;
     if (fromBuffer) this.buffers.set(rel, text);
@@ -191,10 +210,22 @@ export class WorkspaceState {
     this.hashes.set(rel, hash);
     let tree = fromBuffer ? this.trees.get(rel) : undefined;
     if (fromBuffer && !tree) this.trees.set(rel, (tree = new IncrementalTree()));
-    const result = analyseFile({ file: rel, text: text.replace(/^\uFEFF/, ''), ...known }, this.extractOptions(), depth, tree);
+    const result = analyseFile(
+      { file: rel, text: text.replace(/^\uFEFF/, ''), ...known },
+      this.extractOptions(),
+      depth,
+      tree,
+    );
     // The import graph holds each file's specifiers and seed test (`import { jsonSchema, tool } from 'ai'` keeps
     // the specifiers of `import { jsonSchema } from 'ai'` but makes a seed).
-    if (!previous || previous.specifiers?.join('\0') !== result.specifiers?.join('\0') || previous.seed !== result.seed || previous.pathMapping || result.pathMapping) this.neededCache = this.graphCache = undefined;
+    if (
+      !previous ||
+      previous.specifiers?.join('\0') !== result.specifiers?.join('\0') ||
+      previous.seed !== result.seed ||
+      previous.pathMapping ||
+      result.pathMapping
+    )
+      this.neededCache = this.graphCache = undefined;
     // A seed that starts (or stops) defining tools or agents changes what must be parsed.
     else if (definesIdentities(previous.facts) !== definesIdentities(result.facts)) this.neededCache = undefined;
     this.results.set(rel, result);

@@ -51,7 +51,12 @@ function relativeTo(from: string): (to: string) => string {
  * The files a scan reads: explicit files as given (as lint-staged passes them), directories walked
  * with .gitignore honoured, node_modules skipped, and the config's `ignore` globs applied.
  */
-export async function collectFiles(paths: string[], cwd: string, ignoreGlobs: string[] = [], configDir = cwd): Promise<string[]> {
+export async function collectFiles(
+  paths: string[],
+  cwd: string,
+  ignoreGlobs: string[] = [],
+  configDir = cwd,
+): Promise<string[]> {
   const ignored = ignoreGlobs.length ? picomatch(ignoreGlobs, { dot: true }) : () => false;
   const out = new Set<string>();
   for (const p of paths.length ? paths : ['.']) {
@@ -64,9 +69,16 @@ export async function collectFiles(paths: string[], cwd: string, ignoreGlobs: st
     }
     // fdir: a plain synchronous crawl, 4–6× faster here than globby's '**/*' walk (no pattern to match; a sync
     // walk of a page-cached tree beats thousands of queued async readdirs). Symbolic links are not followed or listed.
-    const found = new fdir({ excludeSymlinks: true }).withFullPaths().exclude((name: string) => ALWAYS_IGNORED_DIRS.has(name)).crawl(abs).sync();
+    const found = new fdir({ excludeSymlinks: true })
+      .withFullPaths()
+      .exclude((name: string) => ALWAYS_IGNORED_DIRS.has(name))
+      .crawl(abs)
+      .sync();
     // The .gitignore files come from the same walk (a second walk for them cost as much as the first).
-    const gitignored = gitignoreMatcher(abs, found.filter((f) => f.endsWith('/.gitignore')));
+    const gitignored = gitignoreMatcher(
+      abs,
+      found.filter((f) => f.endsWith('/.gitignore')),
+    );
     for (const f of found) if (isAnalysable(toPosix(f)) && !gitignored(f)) out.add(f);
   }
   const fromConfig = relativeTo(configDir);
@@ -113,14 +125,22 @@ function gitignoreMatcher(root: string, files: string[]): (abs: string) => boole
  * text is read later only if it must be analysed after all. tsconfig/jsconfig files are always read (their
  * `paths` shape the analysis of every other file).
  */
-export async function readSources(files: string[], cwd: string, notices: Notice[], cache?: StampCheck): Promise<ScanInput[]> {
+export async function readSources(
+  files: string[],
+  cwd: string,
+  notices: Notice[],
+  cache?: StampCheck,
+): Promise<ScanInput[]> {
   const out: ScanInput[] = [];
   for (const file of files) {
     const abs = join(cwd, file);
     try {
       const st = statSync(abs);
       if (st.size > MAX_FILE_BYTES) {
-        notices.push({ file, message: `skipped: ${(st.size / 1024 / 1024).toFixed(1)} MB is over the ${MAX_FILE_BYTES / 1024 / 1024} MB limit` });
+        notices.push({
+          file,
+          message: `skipped: ${(st.size / 1024 / 1024).toFixed(1)} MB is over the ${MAX_FILE_BYTES / 1024 / 1024} MB limit`,
+        });
         continue;
       }
       const stamp = { size: st.size, mtimeMs: st.mtimeMs };
@@ -136,7 +156,10 @@ export async function readSources(files: string[], cwd: string, notices: Notice[
       }
       out.push({ file, text: buf.toString('utf8').replace(/^\uFEFF/, ''), stamp });
     } catch (e) {
-      notices.push({ file, message: `skipped: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` });
+      notices.push({
+        file,
+        message: `skipped: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+      });
     }
   }
   return out;

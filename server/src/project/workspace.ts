@@ -31,7 +31,12 @@ export function defaultWorkspace(cwd: string): Workspace {
   return { config: DEFAULT_CONFIG, configDir: cwd, ...ownerResolverFor(cwd, DEFAULT_CONFIG, cwd, cwd) };
 }
 
-function ownerResolverFor(cwd: string, config: Config, configDir: string, startDir: string): Pick<Workspace, 'owners' | 'ownersKey'> {
+function ownerResolverFor(
+  cwd: string,
+  config: Config,
+  configDir: string,
+  startDir: string,
+): Pick<Workspace, 'owners' | 'ownersKey'> {
   const gitDir = findUp(startDir, '.git');
   const repoRoot = gitDir ? dirname(gitDir) : configDir;
   let codeowners;
@@ -47,5 +52,8 @@ function ownerResolverFor(cwd: string, config: Config, configDir: string, startD
       }
     }
   }
-  return { owners: new OwnerResolver({ cwd, configOwners: config.owners, configDir, codeowners }), ownersKey: `${configDir}\0${ownersKey}` };
+  return {
+    owners: new OwnerResolver({ cwd, configOwners: config.owners, configDir, codeowners }),
+    ownersKey: `${configDir}\0${ownersKey}`,
+  };
 }

@@ -9,7 +9,8 @@ const caps = (list: Capability[]) => [...new Set(list.map((c) => `${c.capability
  * capabilities and risk as `agent-warden:*` properties; agent → tool and delegation as dependencies.
  */
 export function toCycloneDx(graph: AgentGraph, now = new Date()): object {
-  const prop = (name: string, value: string | undefined | null) => (value ? [{ name: `agent-warden:${name}`, value }] : []);
+  const prop = (name: string, value: string | undefined | null) =>
+    value ? [{ name: `agent-warden:${name}`, value }] : [];
   const agentRef = (a: AgentNode) => `agent:${a.id}`;
   const toolRef = (t: ToolNode) => `tool:${t.id}`;
   const byId = new Map(graph.tools.map((t) => [t.id, t]));
@@ -57,7 +58,16 @@ export function toCycloneDx(graph: AgentGraph, now = new Date()): object {
     })),
     dependencies: graph.agents.map((a) => ({
       ref: agentRef(a),
-      dependsOn: [...a.tools.map((id) => byId.get(id)).filter((t): t is ToolNode => !!t).map(toolRef), ...a.delegates.map((id) => agentById.get(id)).filter((x): x is AgentNode => !!x).map(agentRef)],
+      dependsOn: [
+        ...a.tools
+          .map((id) => byId.get(id))
+          .filter((t): t is ToolNode => !!t)
+          .map(toolRef),
+        ...a.delegates
+          .map((id) => agentById.get(id))
+          .filter((x): x is AgentNode => !!x)
+          .map(agentRef),
+      ],
     })),
   };
 }
@@ -68,13 +78,30 @@ const cell = (s: string | undefined | null) => (s ? s.replace(/\|/g, '\\|').repl
 export function inventoryMarkdown(graph: AgentGraph): string {
   const name = new Map(graph.tools.map((t) => [t.id, t.name]));
   const agentName = new Map(graph.agents.map((a) => [a.id, a.name]));
-  const out = ['# Agent inventory', '', '## Agents', '', '| agent | framework | owner | revocation | risk | tools | delegates to | effective permission |', '|---|---|---|---|---|---|---|---|'];
+  const out = [
+    '# Agent inventory',
+    '',
+    '## Agents',
+    '',
+    '| agent | framework | owner | revocation | risk | tools | delegates to | effective permission |',
+    '|---|---|---|---|---|---|---|---|',
+  ];
   for (const a of graph.agents) {
-    out.push(`| ${cell(a.name)} | ${a.framework} | ${cell(a.owner)} | ${cell(a.revocation)} | ${cell(a.risk)} | ${cell(a.tools.map((id) => name.get(id)).join(', '))} | ${cell(a.delegates.map((id) => agentName.get(id)).join(', '))} | ${cell(caps(a.effective).join(', '))} |`);
+    out.push(
+      `| ${cell(a.name)} | ${a.framework} | ${cell(a.owner)} | ${cell(a.revocation)} | ${cell(a.risk)} | ${cell(a.tools.map((id) => name.get(id)).join(', '))} | ${cell(a.delegates.map((id) => agentName.get(id)).join(', '))} | ${cell(caps(a.effective).join(', '))} |`,
+    );
   }
-  out.push('', '## Tools', '', '| tool | framework | owner | scopes | approval | risk | capabilities | file |', '|---|---|---|---|---|---|---|---|');
+  out.push(
+    '',
+    '## Tools',
+    '',
+    '| tool | framework | owner | scopes | approval | risk | capabilities | file |',
+    '|---|---|---|---|---|---|---|---|',
+  );
   for (const t of graph.tools) {
-    out.push(`| ${cell(t.name)} | ${t.framework} | ${cell(t.owner)} | ${cell(t.scopes.join(' '))} | ${cell(t.approval?.detail)} | ${cell(t.risk)} | ${cell(caps(t.capabilities).join(', '))} | \`${t.loc.file}:${t.loc.start.line}\` |`);
+    out.push(
+      `| ${cell(t.name)} | ${t.framework} | ${cell(t.owner)} | ${cell(t.scopes.join(' '))} | ${cell(t.approval?.detail)} | ${cell(t.risk)} | ${cell(caps(t.capabilities).join(', '))} | \`${t.loc.file}:${t.loc.start.line}\` |`,
+    );
   }
   return `${out.join('\n')}\n`;
 }
@@ -88,7 +115,8 @@ export function inventoryMermaid(graph: AgentGraph): string {
   };
   const label = (s: string) => s.replace(/"/g, '#quot;');
   const out = ['flowchart LR'];
-  for (const a of graph.agents) out.push(`  ${id(a.id)}["${label(a.name)}<br/><small>${a.framework}</small>"]:::${a.risk ?? 'none'}`);
+  for (const a of graph.agents)
+    out.push(`  ${id(a.id)}["${label(a.name)}<br/><small>${a.framework}</small>"]:::${a.risk ?? 'none'}`);
   for (const t of graph.tools) out.push(`  ${id(t.id)}(["${label(t.name)}"]):::${t.risk ?? 'none'}`);
   for (const a of graph.agents) {
     for (const tid of a.tools) out.push(`  ${id(a.id)} --> ${id(tid)}`);

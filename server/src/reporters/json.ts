@@ -15,7 +15,12 @@ export function findingToJson(f: Finding) {
     endLine: f.loc.end.line,
     endColumn: f.loc.end.column,
     fingerprint: f.fingerprint,
-    related: f.related.map((r) => ({ message: r.message, file: r.loc.file, line: r.loc.start.line, column: r.loc.start.column })),
+    related: f.related.map((r) => ({
+      message: r.message,
+      file: r.loc.file,
+      line: r.loc.start.line,
+      column: r.loc.start.column,
+    })),
   };
 }
 
@@ -32,7 +37,13 @@ function capabilityToJson(c: Capability): CapabilityJson {
     evidence: `${c.evidence.file}:${c.evidence.start.line}`,
     path: c.path.map((p) => `${p.message} (${p.loc.file}:${p.loc.start.line})`),
     /** The same, structured: each hop and the evidence last, with columns (editors navigate with these). */
-    trail: capabilityTrail(c).map((p) => ({ message: p.message, file: p.loc.file, line: p.loc.start.line, column: p.loc.start.column, via: p.via?.id ?? null })),
+    trail: capabilityTrail(c).map((p) => ({
+      message: p.message,
+      file: p.loc.file,
+      line: p.loc.start.line,
+      column: p.loc.start.column,
+      via: p.via?.id ?? null,
+    })),
   };
 }
 
@@ -96,7 +107,12 @@ export function inventoryToJson(graph: AgentGraph): InventoryJson {
       locations: c.locations.map((l) => `${l.file}:${l.start.line}`),
       tools: c.tools.map((id) => toolName.get(id) ?? id),
     })),
-    dynamicRegistrations: graph.dynamicRegistrations.map((d) => ({ framework: d.framework, why: d.why, file: d.loc.file, line: d.loc.start.line, agent: d.owner ?? null })),
+    dynamicRegistrations: graph.dynamicRegistrations.map((d) => ({
+      framework: d.framework,
+      why: d.why,
+      file: d.loc.file,
+      line: d.loc.start.line,
+      agent: d.owner ?? null,
+    })),
   };
 }
-

@@ -16,14 +16,22 @@ export function formatMarkdown(result: AnalysisResult): string {
     out.push(`✅ No problems in ${stats.files} files (${stats.agents} agents, ${stats.tools} tools).`, '');
     return out.join('\n');
   }
-  out.push(`${ICON.error} **${count('error')}** errors · ${ICON.warning} **${count('warning')}** warnings · ${ICON.info} **${count('info')}** info — ${stats.files} files, ${stats.agents} agents, ${stats.tools} tools`, '');
+  out.push(
+    `${ICON.error} **${count('error')}** errors · ${ICON.warning} **${count('warning')}** warnings · ${ICON.info} **${count('info')}** info — ${stats.files} files, ${stats.agents} agents, ${stats.tools} tools`,
+    '',
+  );
   const byRule = new Map<string, { severity: Severity; n: number }>();
   for (const f of findings) byRule.set(f.ruleId, { severity: f.severity, n: (byRule.get(f.ruleId)?.n ?? 0) + 1 });
   out.push('| rule | findings |', '|---|---|');
-  for (const [rule, { severity, n }] of [...byRule].sort((a, b) => b[1].n - a[1].n)) out.push(`| ${ICON[severity]} [\`${rule}\`](${docsUrl(rule)}) | ${n} |`);
+  for (const [rule, { severity, n }] of [...byRule].sort((a, b) => b[1].n - a[1].n))
+    out.push(`| ${ICON[severity]} [\`${rule}\`](${docsUrl(rule)}) | ${n} |`);
   out.push('', '<details><summary>Findings</summary>', '', '| | where | rule | message |', '|---|---|---|---|');
-  for (const f of findings.slice(0, MAX_ROWS)) out.push(`| ${ICON[f.severity]} | \`${cell(f.loc.file)}:${f.loc.start.line}\` | \`${f.ruleId}\` | ${cell(f.message)} |`);
-  if (findings.length > MAX_ROWS) out.push('', `…and ${findings.length - MAX_ROWS} more (run \`agent-warden scan\` for all of them).`);
+  for (const f of findings.slice(0, MAX_ROWS))
+    out.push(
+      `| ${ICON[f.severity]} | \`${cell(f.loc.file)}:${f.loc.start.line}\` | \`${f.ruleId}\` | ${cell(f.message)} |`,
+    );
+  if (findings.length > MAX_ROWS)
+    out.push('', `…and ${findings.length - MAX_ROWS} more (run \`agent-warden scan\` for all of them).`);
   out.push('', '</details>', '');
   return out.join('\n');
 }

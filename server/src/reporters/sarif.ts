@@ -7,7 +7,11 @@ import { RULES } from '../rules';
 import { docsUrl } from '../rules/rule';
 import { TAXONOMIES } from '../rules/taxonomies';
 
-const LEVEL: Record<Severity, Sarif.ReportingConfiguration.level> = { error: 'error', warning: 'warning', info: 'note' };
+const LEVEL: Record<Severity, Sarif.ReportingConfiguration.level> = {
+  error: 'error',
+  warning: 'warning',
+  info: 'note',
+};
 
 const pascal = (id: string) => id.replace(/(^|-)([a-z])/g, (_, __, ch: string) => ch.toUpperCase());
 
@@ -26,7 +30,10 @@ export function toSarif(result: AnalysisResult, cwd: string): Sarif.Log {
     name: pascal(r.meta.id),
     shortDescription: { text: r.meta.summary },
     fullDescription: { text: `${r.meta.summary} ${r.meta.why}` },
-    help: { text: `${r.meta.why}\n\nHow to fix: ${r.meta.fix}`, markdown: `${r.meta.why}\n\n**How to fix:** ${r.meta.fix}\n\n[Documentation](${docsUrl(r.meta.id)})` },
+    help: {
+      text: `${r.meta.why}\n\nHow to fix: ${r.meta.fix}`,
+      markdown: `${r.meta.why}\n\n**How to fix:** ${r.meta.fix}\n\n[Documentation](${docsUrl(r.meta.id)})`,
+    },
     helpUri: docsUrl(r.meta.id),
     defaultConfiguration: { level: LEVEL[r.meta.defaultSeverity] },
     properties: {
@@ -35,7 +42,10 @@ export function toSarif(result: AnalysisResult, cwd: string): Sarif.Log {
     },
     // Each standard the rule maps to, as a relationship to a taxon of the run's taxonomies.
     relationships: TAXONOMIES.flatMap((t) =>
-      (r.meta.mappings[t.key] ?? []).map((id) => ({ target: { id, toolComponent: { name: t.name } }, kinds: ['relevant'] })),
+      (r.meta.mappings[t.key] ?? []).map((id) => ({
+        target: { id, toolComponent: { name: t.name } },
+        kinds: ['relevant'],
+      })),
     ),
   }));
   const taxonomies: Sarif.ToolComponent[] = TAXONOMIES.map((t) => ({
@@ -54,7 +64,9 @@ export function toSarif(result: AnalysisResult, cwd: string): Sarif.Log {
     level: LEVEL[f.severity],
     message: { text: f.message },
     locations: [{ physicalLocation: physical(f.loc) }],
-    relatedLocations: f.related.length ? f.related.map((r, i) => ({ id: i + 1, message: { text: r.message }, physicalLocation: physical(r.loc) })) : undefined,
+    relatedLocations: f.related.length
+      ? f.related.map((r, i) => ({ id: i + 1, message: { text: r.message }, physicalLocation: physical(r.loc) }))
+      : undefined,
     partialFingerprints: { 'agentWarden/v1': f.fingerprint },
   }));
   const root = pathToFileURL(cwd).href;
@@ -63,7 +75,15 @@ export function toSarif(result: AnalysisResult, cwd: string): Sarif.Log {
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'agent-warden', semanticVersion: ANALYZER_VERSION, version: ANALYZER_VERSION, informationUri: 'https://github.com/agent-warden/agent-warden', rules } },
+        tool: {
+          driver: {
+            name: 'agent-warden',
+            semanticVersion: ANALYZER_VERSION,
+            version: ANALYZER_VERSION,
+            informationUri: 'https://github.com/agent-warden/agent-warden',
+            rules,
+          },
+        },
         taxonomies,
         originalUriBaseIds: { '%SRCROOT%': { uri: root.endsWith('/') ? root : `${root}/` } },
         columnKind: 'utf16CodeUnits',

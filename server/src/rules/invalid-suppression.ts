@@ -5,7 +5,8 @@ export const invalidSuppression: Rule = {
   meta: {
     id: 'invalid-suppression',
     defaultSeverity: 'warning',
-    summary: 'An `agent-warden-ignore` comment has no reason, an expired `until=` date, or names an unknown rule; it suppresses nothing.',
+    summary:
+      'An `agent-warden-ignore` comment has no reason, an expired `until=` date, or names an unknown rule; it suppresses nothing.',
     why: 'A suppression hides a governance finding. Without a reason nobody can judge it later; past its end date it must be reviewed again.',
     fix: 'Write why after `--`, e.g. `// agent-warden-ignore-next-line unscoped-tool -- internal test tool, no production access`, and renew or remove expired ones.',
     incorrect: [

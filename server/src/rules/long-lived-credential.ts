@@ -4,7 +4,8 @@ export const longLivedCredential: Rule = {
   meta: {
     id: 'long-lived-credential',
     defaultSeverity: 'warning',
-    summary: 'A tool with high or critical capabilities acts with a static credential read once at module level, not a short-lived token from a broker.',
+    summary:
+      'A tool with high or critical capabilities acts with a static credential read once at module level, not a short-lived token from a broker.',
     why: 'A static key lives as long as nobody rotates it and grants the same power to every run, task and user. A leaked one stays valid (OWASP NHI7 long-lived secrets). Brokered tokens (AWS STS, GCP/Azure tokens, Vault, GitHub App installation tokens, SPIFFE SVIDs) expire and can be scoped per task.',
     fix: 'Mint a short-lived, task-scoped token where the tool runs (e.g. STS `AssumeRole`, a GitHub App installation token, Vault dynamic secrets), or at least read the key per call from a secret manager that rotates it.',
     incorrect: [
@@ -26,7 +27,13 @@ export const purge = tool({ description: '', inputSchema: {} as any, needsApprov
 } });`,
       },
     ],
-    mappings: { maestro: ['L4', 'L6'], nistAiRmf: ['MANAGE'], owaspAgentic: ['ASI03'], owaspNhi: ['NHI7'], cwe: ['CWE-798'] },
+    mappings: {
+      maestro: ['L4', 'L6'],
+      nistAiRmf: ['MANAGE'],
+      owaspAgentic: ['ASI03'],
+      owaspNhi: ['NHI7'],
+      cwe: ['CWE-798'],
+    },
   },
   check(ctx) {
     for (const t of ctx.graph.tools) {

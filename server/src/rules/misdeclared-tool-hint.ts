@@ -2,13 +2,14 @@ import { capabilityTrail, describeCapability } from '../capabilities/describe';
 import { TIER_RANK } from '../capabilities/catalog';
 import type { Rule } from './rule';
 
-const WRITES = /:(write|delete|send|email|sms|exec|execute|admin|refund|config-write|infra-write|compute-write|create)$/;
+const WRITES =
+  /:(write|delete|send|email|sms|exec|execute|admin|refund|config-write|infra-write|compute-write|create)$/;
 
 export const misdeclaredToolHint: Rule = {
   meta: {
     id: 'misdeclared-tool-hint',
     defaultSeverity: 'error',
-    summary: 'An MCP tool\'s declared annotations (`readOnlyHint`, `destructiveHint`) contradict what its code does.',
+    summary: "An MCP tool's declared annotations (`readOnlyHint`, `destructiveHint`) contradict what its code does.",
     why: 'Clients act on these hints: editors auto-approve "read-only" tools and skip confirmations for "non-destructive" ones. A false hint turns a write into an unreviewed action — a privilege escalation (OWASP ASI02, ASI09 human-agent trust exploitation).',
     fix: 'Make the hint true: `readOnlyHint: false` (and `destructiveHint: true` where it deletes), or change the code so it only reads.',
     incorrect: [
@@ -27,7 +28,13 @@ const server = new McpServer({ name: 'files', version: '1' });
 server.registerTool('clean', { description: 'Clean the cache', annotations: { readOnlyHint: false, destructiveHint: true } }, async () => { rmSync('/tmp/cache', { recursive: true }); return { content: [] }; });`,
       },
     ],
-    mappings: { maestro: ['L3', 'L7'], nistAiRmf: ['MEASURE'], owaspAgentic: ['ASI02', 'ASI09'], owaspNhi: ['NHI5'], cwe: ['CWE-345'] },
+    mappings: {
+      maestro: ['L3', 'L7'],
+      nistAiRmf: ['MEASURE'],
+      owaspAgentic: ['ASI02', 'ASI09'],
+      owaspNhi: ['NHI5'],
+      cwe: ['CWE-345'],
+    },
   },
   check(ctx) {
     for (const t of ctx.graph.tools) {

@@ -4,7 +4,8 @@ export const missingOwner: Rule = {
   meta: {
     id: 'missing-owner',
     defaultSeverity: 'warning',
-    summary: 'An agent or tool has no owner: no `@owner` tag, no file-level owner, no `owners` glob in the config and no CODEOWNERS entry.',
+    summary:
+      'An agent or tool has no owner: no `@owner` tag, no file-level owner, no `owners` glob in the config and no CODEOWNERS entry.',
     why: 'Every identity needs someone who answers for it: who approves its scope, rotates its credentials and is called when it misbehaves. An unowned agent is an orphaned identity (OWASP NHI1).',
     fix: 'Add `@owner <team-or-person>` to the JSDoc above the definition, a file-level `@owner`, an `owners` glob in agent-warden.json, or a CODEOWNERS rule covering the file.',
     incorrect: [
@@ -24,13 +25,26 @@ export const support = new Agent({ name: 'support', instructions: 'Help customer
 export const support = new Agent({ name: 'support', instructions: 'Help customers.' });`,
       },
     ],
-    mappings: { maestro: ['L6'], nistAiRmf: ['GOVERN'], owaspAgentic: ['ASI03'], owaspNhi: ['NHI1'], cwe: ['CWE-1059'] },
+    mappings: {
+      maestro: ['L6'],
+      nistAiRmf: ['GOVERN'],
+      owaspAgentic: ['ASI03'],
+      owaspNhi: ['NHI1'],
+      cwe: ['CWE-1059'],
+    },
     fixable: true,
   },
   check(ctx) {
     for (const node of [...ctx.graph.agents, ...ctx.graph.tools]) {
       for (const p of node.annotations.problems ?? []) {
-        if (p.tag === 'owner') ctx.report({ loc: p.loc, anchor: node.loc, entityId: node.id, message: `'${node.name}': ${p.message}`, subject: `${node.id}:bad-owner` });
+        if (p.tag === 'owner')
+          ctx.report({
+            loc: p.loc,
+            anchor: node.loc,
+            entityId: node.id,
+            message: `'${node.name}': ${p.message}`,
+            subject: `${node.id}:bad-owner`,
+          });
       }
     }
     for (const a of ctx.graph.agents) {

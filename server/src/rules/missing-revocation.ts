@@ -6,7 +6,7 @@ export const missingRevocation: Rule = {
     defaultSeverity: 'warning',
     summary: 'An agent or MCP server has no documented revocation path (`@revocation`).',
     why: 'When an agent misbehaves or its credentials leak, someone must be able to switch it off and revoke what it holds, quickly and without guessing (OWASP NHI: improper offboarding).',
-    fix: 'Add `@revocation <how>` to the agent\'s JSDoc: the feature flag, kill switch, credential to revoke or runbook link.',
+    fix: "Add `@revocation <how>` to the agent's JSDoc: the feature flag, kill switch, credential to revoke or runbook link.",
     incorrect: [
       {
         code: `import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
@@ -24,14 +24,26 @@ export const server = new McpServer({ name: 'billing', version: '1.0.0' });`,
 export const server = new McpServer({ name: 'billing', version: '1.0.0' });`,
       },
     ],
-    mappings: { maestro: ['L6', 'L7'], nistAiRmf: ['GOVERN', 'MANAGE'], owaspAgentic: ['ASI10'], owaspNhi: ['NHI1'], cwe: ['CWE-1059'] },
+    mappings: {
+      maestro: ['L6', 'L7'],
+      nistAiRmf: ['GOVERN', 'MANAGE'],
+      owaspAgentic: ['ASI10'],
+      owaspNhi: ['NHI1'],
+      cwe: ['CWE-1059'],
+    },
     fixable: true,
   },
   check(ctx) {
     for (const a of ctx.graph.agents) {
       for (const p of a.annotations.problems ?? []) {
-        if (p.tag === 'revocation') ctx.report({ loc: p.loc, anchor: a.loc,
-        entityId: a.id, message: `Agent '${a.name}': ${p.message}`, subject: `agent:${a.name}:${a.kind}:bad-revocation` });
+        if (p.tag === 'revocation')
+          ctx.report({
+            loc: p.loc,
+            anchor: a.loc,
+            entityId: a.id,
+            message: `Agent '${a.name}': ${p.message}`,
+            subject: `agent:${a.name}:${a.kind}:bad-revocation`,
+          });
       }
       if (a.revocation) continue;
       const what = a.framework === 'mcp' ? 'MCP server' : 'Agent';

@@ -2,12 +2,12 @@ import { capabilityTrail, describeCapability } from '../capabilities/describe';
 import { covered, declarable } from '../capabilities/scopes';
 import type { Rule } from './rule';
 
-
 export const privilegeEscalatingChain: Rule = {
   meta: {
     id: 'privilege-escalating-chain',
     defaultSeverity: 'warning',
-    summary: 'A tool or agent reaches, through another tool or agent (chaining, handoff, agent-as-tool, sub-agents), capabilities beyond its own declared scope.',
+    summary:
+      'A tool or agent reaches, through another tool or agent (chaining, handoff, agent-as-tool, sub-agents), capabilities beyond its own declared scope.',
     why: 'Delegation adds up: an agent granted "read tickets" that can hand off to an agent with "issue refunds" effectively holds both. Nobody approved the sum (OWASP ASI03 privilege abuse, ASI07 insecure inter-agent communication).',
     fix: 'Declare what the chain really grants (`@scope` on the tool or agent), put an approval gate on the delegated action, or cut the delegation. The related locations walk the path hop by hop.',
     incorrect: [
@@ -34,7 +34,14 @@ const ops = new Agent({ name: 'Ops', tools: [shell] });
 export const support = new Agent({ name: 'Support', handoffs: [ops] });`,
       },
     ],
-    mappings: { maestro: ['L3', 'L7'], nistAiRmf: ['MAP', 'MANAGE'], owaspAgentic: ['ASI03', 'ASI07'], owaspNhi: ['NHI5'], owaspLlm: ['LLM06'], cwe: ['CWE-269'] },
+    mappings: {
+      maestro: ['L3', 'L7'],
+      nistAiRmf: ['MAP', 'MANAGE'],
+      owaspAgentic: ['ASI03', 'ASI07'],
+      owaspNhi: ['NHI5'],
+      owaspLlm: ['LLM06'],
+      cwe: ['CWE-269'],
+    },
   },
   check(ctx) {
     const byId = new Map(ctx.graph.tools.map((t) => [t.id, t]));
@@ -49,7 +56,16 @@ export const support = new Agent({ name: 'Support', handoffs: [ops] });`,
       report(t.id, t.name, 'Tool', t.kind, t.nameLoc, t.loc, t.scopes, t.capabilities);
     }
 
-    function report(id: string, name: string, what: string, kind: string, loc: typeof ctx.graph.agents[0]['loc'], anchor: typeof loc, granted: string[], caps: typeof ctx.graph.agents[0]['effective']) {
+    function report(
+      id: string,
+      name: string,
+      what: string,
+      kind: string,
+      loc: (typeof ctx.graph.agents)[0]['loc'],
+      anchor: typeof loc,
+      granted: string[],
+      caps: (typeof ctx.graph.agents)[0]['effective'],
+    ) {
       const seen = new Set<string>();
       for (const c of declarable(caps)) {
         const hops = c.path.filter((p) => p.via);

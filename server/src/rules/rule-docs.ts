@@ -1,7 +1,8 @@
 import { RULES_BY_ID } from '.';
 import { docsUrl, type RuleExample } from './rule';
 
-const fence = (ex: RuleExample) => `\`\`\`${ex.file?.endsWith('.env') || ex.file?.startsWith('.env') ? 'dotenv' : 'ts'}\n${ex.code}\n\`\`\``;
+const fence = (ex: RuleExample) =>
+  `\`\`\`${ex.file?.endsWith('.env') || ex.file?.startsWith('.env') ? 'dotenv' : 'ts'}\n${ex.code}\n\`\`\``;
 
 /** A rule's documentation as Markdown: what, why, how to fix, incorrect and correct examples. */
 export function ruleDocsMarkdown(ruleId: string): string {

@@ -22,7 +22,14 @@ export interface RuleMeta {
   incorrect: RuleExample[];
   correct: RuleExample[];
   /** Standards the rule maps to, for SARIF taxonomies and reports. */
-  mappings: { owaspAgentic?: string[]; owaspNhi?: string[]; owaspLlm?: string[]; maestro?: string[]; nistAiRmf?: string[]; cwe?: string[] };
+  mappings: {
+    owaspAgentic?: string[];
+    owaspNhi?: string[];
+    owaspLlm?: string[];
+    maestro?: string[];
+    nistAiRmf?: string[];
+    cwe?: string[];
+  };
   /** Whether an automatic fix or a suggestion exists (issue 3 wires them to code actions). */
   fixable?: boolean;
 }

@@ -7,7 +7,8 @@ export const secretInPrompt: Rule = {
   meta: {
     id: 'secret-in-prompt',
     defaultSeverity: 'error',
-    summary: 'A credential is written into prompt text, a tool description, or a tool\'s result: the model (and whoever can talk to it) sees it.',
+    summary:
+      "A credential is written into prompt text, a tool description, or a tool's result: the model (and whoever can talk to it) sees it.",
     why: 'Anything in the context window can be repeated back: a prompt injection only has to ask. A key in a prompt or a tool result is a leaked key (OWASP LLM02 sensitive information disclosure, NHI2 secret leakage).',
     fix: 'Keep credentials out of text: pass them to the client that needs them (`new Client({ apiKey })`), and return only the data a tool fetched.',
     incorrect: [
@@ -28,7 +29,14 @@ const openai = createOpenAI({ apiKey: process.env.OPENAI_API_KEY });
 export const ask = (q: string) => generateText({ model: openai('gpt-5'), system: 'You answer billing questions.', prompt: q });`,
       },
     ],
-    mappings: { maestro: ['L1', 'L6'], nistAiRmf: ['MANAGE'], owaspAgentic: ['ASI06'], owaspNhi: ['NHI2'], owaspLlm: ['LLM02', 'LLM07'], cwe: ['CWE-200'] },
+    mappings: {
+      maestro: ['L1', 'L6'],
+      nistAiRmf: ['MANAGE'],
+      owaspAgentic: ['ASI06'],
+      owaspNhi: ['NHI2'],
+      owaspLlm: ['LLM02', 'LLM07'],
+      cwe: ['CWE-200'],
+    },
   },
   check(ctx) {
     const implFns = new Set(ctx.graph.tools.flatMap((t) => t.implFunctions ?? []));

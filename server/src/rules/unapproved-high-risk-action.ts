@@ -5,9 +5,10 @@ export const unapprovedHighRiskAction: Rule = {
   meta: {
     id: 'unapproved-high-risk-action',
     defaultSeverity: 'error',
-    summary: 'A tool reaches a critical capability (payments, infrastructure changes, code execution, credential persistence, production data deletion) with no human approval gate.',
+    summary:
+      'A tool reaches a critical capability (payments, infrastructure changes, code execution, credential persistence, production data deletion) with no human approval gate.',
     why: 'An action a human approves case by case is not an independent action of the agent. Without a gate, a prompt injection or a model mistake moves money, deletes data or changes infrastructure on its own (OWASP ASI02 tool misuse, ASI03 privilege abuse).',
-    fix: 'Add the framework\'s gate (`needsApproval: true` in the AI SDK and OpenAI Agents, `requireApproval: true` in Mastra, `humanInTheLoopMiddleware` in LangChain, MCP elicitation), or `@approval required` when the gate lives outside the code. A callback that always approves is not a gate.',
+    fix: "Add the framework's gate (`needsApproval: true` in the AI SDK and OpenAI Agents, `requireApproval: true` in Mastra, `humanInTheLoopMiddleware` in LangChain, MCP elicitation), or `@approval required` when the gate lives outside the code. A callback that always approves is not a gate.",
     incorrect: [
       {
         code: `import { tool } from 'ai';
@@ -44,7 +45,14 @@ export const refund = tool({
 });`,
       },
     ],
-    mappings: { maestro: ['L3', 'L6'], nistAiRmf: ['MANAGE'], owaspAgentic: ['ASI02', 'ASI03'], owaspNhi: ['NHI5'], owaspLlm: ['LLM06'], cwe: ['CWE-862'] },
+    mappings: {
+      maestro: ['L3', 'L6'],
+      nistAiRmf: ['MANAGE'],
+      owaspAgentic: ['ASI02', 'ASI03'],
+      owaspNhi: ['NHI5'],
+      owaspLlm: ['LLM06'],
+      cwe: ['CWE-862'],
+    },
     fixable: true,
   },
   check(ctx) {
@@ -54,7 +62,13 @@ export const refund = tool({
       const top = critical[0];
       const what = critical.map(describeCapability).slice(0, 3).join(', ');
       const note = t.approvalNote ? ` Its ${t.approvalNote}.` : '';
-      const gate = t.approvalSite ? `\`${t.approvalSite.prop}: true\`` : t.framework === 'mcp' ? 'MCP elicitation (`elicitInput`)' : t.framework === 'langchain' ? '`humanInTheLoopMiddleware` or `interrupt()`' : 'the framework\'s approval gate';
+      const gate = t.approvalSite
+        ? `\`${t.approvalSite.prop}: true\``
+        : t.framework === 'mcp'
+          ? 'MCP elicitation (`elicitInput`)'
+          : t.framework === 'langchain'
+            ? '`humanInTheLoopMiddleware` or `interrupt()`'
+            : "the framework's approval gate";
       ctx.report({
         loc: t.nameLoc,
         anchor: t.loc,

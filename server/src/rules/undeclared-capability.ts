@@ -6,7 +6,8 @@ export const undeclaredCapability: Rule = {
   meta: {
     id: 'undeclared-capability',
     defaultSeverity: 'warning',
-    summary: 'A tool\'s code can do something its declared `@scope` does not cover (an error when that capability is critical).',
+    summary:
+      "A tool's code can do something its declared `@scope` does not cover (an error when that capability is critical).",
     why: 'The declared scope is what reviewers approved. Code that reaches beyond it holds privileges nobody granted, and the gap widens silently as code changes (OWASP ASI03 privilege abuse, NHI5 overprivileged NHI).',
     fix: 'Either remove the capability from the code, or widen `@scope` to include it (e.g. `@scope orders:read db:write`) and have the change reviewed.',
     incorrect: [
@@ -25,7 +26,14 @@ import { writeFileSync } from 'node:fs';
 export const save = tool({ name: 'save_note', description: '', parameters: {} as any, execute: async () => { writeFileSync('/tmp/note', 'x'); return 'ok'; } });`,
       },
     ],
-    mappings: { maestro: ['L3', 'L6'], nistAiRmf: ['MAP', 'MEASURE'], owaspAgentic: ['ASI03'], owaspNhi: ['NHI5'], owaspLlm: ['LLM06'], cwe: ['CWE-250'] },
+    mappings: {
+      maestro: ['L3', 'L6'],
+      nistAiRmf: ['MAP', 'MEASURE'],
+      owaspAgentic: ['ASI03'],
+      owaspNhi: ['NHI5'],
+      owaspLlm: ['LLM06'],
+      cwe: ['CWE-250'],
+    },
   },
   check(ctx) {
     for (const t of ctx.graph.tools) {
@@ -33,7 +41,12 @@ export const save = tool({ name: 'save_note', description: '', parameters: {} as
       const seen = new Set<string>();
       for (const c of declarable(t.capabilities)) {
         // Chained capabilities are privilege-escalating-chain's; this rule judges the tool's own code.
-        if (c.path.some((p) => /^(runs agent|tool '|hands off)/.test(p.message)) || seen.has(c.capability) || covered(t.scopes, c.capability)) continue;
+        if (
+          c.path.some((p) => /^(runs agent|tool '|hands off)/.test(p.message)) ||
+          seen.has(c.capability) ||
+          covered(t.scopes, c.capability)
+        )
+          continue;
         seen.add(c.capability);
         ctx.report({
           loc: t.nameLoc,

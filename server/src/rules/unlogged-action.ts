@@ -25,7 +25,13 @@ import { audit } from './audit';
 export const save = tool({ description: '', inputSchema: {} as any, execute: async ({ text }: { text: string }) => { await audit({ action: 'save', bytes: text.length }); writeFileSync('/srv/data.txt', text); } });`,
       },
     ],
-    mappings: { maestro: ['L5'], nistAiRmf: ['MEASURE', 'MANAGE'], owaspAgentic: ['ASI10'], owaspLlm: ['LLM06'], cwe: ['CWE-778'] },
+    mappings: {
+      maestro: ['L5'],
+      nistAiRmf: ['MEASURE', 'MANAGE'],
+      owaspAgentic: ['ASI10'],
+      owaspLlm: ['LLM06'],
+      cwe: ['CWE-778'],
+    },
   },
   check(ctx) {
     for (const t of ctx.graph.tools) {

@@ -33,14 +33,27 @@ export const lookupOrder = tool({
 });`,
       },
     ],
-    mappings: { maestro: ['L3', 'L6'], nistAiRmf: ['GOVERN', 'MAP'], owaspAgentic: ['ASI02', 'ASI03'], owaspNhi: ['NHI5'], owaspLlm: ['LLM06'], cwe: ['CWE-250'] },
+    mappings: {
+      maestro: ['L3', 'L6'],
+      nistAiRmf: ['GOVERN', 'MAP'],
+      owaspAgentic: ['ASI02', 'ASI03'],
+      owaspNhi: ['NHI5'],
+      owaspLlm: ['LLM06'],
+      cwe: ['CWE-250'],
+    },
     fixable: true,
   },
   check(ctx) {
     for (const t of ctx.graph.tools) {
       for (const p of t.annotations.problems ?? []) {
-        if (p.tag === 'scope') ctx.report({ loc: p.loc, anchor: t.loc,
-        entityId: t.id, message: `Tool '${t.name}': ${p.message}`, subject: `tool:${t.name}:${t.kind}:bad-scope` });
+        if (p.tag === 'scope')
+          ctx.report({
+            loc: p.loc,
+            anchor: t.loc,
+            entityId: t.id,
+            message: `Tool '${t.name}': ${p.message}`,
+            subject: `tool:${t.name}:${t.kind}:bad-scope`,
+          });
       }
       // Unnamed (dynamic) tools are reported once, by dynamic-tool-registration.
       if (t.scopes.length > 0 || t.hosted || t.nameSource === 'unknown') continue;

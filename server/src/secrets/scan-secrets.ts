@@ -21,7 +21,20 @@ const STRUCTURAL_PLACEHOLDERS = ['example', '<', '>', '${', '$(', '{{', '...', '
 /** A run of x in one case (`xxxx`, `XXXX`) marks a stand-in; mixed case (`XxXx`) turns up in real random keys. */
 const X_RUN = /xxxx|XXXX/;
 /** Words that mark a stand-in in free-form values; too common in random text to apply to provider formats. */
-const PLACEHOLDER_WORDS = ['your', 'placeholder', 'changeme', 'change_me', 'dummy', 'sample', 'redacted', 'insert', 'replace', 'fake', 'mock', 'todo'];
+const PLACEHOLDER_WORDS = [
+  'your',
+  'placeholder',
+  'changeme',
+  'change_me',
+  'dummy',
+  'sample',
+  'redacted',
+  'insert',
+  'replace',
+  'fake',
+  'mock',
+  'todo',
+];
 
 /**
  * Values written as stand-ins, not secrets: `YOUR_API_KEY`, `sk-...`, `xxxx`, `${VAR}`, AWS's `…EXAMPLE`.
@@ -67,7 +80,13 @@ export function hashSecret(value: string): string {
 /** `ledgerApiKey` / `ledger-api-key` / `LEDGER_API_KEY` → `LEDGER_API_KEY`. */
 export function envNameFor(name: string): string {
   const last = name.split('.').pop() ?? name;
-  return last.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/[^A-Za-z0-9]+/g, '_').replace(/^_+|_+$/g, '').toUpperCase() || 'SECRET';
+  return (
+    last
+      .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+      .replace(/[^A-Za-z0-9]+/g, '_')
+      .replace(/^_+|_+$/g, '')
+      .toUpperCase() || 'SECRET'
+  );
 }
 
 /** Values that look random but are identifiers, digests or data, not credentials. */
@@ -99,7 +118,9 @@ function keywordIndexFor(rules: readonly SecretRule[]): KeywordIndex {
   let index = keywordIndexes.get(rules);
   if (index) return index;
   const keywords = [...new Set(rules.flatMap((r) => r.keywords))];
-  for (const k of keywords) if (!/^[\x00-\x7f]+$/.test(k) || k !== k.toLowerCase()) throw new Error(`secret rule keyword '${k}' is not lower-case ASCII`);
+  for (const k of keywords)
+    if (!/^[\x00-\x7f]+$/.test(k) || k !== k.toLowerCase())
+      throw new Error(`secret rule keyword '${k}' is not lower-case ASCII`);
   // The trie, then failure links breadth first, then a dense transition table.
   const children: Map<number, number>[] = [new Map()];
   const own: string[][] = [[]];

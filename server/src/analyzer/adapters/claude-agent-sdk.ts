@@ -18,7 +18,13 @@ export const claudeAgentSdkAdapter: FrameworkAdapter = {
     if (isExport(callee, 'createSdkMcpServer')) {
       const opts = objectArg(node, 0);
       const tools = prop(opts, 'tools');
-      a.addAgent({ node, framework: 'claude-agent', kind: 'createSdkMcpServer()', name: prop(opts, 'name'), tools: tools ? [tools] : [] });
+      a.addAgent({
+        node,
+        framework: 'claude-agent',
+        kind: 'createSdkMcpServer()',
+        name: prop(opts, 'name'),
+        tools: tools ? [tools] : [],
+      });
       return;
     }
     if (isExport(callee, 'query')) {
@@ -34,7 +40,11 @@ export const claudeAgentSdkAdapter: FrameworkAdapter = {
         kind: 'query()',
         delegates: [servers, agents].filter((x): x is ts.Expression => !!x),
         // `canUseTool` decides each call; `permissionMode: 'bypassPermissions'` approves everything.
-        toolGates: canUseTool ? { expr: canUseTool, prop: 'canUseTool', mode: 'decides' } : mode && ts.isStringLiteralLike(mode) && mode.text === 'bypassPermissions' ? { expr: mode, prop: 'permissionMode', mode: 'decides' } : undefined,
+        toolGates: canUseTool
+          ? { expr: canUseTool, prop: 'canUseTool', mode: 'decides' }
+          : mode && ts.isStringLiteralLike(mode) && mode.text === 'bypassPermissions'
+            ? { expr: mode, prop: 'permissionMode', mode: 'decides' }
+            : undefined,
       });
     }
   },

@@ -8,13 +8,23 @@ import { type FrameworkAdapter, implOf, isExport, objectArg, prop } from '../ada
 export const googleAdkAdapter: FrameworkAdapter = {
   framework: 'google-adk',
   modules: /^@google\/adk(\/.*)?$/,
-  entryPoints: { names: ['FunctionTool', 'AgentTool', 'LlmAgent', 'Agent', 'SequentialAgent', 'ParallelAgent', 'LoopAgent'] },
+  entryPoints: {
+    names: ['FunctionTool', 'AgentTool', 'LlmAgent', 'Agent', 'SequentialAgent', 'ParallelAgent', 'LoopAgent'],
+  },
   visitCall(node, callee, a) {
     if (callee.kind !== 'export' || !ts.isNewExpression(node)) return;
     const opts = objectArg(node, 0);
     if (isExport(callee, 'FunctionTool')) {
       const confirm = prop(opts, 'requireConfirmation');
-      a.addTool({ node, framework: 'google-adk', kind: 'new FunctionTool()', name: prop(opts, 'name'), impl: implOf(opts), approval: confirm && { prop: 'requireConfirmation', expr: confirm }, approvalSite: opts && { options: opts, prop: 'requireConfirmation' } });
+      a.addTool({
+        node,
+        framework: 'google-adk',
+        kind: 'new FunctionTool()',
+        name: prop(opts, 'name'),
+        impl: implOf(opts),
+        approval: confirm && { prop: 'requireConfirmation', expr: confirm },
+        approvalSite: opts && { options: opts, prop: 'requireConfirmation' },
+      });
       return;
     }
     if (isExport(callee, 'AgentTool')) {
@@ -24,7 +34,14 @@ export const googleAdkAdapter: FrameworkAdapter = {
     if (isExport(callee, 'LlmAgent', 'Agent', 'SequentialAgent', 'ParallelAgent', 'LoopAgent')) {
       const tools = prop(opts, 'tools');
       const sub = prop(opts, 'subAgents');
-      a.addAgent({ node, framework: 'google-adk', kind: `new ${callee.path[0]}()`, name: prop(opts, 'name'), tools: tools ? [tools] : [], delegates: sub ? [sub] : [] });
+      a.addAgent({
+        node,
+        framework: 'google-adk',
+        kind: `new ${callee.path[0]}()`,
+        name: prop(opts, 'name'),
+        tools: tools ? [tools] : [],
+        delegates: sub ? [sub] : [],
+      });
     }
   },
 };

@@ -9,7 +9,16 @@ import { openAiAgentsAdapter } from './openai-agents';
 import { rawLlmApisAdapter } from './raw-llm-apis';
 
 /** Every framework adapter, one file each. Adding a framework = adding a file and a line here. */
-export const ADAPTERS: FrameworkAdapter[] = [aiSdkAdapter, openAiAgentsAdapter, langchainAdapter, mcpAdapter, mastraAdapter, rawLlmApisAdapter, claudeAgentSdkAdapter, googleAdkAdapter];
+export const ADAPTERS: FrameworkAdapter[] = [
+  aiSdkAdapter,
+  openAiAgentsAdapter,
+  langchainAdapter,
+  mcpAdapter,
+  mastraAdapter,
+  rawLlmApisAdapter,
+  claudeAgentSdkAdapter,
+  googleAdkAdapter,
+];
 
 /** The adapters whose modules a file imports (by its import specifiers): the only ones that can see anything there. */
 export function adaptersFor(specifiers: readonly string[]): FrameworkAdapter[] {

@@ -13,7 +13,20 @@ const TOOL_CLASSES = ['StructuredTool', 'Tool', 'DynamicTool', 'DynamicStructure
 export const langchainAdapter: FrameworkAdapter = {
   framework: 'langchain',
   modules: /^(@langchain\/.+|langchain(\/.*)?)$/,
-  entryPoints: { names: ['tool', 'DynamicTool', 'DynamicStructuredTool', 'createAgent', 'createReactAgent', 'AgentExecutor', 'createSupervisor', 'createSwarm', 'createHandoffTool', ...TOOL_CLASSES] },
+  entryPoints: {
+    names: [
+      'tool',
+      'DynamicTool',
+      'DynamicStructuredTool',
+      'createAgent',
+      'createReactAgent',
+      'AgentExecutor',
+      'createSupervisor',
+      'createSwarm',
+      'createHandoffTool',
+      ...TOOL_CLASSES,
+    ],
+  },
   visitCall(node, callee, a) {
     if (callee.kind !== 'export') return;
     const name = callee.path.join('.');
@@ -21,17 +34,40 @@ export const langchainAdapter: FrameworkAdapter = {
       const first = arg(node, 0);
       // Headless tool (`langchain` v1): `tool({ name, schema })` with no implementation.
       const opts = first && ts.isObjectLiteralExpression(first) ? first : objectArg(node, 1);
-      a.addTool({ node, framework: 'langchain', kind: first && ts.isObjectLiteralExpression(first) ? 'tool() (headless)' : 'tool()', name: prop(opts, 'name'), impl: first && !ts.isObjectLiteralExpression(first) ? first : undefined });
+      a.addTool({
+        node,
+        framework: 'langchain',
+        kind: first && ts.isObjectLiteralExpression(first) ? 'tool() (headless)' : 'tool()',
+        name: prop(opts, 'name'),
+        impl: first && !ts.isObjectLiteralExpression(first) ? first : undefined,
+      });
       return;
     }
-    if (ts.isNewExpression(node) && isExport(callee, 'DynamicTool', 'DynamicStructuredTool') && TOOL_MODULES.test(callee.module)) {
-      a.addTool({ node, framework: 'langchain', kind: `new ${name}()`, name: prop(objectArg(node, 0), 'name'), impl: prop(objectArg(node, 0), 'func') });
+    if (
+      ts.isNewExpression(node) &&
+      isExport(callee, 'DynamicTool', 'DynamicStructuredTool') &&
+      TOOL_MODULES.test(callee.module)
+    ) {
+      a.addTool({
+        node,
+        framework: 'langchain',
+        kind: `new ${name}()`,
+        name: prop(objectArg(node, 0), 'name'),
+        impl: prop(objectArg(node, 0), 'func'),
+      });
       return;
     }
     if (ts.isCallExpression(node) && (isExport(callee, 'createAgent') || isExport(callee, 'createReactAgent'))) {
       const opts = objectArg(node, 0);
       const tools = prop(opts, 'tools');
-      a.addAgent({ node, framework: 'langchain', kind: `${name}()`, name: prop(opts, 'name'), tools: tools ? [tools] : [], toolGates: gatesOf(opts, a) });
+      a.addAgent({
+        node,
+        framework: 'langchain',
+        kind: `${name}()`,
+        name: prop(opts, 'name'),
+        tools: tools ? [tools] : [],
+        toolGates: gatesOf(opts, a),
+      });
       return;
     }
     if (ts.isNewExpression(node) && isExport(callee, 'AgentExecutor')) {
@@ -69,15 +105,33 @@ export const langchainAdapter: FrameworkAdapter = {
   },
   visitClass(node, base, a) {
     if (!TOOL_MODULES.test(base.module) || base.path.length !== 1 || !TOOL_CLASSES.includes(base.path[0])) return;
-    const impl = node.members.find((m): m is ts.MethodDeclaration => ts.isMethodDeclaration(m) && ['_call', '_run', 'call', 'invoke'].includes(propertyNameText(m.name) ?? ''));
-    a.addTool({ node, framework: 'langchain', kind: `class extends ${base.path[0]}`, name: classField(node, 'name'), holder: node, impl });
+    const impl = node.members.find(
+      (m): m is ts.MethodDeclaration =>
+        ts.isMethodDeclaration(m) && ['_call', '_run', 'call', 'invoke'].includes(propertyNameText(m.name) ?? ''),
+    );
+    a.addTool({
+      node,
+      framework: 'langchain',
+      kind: `class extends ${base.path[0]}`,
+      name: classField(node, 'name'),
+      holder: node,
+      impl,
+    });
   },
 };
 
 /** `middleware: [humanInTheLoopMiddleware({ interruptOn })]` (langchain v1) or `interruptBefore: ['tools']` (LangGraph). */
-function gatesOf(opts: ts.ObjectLiteralExpression | undefined, a: import('../adapter').AdapterContext): import('../adapter').AgentInput['toolGates'] {
+function gatesOf(
+  opts: ts.ObjectLiteralExpression | undefined,
+  a: import('../adapter').AdapterContext,
+): import('../adapter').AgentInput['toolGates'] {
   const before = prop(opts, 'interruptBefore');
-  if (before && ts.isArrayLiteralExpression(before) && before.elements.some((e) => ts.isStringLiteralLike(e) && e.text === 'tools')) return { expr: before, prop: 'interruptBefore', all: true };
+  if (
+    before &&
+    ts.isArrayLiteralExpression(before) &&
+    before.elements.some((e) => ts.isStringLiteralLike(e) && e.text === 'tools')
+  )
+    return { expr: before, prop: 'interruptBefore', all: true };
   const middleware = prop(opts, 'middleware');
   if (!middleware || !ts.isArrayLiteralExpression(middleware)) return undefined;
   for (const m of middleware.elements) {
@@ -102,9 +156,18 @@ function classField(cls: ts.ClassLikeDeclaration, field: string): ts.Expression 
   }
   const ctor = cls.members.find(ts.isConstructorDeclaration);
   for (const st of ctor?.body?.statements ?? []) {
-    if (ts.isExpressionStatement(st) && ts.isBinaryExpression(st.expression) && st.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+    if (
+      ts.isExpressionStatement(st) &&
+      ts.isBinaryExpression(st.expression) &&
+      st.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken
+    ) {
       const left = st.expression.left;
-      if (ts.isPropertyAccessExpression(left) && left.expression.kind === ts.SyntaxKind.ThisKeyword && left.name.text === field) return st.expression.right;
+      if (
+        ts.isPropertyAccessExpression(left) &&
+        left.expression.kind === ts.SyntaxKind.ThisKeyword &&
+        left.name.text === field
+      )
+        return st.expression.right;
     }
   }
   return undefined;

@@ -11,18 +11,39 @@ export const mastraAdapter: FrameworkAdapter = {
     const opts = objectArg(node, 0);
     if (ts.isCallExpression(node) && isExport(callee, 'createTool')) {
       const approval = prop(opts, 'requireApproval');
-      a.addTool({ node, framework: 'mastra', kind: 'createTool()', name: prop(opts, 'id'), approval: approval && { prop: 'requireApproval', expr: approval }, approvalSite: opts && { options: opts, prop: 'requireApproval' }, impl: implOf(opts) });
+      a.addTool({
+        node,
+        framework: 'mastra',
+        kind: 'createTool()',
+        name: prop(opts, 'id'),
+        approval: approval && { prop: 'requireApproval', expr: approval },
+        approvalSite: opts && { options: opts, prop: 'requireApproval' },
+        impl: implOf(opts),
+      });
       return;
     }
     if (ts.isNewExpression(node) && isExport(callee, 'Agent') && /^@mastra\/core(\/agent)?$/.test(callee.module)) {
       const tools = prop(opts, 'tools');
       const agents = prop(opts, 'agents');
-      a.addAgent({ node, framework: 'mastra', kind: 'new Agent()', name: prop(opts, 'name') ?? prop(opts, 'id'), tools: tools ? [tools] : [], delegates: agents ? [agents] : [] });
+      a.addAgent({
+        node,
+        framework: 'mastra',
+        kind: 'new Agent()',
+        name: prop(opts, 'name') ?? prop(opts, 'id'),
+        tools: tools ? [tools] : [],
+        delegates: agents ? [agents] : [],
+      });
       return;
     }
     if (ts.isNewExpression(node) && isExport(callee, 'MCPServer')) {
       const tools = prop(opts, 'tools');
-      a.addAgent({ node, framework: 'mastra', kind: 'new MCPServer()', name: prop(opts, 'name') ?? prop(opts, 'id'), tools: tools ? [tools] : [] });
+      a.addAgent({
+        node,
+        framework: 'mastra',
+        kind: 'new MCPServer()',
+        name: prop(opts, 'name') ?? prop(opts, 'id'),
+        tools: tools ? [tools] : [],
+      });
     }
   },
 };

@@ -20,7 +20,13 @@ export const mcpAdapter: FrameworkAdapter = {
     if (callee.kind === 'export') {
       if (ts.isNewExpression(node) && isExport(callee, 'McpServer', 'Server') && SERVER_MODULES.test(callee.module)) {
         const info = objectArg(node, 0);
-        a.addAgent({ node, framework: 'mcp', kind: `new ${callee.path[0]}()`, name: prop(info, 'name'), cls: { module: callee.module, path: callee.path } });
+        a.addAgent({
+          node,
+          framework: 'mcp',
+          kind: `new ${callee.path[0]}()`,
+          name: prop(info, 'name'),
+          cls: { module: callee.module, path: callee.path },
+        });
       }
       return;
     }
@@ -34,20 +40,39 @@ export const mcpAdapter: FrameworkAdapter = {
       if (onMcp && callee.members.length > 1 && callee.members[0] === 'server') return; // low-level server under McpServer
       const name = arg(node, 0);
       const receiver = (node.expression as ts.PropertyAccessExpression).expression;
-      const impl = [...node.arguments].reverse().find((x) => ts.isArrowFunction(x) || ts.isFunctionExpression(x) || ts.isIdentifier(x));
-      a.addTool({ node, framework: 'mcp', kind: `${method}()`, name, registeredOn: receiver, impl, hints: hintsOf(node, a) });
+      const impl = [...node.arguments]
+        .reverse()
+        .find((x) => ts.isArrowFunction(x) || ts.isFunctionExpression(x) || ts.isIdentifier(x));
+      a.addTool({
+        node,
+        framework: 'mcp',
+        kind: `${method}()`,
+        name,
+        registeredOn: receiver,
+        impl,
+        hints: hintsOf(node, a),
+      });
       return;
     }
     if (method === 'setRequestHandler' && node.arguments.length >= 2) {
       const schema = a.ctx.evaluate(node.arguments[0]);
-      if (schema.k === 'import' && TYPES_MODULES.test(schema.module) && schema.path[schema.path.length - 1] === 'CallToolRequestSchema') {
+      if (
+        schema.k === 'import' &&
+        TYPES_MODULES.test(schema.module) &&
+        schema.path[schema.path.length - 1] === 'CallToolRequestSchema'
+      ) {
         registerDispatchBranches(a, node.arguments[1], (node.expression as ts.PropertyAccessExpression).expression);
         return;
       }
     }
     if (method === 'setRequestHandler' && node.arguments.length >= 2) {
       const schema = a.ctx.evaluate(node.arguments[0]);
-      if (schema.k !== 'import' || !TYPES_MODULES.test(schema.module) || schema.path[schema.path.length - 1] !== 'ListToolsRequestSchema') return;
+      if (
+        schema.k !== 'import' ||
+        !TYPES_MODULES.test(schema.module) ||
+        schema.path[schema.path.length - 1] !== 'ListToolsRequestSchema'
+      )
+        return;
       const receiver = (node.expression as ts.PropertyAccessExpression).expression;
       for (const returned of returnedExpressions(a.ctx, node.arguments[1])) {
         const e = unwrap(returned);
@@ -58,14 +83,22 @@ export const mcpAdapter: FrameworkAdapter = {
   },
   /** `class GitHubServer extends McpServer { constructor() { super({ name }); this.registerTool(…) } }` */
   visitClass(node, base, a) {
-    if (!SERVER_MODULES.test(base.module) || base.path.length !== 1 || !['McpServer', 'Server'].includes(base.path[0])) return;
+    if (!SERVER_MODULES.test(base.module) || base.path.length !== 1 || !['McpServer', 'Server'].includes(base.path[0]))
+      return;
     const ctor = node.members.find(ts.isConstructorDeclaration);
     let info: ts.ObjectLiteralExpression | undefined;
     ctor?.body?.forEachChild(function find(n): void {
       if (ts.isCallExpression(n) && n.expression.kind === ts.SyntaxKind.SuperKeyword) info = objectArg(n, 0);
       else n.forEachChild(find);
     });
-    a.addAgent({ node, framework: 'mcp', kind: `class extends ${base.path[0]}`, name: prop(info, 'name'), holder: node, cls: { module: base.module, path: base.path } });
+    a.addAgent({
+      node,
+      framework: 'mcp',
+      kind: `class extends ${base.path[0]}`,
+      name: prop(info, 'name'),
+      holder: node,
+      cls: { module: base.module, path: base.path },
+    });
   },
 };
 
@@ -78,7 +111,14 @@ function hintsOf(node: ts.CallExpression, a: { ctx: { loc(n: ts.Node): import('.
     const ro = prop(obj, 'readOnlyHint');
     const de = prop(obj, 'destructiveHint');
     if (!ro && !de) continue;
-    const bool = (e?: ts.Expression) => (e ? (e.kind === ts.SyntaxKind.TrueKeyword ? true : e.kind === ts.SyntaxKind.FalseKeyword ? false : undefined) : undefined);
+    const bool = (e?: ts.Expression) =>
+      e
+        ? e.kind === ts.SyntaxKind.TrueKeyword
+          ? true
+          : e.kind === ts.SyntaxKind.FalseKeyword
+            ? false
+            : undefined
+        : undefined;
     return { readOnly: bool(ro), destructive: bool(de), loc: a.ctx.loc(obj) };
   }
   return undefined;
@@ -88,12 +128,18 @@ function hintsOf(node: ts.CallExpression, a: { ctx: { loc(n: ts.Node): import('.
  * A low-level `CallTool` handler dispatches on the tool name: each `if (name === 'x')` or `case 'x':`
  * branch is tool x's implementation.
  */
-function registerDispatchBranches(a: import('../adapter').AdapterContext, handler: ts.Node, owner: ts.Expression, depth = 0): void {
+function registerDispatchBranches(
+  a: import('../adapter').AdapterContext,
+  handler: ts.Node,
+  owner: ts.Expression,
+  depth = 0,
+): void {
   let h: ts.Node = unwrap(handler);
   if (depth > 4) return;
   if (ts.isIdentifier(h)) {
     const decl = a.ctx.findDeclaration(h.text, h);
-    if (decl && (ts.isFunctionDeclaration(decl) || (ts.isVariableDeclaration(decl) && decl.initializer))) h = ts.isFunctionDeclaration(decl) ? decl : decl.initializer!;
+    if (decl && (ts.isFunctionDeclaration(decl) || (ts.isVariableDeclaration(decl) && decl.initializer)))
+      h = ts.isFunctionDeclaration(decl) ? decl : decl.initializer!;
     else return;
   }
   if (ts.isCallExpression(h)) {
@@ -107,10 +153,15 @@ function registerDispatchBranches(a: import('../adapter').AdapterContext, handle
     return v.k === 'str' ? v.v : undefined;
   };
   const visit = (n: ts.Node): void => {
-    if (ts.isIfStatement(n) && ts.isBinaryExpression(n.expression) && [ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken].includes(n.expression.operatorToken.kind)) {
+    if (
+      ts.isIfStatement(n) &&
+      ts.isBinaryExpression(n.expression) &&
+      [ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken].includes(n.expression.operatorToken.kind)
+    ) {
       const { left, right } = n.expression;
       const name = ts.isStringLiteralLike(right) ? right.text : ts.isStringLiteralLike(left) ? left.text : undefined;
-      if (name && !a.functions.branches.has(n.thenStatement)) a.functions.branches.set(n.thenStatement, { name, owner });
+      if (name && !a.functions.branches.has(n.thenStatement))
+        a.functions.branches.set(n.thenStatement, { name, owner });
     } else if (ts.isCaseClause(n)) {
       const name = literalOf(n.expression);
       if (name) a.functions.branches.set(n, { name, owner });
@@ -123,9 +174,12 @@ function registerDispatchBranches(a: import('../adapter').AdapterContext, handle
 
 function looksLikeRegistration(node: ts.CallExpression): boolean {
   const first = node.arguments[0];
-  if (!first || ts.isObjectLiteralExpression(first) || ts.isArrowFunction(first) || ts.isFunctionExpression(first)) return false;
+  if (!first || ts.isObjectLiteralExpression(first) || ts.isArrowFunction(first) || ts.isFunctionExpression(first))
+    return false;
   const last = node.arguments[node.arguments.length - 1];
-  return node.arguments.length >= 2 && (ts.isArrowFunction(last) || ts.isFunctionExpression(last) || ts.isIdentifier(last));
+  return (
+    node.arguments.length >= 2 && (ts.isArrowFunction(last) || ts.isFunctionExpression(last) || ts.isIdentifier(last))
+  );
 }
 
 /** Expressions a handler returns: follows identifiers to function declarations and unwraps wrappers like `withTelemetry(fn)`. */
@@ -135,7 +189,8 @@ function returnedExpressions(ctx: SourceContext, handler: ts.Node, depth = 0): t
   if (ts.isIdentifier(h)) {
     const decl = ctx.findDeclaration(h.text, h);
     if (decl && ts.isFunctionDeclaration(decl)) return returnedExpressions(ctx, decl, depth + 1);
-    if (decl && ts.isVariableDeclaration(decl) && decl.initializer) return returnedExpressions(ctx, decl.initializer, depth + 1);
+    if (decl && ts.isVariableDeclaration(decl) && decl.initializer)
+      return returnedExpressions(ctx, decl.initializer, depth + 1);
     return [];
   }
   if (ts.isCallExpression(h)) {

@@ -49,11 +49,16 @@ export const openAiAgentsAdapter: FrameworkAdapter = {
           kind: `${fn}()`,
           name: fn === 'hostedMcpTool' ? prop(opts, 'serverLabel') : HOSTED_TOOLS[fn],
           hosted: true,
-          approval: approval && { prop: prop(opts, 'needsApproval') ? 'needsApproval' : 'requireApproval', expr: approval },
+          approval: approval && {
+            prop: prop(opts, 'needsApproval') ? 'needsApproval' : 'requireApproval',
+            expr: approval,
+          },
         });
         return;
       }
-      const isAgentClass = (ts.isNewExpression(node) && isExport(callee, 'Agent', 'RealtimeAgent')) || (ts.isCallExpression(node) && callee.path.join('.') === 'Agent.create');
+      const isAgentClass =
+        (ts.isNewExpression(node) && isExport(callee, 'Agent', 'RealtimeAgent')) ||
+        (ts.isCallExpression(node) && callee.path.join('.') === 'Agent.create');
       if (isAgentClass) {
         const tools = prop(opts, 'tools');
         const handoffs = prop(opts, 'handoffs');

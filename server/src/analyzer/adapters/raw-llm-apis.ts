@@ -4,8 +4,23 @@ import type { FrameworkId } from '../types';
 
 /** Member chains on an OpenAI / Anthropic client that send a `tools` array to the model. */
 const TOOL_CALLS: Record<'openai' | 'anthropic', string[]> = {
-  openai: ['chat.completions.create', 'chat.completions.stream', 'chat.completions.runTools', 'beta.chat.completions.runTools', 'beta.chat.completions.stream', 'responses.create', 'responses.stream', 'realtime.sessions.create'],
-  anthropic: ['messages.create', 'messages.stream', 'beta.messages.create', 'beta.messages.stream', 'beta.messages.toolRunner'],
+  openai: [
+    'chat.completions.create',
+    'chat.completions.stream',
+    'chat.completions.runTools',
+    'beta.chat.completions.runTools',
+    'beta.chat.completions.stream',
+    'responses.create',
+    'responses.stream',
+    'realtime.sessions.create',
+  ],
+  anthropic: [
+    'messages.create',
+    'messages.stream',
+    'beta.messages.create',
+    'beta.messages.stream',
+    'beta.messages.toolRunner',
+  ],
 };
 
 function providerOf(module: string): 'openai' | 'anthropic' | undefined {
@@ -27,7 +42,7 @@ export const rawLlmApisAdapter: FrameworkAdapter = {
     if (!ts.isCallExpression(node)) return;
     if (callee.kind === 'export') {
       const provider = providerOf(callee.module);
-      if (provider && (isExport(callee, 'zodFunction', 'zodResponsesFunction', 'betaZodTool', 'betaTool'))) {
+      if (provider && isExport(callee, 'zodFunction', 'zodResponsesFunction', 'betaZodTool', 'betaTool')) {
         a.addTool({ node, framework: provider, kind: `${callee.path[0]}()`, name: prop(objectArg(node, 0), 'name') });
       }
       return;
@@ -37,8 +52,13 @@ export const rawLlmApisAdapter: FrameworkAdapter = {
     const chain = callee.members.join('.');
     if (!provider) {
       if (callee.kind !== 'unknown-method') return;
-      provider = TOOL_CALLS.openai.includes(chain) ? 'openai' : TOOL_CALLS.anthropic.includes(chain) ? 'anthropic' : undefined;
-      if (!provider || !a.ctx.text.match(provider === 'openai' ? /['"]openai['"]/ : /['"]@anthropic-ai\/sdk['"]/)) return;
+      provider = TOOL_CALLS.openai.includes(chain)
+        ? 'openai'
+        : TOOL_CALLS.anthropic.includes(chain)
+          ? 'anthropic'
+          : undefined;
+      if (!provider || !a.ctx.text.match(provider === 'openai' ? /['"]openai['"]/ : /['"]@anthropic-ai\/sdk['"]/))
+        return;
     }
     if (!TOOL_CALLS[provider as 'openai' | 'anthropic']?.includes(chain)) return;
     const tools = prop(objectArg(node, 0), 'tools');
