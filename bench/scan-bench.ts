@@ -9,7 +9,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
 const REPO = process.cwd();
@@ -203,7 +203,7 @@ const corpora: [string, string][] = [
   ['published packages', published()],
 ];
 
-console.log(`runs per contender: ${RUNS} (alternated), medians; machine: ${require('node:os').cpus().length} cores\n`);
+console.log(`runs per contender: ${RUNS} (alternated), medians; machine: ${cpus().length} cores\n`);
 const wallOf = new Map<string, number>();
 for (const [name, dir] of corpora) {
   const list = contenders(dir);

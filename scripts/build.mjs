@@ -35,7 +35,8 @@ const common = {
   mainFields: ['module', 'main'],
   alias: {
     typescript: TYPESCRIPT,
-    // fdir's ESM build calls createRequire(import.meta.url), which a CommonJS bundle leaves undefined: take its CommonJS build.
+    // fdir's ESM build calls createRequire(import.meta.url), which a CommonJS bundle leaves undefined: take its
+    // CommonJS build.
     fdir: './node_modules/fdir/dist/index.cjs',
   },
 };

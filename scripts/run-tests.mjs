@@ -19,7 +19,7 @@ const run = spawnSync(
 );
 
 let passed = 0;
-let failed = 0;
+let failed = 1; // no report: the run itself failed
 let skipped = 0;
 if (existsSync(report)) {
   const r = JSON.parse(readFileSync(report, 'utf8'));
@@ -28,6 +28,6 @@ if (existsSync(report)) {
   skipped = (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
   for (const file of r.testResults ?? [])
     if (file.status === 'failed' && (file.assertionResults ?? []).length === 0) failed++;
-} else failed = 1;
+}
 console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(run.status === 0 && failed === 0 ? 0 : 1);

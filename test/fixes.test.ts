@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from '../server/src/analyzer/extract';
 import type { Finding } from '../server/src/analyzer/types';
-import { type AnalysisResult } from '../server/src/engine';
+import type { AnalysisResult } from '../server/src/analyzer/types';
 import {
   applyEdits,
   approvalFix,

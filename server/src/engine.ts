@@ -4,7 +4,7 @@ import {
   DEFAULT_TIME_BUDGET_MS,
   extractFacts,
   importedSpecifiers,
-  IncrementalTree,
+  type IncrementalTree,
   isInsideLiteral,
   isSourceFile,
   parse,
@@ -15,7 +15,7 @@ import { link } from './analyzer/link';
 import type { PathMapping } from './analyzer/resolve';
 import { parse as parseJsonc } from 'jsonc-parser';
 import { OwnerResolver } from './analyzer/owners';
-import type { AgentGraph, FileFacts, Finding, Location, Severity, Suppression } from './analyzer/types';
+import type { AnalysisResult, FileFacts, Finding, Location, Notice, Severity, Suppression } from './analyzer/types';
 import { type ExtractOptions } from './capabilities/collect-functions';
 import { userCatalog } from './capabilities/catalog';
 import { type Config, DEFAULT_CONFIG } from './config/load-config';
@@ -47,36 +47,11 @@ export interface SourceInput {
   seed?: boolean;
 }
 
-export interface Notice {
-  file: string;
-  message: string;
-}
-
 export interface AnalysisOptions {
   config?: Config;
   owners?: OwnerResolver;
   /** YYYY-MM-DD; defaults to today (UTC). */
   today?: string;
-}
-
-export interface AnalysisResult {
-  graph: AgentGraph;
-  findings: Finding[];
-  facts: FileFacts[];
-  notices: Notice[];
-  stats: {
-    files: number;
-    sourceFiles: number;
-    agents: number;
-    tools: number;
-    syntaxErrors: number;
-    suppressed: number;
-    baselined?: number;
-    /** With `--cache`: files whose results came from the cache. */
-    fromCache?: number;
-    /** With `--threads`: files parsed in worker threads. */
-    parsedInWorkers?: number;
-  };
 }
 
 /** Files the secrets engine reads besides source: configs, env files, prompts. */
@@ -371,7 +346,8 @@ export function analyzeResults(results: FileResult[], opts: AnalysisOptions = {}
       today,
       isTestPath,
       report: (r) => {
-        // A configured severity replaces the default; a rule's own graded severity (e.g. "expires soon") is kept otherwise.
+        // A configured severity replaces the default; a rule's own graded severity (e.g. "expires soon") is kept
+        // otherwise.
         const severity = config.rules[rule.meta.id] ? setting : (r.severity ?? setting);
         raw.push({ ...r, ruleId: rule.meta.id, severity });
       },

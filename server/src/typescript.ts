@@ -15,6 +15,8 @@ import type * as TypeScript from 'typescript';
 export let ts: typeof TypeScript;
 
 /** The compiler's types under the same name (a namespace of types only, so no value is created). */
+// a value and a namespace of one name, as the compiler's own
+// eslint-disable-next-line @typescript-eslint/no-namespace -- see above
 export declare namespace ts {
   type Node = TypeScript.Node;
   type SyntaxKind = TypeScript.SyntaxKind;
@@ -42,6 +44,7 @@ export declare namespace ts {
 
 export function loadTypeScript(): typeof TypeScript {
   // `require`, not `import()`: the CLI runs from a code-cached script, where dynamic import is unavailable.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
   ts ??= require('typescript') as typeof TypeScript;
   return ts;
 }

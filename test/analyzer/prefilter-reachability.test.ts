@@ -11,9 +11,9 @@ import {
   extractOptions,
   pathMappingsOf,
   Prefilter,
-  type AnalysisResult,
   type SourceInput,
 } from '../../server/src/engine';
+import type { AnalysisResult } from '../../server/src/analyzer/types';
 import { isSourceFile } from '../../server/src/analyzer/extract';
 import { WorkspaceState } from '../../server/src/lsp/workspace-state';
 import { FAKE_KEYS } from '../helpers/fake-keys';

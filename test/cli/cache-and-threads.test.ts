@@ -70,7 +70,9 @@ describe('--threads and --cache give the same findings as a plain run', () => {
   });
 });
 
-/** Gives every file of the project one modification time an hour ago, so that no stamp is "racy" (see --cache-strategy). */
+/**
+ * Gives every file of the project one modification time an hour ago, so that no stamp is "racy" (see --cache-strategy).
+ */
 const AN_HOUR_AGO = new Date(Date.now() - 3600_000);
 function age(dir: string) {
   const anHourAgo = AN_HOUR_AGO;

@@ -2,7 +2,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO, runCli } from '../helpers/cli';
 
-/** Published SDKs (pinned in package.json) contain no hardcoded secret: every finding here would be a false positive. */
+/**
+ * Published SDKs (pinned in package.json) contain no hardcoded secret: every finding here would be a false positive.
+ */
 const PACKAGES = ['openai', '@anthropic-ai/sdk', '@langchain/core', '@modelcontextprotocol/sdk'];
 
 describe('secrets in published agent SDKs', () => {

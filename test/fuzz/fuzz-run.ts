@@ -31,7 +31,10 @@ const gc = (globalThis as { gc?: () => void }).gc;
 const rssMb = () => Math.round(process.memoryUsage().rss / 1024 / 1024);
 const heapMb = () => Math.round(process.memoryUsage().heapUsed / 1024 / 1024);
 
-/** Every input through `analyseFile`; every `groupEvery` inputs, the last few also through the whole pipeline (link, rules). */
+/**
+ * Every input through `analyseFile`; every `groupEvery` inputs, the last few also through the whole pipeline (link,
+ * rules).
+ */
 export function fuzzAnalyzer(
   inputs: FuzzInput[],
   opts: { timeBudgetMs: number; graceMs: number; groupEvery?: number; onProgress?: (done: number) => void },

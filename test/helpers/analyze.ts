@@ -1,7 +1,8 @@
 import { OwnerResolver } from '../../server/src/analyzer/owners';
 import type { Finding } from '../../server/src/analyzer/types';
 import { type Config, DEFAULT_CONFIG } from '../../server/src/config/load-config';
-import { type AnalysisResult, analyze, type SourceInput } from '../../server/src/engine';
+import type { AnalysisResult } from '../../server/src/analyzer/types';
+import { analyze, type SourceInput } from '../../server/src/engine';
 
 /** Fixed "today" for rule tests, so date-based rules do not drift. */
 export const TODAY = '2026-06-15';

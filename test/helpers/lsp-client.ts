@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   createProtocolConnection,
+  type Diagnostic,
+  type WorkspaceEdit,
   type ProtocolConnection,
   StreamMessageReader,
   StreamMessageWriter,
@@ -13,6 +15,13 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { REPO } from './cli';
 
 export const SERVER = join(REPO, 'dist/server.js');
+
+/** A diagnostic as this server sends it: a plain-text message, a docs link and our own `data`. */
+export interface ServerDiagnostic extends Omit<Diagnostic, 'message' | 'data' | 'codeDescription'> {
+  message: string;
+  codeDescription: { href: string };
+  data: { fingerprint: string; chain?: string };
+}
 
 export interface LspSession {
   conn: ProtocolConnection;
@@ -24,7 +33,7 @@ export interface LspSession {
   uri(rel: string): string;
   open(rel: string, text?: string): TextDocument;
   change(rel: string, newText: string): TextDocument;
-  pull(rel: string): Promise<{ kind: string; items?: any[]; resultId?: string }>;
+  pull(rel: string): Promise<{ kind: string; items?: ServerDiagnostic[]; resultId?: string }>;
   waitReady(): Promise<void>;
   close(): Promise<number | null>;
 }
@@ -77,7 +86,7 @@ export async function startLsp(
     },
     initializationOptions: { trusted: opts.trusted !== false },
   });
-  conn.sendNotification('initialized', {});
+  void conn.sendNotification('initialized', {});
   const docs = new Map<string, TextDocument>();
   const uri = (rel: string) => pathToFileURL(join(root, rel)).href;
   const session: LspSession = {
@@ -92,7 +101,7 @@ export async function startLsp(
       const content = text ?? readFileSync(join(root, rel), 'utf8');
       const doc = TextDocument.create(uri(rel), rel.endsWith('.json') ? 'json' : 'typescript', 1, content);
       docs.set(rel, doc);
-      conn.sendNotification('textDocument/didOpen', {
+      void conn.sendNotification('textDocument/didOpen', {
         textDocument: { uri: doc.uri, languageId: doc.languageId, version: 1, text: content },
       });
       return doc;
@@ -103,7 +112,7 @@ export async function startLsp(
       const next = TextDocument.create(doc.uri, doc.languageId, doc.version + 1, newText);
       docs.set(rel, next);
       // Incremental sync: one range edit replacing the whole text.
-      conn.sendNotification('textDocument/didChange', {
+      void conn.sendNotification('textDocument/didChange', {
         textDocument: { uri: doc.uri, version: next.version },
         contentChanges: [{ range: { start: { line: 0, character: 0 }, end }, text: newText }],
       });
@@ -120,7 +129,7 @@ export async function startLsp(
     },
     async close() {
       await conn.sendRequest('shutdown');
-      conn.sendNotification('exit');
+      void conn.sendNotification('exit');
       return new Promise((resolve) => proc.on('exit', (code) => resolve(code)));
     },
   };
@@ -128,9 +137,10 @@ export async function startLsp(
 }
 
 /** Applies a code action's workspace edit (plain text edits) to a document's text. */
-export function applyWorkspaceEdit(doc: TextDocument, edit: any): string {
+export function applyWorkspaceEdit(doc: TextDocument, edit: WorkspaceEdit | undefined): string {
+  if (!edit) throw new Error('the code action has no edit');
   const edits = (edit.documentChanges ?? [])
-    .flatMap((c: any) => c.edits)
-    .map((e: any) => ({ range: e.range, newText: e.newText ?? e.snippet?.value }));
+    .flatMap((c) => ('edits' in c ? c.edits : []))
+    .map((e) => ({ range: e.range, newText: 'snippet' in e ? e.snippet.value : e.newText }));
   return TextDocument.applyEdits(doc, edits);
 }

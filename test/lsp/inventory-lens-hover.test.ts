@@ -96,8 +96,10 @@ describe('a privilege-escalating chain offers to show itself in the graph (chain
   it('the diagnostic carries the chain as node ids, and a code action opens the graph on it', async () => {
     s.open('src/agents/triage.ts');
     const r = await s.pull('src/agents/triage.ts');
-    const chain = r.items!.find((d) => d.code === 'privilege-escalating-chain' && d.message.includes('payments:write'));
-    expect(chain.data.chain.split('\n')).toEqual([
+    const chain = r.items!.find(
+      (d) => d.code === 'privilege-escalating-chain' && d.message.includes('payments:write'),
+    )!;
+    expect(chain.data.chain?.split('\n')).toEqual([
       expect.stringMatching(/^src\/agents\/triage\.ts#a\d+$/),
       expect.stringMatching(/^src\/agents\/specialists\.ts#a\d+$/),
       expect.stringMatching(/^src\/tools\/refunds\.ts#t\d+$/),
@@ -110,6 +112,6 @@ describe('a privilege-escalating chain offers to show itself in the graph (chain
     })) as { title: string; command?: { command: string; arguments: { highlight: string[] }[] } }[];
     const show = actions.find((a) => a.title === 'Show this chain in the Agent Warden graph');
     expect(show?.command?.command).toBe('agentWarden.showGraph');
-    expect(show?.command?.arguments[0].highlight).toEqual(chain.data.chain.split('\n'));
+    expect(show?.command?.arguments[0].highlight).toEqual(chain.data.chain?.split('\n'));
   });
 });

@@ -1,9 +1,16 @@
 import { writeFileSync } from 'node:fs';
+import type { CodeAction } from 'vscode-languageserver-protocol';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO } from '../helpers/cli';
 import { FAKE_KEYS } from '../helpers/fake-keys';
-import { applyWorkspaceEdit, copyFixture, type LspSession, startLsp } from '../helpers/lsp-client';
+import {
+  applyWorkspaceEdit,
+  copyFixture,
+  type LspSession,
+  type ServerDiagnostic,
+  startLsp,
+} from '../helpers/lsp-client';
 
 describe('language server over stdio', () => {
   let s: LspSession;
@@ -99,11 +106,11 @@ describe('language server over stdio', () => {
         textDocument: { uri: s.uri(rel) },
         range: target.range,
         context: { diagnostics: [target], only: ['quickfix'] },
-      })) as any[];
+      })) as CodeAction[];
       const fix = actions.find((a) => a.edit && !a.title.startsWith('Disable'));
       expect(fix, `a fix for ${target.code}`).toBeTruthy();
       expect(actions.some((a) => a.title === `Show documentation for ${target.code}`)).toBe(true);
-      s.change(rel, applyWorkspaceEdit(s.docs.get(rel)!, fix.edit));
+      s.change(rel, applyWorkspaceEdit(s.docs.get(rel)!, fix?.edit));
       const after = await s.pull(rel);
       expect(after.items!.some((d) => d.code === target.code && d.message === target.message)).toBe(false);
       applied++;
@@ -121,9 +128,9 @@ describe('language server over stdio', () => {
       textDocument: { uri: s.uri(rel) },
       range: target.range,
       context: { diagnostics: [target] },
-    })) as any[];
+    })) as CodeAction[];
     const disable = actions.find((a) => a.title === 'Disable unscoped-tool for this line');
-    const text = applyWorkspaceEdit(s.docs.get(rel)!, disable.edit);
+    const text = applyWorkspaceEdit(s.docs.get(rel)!, disable?.edit);
     expect(text).toContain('// agent-warden-ignore-next-line unscoped-tool -- reason');
     s.change(rel, text);
     expect((await s.pull(rel)).items!.some((d) => d.code === 'unscoped-tool')).toBe(false);
@@ -143,9 +150,11 @@ describe('language server over stdio', () => {
         textDocument: { uri: snip.uri(rel) },
         range: target.range,
         context: { diagnostics: [target] },
-      })) as any[];
+      })) as CodeAction[];
       const add = actions.find((a) => a.title.startsWith('Add @revocation'));
-      expect(add.edit.documentChanges[0].edits[0].snippet.value).toContain(
+      const change = add?.edit?.documentChanges?.[0];
+      const edit = change && 'edits' in change ? change.edits[0] : undefined;
+      expect(edit && 'snippet' in edit ? edit.snippet.value : undefined).toContain(
         '@revocation ${1:feature flag, credential to revoke, or runbook link}',
       );
     } finally {
@@ -158,7 +167,7 @@ describe('language server over stdio', () => {
       textDocument: { uri: s.uri('src/leak.ts') },
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
       context: { diagnostics: [], only: ['source.fixAll.agent-warden'] },
-    })) as any[];
+    })) as CodeAction[];
     expect(actions).toHaveLength(1);
     const text = applyWorkspaceEdit(s.docs.get('src/leak.ts')!, actions[0].edit);
     expect(text).toContain('apiKey: process.env.ANTHROPIC_API_KEY');
@@ -182,7 +191,7 @@ describe('language server over stdio', () => {
 
   it('workspace diagnostics cover files that are not open', async () => {
     const r = (await s.conn.sendRequest('workspace/diagnostic', { previousResultIds: [] })) as {
-      items: { uri: string; items: any[] }[];
+      items: { uri: string; items: ServerDiagnostic[] }[];
     };
     const crm = r.items.find((i) => i.uri.endsWith('src/crm/crm-server.ts'));
     expect(crm?.items.map((d) => d.code)).toEqual(
@@ -192,18 +201,18 @@ describe('language server over stdio', () => {
 
   it('a file changed on disk is re-read (watcher)', async () => {
     writeFileSync(join(s.root, 'src/crm/crm-server.ts'), 'export const nothing = 1;\n');
-    s.conn.sendNotification('workspace/didChangeWatchedFiles', {
+    void s.conn.sendNotification('workspace/didChangeWatchedFiles', {
       changes: [{ uri: s.uri('src/crm/crm-server.ts'), type: 2 }],
     });
     const r = (await s.conn.sendRequest('workspace/diagnostic', { previousResultIds: [] })) as {
-      items: { uri: string; items: any[] }[];
+      items: { uri: string; items: ServerDiagnostic[] }[];
     };
     expect(r.items.find((i) => i.uri.endsWith('src/crm/crm-server.ts'))).toBeUndefined();
   });
 
   it('a broken config is reported on the config file, and analysis goes on', async () => {
     writeFileSync(join(s.root, 'agent-warden.json'), '{\n  "rules": { "unscoped-tol": "off" }\n}\n');
-    s.conn.sendNotification('workspace/didChangeWatchedFiles', {
+    void s.conn.sendNotification('workspace/didChangeWatchedFiles', {
       changes: [{ uri: s.uri('agent-warden.json'), type: 2 }],
     });
     s.open('agent-warden.json');

@@ -111,7 +111,7 @@ describe('language server stress (over stdio)', { timeout: 600_000 }, () => {
       const rel = `src/tools/tool-${i}.ts`;
       s.open(rel);
       if (i % 50 === 0) await timed('pull', s.pull(rel));
-      s.conn.sendNotification('textDocument/didClose', { textDocument: { uri: s.uri(rel) } });
+      void s.conn.sendNotification('textDocument/didClose', { textDocument: { uri: s.uri(rel) } });
       s.docs.delete(rel);
     }
     const status = (await timed('status', s.conn.sendRequest('agentWarden/status'))) as { state: string };
@@ -128,7 +128,7 @@ describe('language server stress (over stdio)', { timeout: 600_000 }, () => {
       writeFileSync(join(s.root, `src/tools/new-${i}.ts`), toolFile(TOOLS + i, 0));
       changes.push({ uri: s.uri(`src/tools/new-${i}.ts`), type: 1 });
     }
-    s.conn.sendNotification('workspace/didChangeWatchedFiles', { changes });
+    void s.conn.sendNotification('workspace/didChangeWatchedFiles', { changes });
     const r = await timed('pull after burst', s.pull('src/agent.ts'));
     expect(r.kind).toBe('full');
     console.log(
@@ -138,7 +138,7 @@ describe('language server stress (over stdio)', { timeout: 600_000 }, () => {
     const config = join(s.root, 'agent-warden.json');
     const good = readFileSync(config, 'utf8');
     writeFileSync(config, '{ "owners": { "src/tools/**": 42 }, ');
-    s.conn.sendNotification('workspace/didChangeWatchedFiles', {
+    void s.conn.sendNotification('workspace/didChangeWatchedFiles', {
       changes: [{ uri: s.uri('agent-warden.json'), type: 2 }],
     });
     s.open('agent-warden.json', readFileSync(config, 'utf8'));
@@ -146,7 +146,7 @@ describe('language server stress (over stdio)', { timeout: 600_000 }, () => {
     expect(broken.items!.some((d) => d.code === 'invalid-config')).toBe(true);
     writeFileSync(config, good);
     s.change('agent-warden.json', good);
-    s.conn.sendNotification('workspace/didChangeWatchedFiles', {
+    void s.conn.sendNotification('workspace/didChangeWatchedFiles', {
       changes: [{ uri: s.uri('agent-warden.json'), type: 2 }],
     });
     const fixed = await timed('pull', s.pull('agent-warden.json'));
@@ -156,9 +156,11 @@ describe('language server stress (over stdio)', { timeout: 600_000 }, () => {
   it('ends with exactly the findings a fresh analysis of the same files gives', async () => {
     // The buffer of agent.ts is the truth: write it out, close it, and compare with the CLI on the folder.
     writeFileSync(join(s.root, 'src/agent.ts'), s.docs.get('src/agent.ts')!.getText());
-    s.conn.sendNotification('textDocument/didClose', { textDocument: { uri: s.uri('src/agent.ts') } });
+    void s.conn.sendNotification('textDocument/didClose', { textDocument: { uri: s.uri('src/agent.ts') } });
     s.docs.delete('src/agent.ts');
-    s.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: s.uri('src/agent.ts'), type: 2 }] });
+    void s.conn.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: s.uri('src/agent.ts'), type: 2 }],
+    });
     const report = (await timed(
       'workspace diagnostics',
       s.conn.sendRequest('workspace/diagnostic', { previousResultIds: [] }),

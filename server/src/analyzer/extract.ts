@@ -11,7 +11,10 @@ import { normaliseModule, propertyNameText, SourceContext, unwrap } from './sour
 import { parseSuppressions } from './suppressions';
 import type { AgentDef, CredentialRead, FileFacts, ReExport, ToolDef, ToolListRegistration, Val } from './types';
 
-/** Per-file extraction budget (ms): generous for real code, which takes milliseconds; a guard against pathological input. */
+/**
+ * Per-file extraction budget (ms): generous for real code, which takes milliseconds; a guard against pathological
+ * input.
+ */
 export const DEFAULT_TIME_BUDGET_MS = 5_000;
 
 export const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts'];

@@ -330,9 +330,18 @@ export function link(
         if (!name && agents.get(wrapped.id)) name = openAiAgentsToolName(agents.get(wrapped.id)!.name);
       }
     }
-    if (!name && key) ((name = key), (nameSource = 'registration'));
-    if (!name && def.bindingName) ((name = def.bindingName), (nameSource = 'binding'));
-    if (!name) ((name = '<dynamic>'), (nameSource = 'unknown'));
+    if (!name && key) {
+      name = key;
+      nameSource = 'registration';
+    }
+    if (!name && def.bindingName) {
+      name = def.bindingName;
+      nameSource = 'binding';
+    }
+    if (!name) {
+      name = '<dynamic>';
+      nameSource = 'unknown';
+    }
     const node = makeTool({
       hints: def.hints,
       id: def.id,

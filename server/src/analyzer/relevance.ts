@@ -46,7 +46,8 @@ function takesEntryPoint(entry: EntryNames, b: ModuleBinding, text: string): boo
   )
     return true;
   if (b.kind !== 'whole') return false;
-  // A whole-module binding: the names read off it (`ai.tool`); used any other way (passed on, destructured) it could be anything.
+  // A whole-module binding: the names read off it (`ai.tool`); used any other way (passed on, destructured) it could be
+  // anything.
   const uses = [...text.matchAll(new RegExp(`(?<![\\w$.])${local}(?![\\w$])(\\s*\\??\\.\\s*(${IDENT}))?`, 'g'))];
   const bare = uses.filter((m) => !m[1]).length;
   return bare > 1 || uses.some((m) => m[2] && entry.names.includes(m[2]));

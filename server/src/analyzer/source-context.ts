@@ -11,7 +11,10 @@ export type Callee =
   | { kind: 'export'; module: string; path: string[] }
   /** `server.registerTool(...)`: a method on an instance of an imported class (or on a recognised agent). */
   | { kind: 'method'; module: string; path: string[]; members: string[]; receiver: ts.Expression; agentId?: string }
-  /** `x.asTool(...)` where `x` cannot be resolved in this file (imported, untyped parameter…): the whole chain from the root. */
+  /**
+   * `x.asTool(...)` where `x` cannot be resolved in this file (imported, untyped parameter…): the whole chain from the
+   * root.
+   */
   | { kind: 'unknown-method'; members: string[]; receiver: ts.Expression };
 
 /** Built on first use: TypeScript loads lazily (typescript.ts), so its enums do not exist at module load. */
@@ -48,7 +51,10 @@ export function propertyNameText(name: ts.PropertyName | ts.BindingName | undefi
   return undefined;
 }
 
-/** Kinds of node that can hold declarations besides functions (see `SourceContext.scope`); built on first use, as UNWRAP. */
+/**
+ * Kinds of node that can hold declarations besides functions (see `SourceContext.scope`); built on first use, as
+ * UNWRAP.
+ */
 let SCOPE_KINDS: Set<ts.SyntaxKind> | undefined;
 const scopeKinds = () =>
   (SCOPE_KINDS ??= new Set([
@@ -272,7 +278,8 @@ export class SourceContext {
     for (let i = cutsBefore; i < this.cuts.length && selfContained; i++)
       selfContained = this.cuts[i]?.memo === memo && this.cuts[i]?.id === id;
     if (selfContained) {
-      if (this.cuts.length !== cutsBefore) this.cuts.length = cutsBefore; // cycles back to this value concern no evaluation around it
+      // cycles back to this value concern no evaluation around it
+      if (this.cuts.length !== cutsBefore) this.cuts.length = cutsBefore;
       memo.set(id, { v, version: this.definitions.version });
     }
     return v;
@@ -489,7 +496,8 @@ export class SourceContext {
         const recv = this.evaluate(callee.expression);
         if (recv.k === 'instance') return { k: 'instance', module: recv.module, path: recv.path };
       }
-      // Client factories: `kc.makeApiClient(k8s.CoreV1Api)`, `dataSource.getRepository(User)` give instances of their argument.
+      // Client factories: `kc.makeApiClient(k8s.CoreV1Api)`, `dataSource.getRepository(User)` give instances of their
+      // argument.
       if (['makeApiClient', 'getRepository', 'getCustomRepository'].includes(method) && node.arguments[0]) {
         const cls = this.evaluate(node.arguments[0]);
         if (cls.k === 'import') return { k: 'instance', module: cls.module, path: cls.path };

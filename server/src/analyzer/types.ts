@@ -133,7 +133,10 @@ export interface AgentDef {
   tools: Val[];
   /** Handoffs, sub-agents, supervised agents. */
   delegates: Val[];
-  /** Agent-level approval settings (AI SDK v7 `toolApproval`, LangChain `interruptOn`, `interruptBefore`): tool name or `*`. */
+  /**
+   * Agent-level approval settings (AI SDK v7 `toolApproval`, LangChain `interruptOn`, `interruptBefore`): tool name or
+   * `*`.
+   */
   toolGates?: { tool: string; kind: 'gate' | 'none' | 'auto'; detail: string }[];
 }
 
@@ -381,4 +384,33 @@ export interface Finding {
   anchor?: Location;
   /** Facts a fix needs, e.g. the environment variable name for a secret. */
   data?: Record<string, string>;
+}
+
+// What an analysis gives its front ends
+
+/** Something the analysis could not do for a file (binary, oversized, unparsable): said, never silently. */
+export interface Notice {
+  file: string;
+  message: string;
+}
+
+/** Everything one analysis found: the identity graph, the findings after suppressions, and counts. */
+export interface AnalysisResult {
+  graph: AgentGraph;
+  findings: Finding[];
+  facts: FileFacts[];
+  notices: Notice[];
+  stats: {
+    files: number;
+    sourceFiles: number;
+    agents: number;
+    tools: number;
+    syntaxErrors: number;
+    suppressed: number;
+    baselined?: number;
+    /** With `--cache`: files whose results came from the cache. */
+    fromCache?: number;
+    /** With `--threads`: files parsed in worker threads. */
+    parsedInWorkers?: number;
+  };
 }

@@ -1496,7 +1496,7 @@ export const CLIS: CliEntry[] = [
 
 /** Files that hold credentials: writing them persists a secret (`.env`, cloud and SSH credentials, keychains). */
 export const CREDENTIAL_FILES =
-  /(^|[\/\\])(\.env(\.[\w.-]+)?|\.npmrc|\.pypirc|\.netrc|\.git-credentials|credentials(\.json)?|id_(rsa|ed25519|ecdsa)|[\w.-]+\.(pem|key|p12|pfx|keychain(-db)?))$|(^|[\/\\])\.(aws|ssh|kube|docker)[\/\\]/;
+  /(^|[/\\])(\.env(\.[\w.-]+)?|\.npmrc|\.pypirc|\.netrc|\.git-credentials|credentials(\.json)?|id_(rsa|ed25519|ecdsa)|[\w.-]+\.(pem|key|p12|pfx|keychain(-db)?))$|(^|[/\\])\.(aws|ssh|kube|docker)[/\\]/;
 
 /** SQL statement verb → capability. */
 export const SQL_VERBS: [RegExp, string, RiskTier][] = [

@@ -56,7 +56,9 @@ export interface ExtractOptions {
   auditLoggers?: string[];
   /** Prefixes of the project's tsconfig `paths` aliases: calls into them are kept like relative ones. */
   localPrefixes?: string[];
-  /** Time budget per file for extraction (ms); a file over it keeps its secrets scan and gets a notice. Default 5000. */
+  /**
+   * Time budget per file for extraction (ms); a file over it keeps its secrets scan and gets a notice. Default 5000.
+   */
   timeBudgetMs?: number;
 }
 
@@ -261,7 +263,9 @@ export class FunctionCollector {
     return undefined;
   }
 
-  /** A symbolic argument: literal text, arrays and objects of them, or a parameter of `fnNode` to fill in per call site. */
+  /**
+   * A symbolic argument: literal text, arrays and objects of them, or a parameter of `fnNode` to fill in per call site.
+   */
   symOf(input: ts.Node, fnNode: ts.Node, depth: number): Sym {
     if (depth > 8) return { t: 'unknown' };
     const node = unwrap(input);

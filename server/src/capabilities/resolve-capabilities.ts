@@ -163,7 +163,7 @@ export function classify(entry: CatalogEntry, args: Sym[], readOnly: boolean): O
     case 'http-method':
     case 'http-config': {
       let url = strHint(arg);
-      let method = 'GET';
+      let method: string;
       if (entry.kind === 'http') method = strHint(walkSym(args[1] ?? { t: 'unknown' }, ['method'])) ?? 'GET';
       else if (entry.kind === 'http-method')
         method = /[.#](post|put|patch|delete|head|options)$/i.exec(entry.id)?.[1] ?? 'GET';

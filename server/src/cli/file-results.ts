@@ -6,15 +6,9 @@ import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { ExtractOptions } from '../capabilities/collect-functions';
 import { isSourceFile } from '../analyzer/extract';
+import type { AnalysisResult } from '../analyzer/types';
 import type { Config } from '../config/load-config';
-import {
-  type AnalysisDepth,
-  type AnalysisResult,
-  analyseFile,
-  type FileResult,
-  Prefilter,
-  type SourceInput,
-} from '../engine';
+import { type AnalysisDepth, analyseFile, type FileResult, Prefilter, type SourceInput } from '../engine';
 import { ANALYZER_BUILD } from '../version';
 import type { FileStamp, ScanInput } from '../project/collect-files';
 
@@ -338,6 +332,7 @@ const BATCH_BYTES = 256 * 1024;
 
 function startPool(threads: number) {
   // `require`, not `import()`: the CLI runs from a code-cached script, where dynamic import is unavailable.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
   const { Piscina } = require('piscina') as typeof import('piscina');
   return new Piscina({ filename: join(__dirname, 'analyze-worker.js'), maxThreads: threads, minThreads: threads });
 }

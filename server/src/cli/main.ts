@@ -6,15 +6,8 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ConfigError } from '../config/load-config';
 import { ANALYZER_VERSION } from '../version';
-import {
-  type AnalysisResult,
-  analyzeResults,
-  extractOptions,
-  isAnalysable,
-  type Notice,
-  pathMappingsOf,
-  type SourceInput,
-} from '../engine';
+import type { AnalysisResult, Notice } from '../analyzer/types';
+import { analyzeResults, extractOptions, isAnalysable, pathMappingsOf, type SourceInput } from '../engine';
 import { CACHE_FILE, type CacheStrategy, fileResults, ResultCache, runKeyOf } from './file-results';
 import { changedSince, stagedContents, stagedFiles } from './git';
 import { formatGithub } from '../reporters/github';

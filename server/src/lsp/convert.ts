@@ -158,7 +158,10 @@ function permissionLines(caps: Capability[], root: string): string[] {
   return lines;
 }
 
-/** Hover: who owns the identity, what it may do and through which chain, whether a human approves, which credentials it reads. */
+/**
+ * Hover: who owns the identity, what it may do and through which chain, whether a human approves, which credentials it
+ * reads.
+ */
 export function hoverFor(node: ToolNode | AgentNode, graph: AgentGraph, root: string): Hover {
   const isTool = 'scopes' in node;
   const lines: string[] = [];

@@ -484,7 +484,10 @@ export function startServer(connection: Connection): void {
 
   connection.onRequest(STATUS, () => status());
   connection.onRequest(RULE_DOCS, (p: { ruleId: string }) => ruleDocsMarkdown(p.ruleId));
-  /** Server-side timings (ms), newest last: whole document pulls (re-analysis of the changed file, linking, rules) and link+rules alone; and memory (bytes). */
+  /**
+   * Server-side timings (ms), newest last: whole document pulls (re-analysis of the changed file, linking, rules) and
+   * link+rules alone; and memory (bytes).
+   */
   connection.onRequest(TIMINGS, () => {
     // Benchmarks and stress tests start the server with --expose-gc to read memory after a collection.
     (globalThis as { gc?: () => void }).gc?.();

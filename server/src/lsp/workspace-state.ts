@@ -7,10 +7,10 @@ import { defaultWorkspace, openWorkspace, type Workspace } from '../project/work
 import { type Config, ConfigError, type RuleSetting } from '../config/load-config';
 import { importedSpecifiers, IncrementalTree, isSourceFile } from '../analyzer/extract';
 import { definesIdentities, ImportGraph, isAgentSeed } from '../analyzer/relevance';
+import type { AnalysisResult } from '../analyzer/types';
 import type { ExtractOptions } from '../capabilities/collect-functions';
 import {
   type AnalysisDepth,
-  type AnalysisResult,
   analyseFile,
   analyzeResults,
   extractOptions,
@@ -42,7 +42,10 @@ export class WorkspaceState {
   /** `paths` alias prefixes the current facts were extracted with (extraction keeps calls into them). */
   private aliasKey = '';
   private optionsCache?: ExtractOptions;
-  /** The import graph and the files whose facts matter; dropped whenever a file's imports, the file set or the buffers change. */
+  /**
+   * The import graph and the files whose facts matter; dropped whenever a file's imports, the file set or the buffers
+   * change.
+   */
   private neededCache?: Set<string>;
   private graphCache?: ImportGraph;
   /** The last single-file analysis (see `findingsFor`). */
@@ -97,7 +100,10 @@ export class WorkspaceState {
     this.generation++;
   }
 
-  /** Extraction options (the config's catalog and loggers, the tsconfig `paths` aliases), derived once per change of either. */
+  /**
+   * Extraction options (the config's catalog and loggers, the tsconfig `paths` aliases), derived once per change of
+   * either.
+   */
   private extractOptions(): ExtractOptions {
     this.optionsCache ??= extractOptions(
       this.ws.config,
@@ -139,7 +145,7 @@ export class WorkspaceState {
    * every file (secrets, imports), then facts for the agent code and what it reaches.
    */
   async index(onProgress?: (p: IndexProgress) => void, isOpen: (rel: string) => boolean = () => false): Promise<void> {
-    let files: string[] = [];
+    let files: string[];
     try {
       files = await collectFiles(['.'], this.dir, this.ws.config.ignore, this.ws.configDir);
     } catch {
@@ -291,7 +297,9 @@ export class WorkspaceState {
     return this.analysisFor(rel).findings.filter((f) => f.loc.file === rel);
   }
 
-  /** An analysis that is exact for `rel` (its definitions, their tools, chains and findings): the whole one when fresh. */
+  /**
+   * An analysis that is exact for `rel` (its definitions, their tools, chains and findings): the whole one when fresh.
+   */
   analysisFor(rel: string): AnalysisResult {
     return this.analysis && !this.analysisStale ? this.analysis : this.focused(rel);
   }

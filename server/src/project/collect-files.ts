@@ -3,7 +3,8 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fdir } from 'fdir';
 import ignore from 'ignore';
 import picomatch from 'picomatch';
-import { isAnalysable, type Notice } from '../engine';
+import type { Notice } from '../analyzer/types';
+import { isAnalysable } from '../engine';
 
 /** Larger files are skipped with a notice: generated bundles and data dumps, not agent code. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;

@@ -1,5 +1,5 @@
 import type { Severity } from '../analyzer/types';
-import type { AnalysisResult } from '../engine';
+import type { AnalysisResult } from '../analyzer/types';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 

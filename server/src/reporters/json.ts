@@ -1,7 +1,7 @@
 import type { AgentGraph, Capability, Finding } from '../analyzer/types';
 import { capabilityTrail } from '../capabilities/describe';
 import type { CapabilityJson, InventoryJson } from '../../../shared/protocol';
-import type { AnalysisResult } from '../engine';
+import type { AnalysisResult } from '../analyzer/types';
 import { ANALYZER_VERSION } from '../version';
 
 export function findingToJson(f: Finding) {
@@ -47,7 +47,10 @@ function capabilityToJson(c: Capability): CapabilityJson {
   };
 }
 
-/** The inventory ("AI bill of materials"): agents, their tools and delegates, credentials. The editor's tree and graph show exactly this. */
+/**
+ * The inventory ("AI bill of materials"): agents, their tools and delegates, credentials. The editor's tree and graph
+ * show exactly this.
+ */
 export function inventoryToJson(graph: AgentGraph): InventoryJson {
   const toolName = new Map(graph.tools.map((t) => [t.id, t.name]));
   const agentName = new Map(graph.agents.map((a) => [a.id, a.name]));

@@ -1,5 +1,5 @@
 import type { Severity } from '../analyzer/types';
-import type { AnalysisResult } from '../engine';
+import type { AnalysisResult } from '../analyzer/types';
 import { docsUrl } from '../rules/rule';
 
 const ICON: Record<Severity, string> = { error: '🔴', warning: '🟡', info: '🔵' };

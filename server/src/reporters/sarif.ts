@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
 import type { Finding, Location, Severity } from '../analyzer/types';
-import type { AnalysisResult } from '../engine';
+import type { AnalysisResult } from '../analyzer/types';
 import { ANALYZER_VERSION } from '../version';
 import { RULES } from '../rules';
 import { docsUrl } from '../rules/rule';

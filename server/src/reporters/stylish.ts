@@ -1,5 +1,5 @@
 import type { Finding, Severity } from '../analyzer/types';
-import type { AnalysisResult } from '../engine';
+import type { AnalysisResult } from '../analyzer/types';
 
 export interface StylishOptions {
   color: boolean;

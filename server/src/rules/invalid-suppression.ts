@@ -1,6 +1,8 @@
 import type { Rule } from './rule';
 
-/** Findings for this rule are produced where suppressions are applied (engine), so they can never suppress themselves. */
+/**
+ * Findings for this rule are produced where suppressions are applied (engine), so they can never suppress themselves.
+ */
 export const invalidSuppression: Rule = {
   meta: {
     id: 'invalid-suppression',

@@ -119,7 +119,7 @@ function keywordIndexFor(rules: readonly SecretRule[]): KeywordIndex {
   if (index) return index;
   const keywords = [...new Set(rules.flatMap((r) => r.keywords))];
   for (const k of keywords)
-    if (!/^[\x00-\x7f]+$/.test(k) || k !== k.toLowerCase())
+    if (!/^[ -~]+$/.test(k) || k !== k.toLowerCase())
       throw new Error(`secret rule keyword '${k}' is not lower-case ASCII`);
   // The trie, then failure links breadth first, then a dense transition table.
   const children: Map<number, number>[] = [new Map()];

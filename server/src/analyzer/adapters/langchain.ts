@@ -120,7 +120,9 @@ export const langchainAdapter: FrameworkAdapter = {
   },
 };
 
-/** `middleware: [humanInTheLoopMiddleware({ interruptOn })]` (langchain v1) or `interruptBefore: ['tools']` (LangGraph). */
+/**
+ * `middleware: [humanInTheLoopMiddleware({ interruptOn })]` (langchain v1) or `interruptBefore: ['tools']` (LangGraph).
+ */
 function gatesOf(
   opts: ts.ObjectLiteralExpression | undefined,
   a: import('../adapter').AdapterContext,

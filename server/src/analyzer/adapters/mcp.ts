@@ -102,7 +102,9 @@ export const mcpAdapter: FrameworkAdapter = {
   },
 };
 
-/** `annotations: { readOnlyHint, destructiveHint }` in a registerTool config, or an annotations argument of `tool()`. */
+/**
+ * `annotations: { readOnlyHint, destructiveHint }` in a registerTool config, or an annotations argument of `tool()`.
+ */
 function hintsOf(node: ts.CallExpression, a: { ctx: { loc(n: ts.Node): import('../types').Location } }) {
   for (const x of node.arguments) {
     if (!ts.isObjectLiteralExpression(x)) continue;
@@ -182,7 +184,10 @@ function looksLikeRegistration(node: ts.CallExpression): boolean {
   );
 }
 
-/** Expressions a handler returns: follows identifiers to function declarations and unwraps wrappers like `withTelemetry(fn)`. */
+/**
+ * Expressions a handler returns: follows identifiers to function declarations and unwraps wrappers like
+ * `withTelemetry(fn)`.
+ */
 function returnedExpressions(ctx: SourceContext, handler: ts.Node, depth = 0): ts.Expression[] {
   const h = unwrap(handler);
   if (depth > 4) return [];
