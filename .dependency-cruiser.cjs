@@ -4,7 +4,7 @@
 
 /** The analysis core: everything that reads code and decides, and knows no front end. */
 const CORE =
-  '^server/src/(analyzer|capabilities|config|fixes|project|rules|secrets)/|^server/src/(engine|typescript|version)[.]ts$';
+  '^server/src/(analyzer|capabilities|config|enrich|fixes|project|rules|secrets)/|^server/src/(engine|typescript|version)[.]ts$';
 /** What parses: the compiler and the modules that walk its syntax trees. */
 const PARSER = '^server/src/typescript[.]ts$|^node_modules/(typescript|ts-morph|@ts-morph)/';
 
@@ -47,6 +47,15 @@ module.exports = {
       comment: 'A framework adapter says what the code registers; what is wrong with it is for the rules.',
       from: { path: '^server/src/analyzer/adapters/' },
       to: { path: '^server/src/rules/' },
+    },
+    {
+      name: 'linking-decides-nothing',
+      severity: 'error',
+      comment:
+        'Extraction and linking build the graph; owners, capabilities, approval, audit and credential lifetime ' +
+        'are decided by the enrichment steps, which come after.',
+      from: { path: '^server/src/analyzer/' },
+      to: { path: '^server/src/(enrich|rules)/|^server/src/capabilities/resolve-capabilities[.]ts$' },
     },
     {
       name: 'rules-never-parse',

@@ -11,7 +11,7 @@ import {
   SECRET_PIECES,
 } from './analyzer/extract';
 import { BudgetExceeded } from './analyzer/source-context';
-import { link } from './analyzer/link';
+import { buildGraph } from './enrich';
 import type { PathMapping } from './analyzer/resolve';
 import { parse as parseJsonc } from 'jsonc-parser';
 import { OwnerResolver } from './analyzer/owners';
@@ -314,7 +314,7 @@ export function analyzeResults(results: FileResult[], opts: AnalysisOptions = {}
   const secrets = new Map(results.filter((r) => r.secrets.length).map((r) => [r.file, r.secrets]));
   const notices: Notice[] = results.filter((r) => r.notice).map((r) => ({ file: r.file, message: r.notice! }));
   const mappings = results.flatMap((r) => (r.pathMapping ? [r.pathMapping] : []));
-  const graph = link(
+  const graph = buildGraph(
     facts,
     opts.owners ?? new OwnerResolver({ cwd: process.cwd(), configOwners: config.owners }),
     userCatalog(config),

@@ -71,7 +71,7 @@ export class ImportGraph {
   private readonly in = new Map<string, string[]>();
   private readonly seedSet = new Set<string>();
 
-  constructor(files: readonly ImportSummary[], mappings: PathMapping[] = []) {
+  constructor(files: readonly ImportSummary[], mappings: readonly PathMapping[] = []) {
     const sources = new Set(files.filter((f) => isSourceFile(f.file)).map((f) => f.file));
     // Resolution depends on the importing file's folder only: files side by side share their answers.
     const resolved = new Map<string, string | undefined>();

@@ -23,7 +23,7 @@ export function resolveModulePath(
   fromFile: string,
   spec: string,
   files: ReadonlySet<string>,
-  mappings: PathMapping[] = [],
+  mappings: readonly PathMapping[] = [],
 ): string | undefined {
   if (!spec.startsWith('.')) return resolveMapped(fromFile, spec, files, mappings);
   return resolveBase(posix.normalize(posix.join(posix.dirname(fromFile), spec)), files);
@@ -33,7 +33,7 @@ function resolveMapped(
   fromFile: string,
   spec: string,
   files: ReadonlySet<string>,
-  mappings: PathMapping[],
+  mappings: readonly PathMapping[],
 ): string | undefined {
   // The nearest tsconfig above the importing file decides.
   const applicable = mappings
@@ -92,8 +92,8 @@ export class Resolver {
   private readonly canonical = new Map<string, FileFacts>();
 
   constructor(
-    facts: FileFacts[],
-    private readonly mappings: PathMapping[] = [],
+    facts: readonly FileFacts[],
+    private readonly mappings: readonly PathMapping[] = [],
   ) {
     this.files = new Set(facts.map((f) => f.file));
     for (const f of facts) this.canonical.set(f.file, f);

@@ -1,6 +1,6 @@
+import type { FunctionIndex } from '../analyzer/function-index';
 import type { Resolver } from '../analyzer/resolve';
-import type { Capability, FileFacts, FunctionFacts, Location, Sym, Val } from '../analyzer/types';
-import type { RiskTier } from '../analyzer/types';
+import type { Capability, FunctionFacts, RiskTier, Sym, Val } from '../analyzer/types';
 import { CATALOG, type CatalogEntry, CLIS, CREDENTIAL_FILES, HTTP_APIS, SQL_VERBS, TIER_RANK } from './catalog';
 import { strHint, walkSym } from './collect-functions';
 import { compareStrings } from '../analyzer/order';
@@ -184,25 +184,23 @@ export function classify(entry: CatalogEntry, args: Sym[], readOnly: boolean): O
  * (with parameters filled in from each call site), followed through calls across files, tools and agents.
  */
 export class CapabilityResolver {
-  private fns = new Map<string, { fn: FunctionFacts; file: string }>();
   private memo = new Map<string, Capability[]>();
   private entries: Map<string, CatalogEntry>;
 
   constructor(
     private readonly r: Resolver,
-    facts: FileFacts[],
-    /** Capabilities of a tool or agent by id (the linker supplies them, for chains and delegation). */
+    private readonly functions: FunctionIndex,
+    /** Capabilities of a tool or agent by id (the caller supplies them, for chains and delegation). */
     private readonly nodeCaps: (kind: 'tool' | 'agent', id: string, depth: number) => Capability[],
     extra: CatalogEntry[] = [],
   ) {
     this.entries = extra.length
       ? new Map([...builtInEntries, ...extra.map((e) => [e.id, e] as const)])
       : builtInEntries;
-    for (const f of facts) for (const fn of f.functions) this.fns.set(fn.id, { fn, file: f.file });
   }
 
   functionFacts(id: string): FunctionFacts | undefined {
-    return this.fns.get(id)?.fn;
+    return this.functions.get(id)?.fn;
   }
 
   ofFunction(id: string, bindings?: Sym[], depth = 0, stack: string[] = []): Capability[] {
@@ -210,7 +208,7 @@ export class CapabilityResolver {
     const key = bindings?.length ? `${id}\0${JSON.stringify(bindings)}` : id;
     const cached = this.memo.get(key);
     if (cached) return cached;
-    const entry = this.fns.get(id);
+    const entry = this.functions.get(id);
     if (!entry) return [];
     const { fn, file } = entry;
     const out: Capability[] = [];
@@ -231,44 +229,6 @@ export class CapabilityResolver {
     const result = dedupe(out);
     this.memo.set(key, result);
     return result;
-  }
-
-  /** Where a function (or what it calls, a few levels down) asks a human for approval, if it does. */
-  gateIn(callee: Val, file: string): Location | undefined {
-    return this.findIn(callee, file, (fn) => fn.gates?.[0]);
-  }
-
-  /** Where a function (or what it calls, a few levels down) writes an audit record, if it does. */
-  auditIn(callee: Val, file: string): Location | undefined {
-    return this.findIn(callee, file, (fn) => fn.audits?.[0]);
-  }
-
-  /** The function id a value resolves to, if it is a function. */
-  functionIdOf(callee: Val, file: string): string | undefined {
-    const v = this.r.resolve(this.r.canonicalise(callee, file));
-    return v.k === 'fn' ? v.id : undefined;
-  }
-
-  private findIn(
-    callee: Val,
-    file: string,
-    pick: (fn: FunctionFacts) => Location | undefined,
-    depth = 0,
-    seen = new Set<string>(),
-  ): Location | undefined {
-    if (depth > 4) return undefined;
-    const v = this.r.resolve(this.r.canonicalise(callee, file));
-    if (v.k !== 'fn' || seen.has(v.id)) return undefined;
-    seen.add(v.id);
-    const entry = this.fns.get(v.id);
-    if (!entry) return undefined;
-    const here = pick(entry.fn);
-    if (here) return here;
-    for (const c of entry.fn.calls) {
-      const hit = this.findIn(c.callee, entry.file, pick, depth + 1, seen);
-      if (hit) return hit;
-    }
-    return undefined;
   }
 
   ofCallee(callee: Val, file: string, args: Sym[], depth: number, stack: string[]): Capability[] {

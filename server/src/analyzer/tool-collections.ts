@@ -1,0 +1,106 @@
+import { locOf, type Resolver } from './resolve';
+import type { Annotations, Location, ObjProp, Val } from './types';
+
+/** One entry of a tool collection after resolution. */
+export type ToolEntry =
+  | { kind: 'def'; id: string; key?: string }
+  /** A plain descriptor object: MCP `ListTools` entries, raw OpenAI/Anthropic tool objects, AI SDK v4 plain tools. */
+  | { kind: 'descriptor'; obj: Extract<Val, { k: 'obj' }>; key?: string; keyLoc?: Location; keyAnn?: Annotations }
+  /** `tools: { search: makeSearchTool() }`: the name is known, the definition is not. */
+  | { kind: 'opaque'; key: string; loc: Location; ann?: Annotations }
+  | { kind: 'dynamic'; why: string; loc: Location };
+
+/** Nested lists and spreads deeper than this are not followed (a guard against self-referencing values). */
+const MAX_DEPTH = 20;
+
+/**
+ * The tools a `tools` value lists, resolved through variables, imports, spreads and filters. `asMap`: the
+ * value is a name → tool map (AI SDK, Mastra), whose keys name the tools; otherwise a list.
+ */
+export function toolEntries(r: Resolver, val: Val, from: string, asMap: boolean): ToolEntry[] {
+  const out: ToolEntry[] = [];
+  const seen = new Set<Val>();
+  const visit = (v: Val, mapMode: boolean, depth: number): void => {
+    if (depth > MAX_DEPTH) return;
+    const x = r.resolve(r.canonicalise(v, from));
+    if (seen.has(x)) return;
+    seen.add(x);
+    switch (x.k) {
+      case 'tool':
+        out.push({ kind: 'def', id: x.id });
+        break;
+      case 'arr':
+        for (const item of x.items) visit(item, false, depth + 1);
+        break;
+      case 'obj':
+        if (mapMode) for (const p of x.props) visitProp(p, depth);
+        else out.push({ kind: 'descriptor', obj: x });
+        break;
+      case 'subset':
+        visit(x.of, mapMode, depth + 1);
+        break;
+      case 'alt':
+        for (const o of x.options) visit(o, mapMode, depth + 1);
+        break;
+      case 'agent':
+      case 'handoff':
+      case 'str':
+        break;
+      case 'import':
+        out.push({ kind: 'dynamic', why: `tools come from the package \`${x.module}\``, loc: locOf(v) });
+        break;
+      case 'dynamic':
+        out.push({ kind: 'dynamic', why: x.why, loc: x.loc });
+        break;
+      default:
+        out.push({ kind: 'dynamic', why: 'tools computed at run time', loc: locOf(v) });
+    }
+  };
+  const visitProp = (p: ObjProp, depth: number): void => {
+    if (p.key === null) return visit(p.val, true, depth + 1);
+    if (p.computed) {
+      out.push({ kind: 'dynamic', why: 'tool registered under a computed key', loc: p.loc });
+      return;
+    }
+    const x = r.resolve(r.canonicalise(p.val, from));
+    if (x.k === 'tool') out.push({ kind: 'def', id: x.id, key: p.key });
+    else if (x.k === 'obj') out.push({ kind: 'descriptor', obj: x, key: p.key, keyLoc: p.loc, keyAnn: p.ann });
+    else out.push({ kind: 'opaque', key: p.key, loc: p.loc, ann: p.ann });
+  };
+  visit(val, asMap, 0);
+  return out;
+}
+
+/** A `tools` value written as an object is a name → tool map (AI SDK, Mastra); as an array, a list. */
+export function isToolMap(r: Resolver, v: Val, from: string): boolean {
+  return r.resolve(r.canonicalise(v, from)).k === 'obj';
+}
+
+/** The agents a delegation value names: handoffs, sub-agent lists and maps, alternatives. */
+export function delegateTargets(r: Resolver, v: Val, from: string, depth = 0): string[] {
+  if (depth > 10) return [];
+  const x = r.resolve(r.canonicalise(v, from));
+  switch (x.k) {
+    case 'agent':
+      return [x.id];
+    case 'handoff':
+      return delegateTargets(r, x.agent, from, depth + 1);
+    case 'arr':
+      return x.items.flatMap((i) => delegateTargets(r, i, from, depth + 1));
+    case 'obj':
+      return x.props.flatMap((p) => delegateTargets(r, p.val, from, depth + 1));
+    case 'alt':
+      return x.options.flatMap((o) => delegateTargets(r, o, from, depth + 1));
+    case 'subset':
+      return delegateTargets(r, x.of, from, depth + 1);
+    default:
+      return [];
+  }
+}
+
+/** The string a value resolves to, if it resolves to one. */
+export function stringOf(r: Resolver, v: Val | undefined, from: string): string | undefined {
+  if (!v) return undefined;
+  const x = r.resolve(r.canonicalise(v, from));
+  return x.k === 'str' ? x.v : undefined;
+}

@@ -1,0 +1,97 @@
+import type { LinkedGraph } from '../analyzer/link';
+import type { Capability } from '../analyzer/types';
+import type { CatalogEntry } from '../capabilities/catalog';
+import { CapabilityResolver, dedupe, highestTier } from '../capabilities/resolve-capabilities';
+
+/** Chains longer than this (tool → agent → tool …) are not followed further. */
+const MAX_CHAIN_DEPTH = 12;
+
+/**
+ * What each tool can do (its code, the dispatch branch that serves it, the agent it runs) and each agent's
+ * effective permission (its tools and delegates), with the chain that grants each capability. The highest
+ * tier among them is the node's risk.
+ */
+export function computeCapabilities(g: LinkedGraph, extraCatalog: CatalogEntry[] = []): void {
+  const caps = new ChainWalker(g, extraCatalog);
+  for (const t of g.tools.values()) {
+    t.capabilities = caps.of('tool', t.id, 0);
+    t.risk = highestTier(t.capabilities);
+  }
+  for (const a of g.agents.values()) {
+    a.effective = caps.of('agent', a.id, 0);
+    a.risk = highestTier(a.effective);
+  }
+}
+
+/** Capabilities of tools and agents through chains and delegation, each node computed once (cycles cut). */
+class ChainWalker {
+  private readonly done = new Map<string, Capability[]>();
+  private readonly inProgress = new Set<string>();
+  private readonly resolver: CapabilityResolver;
+
+  constructor(
+    private readonly g: LinkedGraph,
+    extraCatalog: CatalogEntry[],
+  ) {
+    this.resolver = new CapabilityResolver(g.resolver, g.functions, (k, id, d) => this.of(k, id, d), extraCatalog);
+  }
+
+  of(kind: 'tool' | 'agent', id: string, depth: number): Capability[] {
+    const key = `${kind}:${id}`;
+    const cached = this.done.get(key);
+    if (cached) return cached;
+    if (this.inProgress.has(key) || depth > MAX_CHAIN_DEPTH) return [];
+    this.inProgress.add(key);
+    const out = kind === 'tool' ? this.toolCaps(id, depth) : this.agentCaps(id, depth);
+    this.inProgress.delete(key);
+    this.done.set(key, out);
+    return out;
+  }
+
+  private toolCaps(id: string, depth: number): Capability[] {
+    const t = this.g.tools.get(id);
+    if (!t) return [];
+    const out: Capability[] = [];
+    const impls = this.g.implementations.get(id);
+    if (impls?.handler) out.push(...this.resolver.ofCallee(impls.handler.val, impls.handler.file, [], depth + 1, []));
+    // The first dispatch branch serving the tool's name: on a server exposing it, else in its own file.
+    const branch = impls?.dispatch[0]?.val;
+    if (branch?.k === 'fn') out.push(...this.resolver.ofFunction(branch.id, [], depth + 1));
+    if (t.delegatesTo) {
+      const target = this.g.agents.get(t.delegatesTo);
+      const hop = { message: `runs agent '${target?.name}'`, loc: target?.nameLoc ?? t.loc };
+      for (const c of this.of('agent', t.delegatesTo, depth + 1)) {
+        out.push({ ...c, path: [{ ...hop, via: { kind: 'agent', id: t.delegatesTo } }, ...c.path] });
+      }
+    }
+    return dedupe(out);
+  }
+
+  private agentCaps(id: string, depth: number): Capability[] {
+    const a = this.g.agents.get(id);
+    if (!a) return [];
+    const out: Capability[] = [];
+    for (const toolId of a.tools) {
+      const t = this.g.tools.get(toolId);
+      const hop = {
+        message: `tool '${t?.name}'`,
+        loc: t?.nameLoc ?? a.loc,
+        via: { kind: 'tool' as const, id: toolId },
+      };
+      for (const c of this.of('tool', toolId, depth + 1)) out.push({ ...c, path: [hop, ...c.path] });
+    }
+    // Agents reached through an agent-as-tool are counted through that tool (the truer path).
+    const viaTools = new Set(a.tools.map((tid) => this.g.tools.get(tid)?.delegatesTo).filter(Boolean));
+    for (const d of a.delegates) {
+      if (viaTools.has(d)) continue;
+      const target = this.g.agents.get(d);
+      const hop = {
+        message: `hands off to agent '${target?.name}'`,
+        loc: target?.nameLoc ?? a.loc,
+        via: { kind: 'agent' as const, id: d },
+      };
+      for (const c of this.of('agent', d, depth + 1)) out.push({ ...c, path: [hop, ...c.path] });
+    }
+    return dedupe(out);
+  }
+}

@@ -1,0 +1,29 @@
+import { link, sortedGraph } from '../analyzer/link';
+import type { OwnerResolver } from '../analyzer/owners';
+import type { PathMapping } from '../analyzer/resolve';
+import type { AgentGraph, FileFacts } from '../analyzer/types';
+import type { CatalogEntry } from '../capabilities/catalog';
+import { decideApproval } from './approval';
+import { findAuditRecords } from './audit';
+import { computeCapabilities } from './capabilities';
+import { findStaticCredentials } from './credentials';
+import { assignOwners } from './owners';
+
+/**
+ * The agent identity graph of a set of files: linked (who exposes and calls what), then judged step by step —
+ * owners, capabilities and risk, audit records, static credentials (which need the risk), approval.
+ */
+export function buildGraph(
+  facts: readonly FileFacts[],
+  owners: OwnerResolver,
+  extraCatalog: CatalogEntry[] = [],
+  pathMappings: readonly PathMapping[] = [],
+): AgentGraph {
+  const g = link(facts, pathMappings);
+  assignOwners(g, owners);
+  computeCapabilities(g, extraCatalog);
+  findAuditRecords(g);
+  findStaticCredentials(g);
+  decideApproval(g);
+  return sortedGraph(g);
+}

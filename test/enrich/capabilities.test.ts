@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { computeCapabilities } from '../../server/src/enrich/capabilities';
+import { agentNamed, linkFiles, toolNamed } from '../helpers/link';
+
+describe('computeCapabilities', () => {
+  it('a tool’s capabilities come from its code, its risk from the highest', () => {
+    const g = linkFiles({
+      'src/tools.ts': `import { tool } from 'ai';\nimport { execSync } from 'node:child_process';\nimport { readFileSync } from 'node:fs';
+export const run = tool({ description: '', inputSchema: {} as any, execute: async ({ cmd }: any) => { readFileSync('a.txt'); return execSync(cmd); } });
+export const add = tool({ description: '', inputSchema: {} as any, execute: async ({ a, b }: any) => a + b });`,
+    });
+    computeCapabilities(g);
+    const run = toolNamed(g, 'run');
+    expect(run.capabilities.map((c) => c.capability)).toEqual(expect.arrayContaining(['system:exec', 'file:read']));
+    expect(run.risk).toBe('critical');
+    expect(toolNamed(g, 'add')).toMatchObject({ capabilities: [], risk: undefined });
+  });
+
+  it('an agent’s effective permission is what its tools and delegates reach, with the hops', () => {
+    const g = linkFiles({
+      'src/agents.ts': `import { Agent, tool } from '@openai/agents';\nimport { execSync } from 'node:child_process';
+export const shell = tool({ name: 'shell', description: '', parameters: {} as any, execute: async ({ cmd }: any) => execSync(cmd).toString() });
+export const ops = new Agent({ name: 'ops', tools: [shell] });
+export const triage = new Agent({ name: 'triage', handoffs: [ops] });`,
+    });
+    computeCapabilities(g);
+    const exec = agentNamed(g, 'triage').effective.find((c) => c.capability === 'system:exec');
+    expect(exec?.path.map((p) => p.message)).toEqual(["hands off to agent 'ops'", "tool 'shell'"]);
+    expect(agentNamed(g, 'triage').risk).toBe('critical');
+  });
+
+  it('agents that delegate to each other end the walk', () => {
+    const g = linkFiles({
+      'src/agents.ts': `import { Agent } from '@openai/agents';
+export const a: Agent = new Agent({ name: 'a', handoffs: [() => b] as any });
+export const b: Agent = new Agent({ name: 'b', handoffs: [a] });`,
+    });
+    computeCapabilities(g);
+    expect(agentNamed(g, 'a').effective).toEqual([]);
+    expect(agentNamed(g, 'b').effective).toEqual([]);
+  });
+});
