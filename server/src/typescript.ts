@@ -15,14 +15,14 @@ import type * as TypeScript from 'typescript';
 export let ts: typeof TypeScript;
 
 /** The compiler's types under the same name (a namespace of types only, so no value is created). */
-// a value and a namespace of one name, as the compiler's own
-// eslint-disable-next-line @typescript-eslint/no-namespace -- see above
+// eslint-disable-next-line @typescript-eslint/no-namespace -- one name for the value and its types, as in the compiler
 export declare namespace ts {
   type Node = TypeScript.Node;
   type SyntaxKind = TypeScript.SyntaxKind;
   type Expression = TypeScript.Expression;
   type SourceFile = TypeScript.SourceFile;
   type CallExpression = TypeScript.CallExpression;
+  type BinaryExpression = TypeScript.BinaryExpression;
   type ObjectLiteralExpression = TypeScript.ObjectLiteralExpression;
   type NewExpression = TypeScript.NewExpression;
   type FunctionLikeDeclaration = TypeScript.FunctionLikeDeclaration;

@@ -9,7 +9,16 @@ import { type ExtractOptions, FunctionCollector } from '../capabilities/collect-
 import { fileLevelAnnotations, mergeAnnotations } from './annotations';
 import { normaliseModule, propertyNameText, SourceContext, unwrap } from './source-context';
 import { parseSuppressions } from './suppressions';
-import type { AgentDef, CredentialRead, FileFacts, ReExport, ToolDef, ToolListRegistration, Val } from './types';
+import type {
+  AgentDef,
+  Annotations,
+  CredentialRead,
+  FileFacts,
+  ReExport,
+  ToolDef,
+  ToolListRegistration,
+  Val,
+} from './types';
 
 /**
  * Per-file extraction budget (ms): generous for real code, which takes milliseconds; a guard against pathological
@@ -173,194 +182,240 @@ export function extractFacts(
   specifiers: readonly string[] = importedSpecifiers(text),
   tree?: IncrementalTree,
 ): FileFacts {
-  const adapters = adaptersFor(specifiers);
   const started = performance.now();
   const sf = tree ? tree.parse(file, text) : parse(file, text);
-  const ctx = new SourceContext(sf, file);
-  ctx.deadline = started + (options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS);
-  const fileAnn = fileLevelAnnotations(sf, ctx.locAt);
-  const pending: Pending = { tools: [], agents: [], lists: [] };
-  const functions = new FunctionCollector(ctx, options);
-  ctx.functionId = (node) => functions.idOf(node);
-  const credentials: CredentialRead[] = [];
-  const splitSecrets: FileFacts['splitSecrets'] = [];
-  const secretPieces: string[] = [];
-  let seq = 0;
+  const extractor = new FileExtractor(sf, file, specifiers, options);
+  extractor.ctx.deadline = started + (options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS);
+  extractor.walk();
+  return extractor.finish(text);
+}
 
-  const a: AdapterContext = {
-    ctx,
-    functions,
-    addTool(input) {
-      if (ctx.definitions.has(input.node)) return;
-      const id = `${file}#t${seq++}`;
-      const { holder, bindingName } = ctx.holderOf(input.node);
-      const own = ctx.annotationsOf(input.holder ?? holder);
-      const nameNode = input.nameNode ?? (typeof input.name === 'object' ? input.name : input.node);
-      const def: ToolDef = {
-        id,
-        framework: input.framework,
-        kind: input.kind,
-        bindingName: bindingName ?? (ts.isClassLike(input.node) ? input.node.name?.text : undefined),
-        loc: ctx.loc(input.node),
-        nameLoc: ctx.loc(nameNode),
-        holderLoc: ctx.loc(input.holder ?? holder),
-        annotations: mergeAnnotations(fileAnn, own),
-        approvalSite: input.approvalSite && {
-          options: ctx.loc(input.approvalSite.options),
-          prop: input.approvalSite.prop,
-        },
-        hosted: input.hosted || undefined,
-        dynamic: input.dynamic,
-      };
-      ctx.definitions.set(input.node, { k: 'tool', id });
-      pending.tools.push({ def, input });
-    },
-    addAgent(input) {
-      if (ctx.definitions.has(input.node)) return;
-      const id = `${file}#a${seq++}`;
-      const { holder, bindingName } = ctx.holderOf(input.node);
-      const own = ctx.annotationsOf(input.holder ?? holder);
-      const nameNode = input.nameNode ?? (typeof input.name === 'object' ? input.name : input.node);
-      const def: AgentDef = {
-        id,
-        framework: input.framework,
-        kind: input.kind,
-        bindingName: bindingName ?? (ts.isClassLike(input.node) ? input.node.name?.text : enclosingName(input.node)),
-        loc: ctx.loc(input.node),
-        nameLoc: ctx.loc(nameNode),
-        holderLoc: ctx.loc(input.holder ?? holder),
-        annotations: mergeAnnotations(fileAnn, own),
-        tools: [],
-        delegates: [],
-      };
-      ctx.definitions.set(input.node, { k: 'agent', id });
-      if (input.cls) ctx.agentClass.set(id, input.cls);
-      pending.agents.push({ def, input });
-    },
-    addToolList(input) {
-      pending.lists.push(input);
-    },
-  };
+/** One file's extraction: a walk that records what each node shows, then the evaluation of what it found. */
+class FileExtractor {
+  readonly ctx: SourceContext;
+  private readonly adapters: FrameworkAdapter[];
+  private readonly fileAnn: Annotations;
+  private readonly functions: FunctionCollector;
+  private readonly pending: Pending = { tools: [], agents: [], lists: [] };
+  private readonly credentials: CredentialRead[] = [];
+  private readonly splitSecrets: FileFacts['splitSecrets'] = [];
+  private readonly secretPieces: string[] = [];
+  /** The tools whose definitions the walk is inside, innermost last (credential reads belong to it). */
+  private readonly toolStack: string[] = [];
+  private readonly adapterContext: AdapterContext;
+  private seq = 0;
 
-  // Pass 1: walk every node once (iteratively: deeply nested input must not overflow the stack).
-  const toolStack: string[] = [];
-  const stack: (ts.Node | typeof EXIT)[] = [sf];
-  const exits: ts.Node[] = [];
-  const pushChild = (c: ts.Node): undefined => {
-    stack.push(c); // returns nothing: a truthy return would stop forEachChild
-  };
-  let visited = 0;
-  while (stack.length) {
-    if ((++visited & 1023) === 0) ctx.checkBudget();
-    const item = stack.pop()!;
-    if (item === EXIT) {
-      const n = exits.pop()!;
-      if (ctx.definitions.get(n)?.k === 'tool') toolStack.pop();
-      functions.exit(n);
-      continue;
+  constructor(
+    private readonly sf: ts.SourceFile,
+    private readonly file: string,
+    private readonly specifiers: readonly string[],
+    options: ExtractOptions,
+  ) {
+    this.adapters = adaptersFor(specifiers);
+    this.ctx = new SourceContext(sf, file);
+    this.fileAnn = fileLevelAnnotations(sf, this.ctx.locAt);
+    this.functions = new FunctionCollector(this.ctx, options);
+    this.ctx.functionId = (node) => this.functions.idOf(node);
+    this.adapterContext = {
+      ctx: this.ctx,
+      functions: this.functions,
+      addTool: (input) => this.addTool(input),
+      addAgent: (input) => this.addAgent(input),
+      addToolList: (input) => void this.pending.lists.push(input),
+    };
+  }
+
+  /** Pass 1: every node once, iteratively (deeply nested input must not overflow the stack). */
+  walk(): void {
+    const stack: (ts.Node | typeof EXIT)[] = [this.sf];
+    const exits: ts.Node[] = [];
+    const pushChild = (c: ts.Node): undefined => {
+      stack.push(c); // returns nothing: a truthy return would stop forEachChild
+    };
+    let visited = 0;
+    while (stack.length) {
+      if ((++visited & 1023) === 0) this.ctx.checkBudget();
+      const item = stack.pop()!;
+      if (item === EXIT) {
+        this.leave(exits.pop()!);
+        continue;
+      }
+      // Only functions and tools have anything to undo when their subtree is done.
+      if (this.visit(item)) {
+        stack.push(EXIT);
+        exits.push(item);
+      }
+      // Children pushed, then put in reverse so the first is visited first (no array per node).
+      const first = stack.length;
+      ts.forEachChild(item, pushChild);
+      for (let i = first, j = stack.length - 1; i < j; i++, j--) {
+        const t = stack[i]!;
+        stack[i] = stack[j]!;
+        stack[j] = t;
+      }
     }
-    const node = item;
-    if (adapters.length) visitForAdapters(node, adapters, a);
-    const entered = functions.enter(node);
-    if (ts.isCallExpression(node) || ts.isNewExpression(node)) functions.onCall(node, ctx.callee(node));
-    const env = envRead(node, sf);
-    if (env && SECRET_ENV_NAME.test(env.name)) {
-      credentials.push({
-        name: env.name,
-        source: 'env',
-        loc: ctx.loc(env.node),
-        scope: insideFunction(node) ? 'function' : 'module',
-        toolId: toolStack[toolStack.length - 1],
-        fnId: functions.currentId(),
-        flowsInto: flowOf(env.node),
-      });
-    }
-    const def = ctx.definitions.size ? ctx.definitions.get(node) : undefined; // none at all in most files
+  }
+
+  /** What one node shows; true when leaving its subtree has something to undo. */
+  private visit(node: ts.Node): boolean {
+    if (this.adapters.length) visitForAdapters(node, this.adapters, this.adapterContext);
+    const entered = this.functions.enter(node);
+    if (ts.isCallExpression(node) || ts.isNewExpression(node)) this.functions.onCall(node, this.ctx.callee(node));
+    this.credentialRead(node);
+    const def = this.ctx.definitions.size ? this.ctx.definitions.get(node) : undefined; // none at all in most files
     const isTool = def?.k === 'tool';
-    if (isTool) toolStack.push(def.id);
+    if (isTool) this.toolStack.push(def.id);
     if (
       ts.isBinaryExpression(node) &&
       node.operatorToken.kind === ts.SyntaxKind.PlusToken &&
       !(ts.isBinaryExpression(node.parent) && node.parent.operatorToken.kind === ts.SyntaxKind.PlusToken)
-    ) {
-      // A key split into pieces (`'sk-ant-' + 'api03-…'`) is still a key: scan the joined literals.
-      const parts: string[] = [];
-      const collect = (e: ts.Node): boolean => {
-        const u = unwrap(e);
-        if (ts.isBinaryExpression(u) && u.operatorToken.kind === ts.SyntaxKind.PlusToken)
-          return collect(u.left) && collect(u.right);
-        if (ts.isStringLiteralLike(u)) return parts.push(u.text) > 0;
-        return false;
-      };
-      if (collect(node) && parts.length > 1) {
-        for (const m of scanSecrets(parts.join(''))) {
-          if (parts.some((p) => p.length >= m.end - m.start)) continue; // whole in one literal: the text scan finds it
-          splitSecrets.push({
-            ruleId: m.ruleId,
-            provider: m.provider,
-            description: m.description,
-            masked: m.masked,
-            hash: m.hash,
-            envName: m.envName,
-            loc: ctx.loc(node),
-          });
-          secretPieces.push(...parts.filter((p) => p.length >= 12));
-        }
-      }
-    }
-    // Only functions and tools have anything to undo when their subtree is done.
-    if (entered || isTool) {
-      stack.push(EXIT);
-      exits.push(node);
-    }
-    // Children pushed, then put in reverse so the first is visited first (no array per node).
-    const first = stack.length;
-    ts.forEachChild(node, pushChild);
-    for (let i = first, j = stack.length - 1; i < j; i++, j--) {
-      const t = stack[i];
-      stack[i] = stack[j];
-      stack[j] = t;
+    )
+      this.splitSecret(node);
+    return entered || isTool;
+  }
+
+  private leave(node: ts.Node): void {
+    if (this.ctx.definitions.get(node)?.k === 'tool') this.toolStack.pop();
+    this.functions.exit(node);
+  }
+
+  /** A secret-named environment variable read: a credential, with the tool and function it is read in. */
+  private credentialRead(node: ts.Node): void {
+    const env = envRead(node, this.sf);
+    if (!env || !SECRET_ENV_NAME.test(env.name)) return;
+    this.credentials.push({
+      name: env.name,
+      source: 'env',
+      loc: this.ctx.loc(env.node),
+      scope: insideFunction(node) ? 'function' : 'module',
+      toolId: this.toolStack[this.toolStack.length - 1],
+      fnId: this.functions.currentId(),
+      flowsInto: flowOf(env.node),
+    });
+  }
+
+  /** A key split into pieces (`'sk-ant-' + 'api03-…'`) is still a key: scan the joined literals. */
+  private splitSecret(node: ts.BinaryExpression): void {
+    const parts: string[] = [];
+    const collect = (e: ts.Node): boolean => {
+      const u = unwrap(e);
+      if (ts.isBinaryExpression(u) && u.operatorToken.kind === ts.SyntaxKind.PlusToken)
+        return collect(u.left) && collect(u.right);
+      if (ts.isStringLiteralLike(u)) return parts.push(u.text) > 0;
+      return false;
+    };
+    if (!collect(node) || parts.length < 2) return;
+    for (const m of scanSecrets(parts.join(''))) {
+      if (parts.some((p) => p.length >= m.end - m.start)) continue; // whole in one literal: the text scan finds it
+      const { ruleId, provider, description, masked, hash, envName } = m;
+      this.splitSecrets.push({ ruleId, provider, description, masked, hash, envName, loc: this.ctx.loc(node) });
+      this.secretPieces.push(...parts.filter((p) => p.length >= 12));
     }
   }
 
-  // Pass 2: evaluate names, tool collections and delegates now that every definition is known.
-  const tools = pending.tools.map(({ def, input }) => finishTool(ctx, def, input));
-  const agents = pending.agents.map(({ def, input }) => {
-    if (input.name !== undefined)
-      def.name = typeof input.name === 'string' ? { k: 'str', v: input.name } : ctx.evaluate(input.name);
-    def.tools = (input.tools ?? []).map((e) => ctx.evaluate(e));
-    def.delegates = (input.delegates ?? []).map((e) => ctx.evaluate(e));
-    if (input.toolGates) def.toolGates = toolGatesOf(input.toolGates, ctx);
-    return def;
-  });
-  const toolLists: ToolListRegistration[] = pending.lists.map((l) => ({
-    framework: l.framework,
-    kind: l.kind,
-    owner: l.owner ? ctx.evaluate(l.owner) : undefined,
-    tools: ctx.evaluate(l.tools),
-    loc: ctx.loc(l.node),
-  }));
+  private addTool(input: ToolInput): void {
+    const { ctx } = this;
+    if (ctx.definitions.has(input.node)) return;
+    const id = `${this.file}#t${this.seq++}`;
+    const { holder, bindingName } = ctx.holderOf(input.node);
+    const at = this.placesOf(input, holder);
+    // One literal with every field in one order: definitions share a shape (a spread made slow objects).
+    const def: ToolDef = {
+      id,
+      framework: input.framework,
+      kind: input.kind,
+      bindingName: bindingName ?? (ts.isClassLike(input.node) ? input.node.name?.text : undefined),
+      loc: at.loc,
+      nameLoc: at.nameLoc,
+      holderLoc: at.holderLoc,
+      annotations: at.annotations,
+      approvalSite: input.approvalSite && {
+        options: ctx.loc(input.approvalSite.options),
+        prop: input.approvalSite.prop,
+      },
+      hosted: input.hosted || undefined,
+      dynamic: input.dynamic,
+    };
+    ctx.definitions.set(input.node, { k: 'tool', id });
+    this.pending.tools.push({ def, input });
+  }
 
-  const { exports, reExports, imports } = collectModuleInterface(ctx, functions);
-  const facts: FileFacts = {
-    file,
-    sdkImports: specifiers.filter((s) => adapters.some((ad) => ad.modules.test(s))),
-    imports,
-    exports,
-    reExports,
-    tools,
-    agents,
-    toolLists,
-    credentials,
-    functions: functions.functions,
-    dispatch: functions.dispatch,
-    splitSecrets,
-    fileAnnotations: fileAnn,
-    suppressions: parseSuppressions(file, text, ctx.locAt, (offset) => isInsideLiteral(sf, offset)),
-    syntaxErrors: (sf as unknown as { parseDiagnostics?: unknown[] }).parseDiagnostics?.length ?? 0,
-  };
-  if (secretPieces.length) SECRET_PIECES.set(facts, secretPieces);
-  return facts;
+  private addAgent(input: AgentInput): void {
+    const { ctx } = this;
+    if (ctx.definitions.has(input.node)) return;
+    const id = `${this.file}#a${this.seq++}`;
+    const { holder, bindingName } = ctx.holderOf(input.node);
+    const at = this.placesOf(input, holder);
+    const def: AgentDef = {
+      id,
+      framework: input.framework,
+      kind: input.kind,
+      bindingName: bindingName ?? (ts.isClassLike(input.node) ? input.node.name?.text : enclosingName(input.node)),
+      loc: at.loc,
+      nameLoc: at.nameLoc,
+      holderLoc: at.holderLoc,
+      annotations: at.annotations,
+      tools: [],
+      delegates: [],
+    };
+    ctx.definitions.set(input.node, { k: 'agent', id });
+    if (input.cls) ctx.agentClass.set(id, input.cls);
+    this.pending.agents.push({ def, input });
+  }
+
+  /** Where a definition, its name and its holder (what its JSDoc sits on) are, and its annotations. */
+  private placesOf(input: ToolInput | AgentInput, holder: ts.Node) {
+    const nameNode = input.nameNode ?? (typeof input.name === 'object' ? input.name : input.node);
+    return {
+      loc: this.ctx.loc(input.node),
+      nameLoc: this.ctx.loc(nameNode),
+      holderLoc: this.ctx.loc(input.holder ?? holder),
+      annotations: mergeAnnotations(this.fileAnn, this.ctx.annotationsOf(input.holder ?? holder)),
+    };
+  }
+
+  /** Pass 2: names, tool collections and delegates evaluated now that every definition is known. */
+  finish(text: string): FileFacts {
+    const { ctx, sf, file } = this;
+    const tools = this.pending.tools.map(({ def, input }) => finishTool(ctx, def, input));
+    const agents = this.pending.agents.map(({ def, input }) => finishAgent(ctx, def, input));
+    const toolLists: ToolListRegistration[] = this.pending.lists.map((l) => ({
+      framework: l.framework,
+      kind: l.kind,
+      owner: l.owner ? ctx.evaluate(l.owner) : undefined,
+      tools: ctx.evaluate(l.tools),
+      loc: ctx.loc(l.node),
+    }));
+    const { exports, reExports, imports } = collectModuleInterface(ctx, this.functions);
+    const facts: FileFacts = {
+      file,
+      sdkImports: this.specifiers.filter((s) => this.adapters.some((ad) => ad.modules.test(s))),
+      imports,
+      exports,
+      reExports,
+      tools,
+      agents,
+      toolLists,
+      credentials: this.credentials,
+      functions: this.functions.functions,
+      dispatch: this.functions.dispatch,
+      splitSecrets: this.splitSecrets,
+      fileAnnotations: this.fileAnn,
+      suppressions: parseSuppressions(file, text, ctx.locAt, (offset) => isInsideLiteral(sf, offset)),
+      syntaxErrors: (sf as unknown as { parseDiagnostics?: unknown[] }).parseDiagnostics?.length ?? 0,
+    };
+    if (this.secretPieces.length) SECRET_PIECES.set(facts, this.secretPieces);
+    return facts;
+  }
+}
+
+function finishAgent(ctx: SourceContext, def: AgentDef, input: AgentInput): AgentDef {
+  if (input.name !== undefined)
+    def.name = typeof input.name === 'string' ? { k: 'str', v: input.name } : ctx.evaluate(input.name);
+  def.tools = (input.tools ?? []).map((e) => ctx.evaluate(e));
+  def.delegates = (input.delegates ?? []).map((e) => ctx.evaluate(e));
+  if (input.toolGates) def.toolGates = toolGatesOf(input.toolGates, ctx);
+  return def;
 }
 
 const EXIT = Symbol('exit');
