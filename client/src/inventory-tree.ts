@@ -114,162 +114,203 @@ export class InventoryTree implements vscode.TreeDataProvider<InventoryItem> {
   }
 
   private folderItems(folder: InventoryFolder, parent: InventoryItem | undefined): InventoryItem[] {
-    const inv = folder.inventory;
-    const base = vscode.Uri.parse(folder.uri);
-    const uriOf = (file: string) => vscode.Uri.joinPath(base, file);
-    const tools = new Map(inv.tools.map((t) => [t.id, t]));
-    const agents = new Map(inv.agents.map((a) => [a.id, a]));
-    const activeFile = vscode.window.activeTextEditor?.document.uri.toString();
-    const inCurrentFile = (file: string) => uriOf(file).toString() === activeFile;
-    const hasFindings = (id: string) => (folder.findings[id] ?? 0) > 0;
-    const toolShown = (t: Tool) =>
-      this.filter === 'currentFile' ? inCurrentFile(t.file) : this.filter === 'findings' ? hasFindings(t.id) : true;
-    const agentShown = (a: Agent) => {
-      if (this.filter === 'all') return true;
-      const own = this.filter === 'currentFile' ? inCurrentFile(a.file) : hasFindings(a.id);
-      return own || a.toolIds.some((id) => tools.has(id) && toolShown(tools.get(id)!));
-    };
-    const open = (file: string, line: number, column = 1): vscode.Command => ({
-      title: 'Go to definition',
-      command: 'vscode.open',
-      arguments: [
-        uriOf(file),
-        { selection: new vscode.Range(line - 1, column - 1, line - 1, column - 1), preview: true },
-      ],
-    });
     const register = (id: string, item: InventoryItem) => {
       const key = `${folder.uri}\0${id}`;
       if (!this.byId.has(key)) this.byId.set(key, item);
     };
+    return new FolderRows(folder, this.filter, register).rows(parent);
+  }
+}
 
-    const toolItem = (t: Tool, under: InventoryItem | undefined) => {
-      const item = new InventoryItem(t.name, under, t.id);
-      const findings = folder.findings[t.id] ?? 0;
-      item.id = `${folder.uri}\0${under?.entityId ?? ''}\0${t.id}`;
-      item.contextValue = 'tool';
-      item.iconPath = icon('tools', t.risk);
-      item.description = [
-        t.owner ?? 'no owner',
-        t.scopes.length ? t.scopes.join(' ') : 'no scopes',
-        t.risk ?? 'no risk found',
-        t.approval ? '✓ approval' : t.risk === 'critical' ? '✗ no approval' : null,
-        findings ? `${findings} finding${findings === 1 ? '' : 's'}` : null,
-      ]
-        .filter(Boolean)
-        .join(' · ');
-      item.tooltip = tooltip(`Tool \`${t.name}\``, [
-        ['Owner', t.owner ?? 'none'],
-        ['Scopes', t.scopes.join(', ') || 'none declared'],
-        ['Risk', t.risk ?? 'none found'],
-        ['Approval', t.approval ?? 'no human gate'],
-        ['Credentials', t.credentials.join(', ') || 'none read here'],
-        ['Defined at', `${t.file}:${t.nameLine}`],
-      ]);
-      item.command = open(t.file, t.nameLine, t.nameColumn);
-      register(t.id, item);
-      for (const c of t.capabilities) item.add(capabilityItem(c, item));
-      for (const name of t.credentials)
-        item.add(
-          credentialItem(
-            inv.credentials.find((c) => c.name === name),
-            name,
-            item,
-          ),
-        );
-      if (t.delegatesToId && agents.has(t.delegatesToId))
-        item.add(referenceItem(agents.get(t.delegatesToId)!, 'runs agent', item));
-      return item;
-    };
-    const capabilityItem = (c: Capability, under: InventoryItem) => {
-      const item = new InventoryItem(c.detail ? `${c.capability} (${c.detail})` : c.capability, under);
-      item.contextValue = 'capability';
-      item.iconPath = icon('circle-filled', c.tier);
-      item.description = `${c.tier} — ${c.reason}`;
-      item.tooltip = tooltip(`Capability \`${c.capability}\``, [
-        ['Tier', c.tier],
-        ['Why', c.reason],
-        ...c.trail.map((h): [string, string] => ['via', `${h.message} (${h.file}:${h.line})`]),
-      ]);
-      const evidence = c.trail[c.trail.length - 1];
-      if (evidence) item.command = open(evidence.file, evidence.line, evidence.column);
-      return item;
-    };
-    const credentialItem = (c: Credential | undefined, name: string, under: InventoryItem) => {
-      const item = new InventoryItem(name, under);
-      item.contextValue = 'credential';
-      item.iconPath = icon('key', c?.lifetime === 'hardcoded' ? 'critical' : undefined);
-      item.description = c ? `${c.source} · ${c.lifetime}` : undefined;
-      const first = c?.locations[0];
-      const m = first ? /^(.*):(\d+)$/.exec(first) : null;
-      if (m) item.command = open(m[1], Number(m[2]));
-      return item;
-    };
-    const referenceItem = (a: Agent, how: string, under: InventoryItem) => {
-      const item = new InventoryItem(`${how} ${a.name}`, under);
-      item.contextValue = 'reference';
-      item.iconPath = icon('arrow-right', a.risk);
-      item.command = open(a.file, a.nameLine, a.nameColumn);
-      return item;
-    };
+/** Groups start closed (adding rows opens a top-level row). */
+const collapsed = (item: InventoryItem) => {
+  item.collapsibleState = vscode.TreeItemCollapsibleState.Collapsed;
+  return item;
+};
 
-    const out: InventoryItem[] = [];
-    for (const a of inv.agents) {
-      if (!agentShown(a)) continue;
-      const item = new InventoryItem(a.name, parent, a.id);
-      const findings = folder.findings[a.id] ?? 0;
-      item.id = `${folder.uri}\0${a.id}`;
-      item.contextValue = 'agent';
-      item.iconPath = icon(a.framework === 'mcp' ? 'server' : 'hubot', a.risk);
-      const agentTools = a.toolIds.map((id) => tools.get(id)).filter((t): t is Tool => !!t);
-      const gated = agentTools.filter((t) => t.approval).length;
-      item.description = [
-        a.owner ?? 'no owner',
-        a.risk ?? 'no risk found',
-        `${agentTools.length} tool${agentTools.length === 1 ? '' : 's'}${a.complete ? '' : '+'}`,
-        agentTools.length ? `approval ${gated}/${agentTools.length}` : null,
-        findings ? `${findings} finding${findings === 1 ? '' : 's'}` : null,
-      ]
-        .filter(Boolean)
-        .join(' · ');
-      item.tooltip = tooltip(`${a.framework === 'mcp' ? 'MCP server' : 'Agent'} \`${a.name}\``, [
-        ['Owner', a.owner ? `${a.owner} (from ${a.ownerSource})` : 'none'],
-        ['Revocation', a.revocation ?? 'none'],
-        ['Risk', a.risk ?? 'none found'],
-        ['Framework', `${a.framework} · ${a.kind}`],
-        ['Defined at', `${a.file}:${a.nameLine}`],
-      ]);
-      item.command = open(a.file, a.nameLine, a.nameColumn);
-      register(a.id, item);
-      for (const t of agentTools)
-        if (this.filter === 'all' || toolShown(t) || this.filter === 'currentFile') item.add(toolItem(t, item));
-      for (const id of a.delegateIds)
-        if (agents.has(id)) item.add(referenceItem(agents.get(id)!, 'delegates to', item));
-      // Agents open on their tools; tools open on demand.
-      item.collapsibleState = item.children.length
-        ? vscode.TreeItemCollapsibleState.Expanded
-        : vscode.TreeItemCollapsibleState.None;
-      out.push(item);
-    }
-    const standalone = inv.tools.filter((t) => t.agentIds.length === 0 && toolShown(t));
+const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** The rows of one workspace folder's inventory under the current filter. */
+class FolderRows {
+  private readonly inv: InventoryFolder['inventory'];
+  private readonly base: vscode.Uri;
+  private readonly tools: Map<string, Tool>;
+  private readonly agents: Map<string, Agent>;
+  private readonly activeFile = vscode.window.activeTextEditor?.document.uri.toString();
+
+  constructor(
+    private readonly folder: InventoryFolder,
+    private readonly filter: InventoryFilter,
+    private readonly register: (id: string, item: InventoryItem) => void,
+  ) {
+    this.inv = folder.inventory;
+    this.base = vscode.Uri.parse(folder.uri);
+    this.tools = new Map(this.inv.tools.map((t) => [t.id, t]));
+    this.agents = new Map(this.inv.agents.map((a) => [a.id, a]));
+  }
+
+  rows(parent: InventoryItem | undefined): InventoryItem[] {
+    const out = this.inv.agents.filter((a) => this.agentShown(a)).map((a) => this.agentItem(a, parent));
+    const standalone = this.inv.tools.filter((t) => t.agentIds.length === 0 && this.toolShown(t));
     if (standalone.length) {
-      const group = new InventoryItem('Tools not given to any agent', parent);
-      group.id = `${folder.uri}\0standalone`;
-      group.iconPath = new vscode.ThemeIcon('tools');
-      group.description = `${standalone.length}`;
-      for (const t of standalone) group.add(toolItem(t, group));
-      group.collapsibleState = vscode.TreeItemCollapsibleState.Collapsed;
-      out.push(group);
+      const group = this.group('Tools not given to any agent', 'standalone', 'tools', standalone.length, parent);
+      for (const t of standalone) group.add(this.toolItem(t, group));
+      out.push(collapsed(group));
     }
-    if (this.filter === 'all' && inv.credentials.length) {
-      const group = new InventoryItem('Credentials', parent);
-      group.id = `${folder.uri}\0credentials`;
-      group.iconPath = new vscode.ThemeIcon('key');
-      group.description = `${inv.credentials.length}`;
-      for (const c of inv.credentials) group.add(credentialItem(c, c.name, group));
-      group.collapsibleState = vscode.TreeItemCollapsibleState.Collapsed;
-      out.push(group);
+    if (this.filter === 'all' && this.inv.credentials.length) {
+      const group = this.group('Credentials', 'credentials', 'key', this.inv.credentials.length, parent);
+      for (const c of this.inv.credentials) group.add(this.credentialItem(c, c.name, group));
+      out.push(collapsed(group));
     }
     return out;
+  }
+
+  private uriOf(file: string): vscode.Uri {
+    return vscode.Uri.joinPath(this.base, file);
+  }
+
+  private findingsOf(id: string): number {
+    return this.folder.findings[id] ?? 0;
+  }
+
+  private inCurrentFile(file: string): boolean {
+    return this.uriOf(file).toString() === this.activeFile;
+  }
+
+  private toolShown(t: Tool): boolean {
+    if (this.filter === 'currentFile') return this.inCurrentFile(t.file);
+    return this.filter === 'findings' ? this.findingsOf(t.id) > 0 : true;
+  }
+
+  private agentShown(a: Agent): boolean {
+    if (this.filter === 'all') return true;
+    const own = this.filter === 'currentFile' ? this.inCurrentFile(a.file) : this.findingsOf(a.id) > 0;
+    return own || a.toolIds.some((id) => this.tools.has(id) && this.toolShown(this.tools.get(id)!));
+  }
+
+  private open(file: string, line: number, column = 1): vscode.Command {
+    return {
+      title: 'Go to definition',
+      command: 'vscode.open',
+      arguments: [
+        this.uriOf(file),
+        { selection: new vscode.Range(line - 1, column - 1, line - 1, column - 1), preview: true },
+      ],
+    };
+  }
+
+  private group(label: string, key: string, iconId: string, size: number, parent: InventoryItem | undefined) {
+    const group = new InventoryItem(label, parent);
+    group.id = `${this.folder.uri}\0${key}`;
+    group.iconPath = new vscode.ThemeIcon(iconId);
+    group.description = `${size}`;
+    return group;
+  }
+
+  private agentItem(a: Agent, parent: InventoryItem | undefined): InventoryItem {
+    const item = new InventoryItem(a.name, parent, a.id);
+    const findings = this.findingsOf(a.id);
+    item.id = `${this.folder.uri}\0${a.id}`;
+    item.contextValue = 'agent';
+    item.iconPath = icon(a.framework === 'mcp' ? 'server' : 'hubot', a.risk);
+    const agentTools = a.toolIds.map((id) => this.tools.get(id)).filter((t): t is Tool => !!t);
+    const gated = agentTools.filter((t) => t.approval).length;
+    item.description = [
+      a.owner ?? 'no owner',
+      a.risk ?? 'no risk found',
+      `${count(agentTools.length, 'tool')}${a.complete ? '' : '+'}`,
+      agentTools.length ? `approval ${gated}/${agentTools.length}` : null,
+      findings ? count(findings, 'finding') : null,
+    ]
+      .filter(Boolean)
+      .join(' · ');
+    item.tooltip = tooltip(`${a.framework === 'mcp' ? 'MCP server' : 'Agent'} \`${a.name}\``, [
+      ['Owner', a.owner ? `${a.owner} (from ${a.ownerSource})` : 'none'],
+      ['Revocation', a.revocation ?? 'none'],
+      ['Risk', a.risk ?? 'none found'],
+      ['Framework', `${a.framework} · ${a.kind}`],
+      ['Defined at', `${a.file}:${a.nameLine}`],
+    ]);
+    item.command = this.open(a.file, a.nameLine, a.nameColumn);
+    this.register(a.id, item);
+    for (const t of agentTools)
+      if (this.filter === 'all' || this.toolShown(t) || this.filter === 'currentFile') item.add(this.toolItem(t, item));
+    for (const id of a.delegateIds)
+      if (this.agents.has(id)) item.add(this.referenceItem(this.agents.get(id)!, 'delegates to', item));
+    // Agents open on their tools; tools open on demand.
+    item.collapsibleState = item.children.length
+      ? vscode.TreeItemCollapsibleState.Expanded
+      : vscode.TreeItemCollapsibleState.None;
+    return item;
+  }
+
+  private toolItem(t: Tool, under: InventoryItem | undefined): InventoryItem {
+    const item = new InventoryItem(t.name, under, t.id);
+    const findings = this.findingsOf(t.id);
+    item.id = `${this.folder.uri}\0${under?.entityId ?? ''}\0${t.id}`;
+    item.contextValue = 'tool';
+    item.iconPath = icon('tools', t.risk);
+    item.description = [
+      t.owner ?? 'no owner',
+      t.scopes.length ? t.scopes.join(' ') : 'no scopes',
+      t.risk ?? 'no risk found',
+      t.approval ? '✓ approval' : t.risk === 'critical' ? '✗ no approval' : null,
+      findings ? count(findings, 'finding') : null,
+    ]
+      .filter(Boolean)
+      .join(' · ');
+    item.tooltip = tooltip(`Tool \`${t.name}\``, [
+      ['Owner', t.owner ?? 'none'],
+      ['Scopes', t.scopes.join(', ') || 'none declared'],
+      ['Risk', t.risk ?? 'none found'],
+      ['Approval', t.approval ?? 'no human gate'],
+      ['Credentials', t.credentials.join(', ') || 'none read here'],
+      ['Defined at', `${t.file}:${t.nameLine}`],
+    ]);
+    item.command = this.open(t.file, t.nameLine, t.nameColumn);
+    this.register(t.id, item);
+    for (const c of t.capabilities) item.add(this.capabilityItem(c, item));
+    for (const name of t.credentials) {
+      const credential = this.inv.credentials.find((c) => c.name === name);
+      item.add(this.credentialItem(credential, name, item));
+    }
+    const wrapped = t.delegatesToId ? this.agents.get(t.delegatesToId) : undefined;
+    if (wrapped) item.add(this.referenceItem(wrapped, 'runs agent', item));
+    return item;
+  }
+
+  private capabilityItem(c: Capability, under: InventoryItem): InventoryItem {
+    const item = new InventoryItem(c.detail ? `${c.capability} (${c.detail})` : c.capability, under);
+    item.contextValue = 'capability';
+    item.iconPath = icon('circle-filled', c.tier);
+    item.description = `${c.tier} — ${c.reason}`;
+    item.tooltip = tooltip(`Capability \`${c.capability}\``, [
+      ['Tier', c.tier],
+      ['Why', c.reason],
+      ...c.trail.map((h): [string, string] => ['via', `${h.message} (${h.file}:${h.line})`]),
+    ]);
+    const evidence = c.trail[c.trail.length - 1];
+    if (evidence) item.command = this.open(evidence.file, evidence.line, evidence.column);
+    return item;
+  }
+
+  private credentialItem(c: Credential | undefined, name: string, under: InventoryItem): InventoryItem {
+    const item = new InventoryItem(name, under);
+    item.contextValue = 'credential';
+    item.iconPath = icon('key', c?.lifetime === 'hardcoded' ? 'critical' : undefined);
+    item.description = c ? `${c.source} · ${c.lifetime}` : undefined;
+    const first = c?.locations[0];
+    const m = first ? /^(.*):(\d+)$/.exec(first) : null;
+    if (m) item.command = this.open(m[1]!, Number(m[2]));
+    return item;
+  }
+
+  private referenceItem(a: Agent, how: string, under: InventoryItem): InventoryItem {
+    const item = new InventoryItem(`${how} ${a.name}`, under);
+    item.contextValue = 'reference';
+    item.iconPath = icon('arrow-right', a.risk);
+    item.command = this.open(a.file, a.nameLine, a.nameColumn);
+    return item;
   }
 }
 

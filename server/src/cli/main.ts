@@ -160,9 +160,6 @@ function printNotices(notices: Notice[]): void {
 }
 
 export function buildProgram(cwd: string, setExit: (code: number) => void): Command {
-  // The workspace (config) of a run, opened once.
-  let opened: ReturnType<typeof openWorkspace> | undefined;
-  const ws = (paths: string[], opts: CommonOptions) => (opened ??= openWorkspace(cwd, paths, opts.config));
   const program = new Command('agent-warden')
     .description(
       'Governs AI agents as non-human identities: owners, scopes, approval gates and hardcoded secrets, from source.',
@@ -171,15 +168,23 @@ export function buildProgram(cwd: string, setExit: (code: number) => void): Comm
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) })
     .showHelpAfterError('(run with --help for usage)');
+  addScanCommand(program).action(async (paths: string[], opts: ScanOptions) => setExit(await scan(paths, opts, cwd)));
+  addInventoryCommand(program).action(async (paths: string[], opts: InventoryOptions) => {
+    const result = await runAnalysis(paths, opts, cwd);
+    printNotices(result.notices);
+    emit(INVENTORY_FORMATS[opts.format](result.graph), opts.output, cwd);
+    setExit(EXIT.ok);
+  });
+  return program;
+}
 
-  program
+function addScanCommand(program: Command): Command {
+  return program
     .command('scan')
     .description('Scan files and directories (default: .) and report findings.')
     .argument('[paths...]', 'files or directories to scan', [])
     .addOption(
-      new Option('-f, --format <format>', 'output format')
-        .choices(['stylish', 'json', 'sarif', 'github', 'markdown'])
-        .default('stylish'),
+      new Option('-f, --format <format>', 'output format').choices(Object.keys(SCAN_FORMATS)).default('stylish'),
     )
     .option('-c, --config <file>', 'config file (default: nearest agent-warden.json)')
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
@@ -204,96 +209,93 @@ export function buildProgram(cwd: string, setExit: (code: number) => void): Comm
     .option(
       '--update-baseline',
       'write every current finding to the baseline file (dropping ones that are gone), then report none',
-    )
-    .action(async (paths: string[], opts: ScanOptions) => {
-      let result = await runAnalysis(paths, opts, cwd);
-      if (opts.fix) {
-        const fixed = applySafeFixes(result, cwd);
-        if (fixed.problems) {
-          process.stderr.write(
-            `agent-warden: fixed ${fixed.problems} problem${fixed.problems === 1 ? '' : 's'} in ${fixed.files} file${fixed.files === 1 ? '' : 's'}.\n`,
-          );
-          result = await runAnalysis(paths, opts, cwd);
-        }
-      }
-      printNotices(result.notices);
-      const baselineFile =
-        opts.baseline ??
-        (ws(paths, opts).config.baseline
-          ? resolve(ws(paths, opts).configDir, ws(paths, opts).config.baseline!)
-          : undefined);
-      if (opts.updateBaseline) {
-        if (!baselineFile)
-          throw new UsageError('--update-baseline needs --baseline <file> (or "baseline" in agent-warden.json)');
-        emit(toBaseline(result.findings), baselineFile, cwd);
-        process.stderr.write(
-          `agent-warden: wrote ${result.findings.length} finding${result.findings.length === 1 ? '' : 's'} to ${baselineFile}.\n`,
-        );
-        result.findings = [];
-      } else if (baselineFile) {
-        const known = readBaseline(resolve(cwd, baselineFile));
-        const before = result.findings.length;
-        result.findings = result.findings.filter((f) => !known.has(f.fingerprint));
-        result.stats.baselined = before - result.findings.length;
-      }
-      const warnings = result.findings.filter((f) => f.severity === 'warning').length;
-      const errors = result.findings.filter((f) => f.severity === 'error').length;
-      if (opts.quiet) result.findings = result.findings.filter((f) => f.severity === 'error');
-      const color = opts.color !== false && !opts.output && !!process.stdout.isTTY && !process.env.NO_COLOR;
-      const text =
-        opts.format === 'json'
-          ? formatJson(result)
-          : opts.format === 'sarif'
-            ? formatSarif(result, cwd)
-            : opts.format === 'github'
-              ? formatGithub(result)
-              : opts.format === 'markdown'
-                ? formatMarkdown(result)
-                : formatStylish(result, { color });
-      emit(text, opts.output, cwd);
-      const tooManyWarnings = opts.maxWarnings !== undefined && warnings > opts.maxWarnings;
-      if (opts.staged && (errors > 0 || tooManyWarnings)) {
-        process.stderr.write(
-          `agent-warden: commit blocked by ${errors} error${errors === 1 ? '' : 's'}${tooManyWarnings ? ` and ${warnings} warnings` : ''} in staged files.\n` +
-            '  Fix them (revoke and rotate any key first), annotate the agent or tool (@owner, @scope, @approval required),\n' +
-            '  or suppress with a reason: // agent-warden-ignore-next-line <rule> -- <why>\n',
-        );
-      }
-      if (tooManyWarnings)
-        process.stderr.write(`agent-warden: ${warnings} warnings is over --max-warnings ${opts.maxWarnings}.\n`);
-      setExit(errors > 0 || tooManyWarnings ? EXIT.findings : EXIT.ok);
-    });
+    );
+}
 
-  program
+function addInventoryCommand(program: Command): Command {
+  return program
     .command('inventory')
     .description('Print the agent identity graph: agents, tools, delegation and credentials.')
     .argument('[paths...]', 'files or directories to scan', [])
     .addOption(
-      new Option('-f, --format <format>', 'output format')
-        .choices(['json', 'cyclonedx', 'markdown', 'mermaid'])
-        .default('json'),
+      new Option('-f, --format <format>', 'output format').choices(Object.keys(INVENTORY_FORMATS)).default('json'),
     )
     .option('-c, --config <file>', 'config file (default: nearest agent-warden.json)')
-    .option('-o, --output <file>', 'write to a file instead of stdout')
-    .action(
-      async (paths: string[], opts: CommonOptions & { format: 'json' | 'cyclonedx' | 'markdown' | 'mermaid' }) => {
-        const result = await runAnalysis(paths, opts, cwd);
-        printNotices(result.notices);
-        const g = result.graph;
-        const text =
-          opts.format === 'cyclonedx'
-            ? `${JSON.stringify(toCycloneDx(g), null, 2)}\n`
-            : opts.format === 'markdown'
-              ? inventoryMarkdown(g)
-              : opts.format === 'mermaid'
-                ? inventoryMermaid(g)
-                : `${JSON.stringify(inventoryToJson(g), null, 2)}\n`;
-        emit(text, opts.output, cwd);
-        setExit(EXIT.ok);
-      },
-    );
+    .option('-o, --output <file>', 'write to a file instead of stdout');
+}
 
-  return program;
+type ScanFormat = ScanOptions['format'];
+const SCAN_FORMATS: Record<ScanFormat, (r: AnalysisResult, o: { cwd: string; color: boolean }) => string> = {
+  stylish: (r, o) => formatStylish(r, { color: o.color }),
+  json: (r) => formatJson(r),
+  sarif: (r, o) => formatSarif(r, o.cwd),
+  github: (r) => formatGithub(r),
+  markdown: (r) => formatMarkdown(r),
+};
+
+interface InventoryOptions extends CommonOptions {
+  format: 'json' | 'cyclonedx' | 'markdown' | 'mermaid';
+}
+const INVENTORY_FORMATS: Record<InventoryOptions['format'], (g: AnalysisResult['graph']) => string> = {
+  json: (g) => `${JSON.stringify(inventoryToJson(g), null, 2)}\n`,
+  cyclonedx: (g) => `${JSON.stringify(toCycloneDx(g), null, 2)}\n`,
+  markdown: (g) => inventoryMarkdown(g),
+  mermaid: (g) => inventoryMermaid(g),
+};
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** `agent-warden scan`: analyse, fix if asked, apply the baseline, report; the exit code. */
+async function scan(paths: string[], opts: ScanOptions, cwd: string): Promise<number> {
+  let result = await runAnalysis(paths, opts, cwd);
+  if (opts.fix) {
+    const fixed = applySafeFixes(result, cwd);
+    if (fixed.problems) {
+      process.stderr.write(
+        `agent-warden: fixed ${plural(fixed.problems, 'problem')} in ${plural(fixed.files, 'file')}.\n`,
+      );
+      result = await runAnalysis(paths, opts, cwd);
+    }
+  }
+  printNotices(result.notices);
+  applyBaseline(result, paths, opts, cwd);
+  const warnings = result.findings.filter((f) => f.severity === 'warning').length;
+  const errors = result.findings.filter((f) => f.severity === 'error').length;
+  if (opts.quiet) result.findings = result.findings.filter((f) => f.severity === 'error');
+  const color = opts.color !== false && !opts.output && !!process.stdout.isTTY && !process.env.NO_COLOR;
+  emit(SCAN_FORMATS[opts.format](result, { cwd, color }), opts.output, cwd);
+  const tooManyWarnings = opts.maxWarnings !== undefined && warnings > opts.maxWarnings;
+  if (opts.staged && (errors > 0 || tooManyWarnings)) {
+    process.stderr.write(
+      `agent-warden: commit blocked by ${plural(errors, 'error')}${tooManyWarnings ? ` and ${warnings} warnings` : ''} in staged files.\n` +
+        '  Fix them (revoke and rotate any key first), annotate the agent or tool (@owner, @scope, @approval required),\n' +
+        '  or suppress with a reason: // agent-warden-ignore-next-line <rule> -- <why>\n',
+    );
+  }
+  if (tooManyWarnings)
+    process.stderr.write(`agent-warden: ${warnings} warnings is over --max-warnings ${opts.maxWarnings}.\n`);
+  return errors > 0 || tooManyWarnings ? EXIT.findings : EXIT.ok;
+}
+
+/** `--update-baseline` writes today's findings and reports none; a baseline file hides the findings it records. */
+function applyBaseline(result: AnalysisResult, paths: string[], opts: ScanOptions, cwd: string): void {
+  let baselineFile = opts.baseline;
+  if (!baselineFile) {
+    const ws = openWorkspace(cwd, paths, opts.config);
+    if (ws.config.baseline) baselineFile = resolve(ws.configDir, ws.config.baseline);
+  }
+  if (opts.updateBaseline) {
+    if (!baselineFile)
+      throw new UsageError('--update-baseline needs --baseline <file> (or "baseline" in agent-warden.json)');
+    emit(toBaseline(result.findings), baselineFile, cwd);
+    process.stderr.write(`agent-warden: wrote ${plural(result.findings.length, 'finding')} to ${baselineFile}.\n`);
+    result.findings = [];
+  } else if (baselineFile) {
+    const known = readBaseline(resolve(cwd, baselineFile));
+    const before = result.findings.length;
+    result.findings = result.findings.filter((f) => !known.has(f.fingerprint));
+    result.stats.baselined = before - result.findings.length;
+  }
 }
 
 export async function main(argv: string[], cwd = process.cwd()): Promise<number> {

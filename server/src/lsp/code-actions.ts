@@ -1,0 +1,84 @@
+import {
+  type CancellationToken,
+  type CodeAction,
+  CodeActionKind,
+  type CodeActionParams,
+  type Diagnostic,
+} from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Finding } from '../analyzer/types';
+import { applyEdits, approvalFix, type FixContext, fixesForFinding } from '../fixes/fixes';
+import { chainGraphAction, FIX_ALL_KIND, nodeAt, SOURCE, showDocsAction, toCodeAction } from './convert';
+import type { Session } from './session';
+
+/** Quick-fixes per diagnostic, the approval refactor on a tool, and fix-all of the safe fixes. */
+export function registerCodeActions(s: Session): void {
+  s.connection.onCodeAction((params, token) => codeActions(s, params, token));
+}
+
+function codeActions(s: Session, params: CodeActionParams, token: CancellationToken): CodeAction[] {
+  const doc = s.documents.get(params.textDocument.uri);
+  const at = s.stateFor(params.textDocument.uri);
+  if (!doc || !at || !s.settings.enable) return [];
+  at.state.update(at.rel, doc.getText());
+  if (token.isCancellationRequested) return [];
+  const findings = at.state.findingsFor(at.rel);
+  const ctx = s.fixContext(at.state, at.rel, doc);
+  const only = params.context.only;
+  if (only?.some((k) => FIX_ALL_KIND === k || FIX_ALL_KIND.startsWith(`${k}.`))) return fixAll(findings, ctx, doc);
+  const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
+  const actions: CodeAction[] = [];
+  for (const diag of params.context.diagnostics) {
+    if (diag.source !== SOURCE) continue;
+    const finding = findingOf(diag, findings);
+    if (!finding) continue;
+    for (const fix of fixesForFinding(finding, ctx))
+      if (wants(fix.kind === 'quickfix' ? CodeActionKind.QuickFix : CodeActionKind.RefactorRewrite))
+        actions.push(toCodeAction(fix, doc, s.snippets, diag));
+    if (wants(CodeActionKind.QuickFix)) actions.push(showDocsAction(finding.ruleId, diag));
+    if (finding.data?.chain && wants(CodeActionKind.QuickFix))
+      actions.push(chainGraphAction(finding.data.chain.split('\n'), at.state.dir, diag));
+  }
+  if (wants(CodeActionKind.RefactorRewrite)) {
+    const node = nodeAt(ctx.graph, at.rel, params.range.start.line, params.range.start.character);
+    const fix = node && 'scopes' in node ? approvalFix(node, ctx) : undefined;
+    if (fix) actions.push(toCodeAction(fix, doc, s.snippets));
+  }
+  return actions;
+}
+
+/** The finding a diagnostic shows: by fingerprint, else by rule and position (a client that drops `data`). */
+function findingOf(diag: Diagnostic, findings: Finding[]): Finding | undefined {
+  const fp = (diag.data as { fingerprint?: string } | undefined)?.fingerprint;
+  return (
+    findings.find((f) => f.fingerprint === fp) ??
+    findings.find(
+      (f) =>
+        f.ruleId === diag.code &&
+        f.loc.start.line === diag.range.start.line + 1 &&
+        f.loc.start.column === diag.range.start.character + 1,
+    )
+  );
+}
+
+/** Every safe fix of the document in one edit (`source.fixAll.agent-warden`, e.g. on save). */
+function fixAll(findings: Finding[], ctx: FixContext, doc: TextDocument): CodeAction[] {
+  const safe = findings.flatMap((f) => fixesForFinding(f, ctx).filter((x) => x.safe));
+  if (!safe.length) return [];
+  const merged = applyEdits(
+    ctx.text,
+    safe.flatMap((x) => x.edits),
+  );
+  const range = { start: doc.positionAt(0), end: doc.positionAt(ctx.text.length) };
+  return [
+    {
+      title: 'Fix all safe Agent Warden problems',
+      kind: FIX_ALL_KIND,
+      edit: {
+        documentChanges: [
+          { textDocument: { uri: doc.uri, version: doc.version }, edits: [{ range, newText: merged }] },
+        ],
+      },
+    },
+  ];
+}

@@ -1,0 +1,218 @@
+import { createHash } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  type Connection,
+  type Diagnostic,
+  DiagnosticSeverity,
+  LSPErrorCodes,
+  ResponseError,
+  TextDocuments,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { INVENTORY_CHANGED, type ServerStatus, STATUS } from '../../../shared/protocol';
+import type { RuleSetting } from '../config/load-config';
+import { type FixContext, knownOwners } from '../fixes/fixes';
+import { SOURCE, toDiagnostic, uriOf } from './convert';
+import { WorkspaceState } from './workspace-state';
+
+export interface Settings {
+  enable: boolean;
+  run: 'onType' | 'onSave';
+  rules: Record<string, RuleSetting>;
+  codeLens: boolean;
+}
+
+export const DEFAULT_SETTINGS: Settings = { enable: true, run: 'onType', rules: {}, codeLens: true };
+/** Workspace-wide diagnostics link every file: they wait until typing has paused this long (ms). */
+export const WORKSPACE_SETTLE_MS = 400;
+/** Timings kept for the benchmarks: the newest, up to this many of each kind. */
+const MAX_TIMINGS = 5000;
+
+/**
+ * What the language server's handlers share: the open documents, one analysis state per workspace folder,
+ * the client's settings and capabilities, and the bookkeeping that tells the client when to pull again.
+ */
+export class Session {
+  readonly documents = new TextDocuments(TextDocument);
+  readonly states: WorkspaceState[] = [];
+  /** Emitted when any analysis changed: a held workspace-diagnostics request answers then. */
+  readonly changed = new EventEmitter();
+  settings: Settings = DEFAULT_SETTINGS;
+  snippets = false;
+  canPullConfig = false;
+  trusted = true;
+  indexing: Promise<void> = Promise.resolve();
+  indexProgress = { done: 0, total: 0 };
+  /** When a buffer last changed: workspace-wide diagnostics wait for typing to pause. */
+  lastEditAt = 0;
+  /** resultId last served per document URI, to tell which other files need a re-pull after a change. */
+  readonly served = new Map<string, string>();
+  readonly pullTimings: number[] = [];
+  readonly changeTimings: number[] = [];
+  private refreshTimer: NodeJS.Timeout | undefined;
+  private inventoryTimer: NodeJS.Timeout | undefined;
+  private inventoryGeneration = -1;
+
+  constructor(readonly connection: Connection) {
+    this.changed.setMaxListeners(0);
+  }
+
+  log(message: string): void {
+    this.connection.console.log(`[agent-warden] ${message}`);
+  }
+
+  /** The state a document belongs to; a file outside every workspace folder gets a state of its own. */
+  stateFor(uri: string): { state: WorkspaceState; rel: string } | undefined {
+    if (!uri.startsWith('file:')) return undefined;
+    const path = fileURLToPath(uri);
+    let state = this.states.find((s) => s.contains(path));
+    if (!state) {
+      state = new WorkspaceState(dirname(path), this.settings.rules);
+      state.indexed = true;
+      this.states.push(state);
+    }
+    return { state, rel: state.relativePath(path) };
+  }
+
+  isOpen(state: WorkspaceState): (rel: string) => boolean {
+    return (rel) => !!this.documents.get(uriOf(state.dir, rel));
+  }
+
+  status(): ServerStatus {
+    const all = this.states.map((s) => s.analysis);
+    const timings = this.states.flatMap((s) => s.timings.slice(-1));
+    const configError = this.states.find((s) => s.configError)?.configError;
+    const last = timings[timings.length - 1];
+    return {
+      state: !this.settings.enable ? 'disabled' : this.states.every((s) => s.indexed) ? 'ready' : 'indexing',
+      files: this.states.reduce((n, s) => n + s.files().length, 0),
+      findings: all.reduce((n, a) => n + (a?.findings.length ?? 0), 0),
+      lastAnalysisMs: last !== undefined ? Math.round(last * 10) / 10 : undefined,
+      indexed: this.indexProgress,
+      configError: configError?.message,
+    };
+  }
+
+  sendStatus(): void {
+    void this.connection.sendNotification(STATUS, this.status());
+  }
+
+  /** A file's diagnostics: its findings, and the config's error on the config file. */
+  diagnosticsFor(state: WorkspaceState, rel: string): Diagnostic[] {
+    if (!this.settings.enable) return [];
+    const items = state.findingsFor(rel).map((f) => toDiagnostic(f, state.dir));
+    const err = state.configError;
+    if (err && rel === state.relativePath(err.file)) {
+      const line = Math.max(0, err.line - 1);
+      const character = Math.max(0, err.column - 1);
+      items.unshift({
+        range: { start: { line, character }, end: { line, character: character + 1 } },
+        severity: DiagnosticSeverity.Error,
+        source: SOURCE,
+        code: 'invalid-config',
+        message: `${err.key ? `${err.key}: ` : ''}${err.detail}. Agent Warden uses its defaults until this is fixed.`,
+      });
+    }
+    return items;
+  }
+
+  resultIdOf(items: Diagnostic[]): string {
+    return createHash('sha1').update(JSON.stringify(items)).digest('hex').slice(0, 16);
+  }
+
+  /** After a change, ask the client to re-pull when other files' diagnostics changed too. */
+  scheduleRefresh(): void {
+    if (this.refreshTimer) return;
+    this.refreshTimer = setTimeout(() => {
+      this.refreshTimer = undefined;
+      let stale = false;
+      for (const [uri, id] of this.served) {
+        const at = this.stateFor(uri);
+        if (at && this.resultIdOf(this.diagnosticsFor(at.state, at.rel)) !== id) stale = true;
+      }
+      if (stale) void this.connection.languages.diagnostics.refresh();
+      this.changed.emit('changed');
+      this.sendStatus();
+      this.scheduleInventoryChanged();
+    }, 30);
+  }
+
+  /** Tells the client its inventory views are stale, once typing has paused (rebuilding them links everything). */
+  private scheduleInventoryChanged(): void {
+    if (this.inventoryTimer) clearTimeout(this.inventoryTimer);
+    this.inventoryTimer = setTimeout(() => {
+      this.inventoryTimer = undefined;
+      const generation = this.states.reduce((n, s) => n + s.generation, 0);
+      if (generation === this.inventoryGeneration) return;
+      this.inventoryGeneration = generation;
+      void this.connection.sendNotification(INVENTORY_CHANGED, {});
+    }, WORKSPACE_SETTLE_MS);
+  }
+
+  /** Indexes every folder (only open files in Restricted Mode), then asks the client to pull again. */
+  reindex(): void {
+    this.indexing = (async () => {
+      for (const s of this.states) {
+        if (!this.trusted) {
+          // Restricted Mode: open files only; nothing else in the workspace is read.
+          s.indexed = true;
+          continue;
+        }
+        const onProgress = (p: { done: number; total: number }) => {
+          this.indexProgress = p;
+          if (p.done === p.total || p.done % 200 === 0) this.sendStatus();
+        };
+        await s.index(onProgress, this.isOpen(s));
+      }
+      this.log(`indexed ${this.states.reduce((n, s) => n + s.files().length, 0)} files`);
+      this.scheduleRefresh();
+      void this.connection.languages.diagnostics.refresh();
+    })();
+  }
+
+  /** Reads the `agentWarden` settings from the client, where it can be asked. */
+  async pullSettings(): Promise<void> {
+    if (!this.canPullConfig) return;
+    try {
+      const cfg = (await this.connection.workspace.getConfiguration('agentWarden')) as Partial<Settings> | null;
+      this.applySettings({ ...DEFAULT_SETTINGS, ...(cfg ?? {}), rules: { ...(cfg?.rules ?? {}) } });
+    } catch (e) {
+      this.log(`could not read settings: ${(e as Error).message}`);
+    }
+  }
+
+  applySettings(settings: Settings): void {
+    this.settings = settings;
+    for (const s of this.states) s.setRuleOverrides(settings.rules);
+  }
+
+  /** Analyses an open document's current text. */
+  analyseOpen(doc: TextDocument): void {
+    const at = this.stateFor(doc.uri);
+    if (at?.state.update(at.rel, doc.getText())) this.scheduleRefresh();
+  }
+
+  /** What the fixes of a document need: its text, the graph exact for it, the owners the workspace knows. */
+  fixContext(state: WorkspaceState, rel: string, doc: TextDocument): FixContext {
+    return {
+      file: rel,
+      text: doc.getText(),
+      graph: state.analysisFor(rel).graph,
+      knownOwners: knownOwners(state.lastAnalysis().graph, state.configOwners()),
+      today: new Date().toISOString().slice(0, 10),
+    };
+  }
+
+  recordTiming(list: number[], ms: number): void {
+    list.push(ms);
+    if (list.length > MAX_TIMINGS) list.splice(0, 1000);
+  }
+
+  cancelled(): ResponseError<{ retriggerRequest: boolean }> {
+    return new ResponseError(LSPErrorCodes.ServerCancelled, 'analysis cancelled by a newer change', {
+      retriggerRequest: true,
+    });
+  }
+}
