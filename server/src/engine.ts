@@ -15,12 +15,29 @@ import { buildGraph } from './enrich';
 import type { PathMapping } from './analyzer/resolve';
 import { parse as parseJsonc } from 'jsonc-parser';
 import { OwnerResolver } from './analyzer/owners';
-import type { AnalysisResult, FileFacts, Finding, Location, Notice, Severity, Suppression } from './analyzer/types';
+import type {
+  AnalysisResult,
+  FileFacts,
+  Finding,
+  FindingFix,
+  Location,
+  Notice,
+  Severity,
+  Suppression,
+} from './analyzer/types';
 import { type ExtractOptions } from './capabilities/collect-functions';
 import { userCatalog } from './capabilities/catalog';
 import { type Config, DEFAULT_CONFIG } from './config/load-config';
 import { RULES, RULES_BY_ID } from './rules';
-import type { Report, RuleContext, SecretFinding } from './rules/rule';
+import { invalidSuppression } from './rules/invalid-suppression';
+import {
+  type InvalidSuppression,
+  renderMessage,
+  type Report,
+  type Rule,
+  type RuleContext,
+  type SecretFinding,
+} from './rules/rule';
 import { scanSecrets } from './secrets/scan-secrets';
 import { parseSuppressions } from './analyzer/suppressions';
 import { definesIdentities, ImportGraph, type ImportSummary, isAgentSeed } from './analyzer/relevance';
@@ -330,67 +347,21 @@ export function analyzeResults(results: FileResult[], opts: AnalysisOptions = {}
         tools: [],
       });
   }
-  const factsByFile = new Map(facts.map((f) => [f.file, f]));
-  const raw: RawFinding[] = [];
   const today = opts.today ?? new Date().toISOString().slice(0, 10);
   const testGlobs = config.testPaths ?? DEFAULT_TEST_PATHS;
-  const isTestPath = testGlobs.length ? picomatch(testGlobs, { dot: true }) : () => false;
-
-  for (const rule of RULES) {
-    const setting = config.rules[rule.meta.id] ?? rule.meta.defaultSeverity;
-    if (setting === 'off') continue;
-    const ctx: RuleContext = {
-      graph,
-      facts: factsByFile,
-      secrets,
-      today,
-      isTestPath,
-      report: (r) => {
-        // A configured severity replaces the default; a rule's own graded severity (e.g. "expires soon") is kept
-        // otherwise.
-        const severity = config.rules[rule.meta.id] ? setting : (r.severity ?? setting);
-        raw.push({ ...r, ruleId: rule.meta.id, severity });
-      },
-    };
-    rule.check(ctx);
-  }
-
-  const { kept, suppressed, problems } = applySuppressions(raw, results, today);
-  const invalidSetting =
-    config.rules['invalid-suppression'] ?? RULES_BY_ID.get('invalid-suppression')!.meta.defaultSeverity;
-  if (invalidSetting !== 'off')
-    for (const p of problems) kept.push({ ...p, ruleId: 'invalid-suppression', severity: invalidSetting });
-
-  const occurrences = new Map<string, number>();
-  const findings: Finding[] = kept
-    .sort(
-      (a, b) =>
-        compareStrings(a.loc.file, b.loc.file) ||
-        a.loc.start.line - b.loc.start.line ||
-        a.loc.start.column - b.loc.start.column ||
-        compareStrings(a.ruleId, b.ruleId),
-    )
-    .map((r) => {
-      const key = `${r.ruleId}\0${r.loc.file}\0${r.subject}`;
-      const n = occurrences.get(key) ?? 0;
-      occurrences.set(key, n + 1);
-      return {
-        ruleId: r.ruleId,
-        severity: r.severity,
-        message: r.message,
-        loc: r.loc,
-        related: r.related ?? [],
-        fingerprint: fingerprintOf(r.ruleId, r.loc.file, r.subject, n),
-        subject: r.subject,
-        entityId: r.entityId,
-        anchor: r.anchor,
-        data: r.data,
-      };
-    });
-
+  const { active, invalid } = checkSuppressions(results, today);
+  const raw = runRules(config, {
+    graph,
+    facts: new Map(facts.map((f) => [f.file, f])),
+    secrets,
+    invalidSuppressions: invalid,
+    today,
+    isTestPath: testGlobs.length ? picomatch(testGlobs, { dot: true }) : () => false,
+  });
+  const { kept, suppressed } = applySuppressions(raw, active);
   return {
     graph,
-    findings,
+    findings: toFindings(kept),
     facts,
     notices,
     stats: {
@@ -404,30 +375,105 @@ export function analyzeResults(results: FileResult[], opts: AnalysisOptions = {}
   };
 }
 
-type RawFinding = Report & { ruleId: string; severity: Severity };
+/** A rule's report with its rule, severity, rendered message and fixes: a finding before suppression. */
+type RawFinding = Omit<Finding, 'fingerprint' | 'related' | 'subject'> & Pick<Report, 'related' | 'subject'>;
 
-function applySuppressions(raw: RawFinding[], results: FileResult[], today: string) {
-  const problems: Report[] = [];
+/** Every rule that is not switched off, over the graph and facts. */
+function runRules(config: Config, base: Omit<RuleContext, 'report'>): RawFinding[] {
+  const raw: RawFinding[] = [];
+  for (const rule of RULES) {
+    const setting = config.rules[rule.meta.id] ?? rule.meta.defaultSeverity;
+    if (setting === 'off') continue;
+    // A configured severity replaces the default; a rule's own graded severity (e.g. "expires soon") is kept
+    // otherwise.
+    const severityOf = (r: Report) => (config.rules[rule.meta.id] ? setting : (r.severity ?? setting));
+    rule.check({ ...base, report: (r) => raw.push(rawFinding(rule, r, severityOf(r) as Severity)) });
+  }
+  return raw;
+}
+
+function rawFinding(rule: Rule, r: Report, severity: Severity): RawFinding {
+  const { messages } = rule.meta;
+  const fixes = [
+    ...(r.fix ? [{ spec: r.fix, safe: true }] : []),
+    ...(r.suggest ?? []).map((spec) => ({ spec, safe: false })),
+  ];
+  return {
+    ruleId: rule.meta.id,
+    messageId: r.messageId,
+    severity,
+    message: renderMessage(messages[r.messageId] ?? r.messageId, r.data),
+    loc: r.loc,
+    related: r.related,
+    subject: r.subject,
+    entityId: r.entityId,
+    anchor: r.anchor,
+    data: r.data && Object.fromEntries(Object.entries(r.data).map(([k, v]) => [k, String(v)])),
+    fixes: fixes.map(({ spec, safe }): FindingFix => ({
+      title: renderMessage(messages[spec.messageId] ?? spec.messageId, spec.data),
+      safe,
+      preferred: spec.preferred,
+      action: spec.action,
+    })),
+  };
+}
+
+/** Findings in a stable order, each with a fingerprint that survives edits elsewhere in the file. */
+function toFindings(kept: RawFinding[]): Finding[] {
+  const occurrences = new Map<string, number>();
+  return kept
+    .sort(
+      (a, b) =>
+        compareStrings(a.loc.file, b.loc.file) ||
+        a.loc.start.line - b.loc.start.line ||
+        a.loc.start.column - b.loc.start.column ||
+        compareStrings(a.ruleId, b.ruleId),
+    )
+    .map((r) => {
+      const key = `${r.ruleId}\0${r.loc.file}\0${r.subject}`;
+      const n = occurrences.get(key) ?? 0;
+      occurrences.set(key, n + 1);
+      return {
+        ruleId: r.ruleId,
+        messageId: r.messageId,
+        severity: r.severity,
+        message: r.message,
+        loc: r.loc,
+        related: r.related ?? [],
+        fingerprint: fingerprintOf(r.ruleId, r.loc.file, r.subject, n),
+        subject: r.subject,
+        entityId: r.entityId,
+        anchor: r.anchor,
+        data: r.data,
+        fixes: r.fixes,
+      };
+    });
+}
+
+/** Suppression comments that apply, per file, and those that do not (no reason, expired, an unknown rule). */
+function checkSuppressions(results: FileResult[], today: string) {
+  const invalid: InvalidSuppression[] = [];
   const active = new Map<string, Suppression[]>();
   for (const f of results) {
     const ok: Suppression[] = [];
     for (const s of f.suppressions) {
-      const issues = [...s.problems];
-      for (const r of s.rules) if (!RULES_BY_ID.has(r)) issues.push(`\`${r}\` is not a rule id.`);
+      const problems = [...s.problems];
+      for (const r of s.rules) if (!RULES_BY_ID.has(r)) problems.push(`\`${r}\` is not a rule id.`);
       if (s.until && s.until < today)
-        issues.push(`it expired on ${s.until}; review the finding again and renew or remove the suppression.`);
-      if (issues.length) {
-        problems.push({
-          loc: s.loc,
-          message: `This suppression does not apply: ${issues.join(' ')}`,
-          subject: `suppression:${s.kind}:${s.rules.join(',')}:${s.targetLine}`,
-        });
-      } else ok.push(s);
+        problems.push(`it expired on ${s.until}; review the finding again and renew or remove the suppression.`);
+      if (problems.length) invalid.push({ suppression: s, problems });
+      else ok.push(s);
     }
     if (ok.length) active.set(f.file, ok);
   }
+  return { active, invalid };
+}
+
+/** Drops the findings a suppression comment covers; a broken suppression's own report is never dropped. */
+function applySuppressions(raw: RawFinding[], active: Map<string, Suppression[]>) {
   let suppressed = 0;
   const kept = raw.filter((r) => {
+    if (r.ruleId === invalidSuppression.meta.id) return true;
     const list = active.get(r.loc.file);
     const hit = list?.some(
       (s) =>
@@ -437,5 +483,5 @@ function applySuppressions(raw: RawFinding[], results: FileResult[], today: stri
     if (hit) suppressed++;
     return !hit;
   });
-  return { kept, suppressed, problems };
+  return { kept, suppressed };
 }

@@ -12,7 +12,11 @@ export interface ValidCase {
 }
 
 export interface ExpectedError {
-  message: string | RegExp;
+  /** Which of the rule's messages (`RuleMeta.messages`); give it, the rendered message, or both. */
+  messageId?: string;
+  message?: string | RegExp;
+  /** The titles of the fixes offered with the finding, in order. */
+  fixes?: string[];
   line: number;
   column: number;
   severity?: 'error' | 'warning' | 'info';
@@ -25,7 +29,7 @@ export interface InvalidCase extends ValidCase {
 
 /**
  * typescript-eslint style tables: every valid case yields no finding of the rule; every invalid case
- * yields exactly the listed findings (message, line, column), in order.
+ * yields exactly the listed findings (messageId and/or message, line, column, and the fixes offered), in order.
  */
 export function ruleTester(ruleId: string, cases: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
   const run = (c: ValidCase) => {
@@ -50,10 +54,15 @@ export function ruleTester(ruleId: string, cases: { valid: ValidCase[]; invalid:
               c.errors.map((e) => ({ line: e.line, column: e.column })),
             );
             c.errors.forEach((e, i) => {
-              if (typeof e.message === 'string') expect(found[i].message).toBe(e.message);
-              else expect(found[i].message).toMatch(e.message);
-              if (e.severity) expect(found[i].severity).toBe(e.severity);
-              if (e.file) expect(found[i].loc.file).toBe(e.file);
+              const f = found[i]!;
+              expect(e.messageId ?? e.message, 'an expected error names its messageId or message').toBeDefined();
+              if (e.messageId) expect(f.messageId).toBe(e.messageId);
+              if (typeof e.message === 'string') expect(f.message).toBe(e.message);
+              else if (e.message) expect(f.message).toMatch(e.message);
+              expect(f.message, 'every placeholder filled').not.toMatch(/\{\{/);
+              if (e.fixes) expect(f.fixes.map((x) => x.title)).toEqual(e.fixes);
+              if (e.severity) expect(f.severity).toBe(e.severity);
+              if (e.file) expect(f.loc.file).toBe(e.file);
             });
           });
         }

@@ -46,3 +46,14 @@ export const go = () => generateText({ model: {} as any, prompt: '', tools: { ..
     },
   ],
 });
+
+ruleTester('dynamic-tool-registration', {
+  valid: [],
+  invalid: [
+    {
+      name: 'tools registered from data',
+      code: `import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';\nconst server = new McpServer({ name: 'x', version: '1' });\nfor (const t of loadTools()) server.registerTool(t.name, {}, async () => ({ content: [] }));`,
+      errors: [{ messageId: 'dynamic', line: 3, column: 30, fixes: [] }],
+    },
+  ],
+});

@@ -48,3 +48,14 @@ ruleTester('expired-grant', {
     },
   ],
 });
+
+ruleTester('expired-grant', {
+  valid: [],
+  invalid: [
+    {
+      name: 'an expired grant, with the fix that re-approves it',
+      code: `import { tool } from 'ai';\n/** @owner t @scope x:read @expires 2026-01-01 */\nexport const t = tool({ description: '', inputSchema: {} as any, execute: async () => 1 });`,
+      errors: [{ messageId: 'expired', line: 2, column: 28, fixes: ["Re-approve 't' until a new date"] }],
+    },
+  ],
+});

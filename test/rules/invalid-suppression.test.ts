@@ -69,3 +69,19 @@ ruleTester('invalid-suppression', {
     },
   ],
 });
+
+ruleTester('invalid-suppression', {
+  valid: [],
+  invalid: [
+    {
+      name: 'a suppression without a reason, with the fix that adds one',
+      code: `import { tool } from 'ai';\n// agent-warden-ignore-next-line unscoped-tool\nexport const t = tool({ description: '', inputSchema: {} as any, execute: async () => 1 });`,
+      errors: [{ messageId: 'doesNotApply', line: 2, column: 1, fixes: ['Add the reason this suppression needs'] }],
+    },
+    {
+      name: 'an expired suppression needs review, not a reason: no fix',
+      code: `import { tool } from 'ai';\n// agent-warden-ignore-next-line unscoped-tool until=2020-01-01 -- legacy\nexport const t = tool({ description: '', inputSchema: {} as any, execute: async () => 1 });`,
+      errors: [{ messageId: 'doesNotApply', line: 2, column: 1, fixes: [] }],
+    },
+  ],
+});

@@ -62,3 +62,22 @@ export const summarise = (text: string) => generateText({ model: {} as any, prom
     },
   ],
 });
+
+ruleTester('missing-owner', {
+  valid: [],
+  invalid: [
+    {
+      name: 'an unowned agent, with the fix that adds @owner',
+      code: `import { Agent } from '@openai/agents';\n/** @revocation flag X */\nexport const support = new Agent({ name: 'support' });`,
+      errors: [{ messageId: 'noOwner', line: 3, column: 42, fixes: ["Add @owner to 'support'"] }],
+    },
+    {
+      name: 'an empty @owner tag, with the fix that writes one in',
+      code: `import { Agent } from '@openai/agents';\n/** @owner\n * @revocation flag X */\nexport const support = new Agent({ name: 'support' });`,
+      errors: [
+        { messageId: 'badOwner', line: 2, column: 5, fixes: ["Add @owner to 'support'"] },
+        { messageId: 'noOwner', line: 4, column: 42, fixes: ["Add @owner to 'support'"] },
+      ],
+    },
+  ],
+});

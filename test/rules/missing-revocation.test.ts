@@ -37,3 +37,14 @@ export async function answer(q: string) {
     },
   ],
 });
+
+ruleTester('missing-revocation', {
+  valid: [],
+  invalid: [
+    {
+      name: 'an agent without a revocation path, with the fix that adds one',
+      code: `import { Agent } from '@openai/agents';\n/** @owner t */\nexport const support = new Agent({ name: 'support' });`,
+      errors: [{ messageId: 'noRevocation', line: 3, column: 42, fixes: ["Add @revocation to 'support'"] }],
+    },
+  ],
+});

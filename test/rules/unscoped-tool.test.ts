@@ -119,3 +119,22 @@ export const t = tool({ description: 'x', inputSchema: {} as any, execute: async
     },
   ],
 });
+
+ruleTester('unscoped-tool', {
+  valid: [],
+  invalid: [
+    {
+      name: 'an unscoped tool, with @scope prefilled from what its code does',
+      code: `import { tool } from 'ai';\nimport { readFileSync } from 'node:fs';\n/** @owner t */\nexport const read = tool({ description: '', inputSchema: {} as any, execute: async () => readFileSync('a') });`,
+      errors: [{ messageId: 'noScope', line: 4, column: 21, fixes: ["Add @scope to 'read' (file:read)"] }],
+    },
+    {
+      name: 'a malformed @scope is edited by hand: no fix',
+      code: `import { tool } from 'ai';\n/** @owner t @scope orders */\nexport const read = tool({ description: '', inputSchema: {} as any, execute: async () => 1 });`,
+      errors: [
+        { messageId: 'badScope', line: 2, column: 14, fixes: [] },
+        { messageId: 'noScope', line: 3, column: 21 },
+      ],
+    },
+  ],
+});

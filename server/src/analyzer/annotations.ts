@@ -17,15 +17,17 @@ export function parseJsDocBlock(text: string, offset: number, locAt: LocationAt)
   const ann: Annotations = { block: { start: offset, end: offset + text.length } };
   for (const { tag, value, start, end } of jsDocTags(text)) {
     const loc = locAt(offset + start, offset + end);
-    const problem = (message: string) => (ann.problems ??= []).push({ tag, message, loc });
+    const problem = (message: string, empty = false) =>
+      (ann.problems ??= []).push(empty ? { tag, message, loc, empty } : { tag, message, loc });
     switch (tag) {
       case 'owner':
-        if (!value) problem('`@owner` needs an owner id, e.g. `@owner team-payments`.');
+        if (!value) problem('`@owner` needs an owner id, e.g. `@owner team-payments`.', true);
         else ann.owner = value.split(/\s+/)[0];
         break;
       case 'scope': {
         const scopes = value.split(/[\s,]+/).filter(Boolean);
-        if (scopes.length === 0) problem('`@scope` needs at least one `resource:action`, e.g. `@scope orders:read`.');
+        if (scopes.length === 0)
+          problem('`@scope` needs at least one `resource:action`, e.g. `@scope orders:read`.', true);
         const bad = scopes.filter((s) => !SCOPE_RE.test(s));
         if (bad.length) problem(`\`@scope\` entries must look like \`resource:action\`; not: ${bad.join(', ')}.`);
         ann.scopes = [...(ann.scopes ?? []), ...scopes.filter((s) => SCOPE_RE.test(s))];
@@ -41,7 +43,7 @@ export function parseJsDocBlock(text: string, offset: number, locAt: LocationAt)
         break;
       }
       case 'revocation':
-        if (!value) problem('`@revocation` needs a description of how to switch this off.');
+        if (!value) problem('`@revocation` needs a description of how to switch this off.', true);
         else ann.revocation = value;
         break;
       case 'expires': {

@@ -44,7 +44,7 @@ export interface Annotations {
   revocation?: string;
   expires?: { date: string; loc: Location };
   /** Tags that were present but malformed, e.g. `@expires tomorrow`. */
-  problems?: { tag: string; message: string; loc: Location }[];
+  problems?: { tag: string; message: string; loc: Location; /** The tag has no value at all. */ empty?: boolean }[];
   /** Where the JSDoc block sits, so fixes can extend it instead of adding a second one. */
   block?: { start: number; end: number };
 }
@@ -368,8 +368,43 @@ export interface RelatedLocation {
   via?: { kind: 'agent' | 'tool'; id: string };
 }
 
+/**
+ * What a fix does, as data: server/src/fixes turns it into text edits against the file as it is when the fix is
+ * applied. A rule chooses its fixes; it never writes edits itself (rules never parse).
+ */
+export type FixAction =
+  /** Adds `@scope` or `@revocation` to the JSDoc of the finding's agent or tool. */
+  | {
+      kind: 'add-tag';
+      tag: 'scope' | 'revocation';
+      value: string;
+      /** What the editor's placeholder says. */ hint?: string;
+    }
+  /** Adds `@owner`, offering the owners the workspace already names. */
+  | { kind: 'add-owner' }
+  /** Replaces a hardcoded secret at the finding with `process.env.<envName>`. */
+  | { kind: 'read-secret-from-env'; envName: string }
+  /** Moves the `@expires` date of the finding's agent or tool this many days past today. */
+  | { kind: 'renew-expiry'; days: number }
+  /** Adds the framework's approval gate to the finding's tool (or `@approval required`). */
+  | { kind: 'require-approval' }
+  /** Gives the suppression comment at the finding the reason it lacks. */
+  | { kind: 'add-suppression-reason' };
+
+/** A fix offered with a finding. */
+export interface FindingFix {
+  title: string;
+  /** Needs no human choice: fix-all and `scan --fix` apply it. */
+  safe: boolean;
+  /** The fix an editor puts first and applies on "quick fix". */
+  preferred?: boolean;
+  action: FixAction;
+}
+
 export interface Finding {
   ruleId: string;
+  /** Which of the rule's messages this is (`RuleMeta.messages`): what code may branch on, never the text. */
+  messageId: string;
   severity: Severity;
   message: string;
   loc: Location;
@@ -382,8 +417,10 @@ export interface Finding {
   entityId?: string;
   /** The whole definition the finding is about (suppression comments go above its first line). */
   anchor?: Location;
-  /** Facts a fix needs, e.g. the environment variable name for a secret. */
+  /** The values the message was written with, and facts for the editor (`chain`: the graph nodes of a chain). */
   data?: Record<string, string>;
+  /** The fixes the rule offers for this finding, best first. */
+  fixes: FindingFix[];
 }
 
 // What an analysis gives its front ends

@@ -1,7 +1,6 @@
 import { ts } from '../typescript';
 import { isSourceFile, parse } from '../analyzer/extract';
-import type { AgentGraph, AgentNode, Annotations, Finding, Location, ToolNode } from '../analyzer/types';
-import { declarable } from '../capabilities/scopes';
+import type { AgentGraph, AgentNode, Annotations, Finding, FixAction, Location, ToolNode } from '../analyzer/types';
 
 /**
  * Fixes are plain text edits computed from facts and the file's text; the language server turns them
@@ -200,28 +199,19 @@ function suppressionFixes(f: Finding, ctx: FixContext): Fix[] {
   return [lineFix, fileFix];
 }
 
-function secretFix(f: Finding, ctx: FixContext): Fix | undefined {
+function secretFix(f: Finding, envName: string, ctx: FixContext): Made {
   if (!isSourceFile(ctx.file)) return undefined;
-  const envName = f.data?.envName ?? 'SECRET';
   const starts = lineStarts(ctx.text);
   const start = offsetOf(ctx.text, f.loc.start, starts);
   const end = offsetOf(ctx.text, f.loc.end, starts);
   const sf = parse(ctx.file, ctx.text);
   const token = tokenAt(sf, start);
   const env = `process.env.${envName}`;
-  const fix = (edits: FixEdit[]): Fix => ({
-    title: `Read the secret from ${env} instead`,
-    kind: 'quickfix',
-    safe: true,
-    isPreferred: true,
-    ruleId: f.ruleId,
-    file: ctx.file,
-    edits,
-  });
+  const fix = (edits: FixEdit[]): Made => ({ edits });
   if (!token || token.getStart(sf) > start) {
     // In a comment: remove the value (it must be rotated anyway).
     return {
-      ...fix([{ start, end, text: `<redacted: rotate this key and read ${env}>` }]),
+      edits: [{ start, end, text: `<redacted: rotate this key and read ${env}>` }],
       title: 'Remove the secret from this comment',
     };
   }
@@ -263,122 +253,79 @@ function tokenAt(sf: ts.SourceFile, offset: number): ts.Node | undefined {
   return found;
 }
 
-/** The fixes offered for one finding, in the order an editor should list them. */
+/** The fixes offered for one finding, in the order an editor should list them: the rule's own, then disabling. */
 export function fixesForFinding(f: Finding, ctx: FixContext): Fix[] {
   const out: Fix[] = [];
-  const node = nodeById(ctx.graph, f.entityId);
-  const isTagFix = node && node.loc.file === ctx.file;
-  const tagFix = (title: string, tag: string, value: [string, string], preferred = true): Fix | undefined =>
-    isTagFix
-      ? {
-          title,
-          kind: 'quickfix',
-          safe: false,
-          isPreferred: preferred,
-          ruleId: f.ruleId,
-          file: ctx.file,
-          edits: [insertTag(ctx.text, node!.annotations, node!.holderLoc, tag, value)],
-        }
-      : undefined;
-  switch (f.ruleId) {
-    case 'hardcoded-secret': {
-      const s = secretFix(f, ctx);
-      if (s) out.push(s);
-      break;
-    }
-    case 'missing-owner': {
-      if (node?.owner) break; // a malformed @owner tag: the tag itself needs editing
-      const owners = ctx.knownOwners;
-      const value: [string, string] = owners.length
-        ? [owners[0], choice(1, owners)]
-        : ['team-name', placeholder(1, 'team-name')];
-      const fx = tagFix(`Add @owner to '${node?.name}'`, 'owner', value);
-      if (fx) out.push(fx);
-      break;
-    }
-    case 'unscoped-tool': {
-      if (
-        node &&
-        'scopes' in node &&
-        node.annotations.problems?.some((p) => p.tag === 'scope') &&
-        f.message.includes('entries must look like')
-      )
-        break;
-      // Prefilled with what the code can do; a placeholder to type into when nothing was inferred.
-      const inferred =
-        node && 'capabilities' in node ? [...new Set(declarable(node.capabilities).map((c) => c.capability))] : [];
-      const value = inferred.length ? inferred.join(' ') : 'resource:action';
-      const fx = tagFix(`Add @scope to '${node?.name}'${inferred.length ? ` (${value})` : ''}`, 'scope', [
-        value,
-        placeholder(1, value),
-      ]);
-      if (fx) out.push(fx);
-      break;
-    }
-    case 'missing-revocation': {
-      if (
-        node &&
-        'revocation' in node &&
-        node.annotations.problems?.some((p) => p.tag === 'revocation') &&
-        !f.message.includes('has no revocation path')
-      )
-        break;
-      const fx = tagFix(`Add @revocation to '${node?.name}'`, 'revocation', [
-        'feature flag or runbook link',
-        placeholder(1, 'feature flag, credential to revoke, or runbook link'),
-      ]);
-      if (fx) out.push(fx);
-      break;
-    }
-    case 'expired-grant': {
-      const exp = node?.annotations.expires;
-      if (node && exp && exp.loc.file === ctx.file) {
-        const starts = lineStarts(ctx.text);
-        const tagStart = offsetOf(ctx.text, exp.loc.start, starts);
-        const dateAt = ctx.text.indexOf(exp.date, tagStart);
-        const next = addDays(ctx.today, 90);
-        if (dateAt >= 0)
-          out.push({
-            title: `Re-approve '${node.name}' until a new date`,
-            kind: 'quickfix',
-            safe: false,
-            ruleId: f.ruleId,
-            file: ctx.file,
-            edits: [{ start: dateAt, end: dateAt + exp.date.length, text: next, snippet: placeholder(1, next) }],
-          });
-      }
-      break;
-    }
-    case 'unapproved-high-risk-action': {
-      if (node && 'scopes' in node) {
-        const gate = approvalFix(node, ctx);
-        if (gate) out.push({ ...gate, kind: 'quickfix', isPreferred: true, ruleId: f.ruleId });
-      }
-      break;
-    }
-    case 'invalid-suppression': {
-      // A reasonless suppression: add the reason it needs.
-      if (f.message.includes('needs a reason')) {
-        const starts = lineStarts(ctx.text);
-        const lineEnd = ctx.text.indexOf('\n', offsetOf(ctx.text, f.loc.start, starts));
-        const end = lineEnd < 0 ? ctx.text.length : lineEnd;
-        const line = ctx.text.slice(offsetOf(ctx.text, f.loc.start, starts), end);
-        const close = /\s*(\*\/|-->)\s*$/.exec(line);
-        const at = close ? end - close[0].length : end - (line.length - line.trimEnd().length);
-        out.push({
-          title: 'Add the reason this suppression needs',
-          kind: 'quickfix',
-          safe: false,
-          ruleId: f.ruleId,
-          file: ctx.file,
-          edits: [{ start: at, end: at, text: ' -- reason', snippet: ` -- ${placeholder(1, 'reason')}` }],
-        });
-      }
-      break;
-    }
+  for (const fix of f.fixes) {
+    const made = editsFor(fix.action, f, ctx);
+    if (!made) continue;
+    out.push({
+      title: made.title ?? fix.title,
+      kind: 'quickfix',
+      safe: fix.safe,
+      ...(fix.preferred ? { isPreferred: true } : {}),
+      ruleId: f.ruleId,
+      file: ctx.file,
+      edits: made.edits,
+    });
   }
   out.push(...suppressionFixes(f, ctx));
   return out;
+}
+
+/** A fix's edits against the file's current text; a title of its own where the text changes what it does. */
+type Made = { edits: FixEdit[]; title?: string } | undefined;
+
+/** Turns a rule's fix into text edits; undefined when the file no longer offers a place for it. */
+function editsFor(action: FixAction, f: Finding, ctx: FixContext): Made {
+  const node = nodeById(ctx.graph, f.entityId);
+  const inThisFile = node && node.loc.file === ctx.file ? node : undefined;
+  switch (action.kind) {
+    case 'read-secret-from-env':
+      return secretFix(f, action.envName, ctx);
+    case 'add-owner': {
+      if (!inThisFile) return undefined;
+      const owners = ctx.knownOwners;
+      const value: [string, string] = owners.length
+        ? [owners[0]!, choice(1, owners)]
+        : ['team-name', placeholder(1, 'team-name')];
+      return { edits: [insertTag(ctx.text, inThisFile.annotations, inThisFile.holderLoc, 'owner', value)] };
+    }
+    case 'add-tag': {
+      if (!inThisFile) return undefined;
+      const value: [string, string] = [action.value, placeholder(1, action.hint ?? action.value)];
+      return { edits: [insertTag(ctx.text, inThisFile.annotations, inThisFile.holderLoc, action.tag, value)] };
+    }
+    case 'renew-expiry':
+      return inThisFile && renewExpiry(inThisFile, action.days, ctx);
+    case 'require-approval': {
+      const gate = inThisFile && 'scopes' in inThisFile ? approvalFix(inThisFile, ctx) : undefined;
+      return gate && { edits: gate.edits, title: gate.title };
+    }
+    case 'add-suppression-reason':
+      return { edits: [suppressionReason(f, ctx)] };
+  }
+}
+
+function renewExpiry(node: Node, days: number, ctx: FixContext): Made {
+  const exp = node.annotations.expires;
+  if (!exp || exp.loc.file !== ctx.file) return undefined;
+  const tagStart = offsetOf(ctx.text, exp.loc.start, lineStarts(ctx.text));
+  const dateAt = ctx.text.indexOf(exp.date, tagStart);
+  if (dateAt < 0) return undefined;
+  const next = addDays(ctx.today, days);
+  return { edits: [{ start: dateAt, end: dateAt + exp.date.length, text: next, snippet: placeholder(1, next) }] };
+}
+
+/** ` -- reason` at the end of the suppression comment, before a closing `*\/` or `-->`. */
+function suppressionReason(f: Finding, ctx: FixContext): FixEdit {
+  const starts = lineStarts(ctx.text);
+  const lineEnd = ctx.text.indexOf('\n', offsetOf(ctx.text, f.loc.start, starts));
+  const end = lineEnd < 0 ? ctx.text.length : lineEnd;
+  const line = ctx.text.slice(offsetOf(ctx.text, f.loc.start, starts), end);
+  const close = /\s*(\*\/|-->)\s*$/.exec(line);
+  const at = close ? end - close[0].length : end - (line.length - line.trimEnd().length);
+  return { start: at, end: at, text: ' -- reason', snippet: ` -- ${placeholder(1, 'reason')}` };
 }
 
 /** Refactors offered on a tool definition itself (not tied to a finding): add a human approval gate. */

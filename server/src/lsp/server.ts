@@ -27,7 +27,6 @@ import { registerDiagnostics } from './diagnostics';
 import { DEFAULT_SETTINGS, Session, type Settings } from './session';
 import { WorkspaceState } from './workspace-state';
 
-
 /** Files whose change re-reads the config and owners of their folder. */
 const OWNER_FILES = new Set([CONFIG_FILE, 'CODEOWNERS']);
 

@@ -1,6 +1,6 @@
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 
-export const dynamicToolRegistration: Rule = {
+export const dynamicToolRegistration = defineRule({
   meta: {
     id: 'dynamic-tool-registration',
     defaultSeverity: 'info',
@@ -24,16 +24,20 @@ const server = new McpServer({ name: 'x', version: '1' });
 server.registerTool('echo', { description: 'Echo' }, async () => ({ content: [] }));`,
       },
     ],
+    messages: {
+      dynamic:
+        'Tools registered{{where}} at run time ({{why}}): the inventory cannot list them, so their scope and owner go unreviewed. Use literal names, or suppress with a reason that says where the tools come from.',
+    },
     mappings: { maestro: ['L3'], nistAiRmf: ['MAP'], owaspAgentic: ['ASI02'], owaspNhi: ['NHI5'] },
   },
   check(ctx) {
     for (const d of ctx.graph.dynamicRegistrations) {
-      const where = d.owner ? ` on '${d.owner}'` : '';
       ctx.report({
         loc: d.loc,
-        message: `Tools registered${where} at run time (${d.why}): the inventory cannot list them, so their scope and owner go unreviewed. Use literal names, or suppress with a reason that says where the tools come from.`,
+        messageId: 'dynamic',
+        data: { where: d.owner ? ` on '${d.owner}'` : '', why: d.why },
         subject: `dynamic:${d.framework}:${d.why}`,
       });
     }
   },
-};
+});

@@ -1,9 +1,9 @@
-import type { Annotations, Location } from '../analyzer/types';
-import type { Rule } from './rule';
+import type { AgentNode, ToolNode } from '../analyzer/types';
+import { defineRule } from './rule';
 
 const WARN_DAYS = 14;
 
-export const expiredGrant: Rule = {
+export const expiredGrant = defineRule({
   meta: {
     id: 'expired-grant',
     defaultSeverity: 'error',
@@ -33,6 +33,14 @@ export const deploy = tool({ name: 'deploy', description: 'Deploy', parameters: 
 export const deploy = tool({ name: 'deploy', description: 'Deploy', parameters: {} as any, execute: async () => 'ok' });`,
       },
     ],
+    messages: {
+      badExpiry: "{{what}} '{{name}}': {{problem}}",
+      expired:
+        "{{what}} '{{name}}' expired on {{date}}: it still runs with privileges nobody re-approved. Review the grant and set a new `@expires`, or remove it.",
+      expiresSoon:
+        "{{what}} '{{name}}' expires on {{date}} (in {{days}} day{{s}}). Review the grant and set a new `@expires` before then.",
+      renew: "Re-approve '{{name}}' until a new date",
+    },
     mappings: {
       maestro: ['L6'],
       nistAiRmf: ['GOVERN', 'MANAGE'],
@@ -43,49 +51,43 @@ export const deploy = tool({ name: 'deploy', description: 'Deploy', parameters: 
   },
   check(ctx) {
     const today = Date.parse(ctx.today);
-    const check = (
-      kind: string,
-      name: string,
-      nodeKind: string,
-      ann: Annotations,
-      fallback: Location,
-      anchor: Location,
-      entityId: string,
-    ) => {
-      for (const p of ann.problems ?? []) {
-        if (p.tag === 'expires')
-          ctx.report({
-            loc: p.loc,
-            anchor,
-            entityId,
-            message: `${kind} '${name}': ${p.message}`,
-            subject: `${kind}:${name}:${nodeKind}:invalid`,
-          });
+    const check = (what: string, node: AgentNode | ToolNode) => {
+      const name = node.name;
+      const at = { anchor: node.loc, entityId: node.id };
+      for (const p of node.annotations.problems ?? []) {
+        if (p.tag !== 'expires') continue;
+        const data = { what, name, problem: p.message };
+        ctx.report({
+          loc: p.loc,
+          ...at,
+          messageId: 'badExpiry',
+          data,
+          subject: `${what}:${name}:${node.kind}:invalid`,
+        });
       }
-      const exp = ann.expires;
+      const exp = node.annotations.expires;
       if (!exp) return;
       const days = Math.floor((Date.parse(exp.date) - today) / 86_400_000);
-      const loc = exp.loc ?? fallback;
+      const renew = [
+        { messageId: 'renew' as const, data: { name }, action: { kind: 'renew-expiry' as const, days: 90 } },
+      ];
+      const loc = exp.loc ?? node.nameLoc;
       if (days < 0) {
-        ctx.report({
-          loc,
-          anchor,
-          entityId,
-          message: `${kind} '${name}' expired on ${exp.date}: it still runs with privileges nobody re-approved. Review the grant and set a new \`@expires\`, or remove it.`,
-          subject: `${kind}:${name}:${nodeKind}`,
-        });
+        const data = { what, name, date: exp.date };
+        ctx.report({ loc, ...at, messageId: 'expired', data, subject: `${what}:${name}:${node.kind}`, suggest: renew });
       } else if (days <= WARN_DAYS) {
         ctx.report({
           loc,
-          anchor,
-          entityId,
+          ...at,
           severity: 'warning',
-          message: `${kind} '${name}' expires on ${exp.date} (in ${days} day${days === 1 ? '' : 's'}). Review the grant and set a new \`@expires\` before then.`,
-          subject: `${kind}:${name}:${nodeKind}:soon`,
+          messageId: 'expiresSoon',
+          data: { what, name, date: exp.date, days, s: days === 1 ? '' : 's' },
+          subject: `${what}:${name}:${node.kind}:soon`,
+          suggest: renew,
         });
       }
     };
-    for (const a of ctx.graph.agents) check('Agent', a.name, a.kind, a.annotations, a.nameLoc, a.loc, a.id);
-    for (const t of ctx.graph.tools) check('Tool', t.name, t.kind, t.annotations, t.nameLoc, t.loc, t.id);
+    for (const a of ctx.graph.agents) check('Agent', a);
+    for (const t of ctx.graph.tools) check('Tool', t);
   },
-};
+});

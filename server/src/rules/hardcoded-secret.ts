@@ -1,6 +1,6 @@
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 
-export const hardcodedSecret: Rule = {
+export const hardcodedSecret = defineRule({
   meta: {
     id: 'hardcoded-secret',
     defaultSeverity: 'error',
@@ -16,6 +16,11 @@ export const hardcodedSecret: Rule = {
       { code: `import OpenAI from 'openai';\nconst client = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });` },
       { file: '.env.example', code: `OPENAI_API_KEY=your-openai-key-here\n` },
     ],
+    messages: {
+      secret:
+        'Hardcoded {{provider}} secret ({{secretRule}}, {{masked}}){{inTest}}: anyone with this code can act as the agent. Revoke and rotate it, then read it at run time, e.g. `process.env.{{envName}}`.',
+      readFromEnv: 'Read the secret from process.env.{{envName}} instead',
+    },
     mappings: {
       maestro: ['L4', 'L6'],
       nistAiRmf: ['MANAGE'],
@@ -30,15 +35,28 @@ export const hardcodedSecret: Rule = {
     for (const matches of ctx.secrets.values()) {
       for (const s of matches) {
         const inTest = ctx.isTestPath(s.loc.file);
+        const envName = s.envName ?? 'SECRET_NAME';
         ctx.report({
           loc: s.loc,
           // In test code a key is usually a fixture: still reported, one level lower (`testPaths` in the config).
           severity: inTest ? 'warning' : undefined,
-          message: `Hardcoded ${s.provider} secret (${s.ruleId}, ${s.masked})${inTest ? ' in test code' : ''}: anyone with this code can act as the agent. Revoke and rotate it, then read it at run time, e.g. \`process.env.${s.envName ?? 'SECRET_NAME'}\`.`,
+          messageId: 'secret',
+          data: {
+            provider: s.provider,
+            secretRule: s.ruleId,
+            masked: s.masked,
+            inTest: inTest ? ' in test code' : '',
+            envName,
+          },
           subject: `secret:${s.ruleId}:${s.hash}`,
-          data: { envName: s.envName ?? 'SECRET', secretRule: s.ruleId },
+          fix: {
+            messageId: 'readFromEnv',
+            data: { envName: s.envName ?? 'SECRET' },
+            action: { kind: 'read-secret-from-env', envName: s.envName ?? 'SECRET' },
+            preferred: true,
+          },
         });
       }
     }
   },
-};
+});

@@ -1,9 +1,10 @@
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 
 /**
- * Findings for this rule are produced where suppressions are applied (engine), so they can never suppress themselves.
+ * The engine checks every suppression comment before the rules run (`ctx.invalidSuppressions`) and never applies
+ * suppressions to this rule's findings, so a broken suppression cannot hide its own report.
  */
-export const invalidSuppression: Rule = {
+export const invalidSuppression = defineRule({
   meta: {
     id: 'invalid-suppression',
     defaultSeverity: 'warning',
@@ -26,7 +27,21 @@ import { tool } from 'ai';
 export const t = tool({ description: 'x', inputSchema: {} as any, execute: async () => 1 });`,
       },
     ],
+    messages: {
+      doesNotApply: 'This suppression does not apply: {{problems}}',
+      addReason: 'Add the reason this suppression needs',
+    },
     mappings: { maestro: ['L6'], nistAiRmf: ['GOVERN'], owaspAgentic: ['ASI03'] },
   },
-  check() {},
-};
+  check(ctx) {
+    for (const { suppression: s, problems } of ctx.invalidSuppressions) {
+      ctx.report({
+        loc: s.loc,
+        messageId: 'doesNotApply',
+        data: { problems: problems.join(' ') },
+        subject: `suppression:${s.kind}:${s.rules.join(',')}:${s.targetLine}`,
+        suggest: s.reason ? [] : [{ messageId: 'addReason', action: { kind: 'add-suppression-reason' } }],
+      });
+    }
+  },
+});

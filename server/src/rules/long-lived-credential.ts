@@ -1,6 +1,6 @@
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 
-export const longLivedCredential: Rule = {
+export const longLivedCredential = defineRule({
   meta: {
     id: 'long-lived-credential',
     defaultSeverity: 'warning',
@@ -27,6 +27,10 @@ export const purge = tool({ description: '', inputSchema: {} as any, needsApprov
 } });`,
       },
     ],
+    messages: {
+      staticCredential:
+        "Tool '{{name}}' ({{risk}}) acts with {{credentials}}, a static credential read at module level: every run holds it, for as long as nobody rotates it. Use a short-lived, task-scoped token from a broker.",
+    },
     mappings: {
       maestro: ['L4', 'L6'],
       nistAiRmf: ['MANAGE'],
@@ -43,10 +47,11 @@ export const purge = tool({ description: '', inputSchema: {} as any, needsApprov
         loc: t.nameLoc,
         anchor: t.loc,
         entityId: t.id,
-        message: `Tool '${t.name}' (${t.risk}) acts with ${names.map((n) => `\`${n}\``).join(', ')}, a static credential read at module level: every run holds it, for as long as nobody rotates it. Use a short-lived, task-scoped token from a broker.`,
+        messageId: 'staticCredential',
+        data: { name: t.name, risk: t.risk ?? '', credentials: names.map((n) => `\`${n}\``).join(', ') },
         related: t.staticCredentials.map((c) => ({ message: `static credential ${c.name}`, loc: c.loc })),
         subject: `tool:${t.name}:${t.kind}`,
       });
     }
   },
-};
+});

@@ -1,11 +1,11 @@
 import { capabilityTrail, describeCapability } from '../capabilities/describe';
 import { TIER_RANK } from '../capabilities/catalog';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 
 const WRITES =
   /:(write|delete|send|email|sms|exec|execute|admin|refund|config-write|infra-write|compute-write|create)$/;
 
-export const misdeclaredToolHint: Rule = {
+export const misdeclaredToolHint = defineRule({
   meta: {
     id: 'misdeclared-tool-hint',
     defaultSeverity: 'error',
@@ -28,6 +28,12 @@ const server = new McpServer({ name: 'files', version: '1' });
 server.registerTool('clean', { description: 'Clean the cache', annotations: { readOnlyHint: false, destructiveHint: true } }, async () => { rmSync('/tmp/cache', { recursive: true }); return { content: [] }; });`,
       },
     ],
+    messages: {
+      notReadOnly:
+        "Tool '{{name}}' declares readOnlyHint: true but can {{what}}: clients auto-approve read-only tools, so this write goes unreviewed. Set readOnlyHint: false.",
+      destructive:
+        "Tool '{{name}}' declares destructiveHint: false but can {{what}}: clients skip confirmation for non-destructive tools. Set destructiveHint: true.",
+    },
     mappings: {
       maestro: ['L3', 'L7'],
       nistAiRmf: ['MEASURE'],
@@ -40,31 +46,28 @@ server.registerTool('clean', { description: 'Clean the cache', annotations: { re
     for (const t of ctx.graph.tools) {
       const h = t.hints;
       if (!h) continue;
-      const writes = t.capabilities.filter((c) => TIER_RANK[c.tier] >= TIER_RANK.high && WRITES.test(c.capability));
-      const deletes = t.capabilities.filter((c) => /:(delete|admin)$/.test(c.capability));
-      if (h.readOnly === true && writes.length) {
-        const c = writes[0];
+      const write = t.capabilities.find((c) => TIER_RANK[c.tier] >= TIER_RANK.high && WRITES.test(c.capability));
+      const deletion = t.capabilities.find((c) => /:(delete|admin)$/.test(c.capability));
+      const at = { loc: h.loc, anchor: t.loc, entityId: t.id };
+      if (h.readOnly === true && write) {
         ctx.report({
-          loc: h.loc,
-          anchor: t.loc,
-          entityId: t.id,
-          message: `Tool '${t.name}' declares readOnlyHint: true but can ${describeCapability(c)}: clients auto-approve read-only tools, so this write goes unreviewed. Set readOnlyHint: false.`,
-          related: capabilityTrail(c),
+          ...at,
+          messageId: 'notReadOnly',
+          data: { name: t.name, what: describeCapability(write) },
+          related: capabilityTrail(write),
           subject: `tool:${t.name}:${t.kind}:readOnly`,
         });
       }
-      if (h.destructive === false && deletes.length) {
-        const c = deletes[0];
+      if (h.destructive === false && deletion) {
         ctx.report({
-          loc: h.loc,
-          anchor: t.loc,
-          entityId: t.id,
+          ...at,
           severity: 'warning',
-          message: `Tool '${t.name}' declares destructiveHint: false but can ${describeCapability(c)}: clients skip confirmation for non-destructive tools. Set destructiveHint: true.`,
-          related: capabilityTrail(c),
+          messageId: 'destructive',
+          data: { name: t.name, what: describeCapability(deletion) },
+          related: capabilityTrail(deletion),
           subject: `tool:${t.name}:${t.kind}:destructive`,
         });
       }
     }
   },
-};
+});

@@ -1,6 +1,6 @@
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 
-export const missingOwner: Rule = {
+export const missingOwner = defineRule({
   meta: {
     id: 'missing-owner',
     defaultSeverity: 'warning',
@@ -25,6 +25,12 @@ export const support = new Agent({ name: 'support', instructions: 'Help customer
 export const support = new Agent({ name: 'support', instructions: 'Help customers.' });`,
       },
     ],
+    messages: {
+      badOwner: "'{{name}}': {{problem}}",
+      noOwner:
+        "{{what}} '{{name}}' has no owner: nobody answers for what it does. Add `@owner <team>` to its JSDoc, an `owners` glob in agent-warden.json, or a CODEOWNERS rule.",
+      addOwner: "Add @owner to '{{name}}'",
+    },
     mappings: {
       maestro: ['L6'],
       nistAiRmf: ['GOVERN'],
@@ -35,16 +41,25 @@ export const support = new Agent({ name: 'support', instructions: 'Help customer
     fixable: true,
   },
   check(ctx) {
+    const addOwner = (name: string) => ({
+      messageId: 'addOwner' as const,
+      data: { name },
+      action: { kind: 'add-owner' as const },
+      preferred: true,
+    });
     for (const node of [...ctx.graph.agents, ...ctx.graph.tools]) {
       for (const p of node.annotations.problems ?? []) {
-        if (p.tag === 'owner')
-          ctx.report({
-            loc: p.loc,
-            anchor: node.loc,
-            entityId: node.id,
-            message: `'${node.name}': ${p.message}`,
-            subject: `${node.id}:bad-owner`,
-          });
+        if (p.tag !== 'owner') continue;
+        ctx.report({
+          loc: p.loc,
+          anchor: node.loc,
+          entityId: node.id,
+          messageId: 'badOwner',
+          data: { name: node.name, problem: p.message },
+          subject: `${node.id}:bad-owner`,
+          // With no owner from any fallback either, the tag needs one written in.
+          suggest: node.owner ? [] : [addOwner(node.name)],
+        });
       }
     }
     for (const a of ctx.graph.agents) {
@@ -53,8 +68,10 @@ export const support = new Agent({ name: 'support', instructions: 'Help customer
         loc: a.nameLoc,
         anchor: a.loc,
         entityId: a.id,
-        message: `Agent '${a.name}' has no owner: nobody answers for what it does. Add \`@owner <team>\` to its JSDoc, an \`owners\` glob in agent-warden.json, or a CODEOWNERS rule.`,
+        messageId: 'noOwner',
+        data: { what: 'Agent', name: a.name },
         subject: `agent:${a.name}:${a.kind}`,
+        suggest: [addOwner(a.name)],
       });
     }
     for (const t of ctx.graph.tools) {
@@ -63,9 +80,11 @@ export const support = new Agent({ name: 'support', instructions: 'Help customer
         loc: t.nameLoc,
         anchor: t.loc,
         entityId: t.id,
-        message: `Tool '${t.name}' has no owner: nobody answers for what it does. Add \`@owner <team>\` to its JSDoc, an \`owners\` glob in agent-warden.json, or a CODEOWNERS rule.`,
+        messageId: 'noOwner',
+        data: { what: 'Tool', name: t.name },
         subject: `tool:${t.name}:${t.kind}`,
+        suggest: [addOwner(t.name)],
       });
     }
   },
-};
+});

@@ -1,6 +1,6 @@
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 
-export const missingRevocation: Rule = {
+export const missingRevocation = defineRule({
   meta: {
     id: 'missing-revocation',
     defaultSeverity: 'warning',
@@ -24,6 +24,12 @@ export const server = new McpServer({ name: 'billing', version: '1.0.0' });`,
 export const server = new McpServer({ name: 'billing', version: '1.0.0' });`,
       },
     ],
+    messages: {
+      badRevocation: "Agent '{{name}}': {{problem}}",
+      noRevocation:
+        "{{what}} '{{name}}' has no revocation path: if it misbehaves or its credentials leak, nobody knows how to switch it off. Add `@revocation <flag, credential or runbook>` to its JSDoc.",
+      addRevocation: "Add @revocation to '{{name}}'",
+    },
     mappings: {
       maestro: ['L6', 'L7'],
       nistAiRmf: ['GOVERN', 'MANAGE'],
@@ -36,24 +42,38 @@ export const server = new McpServer({ name: 'billing', version: '1.0.0' });`,
   check(ctx) {
     for (const a of ctx.graph.agents) {
       for (const p of a.annotations.problems ?? []) {
-        if (p.tag === 'revocation')
-          ctx.report({
-            loc: p.loc,
-            anchor: a.loc,
-            entityId: a.id,
-            message: `Agent '${a.name}': ${p.message}`,
-            subject: `agent:${a.name}:${a.kind}:bad-revocation`,
-          });
+        if (p.tag !== 'revocation') continue;
+        ctx.report({
+          loc: p.loc,
+          anchor: a.loc,
+          entityId: a.id,
+          messageId: 'badRevocation',
+          data: { name: a.name, problem: p.message },
+          subject: `agent:${a.name}:${a.kind}:bad-revocation`,
+        });
       }
       if (a.revocation) continue;
-      const what = a.framework === 'mcp' ? 'MCP server' : 'Agent';
       ctx.report({
         loc: a.nameLoc,
         anchor: a.loc,
         entityId: a.id,
-        message: `${what} '${a.name}' has no revocation path: if it misbehaves or its credentials leak, nobody knows how to switch it off. Add \`@revocation <flag, credential or runbook>\` to its JSDoc.`,
+        messageId: 'noRevocation',
+        data: { what: a.framework === 'mcp' ? 'MCP server' : 'Agent', name: a.name },
         subject: `agent:${a.name}:${a.kind}`,
+        suggest: [
+          {
+            messageId: 'addRevocation',
+            data: { name: a.name },
+            action: {
+              kind: 'add-tag',
+              tag: 'revocation',
+              value: 'feature flag or runbook link',
+              hint: 'feature flag, credential to revoke, or runbook link',
+            },
+            preferred: true,
+          },
+        ],
       });
     }
   },
-};
+});

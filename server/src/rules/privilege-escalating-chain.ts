@@ -1,8 +1,9 @@
 import { capabilityTrail, describeCapability } from '../capabilities/describe';
 import { covered, declarable } from '../capabilities/scopes';
-import type { Rule } from './rule';
+import type { AgentNode, Capability, ToolNode } from '../analyzer/types';
+import { defineRule, type RuleContext } from './rule';
 
-export const privilegeEscalatingChain: Rule = {
+export const privilegeEscalatingChain = defineRule({
   meta: {
     id: 'privilege-escalating-chain',
     defaultSeverity: 'warning',
@@ -34,6 +35,10 @@ const ops = new Agent({ name: 'Ops', tools: [shell] });
 export const support = new Agent({ name: 'Support', handoffs: [ops] });`,
       },
     ],
+    messages: {
+      escalates:
+        "{{what}} '{{name}}' reaches {{capability}} through {{route}}, beyond its scope ({{granted}}): the chain grants more than anyone approved. Declare it, gate it, or cut the delegation.",
+    },
     mappings: {
       maestro: ['L3', 'L7'],
       nistAiRmf: ['MAP', 'MANAGE'],
@@ -48,43 +53,44 @@ export const support = new Agent({ name: 'Support', handoffs: [ops] });`,
     for (const a of ctx.graph.agents) {
       // What the agent was granted: its own @scope, else the scopes declared on its own tools.
       const granted = a.annotations.scopes ?? a.tools.flatMap((id) => byId.get(id)?.scopes ?? []);
-      if (!granted.length) continue;
-      report(a.id, a.name, 'Agent', a.kind, a.nameLoc, a.loc, granted, a.effective);
+      if (granted.length) reportChains(ctx, 'Agent', a, granted, a.effective);
     }
     for (const t of ctx.graph.tools) {
-      if (!t.scopes.length) continue;
-      report(t.id, t.name, 'Tool', t.kind, t.nameLoc, t.loc, t.scopes, t.capabilities);
-    }
-
-    function report(
-      id: string,
-      name: string,
-      what: string,
-      kind: string,
-      loc: (typeof ctx.graph.agents)[0]['loc'],
-      anchor: typeof loc,
-      granted: string[],
-      caps: (typeof ctx.graph.agents)[0]['effective'],
-    ) {
-      const seen = new Set<string>();
-      for (const c of declarable(caps)) {
-        const hops = c.path.filter((p) => p.via);
-        if (!hops.length || seen.has(c.capability) || covered(granted, c.capability)) continue;
-        // Only a real chain counts for an agent: its own tools' capabilities are theirs to declare.
-        if (what === 'Agent' && !c.path.some((p) => p.via?.kind === 'agent')) continue;
-        seen.add(c.capability);
-        const route = hops.map((h) => h.message).join(' → ');
-        ctx.report({
-          loc,
-          anchor,
-          entityId: id,
-          message: `${what} '${name}' reaches ${describeCapability(c)} through ${route}, beyond its scope (${granted.join(' ')}): the chain grants more than anyone approved. Declare it, gate it, or cut the delegation.`,
-          related: capabilityTrail(c),
-          subject: `${what.toLowerCase()}:${name}:${kind}:${c.capability}`,
-          // The chain as graph nodes (newline-separated ids), for the editor's chain graph to highlight.
-          data: { chain: [id, ...hops.map((h) => h.via!.id), `capability:${c.capability}`].join('\n') },
-        });
-      }
+      if (t.scopes.length) reportChains(ctx, 'Tool', t, t.scopes, t.capabilities);
     }
   },
-};
+});
+
+function reportChains(
+  ctx: RuleContext<'escalates'>,
+  what: 'Agent' | 'Tool',
+  node: AgentNode | ToolNode,
+  granted: string[],
+  caps: Capability[],
+): void {
+  const seen = new Set<string>();
+  for (const c of declarable(caps)) {
+    const hops = c.path.filter((p) => p.via);
+    if (!hops.length || seen.has(c.capability) || covered(granted, c.capability)) continue;
+    // Only a real chain counts for an agent: its own tools' capabilities are theirs to declare.
+    if (what === 'Agent' && !c.path.some((p) => p.via?.kind === 'agent')) continue;
+    seen.add(c.capability);
+    ctx.report({
+      loc: node.nameLoc,
+      anchor: node.loc,
+      entityId: node.id,
+      messageId: 'escalates',
+      data: {
+        what,
+        name: node.name,
+        capability: describeCapability(c),
+        route: hops.map((h) => h.message).join(' → '),
+        granted: granted.join(' '),
+        // The chain as graph nodes (newline-separated ids), for the editor's chain graph to highlight.
+        chain: [node.id, ...hops.map((h) => h.via!.id), `capability:${c.capability}`].join('\n'),
+      },
+      related: capabilityTrail(c),
+      subject: `${what.toLowerCase()}:${node.name}:${node.kind}:${c.capability}`,
+    });
+  }
+}

@@ -1,4 +1,12 @@
-import type { AgentGraph, FileFacts, Location, RelatedLocation, Severity } from '../analyzer/types';
+import type {
+  AgentGraph,
+  FileFacts,
+  FixAction,
+  Location,
+  RelatedLocation,
+  Severity,
+  Suppression,
+} from '../analyzer/types';
 import type { SecretMatch } from '../secrets/scan-secrets';
 
 export const DOCS_BASE = 'https://github.com/agent-warden/agent-warden/blob/main/docs/rules';
@@ -10,7 +18,7 @@ export interface RuleExample {
   code: string;
 }
 
-export interface RuleMeta {
+export interface RuleMeta<M extends string = string> {
   id: string;
   defaultSeverity: Severity;
   /** One line: what the rule finds. */
@@ -30,7 +38,12 @@ export interface RuleMeta {
     nistAiRmf?: string[];
     cwe?: string[];
   };
-  /** Whether an automatic fix or a suggestion exists (issue 3 wires them to code actions). */
+  /**
+   * Every message the rule reports and every fix title it offers, by id: one short sentence each, with
+   * `{{name}}` placeholders filled from the report's `data`. Code branches on the id, never on the text.
+   */
+  messages: Record<M, string>;
+  /** Whether the rule offers a fix or a suggestion with its findings (the docs say so). */
   fixable?: boolean;
 }
 
@@ -38,9 +51,22 @@ export interface SecretFinding extends SecretMatch {
   loc: Location;
 }
 
-export interface Report {
+/** Values for a message's `{{placeholders}}`. */
+export type MessageData = Record<string, string | number>;
+
+/** A fix a rule offers: its title (one of the rule's messages) and what it does. */
+export interface FixSpec<M extends string = string> {
+  messageId: M;
+  data?: MessageData;
+  action: FixAction;
+  /** The fix an editor puts first. */
+  preferred?: boolean;
+}
+
+export interface Report<M extends string = string> {
   loc: Location;
-  message: string;
+  messageId: M;
+  data?: MessageData;
   related?: RelatedLocation[];
   /** What the finding is about, stable across edits: tool/agent name + kind, secret hash… */
   subject: string;
@@ -48,23 +74,44 @@ export interface Report {
   /** The whole definition the finding is about; a next-line suppression above its first line applies too. */
   anchor?: Location;
   entityId?: string;
-  data?: Record<string, string>;
+  /** A fix that needs no human choice: fix-all and `scan --fix` apply it. */
+  fix?: FixSpec<M>;
+  /** Fixes to offer that need a human to choose or review. */
+  suggest?: FixSpec<M>[];
 }
 
-export interface RuleContext {
+/** A suppression comment that does not apply, and why. */
+export interface InvalidSuppression {
+  suppression: Suppression;
+  problems: string[];
+}
+
+export interface RuleContext<M extends string = string> {
   graph: AgentGraph;
   facts: ReadonlyMap<string, FileFacts>;
   secrets: ReadonlyMap<string, SecretFinding[]>;
+  /** Suppression comments that suppress nothing (no reason, expired, unknown rule). */
+  invalidSuppressions: readonly InvalidSuppression[];
   /** Today's date as YYYY-MM-DD (injectable for tests). */
   today: string;
   /** Globs of test code (`testPaths` in the config): some rules report there one level lower. */
   isTestPath: (file: string) => boolean;
-  report(r: Report): void;
+  report(r: Report<M>): void;
 }
 
-export interface Rule {
-  meta: RuleMeta;
-  check(ctx: RuleContext): void;
+export interface Rule<M extends string = string> {
+  meta: RuleMeta<M>;
+  check(ctx: RuleContext<M>): void;
+}
+
+/** A rule, its message ids checked against its messages (as typescript-eslint's `createRule`). */
+export function defineRule<M extends string>(rule: Rule<M>): Rule {
+  return rule as unknown as Rule;
+}
+
+/** A message with its `{{placeholders}}` filled in; a placeholder without a value is left as written. */
+export function renderMessage(template: string, data: MessageData = {}): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
 }
 
 export const docsUrl = (id: string) => `${DOCS_BASE}/${id}.md`;

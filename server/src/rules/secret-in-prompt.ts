@@ -1,9 +1,9 @@
 import { SECRET_ENV_NAME } from '../secrets/env-names';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 
 const INTO = { prompt: 'prompt text', description: 'a tool description', result: "a tool's result" } as const;
 
-export const secretInPrompt: Rule = {
+export const secretInPrompt = defineRule({
   meta: {
     id: 'secret-in-prompt',
     defaultSeverity: 'error',
@@ -29,6 +29,10 @@ const openai = createOpenAI({ apiKey: process.env.OPENAI_API_KEY });
 export const ask = (q: string) => generateText({ model: openai('gpt-5'), system: 'You answer billing questions.', prompt: q });`,
       },
     ],
+    messages: {
+      flowsIntoModel:
+        '`{{name}}` flows into {{into}} ({{via}}): the model sees the credential and can be talked into repeating it. Pass it to the client that needs it instead.',
+    },
     mappings: {
       maestro: ['L1', 'L6'],
       nistAiRmf: ['MANAGE'],
@@ -48,10 +52,11 @@ export const ask = (q: string) => generateText({ model: openai('gpt-5'), system:
         if (flow.kind === 'result' && !(c.fnId && implFns.has(c.fnId))) continue;
         ctx.report({
           loc: c.loc,
-          message: `\`${c.name}\` flows into ${INTO[flow.kind]} (${flow.via}): the model sees the credential and can be talked into repeating it. Pass it to the client that needs it instead.`,
+          messageId: 'flowsIntoModel',
+          data: { name: c.name, into: INTO[flow.kind], via: flow.via },
           subject: `leak:${c.name}:${flow.kind}:${flow.via}`,
         });
       }
     }
   },
-};
+});

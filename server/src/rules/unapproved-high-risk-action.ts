@@ -1,7 +1,7 @@
 import { capabilityTrail, describeCapability } from '../capabilities/describe';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 
-export const unapprovedHighRiskAction: Rule = {
+export const unapprovedHighRiskAction = defineRule({
   meta: {
     id: 'unapproved-high-risk-action',
     defaultSeverity: 'error',
@@ -45,6 +45,11 @@ export const refund = tool({
 });`,
       },
     ],
+    messages: {
+      unapproved:
+        "Tool '{{name}}' can {{what}} with no human approval: the agent acts alone on a critical action.{{note}} Add {{gate}}, or `@approval required` when a human gate exists outside the code.",
+      requireApproval: "Require human approval for '{{name}}' ({{how}})",
+    },
     mappings: {
       maestro: ['L3', 'L6'],
       nistAiRmf: ['MANAGE'],
@@ -59,9 +64,6 @@ export const refund = tool({
     for (const t of ctx.graph.tools) {
       if (t.risk !== 'critical' || t.approval) continue;
       const critical = t.capabilities.filter((c) => c.tier === 'critical');
-      const top = critical[0];
-      const what = critical.map(describeCapability).slice(0, 3).join(', ');
-      const note = t.approvalNote ? ` Its ${t.approvalNote}.` : '';
       const gate = t.approvalSite
         ? `\`${t.approvalSite.prop}: true\``
         : t.framework === 'mcp'
@@ -73,10 +75,26 @@ export const refund = tool({
         loc: t.nameLoc,
         anchor: t.loc,
         entityId: t.id,
-        message: `Tool '${t.name}' can ${what} with no human approval: the agent acts alone on a critical action.${note} Add ${gate}, or \`@approval required\` when a human gate exists outside the code.`,
-        related: capabilityTrail(top),
+        messageId: 'unapproved',
+        data: {
+          name: t.name,
+          what: critical.map(describeCapability).slice(0, 3).join(', '),
+          note: t.approvalNote ? ` Its ${t.approvalNote}.` : '',
+          gate,
+        },
+        related: capabilityTrail(critical[0]!),
         subject: `tool:${t.name}:${t.kind}`,
+        suggest: t.hosted
+          ? []
+          : [
+              {
+                messageId: 'requireApproval',
+                data: { name: t.name, how: t.approvalSite ? `${t.approvalSite.prop}: true` : '@approval required' },
+                action: { kind: 'require-approval' },
+                preferred: true,
+              },
+            ],
       });
     }
   },
-};
+});

@@ -1,8 +1,8 @@
 import { capabilityTrail, describeCapability } from '../capabilities/describe';
 import { covered, declarable } from '../capabilities/scopes';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 
-export const undeclaredCapability: Rule = {
+export const undeclaredCapability = defineRule({
   meta: {
     id: 'undeclared-capability',
     defaultSeverity: 'warning',
@@ -26,6 +26,10 @@ import { writeFileSync } from 'node:fs';
 export const save = tool({ name: 'save_note', description: '', parameters: {} as any, execute: async () => { writeFileSync('/tmp/note', 'x'); return 'ok'; } });`,
       },
     ],
+    messages: {
+      undeclared:
+        "Tool '{{name}}' can {{what}}, which its scope ({{scopes}}) does not cover: it holds a privilege nobody granted. Remove it, or add `{{capability}}` to @scope for review.",
+    },
     mappings: {
       maestro: ['L3', 'L6'],
       nistAiRmf: ['MAP', 'MEASURE'],
@@ -40,25 +44,21 @@ export const save = tool({ name: 'save_note', description: '', parameters: {} as
       if (!t.scopes.length) continue; // unscoped tools are unscoped-tool's
       const seen = new Set<string>();
       for (const c of declarable(t.capabilities)) {
-        // Chained capabilities are privilege-escalating-chain's; this rule judges the tool's own code.
-        if (
-          c.path.some((p) => /^(runs agent|tool '|hands off)/.test(p.message)) ||
-          seen.has(c.capability) ||
-          covered(t.scopes, c.capability)
-        )
-          continue;
+        // Chained capabilities (through a tool or an agent) are privilege-escalating-chain's; this rule judges
+        // the tool's own code.
+        if (c.path.some((p) => p.via) || seen.has(c.capability) || covered(t.scopes, c.capability)) continue;
         seen.add(c.capability);
         ctx.report({
           loc: t.nameLoc,
           anchor: t.loc,
           entityId: t.id,
           severity: c.tier === 'critical' ? 'error' : undefined,
-          message: `Tool '${t.name}' can ${describeCapability(c)}, which its scope (${t.scopes.join(' ')}) does not cover: it holds a privilege nobody granted. Remove it, or add \`${c.capability}\` to @scope for review.`,
+          messageId: 'undeclared',
+          data: { name: t.name, what: describeCapability(c), scopes: t.scopes.join(' '), capability: c.capability },
           related: capabilityTrail(c),
           subject: `tool:${t.name}:${t.kind}:${c.capability}`,
-          data: { capability: c.capability },
         });
       }
     }
   },
-};
+});

@@ -1,7 +1,7 @@
 import { capabilityTrail, describeCapability } from '../capabilities/describe';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 
-export const unloggedAction: Rule = {
+export const unloggedAction = defineRule({
   meta: {
     id: 'unlogged-action',
     defaultSeverity: 'info',
@@ -25,6 +25,10 @@ import { audit } from './audit';
 export const save = tool({ description: '', inputSchema: {} as any, execute: async ({ text }: { text: string }) => { await audit({ action: 'save', bytes: text.length }); writeFileSync('/srv/data.txt', text); } });`,
       },
     ],
+    messages: {
+      unlogged:
+        "Tool '{{name}}' can {{what}} but writes no audit record: nobody can later tell what the agent did. Record the action (e.g. `audit({ … })`).",
+    },
     mappings: {
       maestro: ['L5'],
       nistAiRmf: ['MEASURE', 'MANAGE'],
@@ -36,15 +40,16 @@ export const save = tool({ description: '', inputSchema: {} as any, execute: asy
   check(ctx) {
     for (const t of ctx.graph.tools) {
       if ((t.risk !== 'high' && t.risk !== 'critical') || t.audit || t.hosted || t.nameSource === 'unknown') continue;
-      const top = t.capabilities[0];
+      const top = t.capabilities[0]!;
       ctx.report({
         loc: t.nameLoc,
         anchor: t.loc,
         entityId: t.id,
-        message: `Tool '${t.name}' can ${describeCapability(top)} but writes no audit record: nobody can later tell what the agent did. Record the action (e.g. \`audit({ … })\`).`,
+        messageId: 'unlogged',
+        data: { name: t.name, what: describeCapability(top) },
         related: capabilityTrail(top),
         subject: `tool:${t.name}:${t.kind}`,
       });
     }
   },
-};
+});

@@ -1,6 +1,7 @@
-import type { Rule } from './rule';
+import { declarable } from '../capabilities/scopes';
+import { defineRule } from './rule';
 
-export const unscopedTool: Rule = {
+export const unscopedTool = defineRule({
   meta: {
     id: 'unscoped-tool',
     defaultSeverity: 'warning',
@@ -33,6 +34,12 @@ export const lookupOrder = tool({
 });`,
       },
     ],
+    messages: {
+      badScope: "Tool '{{name}}': {{problem}}",
+      noScope:
+        "Tool '{{name}}' has no declared scope: nobody can review what it may do. Add `@scope resource:action` to its JSDoc (e.g. `@scope orders:read`).",
+      addScope: "Add @scope to '{{name}}'{{inferred}}",
+    },
     mappings: {
       maestro: ['L3', 'L6'],
       nistAiRmf: ['GOVERN', 'MAP'],
@@ -45,15 +52,26 @@ export const lookupOrder = tool({
   },
   check(ctx) {
     for (const t of ctx.graph.tools) {
+      // Prefilled with what the code can do; a placeholder to type into when nothing was inferred.
+      const inferred = [...new Set(declarable(t.capabilities).map((c) => c.capability))].join(' ');
+      const addScope = {
+        messageId: 'addScope' as const,
+        data: { name: t.name, inferred: inferred ? ` (${inferred})` : '' },
+        action: { kind: 'add-tag' as const, tag: 'scope' as const, value: inferred || 'resource:action' },
+        preferred: true,
+      };
       for (const p of t.annotations.problems ?? []) {
-        if (p.tag === 'scope')
-          ctx.report({
-            loc: p.loc,
-            anchor: t.loc,
-            entityId: t.id,
-            message: `Tool '${t.name}': ${p.message}`,
-            subject: `tool:${t.name}:${t.kind}:bad-scope`,
-          });
+        if (p.tag !== 'scope') continue;
+        ctx.report({
+          loc: p.loc,
+          anchor: t.loc,
+          entityId: t.id,
+          messageId: 'badScope',
+          data: { name: t.name, problem: p.message },
+          subject: `tool:${t.name}:${t.kind}:bad-scope`,
+          // An empty `@scope` is completed by a new one; a malformed entry needs editing by hand.
+          suggest: p.empty ? [addScope] : [],
+        });
       }
       // Unnamed (dynamic) tools are reported once, by dynamic-tool-registration.
       if (t.scopes.length > 0 || t.hosted || t.nameSource === 'unknown') continue;
@@ -61,9 +79,11 @@ export const lookupOrder = tool({
         loc: t.nameLoc,
         anchor: t.loc,
         entityId: t.id,
-        message: `Tool '${t.name}' has no declared scope: nobody can review what it may do. Add \`@scope resource:action\` to its JSDoc (e.g. \`@scope orders:read\`).`,
+        messageId: 'noScope',
+        data: { name: t.name },
         subject: `tool:${t.name}:${t.kind}`,
+        suggest: [addScope],
       });
     }
   },
-};
+});

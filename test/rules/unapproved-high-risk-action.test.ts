@@ -1,6 +1,5 @@
 import { ruleTester } from '../helpers/rule-tester';
 
-// ---------------------------------------------------------------- unapproved-high-risk-action
 ruleTester('unapproved-high-risk-action', {
   valid: [
     {
@@ -140,83 +139,6 @@ server.registerTool('delete_pod', {}, async ({ name }: { name: string }) => {
   ],
 });
 
-// ---------------------------------------------------------------- undeclared-capability
-ruleTester('undeclared-capability', {
-  valid: [
-    {
-      name: 'scope with a wildcard covers the capability',
-      code: `import { tool } from 'ai';\nimport { writeFileSync } from 'node:fs';\n/** @scope file:* */\nexport const t = tool({ description: '', inputSchema: {} as any, execute: async () => writeFileSync('/tmp/x', 'y') });`,
-    },
-    {
-      name: "unscoped tools are unscoped-tool's business",
-      code: `import { tool } from 'ai';\nimport { writeFileSync } from 'node:fs';\nexport const t = tool({ description: '', inputSchema: {} as any, execute: async () => writeFileSync('/tmp/x', 'y') });`,
-    },
-  ],
-  invalid: [
-    {
-      name: 'a write beyond a read scope; a critical one is an error',
-      code: `import { tool } from 'ai';
-import { writeFileSync } from 'node:fs';
-import { execSync } from 'node:child_process';
-/** @scope file:read */
-export const t = tool({ description: '', inputSchema: {} as any, needsApproval: true, execute: async () => { writeFileSync('/tmp/x', 'y'); return execSync('ls -la').toString(); } });`,
-      errors: [
-        {
-          message: /^Tool 't' can file:write \(\/tmp\/x\), which its scope \(file:read\) does not cover/,
-          line: 5,
-          column: 18,
-          severity: 'warning',
-        },
-        {
-          message: /^Tool 't' can system:read \(ls -la\), which its scope \(file:read\) does not cover/,
-          line: 5,
-          column: 18,
-          severity: 'warning',
-        },
-      ],
-    },
-  ],
-});
-
-// ---------------------------------------------------------------- misdeclared-tool-hint
-ruleTester('misdeclared-tool-hint', {
-  valid: [
-    {
-      name: 'readOnlyHint on a tool that only reads',
-      code: `import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { readFileSync } from 'node:fs';
-const server = new McpServer({ name: 's', version: '1' });
-server.registerTool('read_notes', { annotations: { readOnlyHint: true } }, async () => ({ content: [{ type: 'text', text: readFileSync('/tmp/n', 'utf8') }] }));`,
-    },
-  ],
-  invalid: [
-    {
-      name: 'readOnlyHint on a low-level descriptor whose dispatch branch posts to Slack',
-      code: `import { Server } from '@modelcontextprotocol/sdk/server/index.js';
-import { CallToolRequestSchema, ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
-const server = new Server({ name: 's', version: '1' }, { capabilities: { tools: {} } });
-const notify = { name: 'notify', description: '', inputSchema: { type: 'object' }, annotations: { readOnlyHint: true } };
-server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools: [notify] }));
-server.setRequestHandler(CallToolRequestSchema, async (req) => {
-  switch (req.params.name) {
-    case 'notify':
-      await fetch('https://slack.com/api/chat.postMessage', { method: 'POST', body: '{}' });
-      return { content: [] };
-  }
-  throw new Error('unknown tool');
-});`,
-      errors: [
-        {
-          message:
-            /^Tool 'notify' declares readOnlyHint: true but can messaging:send \(POST slack\.com\/api\/chat\.postMessage\)/,
-          line: 4,
-          column: 97,
-        },
-      ],
-    },
-  ],
-});
-
 ruleTester('unapproved-high-risk-action', {
   valid: [
     {
@@ -229,6 +151,24 @@ ruleTester('unapproved-high-risk-action', {
       name: 'writing .env persists credentials',
       code: `import { tool } from 'ai';\nimport { appendFileSync } from 'node:fs';\nexport const t = tool({ description: '', inputSchema: {} as any, execute: async ({ v }: { v: string }) => appendFileSync('.env', \`TOKEN=\${v}\`) });`,
       errors: [{ message: /^Tool 't' can credentials:write \(\.env\) with no human approval/, line: 3, column: 18 }],
+    },
+  ],
+});
+
+ruleTester('unapproved-high-risk-action', {
+  valid: [],
+  invalid: [
+    {
+      name: 'a critical tool without a gate, with the fix that adds the framework’s',
+      code: `import { tool } from 'ai';\nimport { execSync } from 'node:child_process';\n/** @owner t @scope system:exec */\nexport const run = tool({ description: '', inputSchema: {} as any, execute: async ({ cmd }: any) => execSync(cmd) });`,
+      errors: [
+        {
+          messageId: 'unapproved',
+          line: 4,
+          column: 20,
+          fixes: ["Require human approval for 'run' (needsApproval: true)"],
+        },
+      ],
     },
   ],
 });
