@@ -106,7 +106,7 @@ function measure(cmd: string[], cwd: string): Sample {
     maxBuffer: 512 * 1024 * 1024,
   });
   const line = r.stderr.trim().split('\n').pop() ?? '';
-  const [e, u, s, m] = line.split(' ').map(Number);
+  const [e = NaN, u = NaN, s = NaN, m = NaN] = line.split(' ').map(Number);
   return { wall: e, cpu: u + s, rss: m / 1024 };
 }
 
@@ -195,7 +195,7 @@ function sourceStats(dir: string): { files: number; lines: number } {
   return { files, lines };
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const corpora: [string, string][] = [
   ['generated 1×', generated(1)],
   ['generated 2×', generated(2)],

@@ -105,7 +105,7 @@ interface Result {
 
 function run(tool: string, cmd: string[], parse: (stdout: string) => string[]): Result {
   const started = performance.now();
-  const r = spawnSync(cmd[0], cmd.slice(1), { cwd: root, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+  const r = spawnSync(cmd[0]!, cmd.slice(1), { cwd: root, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
   const ms = performance.now() - started;
   let reported: string[] = [];
   try {
@@ -152,7 +152,7 @@ for (const r of results) {
     `| ${r.tool} | ${recall.toFixed(3)} | ${precision.toFixed(3)} | ${tp} | ${fp} | ${fn} | ${(r.ms / 1000).toFixed(2)} s |`,
   );
 }
-const aw = results[0];
+const aw = results[0]!;
 const missed = [...positives].filter((p) => !aw.reported.has(p));
 if (missed.length)
   console.log(

@@ -52,7 +52,7 @@ describe('governance annotations', () => {
     ['/** @owner */', 'owner', /needs an owner id/],
   ])('%s is a problem, not silently ignored', (block, tag, message) => {
     const r = parse(block);
-    expect(r.problems?.[0].tag).toBe(tag);
-    expect(r.problems?.[0].message).toMatch(message);
+    expect(r.problems?.[0]!.tag).toBe(tag);
+    expect(r.problems?.[0]!.message).toMatch(message);
   });
 });

@@ -38,11 +38,11 @@ const FIXTURES: Record<string, Record<string, string>> = {
   'secrets in strings, templates, JSX and comments': {
     'src/keys.tsx': [
       `import OpenAI from 'openai';`,
-      `const client = new OpenAI({ apiKey: '${FAKE_KEYS['openai-api-key']()}' });`,
-      `const header = 'Bearer ${FAKE_KEYS['github-token']()}';`,
-      `const prompt = \`Use ${FAKE_KEYS['anthropic-api-key']()} for billing\`;`,
-      `// old key: ${FAKE_KEYS['groq-api-key']()}`,
-      `export const App = () => <Widget token="${FAKE_KEYS['stripe-secret-key']()}" />;`,
+      `const client = new OpenAI({ apiKey: '${FAKE_KEYS['openai-api-key']!()}' });`,
+      `const header = 'Bearer ${FAKE_KEYS['github-token']!()}';`,
+      `const prompt = \`Use ${FAKE_KEYS['anthropic-api-key']!()} for billing\`;`,
+      `// old key: ${FAKE_KEYS['groq-api-key']!()}`,
+      `export const App = () => <Widget token="${FAKE_KEYS['stripe-secret-key']!()}" />;`,
       `declare const Widget: any;`,
     ].join('\n'),
   },
@@ -76,7 +76,13 @@ server.setRequestHandler(ListToolsRequestSchema, async () => ({
 const key = (f: Finding) => `${f.ruleId}\u0000${f.subject}`;
 
 function context(files: Record<string, string>, result: AnalysisResult, file: string): FixContext {
-  return { file, text: files[file], graph: result.graph, knownOwners: knownOwners(result.graph, {}), today: TODAY };
+  return {
+    file,
+    text: files[file] ?? '',
+    graph: result.graph,
+    knownOwners: knownOwners(result.graph, {}),
+    today: TODAY,
+  };
 }
 
 function syntaxErrors(file: string, text: string): number {
@@ -102,7 +108,7 @@ describe('quick-fixes: each one parses, removes its finding, and is not offered 
 
       for (const { finding, fix } of cases) {
         it(`${finding.ruleId} @ ${finding.loc?.file ?? fix.file}:${finding.loc?.start.line ?? ''} — ${fix.title}`, () => {
-          const text = files[fix.file];
+          const text = files[fix.file]!;
           const fixed = applyEdits(text, fix.edits);
           expect(fixed).not.toBe(text);
           expect(syntaxErrors(fix.file, fixed)).toBeLessThanOrEqual(syntaxErrors(fix.file, text));

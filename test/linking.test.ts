@@ -48,7 +48,7 @@ describe('linking: cycles and unresolvable imports stay bounded', () => {
       'src/b.ts': `import { A } from './a';\nexport const NAME = A;`,
     });
     expect(inv.tools).toHaveLength(1);
-    expect(inv.tools[0].dynamic).toMatch(/name computed at run time/);
+    expect(inv.tools[0]!.dynamic).toMatch(/name computed at run time/);
   });
 });
 
@@ -61,7 +61,7 @@ describe('linking through tsconfig paths', () => {
       'src/agent.ts': `import { generateText } from 'ai';\nimport { purgeOrder } from '@/tools/purge';\nexport const run = () => generateText({ model: {} as any, prompt: '', tools: { purge_order: purgeOrder } });`,
     });
     expect(inv.agents.find((a) => a.name === 'run')?.tools).toEqual(['purge_order']);
-    expect(inv.tools[0].capabilities[0]).toMatchObject({
+    expect(inv.tools[0]!.capabilities[0]).toMatchObject({
       capability: 'db:delete',
       tier: 'critical',
       detail: 'DELETE FROM orders',

@@ -108,10 +108,10 @@ function locFromOffsets(file: string, starts: number[], start: number, end: numb
     let hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= off) lo = mid;
+      if (starts[mid]! <= off) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, column: off - starts[lo] + 1 };
+    return { line: lo + 1, column: off - starts[lo]! + 1 };
   };
   return { file, start: pos(start), end: pos(end) };
 }

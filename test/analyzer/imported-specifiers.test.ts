@@ -10,7 +10,7 @@ import { prng } from '../helpers/prng';
 const REFERENCE =
   /\bfrom\s*['"]([^'"\n]+)['"]|\brequire\s*\(\s*['"]([^'"\n]+)['"]\s*\)|\bimport\s*\(\s*['"]([^'"\n]+)['"]\s*\)|^\s*import\s*['"]([^'"\n]+)['"]/gm;
 const reference = (text: string) => [
-  ...new Set([...text.matchAll(REFERENCE)].map((m) => normaliseModule(m[1] ?? m[2] ?? m[3] ?? m[4]))),
+  ...new Set([...text.matchAll(REFERENCE)].map((m) => normaliseModule(m[1]! ?? m[2] ?? m[3] ?? m[4]))),
 ];
 
 describe('importedSpecifiers', () => {

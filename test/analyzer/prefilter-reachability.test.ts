@@ -107,7 +107,7 @@ describe('the pre-filter changes no finding on the other fixtures and the exampl
 
 describe('files read for secrets only', () => {
   it('a key split across concatenated literals is still found (the file gets parsed for it)', () => {
-    const key = FAKE_KEYS['anthropic-api-key']();
+    const key = FAKE_KEYS['anthropic-api-key']!();
     const text = `export const client = { key: '${key.slice(0, 20)}' + '${key.slice(20)}' };\n`;
     const input = { file: 'src/unrelated/split.ts', text };
     expect(depthsFor([input]).get(input.file)).toBe('secrets');

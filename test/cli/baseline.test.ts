@@ -12,7 +12,7 @@ ${pad}export const lookup = tool({ description: 'x', inputSchema: {} as any, exe
 
 describe('baseline', () => {
   it('known findings stay known when lines are inserted above every one of them; a new finding is still reported', () => {
-    const key = FAKE_KEYS['openai-api-key']();
+    const key = FAKE_KEYS['openai-api-key']!();
     const dir = tempProject({ 'src/agent.ts': AGENT('', key) });
     const write = runCli(['scan', '--baseline', 'baseline.json', '--update-baseline'], { cwd: dir });
     expect(write.code).toBe(0);
@@ -26,7 +26,7 @@ describe('baseline', () => {
     expect(moved.code).toBe(0);
 
     // A different key on the same line is a new finding.
-    writeFileSync(join(dir, 'src/agent.ts'), AGENT('// moved down\n\n', FAKE_KEYS['openai-api-key']()));
+    writeFileSync(join(dir, 'src/agent.ts'), AGENT('// moved down\n\n', FAKE_KEYS['openai-api-key']!()));
     const changed = JSON.parse(
       runCli(['scan', '--baseline', 'baseline.json', '--format', 'json'], { cwd: dir }).stdout,
     );
@@ -36,7 +36,7 @@ describe('baseline', () => {
   it('--update-baseline drops findings that are gone; the config can name the baseline', () => {
     const dir = tempProject({
       'agent-warden.json': '{ "baseline": "known.json" }',
-      'src/agent.ts': AGENT('', FAKE_KEYS['groq-api-key']()),
+      'src/agent.ts': AGENT('', FAKE_KEYS['groq-api-key']!()),
     });
     runCli(['scan', '--update-baseline'], { cwd: dir });
     expect(JSON.parse(readFileSync(join(dir, 'known.json'), 'utf8')).findings).toHaveLength(3);
@@ -48,7 +48,7 @@ describe('baseline', () => {
 
 describe('github and markdown formats', () => {
   it('github: workflow commands with escaped properties and data', () => {
-    const dir = tempProject({ 'src/a,b.ts': AGENT('', FAKE_KEYS['github-token']()) });
+    const dir = tempProject({ 'src/a,b.ts': AGENT('', FAKE_KEYS['github-token']!()) });
     const out = runCli(['scan', '--format', 'github'], { cwd: dir }).stdout.trim().split('\n');
     expect(out[0]).toMatch(
       /^::error file=src\/a%2Cb\.ts,line=3,endLine=3,col=45,endColumn=\d+,title=agent-warden hardcoded-secret::Hardcoded GitHub secret/,
@@ -57,7 +57,7 @@ describe('github and markdown formats', () => {
   });
 
   it('markdown: counts per rule and a findings table', () => {
-    const dir = tempProject({ 'src/agent.ts': AGENT('', FAKE_KEYS['github-token']()) });
+    const dir = tempProject({ 'src/agent.ts': AGENT('', FAKE_KEYS['github-token']!()) });
     const md = runCli(['scan', '--format', 'markdown'], { cwd: dir }).stdout;
     expect(md).toContain('## Agent Warden');
     expect(md).toMatch(/🔴 \*\*1\*\* errors · 🟡 \*\*2\*\* warnings/);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli, tempProject } from '../helpers/cli';
 import { FAKE_KEYS } from '../helpers/fake-keys';
 
-const KEY = FAKE_KEYS['github-token']();
+const KEY = FAKE_KEYS['github-token']!();
 
 /** 60 tool files; `padding` lines of code each (enough code makes --threads use its workers). */
 function project(padding = 0) {

@@ -51,7 +51,7 @@ describe('compiled-code cache of the CLI', () => {
     scan({ AGENT_WARDEN_CODE_CACHE_DIR: dir });
     const written = entries(dir);
     const stale = written.map((f) => f.replace(/-[0-9a-f]{12}-/, '-000000000000-'));
-    for (const [k, f] of written.entries()) writeFileSync(join(dir, stale[k]), readFileSync(join(dir, f)));
+    for (const [k, f] of written.entries()) writeFileSync(join(dir, stale[k]!), readFileSync(join(dir, f)));
     for (const f of written) rmSync(join(dir, f));
     expect(scan({ AGENT_WARDEN_CODE_CACHE_DIR: dir })).toBe(plain);
     expect(entries(dir)).toEqual(written);
@@ -60,7 +60,7 @@ describe('compiled-code cache of the CLI', () => {
   it('a corrupt entry is compiled past and replaced', () => {
     const dir = cacheDir();
     scan({ AGENT_WARDEN_CODE_CACHE_DIR: dir });
-    const [cli] = entries(dir);
+    const cli = entries(dir)[0]!;
     writeFileSync(join(dir, cli), Buffer.from('not compiled code at all'));
     expect(scan({ AGENT_WARDEN_CODE_CACHE_DIR: dir })).toBe(plain);
     expect(readFileSync(join(dir, cli)).length).toBeGreaterThan(10_000);

@@ -40,7 +40,7 @@ describe('pre-commit with real git', () => {
     writeFileSync(hook, `#!/bin/sh\nexec "${process.execPath}" "${CLI}" scan --staged\n`);
     chmodSync(hook, 0o755);
 
-    const key = FAKE_KEYS['openai-api-key']();
+    const key = FAKE_KEYS['openai-api-key']!();
     writeFileSync(join(dir, 'src/app.ts'), leaking(key));
     git(dir, 'add', 'src/app.ts');
     const blocked = git(dir, 'commit', '-m', 'add client');
@@ -57,7 +57,7 @@ describe('pre-commit with real git', () => {
 
   it('a partly staged file is judged on its staged content', () => {
     const dir = repo({ 'src/app.ts': CLEAN });
-    writeFileSync(join(dir, 'src/app.ts'), leaking(FAKE_KEYS['anthropic-api-key']()));
+    writeFileSync(join(dir, 'src/app.ts'), leaking(FAKE_KEYS['anthropic-api-key']!()));
     git(dir, 'add', 'src/app.ts');
     writeFileSync(join(dir, 'src/app.ts'), FIXED); // fixed in the working tree, not in the index
     const staged = runCli(['scan', '--staged', '--format', 'json'], { cwd: dir });
@@ -68,13 +68,13 @@ describe('pre-commit with real git', () => {
 
     // And the other way round: clean in the index, a key only in the working tree.
     git(dir, 'add', 'src/app.ts');
-    writeFileSync(join(dir, 'src/app.ts'), leaking(FAKE_KEYS['anthropic-api-key']()));
+    writeFileSync(join(dir, 'src/app.ts'), leaking(FAKE_KEYS['anthropic-api-key']!()));
     expect(JSON.parse(runCli(['scan', '--staged', '--format', 'json'], { cwd: dir }).stdout).findings).toEqual([]);
   });
 
   it('--changed-since reports on changed files only, with the rest as context', () => {
-    const dir = repo({ 'src/old.ts': leaking(FAKE_KEYS['groq-api-key']()), 'src/app.ts': CLEAN });
-    writeFileSync(join(dir, 'src/new.ts'), leaking(FAKE_KEYS['github-token']()));
+    const dir = repo({ 'src/old.ts': leaking(FAKE_KEYS['groq-api-key']!()), 'src/app.ts': CLEAN });
+    writeFileSync(join(dir, 'src/new.ts'), leaking(FAKE_KEYS['github-token']!()));
     const out = JSON.parse(runCli(['scan', '--changed-since', 'HEAD', '--format', 'json'], { cwd: dir }).stdout);
     expect([...new Set(out.findings.map((f: { file: string }) => f.file))]).toEqual(['src/new.ts']);
   });
@@ -114,7 +114,7 @@ describe('the pre-commit framework with this repository’s .pre-commit-hooks.ya
       spawnSync('pre-commit', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, ...env } });
     expect(pc('install').status).toBe(0);
 
-    const key = FAKE_KEYS['stripe-secret-key']();
+    const key = FAKE_KEYS['stripe-secret-key']!();
     writeFileSync(join(dir, 'src/app.ts'), leaking(key));
     git(dir, 'add', 'src/app.ts');
     const commit = () =>

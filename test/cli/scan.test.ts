@@ -191,7 +191,7 @@ describe('agent-warden scan (built binary)', () => {
       'stripe-secret-key',
       'aws-access-key-id',
       'jwt',
-    ].map((id) => FAKE_KEYS[id]());
+    ].map((id) => FAKE_KEYS[id]!());
     const dir = tempProject({
       'src/config.ts': `import OpenAI from 'openai';\nexport const client = new OpenAI({ apiKey: "${keys[0]}" });\nexport const prompt = \`Use ${keys[1]} for billing\`;\n`,
       '.env': `GITHUB_TOKEN=${keys[2]}\nSTRIPE_SECRET_KEY=${keys[3]}\n`,
@@ -211,7 +211,7 @@ describe('agent-warden scan (built binary)', () => {
       runCli(['scan', '--update-baseline', '--baseline', 'b.json'], { cwd: dir }),
     ];
     outputs.push({ code: 0, stdout: readFileSync(join(dir, 'b.json'), 'utf8'), stderr: '' });
-    const found = JSON.parse(outputs[1].stdout).findings.filter(
+    const found = JSON.parse(outputs[1]!.stdout).findings.filter(
       (f: { ruleId: string }) => f.ruleId === 'hardcoded-secret',
     );
     expect(found).toHaveLength(6);
@@ -226,7 +226,7 @@ describe('agent-warden scan (built binary)', () => {
 
 describe('agent-warden scan --fix', () => {
   it('moves hardcoded keys to process.env and reports what is left', () => {
-    const key = FAKE_KEYS['openai-api-key']();
+    const key = FAKE_KEYS['openai-api-key']!();
     const dir = tempProject({
       'src/client.ts': `import OpenAI from 'openai';\nexport const client = new OpenAI({ apiKey: '${key}' });\n`,
     });

@@ -119,7 +119,7 @@ export function mutations(seed: { origin: string; file: string; text: string }, 
   }
   const invalid = Buffer.from(text, 'utf8');
   if (invalid.length) {
-    for (let k = 0; k < 8; k++) invalid[Math.floor(rand() * invalid.length)] = [0xc3, 0xe2, 0xf0, 0xff, 0x80][k % 5];
+    for (let k = 0; k < 8; k++) invalid[Math.floor(rand() * invalid.length)] = [0xc3, 0xe2, 0xf0, 0xff, 0x80][k % 5]!;
     add('invalid-utf8', invalid.toString('latin1')); // as a lenient reader would decode it
   }
   add('bom', `\uFEFF${text}`);

@@ -37,7 +37,7 @@ describe('fuzzing (small run; `npm run fuzz` runs 10,000+ inputs)', { timeout: 3
   });
 
   it('a file over its time budget is skipped with a notice, and its secrets are still found', () => {
-    const key = FAKE_KEYS['anthropic-api-key']();
+    const key = FAKE_KEYS['anthropic-api-key']!();
     const text = `import { tool } from 'ai';\nexport const t = tool({ description: 'x', execute: async () => fetch('https://x', { headers: { k: '${key}' } }) });\n${'export const n = f(g(h(1)));\n'.repeat(3000)}`;
     const r = analyseFile({ file: join('src', 'slow.ts'), text }, { timeBudgetMs: 0 }, 'facts');
     expect(r.facts).toBeUndefined();

@@ -24,6 +24,6 @@ export function expandTemplate(template: string, rand?: () => number): string {
       : randomFrom(alphabet, n);
   return template.replace(
     /\$\{(alnum|hex|upper|lower|digits|b64url|b64|bech32|b32):(\d+)\}/g,
-    (_, kind: string, n: string) => draw(ALPHABETS[kind], Number(n)),
+    (_, kind: string, n: string) => draw(ALPHABETS[kind]!, Number(n)),
   );
 }

@@ -25,11 +25,11 @@ describe('inventory, CodeLens and hover over stdio (example project)', () => {
     };
     const cli = JSON.parse(runCli(['inventory', '.', '--format', 'json'], { cwd: s.root }).stdout);
     expect(answer.folders).toHaveLength(1);
-    expect(answer.folders[0].inventory).toEqual(cli);
+    expect(answer.folders[0]!.inventory).toEqual(cli);
     expect(cli.agents.length).toBeGreaterThan(5);
     // Findings per entity: the Ops helper has no owner and no revocation path.
     const ops = cli.agents.find((a: { name: string }) => a.name === 'Ops helper');
-    expect(answer.folders[0].findings[ops.id]).toBeGreaterThanOrEqual(2);
+    expect(answer.folders[0]!.findings[ops.id]).toBeGreaterThanOrEqual(2);
   });
 
   it('a CodeLens above each agent and tool: owner · scopes · risk · approval, revealing it in the inventory', async () => {
@@ -42,8 +42,8 @@ describe('inventory, CodeLens and hover over stdio (example project)', () => {
       '18: $(shield) owner team-billing · scopes payments:write network:egress · risk critical · approval: needsApproval: true',
       '29: $(shield) owner team-billing · no scopes ⚠ · risk medium · no approval gate',
     ]);
-    expect(lenses[0].command.command).toBe('agentWarden.revealInInventory');
-    expect(lenses[0].command.arguments).toEqual([s.uri('.').replace(/\/\.?$/, ''), 'src/billing/tools.ts#t0']);
+    expect(lenses[0]!.command.command).toBe('agentWarden.revealInInventory');
+    expect(lenses[0]!.command.arguments).toEqual([s.uri('.').replace(/\/\.?$/, ''), 'src/billing/tools.ts#t0']);
   });
 
   it('hover shows effective permissions and the chain granting each, with links to the code', async () => {
@@ -77,7 +77,7 @@ describe('inventory, CodeLens and hover over stdio (example project)', () => {
     const answer = (await s.conn.sendRequest('agentWarden/inventory', {})) as {
       folders: { inventory: { tools: { name: string; scopes: string[] }[] } }[];
     };
-    expect(answer.folders[0].inventory.tools.find((t) => t.name === 'refundCharge')?.scopes).toEqual([
+    expect(answer.folders[0]!.inventory.tools.find((t) => t.name === 'refundCharge')?.scopes).toEqual([
       'payments:write',
     ]);
   });
@@ -112,6 +112,6 @@ describe('a privilege-escalating chain offers to show itself in the graph (chain
     })) as { title: string; command?: { command: string; arguments: { highlight: string[] }[] } }[];
     const show = actions.find((a) => a.title === 'Show this chain in the Agent Warden graph');
     expect(show?.command?.command).toBe('agentWarden.showGraph');
-    expect(show?.command?.arguments[0].highlight).toEqual(chain.data.chain?.split('\n'));
+    expect(show?.command?.arguments[0]!.highlight).toEqual(chain.data.chain?.split('\n'));
   });
 });

@@ -14,7 +14,7 @@ import {
 
 describe('language server over stdio', () => {
   let s: LspSession;
-  const planted = FAKE_KEYS['anthropic-api-key']();
+  const planted = FAKE_KEYS['anthropic-api-key']!();
 
   beforeAll(async () => {
     const root = copyFixture(join(REPO, 'examples/support-desk'));
@@ -47,7 +47,7 @@ describe('language server over stdio', () => {
     s.open('src/leak.ts');
     const leak = await s.pull('src/leak.ts');
     expect(JSON.stringify(leak)).not.toContain(planted.slice(0, 12));
-    expect(leak.items![0].message).toContain('sk-a…(108 chars)');
+    expect(leak.items![0]!.message).toContain('sk-a…(108 chars)');
   });
 
   it('follows buffer changes, unsaved, and answers unchanged for an unchanged file', async () => {
@@ -169,7 +169,7 @@ describe('language server over stdio', () => {
       context: { diagnostics: [], only: ['source.fixAll.agent-warden'] },
     })) as CodeAction[];
     expect(actions).toHaveLength(1);
-    const text = applyWorkspaceEdit(s.docs.get('src/leak.ts')!, actions[0].edit);
+    const text = applyWorkspaceEdit(s.docs.get('src/leak.ts')!, actions[0]!.edit);
     expect(text).toContain('apiKey: process.env.ANTHROPIC_API_KEY');
     s.change('src/leak.ts', text);
     expect((await s.pull('src/leak.ts')).items!.filter((d) => d.code === 'hardcoded-secret')).toEqual([]);
@@ -218,7 +218,7 @@ describe('language server over stdio', () => {
     s.open('agent-warden.json');
     const r = await s.pull('agent-warden.json');
     expect(r.items![0]).toMatchObject({ code: 'invalid-config', range: { start: { line: 1 } } });
-    expect(r.items![0].message).toMatch(/rules\["unscoped-tol"\]: unknown rule id/);
+    expect(r.items![0]!.message).toMatch(/rules\["unscoped-tol"\]: unknown rule id/);
     expect((await s.pull('src/agents/triage.ts')).items!.length).toBeGreaterThan(0);
   });
 
@@ -232,7 +232,7 @@ describe('language server over stdio', () => {
 
   it('no answer carries a planted secret: diagnostics, hover, code-action titles, CodeLens, inventory, workspace diagnostics', async () => {
     // A key inside a tool (where it reaches names, capabilities and credentials), and in the client above.
-    const toolKey = FAKE_KEYS['openai-api-key']();
+    const toolKey = FAKE_KEYS['openai-api-key']!();
     const rel = 'src/leak-tool.ts';
     const text = `import { tool } from 'ai';\n/** @owner team-x @scope network:egress */\nexport const leaky = tool({\n  description: 'uses ${toolKey.slice(0, 20)}' + '${toolKey.slice(20)}',\n  execute: async () => fetch('https://api.example.com/v1?key=${toolKey}', { headers: { authorization: 'Bearer ${toolKey}' } }),\n});\n`;
     writeFileSync(join(s.root, rel), text);

@@ -4,7 +4,7 @@ import { analyzeFiles } from '../helpers/analyze';
 import { FAKE_KEYS, randomFrom } from '../helpers/fake-keys';
 import { ruleTester } from '../helpers/rule-tester';
 
-const openai = FAKE_KEYS['openai-api-key']();
+const openai = FAKE_KEYS['openai-api-key']!();
 
 ruleTester('hardcoded-secret', {
   valid: [
@@ -44,7 +44,7 @@ ruleTester('hardcoded-secret', {
     },
     {
       name: 'key inside prompt text',
-      code: `const system = \`You are a helper. Use the key ${FAKE_KEYS['anthropic-api-key']()} when calling billing.\`;`,
+      code: `const system = \`You are a helper. Use the key ${FAKE_KEYS['anthropic-api-key']!()} when calling billing.\`;`,
       errors: [
         { message: /^Hardcoded Anthropic secret \(anthropic-api-key, sk-a…\(108 chars\)\)/, line: 1, column: 47 },
       ],
@@ -52,13 +52,13 @@ ruleTester('hardcoded-secret', {
     {
       name: 'key in a .env file',
       filename: '.env',
-      code: `# local\nGITHUB_TOKEN=${FAKE_KEYS['github-token']()}\n`,
+      code: `# local\nGITHUB_TOKEN=${FAKE_KEYS['github-token']!()}\n`,
       errors: [{ message: /^Hardcoded GitHub secret \(github-token, ghp_…\(40 chars\)\)/, line: 2, column: 14 }],
     },
     {
       name: 'key in an MCP client config env block',
       filename: '.vscode/mcp.json',
-      code: `{\n  "servers": {\n    "github": { "command": "npx", "env": { "GITHUB_PERSONAL_ACCESS_TOKEN": "${FAKE_KEYS['github-fine-grained-token']()}" } }\n  }\n}\n`,
+      code: `{\n  "servers": {\n    "github": { "command": "npx", "env": { "GITHUB_PERSONAL_ACCESS_TOKEN": "${FAKE_KEYS['github-fine-grained-token']!()}" } }\n  }\n}\n`,
       errors: [
         { message: /^Hardcoded GitHub secret \(github-fine-grained-token, gith…\(93 chars\)\)/, line: 3, column: 77 },
       ],
@@ -85,9 +85,9 @@ describe('hardcoded-secret: every provider format is found, and masked', () => {
       const r = analyzeFiles({ 'src/config.ts': `export const value = "${key}";\n` });
       const f = r.findings.filter((x) => x.ruleId === 'hardcoded-secret');
       expect(f).toHaveLength(1);
-      expect(f[0].message).toContain(`(${id}, `);
-      expect(f[0].message).not.toContain(key);
-      expect(f[0].message).not.toContain(key.slice(0, 12));
+      expect(f[0]!.message).toContain(`(${id}, `);
+      expect(f[0]!.message).not.toContain(key);
+      expect(f[0]!.message).not.toContain(key.slice(0, 12));
     });
   }
 
@@ -97,10 +97,10 @@ describe('hardcoded-secret: every provider format is found, and masked', () => {
   });
 
   it('the fingerprint follows the secret, not its line', () => {
-    const key = FAKE_KEYS['groq-api-key']();
-    const a = analyzeFiles({ 'a.ts': `const k = "${key}";` }).findings[0];
-    const b = analyzeFiles({ 'a.ts': `\n\n\n// moved down\nconst k = "${key}";` }).findings[0];
-    const c = analyzeFiles({ 'a.ts': `const k = "${FAKE_KEYS['groq-api-key']()}";` }).findings[0];
+    const key = FAKE_KEYS['groq-api-key']!();
+    const a = analyzeFiles({ 'a.ts': `const k = "${key}";` }).findings[0]!;
+    const b = analyzeFiles({ 'a.ts': `\n\n\n// moved down\nconst k = "${key}";` }).findings[0]!;
+    const c = analyzeFiles({ 'a.ts': `const k = "${FAKE_KEYS['groq-api-key']!()}";` }).findings[0]!;
     expect(b.fingerprint).toBe(a.fingerprint);
     expect(c.fingerprint).not.toBe(a.fingerprint);
   });
@@ -112,7 +112,7 @@ ruleTester('hardcoded-secret', {
     {
       name: 'in test code it is a warning',
       filename: 'test/client.test.ts',
-      code: `export const k = '${FAKE_KEYS['groq-api-key']()}';`,
+      code: `export const k = '${FAKE_KEYS['groq-api-key']!()}';`,
       errors: [
         {
           message: /^Hardcoded Groq secret \(groq-api-key, gsk_…\(56 chars\)\) in test code:/,
@@ -126,7 +126,7 @@ ruleTester('hardcoded-secret', {
       name: '`testPaths: []` treats no path as test code',
       filename: 'test/client.test.ts',
       config: { testPaths: [] },
-      code: `export const k = '${FAKE_KEYS['groq-api-key']()}';`,
+      code: `export const k = '${FAKE_KEYS['groq-api-key']!()}';`,
       errors: [
         {
           message: /^Hardcoded Groq secret \(groq-api-key, gsk_…\(56 chars\)\): /,
@@ -141,12 +141,12 @@ ruleTester('hardcoded-secret', {
 
 describe('hardcoded-secret: keys split across concatenated literals', () => {
   it('is found, masked, and no piece of it survives in the facts', () => {
-    const key = FAKE_KEYS['anthropic-api-key']();
+    const key = FAKE_KEYS['anthropic-api-key']!();
     const code = `export const apiKey = '${key.slice(0, 14)}' + '${key.slice(14, 60)}' +\n  '${key.slice(60)}';\n`;
     const r = analyzeFiles({ 'src/split.ts': code });
     const f = r.findings.filter((x) => x.ruleId === 'hardcoded-secret');
     expect(f.map((x) => [x.loc.start.line, x.loc.start.column])).toEqual([[1, 23]]);
-    expect(f[0].message).toContain('(anthropic-api-key, sk-a…(108 chars))');
+    expect(f[0]!.message).toContain('(anthropic-api-key, sk-a…(108 chars))');
     expect(JSON.stringify(r.facts)).not.toContain(key.slice(14, 60));
   });
 });

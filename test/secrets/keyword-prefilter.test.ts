@@ -43,7 +43,7 @@ describe('secrets keyword pre-filter', () => {
     // letters (that lower-case to themselves) in between.
     const keywords = [...new Set(SECRET_RULES.flatMap((r) => r.keywords))];
     const random = prng(7);
-    const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)];
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
     const flip = (s: string) => [...s].map((c) => (random() < 0.3 ? c.toUpperCase() : c)).join('');
     let checked = 0;
     for (let n = 0; n < 2000; n++) {

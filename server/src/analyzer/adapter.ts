@@ -97,7 +97,7 @@ export function objectArg(
 export function prop(obj: ts.ObjectLiteralExpression | undefined, name: string): ts.Expression | undefined {
   if (!obj) return undefined;
   for (let i = obj.properties.length - 1; i >= 0; i--) {
-    const p = obj.properties[i];
+    const p = obj.properties[i]!;
     if (ts.isPropertyAssignment(p) && propName(p.name) === name) return p.initializer;
     if (ts.isShorthandPropertyAssignment(p) && p.name.text === name) return p.name;
     if (ts.isMethodDeclaration(p) && propName(p.name) === name) return p.name as ts.Expression;
@@ -111,7 +111,7 @@ function propName(n: ts.PropertyName): string | undefined {
 
 /** `export` path equals one of the names (`['tool']`), ignoring how it was imported. */
 export function isExport(callee: Callee, ...names: string[]): boolean {
-  return callee.kind === 'export' && callee.path.length === 1 && names.includes(callee.path[0]);
+  return callee.kind === 'export' && callee.path.length === 1 && names.includes(callee.path[0]!);
 }
 
 /** Last member of a method callee, e.g. `registerTool`. */

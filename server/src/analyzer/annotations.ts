@@ -48,7 +48,7 @@ export function parseJsDocBlock(text: string, offset: number, locAt: LocationAt)
         break;
       case 'expires': {
         const d = DATE_RE.exec(value.split(/\s+/)[0] ?? '');
-        if (!d || !isRealDate(+d[1], +d[2], +d[3])) problem('`@expires` takes a date as YYYY-MM-DD.');
+        if (!d || !isRealDate(+d[1]!, +d[2]!, +d[3]!)) problem('`@expires` takes a date as YYYY-MM-DD.');
         else ann.expires = { date: d[0], loc };
         break;
       }
@@ -72,24 +72,24 @@ function jsDocTags(
     pos += raw.length + 1;
     const body = raw.replace(/\*\/\s*$/, '');
     const m = /^(\s*(?:\/\*\*|\*)?\s*)(.*)$/.exec(body)!;
-    const content = m[2];
+    const content = m[2]!;
     const tag = /^@([A-Za-z]+)\b\s*(.*)$/.exec(content);
     if (tag) {
       current = undefined;
       // Several governance tags on one line (`/** @owner x @scope y:z */`) are several tags.
       const pieces = content.split(/\s+(?=@(?:owner|scope|approval|revocation|expires)\b)/);
-      let offset = lineStart + m[1].length;
+      let offset = lineStart + m[1]!.length;
       for (const piece of pieces) {
         const t = /^@([A-Za-z]+)\b\s*(.*)$/.exec(piece);
         const at = text.indexOf(piece, offset);
         offset = at + piece.length;
-        if (!t || !(GOVERNANCE_TAGS as readonly string[]).includes(t[1])) {
+        if (!t || !(GOVERNANCE_TAGS as readonly string[]).includes(t[1]!)) {
           current = undefined;
           continue;
         }
         current = {
           tag: t[1] as (typeof GOVERNANCE_TAGS)[number],
-          value: [t[2].trim()],
+          value: [t[2]!.trim()],
           start: at,
           end: at + piece.trimEnd().length,
         };

@@ -51,7 +51,7 @@ export function importedSpecifiers(text: string): string[] {
         : (stickyAt(CALL_ARGUMENT, text, end) ??
           (k[0] === 'import' && startsLine(text, at) ? stickyAt(QUOTED, text, end) : null));
     if (!m) continue;
-    out.add(normaliseModule(m[1]));
+    out.add(normaliseModule(m[1]!));
     KEYWORD.lastIndex = end + m[0].length;
   }
   return [...out];
@@ -71,7 +71,7 @@ const isWordChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) |
 /** Only white space between a line start (or the file's start) and `at`, as `^\s*` in multiline mode. */
 function startsLine(text: string, at: number): boolean {
   for (let i = at - 1; i >= 0; i--) {
-    const c = text[i];
+    const c = text[i]!;
     if (c === '\n' || c === '\r' || c === '\u2028' || c === '\u2029') return true;
     if (!/\s/.test(c)) return false;
   }

@@ -56,7 +56,7 @@ export function moduleBindings(
   let mentions = 0;
   MENTION.lastIndex = 0;
   for (let m = MENTION.exec(text); m; m = MENTION.exec(text)) {
-    const module = normalise(m[5]);
+    const module = normalise(m[5]!);
     if (!wanted(module) || inCommentLine(text, m.index)) continue;
     if (++mentions > MAX_MENTIONS) {
       out.push({ kind: 'unknown', module });
@@ -100,13 +100,13 @@ function lastKeyword(text: string): { keyword: 'import' | 'export'; end: number 
 function requireBindings(before: string, text: string, afterSpecifier: number, module: string): ModuleBinding[] {
   const rest = /^\s*\)\s*(.?)/.exec(text.slice(afterSpecifier, afterSpecifier + 200));
   // `require('m').tool`, `require('m')(…)`: used in place.
-  if (!rest || /[.[(]/.test(rest[1])) return [{ kind: 'unknown', module }];
+  if (!rest || /[.[(]/.test(rest[1]!)) return [{ kind: 'unknown', module }];
   const whole = BEFORE_WHOLE_REQUIRE.exec(before.slice(-400));
-  if (whole) return [{ kind: 'whole', module, local: whole[1] }];
+  if (whole) return [{ kind: 'whole', module, local: whole[1]! }];
   const destructured = BEFORE_DESTRUCTURED_REQUIRE.exec(before);
   // `const { a, ...rest } = require('m')`: the rest holds every other export.
-  if (destructured && !destructured[1].includes('...'))
-    return namedList(destructured[1], ':').map(({ imported, local }) => ({ kind: 'named', module, imported, local }));
+  if (destructured && !destructured[1]!.includes('...'))
+    return namedList(destructured[1]!, ':').map(({ imported, local }) => ({ kind: 'named', module, imported, local }));
   return [{ kind: 'unknown', module }];
 }
 
@@ -119,11 +119,11 @@ function esmClause(clause: string, module: string): ModuleBinding[] {
   let rest = clause.trim();
   const defaultName = new RegExp(`^(${IDENT})\\s*(,|$)`).exec(rest);
   if (defaultName) {
-    out.push({ kind: 'whole', module, local: defaultName[1] });
+    out.push({ kind: 'whole', module, local: defaultName[1]! });
     rest = rest.slice(defaultName[0].length).trim();
   }
   const namespace = new RegExp(`^\\*\\s*as\\s+(${IDENT})$`).exec(rest);
-  if (namespace) out.push({ kind: 'whole', module, local: namespace[1] });
+  if (namespace) out.push({ kind: 'whole', module, local: namespace[1]! });
   else if (rest.startsWith('{') && rest.endsWith('}')) {
     for (const { imported, local } of namedList(rest.slice(1, -1), 'as'))
       out.push({ kind: 'named', module, imported, local });
@@ -137,7 +137,8 @@ function namedList(list: string, rename: 'as' | ':'): { imported: string; local:
   for (const raw of list.split(',')) {
     const part = raw.replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, '').trim();
     if (!part || /^type\s/.test(part)) continue;
-    const [imported, local = imported] = part.split(rename === 'as' ? /\s+as\s+/ : /\s*:\s*/).map((s) => s.trim());
+    // `split` gives at least one piece: the imported name.
+    const [imported = '', local = imported] = part.split(rename === 'as' ? /\s+as\s+/ : /\s*:\s*/).map((s) => s.trim());
     out.push({ imported: imported.replace(/^['"]|['"]$/g, ''), local: local.replace(/\s*=[\s\S]*$/, '') });
   }
   return out;

@@ -24,7 +24,7 @@ export function parseCodeowners(text: string): CodeownersRule[] {
     const line = raw.replace(/(^|\s)#.*$/, '').trim();
     if (!line || /^\[.*\]/.test(line)) return; // blank, comment, GitLab section header
     const [pattern, ...owners] = line.split(/\s+/);
-    if (owners.length) rules.push({ pattern, owners, line: i + 1 });
+    if (pattern && owners.length) rules.push({ pattern, owners, line: i + 1 });
   });
   return rules;
 }
@@ -78,7 +78,7 @@ export class OwnerResolver {
     if (this.configGlobs.length) {
       const rel = posixRel(this.sources.configDir ?? this.sources.cwd, abs);
       for (let i = this.configGlobs.length - 1; i >= 0; i--) {
-        const g = this.configGlobs[i];
+        const g = this.configGlobs[i]!;
         if (g.match(rel)) return { owner: g.owner, source: 'config', rule: `${g.glob} → ${g.owner}` };
       }
     }
@@ -87,10 +87,10 @@ export class OwnerResolver {
       const rel = posixRel(co.root, abs);
       if (rel.startsWith('..') || isAbsolute(rel)) return undefined;
       for (let i = this.codeowners.length - 1; i >= 0; i--) {
-        const c = this.codeowners[i];
+        const c = this.codeowners[i]!;
         if (c.matches(rel))
           return {
-            owner: c.rule.owners[0],
+            owner: c.rule.owners[0]!,
             source: 'codeowners',
             rule: `${co.file}:${c.rule.line} ${c.rule.pattern} ${c.rule.owners.join(' ')}`,
           };

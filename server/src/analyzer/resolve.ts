@@ -158,7 +158,7 @@ export class Resolver {
     const file = moduleFile(val.module);
     if (!file) return val;
     if (val.path.length === 0) return this.namespaceOf(file);
-    let cur = this.exportOf(file, val.path[0], depth + 1, new Set());
+    let cur = this.exportOf(file, val.path[0]!, depth + 1, new Set());
     for (const p of val.path.slice(1)) cur = this.resolve(member(this.resolve(cur, depth + 1), p), depth + 1);
     return this.resolve(cur, depth + 1);
   }

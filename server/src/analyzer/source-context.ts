@@ -441,14 +441,14 @@ export class SourceContext {
       ts.isIdentifier(callee) &&
       callee.text === 'require' &&
       node.arguments.length === 1 &&
-      ts.isStringLiteralLike(node.arguments[0])
+      ts.isStringLiteralLike(node.arguments[0]!)
     ) {
       return { k: 'import', module: normaliseModule(node.arguments[0].text), path: [] };
     }
     if (
       callee.kind === ts.SyntaxKind.ImportKeyword &&
       node.arguments.length >= 1 &&
-      ts.isStringLiteralLike(node.arguments[0])
+      ts.isStringLiteralLike(node.arguments[0]!)
     ) {
       return { k: 'import', module: normaliseModule(node.arguments[0].text), path: [] };
     }
@@ -460,7 +460,7 @@ export class SourceContext {
         (method === 'values' || method === 'assign') &&
         node.arguments.length > 0
       ) {
-        if (method === 'values') return { k: 'values', of: this.evaluate(node.arguments[0]) };
+        if (method === 'values') return { k: 'values', of: this.evaluate(node.arguments[0]!) };
         return { k: 'arr', items: node.arguments.map((a) => this.evaluate(a)), loc: this.loc(node) };
       }
       if (['filter', 'slice', 'toSorted', 'sort', 'reverse', 'toReversed', 'flat'].includes(method)) {
@@ -739,7 +739,7 @@ export class SourceContext {
     for (let n: ts.Expression = expr; ts.isPropertyAccessExpression(n); n = unwrap(n.expression) as ts.Expression)
       prefixes.push(unwrap(n.expression) as ts.Expression);
     for (let i = 0; i < prefixes.length; i++) {
-      const recv = prefixes[i];
+      const recv = prefixes[i]!;
       const val = this.evaluate(recv);
       const rest = members.slice(members.length - 1 - i);
       if (val.k === 'instance')
@@ -750,7 +750,7 @@ export class SourceContext {
           return { kind: 'method', module: cls.module, path: cls.path, members: rest, receiver: recv, agentId: val.id };
       }
     }
-    if (members.length > 0) return { kind: 'unknown-method', members, receiver: prefixes[prefixes.length - 1] };
+    if (members.length > 0) return { kind: 'unknown-method', members, receiver: prefixes[prefixes.length - 1]! };
     return undefined;
   }
 }

@@ -33,7 +33,7 @@ export function parseSuppressions(
   const re = directiveRe(file);
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const kind = m[1] as Suppression['kind'];
-    let rest = m[2].replace(/(\*\/|-->).*$/, '').trim();
+    let rest = m[2]!.replace(/(\*\/|-->).*$/, '').trim();
     const problems: string[] = [];
     let reason: string | undefined;
     const sep = rest.indexOf('--');
@@ -46,7 +46,7 @@ export function parseSuppressions(
     for (const word of rest.split(/[\s,]+/).filter(Boolean)) {
       const u = /^until=(.*)$/.exec(word);
       if (u) {
-        if (/^\d{4}-\d{2}-\d{2}$/.test(u[1]) && !Number.isNaN(Date.parse(u[1]))) until = u[1];
+        if (/^\d{4}-\d{2}-\d{2}$/.test(u[1]!) && !Number.isNaN(Date.parse(u[1]!))) until = u[1];
         else problems.push(`\`until=\` takes a date as YYYY-MM-DD, not \`${u[1]}\`.`);
       } else if (RULE_ID_RE.test(word)) rules.push(word);
       else problems.push(`\`${word}\` is not a rule id.`);

@@ -150,7 +150,7 @@ export class FunctionCollector {
   }
 
   private current(): FunctionFacts {
-    return this.stack[this.stack.length - 1].facts;
+    return this.stack[this.stack.length - 1]!.facts;
   }
 
   /** Called for every node on the way down; opens a function scope for functions and dispatch branches. */
@@ -178,18 +178,18 @@ export class FunctionCollector {
       });
     this.functions.push(facts);
     this.facts.set(node, facts);
-    this.stack.push({ node, facts, owner: inline ? this.stack[this.stack.length - 1].owner : node });
+    this.stack.push({ node, facts, owner: inline ? this.stack[this.stack.length - 1]!.owner : node });
     return true;
   }
 
   exit(node: ts.Node): void {
-    if (this.stack.length > 1 && this.stack[this.stack.length - 1].node === node) this.stack.pop();
+    if (this.stack.length > 1 && this.stack[this.stack.length - 1]!.node === node) this.stack.pop();
   }
 
   /** A call or `new`: a catalog capability, or an edge to a function, tool or agent. */
   onCall(node: ts.CallExpression | ts.NewExpression, callee: Callee | undefined): void {
     const fn = this.current();
-    const fnNode = this.stack[this.stack.length - 1].owner;
+    const fnNode = this.stack[this.stack.length - 1]!.owner;
     let loc: Location | undefined;
     const locOf = () => (loc ??= this.ctx.loc(node)); // most calls record nothing
     const argsOf = () => (node.arguments ?? []).slice(0, MAX_ARGS).map((a) => this.symOf(a, fnNode, 0));
@@ -411,7 +411,7 @@ export function walkSym(s: Sym, path: string[]): Sym {
   if (path.length === 0) return s;
   if (s.t === 'param') return { ...s, path: [...s.path, ...path] };
   if (s.t === 'obj') {
-    const next = s.props[path[0]];
+    const next = s.props[path[0]!];
     return next ? walkSym(next, path.slice(1)) : { t: 'unknown' };
   }
   if (s.t === 'alt') return { t: 'alt', options: s.options.map((o) => walkSym(o, path)) };

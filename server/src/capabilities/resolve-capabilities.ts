@@ -54,12 +54,12 @@ function classifyCli(
   const words = (argv ?? '').split(/\s+/).filter(Boolean);
   const verbWords: string[] = [];
   for (let i = 0; i < words.length; i++) {
-    if (words[i].startsWith('-')) {
-      if (!words[i].includes('=') && i + 1 < words.length && !words[i + 1].startsWith('-') && verbWords.length === 0)
+    if (words[i]!.startsWith('-')) {
+      if (!words[i]!.includes('=') && i + 1 < words.length && !words[i + 1]!.startsWith('-') && verbWords.length === 0)
         i++;
       continue;
     }
-    verbWords.push(words[i]);
+    verbWords.push(words[i]!);
   }
   const verb = verbWords
     .join(' ')
@@ -86,7 +86,7 @@ function classifySql(
   let head = stripped;
   if (/^with\b/i.test(head)) {
     const m = /\)\s*(select|insert|update|delete|merge)\b/i.exec(head);
-    head = m ? head.slice(m.index + m[0].indexOf(m[1])) : head;
+    head = m ? head.slice(m.index + m[0].indexOf(m[1]!)) : head;
   }
   for (const [re, capability, tier] of SQL_VERBS)
     if (re.test(head)) return { capability, tier, detail: head.split(/\s+/).slice(0, 3).join(' ') };
@@ -137,7 +137,7 @@ export function classify(entry: CatalogEntry, args: Sym[], readOnly: boolean): O
     case 'exec-string': {
       const text = strHint(arg);
       if (!text || text.startsWith('*')) return { ...base, detail: 'command computed at run time' };
-      const [command, ...rest] = text.trim().split(/\s+/);
+      const [command = '', ...rest] = text.trim().split(/\s+/);
       const cli = classifyCli(command, rest.join(' '));
       return cli ? { ...base, ...cli, reason: `runs \`${cli.detail}\`` } : { ...base, detail: command };
     }

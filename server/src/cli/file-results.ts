@@ -182,7 +182,7 @@ export async function fileResults(
   // included. If the entry cannot be used after all (other options), the file is read now.
   const hashes: (string | undefined)[] = inputs.map((i) => (i.text === undefined ? entries[i.file]?.hash : undefined));
   const textOf = (i: number): string | undefined => {
-    const input = inputs[i];
+    const input = inputs[i]!;
     if (input.text === undefined && input.read) {
       input.text = input.read();
       if (input.text !== undefined) hashes[i] = undefined; // hashed from what was read, not trusted from the entry
@@ -203,12 +203,12 @@ export async function fileResults(
   const prefilter = new Prefilter(sources);
   /** The input as the analyser needs it: its text (read now if it was not), specifiers found once. */
   const toAnalyse = (i: number): SourceInput =>
-    prefilter.withSpecifiers({ file: inputs[i].file, text: textOf(i) ?? '' });
+    prefilter.withSpecifiers({ file: inputs[i]!.file, text: textOf(i) ?? '' });
   /** One round: each input from the cache when its entry serves the wanted depth, analysed otherwise. */
   const round = async (indices: number[], depthOf: (i: number) => AnalysisDepth) => {
     const todo: number[] = [];
     for (const i of indices) {
-      const hit = cache ? entries[inputs[i].file] : undefined;
+      const hit = cache ? entries[inputs[i]!.file] : undefined;
       // A secrets-only entry cannot stand in for facts (the file became reachable from agent code).
       if (!hit || hit.hash !== hashAt(i) || (hit.result.depth === 'secrets' && depthOf(i) === 'facts')) todo.push(i);
       // Facts no agent code reaches any more are dropped, so a warm run links exactly what a cold one does.
@@ -223,7 +223,7 @@ export async function fileResults(
     // secrets only (cheap, and not worth copying to a worker), then parses too, from the smallest end of the
     // same queue. Below MIN_PARALLEL_BYTES of code to parse, starting a worker costs more than it saves.
     const threads = opts.threads ?? 1;
-    const parsing = threads > 1 ? todo.filter((i) => depthOf(i) === 'facts' && isSourceFile(inputs[i].file)) : [];
+    const parsing = threads > 1 ? todo.filter((i) => depthOf(i) === 'facts' && isSourceFile(inputs[i]!.file)) : [];
     const sizeOf = (i: number) => textOf(i)?.length ?? 0;
     const parallel = parsing.length > 1 && parsing.reduce((n, i) => n + sizeOf(i), 0) >= MIN_PARALLEL_BYTES;
     const queue = parallel ? parsing.sort((a, b) => sizeOf(b) - sizeOf(a)) : [];
@@ -239,8 +239,8 @@ export async function fileResults(
           // A batch is one big file or up to 10 small ones (each batch is structured-cloned once).
           const batch: number[] = [];
           for (let bytes = 0; head < tail && batch.length < 10 && bytes < BATCH_BYTES;) {
-            bytes += sizeOf(queue[head]);
-            batch.push(queue[head++]);
+            bytes += sizeOf(queue[head]!);
+            batch.push(queue[head++]!);
           }
           inWorkerCount += batch.length;
           const out: FileResult[] = await workers.run({
@@ -262,7 +262,7 @@ export async function fileResults(
     };
     for (const i of todo) if (!queued.has(i)) analyseHere(i);
     while (head < tail) {
-      analyseHere(queue[--tail]);
+      analyseHere(queue[--tail]!);
       await new Promise((resolve) => setImmediate(resolve)); // lets finished batches hand out the next
     }
     await Promise.all(pending);
@@ -270,12 +270,12 @@ export async function fileResults(
   try {
     // The pre-filter's two steps (relevance.ts): the seeds first, then the rest at the depth their facts decide.
     const all = inputs.map((_, i) => i);
-    const seeds = all.filter((i) => prefilter.isSeed(inputs[i].file));
+    const seeds = all.filter((i) => prefilter.isSeed(inputs[i]!.file));
     await round(seeds, () => 'facts');
     const depthOf = prefilter.depths(seeds.map((i) => results[i]!));
     await round(
-      all.filter((i) => !prefilter.isSeed(inputs[i].file)),
-      (i) => depthOf(inputs[i].file) ?? 'facts',
+      all.filter((i) => !prefilter.isSeed(inputs[i]!.file)),
+      (i) => depthOf(inputs[i]!.file) ?? 'facts',
     );
   } finally {
     await pool?.destroy();

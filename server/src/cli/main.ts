@@ -52,9 +52,9 @@ function parseCount(value: string): number {
 
 function parseShard(value: string): { index: number; count: number } {
   const m = /^(\d+)\/(\d+)$/.exec(value);
-  if (!m || +m[2] < 1 || +m[1] < 1 || +m[1] > +m[2])
+  if (!m || +m[2]! < 1 || +m[1]! < 1 || +m[1]! > +m[2]!)
     throw new InvalidArgumentError('takes i/n with 1 ≤ i ≤ n, e.g. 2/4.');
-  return { index: +m[1], count: +m[2] };
+  return { index: +m[1]!, count: +m[2]! };
 }
 
 /** A stable shard for a file: the same file always lands in the same shard, whatever else changes. */

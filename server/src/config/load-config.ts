@@ -96,7 +96,8 @@ export function parseConfig(text: string, file: string): Config {
   if (!configValidator(value)) {
     const all = configValidator.errors ?? [];
     // A bad property name yields an `enum` error about the name and a `propertyNames` error: report the latter.
-    const err = all.find((e) => e.keyword === 'propertyNames') ?? all[0];
+    // Ajv reports at least one error whenever validation fails.
+    const err = all.find((e) => e.keyword === 'propertyNames') ?? all[0]!;
     const segments = err.instancePath
       .split('/')
       .slice(1)

@@ -152,7 +152,7 @@ export class WorkspaceState {
       files = [];
     }
     for (let i = 0; i < files.length; i++) {
-      const rel = files[i];
+      const rel = files[i]!;
       if (!isOpen(rel) && !this.results.has(rel)) this.updateFromDisk(rel);
       if (i % 25 === 24) {
         onProgress?.({ done: i + 1, total: files.length });
@@ -162,7 +162,7 @@ export class WorkspaceState {
     this.refreshAliases();
     const upgrades = this.pendingUpgrades();
     for (let i = 0; i < upgrades.length; i++) {
-      this.updateFromDisk(upgrades[i], 'facts');
+      this.updateFromDisk(upgrades[i]!, 'facts');
       if (i % 25 === 24) await new Promise((r) => setImmediate(r));
     }
     this.indexed = true;

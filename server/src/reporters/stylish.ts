@@ -24,7 +24,7 @@ export function formatStylish(result: AnalysisResult, opts: StylishOptions): str
     const width = Math.max(...pos.map((p) => p.length));
     findings.forEach((f, i) => {
       lines.push(
-        `  ${c('dim', pos[i].padEnd(width))}  ${sev[f.severity].padEnd(opts.color ? 16 : 7)}  ${f.message}  ${c('dim', f.ruleId)}`,
+        `  ${c('dim', pos[i]!.padEnd(width))}  ${sev[f.severity].padEnd(opts.color ? 16 : 7)}  ${f.message}  ${c('dim', f.ruleId)}`,
       );
       for (const r of f.related)
         lines.push(

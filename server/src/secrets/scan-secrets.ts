@@ -128,16 +128,16 @@ function keywordIndexFor(rules: readonly SecretRule[]): KeywordIndex {
     let state = 0;
     for (let i = 0; i < k.length; i++) {
       const c = k.charCodeAt(i);
-      let to = children[state].get(c);
+      let to = children[state]!.get(c);
       if (to === undefined) {
         to = children.length;
         children.push(new Map());
         own.push([]);
-        children[state].set(c, to);
+        children[state]!.set(c, to);
       }
       state = to;
     }
-    own[state].push(k);
+    own[state]!.push(k);
   }
   const states = children.length;
   const fail = new Int32Array(states);
@@ -145,20 +145,20 @@ function keywordIndexFor(rules: readonly SecretRule[]): KeywordIndex {
   const ends: (string[] | undefined)[] = new Array(states);
   const queue: number[] = [0];
   for (let q = 0; q < queue.length; q++) {
-    const s = queue[q];
-    const inherited = s === 0 ? [] : (ends[fail[s]] ?? []);
-    ends[s] = own[s].length || inherited.length ? [...own[s], ...inherited] : undefined;
+    const s = queue[q]!;
+    const inherited = s === 0 ? [] : (ends[fail[s]!] ?? []);
+    ends[s] = own[s]!.length || inherited.length ? [...own[s]!, ...inherited] : undefined;
     for (let c = 0; c < 128; c++) {
-      const to = children[s].get(c);
+      const to = children[s]!.get(c);
       if (to !== undefined) {
-        fail[to] = s === 0 ? 0 : next[fail[s] * 128 + c];
+        fail[to] = s === 0 ? 0 : next[fail[s]! * 128 + c]!;
         next[s * 128 + c] = to;
         queue.push(to);
-      } else next[s * 128 + c] = s === 0 ? 0 : next[fail[s] * 128 + c];
+      } else next[s * 128 + c] = s === 0 ? 0 : next[fail[s]! * 128 + c]!;
     }
   }
   // Upper-case letters read as lower-case ones.
-  for (let s = 0; s < states; s++) for (let c = 65; c <= 90; c++) next[s * 128 + c] = next[s * 128 + c + 32];
+  for (let s = 0; s < states; s++) for (let c = 65; c <= 90; c++) next[s * 128 + c] = next[s * 128 + c + 32]!;
   index = { next, ends };
   keywordIndexes.set(rules, index);
   return index;
@@ -170,7 +170,7 @@ export function keywordsPresent(text: string, rules: readonly SecretRule[]): Set
   let state = 0;
   for (let i = 0, n = text.length; i < n; i++) {
     const c = text.charCodeAt(i);
-    state = c < 128 ? next[(state << 7) | c] : 0;
+    state = c < 128 ? next[(state << 7) | c]! : 0;
     const found = ends[state];
     if (found !== undefined) for (const k of found) present.add(k);
   }

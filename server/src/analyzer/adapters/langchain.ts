@@ -104,7 +104,7 @@ export const langchainAdapter: FrameworkAdapter = {
     }
   },
   visitClass(node, base, a) {
-    if (!TOOL_MODULES.test(base.module) || base.path.length !== 1 || !TOOL_CLASSES.includes(base.path[0])) return;
+    if (!TOOL_MODULES.test(base.module) || base.path.length !== 1 || !TOOL_CLASSES.includes(base.path[0]!)) return;
     const impl = node.members.find(
       (m): m is ts.MethodDeclaration =>
         ts.isMethodDeclaration(m) && ['_call', '_run', 'call', 'invoke'].includes(propertyNameText(m.name) ?? ''),

@@ -55,18 +55,18 @@ export const mcpAdapter: FrameworkAdapter = {
       return;
     }
     if (method === 'setRequestHandler' && node.arguments.length >= 2) {
-      const schema = a.ctx.evaluate(node.arguments[0]);
+      const schema = a.ctx.evaluate(node.arguments[0]!);
       if (
         schema.k === 'import' &&
         TYPES_MODULES.test(schema.module) &&
         schema.path[schema.path.length - 1] === 'CallToolRequestSchema'
       ) {
-        registerDispatchBranches(a, node.arguments[1], (node.expression as ts.PropertyAccessExpression).expression);
+        registerDispatchBranches(a, node.arguments[1]!, (node.expression as ts.PropertyAccessExpression).expression);
         return;
       }
     }
     if (method === 'setRequestHandler' && node.arguments.length >= 2) {
-      const schema = a.ctx.evaluate(node.arguments[0]);
+      const schema = a.ctx.evaluate(node.arguments[0]!);
       if (
         schema.k !== 'import' ||
         !TYPES_MODULES.test(schema.module) ||
@@ -74,7 +74,7 @@ export const mcpAdapter: FrameworkAdapter = {
       )
         return;
       const receiver = (node.expression as ts.PropertyAccessExpression).expression;
-      for (const returned of returnedExpressions(a.ctx, node.arguments[1])) {
+      for (const returned of returnedExpressions(a.ctx, node.arguments[1]!)) {
         const e = unwrap(returned);
         const tools = ts.isObjectLiteralExpression(e) ? prop(e, 'tools') : undefined;
         if (tools) a.addToolList({ framework: 'mcp', kind: 'ListTools handler', owner: receiver, tools, node: tools });
@@ -83,7 +83,7 @@ export const mcpAdapter: FrameworkAdapter = {
   },
   /** `class GitHubServer extends McpServer { constructor() { super({ name }); this.registerTool(…) } }` */
   visitClass(node, base, a) {
-    if (!SERVER_MODULES.test(base.module) || base.path.length !== 1 || !['McpServer', 'Server'].includes(base.path[0]))
+    if (!SERVER_MODULES.test(base.module) || base.path.length !== 1 || !['McpServer', 'Server'].includes(base.path[0]!))
       return;
     const ctor = node.members.find(ts.isConstructorDeclaration);
     let info: ts.ObjectLiteralExpression | undefined;
@@ -178,7 +178,7 @@ function looksLikeRegistration(node: ts.CallExpression): boolean {
   const first = node.arguments[0];
   if (!first || ts.isObjectLiteralExpression(first) || ts.isArrowFunction(first) || ts.isFunctionExpression(first))
     return false;
-  const last = node.arguments[node.arguments.length - 1];
+  const last = node.arguments[node.arguments.length - 1]!;
   return (
     node.arguments.length >= 2 && (ts.isArrowFunction(last) || ts.isFunctionExpression(last) || ts.isIdentifier(last))
   );

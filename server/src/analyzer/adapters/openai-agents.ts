@@ -40,8 +40,8 @@ export const openAiAgentsAdapter: FrameworkAdapter = {
         });
         return;
       }
-      if (ts.isCallExpression(node) && callee.path.length === 1 && callee.path[0] in HOSTED_TOOLS) {
-        const fn = callee.path[0];
+      if (ts.isCallExpression(node) && callee.path.length === 1 && callee.path[0]! in HOSTED_TOOLS) {
+        const fn = callee.path[0]!;
         const approval = prop(opts, 'needsApproval') ?? prop(opts, 'requireApproval');
         a.addTool({
           node,
@@ -69,7 +69,7 @@ export const openAiAgentsAdapter: FrameworkAdapter = {
           name: prop(opts, 'name'),
           tools: tools ? [tools] : [],
           delegates: handoffs ? [handoffs] : [],
-          cls: { module: callee.module, path: [callee.path[0]] },
+          cls: { module: callee.module, path: [callee.path[0]!] },
         });
         return;
       }
