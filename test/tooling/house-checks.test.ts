@@ -58,21 +58,29 @@ describe('the layer check (dependency-cruiser)', () => {
     expect(r.code).toBe(0);
   });
 
-  it.each([
-    ['rules-never-parse', { 'server/src/rules/bad.ts': "import { ts } from '../typescript';\nexport const x = ts;\n" }],
+  // One project breaks every layer at once (one run of the checker); each break must be reported at its file.
+  const breaks: [rule: string, file: string, files: Record<string, string>][] = [
     [
       'rules-never-parse',
+      'server/src/rules/direct.ts',
+      { 'server/src/rules/direct.ts': "import { ts } from '../typescript';\nexport const x = ts;\n" },
+    ],
+    [
+      'rules-never-parse',
+      'server/src/rules/transitive.ts',
       {
         'server/src/capabilities/helper.ts': "import { ts } from '../typescript';\nexport const h = ts;\n",
-        'server/src/rules/bad.ts': "import { h } from '../capabilities/helper';\nexport const x = h;\n",
+        'server/src/rules/transitive.ts': "import { h } from '../capabilities/helper';\nexport const x = h;\n",
       },
     ],
     [
       'core-knows-no-front-end',
+      'server/src/analyzer/bad.ts',
       { 'server/src/analyzer/bad.ts': "import { f } from '../cli/main';\nexport const x = f;\n" },
     ],
     [
       'client-imports-only-the-protocol',
+      'client/src/bad.ts',
       {
         'client/src/bad.ts':
           "import type { Finding } from '../../server/src/analyzer/types';\nexport type X = Finding;\n",
@@ -80,6 +88,7 @@ describe('the layer check (dependency-cruiser)', () => {
     ],
     [
       'adapters-import-no-rules',
+      'server/src/analyzer/adapters/bad.ts',
       {
         'server/src/rules/rule.ts': 'export const RULES = [];\n',
         'server/src/analyzer/adapters/bad.ts': "import { RULES } from '../../rules/rule';\nexport const x = RULES;\n",
@@ -87,15 +96,18 @@ describe('the layer check (dependency-cruiser)', () => {
     ],
     [
       'no-circular',
+      'server/src/analyzer/a.ts',
       {
         'server/src/analyzer/a.ts': "import { b } from './b';\nexport const a = () => b;\n",
         'server/src/analyzer/b.ts': "import { a } from './a';\nexport const b = () => a;\n",
       },
     ],
-  ])('fails on %s', (rule, files) => {
-    const r = layers({ ...base, ...files });
+  ];
+
+  it('fails on every break, naming the rule and the file', () => {
+    const r = layers(Object.assign({}, base, ...breaks.map(([, , files]) => files)));
     expect(r.code).not.toBe(0);
-    expect(r.out).toContain(rule);
+    for (const [rule, file] of breaks) expect(r.out).toContain(`error ${rule}: ${file} →`);
   });
 });
 

@@ -36,7 +36,7 @@ export interface Location {
 export type FrameworkId =
   'ai-sdk' | 'openai-agents' | 'langchain' | 'mcp' | 'mastra' | 'openai' | 'anthropic' | 'claude-agent' | 'google-adk';
 
-/** Governance annotations read from JSDoc tags (DESIGN §4). */
+/** Governance annotations read from JSDoc tags (`@owner`, `@scope`, `@approval`, `@revocation`, `@expires`). */
 export interface Annotations {
   owner?: string;
   scopes?: string[];
@@ -270,7 +270,7 @@ export interface FileFacts {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The linked graph (DESIGN §2)
+// The linked graph: agents, tools, credentials and the edges between them
 // ---------------------------------------------------------------------------------------------
 
 export interface ToolNode {
