@@ -22,7 +22,8 @@ export type RiskTierJson = 'critical' | 'high' | 'medium' | 'low';
 /** Where an owner came from: the definition's own tag, the file's, the config's globs or CODEOWNERS. */
 export type OwnerSourceJson = 'annotation' | 'file' | 'config' | 'codeowners';
 
-export interface AgentJson {
+/** What agents and tools have alike: identity, where they are defined, and who owns them. */
+export interface IdentityJson {
   id: string;
   name: string;
   framework: string;
@@ -34,6 +35,9 @@ export interface AgentJson {
   owner: string | null;
   ownerSource: OwnerSourceJson | null;
   ownerRule: string | null;
+}
+
+export interface AgentJson extends IdentityJson {
   revocation: string | null;
   tools: string[];
   toolIds: string[];
@@ -45,18 +49,7 @@ export interface AgentJson {
   effectivePermissions: CapabilityJson[];
 }
 
-export interface ToolJson {
-  id: string;
-  name: string;
-  framework: string;
-  kind: string;
-  file: string;
-  line: number;
-  nameLine: number;
-  nameColumn: number;
-  owner: string | null;
-  ownerSource: OwnerSourceJson | null;
-  ownerRule: string | null;
+export interface ToolJson extends IdentityJson {
   scopes: string[];
   approval: string | null;
   expires: string | null;

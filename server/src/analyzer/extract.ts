@@ -313,12 +313,19 @@ class FileExtractor {
     }
   }
 
+  /** A new definition's id, binding and places, registered for evaluation; undefined if the node has one already. */
+  private define(input: ToolInput | AgentInput, k: 'tool' | 'agent') {
+    if (this.ctx.definitions.has(input.node)) return undefined;
+    const id = `${this.file}#${k === 'tool' ? 't' : 'a'}${this.seq++}`;
+    const { holder, bindingName } = this.ctx.holderOf(input.node);
+    this.ctx.definitions.set(input.node, { k, id });
+    return { id, bindingName, at: this.placesOf(input, holder) };
+  }
+
   private addTool(input: ToolInput): void {
-    const { ctx } = this;
-    if (ctx.definitions.has(input.node)) return;
-    const id = `${this.file}#t${this.seq++}`;
-    const { holder, bindingName } = ctx.holderOf(input.node);
-    const at = this.placesOf(input, holder);
+    const defined = this.define(input, 'tool');
+    if (!defined) return;
+    const { id, bindingName, at } = defined;
     // One literal with every field in one order: definitions share a shape (a spread made slow objects).
     const def: ToolDef = {
       id,
@@ -330,22 +337,19 @@ class FileExtractor {
       holderLoc: at.holderLoc,
       annotations: at.annotations,
       approvalSite: input.approvalSite && {
-        options: ctx.loc(input.approvalSite.options),
+        options: this.ctx.loc(input.approvalSite.options),
         prop: input.approvalSite.prop,
       },
       hosted: input.hosted || undefined,
       dynamic: input.dynamic,
     };
-    ctx.definitions.set(input.node, { k: 'tool', id });
     this.pending.tools.push({ def, input });
   }
 
   private addAgent(input: AgentInput): void {
-    const { ctx } = this;
-    if (ctx.definitions.has(input.node)) return;
-    const id = `${this.file}#a${this.seq++}`;
-    const { holder, bindingName } = ctx.holderOf(input.node);
-    const at = this.placesOf(input, holder);
+    const defined = this.define(input, 'agent');
+    if (!defined) return;
+    const { id, bindingName, at } = defined;
     const def: AgentDef = {
       id,
       framework: input.framework,
@@ -358,8 +362,7 @@ class FileExtractor {
       tools: [],
       delegates: [],
     };
-    ctx.definitions.set(input.node, { k: 'agent', id });
-    if (input.cls) ctx.agentClass.set(id, input.cls);
+    if (input.cls) this.ctx.agentClass.set(id, input.cls);
     this.pending.agents.push({ def, input });
   }
 

@@ -1,6 +1,6 @@
-import type { AgentGraph, Capability, Finding } from '../analyzer/types';
+import type { AgentGraph, AgentNode, Capability, Finding, ToolNode } from '../analyzer/types';
 import { capabilityTrail } from '../capabilities/describe';
-import type { CapabilityJson, InventoryJson } from '../../../shared/protocol';
+import type { CapabilityJson, IdentityJson, InventoryJson } from '../../../shared/protocol';
 import type { AnalysisResult } from '../analyzer/types';
 import { ANALYZER_VERSION } from '../version';
 
@@ -47,6 +47,23 @@ function capabilityToJson(c: Capability): CapabilityJson {
   };
 }
 
+/** What agents and tools have alike, as the inventory prints it. */
+function identityJson(n: AgentNode | ToolNode): IdentityJson {
+  return {
+    id: n.id,
+    name: n.name,
+    framework: n.framework,
+    kind: n.kind,
+    file: n.loc.file,
+    line: n.loc.start.line,
+    nameLine: n.nameLoc.start.line,
+    nameColumn: n.nameLoc.start.column,
+    owner: n.owner ?? null,
+    ownerSource: n.ownerSource ?? null,
+    ownerRule: n.ownerRule ?? null,
+  };
+}
+
 /**
  * The inventory ("AI bill of materials"): agents, their tools and delegates, credentials. The editor's tree and graph
  * show exactly this.
@@ -57,17 +74,7 @@ export function inventoryToJson(graph: AgentGraph): InventoryJson {
   return {
     version: ANALYZER_VERSION,
     agents: graph.agents.map((a) => ({
-      id: a.id,
-      name: a.name,
-      framework: a.framework,
-      kind: a.kind,
-      file: a.loc.file,
-      line: a.loc.start.line,
-      nameLine: a.nameLoc.start.line,
-      nameColumn: a.nameLoc.start.column,
-      owner: a.owner ?? null,
-      ownerSource: a.ownerSource ?? null,
-      ownerRule: a.ownerRule ?? null,
+      ...identityJson(a),
       revocation: a.revocation ?? null,
       tools: a.tools.map((id) => toolName.get(id) ?? id),
       toolIds: a.tools,
@@ -78,17 +85,7 @@ export function inventoryToJson(graph: AgentGraph): InventoryJson {
       effectivePermissions: a.effective.map(capabilityToJson),
     })),
     tools: graph.tools.map((t) => ({
-      id: t.id,
-      name: t.name,
-      framework: t.framework,
-      kind: t.kind,
-      file: t.loc.file,
-      line: t.loc.start.line,
-      nameLine: t.nameLoc.start.line,
-      nameColumn: t.nameLoc.start.column,
-      owner: t.owner ?? null,
-      ownerSource: t.ownerSource ?? null,
-      ownerRule: t.ownerRule ?? null,
+      ...identityJson(t),
       scopes: t.scopes,
       approval: t.approval?.detail ?? null,
       expires: t.expires ?? null,
