@@ -109,7 +109,9 @@ describe('the pre-commit framework with this repository’s .pre-commit-hooks.ya
       'src/app.ts': CLEAN,
       '.pre-commit-config.yaml': `repos:\n  - repo: ${hookRepo}\n    rev: ${rev}\n    hooks:\n      - id: agent-warden\n`,
     });
-    const env = { PRE_COMMIT_HOME: join(dir, '..', 'pre-commit-home') };
+    // pre-commit installs the hook's repository with npm; the packages are in npm's cache already (the test run
+    // began with `npm ci`), so npm need not ask the registry about each of them again.
+    const env = { PRE_COMMIT_HOME: join(dir, '..', 'pre-commit-home'), npm_config_prefer_offline: 'true' };
     const pc = (...args: string[]) =>
       spawnSync('pre-commit', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, ...env } });
     expect(pc('install').status).toBe(0);
