@@ -211,11 +211,11 @@ class Linker {
   }
 
   private addDefinedTool({ def, facts }: Defined<ToolDef>): void {
-    const { name, nameSource, dynamic } = this.toolName(def, facts);
+    const { name, nameSource, dynamic, delegatesTo } = this.toolName(def, facts);
     const node = this.makeTool({
       hints: def.hints,
       id: def.id,
-      name: name.value,
+      name,
       nameSource,
       framework: def.framework,
       kind: def.kind,
@@ -226,7 +226,7 @@ class Linker {
       annotations: def.annotations,
       hosted: def.hosted,
       dynamic,
-      delegatesTo: name.delegatesTo,
+      delegatesTo,
     });
     this.tools.set(def.id, node);
     if (def.registeredOn) this.attach(this.ownerOf(def.registeredOn, facts, def.framework), def.id);
@@ -234,8 +234,9 @@ class Linker {
   }
 
   /**
-   * The name the model sees: the definition's own; for an agent wrapped as a tool, the name the framework
-   * derives from the agent's; the key it is registered under; the variable that holds it.
+   * The name the model sees — the definition's own; for an agent wrapped as a tool, the name the framework
+   * derives from the agent's; the key it is registered under; the variable that holds it — with why it is
+   * dynamic when it is computed at run time, and the agent the tool wraps.
    */
   private toolName(def: ToolDef, facts: FileFacts) {
     const defined = stringOf(this.r, def.name, facts.file);
@@ -253,7 +254,7 @@ class Linker {
       [def.bindingName, 'binding'],
     ];
     const [value, nameSource] = candidates.find(([v]) => v) ?? ['<dynamic>', 'unknown'];
-    return { name: { value: value!, delegatesTo }, nameSource, dynamic };
+    return { name: value!, nameSource, dynamic, delegatesTo };
   }
 
   /** The agent a tool wraps (`agent.asTool()`, a handoff tool naming its target by `agentName`). */
