@@ -29,14 +29,19 @@ export const triage = new Agent({ name: 'triage', handoffs: [ops] });`,
     expect(agentNamed(g, 'triage').risk).toBe('critical');
   });
 
-  it('agents that delegate to each other end the walk', () => {
+  it('agents that hand off to each other both reach what either can do', () => {
     const g = linkFiles({
-      'src/agents.ts': `import { Agent } from '@openai/agents';
-export const a: Agent = new Agent({ name: 'a', handoffs: [() => b] as any });
-export const b: Agent = new Agent({ name: 'b', handoffs: [a] });`,
+      'src/agents.ts': `import { Agent, tool } from '@openai/agents';\nimport { execSync } from 'node:child_process';
+export const shell = tool({ name: 'shell', description: '', parameters: {} as any, execute: async ({ cmd }: any) => execSync(cmd).toString() });
+export const ops: Agent = new Agent({ name: 'ops', tools: [shell], handoffs: [triage] });
+export const triage: Agent = new Agent({ name: 'triage', handoffs: [ops] });`,
     });
+    // ops is walked first: triage is computed inside that walk, while ops is cut as in progress.
     computeCapabilities(g);
-    expect(agentNamed(g, 'a').effective).toEqual([]);
-    expect(agentNamed(g, 'b').effective).toEqual([]);
+    expect(agentNamed(g, 'triage').delegates).toEqual([agentNamed(g, 'ops').id]);
+    expect(agentNamed(g, 'ops').delegates).toEqual([agentNamed(g, 'triage').id]);
+    const viaOps = agentNamed(g, 'triage').effective.find((c) => c.capability === 'system:exec');
+    expect(viaOps?.path.map((p) => p.message)).toEqual(["hands off to agent 'ops'", "tool 'shell'"]);
+    expect(agentNamed(g, 'ops').effective.map((c) => c.capability)).toEqual(['system:exec']);
   });
 });

@@ -428,8 +428,8 @@ class Linker {
     const branches = this.dispatchBranches();
     const out = new Map<string, ToolImplementations>();
     for (const t of this.tools.values()) {
-      const def = this.toolDefs.get(t.id)?.def;
-      const handler = def?.impl ? { val: def.impl, file: this.toolDefs.get(t.id)!.facts.file } : undefined;
+      const defined = this.toolDefs.get(t.id);
+      const handler = defined?.def.impl ? { val: defined.def.impl, file: defined.facts.file } : undefined;
       const dispatch: Implementation[] = [];
       for (const on of [...t.agents, t.loc.file]) {
         const branch = branches.get(`${on}\0${t.name}`);

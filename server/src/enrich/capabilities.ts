@@ -13,6 +13,9 @@ const MAX_CHAIN_DEPTH = 12;
  */
 export function computeCapabilities(g: LinkedGraph, extraCatalog: CatalogEntry[] = []): void {
   const caps = new ChainWalker(g, extraCatalog);
+  for (const t of g.tools.values()) caps.of('tool', t.id, 0);
+  for (const a of g.agents.values()) caps.of('agent', a.id, 0);
+  caps.settle();
   for (const t of g.tools.values()) {
     t.capabilities = caps.of('tool', t.id, 0);
     t.risk = highestTier(t.capabilities);
@@ -23,29 +26,68 @@ export function computeCapabilities(g: LinkedGraph, extraCatalog: CatalogEntry[]
   }
 }
 
+/** Rounds of recomputing the nodes of delegation cycles; each round carries what a cycle adds one hop further. */
+const MAX_SETTLE_ROUNDS = 12;
+
 /** Capabilities of tools and agents through chains and delegation, each node computed once (cycles cut). */
 class ChainWalker {
   private readonly done = new Map<string, Capability[]>();
   private readonly inProgress = new Set<string>();
-  private readonly resolver: CapabilityResolver;
+  /** Nodes whose result was computed while a cycle was cut: it may lack what the cut node reaches. */
+  private partial = new Set<string>();
+  private cuts = 0;
+  private resolver: CapabilityResolver;
 
   constructor(
     private readonly g: LinkedGraph,
-    extraCatalog: CatalogEntry[],
+    private readonly extraCatalog: CatalogEntry[],
   ) {
-    this.resolver = new CapabilityResolver(g.resolver, g.functions, (k, id, d) => this.of(k, id, d), extraCatalog);
+    this.resolver = this.newResolver();
+  }
+
+  private newResolver(): CapabilityResolver {
+    const { g } = this;
+    return new CapabilityResolver(g.resolver, g.functions, (k, id, d) => this.of(k, id, d), this.extraCatalog);
   }
 
   of(kind: 'tool' | 'agent', id: string, depth: number): Capability[] {
     const key = `${kind}:${id}`;
     const cached = this.done.get(key);
     if (cached) return cached;
-    if (this.inProgress.has(key) || depth > MAX_CHAIN_DEPTH) return [];
+    if (this.inProgress.has(key) || depth > MAX_CHAIN_DEPTH) {
+      this.cuts++;
+      return [];
+    }
+    const cutsBefore = this.cuts;
     this.inProgress.add(key);
     const out = kind === 'tool' ? this.toolCaps(id, depth) : this.agentCaps(id, depth);
     this.inProgress.delete(key);
     this.done.set(key, out);
+    if (this.cuts !== cutsBefore) this.partial.add(key);
     return out;
+  }
+
+  /**
+   * Agents that hand off to each other (triage ⇄ specialist) form cycles, cut while walking: a node computed
+   * inside one may lack what the cut node reaches. Such nodes are computed again, one at a time, from the others'
+   * results until nothing grows (capabilities only accumulate, so this settles).
+   */
+  settle(): void {
+    for (let round = 0; round < MAX_SETTLE_ROUNDS && this.partial.size; round++) {
+      const again = [...this.partial];
+      const before = new Map(again.map((key) => [key, this.done.get(key)!]));
+      this.partial = new Set();
+      this.resolver = this.newResolver(); // its per-function results may hold chains cut the same way
+      let grew = false;
+      // One at a time, the others kept: each is recomputed from the rest's results, never from a fresh cut.
+      for (const key of again) {
+        this.done.delete(key);
+        const [kind, ...rest] = key.split(':');
+        const after = this.of(kind as 'tool' | 'agent', rest.join(':'), 0);
+        if (after.length !== before.get(key)!.length) grew = true;
+      }
+      if (!grew) return;
+    }
   }
 
   private toolCaps(id: string, depth: number): Capability[] {

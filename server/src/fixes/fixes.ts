@@ -207,7 +207,6 @@ function secretFix(f: Finding, envName: string, ctx: FixContext): Made {
   const sf = parse(ctx.file, ctx.text);
   const token = tokenAt(sf, start);
   const env = `process.env.${envName}`;
-  const fix = (edits: FixEdit[]): Made => ({ edits });
   if (!token || token.getStart(sf) > start) {
     // In a comment: remove the value (it must be rotated anyway).
     return {
@@ -224,7 +223,7 @@ function secretFix(f: Finding, envName: string, ctx: FixContext): Made {
     // In JSX attribute position a bare expression needs braces.
     const inJsxAttr = ts.isJsxAttribute(token.parent);
     const replacement = inJsxAttr ? `{${parts.join(' + ')}}` : parts.join(' + ');
-    return fix([{ start: tStart, end: token.end, text: replacement }]);
+    return { edits: [{ start: tStart, end: token.end, text: replacement }] };
   }
   if (
     ts.isNoSubstitutionTemplateLiteral(token) ||
@@ -233,8 +232,8 @@ function secretFix(f: Finding, envName: string, ctx: FixContext): Made {
     ts.isTemplateTail(token)
   ) {
     if (ts.isNoSubstitutionTemplateLiteral(token) && start === tStart + 1 && end === token.end - 1)
-      return fix([{ start: tStart, end: token.end, text: env }]);
-    return fix([{ start, end, text: `\${${env}}` }]);
+      return { edits: [{ start: tStart, end: token.end, text: env }] };
+    return { edits: [{ start, end, text: `\${${env}}` }] };
   }
   return undefined;
 }

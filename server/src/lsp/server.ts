@@ -22,7 +22,7 @@ import { inventoryToJson } from '../reporters/json';
 import { ruleDocsMarkdown } from '../rules/rule-docs';
 import { ANALYZER_VERSION } from '../version';
 import { registerCodeActions } from './code-actions';
-import { codeLensesFor, FIX_ALL_KIND, hoverFor, nodeAt, uriOf } from './convert';
+import { codeLensesFor, FIX_ALL_KIND, hoverFor, nodeAt } from './convert';
 import { registerDiagnostics } from './diagnostics';
 import { DEFAULT_SETTINGS, Session, type Settings } from './session';
 import { WorkspaceState } from './workspace-state';
@@ -157,7 +157,8 @@ function registerRequests(s: Session): void {
     if (params.command !== REANALYZE_COMMAND) return;
     for (const state of s.states) {
       state.reloadConfig();
-      for (const rel of state.files()) if (!s.documents.get(uriOf(state.dir, rel))) state.remove(rel);
+      const isOpen = s.isOpen(state);
+      for (const rel of state.files()) if (!isOpen(rel)) state.remove(rel);
     }
     s.reindex();
     await s.indexing;
