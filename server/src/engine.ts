@@ -40,7 +40,7 @@ import {
 } from './rules/rule';
 import { scanSecrets } from './secrets/scan-secrets';
 import { parseSuppressions } from './analyzer/suppressions';
-import { definesIdentities, ImportGraph, type ImportSummary, isAgentSeed } from './analyzer/relevance';
+import { isAgentSeed } from './analyzer/relevance';
 import { compareStrings } from './analyzer/order';
 
 /** Test code by default: keys there are usually fixtures, reported as warnings (`testPaths` in the config). */
@@ -270,58 +270,6 @@ function tsconfigPaths(input: SourceInput): PathMapping | undefined {
       .map(([k, v]) => [k, (v as unknown[]).filter((x): x is string => typeof x === 'string')]),
   );
   return { dir, baseUrl: typeof co.baseUrl === 'string' ? co.baseUrl : undefined, paths };
-}
-
-/** The whole pipeline on a set of files: facts → graph → rules → suppressions → findings. */
-export function analyze(inputs: SourceInput[], opts: AnalysisOptions = {}): AnalysisResult {
-  const options = extractOptions(opts.config ?? DEFAULT_CONFIG, pathMappingsOf(inputs));
-  const prefilter = new Prefilter(inputs);
-  const seeds = new Map(
-    inputs
-      .filter((i) => prefilter.isSeed(i.file))
-      .map((i) => [i.file, analyseFile(prefilter.withSpecifiers(i), options, 'facts')]),
-  );
-  const depthOf = prefilter.depths(seeds.values());
-  return analyzeResults(
-    inputs.map((i) => seeds.get(i.file) ?? analyseFile(prefilter.withSpecifiers(i), options, depthOf(i.file))),
-    opts,
-  );
-}
-
-/**
- * The pre-filter over a set of inputs (relevance.ts): seeds are known from the text; the depth of every
- * other file once the seeds' facts are known. The CLI, `analyze` and the tests share it.
- */
-export class Prefilter {
-  readonly graph: ImportGraph;
-  private readonly summaries = new Map<string, ImportSummary>();
-
-  constructor(inputs: readonly SourceInput[]) {
-    for (const i of inputs) {
-      if (!isSourceFile(i.file)) continue;
-      const specifiers = i.specifiers ?? importedSpecifiers(i.text);
-      this.summaries.set(i.file, { file: i.file, specifiers, seed: i.seed ?? isAgentSeed(i.text, specifiers) });
-    }
-    this.graph = new ImportGraph([...this.summaries.values()], pathMappingsOf(inputs));
-  }
-
-  /** The input with the specifiers and seed test found here, so analysing it does not search its text again. */
-  withSpecifiers(input: SourceInput): SourceInput {
-    const summary = this.summaries.get(input.file);
-    return summary ? { ...input, specifiers: summary.specifiers, seed: summary.seed } : input;
-  }
-
-  isSeed(file: string): boolean {
-    return this.graph.isSeed(file);
-  }
-
-  /** Facts for seeds and for what a defining seed reaches; secrets only for the rest. */
-  depths(seedResults: Iterable<FileResult>): (file: string) => AnalysisDepth | undefined {
-    const needed = this.graph.factsNeeded(
-      [...seedResults].filter((r) => definesIdentities(r.facts)).map((r) => r.file),
-    );
-    return (file) => (!isSourceFile(file) ? undefined : needed.has(file) ? 'facts' : 'secrets');
-  }
 }
 
 /** Links per-file results and runs the rules (the language server and the cache reuse per-file results). */

@@ -6,13 +6,13 @@ import { OwnerResolver } from '../../server/src/analyzer/owners';
 import { DEFAULT_CONFIG } from '../../server/src/config/load-config';
 import {
   analyseFile,
-  analyze,
   analyzeResults,
   extractOptions,
   pathMappingsOf,
-  Prefilter,
   type SourceInput,
 } from '../../server/src/engine';
+import { analyze } from '../../server/src/pipeline/pipeline';
+import { Prefilter } from '../../server/src/pipeline/prefilter';
 import type { AnalysisResult } from '../../server/src/analyzer/types';
 import { isSourceFile } from '../../server/src/analyzer/extract';
 import { WorkspaceState } from '../../server/src/lsp/workspace-state';

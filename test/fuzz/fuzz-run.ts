@@ -7,7 +7,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { analyseFile, analyze } from '../../server/src/engine';
+import { analyseFile } from '../../server/src/engine';
+import { analyze } from '../../server/src/pipeline/pipeline';
 import type { FuzzInput } from './fuzz-inputs';
 
 export interface FuzzReport {

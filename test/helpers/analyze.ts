@@ -2,7 +2,8 @@ import { OwnerResolver } from '../../server/src/analyzer/owners';
 import type { Finding } from '../../server/src/analyzer/types';
 import { type Config, DEFAULT_CONFIG } from '../../server/src/config/load-config';
 import type { AnalysisResult } from '../../server/src/analyzer/types';
-import { analyze, type SourceInput } from '../../server/src/engine';
+import type { SourceInput } from '../../server/src/engine';
+import { analyze } from '../../server/src/pipeline/pipeline';
 
 /** Fixed "today" for rule tests, so date-based rules do not drift. */
 export const TODAY = '2026-06-15';

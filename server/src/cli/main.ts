@@ -7,8 +7,10 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { ConfigError } from '../config/load-config';
 import { ANALYZER_VERSION } from '../version';
 import type { AnalysisResult, Notice } from '../analyzer/types';
-import { analyzeResults, extractOptions, isAnalysable, pathMappingsOf, type SourceInput } from '../engine';
-import { CACHE_FILE, type CacheStrategy, fileResults, ResultCache, runKeyOf } from './file-results';
+import { isAnalysable } from '../engine';
+import { extractOptionsFor, Pipeline } from '../pipeline/pipeline';
+import { CACHE_FILE, type CacheStrategy, ResultCache, runKeyOf, stageResults } from './result-cache';
+import { WorkerExecutor } from './worker-executor';
 import { changedSince, stagedContents, stagedFiles } from './git';
 import { formatGithub } from '../reporters/github';
 import { inventoryMarkdown, inventoryMermaid, toCycloneDx } from '../reporters/inventory-exports';
@@ -18,7 +20,7 @@ import { formatSarif } from '../reporters/sarif';
 import { formatStylish } from '../reporters/stylish';
 import { readBaseline, toBaseline } from './baseline';
 import { collectFiles, readSources, type ScanInput, UsageError } from '../project/collect-files';
-import { openWorkspace } from '../project/workspace';
+import { openWorkspace, type Workspace } from '../project/workspace';
 
 /** Exit codes, as ESLint and gitleaks users expect them. */
 export const EXIT = { ok: 0, findings: 1, error: 2 } as const;
@@ -91,8 +93,7 @@ async function runAnalysis(paths: string[], opts: CommonOptions, cwd: string): P
       cache,
     )
   ).concat([...(staged ?? [])].map(([file, text]) => ({ file, text: text.replace(/^\uFEFF/, '') })));
-  const read = inputs.filter((i): i is SourceInput => i.text !== undefined);
-  const options = extractOptions(ws.config, pathMappingsOf(read));
+  const options = extractOptionsFor(ws.config, inputs);
   // Staged content has no stamp to check a later run against: such runs are neither reused nor recorded.
   // One day for the whole run: the report (expiry dates) and the key it is cached under must agree.
   const today = new Date().toISOString().slice(0, 10);
@@ -102,9 +103,7 @@ async function runAnalysis(paths: string[], opts: CommonOptions, cwd: string): P
   let cached = inputs.length;
   let inWorkers = 0;
   if (!result) {
-    const analysed = await fileResults(inputs, options, { cache, threads: opts.threads });
-    ({ cached, inWorkers } = analysed);
-    result = analyzeResults(analysed.results, { config: ws.config, owners: ws.owners, today });
+    ({ result, cached, inWorkers } = await analyseInputs(inputs, ws, today, opts.threads ?? 1, cache));
     if (runKey) cache!.stageRun(runKey, result);
     cache?.flush();
   }
@@ -116,6 +115,23 @@ async function runAnalysis(paths: string[], opts: CommonOptions, cwd: string): P
   if (cache) result.stats.fromCache = cached;
   if ((opts.threads ?? 1) > 1) result.stats.parsedInWorkers = inWorkers;
   return result;
+}
+
+/** The scan's files through the pipeline: from the cache where it can serve, on worker threads with --threads. */
+async function analyseInputs(inputs: ScanInput[], ws: Workspace, today: string, threads: number, cache?: ResultCache) {
+  const pipeline = new Pipeline({ config: ws.config, owners: ws.owners, today });
+  const executor = new WorkerExecutor(threads);
+  let analysed: number;
+  try {
+    ({ analysed } = await pipeline.analyseAll(
+      inputs.map((i) => ({ ...i, unchanged: i.text === undefined })),
+      { executor, stored: cache && ((file, key) => cache.entriesFor(key)[file]) },
+    ));
+  } finally {
+    await executor.destroy();
+  }
+  if (cache) stageResults(cache, pipeline, inputs, analysed);
+  return { result: pipeline.link(), cached: inputs.length - analysed, inWorkers: executor.inWorkers };
 }
 
 /** Applies every safe fix to the files on disk (each file written whole, via a temp file). */

@@ -109,7 +109,7 @@ function registerDocumentSync(s: Session): void {
       const at = s.stateFor(c.uri);
       if (!at) continue;
       if (OWNER_FILES.has(basename(at.rel))) {
-        at.state.reloadConfig(s.isOpen(at.state));
+        at.state.reloadConfig();
         for (const doc of s.documents.all()) s.analyseOpen(doc);
         any = true;
         continue;

@@ -54,6 +54,7 @@ export class Session {
   private refreshTimer: NodeJS.Timeout | undefined;
   private inventoryTimer: NodeJS.Timeout | undefined;
   private inventoryGeneration = -1;
+  private indexAbort?: AbortController;
 
   constructor(readonly connection: Connection) {
     this.changed.setMaxListeners(0);
@@ -151,9 +152,16 @@ export class Session {
     }, WORKSPACE_SETTLE_MS);
   }
 
-  /** Indexes every folder (only open files in Restricted Mode), then asks the client to pull again. */
+  /**
+   * Indexes every folder (only open files in Restricted Mode), then asks the client to pull again. An index
+   * still running is cancelled first, and the new one starts once it has stopped.
+   */
   reindex(): void {
+    this.indexAbort?.abort();
+    const controller = (this.indexAbort = new AbortController());
+    const previous = this.indexing;
     this.indexing = (async () => {
+      await previous;
       for (const s of this.states) {
         if (!this.trusted) {
           // Restricted Mode: open files only; nothing else in the workspace is read.
@@ -164,12 +172,14 @@ export class Session {
           this.indexProgress = p;
           if (p.done === p.total || p.done % 200 === 0) this.sendStatus();
         };
-        await s.index(onProgress, this.isOpen(s));
+        await s.index(onProgress, controller.signal);
       }
       this.log(`indexed ${this.states.reduce((n, s) => n + s.files().length, 0)} files`);
       this.scheduleRefresh();
       void this.connection.languages.diagnostics.refresh();
-    })();
+    })().catch((e: unknown) => {
+      if (!controller.signal.aborted) this.log(`indexing failed: ${(e as Error).stack ?? String(e)}`);
+    });
   }
 
   /** Reads the `agentWarden` settings from the client, where it can be asked. */

@@ -138,10 +138,7 @@ export async function readSources(
     try {
       const st = statSync(abs);
       if (st.size > MAX_FILE_BYTES) {
-        notices.push({
-          file,
-          message: `skipped: ${(st.size / 1024 / 1024).toFixed(1)} MB is over the ${MAX_FILE_BYTES / 1024 / 1024} MB limit`,
-        });
+        notices.push({ file, message: tooLarge(st.size) });
         continue;
       }
       const stamp = { size: st.size, mtimeMs: st.mtimeMs };
@@ -150,20 +147,34 @@ export async function readSources(
         continue;
       }
       // One synchronous read per file: thousands of small async reads spend more time queuing than reading.
-      const buf = readFileSync(abs);
-      if (buf.subarray(0, 8000).includes(0)) {
-        notices.push({ file, message: 'skipped: binary file' });
-        continue;
-      }
-      out.push({ file, text: buf.toString('utf8').replace(/^\uFEFF/, ''), stamp });
+      const read = decode(readFileSync(abs));
+      if ('skipped' in read) notices.push({ file, message: read.skipped });
+      else out.push({ file, text: read.text, stamp });
     } catch (e) {
-      notices.push({
-        file,
-        message: `skipped: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
-      });
+      notices.push({ file, message: cannotRead(e) });
     }
   }
   return out;
+}
+
+/** A file's text for analysis, or why it is not analysed: over the size limit, binary, or unreadable. */
+export function readAnalysable(abs: string): { text: string } | { skipped: string } {
+  try {
+    const size = statSync(abs).size;
+    return size > MAX_FILE_BYTES ? { skipped: tooLarge(size) } : decode(readFileSync(abs));
+  } catch (e) {
+    return { skipped: cannotRead(e) };
+  }
+}
+
+const tooLarge = (size: number) =>
+  `skipped: ${(size / 1024 / 1024).toFixed(1)} MB is over the ${MAX_FILE_BYTES / 1024 / 1024} MB limit`;
+const cannotRead = (e: unknown) =>
+  `skipped: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
+
+function decode(buf: Buffer): { text: string } | { skipped: string } {
+  if (buf.subarray(0, 8000).includes(0)) return { skipped: 'skipped: binary file' };
+  return { text: buf.toString('utf8').replace(/^\uFEFF/, '') };
 }
 
 const TSCONFIG = /(^|\/)(tsconfig[\w.-]*|jsconfig)\.json$/;

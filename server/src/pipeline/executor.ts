@@ -1,0 +1,74 @@
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import type { ExtractOptions } from '../capabilities/collect-functions';
+import { type AnalysisDepth, analyseFile, type FileResult, type SourceInput } from '../engine';
+
+/** One file to analyse, at a depth: what an executor runs. */
+export interface FileJob {
+  input: SourceInput;
+  depth: AnalysisDepth;
+}
+
+/**
+ * Runs the per-file analyses of one step of the pipeline and hands each result to `done` as it comes. The
+ * pipeline's default runs them in this thread; the CLI's `--threads` hands big files to worker threads.
+ */
+export interface Executor {
+  run<J extends FileJob>(
+    jobs: readonly J[],
+    options: ExtractOptions,
+    done: (job: J, result: FileResult) => void,
+    signal?: AbortSignal,
+  ): Promise<void>;
+}
+
+/** Analyses one job in this thread, keeping the heap in check between files. */
+export function analyseHere(job: FileJob, options: ExtractOptions): FileResult {
+  const result = analyseFile(job.input, options, job.depth);
+  keepHeapBelowCeiling();
+  return result;
+}
+
+/**
+ * Every job in this thread, one after the other. `pauseEvery`: after that many files it yields to the event
+ * loop (and checks for cancellation), so a language server keeps answering while it indexes.
+ */
+export function inThread(pauseEvery = Number.POSITIVE_INFINITY): Executor {
+  return {
+    async run(jobs, options, done, signal) {
+      for (let k = 0; k < jobs.length; k++) {
+        signal?.throwIfAborted();
+        const job = jobs[k]!;
+        done(job, analyseHere(job, options));
+        if (k % pauseEvery === pauseEvery - 1) await pause();
+      }
+    },
+  };
+}
+
+export const pause = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * Syntax trees of big bundled files are garbage as soon as their file is done, but V8 lets such garbage pile
+ * up: on @mastra/core the heap grew to 300 MB of which 88 MB was live. Past this much used heap, a full
+ * collection is asked for between files, which keeps peak memory near the live size plus one file's tree.
+ */
+const HEAP_CEILING_BYTES = 192 * 1024 * 1024;
+/**
+ * When more than the ceiling is live (a language server holding a large workspace), the next collection waits
+ * for this much new garbage: a full collection after every file would cost more than the garbage.
+ */
+const HEAP_HEADROOM_BYTES = 64 * 1024 * 1024;
+let ceiling = HEAP_CEILING_BYTES;
+let collectGarbage: (() => void) | undefined;
+
+function keepHeapBelowCeiling(): void {
+  if (getHeapStatistics().used_heap_size < ceiling) return;
+  if (!collectGarbage) {
+    // As Jest's leak detector does: expose V8's collector for this process without a command-line flag.
+    setFlagsFromString('--expose-gc');
+    collectGarbage = runInNewContext('gc') as () => void;
+  }
+  collectGarbage();
+  ceiling = Math.max(HEAP_CEILING_BYTES, getHeapStatistics().used_heap_size + HEAP_HEADROOM_BYTES);
+}

@@ -1,0 +1,499 @@
+import { createHash } from 'node:crypto';
+import { importedSpecifiers, IncrementalTree, isSourceFile } from '../analyzer/extract';
+import { OwnerResolver } from '../analyzer/owners';
+import type { PathMapping } from '../analyzer/resolve';
+import { definesIdentities, ImportGraph, isAgentSeed } from '../analyzer/relevance';
+import type { AnalysisResult } from '../analyzer/types';
+import type { ExtractOptions } from '../capabilities/collect-functions';
+import { type Config, DEFAULT_CONFIG } from '../config/load-config';
+import {
+  type AnalysisDepth,
+  analyseFile,
+  analyzeResults,
+  extractOptions,
+  type FileResult,
+  isAnalysable,
+  pathMappingsOf,
+  type SourceInput,
+} from '../engine';
+import { ANALYZER_BUILD } from '../version';
+import { analyseHere, type Executor, type FileJob, inThread, pause } from './executor';
+import { Prefilter } from './prefilter';
+
+export interface PipelineSettings {
+  config?: Config;
+  /** Owner fallbacks (config owners, CODEOWNERS); those of the config alone by default. */
+  owners?: OwnerResolver;
+  /** YYYY-MM-DD every link judges expiry dates by; the day of each link (UTC) when not given. */
+  today?: string;
+}
+
+/** A file handed to a batch: its text, or how to read it when it must be read. */
+export interface PipelineFile {
+  file: string;
+  text?: string;
+  /** Reads the text when it was not given; undefined when the file cannot be read (it is left out). */
+  read?: () => string | undefined;
+  /**
+   * The caller knows the file unchanged since its stored result (the CLI's cache, by size and modification
+   * time): given without text, it is read only if that result cannot serve.
+   */
+  unchanged?: boolean;
+  /** Its module specifiers and seed test, when the caller has already found them. */
+  specifiers?: readonly string[];
+  seed?: boolean;
+}
+
+/** A file's result and the hash of the text it was made from. */
+export interface StoredResult {
+  hash: string;
+  result: FileResult;
+}
+
+export interface BatchOptions {
+  /**
+   * Results of an earlier run that may stand in for analysing a file again (the CLI's `--cache`), looked up
+   * by file and by the key of the analyzer build and extraction options they must have been made with.
+   */
+  stored?: (file: string, key: string) => StoredResult | undefined;
+  /** Runs the per-file analyses: in this thread by default. */
+  executor?: Executor;
+  /** Stops the batch between files (it throws the signal's reason). */
+  signal?: AbortSignal;
+  /** Yield to the event loop every few files, so a language server keeps answering while it indexes. */
+  cooperative?: boolean;
+  /** Files done (analysed or reused) of those the batch was given. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface BatchStats {
+  /** Files analysed; the others were served by a stored result. */
+  analysed: number;
+}
+
+/** A file of a batch once it is known: its text (unless a stored result vouches for it), hash and summary. */
+interface KnownFile {
+  file: string;
+  text?: string;
+  read?: () => string | undefined;
+  hash: string;
+  prior?: StoredResult;
+  source: SourceInput;
+}
+
+interface PlannedJob extends FileJob {
+  hash: string;
+}
+
+/** One batch being run: its steps (jobs to run, or a pause) and what to do with each result. */
+interface BatchRun {
+  steps: Generator<PlannedJob[] | 'pause', void, undefined>;
+  done: (job: PlannedJob, result: FileResult) => void;
+  stats: BatchStats;
+}
+
+const hashOf = (text: string) => createHash('sha1').update(text).digest('hex');
+const TSCONFIG = /(^|\/)(tsconfig[\w.-]*|jsconfig)\.json$/;
+/** Files a cooperative batch reads between two pauses, and analyses between two pauses. */
+const READS_PER_PAUSE = 100;
+const ANALYSES_PER_PAUSE = 25;
+
+/** The extraction options for a set of files: the config's and the `paths` aliases of their tsconfig files. */
+export function extractOptionsFor(
+  config: Config,
+  files: readonly PipelineFile[],
+  more: readonly PathMapping[] = [],
+): ExtractOptions {
+  const tsconfigs = files.flatMap((f) => {
+    if (!TSCONFIG.test(f.file)) return [];
+    const text = f.text ?? f.read?.();
+    return text === undefined ? [] : [{ file: f.file, text }];
+  });
+  return extractOptions(config, [...pathMappingsOf(tsconfigs), ...more]);
+}
+
+/**
+ * The analysis of a set of files: each file on its own (facts, secrets, suppressions — at the depth the
+ * pre-filter decides), then linked and judged by the rules. Per-file results are kept, so one file can be
+ * analysed again on its own (`update`) and the set linked again. The CLI runs one batch; the language server
+ * indexes with a batch and then follows edits; `analyze` runs a batch in this thread.
+ */
+export class Pipeline {
+  private readonly entries = new Map<string, StoredResult>();
+  /** Each file's place in the order files were first given: linking follows it, whatever order they finish in. */
+  private readonly order = new Map<string, number>();
+  private sorted?: string[];
+  /** Files analysed from an editor buffer rather than read, with their text. */
+  private readonly buffers = new Map<string, string>();
+  /** Each open buffer's last syntax tree: the next keystroke re-parses only the edited span. */
+  private readonly trees = new Map<string, IncrementalTree>();
+  private config: Config;
+  private owners: OwnerResolver;
+  private today?: string;
+  private options?: ExtractOptions;
+  /** The key of the analyzer build and extraction options the stored facts were made with. */
+  private extractedWith = '';
+  private graphCache?: ImportGraph;
+  private neededCache?: Set<string>;
+  private batching = false;
+  /** Whether the whole file set is known (a batch ran): only then are facts dropped or added by reachability. */
+  complete = false;
+  /** Bumped whenever any file's result or a setting changes. */
+  generation = 0;
+
+  constructor(
+    settings: PipelineSettings = {},
+    /** Reads a file that is not an open buffer again (for `refresh` and upgrades); undefined when it is gone. */
+    private readonly readFile?: (file: string) => string | undefined,
+  ) {
+    this.config = settings.config ?? DEFAULT_CONFIG;
+    this.owners = settings.owners ?? new OwnerResolver({ cwd: process.cwd(), configOwners: this.config.owners });
+    this.today = settings.today;
+  }
+
+  /** The key stored results must have been made with to serve this pipeline (see BatchOptions.stored). */
+  get cacheKey(): string {
+    return this.extractedWith;
+  }
+
+  /** New settings; when extraction options change, every file is analysed again. */
+  reconfigure(settings: PipelineSettings): void {
+    this.config = settings.config ?? this.config;
+    this.owners = settings.owners ?? this.owners;
+    this.today = settings.today;
+    this.options = undefined;
+    this.generation++;
+    if (this.refreshOptions()) this.extractAgain();
+  }
+
+  // ---- a batch: a set of files, in the pre-filter's two steps --------------------------------------------
+
+  /** Analyses a set of files, in this thread, now (tests and `analyze`). */
+  analyseAllSync(files: readonly PipelineFile[], opts: Pick<BatchOptions, 'stored' | 'onProgress'> = {}): BatchStats {
+    const run = this.batch(files, opts);
+    for (let step = run.steps.next(); !step.done; step = run.steps.next()) {
+      if (step.value === 'pause') continue;
+      const options = this.currentOptions();
+      for (const job of step.value) run.done(job, analyseHere(job, options));
+    }
+    return run.stats;
+  }
+
+  /** Analyses a set of files with the executor given (this thread by default); cancellable between files. */
+  async analyseAll(files: readonly PipelineFile[], opts: BatchOptions = {}): Promise<BatchStats> {
+    const executor = opts.executor ?? inThread(opts.cooperative ? ANALYSES_PER_PAUSE : undefined);
+    const run = this.batch(files, opts);
+    for (let step = run.steps.next(); !step.done; step = run.steps.next()) {
+      opts.signal?.throwIfAborted();
+      if (step.value === 'pause') await pause();
+      else await executor.run(step.value, this.currentOptions(), run.done, opts.signal);
+    }
+    return run.stats;
+  }
+
+  private batch(files: readonly PipelineFile[], opts: BatchOptions): BatchRun {
+    // An open buffer is analysed from its text, never from a batch's read of the disk.
+    const batch = files.filter((f) => !this.buffers.has(f.file));
+    const stats: BatchStats = { analysed: 0 };
+    let handled = 0;
+    const progress = () => opts.onProgress?.(++handled, batch.length);
+    const keep = (file: string, stored: StoredResult) => {
+      if (!this.buffers.has(file) && this.entries.get(file) !== stored) this.store(file, stored.hash, stored.result);
+      progress();
+    };
+    return {
+      steps: this.plan(batch, opts, stats, keep),
+      done: (job, result) => keep(job.input.file, { hash: job.hash, result }),
+      stats,
+    };
+  }
+
+  private *plan(
+    batch: readonly PipelineFile[],
+    opts: BatchOptions,
+    stats: BatchStats,
+    keep: (file: string, stored: StoredResult) => void,
+  ): Generator<PlannedJob[] | 'pause', void, undefined> {
+    this.batching = true;
+    try {
+      for (const f of batch) this.place(f.file);
+      const buffered = [...this.buffers.keys()].flatMap((b) => this.entries.get(b)?.result.pathMapping ?? []);
+      this.options = extractOptionsFor(this.config, batch, buffered);
+      // Buffers analysed before the batch knew the tsconfig aliases are analysed again with them.
+      if (this.refreshOptions()) for (const [file, text] of this.buffers) this.update(file, text, { buffer: true });
+      const key = this.extractedWith;
+      const known: KnownFile[] = [];
+      for (let k = 0; k < batch.length; k++) {
+        const file = this.know(batch[k]!, opts.stored && ((f: string) => opts.stored!(f, key)));
+        if (file) known.push(file);
+        if (opts.cooperative && k % READS_PER_PAUSE === READS_PER_PAUSE - 1) yield 'pause';
+      }
+      const prefilter = new Prefilter(known.map((k) => k.source));
+      const seeds = known.filter((k) => prefilter.isSeed(k.file));
+      yield* this.round(seeds, () => 'facts', prefilter, stats, keep);
+      const seedResults = seeds.flatMap((k) => this.entries.get(k.file)?.result ?? []);
+      const depthOf = prefilter.depths(seedResults);
+      const rest = known.filter((k) => !prefilter.isSeed(k.file));
+      yield* this.round(rest, (file) => depthOf(file) ?? 'facts', prefilter, stats, keep);
+      this.complete = true;
+    } finally {
+      this.batching = false;
+    }
+  }
+
+  /** A file's text, hash and import summary: read, unless a stored result vouches for it unchanged. */
+  private know(f: PipelineFile, stored?: (file: string) => StoredResult | undefined): KnownFile | undefined {
+    const own = this.entries.get(f.file);
+    const prior = own?.hash ? own : stored?.(f.file);
+    if (f.text === undefined && f.unchanged && prior) {
+      const { specifiers = [], seed = false } = prior.result;
+      return {
+        file: f.file,
+        read: f.read,
+        hash: prior.hash,
+        prior,
+        source: { file: f.file, text: '', specifiers, seed },
+      };
+    }
+    const text = f.text ?? f.read?.();
+    if (text === undefined) return undefined;
+    const source = { file: f.file, text, specifiers: f.specifiers, seed: f.seed };
+    return { file: f.file, text, hash: hashOf(text), prior, source };
+  }
+
+  /** One step: each file from its stored result when that serves the wanted depth, analysed otherwise. */
+  private *round(
+    files: readonly KnownFile[],
+    depthOf: (file: string) => AnalysisDepth,
+    prefilter: Prefilter,
+    stats: BatchStats,
+    keep: (file: string, stored: StoredResult) => void,
+  ): Generator<PlannedJob[], void, undefined> {
+    const jobs: PlannedJob[] = [];
+    for (const k of files) {
+      const depth = depthOf(k.file);
+      const { prior } = k;
+      // A secrets-only result cannot stand in for facts (the file became reachable from agent code).
+      if (prior && prior.hash === k.hash && !(prior.result.depth === 'secrets' && depth === 'facts')) {
+        keep(k.file, prior);
+        continue;
+      }
+      if (k.text === undefined) {
+        k.text = k.read?.() ?? '';
+        k.hash = hashOf(k.text);
+      }
+      jobs.push({ input: prefilter.withSpecifiers({ file: k.file, text: k.text }), depth, hash: k.hash });
+    }
+    stats.analysed += jobs.length;
+    if (jobs.length) yield jobs;
+  }
+
+  // ---- one file at a time ------------------------------------------------------------------------------
+
+  /**
+   * Analyses a file's new text — an open buffer's (`buffer`), or the file as read — and returns whether its
+   * result changed. A buffer keeps its syntax tree, so the next edit re-parses only what changed.
+   */
+  update(
+    file: string,
+    text: string,
+    opts: { buffer?: boolean; depth?: AnalysisDepth; known?: { specifiers: readonly string[]; seed: boolean } } = {},
+  ): boolean {
+    if (!isAnalysable(file)) return false;
+    const buffer = opts.buffer ?? false;
+    const depth = opts.depth ?? 'facts';
+    if (buffer !== this.buffers.has(file)) this.dropGraph();
+    if (buffer) this.buffers.set(file, text);
+    else {
+      this.buffers.delete(file);
+      this.trees.delete(file);
+    }
+    const hash = hashOf(text);
+    const previous = this.entries.get(file);
+    if (previous?.hash === hash && (previous.result.depth !== 'secrets' || depth === 'secrets')) return false;
+    let tree = buffer ? this.trees.get(file) : undefined;
+    if (buffer && !tree) this.trees.set(file, (tree = new IncrementalTree()));
+    const input = { file, text: text.replace(/^\uFEFF/, ''), ...opts.known };
+    this.place(file);
+    this.store(file, hash, analyseFile(input, this.currentOptions(), depth, tree));
+    return true;
+  }
+
+  /** Reads a file again: facts if agent code reaches it (or `depth` says so), its text only otherwise. */
+  refresh(file: string, depth?: AnalysisDepth): boolean {
+    if (!this.readFile) return false;
+    const text = this.readFile(file);
+    if (text === undefined) return this.remove(file);
+    // Found once here, for the depth, and handed on so the analysis does not search the text again.
+    const specifiers = isSourceFile(file) ? importedSpecifiers(text) : [];
+    const seed = isAgentSeed(text, specifiers);
+    const wanted = depth ?? (seed || (this.complete && this.needed().has(file)) ? 'facts' : 'secrets');
+    return this.update(file, text, { buffer: false, depth: wanted, known: { specifiers, seed } });
+  }
+
+  remove(file: string): boolean {
+    const had = this.entries.get(file);
+    this.entries.delete(file);
+    this.buffers.delete(file);
+    this.trees.delete(file);
+    this.dropGraph();
+    if (!had) return false;
+    this.sorted = undefined;
+    this.generation++;
+    if (had.result.pathMapping) this.aliasesChanged();
+    return true;
+  }
+
+  isBuffer(file: string): boolean {
+    return this.buffers.has(file);
+  }
+
+  files(): string[] {
+    return [...this.entries.keys()];
+  }
+
+  stored(file: string): StoredResult | undefined {
+    return this.entries.get(file);
+  }
+
+  // ---- linking -----------------------------------------------------------------------------------------
+
+  /**
+   * Links the files' results and runs the rules: all files, or those given (with every tsconfig). Facts no
+   * agent code reaches are left out, and files it newly reaches are read for facts first, as a fresh batch
+   * would.
+   */
+  link(files?: Iterable<string>): AnalysisResult {
+    if (this.complete && this.readFile) for (const file of this.pendingUpgrades()) this.refresh(file, 'facts');
+    const needed = this.complete ? this.needed() : undefined;
+    const picked = files && new Set(files);
+    const results: FileResult[] = [];
+    for (const file of this.inOrder()) {
+      const r = this.entries.get(file)!.result;
+      if (picked && !picked.has(file) && !r.pathMapping) continue;
+      results.push(needed && r.facts && !needed.has(file) ? { ...r, facts: undefined } : r);
+    }
+    return analyzeResults(results, { config: this.config, owners: this.owners, today: this.today });
+  }
+
+  /** What imports `file`, and what that reaches: all its findings can depend on (relevance.ts). */
+  neighbourhoodOf(file: string): Set<string> {
+    return this.importGraph().neighbourhoodOf(file);
+  }
+
+  // ---- bookkeeping ---------------------------------------------------------------------------------------
+
+  private place(file: string): void {
+    if (this.order.has(file)) return;
+    this.order.set(file, this.order.size);
+    this.sorted = undefined;
+  }
+
+  private inOrder(): string[] {
+    this.sorted ??= [...this.entries.keys()].sort((a, b) => this.order.get(a)! - this.order.get(b)!);
+    return this.sorted;
+  }
+
+  private store(file: string, hash: string, result: FileResult): void {
+    const previous = this.entries.get(file)?.result;
+    if (!previous) this.sorted = undefined;
+    this.entries.set(file, { hash, result });
+    this.generation++;
+    // The import graph holds each file's specifiers and seed test (`import { jsonSchema, tool } from 'ai'` keeps
+    // the specifiers of `import { jsonSchema } from 'ai'` but makes a seed).
+    if (
+      !previous ||
+      previous.specifiers?.join('\0') !== result.specifiers?.join('\0') ||
+      previous.seed !== result.seed ||
+      previous.pathMapping ||
+      result.pathMapping
+    )
+      this.dropGraph();
+    // A seed that starts (or stops) defining tools or agents changes what must be parsed.
+    else if (definesIdentities(previous.facts) !== definesIdentities(result.facts)) this.neededCache = undefined;
+    if (previous?.pathMapping || result.pathMapping) this.aliasesChanged();
+  }
+
+  private dropGraph(): void {
+    this.neededCache = this.graphCache = undefined;
+  }
+
+  private currentOptions(): ExtractOptions {
+    this.options ??= extractOptions(
+      this.config,
+      [...this.entries.values()].flatMap((e) => e.result.pathMapping ?? []),
+    );
+    return this.options;
+  }
+
+  /** A tsconfig's `paths` changed: when the aliases differ from those the facts were made with, extract again. */
+  private aliasesChanged(): void {
+    // A batch settles its options from its tsconfig files before it starts.
+    if (this.batching) return;
+    this.options = undefined;
+    if (this.complete && this.refreshOptions()) this.extractAgain();
+  }
+
+  /**
+   * Notes the current options; when they differ from those the stored results were made with, those results
+   * no longer serve (their hashes are forgotten). Whether they differed.
+   */
+  private refreshOptions(): boolean {
+    const key = keyOf(this.currentOptions());
+    if (key === this.extractedWith) return false;
+    this.extractedWith = key;
+    for (const entry of this.entries.values()) entry.hash = '';
+    return true;
+  }
+
+  /** Facts depend on the extraction options: every file that has them is analysed again. */
+  private extractAgain(): void {
+    for (const [file, entry] of [...this.entries]) {
+      const text = this.buffers.get(file);
+      if (text !== undefined) this.update(file, text, { buffer: true });
+      else if (entry.result.depth === 'facts') this.refresh(file);
+    }
+  }
+
+  private importGraph(): ImportGraph {
+    if (!this.graphCache) {
+      const all = [...this.entries.values()].map((e) => e.result);
+      const summaries = all.flatMap((r) =>
+        r.specifiers ? [{ file: r.file, specifiers: r.specifiers, seed: !!r.seed }] : [],
+      );
+      this.graphCache = new ImportGraph(
+        summaries,
+        all.flatMap((r) => r.pathMapping ?? []),
+      );
+    }
+    return this.graphCache;
+  }
+
+  /** The pre-filter's rule (relevance.ts): seeds, and what a defining seed or an open buffer reaches. */
+  private needed(): Set<string> {
+    if (!this.neededCache || !this.graphCache) {
+      const defining = [...this.entries.values()].filter((e) => definesIdentities(e.result.facts));
+      this.neededCache = this.importGraph().factsNeeded(
+        defining.map((e) => e.result.file),
+        this.buffers.keys(),
+      );
+    }
+    return this.neededCache;
+  }
+
+  /** Files agent code now reaches that so far were read for secrets only. */
+  private pendingUpgrades(): string[] {
+    return [...this.needed()].filter((f) => this.entries.get(f)?.result.depth === 'secrets' && !this.buffers.has(f));
+  }
+}
+
+function keyOf(options: ExtractOptions): string {
+  return `${ANALYZER_BUILD}\0${JSON.stringify(options)}`;
+}
+
+/** The whole pipeline over files in hand, in this thread: each file, then linking and the rules. */
+export function analyze(files: readonly PipelineFile[], settings: PipelineSettings = {}): AnalysisResult {
+  const pipeline = new Pipeline(settings);
+  pipeline.analyseAllSync(files);
+  return pipeline.link();
+}

@@ -1,0 +1,144 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { OwnerResolver } from '../../server/src/analyzer/owners';
+import type { AnalysisResult } from '../../server/src/analyzer/types';
+import { DEFAULT_CONFIG } from '../../server/src/config/load-config';
+import {
+  analyze,
+  Pipeline,
+  type PipelineFile,
+  type PipelineSettings,
+  type StoredResult,
+} from '../../server/src/pipeline/pipeline';
+import { TODAY } from '../helpers/analyze';
+
+/** The pipeline's parameters, one test each: stored results, one file again, cancellation, cooperation. */
+
+const settings = (): PipelineSettings => ({
+  config: DEFAULT_CONFIG,
+  today: TODAY,
+  owners: new OwnerResolver({ cwd: '/virtual', configOwners: {}, configDir: '/virtual' }),
+});
+
+function filesOf(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else out.set(relative(dir, p).split('\\').join('/'), readFileSync(p, 'utf8'));
+    }
+  };
+  walk(dir);
+  return new Map([...out].sort(([a], [b]) => a.localeCompare(b)));
+}
+
+const given = (files: Map<string, string>): PipelineFile[] => [...files].map(([file, text]) => ({ file, text }));
+
+/** What a user sees of an analysis: findings where and what, tools and what they can do, agents. */
+const seen = (r: AnalysisResult) => ({
+  findings: r.findings.map((f) => `${f.ruleId} ${f.loc.file}:${f.loc.start.line}:${f.loc.start.column} ${f.message}`),
+  tools: r.graph.tools.map((t) => `${t.name} ${t.capabilities.map((c) => c.capability).join(',')}`),
+  agents: r.graph.agents.map((a) => `${a.name} ${a.owner ?? '-'}`),
+});
+
+const EXAMPLE = filesOf('examples/support-desk');
+const PREFILTER = filesOf('test/fixtures/prefilter-reachability');
+
+describe('Pipeline', () => {
+  it('runs the same steps in this thread now and through an executor later', async () => {
+    const now = new Pipeline(settings());
+    now.analyseAllSync(given(EXAMPLE));
+    const later = new Pipeline(settings());
+    await later.analyseAll(given(EXAMPLE));
+    expect(seen(later.link())).toEqual(seen(now.link()));
+    expect(seen(now.link()).findings.length).toBeGreaterThan(0);
+  });
+
+  it('analyses one edited file again on its own and links what a fresh run of the edited files gives', () => {
+    const edited = new Map(EXAMPLE);
+    const [file, text] = [...EXAMPLE].find(([f, t]) => f.endsWith('.ts') && t.includes('@owner'))!;
+    edited.set(file, text.replace(/@owner\s+\S+/g, ''));
+    const pipeline = new Pipeline(settings());
+    pipeline.analyseAllSync(given(EXAMPLE));
+    const before = seen(pipeline.link());
+
+    expect(pipeline.update(file, edited.get(file)!)).toBe(true);
+    expect(pipeline.update(file, edited.get(file)!)).toBe(false); // the same text again: nothing to do
+    const after = seen(pipeline.link());
+    expect(after).toEqual(seen(analyze(given(edited), settings())));
+    expect(after).not.toEqual(before);
+  });
+
+  it('lets stored results stand in for unchanged files, which it then never reads', () => {
+    const first = new Pipeline(settings());
+    first.analyseAllSync(given(PREFILTER));
+    const key = first.cacheKey;
+    const stored = (file: string, k: string): StoredResult | undefined => (k === key ? first.stored(file) : undefined);
+    const reads: string[] = [];
+    const vouched: PipelineFile[] = [...PREFILTER].map(([file, text]) =>
+      file.endsWith('tsconfig.json') ? { file, text } : { file, unchanged: true, read: () => (reads.push(file), text) },
+    );
+
+    const second = new Pipeline(settings());
+    expect(second.analyseAllSync(vouched, { stored })).toEqual({ analysed: 0 });
+    expect(reads).toEqual([]);
+    expect(seen(second.link())).toEqual(seen(first.link()));
+
+    // A file whose text is given and differs from what was stored is analysed again.
+    const changed = vouched.map((f) =>
+      f.file === 'src/tools/wire.ts' ? { file: f.file, text: `${PREFILTER.get(f.file)!}\n// edited\n` } : f,
+    );
+    expect(new Pipeline(settings()).analyseAllSync(changed, { stored })).toEqual({ analysed: 1 });
+  });
+
+  it('stops a batch between files when cancelled, and runs the next one whole', async () => {
+    const pipeline = new Pipeline(settings());
+    const controller = new AbortController();
+    const reason = new Error('a newer index started');
+    const cancelled = pipeline.analyseAll(given(EXAMPLE), {
+      signal: controller.signal,
+      onProgress: (done) => {
+        if (done === 3) controller.abort(reason);
+      },
+    });
+    await expect(cancelled).rejects.toBe(reason);
+    expect(pipeline.files().length).toBeLessThan(EXAMPLE.size);
+
+    await pipeline.analyseAll(given(EXAMPLE));
+    expect(pipeline.files().length).toBe(EXAMPLE.size);
+    expect(seen(pipeline.link())).toEqual(seen(analyze(given(EXAMPLE), settings())));
+  });
+
+  it('yields to the event loop while it works when asked to cooperate', async () => {
+    const many = new Map(EXAMPLE);
+    for (let i = 0; i < 120; i++) many.set(`notes/n${i}.md`, `# note ${i}\n`);
+    const turns = async (cooperative: boolean) => {
+      let ticks = 0;
+      let running = true;
+      const tick = () => {
+        ticks++;
+        if (running) setImmediate(tick);
+      };
+      setImmediate(tick);
+      await new Pipeline(settings()).analyseAll(given(many), { cooperative });
+      running = false;
+      return ticks;
+    };
+    expect(await turns(true)).toBeGreaterThan(await turns(false));
+  });
+
+  it('extracts facts again when a tsconfig gives the project a paths alias', () => {
+    const withoutTsconfig = new Map([...PREFILTER].filter(([f]) => !f.endsWith('tsconfig.json')));
+    const tsconfig = [...PREFILTER].find(([f]) => f.endsWith('tsconfig.json'))!;
+    const pipeline = new Pipeline(settings(), (file) => PREFILTER.get(file));
+    pipeline.analyseAllSync(given(withoutTsconfig));
+    const before = seen(pipeline.link());
+
+    pipeline.update(tsconfig[0], tsconfig[1]);
+    const after = seen(pipeline.link());
+    expect(after).toEqual(seen(analyze(given(PREFILTER), settings())));
+    expect(after).not.toEqual(before);
+  });
+});
