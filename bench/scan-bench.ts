@@ -13,6 +13,11 @@ import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
 const REPO = process.cwd();
+/** The published packages and contenders (third-party/package.json); the MCP SDK is the root package's. */
+const THIRD_PARTY = join(REPO, 'third-party');
+const packageDir = (p: string) =>
+  [THIRD_PARTY, REPO].map((root) => join(root, 'node_modules', p)).find((d) => existsSync(d)) ??
+  join(REPO, 'node_modules', p);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const work = mkdtempSync(join(tmpdir(), 'agent-warden-bench-'));
 // The corpora (~80 MB) go when the bench ends, however it ends; BENCH_KEEP=1 keeps them to look at.
@@ -68,7 +73,7 @@ const PUBLISHED = [
 function published(): string {
   const dir = join(work, 'published');
   for (const p of PUBLISHED) {
-    const src = join(REPO, 'node_modules', p);
+    const src = packageDir(p);
     if (existsSync(src))
       cpSync(src, join(dir, p.replace('/', '__')), {
         recursive: true,
@@ -110,7 +115,8 @@ function measure(cmd: string[], cwd: string): Sample {
   return { wall: e, cpu: u + s, rss: m / 1024 };
 }
 
-const bin = (n: string) => join(REPO, 'node_modules/.bin', n);
+const bin = (n: string) =>
+  [THIRD_PARTY, REPO].map((root) => join(root, 'node_modules/.bin', n)).find((b) => existsSync(b)) ?? n;
 const CLI = join(REPO, 'dist/cli.js');
 
 function contenders(dir: string): [string, () => Sample][] {
@@ -213,7 +219,7 @@ for (const [name, dir] of corpora) {
   console.log(`### ${name} (${files.toLocaleString('en')} source files, ${lines.toLocaleString('en')} lines)\n`);
   if (dir.endsWith('published'))
     console.log(
-      `${PUBLISHED.map((p) => `${p}@${JSON.parse(readFileSync(join(REPO, 'node_modules', p, 'package.json'), 'utf8')).version}`).join(', ')}\n`,
+      `${PUBLISHED.map((p) => `${p}@${JSON.parse(readFileSync(join(packageDir(p), 'package.json'), 'utf8')).version}`).join(', ')}\n`,
     );
   console.log('| contender | wall s | CPU s | peak RSS MB | × floor | × secretlint | × eslint |');
   console.log('|---|---|---|---|---|---|---|');

@@ -4,7 +4,7 @@
  * preset) and ESLint with eslint-plugin-no-secrets. Prints recall, precision and wall time for each.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { SECRET_RULES } from '../server/src/secrets/secret-rules';
@@ -12,6 +12,8 @@ import { FAKE_KEYS, randomFrom } from '../test/helpers/fake-keys';
 import { expandTemplate } from '../test/helpers/template-keys';
 
 const REPO = process.cwd();
+/** The contenders (third-party/package.json); ESLint itself is the root package's. */
+const THIRD_PARTY = join(REPO, 'third-party');
 const root = mkdtempSync(join(tmpdir(), 'agent-warden-secrets-bench-'));
 const positives = new Set<string>();
 const negatives = new Set<string>();
@@ -94,7 +96,7 @@ writeFileSync(
 );
 writeFileSync(
   join(root, 'eslint.config.mjs'),
-  `import noSecrets from ${JSON.stringify(require.resolve('eslint-plugin-no-secrets', { paths: [REPO] }))};\nimport tsParser from ${JSON.stringify(require.resolve('@typescript-eslint/parser', { paths: [REPO] }))};\nexport default [{ files: ['**/*.ts', '**/*.js'], languageOptions: { parser: tsParser }, plugins: { 'no-secrets': noSecrets }, rules: { 'no-secrets/no-secrets': 'error' } }];\n`,
+  `import noSecrets from ${JSON.stringify(require.resolve('eslint-plugin-no-secrets', { paths: [THIRD_PARTY] }))};\nimport tsParser from ${JSON.stringify(require.resolve('@typescript-eslint/parser', { paths: [REPO] }))};\nexport default [{ files: ['**/*.ts', '**/*.js'], languageOptions: { parser: tsParser }, plugins: { 'no-secrets': noSecrets }, rules: { 'no-secrets/no-secrets': 'error' } }];\n`,
 );
 
 interface Result {
@@ -116,7 +118,8 @@ function run(tool: string, cmd: string[], parse: (stdout: string) => string[]): 
   return { tool, reported: new Set(reported), ms };
 }
 
-const bin = (name: string) => join(REPO, 'node_modules/.bin', name);
+const bin = (name: string) =>
+  [THIRD_PARTY, REPO].map((root) => join(root, 'node_modules/.bin', name)).find((b) => existsSync(b)) ?? name;
 const results = [
   run('agent-warden', [process.execPath, join(REPO, 'dist/cli.js'), 'scan', '.', '--format', 'json'], (out) =>
     JSON.parse(out)

@@ -4,13 +4,7 @@ import { dirname, join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { OwnerResolver } from '../../server/src/analyzer/owners';
 import { DEFAULT_CONFIG } from '../../server/src/config/load-config';
-import {
-  analyseFile,
-  analyzeResults,
-  extractOptions,
-  pathMappingsOf,
-  type SourceInput,
-} from '../../server/src/engine';
+import { analyseFile, analyzeResults, extractOptions, pathMappingsOf, type SourceInput } from '../../server/src/engine';
 import { analyze } from '../../server/src/pipeline/pipeline';
 import { Prefilter } from '../../server/src/pipeline/prefilter';
 import type { AnalysisResult } from '../../server/src/analyzer/types';

@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../server/src/rules';
-import { REPO, runCli } from '../helpers/cli';
+import { runCli, THIRD_PARTY } from '../helpers/cli';
 
 const MULTITOOL = join(
-  dirname(require.resolve('@microsoft/sarif-multitool-linux/package.json', { paths: [REPO] })),
+  dirname(require.resolve('@microsoft/sarif-multitool-linux/package.json', { paths: [THIRD_PARTY] })),
   'Sarif.Multitool',
 );
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli';
 import { entryOf, liveTools } from '../helpers/mcp-live';
 
-/** Capabilities inferred from published MCP servers' code (pinned in package.json). */
+/** Capabilities inferred from published MCP servers' code (pinned in third-party/package.json). */
 type InvTool = {
   name: string;
   risk: string | null;

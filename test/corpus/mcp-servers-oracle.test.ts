@@ -4,7 +4,7 @@ import { runCli } from '../helpers/cli';
 import { entryOf, liveTools } from '../helpers/mcp-live';
 
 /**
- * An oracle nobody here wrote: published MCP servers (pinned in package.json) are started over
+ * An oracle nobody here wrote: published MCP servers (pinned in third-party/package.json) are started over
  * stdio and asked `tools/list`; the static inventory of their published code must name exactly
  * those tools. Dummy credentials are enough for the servers to start; none is a real key.
  */

@@ -29,14 +29,14 @@ export interface FuzzInput {
 export function seedFiles(repo: string, limit: number): { origin: string; file: string; text: string }[] {
   const roots = [
     'examples/support-desk/src',
-    'node_modules/@modelcontextprotocol/server-github/dist',
-    'node_modules/@modelcontextprotocol/server-slack/dist',
-    'node_modules/@modelcontextprotocol/server-gitlab/dist',
-    'node_modules/@modelcontextprotocol/server-postgres/dist',
-    'node_modules/mcp-server-kubernetes/dist',
+    'third-party/node_modules/@modelcontextprotocol/server-github/dist',
+    'third-party/node_modules/@modelcontextprotocol/server-slack/dist',
+    'third-party/node_modules/@modelcontextprotocol/server-gitlab/dist',
+    'third-party/node_modules/@modelcontextprotocol/server-postgres/dist',
+    'third-party/node_modules/mcp-server-kubernetes/dist',
     'node_modules/@modelcontextprotocol/sdk/dist/esm/server',
-    'node_modules/openai/src/resources',
-    'node_modules/@langchain/core/dist/tools',
+    'third-party/node_modules/openai/src/resources',
+    'third-party/node_modules/@langchain/core/dist/tools',
   ];
   const out: { origin: string; file: string; text: string }[] = [];
   for (const root of roots) {

@@ -99,7 +99,7 @@ export function fuzzAnalyzer(
 /** A minified bundle of a published MCP server with its dependencies (what `npx` would run). */
 export function minifiedBundle(
   repo: string,
-  entry = 'node_modules/@modelcontextprotocol/server-github/dist/index.js',
+  entry = 'third-party/node_modules/@modelcontextprotocol/server-github/dist/index.js',
 ): string {
   // The esbuild CLI in a child process: the JS API's build service may already be busy in this process.
   const r = spawnSync(

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 
 export const REPO = resolve(__dirname, '../..');
+/** Where the published packages the tests read and run are installed (third-party/package.json). */
+export const THIRD_PARTY = join(REPO, 'third-party');
 export const CLI = join(REPO, 'dist/cli.js');
 
 export interface CliResult {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import { REPO } from './cli';
+import { THIRD_PARTY } from './cli';
 
 export interface LiveTool {
   name: string;
@@ -11,7 +11,7 @@ export interface LiveTool {
 
 /** The published package's entry point (its `bin`). */
 export function entryOf(pkg: string): string {
-  const dir = dirname(require.resolve(`${pkg}/package.json`, { paths: [REPO] }));
+  const dir = dirname(require.resolve(`${pkg}/package.json`, { paths: [THIRD_PARTY] }));
   const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
   const bin =
     typeof manifest.bin === 'string' ? manifest.bin : Object.values(manifest.bin as Record<string, string>)[0];
