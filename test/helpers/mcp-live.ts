@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { THIRD_PARTY } from './cli';
@@ -11,7 +11,8 @@ export interface LiveTool {
 
 /** The published package's entry point (its `bin`). */
 export function entryOf(pkg: string): string {
-  const dir = dirname(require.resolve(`${pkg}/package.json`, { paths: [THIRD_PARTY] }));
+  // Not require.resolve: it gives the installation's real path, outside the repository (scripts/third-party.mjs).
+  const dir = join(THIRD_PARTY, 'node_modules', pkg);
   const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
   const bin =
     typeof manifest.bin === 'string' ? manifest.bin : Object.values(manifest.bin as Record<string, string>)[0];
