@@ -24,10 +24,18 @@ export async function liveTools(
   pkg: string,
   opts: { args?: string[]; env?: Record<string, string> } = {},
 ): Promise<LiveTool[]> {
+  return liveToolsOf(entryOf(pkg), opts);
+}
+
+/** Runs a server script with node over stdio and asks it `tools/list`. */
+export async function liveToolsOf(
+  script: string,
+  opts: { args?: string[]; env?: Record<string, string> } = {},
+): Promise<LiveTool[]> {
   const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...opts.env };
   const transport = new StdioClientTransport({
     command: process.execPath,
-    args: [entryOf(pkg), ...(opts.args ?? [])],
+    args: [script, ...(opts.args ?? [])],
     env,
     stderr: 'pipe',
   });

@@ -106,6 +106,8 @@ class Linker {
   private readonly tools = new Map<string, ToolNode>();
   private readonly credentials = new Map<string, CredentialNode>();
   private readonly dynamicRegistrations: AgentGraph['dynamicRegistrations'] = [];
+  /** The function a plain tool descriptor carries (`execute`), by tool id. */
+  private readonly descriptorHandlers = new Map<string, Implementation>();
   /** The key a tool definition is registered under (`tools: { search: searchTool }`): its name when it has none. */
   private readonly registrationKey = new Map<string, string>();
 
@@ -302,9 +304,13 @@ class Linker {
     const hosted = !!type && type !== 'function' && type !== 'custom' && !fn;
     const name = stringOf(this.r, nameVal, from) ?? e.key ?? (hosted ? type : undefined);
     const fileAnnotations = this.r.facts(from)?.fileAnnotations ?? {};
+    const id = `${from}@${o.loc.start.line}:${o.loc.start.column}`;
+    // A descriptor that carries its own function (FastMCP tools, AI SDK v4 plain tools): that is its code.
+    const handler = prop('execute') ?? prop('handler');
+    if (handler) this.descriptorHandlers.set(id, { val: handler, file: from });
     return this.makeTool({
       hints: this.hintsOf(prop('annotations'), from),
-      id: `${from}@${o.loc.start.line}:${o.loc.start.column}`,
+      id,
       name: name ?? '<dynamic>',
       nameSource: name ? (stringOf(this.r, nameVal, from) ? 'definition' : 'registration') : 'unknown',
       framework,
@@ -429,7 +435,9 @@ class Linker {
     const out = new Map<string, ToolImplementations>();
     for (const t of this.tools.values()) {
       const defined = this.toolDefs.get(t.id);
-      const handler = defined?.def.impl ? { val: defined.def.impl, file: defined.facts.file } : undefined;
+      const handler = defined?.def.impl
+        ? { val: defined.def.impl, file: defined.facts.file }
+        : this.descriptorHandlers.get(t.id);
       const dispatch: Implementation[] = [];
       for (const on of [...t.agents, t.loc.file]) {
         const branch = branches.get(`${on}\0${t.name}`);

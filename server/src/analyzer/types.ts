@@ -34,7 +34,16 @@ export interface Location {
 }
 
 export type FrameworkId =
-  'ai-sdk' | 'openai-agents' | 'langchain' | 'mcp' | 'mastra' | 'openai' | 'anthropic' | 'claude-agent' | 'google-adk';
+  | 'ai-sdk'
+  | 'openai-agents'
+  | 'langchain'
+  | 'mcp'
+  | 'mastra'
+  | 'openai'
+  | 'anthropic'
+  | 'claude-agent'
+  | 'google-adk'
+  | 'fastmcp';
 
 /** Governance annotations read from JSDoc tags (`@owner`, `@scope`, `@approval`, `@revocation`, `@expires`). */
 export interface Annotations {

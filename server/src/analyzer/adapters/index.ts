@@ -1,6 +1,7 @@
 import type { FrameworkAdapter } from '../adapter';
 import { aiSdkAdapter } from './ai-sdk';
 import { claudeAgentSdkAdapter } from './claude-agent-sdk';
+import { fastMcpAdapter } from './fastmcp';
 import { googleAdkAdapter } from './google-adk';
 import { langchainAdapter } from './langchain';
 import { mastraAdapter } from './mastra';
@@ -18,6 +19,7 @@ export const ADAPTERS: FrameworkAdapter[] = [
   rawLlmApisAdapter,
   claudeAgentSdkAdapter,
   googleAdkAdapter,
+  fastMcpAdapter,
 ];
 
 /** The adapters whose modules a file imports (by its import specifiers): the only ones that can see anything there. */

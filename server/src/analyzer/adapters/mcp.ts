@@ -2,6 +2,7 @@ import { ts } from '../../typescript';
 import { arg, type FrameworkAdapter, isExport, methodName, objectArg, prop } from '../adapter';
 import type { SourceContext } from '../source-context';
 import { unwrap } from '../source-context';
+import type { Location } from '../types';
 
 const SERVER_MODULES = /^@modelcontextprotocol\/(sdk\/server(\/.*)?|server(\/.*)?|sdk-server)$/;
 const TYPES_MODULES = /^@modelcontextprotocol\/(sdk\/types(\.js)?|server|core|sdk-server)$/;
@@ -105,25 +106,27 @@ export const mcpAdapter: FrameworkAdapter = {
 /**
  * `annotations: { readOnlyHint, destructiveHint }` in a registerTool config, or an annotations argument of `tool()`.
  */
-function hintsOf(node: ts.CallExpression, a: { ctx: { loc(n: ts.Node): import('../types').Location } }) {
+function hintsOf(node: ts.CallExpression, a: { ctx: { loc(n: ts.Node): Location } }) {
   for (const x of node.arguments) {
-    if (!ts.isObjectLiteralExpression(x)) continue;
-    const ann = prop(x, 'annotations');
-    const obj = ann && ts.isObjectLiteralExpression(ann) ? ann : x;
-    const ro = prop(obj, 'readOnlyHint');
-    const de = prop(obj, 'destructiveHint');
-    if (!ro && !de) continue;
-    const bool = (e?: ts.Expression) =>
-      e
-        ? e.kind === ts.SyntaxKind.TrueKeyword
-          ? true
-          : e.kind === ts.SyntaxKind.FalseKeyword
-            ? false
-            : undefined
-        : undefined;
-    return { readOnly: bool(ro), destructive: bool(de), loc: a.ctx.loc(obj) };
+    const hints = ts.isObjectLiteralExpression(x) ? mcpHints(x, a.ctx) : undefined;
+    if (hints) return hints;
   }
   return undefined;
+}
+
+/**
+ * MCP tool annotations written in a tool's options: `annotations: { readOnlyHint, destructiveHint }` (or the
+ * hints on the options themselves), when either is there.
+ */
+export function mcpHints(options: ts.ObjectLiteralExpression, ctx: { loc(n: ts.Node): Location }) {
+  const ann = prop(options, 'annotations');
+  const obj = ann && ts.isObjectLiteralExpression(ann) ? ann : options;
+  const ro = prop(obj, 'readOnlyHint');
+  const de = prop(obj, 'destructiveHint');
+  if (!ro && !de) return undefined;
+  const bool = (e?: ts.Expression) =>
+    e?.kind === ts.SyntaxKind.TrueKeyword ? true : e?.kind === ts.SyntaxKind.FalseKeyword ? false : undefined;
+  return { readOnly: bool(ro), destructive: bool(de), loc: ctx.loc(obj) };
 }
 
 /**

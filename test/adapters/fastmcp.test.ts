@@ -1,0 +1,75 @@
+import { adapterTable } from '../helpers/inventory';
+import { ruleTester } from '../helpers/rule-tester';
+
+adapterTable('FastMCP adapter', [
+  {
+    name: 'addTool with the tool inline: the server exposes it by its name',
+    files: `import { FastMCP } from 'fastmcp';
+const server = new FastMCP({ name: 'Weather', version: '1.0.0' });
+server.addTool({ name: 'get_forecast', description: 'Forecast', execute: async () => 'sunny' });`,
+    expected: { tools: ['get_forecast'], agents: { Weather: { tools: ['get_forecast'] } } },
+  },
+  {
+    name: 'tools as plain objects in their own file, added with addTool and addTools',
+    files: {
+      'src/tools.ts': `export const search = { name: 'search_docs', description: '', execute: async () => '' };
+export const summarize = { name: 'summarize', description: '', execute: async () => '' };
+export const translate = { name: 'translate', description: '', execute: async () => '' };`,
+      'src/server.ts': `import { FastMCP } from 'fastmcp';
+import { search, summarize, translate } from './tools';
+const server = new FastMCP({ name: 'Docs', version: '1.0.0' });
+server.addTool(search);
+server.addTools([summarize, translate]);`,
+    },
+    expected: {
+      tools: ['search_docs', 'summarize', 'translate'],
+      agents: { Docs: { tools: ['search_docs', 'summarize', 'translate'] } },
+    },
+  },
+  {
+    name: 'a registerTools(server: FastMCP) function in another file: tools listed, though not yet tied to the server',
+    files: {
+      'src/tools/index.ts': `import type { FastMCP } from 'fastmcp';
+const ping = { name: 'ping', description: '', execute: async () => 'pong' };
+export function registerTools(server: FastMCP): void {
+  server.addTool(ping);
+  server.addTool({ name: 'echo', description: '', execute: async ({ text }: { text: string }) => text });
+}`,
+      'src/index.ts': `import { FastMCP } from 'fastmcp';
+import { registerTools } from './tools/index';
+const server = new FastMCP({ name: 'Echo', version: '1.0.0' });
+registerTools(server);`,
+    },
+    expected: { tools: ['ping', 'echo'] },
+  },
+  {
+    name: 'addTool on an untyped receiver (plain JS) counts only with a literal tool',
+    files: {
+      'src/register.js': `import 'fastmcp';
+export function register(server, cache) {
+  server.addTool({ name: 'lookup', description: '', execute: async () => '' });
+  cache.addTool(entry);
+}`,
+    },
+    expected: { tools: ['lookup'] },
+  },
+]);
+
+ruleTester('unapproved-high-risk-action', {
+  valid: [],
+  invalid: [
+    {
+      name: 'FastMCP: a tool object from another file runs shell commands: its execute is its code',
+      files: {
+        'src/tools.ts': `import { execSync } from 'node:child_process';
+export const shell = { name: 'shell', description: 'Run a command', execute: async ({ cmd }: { cmd: string }) => execSync(cmd).toString() };`,
+        'src/server.ts': `import { FastMCP } from 'fastmcp';
+import { shell } from './tools';
+/** @owner platform */
+const server = new FastMCP({ name: 'Ops', version: '1.0.0' });
+server.addTool(shell);`,
+      },
+      errors: [{ messageId: 'unapproved', line: 2, column: 24, file: 'src/tools.ts' }],
+    },
+  ],
+});
