@@ -5,7 +5,7 @@ import { mcpHints } from './mcp';
 const MODULES = /^fastmcp(\/.*)?$/;
 
 /**
- * FastMCP for TypeScript (`fastmcp`, 1.x to 4.x): `new FastMCP({ name, version })` is an MCP server, and
+ * FastMCP for TypeScript (`fastmcp`; the live oracle runs 3.x and 4.x): `new FastMCP({ name, version })` is an MCP server, and
  * `server.addTool({ name, description, parameters, annotations, execute })` or `server.addTools([...])` registers
  * tools on it. A tool is a plain object, often defined in a file of its own and registered by a
  * `registerTools(server: FastMCP)` function: `tools/list` answers with each tool's `name` as given and its
