@@ -1,4 +1,3 @@
-import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { isSourceFile } from '../analyzer/extract';
 import type { ExtractOptions } from '../capabilities/collect-functions';
@@ -93,8 +92,4 @@ function startPool(threads: number): Pool {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
   const { Piscina } = require('piscina') as typeof import('piscina');
   return new Piscina({ filename: join(__dirname, 'analyze-worker.js'), maxThreads: threads, minThreads: threads });
-}
-
-export function defaultThreads(): number {
-  return Math.max(1, Math.min(cpus().length, 8));
 }

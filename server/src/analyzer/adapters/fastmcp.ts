@@ -5,11 +5,11 @@ import { mcpHints } from './mcp';
 const MODULES = /^fastmcp(\/.*)?$/;
 
 /**
- * FastMCP for TypeScript (`fastmcp`; the live oracle runs 3.x and 4.x): `new FastMCP({ name, version })` is an MCP server, and
- * `server.addTool({ name, description, parameters, annotations, execute })` or `server.addTools([...])` registers
- * tools on it. A tool is a plain object, often defined in a file of its own and registered by a
- * `registerTools(server: FastMCP)` function: `tools/list` answers with each tool's `name` as given and its
- * `annotations` (MCP hints) verbatim. FastMCP has no approval gate of its own.
+ * FastMCP for TypeScript (`fastmcp`; the live oracle runs 3.x and 4.x): `new FastMCP({ name, version })` is an
+ * MCP server, and `server.addTool({ name, description, parameters, annotations, execute })` or
+ * `server.addTools([...])` registers tools on it. A tool is a plain object, often defined in a file of its own and
+ * registered by a `registerTools(server: FastMCP)` function: `tools/list` answers with each tool's `name` as given
+ * and its `annotations` (MCP hints) verbatim. FastMCP has no approval gate of its own.
  */
 export const fastMcpAdapter: FrameworkAdapter = {
   framework: 'fastmcp',
