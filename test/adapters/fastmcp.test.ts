@@ -27,7 +27,7 @@ server.addTools([summarize, translate]);`,
     },
   },
   {
-    name: 'a registerTools(server: FastMCP) function in another file: tools listed, though not yet tied to the server',
+    name: 'a registerTools(server: FastMCP) function in another file: its tools are on the server passed to it',
     files: {
       'src/tools/index.ts': `import type { FastMCP } from 'fastmcp';
 const ping = { name: 'ping', description: '', execute: async () => 'pong' };
@@ -40,7 +40,27 @@ import { registerTools } from './tools/index';
 const server = new FastMCP({ name: 'Echo', version: '1.0.0' });
 registerTools(server);`,
     },
-    expected: { tools: ['ping', 'echo'] },
+    expected: { tools: ['ping', 'echo'], agents: { Echo: { tools: ['echo', 'ping'] } } },
+  },
+  {
+    name: 'wrappers calling wrappers, and two servers sharing one registration function',
+    files: {
+      'src/tools.ts': `import type { FastMCP } from 'fastmcp';
+const ping = { name: 'ping', description: '', execute: async () => 'pong' };
+function registerPing(server: FastMCP) {
+  server.addTool(ping);
+}
+export function registerAll(server: FastMCP) {
+  registerPing(server);
+}`,
+      'src/servers.ts': `import { FastMCP } from 'fastmcp';
+import { registerAll } from './tools';
+const internal = new FastMCP({ name: 'Internal', version: '1.0.0' });
+const pub = new FastMCP({ name: 'Public', version: '1.0.0' });
+registerAll(internal);
+registerAll(pub);`,
+    },
+    expected: { tools: ['ping'], agents: { Internal: { tools: ['ping'] }, Public: { tools: ['ping'] } } },
   },
   {
     name: 'addTool on an untyped receiver (plain JS) counts only with a literal tool',

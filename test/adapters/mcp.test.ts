@@ -11,12 +11,12 @@ server.tool('ping', async () => ({ content: [] }));`,
     expected: { tools: ['add', 'echo', 'ping'], agents: { demo: { tools: ['add', 'echo', 'ping'] } } },
   },
   {
-    name: 'registration through a typed parameter in another file',
+    name: 'registration through a typed parameter in another file: on the server its caller passes',
     files: {
       'src/server.ts': `import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';\nimport { registerIssueTools } from './issues';\nexport const server = new McpServer({ name: 'tracker', version: '1' });\nregisterIssueTools(server);`,
       'src/issues.ts': `import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';\nexport function registerIssueTools(server: McpServer) {\n  server.registerTool('create_issue', {}, async () => ({ content: [] }));\n}`,
     },
-    expected: { tools: ['create_issue'], agents: { tracker: {} } },
+    expected: { tools: ['create_issue'], agents: { tracker: { tools: ['create_issue'] } } },
   },
   {
     name: 'McpServer held in a class field (Cloudflare McpAgent style) and this.server.tool',

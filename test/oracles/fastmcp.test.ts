@@ -18,6 +18,7 @@ const MAJORS: { label: string; alias: Record<string, string> }[] = [
 interface InventoryTool {
   name: string;
   framework: string;
+  agents: string[];
   hints: { readOnly: boolean | null; destructive: boolean | null } | null;
 }
 
@@ -27,7 +28,8 @@ const hintsOf = (h?: { readOnly?: boolean | null; destructive?: boolean | null }
 describe('FastMCP: static inventory = the runtime’s tools/list', () => {
   const inventory = JSON.parse(runCli(['inventory', FIXTURE]).stdout) as { tools: InventoryTool[] };
   const staticTools = inventory.tools
-    .filter((t) => t.framework === 'fastmcp')
+    // Exposed by the server (registered on it, directly or through registerTools(server)).
+    .filter((t) => t.framework === 'fastmcp' && t.agents.includes('Tasks'))
     .map((t) => `${t.name} ${hintsOf(t.hints)}`)
     .sort();
 

@@ -14,6 +14,7 @@ import type {
   Annotations,
   CredentialRead,
   FileFacts,
+  OwnerParam,
   ReExport,
   ToolDef,
   ToolListRegistration,
@@ -168,7 +169,7 @@ export class IncrementalTree {
 interface Pending {
   tools: { def: ToolDef; input: ToolInput }[];
   agents: { def: AgentDef; input: AgentInput }[];
-  lists: ToolListInput[];
+  lists: { input: ToolListInput; ownerParam?: OwnerParam }[];
 }
 
 /**
@@ -221,7 +222,8 @@ class FileExtractor {
       functions: this.functions,
       addTool: (input) => this.addTool(input),
       addAgent: (input) => this.addAgent(input),
-      addToolList: (input) => void this.pending.lists.push(input),
+      addToolList: (input) =>
+        void this.pending.lists.push({ input, ownerParam: input.owner && this.functions.paramOf(input.owner) }),
     };
   }
 
@@ -342,6 +344,7 @@ class FileExtractor {
       },
       hosted: input.hosted || undefined,
       dynamic: input.dynamic,
+      ownerParam: input.registeredOn && this.functions.paramOf(input.registeredOn),
     };
     this.pending.tools.push({ def, input });
   }
@@ -382,10 +385,11 @@ class FileExtractor {
     const { ctx, sf, file } = this;
     const tools = this.pending.tools.map(({ def, input }) => finishTool(ctx, def, input));
     const agents = this.pending.agents.map(({ def, input }) => finishAgent(ctx, def, input));
-    const toolLists: ToolListRegistration[] = this.pending.lists.map((l) => ({
+    const toolLists: ToolListRegistration[] = this.pending.lists.map(({ input: l, ownerParam }) => ({
       framework: l.framework,
       kind: l.kind,
       owner: l.owner ? ctx.evaluate(l.owner) : undefined,
+      ownerParam,
       tools: ctx.evaluate(l.tools),
       loc: ctx.loc(l.node),
     }));

@@ -12,6 +12,8 @@ import type {
   FileFacts,
   FrameworkId,
   Location,
+  OwnerParam,
+  Sym,
   ToolDef,
   ToolNode,
   Val,
@@ -98,6 +100,9 @@ interface Registration {
   entries: ToolEntry[];
 }
 
+/** Wrappers calling wrappers (`registerAll(server)` → `registerTasks(server)`) are followed this deep. */
+const MAX_WRAPPER_DEPTH = 4;
+
 class Linker {
   private readonly r: Resolver;
   private readonly toolDefs = new Map<string, Defined<ToolDef>>();
@@ -106,6 +111,7 @@ class Linker {
   private readonly tools = new Map<string, ToolNode>();
   private readonly credentials = new Map<string, CredentialNode>();
   private readonly dynamicRegistrations: AgentGraph['dynamicRegistrations'] = [];
+  private callIndex?: Map<string, { caller: string; args: Sym[] }[]>;
   /** The function a plain tool descriptor carries (`execute`), by tool id. */
   private readonly descriptorHandlers = new Map<string, Implementation>();
   /** The key a tool definition is registered under (`tools: { search: searchTool }`): its name when it has none. */
@@ -190,11 +196,10 @@ class Linker {
     const out: Registration[] = [];
     for (const f of this.allFacts) {
       for (const l of f.toolLists) {
-        out.push({
-          agentId: this.ownerOf(l.owner, f, l.framework),
-          framework: l.framework,
-          entries: toolEntries(this.r, l.tools, f.file, false),
-        });
+        const entries = toolEntries(this.r, l.tools, f.file, false);
+        const owners = this.ownersOf(l.owner, l.ownerParam, f, l.framework);
+        for (const agentId of owners.length ? owners : [undefined])
+          out.push({ agentId, framework: l.framework, entries });
       }
     }
     return out;
@@ -206,6 +211,48 @@ class Linker {
     if (on?.k === 'agent') return on.id;
     const servers = facts.agents.filter((a) => a.framework === framework);
     return servers.length === 1 ? servers[0]!.id : undefined;
+  }
+
+  /**
+   * The agents a registration is made on. A registration on a parameter (`registerTools(server)` calling
+   * `server.addTool(…)`) is made on every agent its callers pass there, through wrappers calling wrappers.
+   */
+  private ownersOf(owner: Val | undefined, param: OwnerParam | undefined, facts: FileFacts, framework: FrameworkId) {
+    const on = owner ? this.r.resolve(this.r.canonicalise(owner, facts.file)) : undefined;
+    if (on?.k === 'agent') return [on.id];
+    const passed = param ? this.agentsPassedTo(param) : [];
+    if (passed.length) return passed;
+    const single = this.ownerOf(undefined, facts, framework);
+    return single ? [single] : [];
+  }
+
+  private agentsPassedTo(param: OwnerParam, depth = 0): string[] {
+    if (depth > MAX_WRAPPER_DEPTH) return [];
+    const out = new Set<string>();
+    for (const { caller, args } of this.callsTo().get(param.fn) ?? []) {
+      const arg = args[param.i];
+      if (arg?.t === 'agent') out.add(arg.id);
+      else if (arg?.t === 'param' && !arg.path.length)
+        for (const id of this.agentsPassedTo({ fn: caller, i: arg.i }, depth + 1)) out.add(id);
+    }
+    return [...out];
+  }
+
+  /** Calls that pass an agent or a parameter on, by the function they call (built once, on first use). */
+  private callsTo(): Map<string, { caller: string; args: Sym[] }[]> {
+    if (this.callIndex) return this.callIndex;
+    this.callIndex = new Map();
+    for (const f of this.allFacts)
+      for (const fn of f.functions)
+        for (const c of fn.calls) {
+          if (!c.args.some((a) => a.t === 'agent' || a.t === 'param')) continue;
+          const target = this.r.resolve(this.r.canonicalise(c.callee, f.file));
+          if (target.k !== 'fn') continue;
+          const list = this.callIndex.get(target.id) ?? [];
+          list.push({ caller: fn.id, args: c.args });
+          this.callIndex.set(target.id, list);
+        }
+    return this.callIndex;
   }
 
   private noteRegistrationKey(e: ToolEntry): void {
@@ -231,7 +278,9 @@ class Linker {
       delegatesTo,
     });
     this.tools.set(def.id, node);
-    if (def.registeredOn) this.attach(this.ownerOf(def.registeredOn, facts, def.framework), def.id);
+    if (def.registeredOn)
+      for (const agentId of this.ownersOf(def.registeredOn, def.ownerParam, facts, def.framework))
+        this.attach(agentId, def.id);
     if (dynamic) this.dynamicRegistrations.push({ framework: def.framework, why: dynamic, loc: def.loc });
   }
 

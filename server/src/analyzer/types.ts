@@ -116,6 +116,8 @@ export interface ToolDef {
   frameworkApproval?: { prop: string; kind: 'gate' | 'none' | 'auto'; text: string };
   /** The MCP server (or other owner object) the tool was registered on. */
   registeredOn?: Val;
+  /** When that object is a parameter of the enclosing function: whatever its callers pass there. */
+  ownerParam?: OwnerParam;
   /** Agent this tool wraps (OpenAI Agents `asTool`, LangChain supervisor tools…). */
   wrapsAgent?: Val;
   /** The tool's implementation (its `execute`, handler, `_call`…). */
@@ -150,11 +152,19 @@ export interface AgentDef {
 }
 
 /** A registration that yields tools only after linking, e.g. an MCP `ListTools` handler's `tools` array. */
+/** Parameter `i` of function `fn` (a `FunctionFacts` id). */
+export interface OwnerParam {
+  fn: string;
+  i: number;
+}
+
 export interface ToolListRegistration {
   framework: FrameworkId;
   kind: string;
   /** The server/agent the list belongs to. */
   owner?: Val;
+  /** When the owner is a parameter of the enclosing function: whatever its callers pass there. */
+  ownerParam?: OwnerParam;
   tools: Val;
   loc: Location;
   /** `true` when the list is filtered at run time (e.g. by environment variables). */
@@ -208,6 +218,8 @@ export type Sym =
   | { t: 'obj'; props: Record<string, Sym> }
   /** The enclosing function's parameter `i` (and a property path into it): filled in at each call site. */
   | { t: 'param'; i: number; path: string[] }
+  /** An agent or server object passed on (`registerTools(server)`). */
+  | { t: 'agent'; id: string }
   | { t: 'alt'; options: Sym[] }
   | { t: 'unknown' };
 

@@ -1,7 +1,7 @@
 import { ts } from '../typescript';
 import type { Callee, SourceContext } from '../analyzer/source-context';
 import { propertyNameText, unwrap } from '../analyzer/source-context';
-import type { FunctionFacts, Location, Sym, ToolDispatch, Val } from '../analyzer/types';
+import type { FunctionFacts, Location, OwnerParam, Sym, ToolDispatch, Val } from '../analyzer/types';
 import { CATALOG, type CatalogEntry } from './catalog';
 
 const MAX_ARGS = 3;
@@ -266,9 +266,22 @@ export class FunctionCollector {
   /**
    * A symbolic argument: literal text, arrays and objects of them, or a parameter of `fnNode` to fill in per call site.
    */
+  /**
+   * When `expr` is (a parameter of) the function the walk is in, which parameter: a registration on it is made on
+   * whatever each caller passes there.
+   */
+  paramOf(expr: ts.Node): OwnerParam | undefined {
+    const frame = this.stack[this.stack.length - 1]!;
+    const sym = this.symOf(expr, frame.owner, 0);
+    const fn = this.facts.get(frame.owner);
+    return sym.t === 'param' && sym.path.length === 0 && fn ? { fn: fn.id, i: sym.i } : undefined;
+  }
+
   symOf(input: ts.Node, fnNode: ts.Node, depth: number): Sym {
     if (depth > 8) return { t: 'unknown' };
     const node = unwrap(input);
+    const def = this.ctx.definitions.get(node);
+    if (def?.k === 'agent') return { t: 'agent', id: def.id };
     if (ts.isStringLiteralLike(node)) return { t: 'str', v: node.text, exact: true };
     if (ts.isTemplateExpression(node)) {
       let v = node.head.text;
