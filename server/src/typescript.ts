@@ -39,6 +39,7 @@ export declare namespace ts {
   type ParenthesizedExpression = TypeScript.ParenthesizedExpression;
   type MethodDeclaration = TypeScript.MethodDeclaration;
   type VariableDeclaration = TypeScript.VariableDeclaration;
+  type ParameterDeclaration = TypeScript.ParameterDeclaration;
   type LanguageVariant = TypeScript.LanguageVariant;
 }
 

@@ -63,6 +63,29 @@ registerAll(pub);`,
     expected: { tools: ['ping'], agents: { Internal: { tools: ['ping'] }, Public: { tools: ['ping'] } } },
   },
   {
+    name: 'a list of tools registered in a loop or with forEach: each element',
+    files: `import { FastMCP } from 'fastmcp';
+const search = { name: 'search', description: '', execute: async () => '' };
+const fetchPage = { name: 'fetch_page', description: '', execute: async () => '' };
+const admin = { name: 'admin', description: '', execute: async () => '' };
+const tools = [search, fetchPage];
+const server = new FastMCP({ name: 'Web', version: '1.0.0' });
+for (const tool of tools) server.addTool(tool);
+[admin].forEach((tool) => server.addTool(tool));`,
+    expected: {
+      tools: ['search', 'fetch_page', 'admin'],
+      agents: { Web: { tools: ['search', 'fetch_page', 'admin'] } },
+    },
+  },
+  {
+    name: 'a loop over tools only known at run time stays dynamic',
+    files: `import { FastMCP } from 'fastmcp';
+declare function loadPlugins(): Promise<{ name: string; execute: () => Promise<string> }[]>;
+const server = new FastMCP({ name: 'Plugins', version: '1.0.0' });
+for (const tool of await loadPlugins()) server.addTool(tool);`,
+    expected: { tools: [], agents: { Plugins: {} }, dynamic: 1 },
+  },
+  {
     name: 'addTool on an untyped receiver (plain JS) counts only with a literal tool',
     files: {
       'src/register.js': `import 'fastmcp';

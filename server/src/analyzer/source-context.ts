@@ -92,6 +92,9 @@ export class BudgetExceeded extends Error {
  * Per-file evaluation context: scope lookup, symbolic evaluation of expressions into `Val`s,
  * callee resolution and locations. Works on the raw TypeScript AST (no type checker).
  */
+/** Array methods whose callback's first parameter is each element in turn. */
+const ELEMENT_CALLBACKS = new Set(['forEach', 'map', 'flatMap']);
+
 export class SourceContext {
   readonly text: string;
   private scopeCache = new Map<ts.Node, Map<string, ts.Node>>();
@@ -553,7 +556,9 @@ export class SourceContext {
     }
     if (ts.isVariableDeclaration(decl)) {
       const loop = decl.parent?.parent;
-      if (loop && (ts.isForOfStatement(loop) || ts.isForInStatement(loop))) return this.dynamic('loop variable', ref);
+      if (loop && ts.isForOfStatement(loop))
+        return this.elementOf(loop.expression) ?? this.dynamic('loop variable', ref);
+      if (loop && ts.isForInStatement(loop)) return this.dynamic('loop variable', ref);
       if (decl.type && !decl.initializer)
         return this.instanceFromType(decl.type) ?? this.dynamic('declared without a value', ref);
       if (!decl.initializer) return this.dynamic('declared without a value', ref);
@@ -576,6 +581,8 @@ export class SourceContext {
       return this.dynamic('destructured value', ref);
     }
     if (ts.isParameter(decl)) {
+      const element = this.callbackElement(decl);
+      if (element) return element;
       if (decl.type) return this.instanceFromType(decl.type) ?? this.dynamic('parameter', ref);
       return this.dynamic('parameter', ref);
     }
@@ -591,6 +598,26 @@ export class SourceContext {
       return this.functionId && decl.body ? { k: 'fn', id: this.functionId(decl) } : this.dynamic('function', ref);
     if (ts.isClassDeclaration(decl) || ts.isClassExpression(decl)) return this.classValue(decl);
     return this.dynamic('computed value', ref);
+  }
+
+  /**
+   * Each element of a list written out in the code (`for (const tool of tools)`): any of them, in turn. Undefined
+   * when the list is not known element by element.
+   */
+  private elementOf(list: ts.Expression): Val | undefined {
+    const v = this.evaluate(list);
+    return v.k === 'arr' && v.items.length ? { k: 'alt', options: v.items } : undefined;
+  }
+
+  /** The first parameter of a callback given to `list.forEach/map/flatMap(…)`: each element of the list. */
+  private callbackElement(param: ts.ParameterDeclaration): Val | undefined {
+    const fn = param.parent;
+    if (!(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) || fn.parameters[0] !== param) return undefined;
+    const call = fn.parent;
+    if (!ts.isCallExpression(call) || call.arguments[0] !== fn || !ts.isPropertyAccessExpression(call.expression))
+      return undefined;
+    if (!ELEMENT_CALLBACKS.has(call.expression.name.text)) return undefined;
+    return this.elementOf(call.expression.expression);
   }
 
   /** A variable's value from its initializer (with the annotations of its declaration). */
