@@ -26,6 +26,8 @@ export interface ToolInput {
   impl?: ts.Node;
   hints?: { readOnly?: boolean; destructive?: boolean; loc: import('./types').Location };
   hosted?: boolean;
+  /** What the provider calls a hosted tool (`local_shell`, `webSearch`, `bash_20250124`): what it can do. */
+  hostedType?: string;
   dynamic?: string;
 }
 

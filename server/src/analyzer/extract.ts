@@ -343,6 +343,7 @@ class FileExtractor {
         prop: input.approvalSite.prop,
       },
       hosted: input.hosted || undefined,
+      hostedType: input.hostedType,
       dynamic: input.dynamic,
       ownerParam: input.registeredOn && this.functions.paramOf(input.registeredOn),
     };

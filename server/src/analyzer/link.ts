@@ -91,7 +91,7 @@ type ToolParts = Pick<
   ToolNode,
   'id' | 'name' | 'nameSource' | 'framework' | 'kind' | 'loc' | 'nameLoc' | 'holderLoc' | 'annotations'
 > &
-  Partial<Pick<ToolNode, 'approvalSite' | 'dynamic' | 'hosted' | 'delegatesTo' | 'hints'>>;
+  Partial<Pick<ToolNode, 'approvalSite' | 'dynamic' | 'hosted' | 'hostedType' | 'delegatesTo' | 'hints'>>;
 
 /** A registration's tools, and the agent (or server) that exposes them. */
 interface Registration {
@@ -274,6 +274,7 @@ class Linker {
       approvalSite: def.approvalSite,
       annotations: def.annotations,
       hosted: def.hosted,
+      hostedType: def.hostedType,
       dynamic,
       delegatesTo,
     });
@@ -369,6 +370,7 @@ class Linker {
       holderLoc: e.keyLoc ?? o.holder ?? o.loc,
       annotations: mergeAnnotations(fileAnnotations, { ...(e.keyAnn ?? {}), ...(o.ann ?? {}) }),
       hosted,
+      hostedType: hosted ? type : undefined,
       dynamic: name ? undefined : 'its name is computed at run time',
     });
   }
@@ -424,6 +426,7 @@ class Linker {
       expires: t.annotations.expires?.date,
       dynamic: t.dynamic,
       hosted: t.hosted,
+      hostedType: t.hostedType,
       agents: [],
       delegatesTo: t.delegatesTo,
       credentials: [],

@@ -128,6 +128,8 @@ export interface ToolDef {
   dynamic?: string;
   /** Provider-hosted or built-in tool (web search, code interpreter…). */
   hosted?: boolean;
+  /** What the provider calls it (`local_shell`, `webSearch`, `bash_20250124`). */
+  hostedType?: string;
 }
 
 export interface AgentDef {
@@ -317,6 +319,8 @@ export interface ToolNode {
   expires?: string;
   dynamic?: string;
   hosted?: boolean;
+  /** What the provider calls a hosted tool (`local_shell`, `webSearch`, `bash_20250124`). */
+  hostedType?: string;
   /** Agents / servers that expose this tool. */
   agents: string[];
   /** Agent wrapped by this tool (agent-as-tool, handoff). */

@@ -1,6 +1,7 @@
 import type { LinkedGraph } from '../analyzer/link';
 import type { Capability } from '../analyzer/types';
 import type { CatalogEntry } from '../capabilities/catalog';
+import { hostedToolCapability } from '../capabilities/hosted-tools';
 import { CapabilityResolver, dedupe, highestTier } from '../capabilities/resolve-capabilities';
 
 /** Chains longer than this (tool → agent → tool …) are not followed further. */
@@ -94,6 +95,9 @@ class ChainWalker {
     const t = this.g.tools.get(id);
     if (!t) return [];
     const out: Capability[] = [];
+    // A hosted tool's code is the provider's: its kind says what it can do.
+    const hosted = t.hostedType ? hostedToolCapability(t.hostedType) : undefined;
+    if (hosted) out.push({ ...hosted, evidence: t.loc, path: [] });
     const impls = this.g.implementations.get(id);
     if (impls?.handler) out.push(...this.resolver.ofCallee(impls.handler.val, impls.handler.file, [], depth + 1, []));
     // The first dispatch branch serving the tool's name: on a server exposing it, else in its own file.

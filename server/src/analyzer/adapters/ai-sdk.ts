@@ -83,6 +83,7 @@ export const aiSdkAdapter: FrameworkAdapter = {
         framework: 'ai-sdk',
         kind: `${callee.path.join('.')}()`,
         hosted: true,
+        hostedType: callee.path[2],
         approval: approval && { prop: approvalProp, expr: approval },
       });
     }

@@ -49,6 +49,7 @@ export const openAiAgentsAdapter: FrameworkAdapter = {
           kind: `${fn}()`,
           name: fn === 'hostedMcpTool' ? prop(opts, 'serverLabel') : HOSTED_TOOLS[fn],
           hosted: true,
+          hostedType: fn === 'hostedMcpTool' ? 'mcp' : HOSTED_TOOLS[fn],
           approval: approval && {
             prop: prop(opts, 'needsApproval') ? 'needsApproval' : 'requireApproval',
             expr: approval,
