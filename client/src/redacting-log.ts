@@ -17,13 +17,17 @@ function entropy(s: string): number {
 }
 
 const HEX_KEY = /^[0-9a-fA-F]{32,}$/;
+/** Capitals (and digits) only, without a separator: AWS access key ids and base32 tokens, never a name. */
+const CAPITALS_KEY = /^[A-Z0-9]{20,}$/;
 
 /**
- * Whether a run looks random enough to be a credential: hex of key length, digits among letters (protocol
- * method names, paths and identifiers have none), or letters alone at the entropy of random text.
+ * Whether a run looks random enough to be a credential: hex of key length, a run of capitals, digits among
+ * letters (protocol method names, paths and identifiers have none), or letters alone at the entropy of random
+ * text.
  */
 function looksLikeKey(run: string): boolean {
   if (HEX_KEY.test(run)) return /\d/.test(run) && /[a-fA-F]/.test(run);
+  if (CAPITALS_KEY.test(run)) return true;
   const bits = entropy(run);
   return (/\d/.test(run) && /[A-Za-z]/.test(run) && bits >= 3) || bits >= 4.3;
 }
