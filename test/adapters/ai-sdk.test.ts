@@ -59,3 +59,46 @@ export const go = () => generateText({ model: {} as any, prompt: '' });`,
     expected: { tools: [] },
   },
 ]);
+
+adapterTable('one-shot model calls: the agent is the function they run in', [
+  {
+    name: 'a Next.js route handler: named by its method and route',
+    files: {
+      'src/app/(chat)/api/chat/route.ts': `import { openai } from '@ai-sdk/openai';
+import { streamText, tool } from 'ai';
+const weather = tool({ description: 'Weather', inputSchema: {} as never, execute: async () => 'sunny' });
+export async function POST(req: Request) {
+  const { messages } = await req.json();
+  const result = streamText({ model: openai('gpt-5'), messages, tools: { weather } });
+  return result.toUIMessageStreamResponse();
+}`,
+    },
+    expected: { tools: ['weather'], agents: { 'POST /api/chat': { tools: ['weather'] } } },
+  },
+  {
+    name: 'a function, a class method and a module-level result',
+    files: `import OpenAI from 'openai';
+import { generateText, tool } from 'ai';
+const lookup = tool({ description: 'Lookup', inputSchema: {} as never, execute: async () => '' });
+const client = new OpenAI();
+export async function answerTicket(question: string) {
+  const response = await generateText({ model: {} as never, prompt: question, tools: { lookup } });
+  return response.text;
+}
+export class Bot {
+  async reply(input: string) {
+    const r = await client.responses.create({ model: 'gpt-5', input, tools: [{ type: 'function', name: 'escalate', parameters: {} }] });
+    return r.output_text;
+  }
+}
+export const digest = await generateText({ model: {} as never, prompt: 'x', tools: { lookup } });`,
+    expected: {
+      tools: ['lookup', 'escalate'],
+      agents: {
+        answerTicket: { tools: ['lookup'] },
+        'Bot.reply': { tools: ['escalate'] },
+        digest: { tools: ['lookup'] },
+      },
+    },
+  },
+]);

@@ -40,6 +40,11 @@ export interface AgentInput {
   holder?: ts.Node;
   tools?: ts.Expression[];
   delegates?: ts.Expression[];
+  /**
+   * A single model call with tools (`generateText`, `responses.create`, `query`): the agent is the function it
+   * runs in, named after that function rather than a local variable holding its result.
+   */
+  oneShot?: boolean;
   /** The class the agent object is an instance of, so method calls on it resolve (`server.registerTool`). */
   cls?: { module: string; path: string[] };
   /** Agent-level approval: a tool → setting map, or one setting for every tool (`*`). */

@@ -353,7 +353,9 @@ class FileExtractor {
   private addAgent(input: AgentInput): void {
     const defined = this.define(input, 'agent');
     if (!defined) return;
-    const { id, bindingName, at } = defined;
+    const { id, at } = defined;
+    // `const result = await generateText(…)` inside `POST()`: the agent is POST's, not `result`.
+    const bindingName = (input.oneShot && enclosingFunctionName(input.node, this.file)) || defined.bindingName;
     const def: AgentDef = {
       id,
       framework: input.framework,
@@ -612,6 +614,35 @@ function insideLoopOrCallback(node: ts.Node): boolean {
 }
 
 /** Name of the nearest named function, method or variable around a node: the fallback agent name. */
+/**
+ * The function a node runs in, by the name a user knows it by: `handleChat`, `Bot.reply`, `run` for an arrow held
+ * in `run`, and a route handler by its route (`POST /api/chat` for `export async function POST` in
+ * `app/api/chat/route.ts`).
+ */
+function enclosingFunctionName(node: ts.Node, file: string): string | undefined {
+  const fn = node.parent && ts.findAncestor(node.parent, ts.isFunctionLike);
+  if (!fn) return undefined;
+  if (ts.isFunctionDeclaration(fn) && fn.name) return routeName(file, fn.name.text) ?? fn.name.text;
+  if (ts.isMethodDeclaration(fn)) {
+    const method = propertyNameText(fn.name);
+    const cls = ts.isClassLike(fn.parent) ? fn.parent.name?.text : undefined;
+    return method && cls ? `${cls}.${method}` : method;
+  }
+  return enclosingName(fn);
+}
+
+const HTTP_METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** `POST` in a Next.js app-router route file (`app/api/chat/route.ts`): `POST /api/chat`. */
+function routeName(file: string, fnName: string): string | undefined {
+  if (!HTTP_METHODS.has(fnName)) return undefined;
+  const m = /(?:^|\/)app((?:\/[^/]+)*)\/route\.[cm]?[jt]sx?$/.exec(file);
+  if (!m) return undefined;
+  // Route groups `(marketing)` are not part of the URL.
+  const path = m[1]!.split('/').filter((seg) => seg && !/^\(.*\)$/.test(seg));
+  return `${fnName} /${path.join('/')}`;
+}
+
 export function enclosingName(node: ts.Node): string | undefined {
   for (let n = node.parent; n && !ts.isSourceFile(n); n = n.parent) {
     if ((ts.isFunctionDeclaration(n) || ts.isMethodDeclaration(n) || ts.isClassDeclaration(n)) && n.name)

@@ -49,6 +49,7 @@ export const aiSdkAdapter: FrameworkAdapter = {
         node,
         framework: 'ai-sdk',
         kind: `${callee.path[0]}()`,
+        oneShot: true,
         tools: [prop(opts, 'tools')!],
         toolGates: toolApproval && { expr: toolApproval, prop: 'toolApproval' },
       });

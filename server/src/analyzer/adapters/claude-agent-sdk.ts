@@ -38,6 +38,7 @@ export const claudeAgentSdkAdapter: FrameworkAdapter = {
         node,
         framework: 'claude-agent',
         kind: 'query()',
+        oneShot: true,
         delegates: [servers, agents].filter((x): x is ts.Expression => !!x),
         // `canUseTool` decides each call; `permissionMode: 'bypassPermissions'` approves everything.
         toolGates: canUseTool

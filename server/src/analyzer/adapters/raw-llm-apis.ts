@@ -62,6 +62,6 @@ export const rawLlmApisAdapter: FrameworkAdapter = {
     }
     if (!TOOL_CALLS[provider as 'openai' | 'anthropic']?.includes(chain)) return;
     const tools = prop(objectArg(node, 0), 'tools');
-    if (tools) a.addAgent({ node, framework: provider, kind: `${chain}()`, tools: [tools] });
+    if (tools) a.addAgent({ node, framework: provider, kind: `${chain}()`, oneShot: true, tools: [tools] });
   },
 };
