@@ -86,6 +86,31 @@ for (const tool of await loadPlugins()) server.addTool(tool);`,
     expected: { tools: [], agents: { Plugins: {} }, dynamic: 1 },
   },
   {
+    name: 'names from defaults: ?? and || fallbacks and default parameters give the literal',
+    files: `import { FastMCP } from 'fastmcp';
+const server = new FastMCP({ name: 'Kit', version: '1.0.0' });
+export function addSearch(opts: { name?: string } = {}) {
+  server.addTool({ name: opts.name ?? 'search', description: '', execute: async () => '' });
+}
+export function addLookup(opts: { toolName?: string }) {
+  server.addTool({ name: opts.toolName || 'lookup', description: '', execute: async () => '' });
+}
+export function addFetch(name = 'fetch_url') {
+  server.addTool({ name, description: '', execute: async () => '' });
+}
+export function addNamed({ name = 'named' }: { name?: string } = {}) {
+  server.addTool({ name, description: '', execute: async () => '' });
+}
+export function addAny(name: string, fallback: string) {
+  server.addTool({ name: name ?? fallback, description: '', execute: async () => '' });
+}`,
+    expected: {
+      tools: ['search', 'lookup', 'fetch_url', 'named'],
+      agents: { Kit: { tools: ['search', 'lookup', 'fetch_url', 'named', '<dynamic>'] } },
+      dynamic: 1,
+    },
+  },
+  {
     name: 'addTool on an untyped receiver (plain JS) counts only with a literal tool',
     files: {
       'src/register.js': `import 'fastmcp';

@@ -3,7 +3,7 @@ import { mergeAnnotations } from './annotations';
 import { FunctionIndex } from './function-index';
 import { compareStrings } from './order';
 import { type PathMapping, Resolver } from './resolve';
-import { delegateTargets, isToolMap, stringOf, type ToolEntry, toolEntries } from './tool-collections';
+import { defaultStringOf, delegateTargets, isToolMap, stringOf, type ToolEntry, toolEntries } from './tool-collections';
 import type {
   AgentDef,
   AgentGraph,
@@ -291,7 +291,7 @@ class Linker {
    * dynamic when it is computed at run time, and the agent the tool wraps.
    */
   private toolName(def: ToolDef, facts: FileFacts) {
-    const defined = stringOf(this.r, def.name, facts.file);
+    const defined = stringOf(this.r, def.name, facts.file) ?? defaultStringOf(this.r, def.name, facts.file);
     let dynamic = def.dynamic;
     if (def.name && defined === undefined && !dynamic) {
       const v = this.r.resolve(this.r.canonicalise(def.name, facts.file));

@@ -332,7 +332,7 @@ export class SourceContext {
         return this.dynamic('string built at run time', node);
       }
       if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken)
-        return { k: 'alt', options: [this.evaluate(node.left), this.evaluate(node.right)] };
+        return { k: 'alt', options: [this.evaluate(node.left), this.evaluate(node.right)], fallback: true };
       return this.dynamic('computed value', node);
     }
     if (ts.isConditionalExpression(node))
@@ -577,14 +577,15 @@ export class SourceContext {
         const key = propertyNameText(decl.propertyName ?? decl.name);
         if (key) return member(src, key);
       }
-      if (ts.isParameter(owner)) return this.dynamic('parameter', ref);
+      if (ts.isParameter(owner)) return this.withDefault(this.dynamic('parameter', ref), decl.initializer);
       return this.dynamic('destructured value', ref);
     }
     if (ts.isParameter(decl)) {
       const element = this.callbackElement(decl);
       if (element) return element;
-      if (decl.type) return this.instanceFromType(decl.type) ?? this.dynamic('parameter', ref);
-      return this.dynamic('parameter', ref);
+      if (decl.type)
+        return this.instanceFromType(decl.type) ?? this.withDefault(this.dynamic('parameter', ref), decl.initializer);
+      return this.withDefault(this.dynamic('parameter', ref), decl.initializer);
     }
     if (ts.isEnumDeclaration(decl)) {
       const props: ObjProp[] = decl.members.map((m) => ({
@@ -598,6 +599,11 @@ export class SourceContext {
       return this.functionId && decl.body ? { k: 'fn', id: this.functionId(decl) } : this.dynamic('function', ref);
     if (ts.isClassDeclaration(decl) || ts.isClassExpression(decl)) return this.classValue(decl);
     return this.dynamic('computed value', ref);
+  }
+
+  /** A parameter with a default (`name = 'search'`): what callers pass, or the default. */
+  private withDefault(passed: Val, initializer: ts.Expression | undefined): Val {
+    return initializer ? { k: 'alt', options: [passed, this.evaluate(initializer)], fallback: true } : passed;
   }
 
   /**

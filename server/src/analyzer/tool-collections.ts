@@ -104,3 +104,15 @@ export function stringOf(r: Resolver, v: Val | undefined, from: string): string 
   const x = r.resolve(r.canonicalise(v, from));
   return x.k === 'str' ? x.v : undefined;
 }
+
+/**
+ * The literal a value falls back to when what it is given is only known at run time: `options.name ?? 'search'`,
+ * `options.name || 'search'`, `name = 'search'` as a parameter's default.
+ */
+export function defaultStringOf(r: Resolver, v: Val | undefined, from: string): string | undefined {
+  if (!v) return undefined;
+  const x = r.resolve(r.canonicalise(v, from));
+  if (x.k !== 'alt' || !x.fallback) return undefined;
+  const last = x.options[x.options.length - 1];
+  return stringOf(r, last, from) ?? defaultStringOf(r, last, from);
+}

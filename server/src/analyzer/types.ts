@@ -79,8 +79,11 @@ export type Val =
   | { k: 'member'; of: Val; prop: string }
   /** `xs.filter(...)`, `xs.slice(...)`: a subset of `of`, decided at run time. */
   | { k: 'subset'; of: Val; why: string }
-  /** `a ? b : c`, `a || b`: any of the options. */
-  | { k: 'alt'; options: Val[] }
+  /**
+   * `a ? b : c`, `a || b`: any of the options. `fallback`: the last option is what the value falls back to
+   * (`a ?? 'x'`, `a || 'x'`, a parameter's default).
+   */
+  | { k: 'alt'; options: Val[]; fallback?: boolean }
   | { k: 'handoff'; agent: Val; toolName?: string; loc: Location }
   /** Computed at run time (parameters, loop variables, calls we cannot see into). */
   | { k: 'dynamic'; why: string; loc: Location };
