@@ -19,15 +19,23 @@ function entropy(s: string): number {
 const HEX_KEY = /^[0-9a-fA-F]{32,}$/;
 /** Capitals (and digits) only, without a separator: AWS access key ids and base32 tokens, never a name. */
 const CAPITALS_KEY = /^[A-Z0-9]{20,}$/;
+/**
+ * A short lowercase prefix, one separator, then a long run of mixed case (`hf_…`, `ghp_…`): how providers mark
+ * their keys. Names in the protocol's flow are camelCase or snake_case words, never a single separator before
+ * a mixed-case run this long.
+ */
+const PREFIXED_KEY = /^[a-z]{2,8}[_-]([A-Za-z0-9]{16,})$/;
 
 /**
- * Whether a run looks random enough to be a credential: hex of key length, a run of capitals, digits among
- * letters (protocol method names, paths and identifiers have none), or letters alone at the entropy of random
- * text.
+ * Whether a run looks random enough to be a credential: hex of key length, a run of capitals, a provider's
+ * prefix before a mixed-case run, digits among letters (protocol method names, paths and identifiers have none),
+ * or letters alone at the entropy of random text.
  */
 function looksLikeKey(run: string): boolean {
   if (HEX_KEY.test(run)) return /\d/.test(run) && /[a-fA-F]/.test(run);
   if (CAPITALS_KEY.test(run)) return true;
+  const body = PREFIXED_KEY.exec(run)?.[1];
+  if (body && /[A-Z]/.test(body) && /[a-z]/.test(body)) return true;
   const bits = entropy(run);
   return (/\d/.test(run) && /[A-Za-z]/.test(run) && bits >= 3) || bits >= 4.3;
 }

@@ -32,6 +32,11 @@ describe('log lines never carry a document or a key', () => {
     expect(redactLogText(`{"note": "${key}"}`)).not.toContain(key);
   });
 
+  it('a prefixed key of letters alone is masked whatever its entropy (hf_ and 34 letters, below the bar here)', () => {
+    const key = ['hf', '_', 'aaaaBBBBccccDDDDeeeeFFFFggggHHHHii'].join('');
+    expect(redactLogText(`{"note": "${key}"}`)).not.toContain(key);
+  });
+
   it('the flow of the protocol stays readable', () => {
     for (const line of [
       'indexed 12 files',
