@@ -344,10 +344,6 @@ export class Pipeline {
     return true;
   }
 
-  isBuffer(file: string): boolean {
-    return this.buffers.has(file);
-  }
-
   files(): string[] {
     return [...this.entries.keys()];
   }
