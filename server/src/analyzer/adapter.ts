@@ -2,6 +2,7 @@ import { ts } from '../typescript';
 import type { FunctionCollector } from '../capabilities/collect-functions';
 import type { Callee, SourceContext } from './source-context';
 import type { FrameworkId, Val } from './types';
+import { IMPLEMENTATION_PROPS } from './tool-collections';
 
 /** What an adapter reports for one tool definition; the extractor turns it into a `ToolDef`. */
 export interface ToolInput {
@@ -129,7 +130,7 @@ export function methodName(callee: Callee): string | undefined {
 /** A tool's `execute` (or `handler`, `run`, `func`) property: its implementation. */
 export function implOf(opts: ts.ObjectLiteralExpression | undefined): ts.Node | undefined {
   if (!opts) return undefined;
-  for (const name of ['execute', 'handler', 'run', 'func', 'invoke']) {
+  for (const name of IMPLEMENTATION_PROPS) {
     for (const p of opts.properties) {
       if (ts.isMethodDeclaration(p) && ts.isIdentifier(p.name) && p.name.text === name) return p;
     }

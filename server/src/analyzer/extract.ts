@@ -613,7 +613,6 @@ function insideLoopOrCallback(node: ts.Node): boolean {
   return false;
 }
 
-/** Name of the nearest named function, method or variable around a node: the fallback agent name. */
 /**
  * The function a node runs in, by the name a user knows it by: `handleChat`, `Bot.reply`, `run` for an arrow held
  * in `run`, and a route handler by its route (`POST /api/chat` for `export async function POST` in
@@ -643,6 +642,7 @@ function routeName(file: string, fnName: string): string | undefined {
   return `${fnName} /${path.join('/')}`;
 }
 
+/** Name of the nearest named function, method or variable around a node: the fallback agent name. */
 export function enclosingName(node: ts.Node): string | undefined {
   for (let n = node.parent; n && !ts.isSourceFile(n); n = n.parent) {
     if ((ts.isFunctionDeclaration(n) || ts.isMethodDeclaration(n) || ts.isClassDeclaration(n)) && n.name)

@@ -3,7 +3,15 @@ import { mergeAnnotations } from './annotations';
 import { FunctionIndex } from './function-index';
 import { compareStrings } from './order';
 import { type PathMapping, Resolver } from './resolve';
-import { defaultStringOf, delegateTargets, isToolMap, stringOf, type ToolEntry, toolEntries } from './tool-collections';
+import {
+  defaultStringOf,
+  delegateTargets,
+  IMPLEMENTATION_PROPS,
+  isToolMap,
+  stringOf,
+  type ToolEntry,
+  toolEntries,
+} from './tool-collections';
 import type {
   AgentDef,
   AgentGraph,
@@ -98,6 +106,12 @@ interface Registration {
   agentId: string | undefined;
   framework: FrameworkId;
   entries: ToolEntry[];
+}
+
+/** The file's only agent of the framework: what an untyped receiver (a JS parameter) most likely is. */
+function soleServer(facts: FileFacts, framework: FrameworkId): string | undefined {
+  const servers = facts.agents.filter((a) => a.framework === framework);
+  return servers.length === 1 ? servers[0]!.id : undefined;
 }
 
 /** Wrappers calling wrappers (`registerAll(server)` → `registerTasks(server)`) are followed this deep. */
@@ -208,9 +222,7 @@ class Linker {
   /** The agent a registration is made on; for an untyped receiver (a JS parameter), the file's only server. */
   private ownerOf(owner: Val | undefined, facts: FileFacts, framework: FrameworkId): string | undefined {
     const on = owner ? this.r.resolve(this.r.canonicalise(owner, facts.file)) : undefined;
-    if (on?.k === 'agent') return on.id;
-    const servers = facts.agents.filter((a) => a.framework === framework);
-    return servers.length === 1 ? servers[0]!.id : undefined;
+    return on?.k === 'agent' ? on.id : soleServer(facts, framework);
   }
 
   /**
@@ -222,8 +234,8 @@ class Linker {
     if (on?.k === 'agent') return [on.id];
     const passed = param ? this.agentsPassedTo(param) : [];
     if (passed.length) return passed;
-    const single = this.ownerOf(undefined, facts, framework);
-    return single ? [single] : [];
+    const sole = soleServer(facts, framework);
+    return sole ? [sole] : [];
   }
 
   private agentsPassedTo(param: OwnerParam, depth = 0): string[] {
@@ -356,7 +368,7 @@ class Linker {
     const fileAnnotations = this.r.facts(from)?.fileAnnotations ?? {};
     const id = `${from}@${o.loc.start.line}:${o.loc.start.column}`;
     // A descriptor that carries its own function (FastMCP tools, AI SDK v4 plain tools): that is its code.
-    const handler = prop('execute') ?? prop('handler');
+    const handler = IMPLEMENTATION_PROPS.map(prop).find((v) => v !== undefined);
     if (handler) this.descriptorHandlers.set(id, { val: handler, file: from });
     return this.makeTool({
       hints: this.hintsOf(prop('annotations'), from),

@@ -88,13 +88,13 @@ export class BudgetExceeded extends Error {
   }
 }
 
+/** Array methods whose callback's first parameter is each element in turn. */
+const ELEMENT_CALLBACKS = new Set(['forEach', 'map', 'flatMap']);
+
 /**
  * Per-file evaluation context: scope lookup, symbolic evaluation of expressions into `Val`s,
  * callee resolution and locations. Works on the raw TypeScript AST (no type checker).
  */
-/** Array methods whose callback's first parameter is each element in turn. */
-const ELEMENT_CALLBACKS = new Set(['forEach', 'map', 'flatMap']);
-
 export class SourceContext {
   readonly text: string;
   private scopeCache = new Map<ts.Node, Map<string, ts.Node>>();

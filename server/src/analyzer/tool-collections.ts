@@ -10,6 +10,9 @@ export type ToolEntry =
   | { kind: 'opaque'; key: string; loc: Location; ann?: Annotations }
   | { kind: 'dynamic'; why: string; loc: Location };
 
+/** The properties that hold a tool's code, in the order frameworks prefer them (`execute`, `handler`…). */
+export const IMPLEMENTATION_PROPS = ['execute', 'handler', 'run', 'func', 'invoke'] as const;
+
 /** Nested lists and spreads deeper than this are not followed (a guard against self-referencing values). */
 const MAX_DEPTH = 20;
 

@@ -264,9 +264,6 @@ export class FunctionCollector {
   }
 
   /**
-   * A symbolic argument: literal text, arrays and objects of them, or a parameter of `fnNode` to fill in per call site.
-   */
-  /**
    * When `expr` is (a parameter of) the function the walk is in, which parameter: a registration on it is made on
    * whatever each caller passes there.
    */
@@ -277,6 +274,10 @@ export class FunctionCollector {
     return sym.t === 'param' && sym.path.length === 0 && fn ? { fn: fn.id, i: sym.i } : undefined;
   }
 
+  /**
+   * A symbolic argument: literal text, arrays and objects of them, an agent passed on, or a parameter of `fnNode`
+   * to fill in per call site.
+   */
   symOf(input: ts.Node, fnNode: ts.Node, depth: number): Sym {
     if (depth > 8) return { t: 'unknown' };
     const node = unwrap(input);

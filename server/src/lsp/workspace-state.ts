@@ -27,7 +27,6 @@ export class WorkspaceState {
   private analysedAt = -1;
   /** The last single-file analysis (see `findingsFor`). */
   private focusedCache?: { generation: number; rel: string; result: AnalysisResult };
-  private indexedFlag = false;
   /** Per-change analysis durations (ms), newest last, for the status item and benchmarks. */
   readonly timings: number[] = [];
 
@@ -69,14 +68,16 @@ export class WorkspaceState {
     return this.pipeline.generation;
   }
 
-  /** Whether every file on disk has been read (or, in Restricted Mode and outside folders, need not be). */
+  /**
+   * Whether every file on disk has been read (or, in Restricted Mode and outside folders, need not be): the
+   * pipeline then knows the whole file set.
+   */
   get indexed(): boolean {
-    return this.indexedFlag;
+    return this.pipeline.complete;
   }
 
   set indexed(value: boolean) {
-    this.indexedFlag = value;
-    if (value) this.pipeline.complete = true;
+    this.pipeline.complete = value;
   }
 
   setRuleOverrides(overrides: Record<string, RuleSetting>): void {
@@ -117,7 +118,6 @@ export class WorkspaceState {
       files.map((rel) => ({ file: rel, read: () => this.readFromDisk(rel) })),
       { signal, cooperative: true, onProgress: onFile },
     );
-    this.indexed = true;
     onProgress?.({ done: files.length, total: files.length });
   }
 

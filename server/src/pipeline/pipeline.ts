@@ -8,6 +8,7 @@ import type { ExtractOptions } from '../capabilities/collect-functions';
 import { type Config, DEFAULT_CONFIG } from '../config/load-config';
 import {
   type AnalysisDepth,
+  type AnalysisOptions,
   analyseFile,
   analyzeResults,
   extractOptions,
@@ -20,13 +21,8 @@ import { ANALYZER_BUILD } from '../version';
 import { analyseHere, type Executor, type FileJob, inThread, pause } from './executor';
 import { Prefilter } from './prefilter';
 
-export interface PipelineSettings {
-  config?: Config;
-  /** Owner fallbacks (config owners, CODEOWNERS); those of the config alone by default. */
-  owners?: OwnerResolver;
-  /** YYYY-MM-DD every link judges expiry dates by; the day of each link (UTC) when not given. */
-  today?: string;
-}
+/** Config, owner fallbacks and the day expiry dates are judged by: what linking takes (`AnalysisOptions`). */
+export type PipelineSettings = AnalysisOptions;
 
 /** A file handed to a batch: its text, or how to read it when it must be read. */
 export interface PipelineFile {
