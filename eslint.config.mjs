@@ -16,6 +16,8 @@ export default tseslint.config(
       // Inputs: code shaped after real agent projects, mistakes included on purpose.
       'test/fixtures/**',
       'examples/**',
+      // Published packages and the bundles the live oracles run.
+      'third-party/**',
       // Machine-written from the schema (scripts/config-validator.mjs).
       'server/src/config/validate-config.generated.ts',
     ],

@@ -23,27 +23,32 @@ import {
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
-const project = join(import.meta.dirname, '..', 'third-party');
+const root = join(import.meta.dirname, '..', 'third-party');
+// Each project is installed on its own: `frameworks/` holds agent frameworks whose peer dependencies (zod 4) cannot
+// share one tree with the MCP servers at the top (zod 3, as each gets when installed alone).
+const projects = ['.', 'frameworks'];
 const store = process.env.AGENT_WARDEN_THIRD_PARTY_DIR ?? join(homedir(), '.cache', 'agent-warden', 'third-party');
-const hash = createHash('sha256')
-  .update(readFileSync(join(project, 'package-lock.json')))
-  .digest('hex')
-  .slice(0, 16);
+const digest = createHash('sha256');
+for (const p of projects) digest.update(`${p}\0`).update(readFileSync(join(root, p, 'package-lock.json')));
+const hash = digest.digest('hex').slice(0, 16);
 const home = join(store, hash);
-const stamp = join(home, 'node_modules', '.agent-warden-installed');
+const stamp = join(home, '.agent-warden-installed');
 
 if (existsSync(stamp)) console.log(`third-party: installed in ${home}`);
 else install();
-link(join(project, 'node_modules'), join(home, 'node_modules'));
+for (const p of projects) link(join(root, p, 'node_modules'), join(home, p, 'node_modules'));
 
 function install() {
-  console.log(`third-party: npm ci in ${home} (agent frameworks, MCP servers, benchmark contenders; about a minute)`);
+  console.log(`third-party: npm ci in ${home} (agent frameworks, MCP servers, benchmark contenders; a minute or two)`);
   rmSync(home, { recursive: true, force: true });
-  mkdirSync(home, { recursive: true });
-  for (const f of ['package.json', 'package-lock.json']) copyFileSync(join(project, f), join(home, f));
-  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const run = spawnSync(npm, ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: home, stdio: 'inherit' });
-  if (run.status !== 0) process.exit(run.status ?? 1);
+  for (const p of projects) {
+    const dir = join(home, p);
+    mkdirSync(dir, { recursive: true });
+    for (const f of ['package.json', 'package-lock.json']) copyFileSync(join(root, p, f), join(dir, f));
+    const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+    const run = spawnSync(npm, ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, stdio: 'inherit' });
+    if (run.status !== 0) process.exit(run.status ?? 1);
+  }
   writeFileSync(stamp, `${new Date().toISOString()}\n`);
   for (const other of readdirSync(store))
     if (other !== hash) rmSync(join(store, other), { recursive: true, force: true });

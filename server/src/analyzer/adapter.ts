@@ -13,7 +13,7 @@ export interface ToolInput {
   /** The name as the model sees it: an expression to evaluate, or a known string. */
   name?: ts.Expression | string;
   /** Applied to a resolved name (OpenAI Agents replaces non-alphanumerics with `_`). */
-  normaliseName?: 'openai-agents';
+  normaliseName?: 'openai-agents' | 'genkit';
   /** Where to point diagnostics; defaults to the name expression or the node. */
   nameNode?: ts.Node;
   /** The node carrying the JSDoc; defaults to the definition's holder (variable statement, property…). */
@@ -66,6 +66,11 @@ export interface AdapterContext {
   addTool(input: ToolInput): void;
   addAgent(input: AgentInput): void;
   addToolList(input: ToolListInput): void;
+  /**
+   * `node` evaluates to what `expr` does, once every definition in the file is known: a toolkit object stands for
+   * the tools it holds (`createToolkit({ tools: [a, b] })`).
+   */
+  addValue(node: ts.Node, expr: ts.Expression): void;
 }
 
 /**
@@ -83,6 +88,12 @@ export interface FrameworkAdapter {
    * (`openai.tools.webSearch()`). `'any'` when it also recognises calls by their shape alone.
    */
   entryPoints: { names: readonly string[]; members?: readonly string[] } | 'any';
+  /**
+   * Text that shows the framework's object in use in a file that does not import the framework: the Genkit
+   * instance a project's `genkit.ts` exports, used elsewhere as `ai.defineTool(…)`. Such a file is read by this
+   * adapter (which must then check each call's shape) and is a seed. Keep it to names no other library uses.
+   */
+  shapes?: RegExp;
   visitCall?(node: ts.CallExpression | ts.NewExpression, callee: Callee, a: AdapterContext): void;
   visitClass?(node: ts.ClassLikeDeclaration, base: Extract<Val, { k: 'import' }>, a: AdapterContext): void;
 }
@@ -144,6 +155,11 @@ export function implOf(opts: ts.ObjectLiteralExpression | undefined): ts.Node | 
 export function functionArg(node: ts.CallExpression | ts.NewExpression): ts.FunctionLikeDeclaration | undefined {
   for (const a of node.arguments ?? []) if (ts.isArrowFunction(a) || ts.isFunctionExpression(a)) return a;
   return undefined;
+}
+
+/** The name a Genkit model is given for a tool: a namespaced `plugin/tool` loses its namespace. */
+export function genkitToolName(name: string): string {
+  return name.slice(name.lastIndexOf('/') + 1);
 }
 
 /** Normalised OpenAI Agents tool name: whitespace and non-alphanumerics become `_`. */

@@ -1,6 +1,6 @@
 import { loadTypeScript, ts } from '../typescript';
 import type { AdapterContext, AgentInput, FrameworkAdapter, ToolInput, ToolListInput } from './adapter';
-import { openAiAgentsToolName } from './adapter';
+import { genkitToolName, openAiAgentsToolName } from './adapter';
 import { adaptersFor } from './adapters';
 import { SECRET_ENV_NAME } from '../secrets/env-names';
 import { scanSecrets } from '../secrets/scan-secrets';
@@ -170,6 +170,7 @@ interface Pending {
   tools: { def: ToolDef; input: ToolInput }[];
   agents: { def: AgentDef; input: AgentInput }[];
   lists: { input: ToolListInput; ownerParam?: OwnerParam }[];
+  values: { node: ts.Node; expr: ts.Expression }[];
 }
 
 /**
@@ -197,7 +198,7 @@ class FileExtractor {
   private readonly adapters: FrameworkAdapter[];
   private readonly fileAnn: Annotations;
   private readonly functions: FunctionCollector;
-  private readonly pending: Pending = { tools: [], agents: [], lists: [] };
+  private readonly pending: Pending = { tools: [], agents: [], lists: [], values: [] };
   private readonly credentials: CredentialRead[] = [];
   private readonly splitSecrets: FileFacts['splitSecrets'] = [];
   private readonly secretPieces: string[] = [];
@@ -212,7 +213,7 @@ class FileExtractor {
     private readonly specifiers: readonly string[],
     options: ExtractOptions,
   ) {
-    this.adapters = adaptersFor(specifiers);
+    this.adapters = adaptersFor(specifiers, sf.text);
     this.ctx = new SourceContext(sf, file);
     this.fileAnn = fileLevelAnnotations(sf, this.ctx.locAt);
     this.functions = new FunctionCollector(this.ctx, options);
@@ -224,6 +225,7 @@ class FileExtractor {
       addAgent: (input) => this.addAgent(input),
       addToolList: (input) =>
         void this.pending.lists.push({ input, ownerParam: input.owner && this.functions.paramOf(input.owner) }),
+      addValue: (node, expr) => void this.pending.values.push({ node, expr }),
     };
   }
 
@@ -386,6 +388,8 @@ class FileExtractor {
   /** Pass 2: names, tool collections and delegates evaluated now that every definition is known. */
   finish(text: string): FileFacts {
     const { ctx, sf, file } = this;
+    // Innermost first: the walk met outer calls before the ones written inside them.
+    for (const { node, expr } of this.pending.values.reverse()) ctx.definitions.set(node, ctx.evaluate(expr));
     const tools = this.pending.tools.map(({ def, input }) => finishTool(ctx, def, input));
     const agents = this.pending.agents.map(({ def, input }) => finishAgent(ctx, def, input));
     const toolLists: ToolListRegistration[] = this.pending.lists.map(({ input: l, ownerParam }) => ({
@@ -475,8 +479,11 @@ export function isInsideLiteral(sf: ts.SourceFile, offset: number): boolean {
 function finishTool(ctx: SourceContext, def: ToolDef, input: ToolInput): ToolDef {
   if (input.name !== undefined) {
     let name: Val = typeof input.name === 'string' ? { k: 'str', v: input.name } : ctx.evaluate(input.name);
-    if (input.normaliseName === 'openai-agents' && name.k === 'str')
-      name = { k: 'str', v: openAiAgentsToolName(name.v) };
+    if (input.normaliseName && name.k === 'str')
+      name = {
+        k: 'str',
+        v: input.normaliseName === 'genkit' ? genkitToolName(name.v) : openAiAgentsToolName(name.v),
+      };
     def.name = name;
     if (name.k === 'dynamic')
       def.dynamic = [def.dynamic, `name computed at run time: ${name.why}`].filter(Boolean).join('; ');

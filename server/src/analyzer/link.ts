@@ -1,4 +1,4 @@
-import { openAiAgentsToolName } from './adapter';
+import { genkitToolName, openAiAgentsToolName } from './adapter';
 import { mergeAnnotations } from './annotations';
 import { FunctionIndex } from './function-index';
 import { compareStrings } from './order';
@@ -335,6 +335,10 @@ class Linker {
       this.attach(agentId, e.id);
       return;
     }
+    if (e.kind === 'ref') {
+      for (const t of this.toolsNamed(e.name, framework)) this.attach(agentId, t.id);
+      return;
+    }
     if (e.kind === 'dynamic') {
       const a = agentId ? this.agents.get(agentId) : undefined;
       a?.dynamicTools.push({ why: e.why, loc: e.loc });
@@ -344,6 +348,16 @@ class Linker {
     const node = e.kind === 'descriptor' ? this.descriptorTool(e, framework) : this.opaqueTool(e, framework);
     if (!this.tools.has(node.id)) this.tools.set(node.id, node);
     this.attach(agentId, node.id);
+  }
+
+  /**
+   * The defined tools a name refers to, in one framework. Only Genkit registers tools under names that a list can
+   * give instead of the tool (`tools: ['lookup']`); a string elsewhere names a built-in the code does not define.
+   */
+  private toolsNamed(name: string, framework: FrameworkId): ToolNode[] {
+    if (framework !== 'genkit') return [];
+    const modelName = genkitToolName(name);
+    return [...this.tools.values()].filter((t) => t.framework === framework && t.name === modelName && !t.dynamic);
   }
 
   private attach(agentId: string | undefined, toolId: string): void {
@@ -455,8 +469,10 @@ class Linker {
   private linkDelegation(): void {
     for (const { def, facts } of this.agentDefs.values()) {
       const node = this.agents.get(def.id)!;
+      const byName = (name: string) =>
+        [...this.agents.values()].find((a) => a.name === name && a.framework === def.framework)?.id;
       for (const d of def.delegates) {
-        for (const target of delegateTargets(this.r, d, facts.file)) {
+        for (const target of delegateTargets(this.r, d, facts.file, byName)) {
           if (target !== def.id && !node.delegates.includes(target)) node.delegates.push(target);
         }
       }

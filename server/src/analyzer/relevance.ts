@@ -1,5 +1,5 @@
 import type { FrameworkAdapter } from './adapter';
-import { adaptersFor } from './adapters';
+import { adaptersFor, showsFrameworkShape } from './adapters';
 import { isSourceFile } from './extract';
 import { IDENT, type ModuleBinding, moduleBindings } from './framework-imports';
 import { type PathMapping, resolveModulePath } from './resolve';
@@ -24,9 +24,9 @@ type EntryNames = Exclude<FrameworkAdapter['entryPoints'], 'any'>;
  */
 export function isAgentSeed(text: string, specifiers: readonly string[]): boolean {
   const adapters = adaptersFor(specifiers);
-  if (!adapters.length) return false;
+  if (!adapters.length) return showsFrameworkShape(text);
   // Adapters that also recognise calls by their shape (`server.tool(…)` on a parameter) need no name.
-  if (adapters.some((a) => a.entryPoints === 'any')) return true;
+  if (adapters.some((a) => a.entryPoints === 'any') || showsFrameworkShape(text)) return true;
   const bindings = moduleBindings(text, (m) => adapters.some((a) => a.modules.test(m)), normaliseModule);
   return bindings.some((b) =>
     adapters.some(

@@ -8,6 +8,8 @@ export type ToolEntry =
   | { kind: 'descriptor'; obj: Extract<Val, { k: 'obj' }>; key?: string; keyLoc?: Location; keyAnn?: Annotations }
   /** `tools: { search: makeSearchTool() }`: the name is known, the definition is not. */
   | { kind: 'opaque'; key: string; loc: Location; ann?: Annotations }
+  /** `tools: ['lookup']`: a tool named by the name it was registered under (Genkit's registry). */
+  | { kind: 'ref'; name: string }
   | { kind: 'dynamic'; why: string; loc: Location };
 
 /** The properties that hold a tool's code, in the order frameworks prefer them (`execute`, `handler`…). */
@@ -45,9 +47,11 @@ export function toolEntries(r: Resolver, val: Val, from: string, asMap: boolean)
       case 'alt':
         for (const o of x.options) visit(o, mapMode, depth + 1);
         break;
+      case 'str':
+        out.push({ kind: 'ref', name: x.v });
+        break;
       case 'agent':
       case 'handoff':
-      case 'str':
         break;
       case 'import':
         out.push({ kind: 'dynamic', why: `tools come from the package \`${x.module}\``, loc: locOf(v) });
@@ -79,23 +83,37 @@ export function isToolMap(r: Resolver, v: Val, from: string): boolean {
   return r.resolve(r.canonicalise(v, from)).k === 'obj';
 }
 
-/** The agents a delegation value names: handoffs, sub-agent lists and maps, alternatives. */
-export function delegateTargets(r: Resolver, v: Val, from: string, depth = 0): string[] {
+/**
+ * The agents a delegation value names: handoffs, sub-agent lists and maps, alternatives; `byName` finds an agent
+ * named by a string (`canHandoffTo: ['Writer']`).
+ */
+export function delegateTargets(
+  r: Resolver,
+  v: Val,
+  from: string,
+  byName: (name: string) => string | undefined = () => undefined,
+  depth = 0,
+): string[] {
   if (depth > 10) return [];
   const x = r.resolve(r.canonicalise(v, from));
+  const each = (vals: Val[]) => vals.flatMap((i) => delegateTargets(r, i, from, byName, depth + 1));
   switch (x.k) {
     case 'agent':
       return [x.id];
+    case 'str': {
+      const id = byName(x.v);
+      return id ? [id] : [];
+    }
     case 'handoff':
-      return delegateTargets(r, x.agent, from, depth + 1);
+      return each([x.agent]);
     case 'arr':
-      return x.items.flatMap((i) => delegateTargets(r, i, from, depth + 1));
+      return each(x.items);
     case 'obj':
-      return x.props.flatMap((p) => delegateTargets(r, p.val, from, depth + 1));
+      return each(x.props.map((p) => p.val));
     case 'alt':
-      return x.options.flatMap((o) => delegateTargets(r, o, from, depth + 1));
+      return each(x.options);
     case 'subset':
-      return delegateTargets(r, x.of, from, depth + 1);
+      return each([x.of]);
     default:
       return [];
   }

@@ -43,7 +43,11 @@ export type FrameworkId =
   | 'anthropic'
   | 'claude-agent'
   | 'google-adk'
-  | 'fastmcp';
+  | 'fastmcp'
+  | 'voltagent'
+  | 'genkit'
+  | 'agent-kit'
+  | 'llamaindex';
 
 /** Governance annotations read from JSDoc tags (`@owner`, `@scope`, `@approval`, `@revocation`, `@expires`). */
 export interface Annotations {

@@ -186,6 +186,20 @@ export class FunctionCollector {
     if (this.stack.length > 1 && this.stack[this.stack.length - 1]!.node === node) this.stack.pop();
   }
 
+  /**
+   * `interrupt(…)` or `ctx.interrupt(…)` where the function is handed to the code as a parameter (Genkit's tool
+   * context: `async (input, { interrupt }) => …`): the tool stops and waits for a human's answer.
+   */
+  private interruptFromParameter(node: ts.CallExpression | ts.NewExpression): boolean {
+    const e = node.expression;
+    const root = ts.isIdentifier(e) ? e : ts.isPropertyAccessExpression(e) ? e.expression : undefined;
+    const name = ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) ? e.name.text : '';
+    if (name !== 'interrupt' || !root || !ts.isIdentifier(root)) return false;
+    let decl = this.ctx.findDeclaration(root.text, root);
+    while (decl && ts.isBindingElement(decl)) decl = decl.parent.parent;
+    return !!decl && ts.isParameter(decl);
+  }
+
   /** A call or `new`: a catalog capability, or an edge to a function, tool or agent. */
   onCall(node: ts.CallExpression | ts.NewExpression, callee: Callee | undefined): void {
     const fn = this.current();
@@ -199,7 +213,8 @@ export class FunctionCollector {
       (callee?.kind === 'export' &&
         /^@langchain\/langgraph/.test(callee.module) &&
         callee.path.join('.') === 'interrupt') ||
-      (last && ['elicitInput', 'requestConfirmation', 'waitForApproval', 'requestApproval'].includes(last))
+      (last && ['elicitInput', 'requestConfirmation', 'waitForApproval', 'requestApproval'].includes(last)) ||
+      this.interruptFromParameter(node)
     ) {
       (fn.gates ??= []).push(locOf());
       return;

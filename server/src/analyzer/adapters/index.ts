@@ -1,13 +1,17 @@
 import type { FrameworkAdapter } from '../adapter';
+import { agentKitAdapter } from './agent-kit';
 import { aiSdkAdapter } from './ai-sdk';
 import { claudeAgentSdkAdapter } from './claude-agent-sdk';
 import { fastMcpAdapter } from './fastmcp';
+import { genkitAdapter } from './genkit';
 import { googleAdkAdapter } from './google-adk';
 import { langchainAdapter } from './langchain';
+import { llamaIndexAdapter } from './llamaindex';
 import { mastraAdapter } from './mastra';
 import { mcpAdapter } from './mcp';
 import { openAiAgentsAdapter } from './openai-agents';
 import { rawLlmApisAdapter } from './raw-llm-apis';
+import { voltAgentAdapter } from './voltagent';
 
 /** Every framework adapter, one file each. Adding a framework = adding a file and a line here. */
 export const ADAPTERS: FrameworkAdapter[] = [
@@ -20,9 +24,21 @@ export const ADAPTERS: FrameworkAdapter[] = [
   claudeAgentSdkAdapter,
   googleAdkAdapter,
   fastMcpAdapter,
+  voltAgentAdapter,
+  agentKitAdapter,
+  genkitAdapter,
+  llamaIndexAdapter,
 ];
 
-/** The adapters whose modules a file imports (by its import specifiers): the only ones that can see anything there. */
-export function adaptersFor(specifiers: readonly string[]): FrameworkAdapter[] {
-  return ADAPTERS.filter((a) => specifiers.some((s) => a.modules.test(s)));
+/**
+ * The adapters whose modules a file imports (by its import specifiers), and those whose framework object the text
+ * shows in use (`shapes`): the only ones that can see anything there.
+ */
+export function adaptersFor(specifiers: readonly string[], text?: string): FrameworkAdapter[] {
+  return ADAPTERS.filter((a) => specifiers.some((s) => a.modules.test(s)) || (text && a.shapes?.test(text)));
+}
+
+/** Whether some adapter recognises its framework's object in a text that imports none of its modules. */
+export function showsFrameworkShape(text: string): boolean {
+  return ADAPTERS.some((a) => a.shapes?.test(text));
 }

@@ -1,0 +1,54 @@
+import { ts } from '../../typescript';
+import { type AdapterContext, arg, type FrameworkAdapter, functionArg, isExport, objectArg, prop } from '../adapter';
+
+const MODULES = /^(llamaindex|llamaindex\/.*|@llamaindex\/(core|workflow|tools)(\/.*)?)$/;
+
+/**
+ * LlamaIndex.TS (`llamaindex` 0.12, `@llamaindex/workflow` 1.x, `@llamaindex/core/tools`; the live oracle runs
+ * them). `tool({ name, description, parameters, execute })` or `tool(fn, { name, … })` (and `FunctionTool.from`,
+ * `new FunctionTool(fn, metadata)`) is a tool the model knows by `name`. `agent({ name, tools, canHandoffTo })`
+ * (a workflow of one agent, named `Agent` when unnamed) and `new FunctionAgent({…})` are agents;
+ * `canHandoffTo` (agents or their names) is delegation, offered to the model as a `handOff` tool once the agents
+ * run together in `multiAgent({ agents, rootAgent })`.
+ */
+export const llamaIndexAdapter: FrameworkAdapter = {
+  framework: 'llamaindex',
+  modules: MODULES,
+  entryPoints: { names: ['tool', 'FunctionTool', 'agent', 'FunctionAgent', 'multiAgent', 'AgentWorkflow'] },
+  visitCall(node, callee, a) {
+    if (callee.kind !== 'export' || !MODULES.test(callee.module)) return;
+    if (ts.isCallExpression(node) && isExport(callee, 'tool')) return addTool(node, 'tool()', a);
+    const path = callee.path.join('.');
+    if (ts.isCallExpression(node) && path === 'FunctionTool.from') return addTool(node, 'FunctionTool.from()', a);
+    if (ts.isNewExpression(node) && path === 'FunctionTool') return addTool(node, 'new FunctionTool()', a);
+    if ((ts.isCallExpression(node) && path === 'agent') || (ts.isNewExpression(node) && path === 'FunctionAgent'))
+      addAgent(node, a);
+    // A workflow of several agents delegates nothing itself: each agent hands off to those it names.
+  },
+};
+
+/** `tool({ name, execute })`, or `tool(fn, { name })`: the metadata is the object, first or second. */
+function addTool(node: ts.CallExpression | ts.NewExpression, kind: string, a: AdapterContext): void {
+  const meta = objectArg(node, 0) ?? objectArg(node, 1);
+  a.addTool({
+    node,
+    framework: 'llamaindex',
+    kind,
+    name: prop(meta, 'name'),
+    impl: functionArg(node) ?? prop(meta, 'execute') ?? arg(node, 0),
+  });
+}
+
+function addAgent(node: ts.CallExpression | ts.NewExpression, a: AdapterContext): void {
+  const opts = objectArg(node, 0);
+  const tools = prop(opts, 'tools');
+  const handoffs = prop(opts, 'canHandoffTo');
+  a.addAgent({
+    node,
+    framework: 'llamaindex',
+    kind: ts.isNewExpression(node) ? 'new FunctionAgent()' : 'agent()',
+    name: prop(opts, 'name') ?? 'Agent',
+    tools: tools ? [tools] : [],
+    delegates: handoffs ? [handoffs] : [],
+  });
+}

@@ -1,0 +1,54 @@
+import { adapterTable } from '../helpers/inventory';
+import { ruleTester } from '../helpers/rule-tester';
+
+adapterTable('LlamaIndex.TS adapter', [
+  {
+    name: 'tool() with its metadata first or second, FunctionTool.from and new FunctionTool',
+    files: `import { FunctionTool, tool } from 'llamaindex';
+import { agent } from '@llamaindex/workflow';
+const a = tool({ name: 'search', description: '', parameters: {}, execute: async () => '' });
+const b = tool(async () => '', { name: 'summarize', description: '', parameters: {} });
+const c = FunctionTool.from(async () => '', { name: 'translate', description: '' });
+const d = new FunctionTool(async () => '', { name: 'classify', description: '' });
+export const w = agent({ name: 'Reader', tools: [a, b, c, d] });`,
+    expected: {
+      tools: ['search', 'summarize', 'translate', 'classify'],
+      agents: { Reader: { tools: ['search', 'summarize', 'translate', 'classify'] } },
+    },
+  },
+  {
+    name: 'canHandoffTo names agents by reference or by name; an unnamed agent is "Agent"',
+    files: `import { agent, FunctionAgent, multiAgent } from '@llamaindex/workflow';
+const writer = new FunctionAgent({ name: 'Writer', tools: [] });
+const reviewer = agent({ name: 'Reviewer', tools: [] });
+const lead = agent({ name: 'Lead', tools: [], canHandoffTo: [writer, 'Reviewer'] });
+export const helper = agent({ tools: [] });
+export const team = multiAgent({ agents: [lead, writer, reviewer], rootAgent: lead });`,
+    expected: {
+      tools: [],
+      agents: { Writer: {}, Reviewer: {}, Lead: { delegates: ['Writer', 'Reviewer'] }, Agent: {} },
+    },
+  },
+  {
+    name: 'tool from another package is not LlamaIndex’s',
+    files: `import { tool } from 'my-tools';
+export const t = tool({ name: 'x', execute: async () => '' });`,
+    expected: { tools: [] },
+  },
+]);
+
+ruleTester('unapproved-high-risk-action', {
+  valid: [],
+  invalid: [
+    {
+      name: 'LlamaIndex: a tool whose function runs shell commands, with no gate',
+      code: `import { tool } from 'llamaindex';
+import { agent } from '@llamaindex/workflow';
+import { execSync } from 'node:child_process';
+/** @owner platform */
+const sh = tool(({ cmd }: { cmd: string }) => execSync(cmd).toString(), { name: 'sh', description: '' });
+export const w = agent({ name: 'Ops', tools: [sh] });`,
+      errors: [{ messageId: 'unapproved', line: 5, column: 81 }],
+    },
+  ],
+});
