@@ -50,6 +50,8 @@ export interface AgentJson extends IdentityJson {
 }
 
 export interface ToolJson extends IdentityJson {
+  /** The name the definition gives itself, where the model is given another (`name`, e.g. a registration key). */
+  definedAs: string | null;
   scopes: string[];
   approval: string | null;
   expires: string | null;

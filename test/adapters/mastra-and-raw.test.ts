@@ -2,15 +2,15 @@ import { adapterTable } from '../helpers/inventory';
 
 adapterTable('Mastra adapter', [
   {
-    name: 'createTool by id, Agent with a tools map and sub-agents',
+    name: 'Agent with a tools map and sub-agents: the model knows each tool by its key, not its createTool id',
     files: `import { Agent } from '@mastra/core/agent';
 import { createTool } from '@mastra/core/tools';
 export const weather = createTool({ id: 'get-weather', description: '', execute: async () => 1 });
 const writer = new Agent({ id: 'writer', name: 'Writer', instructions: '', model: 'openai/gpt-5' });
 export const planner = new Agent({ id: 'planner', name: 'Planner', instructions: '', model: 'openai/gpt-5', tools: { weather }, agents: { writer } });`,
     expected: {
-      tools: ['get-weather'],
-      agents: { Writer: {}, Planner: { tools: ['get-weather'], delegates: ['Writer'] } },
+      tools: ['weather'],
+      agents: { Writer: {}, Planner: { tools: ['weather'], delegates: ['Writer'] } },
     },
   },
 ]);

@@ -46,7 +46,7 @@ export const summarise = (text: string) => generateText({ model: {} as any, prom
       name: 'Mastra tool and agent without owner',
       code: mastra,
       errors: [
-        { message: tool('restart-worker'), line: 3, column: 41 },
+        { message: tool('restart'), line: 3, column: 41 },
         { message: agent('Ops'), line: 4, column: 49 },
       ],
     },
@@ -56,7 +56,7 @@ export const summarise = (text: string) => generateText({ model: {} as any, prom
       code: mastra,
       config: { owners: { 'src/ops/**': 'team-ops' } },
       errors: [
-        { message: tool('restart-worker'), line: 3, column: 41 },
+        { message: tool('restart'), line: 3, column: 41 },
         { message: agent('Ops'), line: 4, column: 49 },
       ],
     },

@@ -133,7 +133,7 @@ describe('agent views in VS Code (real editor, installed from the .vsix)', { tim
       () => treeRows(page),
       (r) => !r.includes('Triage'),
     );
-    expect(mine).toEqual(['Ops helper', 'restart-worker']);
+    expect(mine).toEqual(['Ops helper', 'restartWorker']);
     await runCommand(page, 'Agent Warden: Inventory: Show Everything');
     await until(
       () => treeRows(page),

@@ -85,16 +85,16 @@ describe('VS Code extension (real editor, installed from the .vsix)', { timeout:
     });
 
     it('a quick-fix applied through the UI (Ctrl+.) removes its finding', async () => {
-      const message = "Tool 'restart-worker' has no owner";
+      const message = "Tool 'restartWorker' has no owner";
       const rows = () => problems(page, message).then((r) => r.filter((x) => x.includes(message)));
       expect(await until(rows, (r) => r.length > 0)).toHaveLength(1);
-      await goTo(page, '7:9'); // inside 'restart-worker'
+      await goTo(page, '7:9'); // inside the tool's id, which the fix points at
       await page.waitForTimeout(1000);
-      await openQuickFixMenu(page, "Add @owner to 'restart-worker'");
+      await openQuickFixMenu(page, "Add @owner to 'restartWorker'");
       await screenshot(page, '3-quick-fix-menu');
       // The preferred fix is first and focused; Enter applies it (as a developer would).
       expect(await page.locator('.action-widget .monaco-list-row.focused').innerText()).toContain(
-        "Add @owner to 'restart-worker'",
+        "Add @owner to 'restartWorker'",
       );
       await page.keyboard.press('Enter');
       await page.keyboard.press('Escape'); // leave snippet mode; the default owner stays

@@ -348,6 +348,7 @@ class FileExtractor {
       hostedType: input.hostedType,
       dynamic: input.dynamic,
       ownerParam: input.registeredOn && this.functions.paramOf(input.registeredOn),
+      nameParam: input.name && typeof input.name !== 'string' ? this.functions.nameParamOf(input.name) : undefined,
     };
     this.pending.tools.push({ def, input });
   }

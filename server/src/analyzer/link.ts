@@ -8,6 +8,7 @@ import {
   delegateTargets,
   IMPLEMENTATION_PROPS,
   isToolMap,
+  propThroughSpreads,
   stringOf,
   type ToolEntry,
   toolEntries,
@@ -99,7 +100,9 @@ type ToolParts = Pick<
   ToolNode,
   'id' | 'name' | 'nameSource' | 'framework' | 'kind' | 'loc' | 'nameLoc' | 'holderLoc' | 'annotations'
 > &
-  Partial<Pick<ToolNode, 'approvalSite' | 'dynamic' | 'hosted' | 'hostedType' | 'delegatesTo' | 'hints'>>;
+  Partial<
+    Pick<ToolNode, 'approvalSite' | 'dynamic' | 'hosted' | 'hostedType' | 'delegatesTo' | 'hints' | 'definedName'>
+  >;
 
 /** A registration's tools, and the agent (or server) that exposes them. */
 interface Registration {
@@ -257,7 +260,7 @@ class Linker {
     for (const f of this.allFacts)
       for (const fn of f.functions)
         for (const c of fn.calls) {
-          if (!c.args.some((a) => a.t === 'agent' || a.t === 'param')) continue;
+          if (!c.args.some((a) => a.t === 'agent' || a.t === 'param' || a.t === 'str')) continue;
           const target = this.r.resolve(this.r.canonicalise(c.callee, f.file));
           if (target.k !== 'fn') continue;
           const list = this.callIndex.get(target.id) ?? [];
@@ -272,12 +275,36 @@ class Linker {
   }
 
   private addDefinedTool({ def, facts }: Defined<ToolDef>): void {
-    const { name, nameSource, dynamic, delegatesTo } = this.toolName(def, facts);
-    const node = this.makeTool({
+    const named = this.toolName(def, facts);
+    // A wrapper registering under its parameter: one tool per literal its callers pass.
+    const passed = def.nameParam ? this.namesPassedTo(def.nameParam) : [];
+    const nameFromCalls = passed.length > 0 && (named.name === '<dynamic>' || !!named.dynamic?.startsWith('name '));
+    const primary = nameFromCalls
+      ? { ...named, name: passed[0]!, nameSource: 'registration' as const, dynamic: withoutNameReason(def.dynamic) }
+      : named;
+    const names = [primary.name, ...passed.filter((n) => n !== primary.name)];
+    names.forEach((name, i) => {
+      const id = i === 0 ? def.id : `${def.id}~${name}`;
+      this.tools.set(
+        id,
+        this.definedToolNode(def, id, i === 0 ? primary : { ...primary, name, nameSource: 'registration' }),
+      );
+      if (i > 0 && def.impl) this.descriptorHandlers.set(id, { val: def.impl, file: facts.file });
+      if (def.registeredOn)
+        for (const agentId of this.ownersOf(def.registeredOn, def.ownerParam, facts, def.framework))
+          this.attach(agentId, id);
+    });
+    if (primary.dynamic)
+      this.dynamicRegistrations.push({ framework: def.framework, why: primary.dynamic, loc: def.loc });
+  }
+
+  private definedToolNode(def: ToolDef, id: string, named: ReturnType<Linker['toolName']>): ToolNode {
+    return this.makeTool({
       hints: def.hints,
-      id: def.id,
-      name,
-      nameSource,
+      id,
+      name: named.name,
+      nameSource: named.nameSource,
+      definedName: named.definedName,
       framework: def.framework,
       kind: def.kind,
       loc: def.loc,
@@ -287,14 +314,23 @@ class Linker {
       annotations: def.annotations,
       hosted: def.hosted,
       hostedType: def.hostedType,
-      dynamic,
-      delegatesTo,
+      dynamic: named.dynamic,
+      delegatesTo: named.delegatesTo,
     });
-    this.tools.set(def.id, node);
-    if (def.registeredOn)
-      for (const agentId of this.ownersOf(def.registeredOn, def.ownerParam, facts, def.framework))
-        this.attach(agentId, def.id);
-    if (dynamic) this.dynamicRegistrations.push({ framework: def.framework, why: dynamic, loc: def.loc });
+  }
+
+  /** The literal names callers pass for a function's parameter, through wrappers calling wrappers. */
+  private namesPassedTo(param: OwnerParam, depth = 0): string[] {
+    if (depth > MAX_WRAPPER_DEPTH) return [];
+    const out = new Set<string>();
+    const add = (arg: Sym | undefined, caller: string): void => {
+      if (arg?.t === 'str' && arg.exact) out.add(arg.v);
+      else if (arg?.t === 'alt') for (const o of arg.options) add(o, caller);
+      else if (arg?.t === 'param' && !arg.path.length)
+        for (const n of this.namesPassedTo({ fn: caller, i: arg.i }, depth + 1)) out.add(n);
+    };
+    for (const { caller, args } of this.callsTo().get(param.fn) ?? []) add(args[param.i], caller);
+    return [...out];
   }
 
   /**
@@ -312,13 +348,18 @@ class Linker {
     const delegatesTo = def.wrapsAgent ? this.wrappedAgent(def.wrapsAgent, facts.file) : undefined;
     const wrappedName = delegatesTo && this.agents.get(delegatesTo)?.name;
     const key = this.registrationKey.get(def.id);
+    // A tool registered under a key (`tools: { weather: weatherTool }`) is called by that key: the AI SDK and Mastra
+    // give the model the keys, whatever the definition calls itself.
     const candidates: [string | undefined, ToolNode['nameSource']][] = [
-      [defined || (wrappedName ? openAiAgentsToolName(wrappedName) : undefined), 'definition'],
       [key, 'registration'],
+      [defined || (wrappedName ? openAiAgentsToolName(wrappedName) : undefined), 'definition'],
       [def.bindingName, 'binding'],
     ];
     const [value, nameSource] = candidates.find(([v]) => v) ?? ['<dynamic>', 'unknown'];
-    return { name: value!, nameSource, dynamic, delegatesTo };
+    // Nothing names it where it is defined or registered: only the running code knows its name.
+    if (nameSource === 'unknown' && !dynamic) dynamic = 'its name is not written where it is defined or registered';
+    const definedName = key && defined && defined !== key ? defined : undefined;
+    return { name: value!, nameSource, definedName, dynamic, delegatesTo };
   }
 
   /** The agent a tool wraps (`agent.asTool()`, a handoff tool naming its target by `agentName`). */
@@ -372,7 +413,7 @@ class Linker {
   private descriptorTool(e: Extract<ToolEntry, { kind: 'descriptor' }>, framework: FrameworkId): ToolNode {
     const o = e.obj;
     const from = o.loc.file;
-    const prop = (k: string) => o.props.find((p) => p.key === k)?.val;
+    const prop = (k: string) => propThroughSpreads(this.r, o, k, from);
     const fn = prop('function');
     const fnObj = fn ? this.r.resolve(this.r.canonicalise(fn, from)) : undefined;
     const nameVal = prop('name') ?? (fnObj?.k === 'obj' ? fnObj.props.find((p) => p.key === 'name')?.val : undefined);
@@ -436,6 +477,7 @@ class Linker {
       id: t.id,
       name: t.name,
       nameSource: t.nameSource,
+      definedName: t.definedName,
       framework: t.framework,
       kind: t.kind,
       loc: t.loc,
@@ -542,4 +584,13 @@ class Linker {
     }
     return dispatch;
   }
+}
+
+/** Why a definition is dynamic, without the reason its name gave (known after all from its callers). */
+function withoutNameReason(dynamic: string | undefined): string | undefined {
+  const rest = dynamic
+    ?.split('; ')
+    .filter((r) => !r.startsWith('name computed at run time'))
+    .join('; ');
+  return rest || undefined;
 }

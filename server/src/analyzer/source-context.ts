@@ -506,7 +506,32 @@ export class SourceContext {
         if (cls.k === 'import') return { k: 'instance', module: cls.module, path: cls.path };
       }
     }
+    if (ts.isIdentifier(callee)) {
+      const made = this.factoryResult(callee);
+      if (made) return made;
+    }
     return this.dynamic('result of a function call', node);
+  }
+
+  /**
+   * A call to a function of this file that returns a definition — `createServer()` returning `new FastMCP({…})`, a
+   * helper returning a tool or a tool object — is that definition: made by a factory, it is one identity however
+   * often the factory runs. Anything else a factory returns stays a function call's result.
+   */
+  private factoryResult(callee: ts.Identifier): Val | undefined {
+    const decl = this.findDeclaration(callee.text, callee);
+    const fn =
+      decl && ts.isFunctionDeclaration(decl)
+        ? decl
+        : decl && ts.isVariableDeclaration(decl) && decl.initializer && isFunctionValue(unwrap(decl.initializer))
+          ? (unwrap(decl.initializer) as ts.FunctionLikeDeclaration)
+          : undefined;
+    if (!fn?.body) return undefined;
+    const returned = ts.isBlock(fn.body) ? returnedIn(fn.body) : [fn.body];
+    if (!returned.length || returned.length > MAX_FACTORY_RETURNS) return undefined;
+    const made = returned.map((r) => this.evaluate(r)).filter((v) => FACTORY_KINDS.has(v.k));
+    if (!made.length) return undefined;
+    return made.length === 1 ? made[0] : { k: 'alt', options: made };
   }
 
   evaluateIdentifier(id: ts.Identifier): Val {
@@ -789,6 +814,27 @@ export class SourceContext {
 }
 
 const EMPTY = new Map<string, ts.Node>();
+
+/** What a factory can return that is worth following: definitions, instances and the objects tools are made of. */
+const FACTORY_KINDS = new Set<Val['k']>(['agent', 'tool', 'instance', 'obj']);
+/** Past this many `return`s a function is more than a factory. */
+const MAX_FACTORY_RETURNS = 4;
+
+function isFunctionValue(n: ts.Node): boolean {
+  return ts.isArrowFunction(n) || ts.isFunctionExpression(n);
+}
+
+/** The expressions a function body returns, not counting those of functions nested in it. */
+function returnedIn(body: ts.Node): ts.Expression[] {
+  const out: ts.Expression[] = [];
+  const visit = (n: ts.Node): void => {
+    if (ts.isFunctionLike(n) || ts.isClassLike(n)) return;
+    if (ts.isReturnStatement(n) && n.expression) out.push(n.expression);
+    else ts.forEachChild(n, visit);
+  };
+  ts.forEachChild(body, visit);
+  return out;
+}
 
 /** Property access on a symbolic value, simplified where the value is known. */
 export function member(of: Val, prop: string): Val {

@@ -137,3 +137,25 @@ export function defaultStringOf(r: Resolver, v: Val | undefined, from: string): 
   const last = x.options[x.options.length - 1];
   return stringOf(r, last, from) ?? defaultStringOf(r, last, from);
 }
+
+/**
+ * A property of an object value, as JavaScript reads it: the last one written wins, and a spread
+ * (`{ ...base, _meta }`) contributes the properties of the object it spreads.
+ */
+export function propThroughSpreads(
+  r: Resolver,
+  o: Extract<Val, { k: 'obj' }>,
+  key: string,
+  from: string,
+  depth = 0,
+): Val | undefined {
+  for (let i = o.props.length - 1; i >= 0; i--) {
+    const p = o.props[i]!;
+    if (p.key === key) return p.val;
+    if (p.key !== null || depth > 4) continue;
+    const spread = r.resolve(r.canonicalise(p.val, from));
+    const found = spread.k === 'obj' ? propThroughSpreads(r, spread, key, from, depth + 1) : undefined;
+    if (found) return found;
+  }
+  return undefined;
+}

@@ -124,6 +124,11 @@ export interface ToolDef {
   /** The MCP server (or other owner object) the tool was registered on. */
   registeredOn?: Val;
   /** When that object is a parameter of the enclosing function: whatever its callers pass there. */
+  /**
+   * The name is a parameter of the function the registration is in (`function registerFetch(server, toolName =
+   * 'fetch')`): each call of that function with a literal there registers a tool of that name.
+   */
+  nameParam?: OwnerParam;
   ownerParam?: OwnerParam;
   /** Agent this tool wraps (OpenAI Agents `asTool`, LangChain supervisor tools…). */
   wrapsAgent?: Val;
@@ -308,6 +313,11 @@ export interface ToolNode {
   name: string;
   /** Where the name came from: the definition itself, a registration key, or the variable holding it. */
   nameSource: 'definition' | 'registration' | 'binding' | 'unknown';
+  /**
+   * The name the definition gives itself, where the model is given another: Mastra's `createTool({ id })` registered
+   * as `tools: { weather }` is called `weather`.
+   */
+  definedName?: string;
   framework: FrameworkId;
   kind: string;
   loc: Location;

@@ -289,6 +289,15 @@ export class FunctionCollector {
     return sym.t === 'param' && sym.path.length === 0 && fn ? { fn: fn.id, i: sym.i } : undefined;
   }
 
+  /** The parameter an expression is, or falls back from (`toolName || 'fetch'`), in the current function. */
+  nameParamOf(expr: ts.Node): OwnerParam | undefined {
+    const frame = this.stack[this.stack.length - 1]!;
+    const fn = this.facts.get(frame.owner);
+    const sym = this.symOf(expr, frame.owner, 0);
+    const param = [sym, ...(sym.t === 'alt' ? sym.options : [])].find((x) => x.t === 'param' && !x.path.length);
+    return param?.t === 'param' && fn ? { fn: fn.id, i: param.i } : undefined;
+  }
+
   /**
    * A symbolic argument: literal text, arrays and objects of them, an agent passed on, or a parameter of `fnNode`
    * to fill in per call site.

@@ -86,6 +86,7 @@ export function inventoryToJson(graph: AgentGraph): InventoryJson {
     })),
     tools: graph.tools.map((t) => ({
       ...identityJson(t),
+      definedAs: t.definedName ?? null,
       scopes: t.scopes,
       approval: t.approval?.detail ?? null,
       expires: t.expires ?? null,

@@ -38,7 +38,9 @@ export const fastMcpAdapter: FrameworkAdapter = {
     // On an untyped receiver only a literal tool (a name and an `execute`) says this is FastMCP's `addTool`.
     if (!onServer && !(method === 'addTool' && prop(inline, 'name') && prop(inline, 'execute'))) return;
     const receiver = (node.expression as ts.PropertyAccessExpression).expression;
-    if (method === 'addTool' && inline) {
+    // A tool written in place, unless its name comes from a spread (`{ ...scrapeTool, _meta }`): then linking
+    // reads it as the object it makes, spread included.
+    if (method === 'addTool' && inline && !(prop(inline, 'name') === undefined && hasSpread(inline))) {
       a.addTool({
         node,
         framework: 'fastmcp',
@@ -55,3 +57,7 @@ export const fastMcpAdapter: FrameworkAdapter = {
     if (tools) a.addToolList({ framework: 'fastmcp', kind: `${method}()`, owner: receiver, tools, node });
   },
 };
+
+function hasSpread(obj: ts.ObjectLiteralExpression): boolean {
+  return obj.properties.some((p) => ts.isSpreadAssignment(p));
+}

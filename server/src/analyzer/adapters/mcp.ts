@@ -17,6 +17,9 @@ export const mcpAdapter: FrameworkAdapter = {
   modules: /^@modelcontextprotocol\/.+$/,
   // `registerTool`/`tool`/`setRequestHandler` on a server of unknown type (a parameter, plain JS).
   entryPoints: 'any',
+  // A file that registers on a server it is handed (`export const register = (server) => server.registerTool(…)`)
+  // need not import the SDK at all; each such call is still checked for the registration's shape.
+  shapes: /\.registerTool(?:Task)?\s*\(/,
   visitCall(node, callee, a) {
     if (callee.kind === 'export') {
       if (ts.isNewExpression(node) && isExport(callee, 'McpServer', 'Server') && SERVER_MODULES.test(callee.module)) {
@@ -37,7 +40,7 @@ export const mcpAdapter: FrameworkAdapter = {
     const onMcp = callee.kind === 'method' && SERVER_MODULES.test(callee.module);
     if (method && REGISTER_METHODS.includes(method)) {
       // On an untyped receiver (plain JS, a parameter) accept only the registration shape: a name, then a handler.
-      if (!onMcp && !(callee.kind === 'unknown-method' && looksLikeRegistration(node))) return;
+      if (!onMcp && !(callee.kind === 'unknown-method' && looksLikeRegistration(node, method))) return;
       if (onMcp && callee.members.length > 1 && callee.members[0] === 'server') return; // low-level server under McpServer
       const name = arg(node, 0);
       const receiver = (node.expression as ts.PropertyAccessExpression).expression;
@@ -177,13 +180,16 @@ function registerDispatchBranches(
   ts.forEachChild(h, visit);
 }
 
-function looksLikeRegistration(node: ts.CallExpression): boolean {
+/** A name, then a handler (or, for a task tool, an object of handlers: `{ createTask, getTask, … }`). */
+function looksLikeRegistration(node: ts.CallExpression, method: string): boolean {
   const first = node.arguments[0];
   if (!first || ts.isObjectLiteralExpression(first) || ts.isArrowFunction(first) || ts.isFunctionExpression(first))
     return false;
   const last = node.arguments[node.arguments.length - 1]!;
+  const handlers = method === 'registerToolTask' && ts.isObjectLiteralExpression(last);
   return (
-    node.arguments.length >= 2 && (ts.isArrowFunction(last) || ts.isFunctionExpression(last) || ts.isIdentifier(last))
+    node.arguments.length >= 2 &&
+    (handlers || ts.isArrowFunction(last) || ts.isFunctionExpression(last) || ts.isIdentifier(last))
   );
 }
 

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { adapterTable, inventoryOf } from '../helpers/inventory';
+
+/** Ways published servers register tools that no single framework call shows: wrappers, factories, spreads. */
+adapterTable('registration patterns of real code', [
+  {
+    name: 'a wrapper registering under its parameter: one tool per literal its callers pass, and its default',
+    files: `import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+function registerFetch(server: McpServer, toolName?: string) {
+  server.tool(toolName || 'web_fetch', 'Fetch a page', async () => ({ content: [] }));
+}
+const server = new McpServer({ name: 'web', version: '1' });
+registerFetch(server);
+registerFetch(server, 'crawl');`,
+    expected: { tools: ['web_fetch', 'crawl'], agents: { web: { tools: ['web_fetch', 'crawl'] } } },
+  },
+  {
+    name: 'a name passed on through a wrapper calling a wrapper',
+    files: {
+      'src/register.ts': `import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+export function addTool(server: McpServer, name: string) {
+  server.registerTool(name, { description: '' }, async () => ({ content: [] }));
+}
+export function addSearch(server: McpServer, name: string) {
+  addTool(server, name);
+}`,
+      'src/index.ts': `import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { addSearch, addTool } from './register';
+const server = new McpServer({ name: 'kit', version: '1' });
+addTool(server, 'ping');
+addSearch(server, 'search_docs');`,
+    },
+    expected: { tools: ['search_docs', 'ping'], agents: { kit: { tools: ['search_docs', 'ping'] } } },
+  },
+  {
+    name: 'a server made by a factory function is the server it returns',
+    files: `import { FastMCP } from 'fastmcp';
+function createServer(profile: { name: string }) {
+  return new FastMCP({ name: 'firecrawl', version: '1.0.0', instructions: profile.name });
+}
+const server = createServer({ name: 'full' });
+const scrape = { name: 'scrape', description: '', execute: async () => '' };
+server.addTool(scrape);`,
+    expected: { tools: ['scrape'], agents: { firecrawl: { tools: ['scrape'] } } },
+  },
+  {
+    name: 'a tool written in place whose name comes from a spread object, hints included',
+    files: `import { FastMCP } from 'fastmcp';
+const server = new FastMCP({ name: 'docs', version: '1.0.0' });
+const readTool = { name: 'read_page', annotations: { readOnlyHint: true }, execute: async () => '' };
+server.addTool({ ...readTool, _meta: { alwaysLoad: true } });`,
+    expected: { tools: ['read_page'], agents: { docs: { tools: ['read_page'] } } },
+  },
+  {
+    name: 'a file that registers on a server it is handed needs no import of the SDK',
+    files: {
+      'src/tools/news.js': `export const name = 'news_search';
+export const register = (mcpServer) => {
+  mcpServer.registerTool(name, { description: 'News' }, async () => ({ content: [] }));
+};`,
+      'src/server.js': `import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { register } from './tools/news.js';
+const server = new McpServer({ name: 'search', version: '1' });
+register(server);`,
+    },
+    expected: { tools: ['news_search'], agents: { search: { tools: ['news_search'] } } },
+  },
+  {
+    name: 'a tool with no name anywhere in the code is dynamic, not a tool named <dynamic>',
+    files: `import { FastMCP } from 'fastmcp';
+declare const loaded: { execute: () => Promise<string> };
+const server = new FastMCP({ name: 'plugins', version: '1.0.0' });
+server.addTool({ ...loaded });`,
+    expected: { tools: [], agents: { plugins: { tools: ['<dynamic>'] } }, dynamic: 1 },
+  },
+]);
+
+describe('model-facing names beside definition names', () => {
+  it('a Mastra tool registered under a key is called by the key; its id is kept as definedAs', () => {
+    const inv = inventoryOf(`import { Agent } from '@mastra/core/agent';
+import { createTool } from '@mastra/core/tools';
+const weatherTool = createTool({ id: 'get-weather', description: '', execute: async () => 'sunny' });
+const clock = createTool({ id: 'clock', description: '', execute: async () => 'noon' });
+export const agent = new Agent({ name: 'W', instructions: '', model: 'openai/gpt-4o', tools: { weatherTool, clock } });`);
+    expect(inv.tools.map((t) => [t.name, t.definedAs])).toEqual([
+      ['weatherTool', 'get-weather'],
+      ['clock', null],
+    ]);
+  });
+});
