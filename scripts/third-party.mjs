@@ -38,6 +38,9 @@ const stamp = join(home, '.agent-warden-installed');
 if (existsSync(stamp)) console.log(`third-party: installed in ${home}`);
 else install();
 for (const p of projects) link(join(root, p, 'node_modules'), join(home, p, 'node_modules'));
+// Other lockfiles' installations go once the links point at this one (removing 2 GB takes a while).
+for (const other of readdirSync(store))
+  if (other !== hash) rmSync(join(store, other), { recursive: true, force: true });
 
 function install() {
   console.log(`third-party: npm ci in ${home} (agent frameworks, MCP servers, benchmark contenders; a minute or two)`);
@@ -51,8 +54,6 @@ function install() {
     if (run.status !== 0) process.exit(run.status ?? 1);
   }
   writeFileSync(stamp, `${new Date().toISOString()}\n`);
-  for (const other of readdirSync(store))
-    if (other !== hash) rmSync(join(store, other), { recursive: true, force: true });
 }
 
 /** Points `from` at `to`, replacing whatever is there (a folder from an install made in place, an old link). */

@@ -426,7 +426,7 @@ class Linker {
     const handler = IMPLEMENTATION_PROPS.map(prop).find((v) => v !== undefined);
     if (handler) this.descriptorHandlers.set(id, { val: handler, file: from });
     return this.makeTool({
-      hints: this.hintsOf(prop('annotations'), from),
+      hints: keptHints(this.hintsOf(prop('annotations'), from), framework),
       id,
       name: name ?? '<dynamic>',
       nameSource: name ? (stringOf(this.r, nameVal, from) ? 'definition' : 'registration') : 'unknown',
@@ -593,4 +593,9 @@ function withoutNameReason(dynamic: string | undefined): string | undefined {
     .filter((r) => !r.startsWith('name computed at run time'))
     .join('; ');
   return rest || undefined;
+}
+
+/** The hints a framework passes on to the model: WebMCP's draft keeps `readOnlyHint` and drops the others. */
+function keptHints(hints: ToolNode['hints'], framework: FrameworkId): ToolNode['hints'] {
+  return hints && framework === 'webmcp' ? { readOnly: hints.readOnly, loc: hints.loc } : hints;
 }

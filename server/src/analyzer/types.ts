@@ -47,7 +47,8 @@ export type FrameworkId =
   | 'voltagent'
   | 'genkit'
   | 'agent-kit'
-  | 'llamaindex';
+  | 'llamaindex'
+  | 'webmcp';
 
 /** Governance annotations read from JSDoc tags (`@owner`, `@scope`, `@approval`, `@revocation`, `@expires`). */
 export interface Annotations {

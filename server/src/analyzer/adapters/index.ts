@@ -12,6 +12,7 @@ import { mcpAdapter } from './mcp';
 import { openAiAgentsAdapter } from './openai-agents';
 import { rawLlmApisAdapter } from './raw-llm-apis';
 import { voltAgentAdapter } from './voltagent';
+import { webMcpAdapter } from './webmcp';
 
 /** Every framework adapter, one file each. Adding a framework = adding a file and a line here. */
 export const ADAPTERS: FrameworkAdapter[] = [
@@ -28,6 +29,7 @@ export const ADAPTERS: FrameworkAdapter[] = [
   agentKitAdapter,
   genkitAdapter,
   llamaIndexAdapter,
+  webMcpAdapter,
 ];
 
 /**
