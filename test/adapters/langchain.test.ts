@@ -42,3 +42,38 @@ class Mine extends Tool { name = 'not_a_tool'; }`,
     expected: { tools: [] },
   },
 ]);
+
+adapterTable('LangGraph graphs', [
+  {
+    name: 'a StateGraph can call the tools of the ToolNode added to it, chained or added later',
+    files: `import { MessagesAnnotation, START, StateGraph } from '@langchain/langgraph';
+import { ToolNode } from '@langchain/langgraph/prebuilt';
+import { tool } from '@langchain/core/tools';
+const search = tool(async () => '', { name: 'search', description: '' });
+const book = tool(async () => '', { name: 'book', description: '' });
+const toolNode = new ToolNode([search, book]);
+export const chained = new StateGraph(MessagesAnnotation)
+  .addNode('agent', async () => ({ messages: [] }))
+  .addNode('tools', toolNode)
+  .addEdge(START, 'agent')
+  .compile();
+const workflow = new StateGraph(MessagesAnnotation);
+workflow.addNode('agent', async () => ({ messages: [] }));
+workflow.addNode('tools', new ToolNode([search]));
+export const app = workflow.compile();`,
+    expected: {
+      tools: ['search', 'book'],
+      agents: { chained: { tools: ['search', 'book'] }, workflow: { tools: ['search'] } },
+    },
+  },
+  {
+    name: 'a ToolNode given as an agent’s tools stands for its tools; compile({ name }) names the graph',
+    files: `import { StateGraph } from '@langchain/langgraph';
+import { createReactAgent, ToolNode } from '@langchain/langgraph/prebuilt';
+import { tool } from '@langchain/core/tools';
+const ping = tool(async () => 'pong', { name: 'ping', description: '' });
+export const agent = createReactAgent({ llm: {} as never, tools: new ToolNode([ping]), name: 'pinger' });
+export const g = new StateGraph({}).addNode('tools', new ToolNode([ping])).compile({ name: 'ping_graph' });`,
+    expected: { tools: ['ping'], agents: { pinger: { tools: ['ping'] }, ping_graph: { tools: ['ping'] } } },
+  },
+]);

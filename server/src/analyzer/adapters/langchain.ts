@@ -1,14 +1,17 @@
 import { ts } from '../../typescript';
-import { arg, type FrameworkAdapter, isExport, objectArg, prop } from '../adapter';
+import { type AdapterContext, arg, type FrameworkAdapter, isExport, methodName, objectArg, prop } from '../adapter';
 import { propertyNameText } from '../source-context';
 
 const TOOL_MODULES = /^(@langchain\/core\/tools|langchain|langchain\/tools|@langchain\/core)$/;
 const TOOL_CLASSES = ['StructuredTool', 'Tool', 'DynamicTool', 'DynamicStructuredTool'];
+const GRAPH_MODULES = /^@langchain\/langgraph(\/.*)?$/;
 
 /**
  * LangChain.js / LangGraph.js: `tool(fn, {name})`, headless `tool({name})`, `DynamicTool`,
  * `DynamicStructuredTool`, `StructuredTool`/`Tool` subclasses; `createAgent`, `createReactAgent`,
- * `AgentExecutor`, supervisors and swarms.
+ * `AgentExecutor`, supervisors and swarms. A LangGraph `new StateGraph(…)` is an agent whose tools are those of the
+ * `ToolNode`s added to it (`.addNode('tools', new ToolNode(tools))`, chained or not); a `ToolNode` stands for its
+ * tools wherever it is given (`createReactAgent({ tools: toolNode })`).
  */
 export const langchainAdapter: FrameworkAdapter = {
   framework: 'langchain',
@@ -24,12 +27,27 @@ export const langchainAdapter: FrameworkAdapter = {
       'createSupervisor',
       'createSwarm',
       'createHandoffTool',
+      'StateGraph',
+      'ToolNode',
       ...TOOL_CLASSES,
     ],
   },
   visitCall(node, callee, a) {
+    if (callee.kind === 'method' && callee.agentId && GRAPH_MODULES.test(callee.module)) {
+      if (ts.isCallExpression(node) && methodName(callee) === 'addNode') addToolNode(node, callee.receiver, a);
+      return;
+    }
     if (callee.kind !== 'export') return;
     const name = callee.path.join('.');
+    if (GRAPH_MODULES.test(callee.module) && ts.isNewExpression(node) && isExport(callee, 'ToolNode')) {
+      const tools = arg(node, 0);
+      if (tools) a.addValue(node, tools);
+      return;
+    }
+    if (GRAPH_MODULES.test(callee.module) && ts.isNewExpression(node) && isExport(callee, 'StateGraph')) {
+      addGraph(node, callee, a);
+      return;
+    }
     if (ts.isCallExpression(node) && isExport(callee, 'tool') && TOOL_MODULES.test(callee.module)) {
       const first = arg(node, 0);
       // Headless tool (`langchain` v1): `tool({ name, schema })` with no implementation.
@@ -119,6 +137,45 @@ export const langchainAdapter: FrameworkAdapter = {
     });
   },
 };
+
+/** A graph, and the nodes chained onto it where it is made: `new StateGraph(S).addNode(…).addNode(…).compile()`. */
+function addGraph(node: ts.NewExpression, callee: { module: string; path: string[] }, a: AdapterContext): void {
+  let compile: ts.CallExpression | undefined;
+  for (let n: ts.Expression = node; ;) {
+    const access = n.parent;
+    if (!ts.isPropertyAccessExpression(access) || !ts.isCallExpression(access.parent)) break;
+    const call = access.parent;
+    if (access.name.text === 'addNode') addToolNode(call, node, a);
+    if (access.name.text === 'compile') compile = call;
+    n = call;
+  }
+  a.addAgent({
+    node,
+    framework: 'langchain',
+    kind: 'new StateGraph()',
+    name: prop(objectArg(compile ?? node, 0), 'name'),
+    cls: { module: callee.module, path: callee.path },
+    toolGates: compile && gatesOf(objectArg(compile, 0), a),
+  });
+}
+
+/** `.addNode(name, toolNode)`: the graph can call the node's tools. Other nodes are code, not tools. */
+function addToolNode(call: ts.CallExpression, graph: ts.Expression, a: AdapterContext): void {
+  const value = arg(call, 1);
+  if (value && isToolNode(value, a))
+    a.addToolList({ framework: 'langchain', kind: 'addNode(ToolNode)', owner: graph, tools: value, node: call });
+}
+
+/** `new ToolNode(…)`, or a variable of this file holding one. */
+function isToolNode(e: ts.Expression, a: AdapterContext, depth = 0): boolean {
+  if (ts.isNewExpression(e)) {
+    const c = a.ctx.callee(e);
+    return c?.kind === 'export' && c.path.join('.') === 'ToolNode';
+  }
+  if (!ts.isIdentifier(e) || depth > 2) return false;
+  const decl = a.ctx.findDeclaration(e.text, e);
+  return !!decl && ts.isVariableDeclaration(decl) && !!decl.initializer && isToolNode(decl.initializer, a, depth + 1);
+}
 
 /**
  * `middleware: [humanInTheLoopMiddleware({ interruptOn })]` (langchain v1) or `interruptBefore: ['tools']` (LangGraph).
