@@ -67,8 +67,8 @@ export interface AdapterContext {
   addAgent(input: AgentInput): void;
   addToolList(input: ToolListInput): void;
   /**
-   * `node` evaluates to what `expr` does, once every definition in the file is known: a toolkit object stands for
-   * the tools it holds (`createToolkit({ tools: [a, b] })`).
+   * `node` evaluates to what `expr` does, whenever it is evaluated: a toolkit object stands for the tools it holds
+   * (`createToolkit({ tools: [a, b] })`), a wrapper for what it wraps (`withX402(server)`).
    */
   addValue(node: ts.Node, expr: ts.Expression): void;
 }

@@ -170,7 +170,6 @@ interface Pending {
   tools: { def: ToolDef; input: ToolInput }[];
   agents: { def: AgentDef; input: AgentInput }[];
   lists: { input: ToolListInput; ownerParam?: OwnerParam }[];
-  values: { node: ts.Node; expr: ts.Expression }[];
 }
 
 /**
@@ -198,7 +197,7 @@ class FileExtractor {
   private readonly adapters: FrameworkAdapter[];
   private readonly fileAnn: Annotations;
   private readonly functions: FunctionCollector;
-  private readonly pending: Pending = { tools: [], agents: [], lists: [], values: [] };
+  private readonly pending: Pending = { tools: [], agents: [], lists: [] };
   private readonly credentials: CredentialRead[] = [];
   private readonly splitSecrets: FileFacts['splitSecrets'] = [];
   private readonly secretPieces: string[] = [];
@@ -225,7 +224,7 @@ class FileExtractor {
       addAgent: (input) => this.addAgent(input),
       addToolList: (input) =>
         void this.pending.lists.push({ input, ownerParam: input.owner && this.functions.paramOf(input.owner) }),
-      addValue: (node, expr) => void this.pending.values.push({ node, expr }),
+      addValue: (node, expr) => void this.ctx.aliases.set(node, expr),
     };
   }
 
@@ -389,8 +388,6 @@ class FileExtractor {
   /** Pass 2: names, tool collections and delegates evaluated now that every definition is known. */
   finish(text: string): FileFacts {
     const { ctx, sf, file } = this;
-    // Innermost first: the walk met outer calls before the ones written inside them.
-    for (const { node, expr } of this.pending.values.reverse()) ctx.definitions.set(node, ctx.evaluate(expr));
     const tools = this.pending.tools.map(({ def, input }) => finishTool(ctx, def, input));
     const agents = this.pending.agents.map(({ def, input }) => finishAgent(ctx, def, input));
     const toolLists: ToolListRegistration[] = this.pending.lists.map(({ input: l, ownerParam }) => ({

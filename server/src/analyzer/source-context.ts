@@ -103,6 +103,11 @@ export class SourceContext {
   /** Definition nodes recognised by adapters → their Val (`{k:'tool'}` / `{k:'agent'}`). */
   readonly definitions = new DefinitionMap();
   /**
+   * Nodes that evaluate to what another expression does, looked up when they are evaluated (by then the walk has
+   * defined what is inside them): a toolkit is its tools, `withX402(server)` is the server.
+   */
+  readonly aliases = new Map<ts.Node, ts.Expression>();
+  /**
    * Values of declarations, class members and classes, each computed once: compiled SDK code refers to the
    * same `this.client` or module constant thousands of times (evaluating them again each time was most of
    * extraction on @mastra/core). An entry holds while no definition was added since (a new tool or agent can
@@ -311,6 +316,8 @@ export class SourceContext {
     const node = unwrap(input);
     const def = this.definitions.get(node);
     if (def) return def;
+    const alias = this.aliases.size ? this.aliases.get(node) : undefined;
+    if (alias) return this.evaluate(alias);
     if (ts.isStringLiteralLike(node)) return { k: 'str', v: node.text };
     if (node.kind === ts.SyntaxKind.TrueKeyword || node.kind === ts.SyntaxKind.FalseKeyword)
       return { k: 'bool', v: node.kind === ts.SyntaxKind.TrueKeyword };

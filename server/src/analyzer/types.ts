@@ -48,7 +48,8 @@ export type FrameworkId =
   | 'genkit'
   | 'agent-kit'
   | 'llamaindex'
-  | 'webmcp';
+  | 'webmcp'
+  | 'cloudflare-agents';
 
 /** Governance annotations read from JSDoc tags (`@owner`, `@scope`, `@approval`, `@revocation`, `@expires`). */
 export interface Annotations {

@@ -40,6 +40,14 @@ const HOSTED_TOOLS: { kinds: readonly string[]; capability: string; tier: RiskTi
     reason: 'reads the web',
   },
   { kinds: ['file_search'], capability: 'documents:read', tier: 'low', reason: 'searches uploaded documents' },
+  // Not hosted, but what it does is in its kind: an x402 paid tool (Cloudflare Agents' `paidTool`) takes a payment
+  // from the agent that calls it, whatever its code does.
+  {
+    kinds: ['x402_paid_tool'],
+    capability: 'payments:write',
+    tier: 'critical',
+    reason: 'charges the calling agent for each call (x402)',
+  },
 ];
 
 /**

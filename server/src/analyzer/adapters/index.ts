@@ -2,6 +2,7 @@ import type { FrameworkAdapter } from '../adapter';
 import { agentKitAdapter } from './agent-kit';
 import { aiSdkAdapter } from './ai-sdk';
 import { claudeAgentSdkAdapter } from './claude-agent-sdk';
+import { cloudflareAgentsAdapter } from './cloudflare-agents';
 import { fastMcpAdapter } from './fastmcp';
 import { genkitAdapter } from './genkit';
 import { googleAdkAdapter } from './google-adk';
@@ -30,6 +31,7 @@ export const ADAPTERS: FrameworkAdapter[] = [
   genkitAdapter,
   llamaIndexAdapter,
   webMcpAdapter,
+  cloudflareAgentsAdapter,
 ];
 
 /**

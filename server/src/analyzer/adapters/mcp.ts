@@ -6,7 +6,9 @@ import type { Location } from '../types';
 
 const SERVER_MODULES = /^@modelcontextprotocol\/(sdk\/server(\/.*)?|server(\/.*)?|sdk-server)$/;
 const TYPES_MODULES = /^@modelcontextprotocol\/(sdk\/types(\.js)?|server|core|sdk-server)$/;
-const REGISTER_METHODS = ['registerTool', 'tool', 'registerToolTask'];
+// `paidTool(name, description, priceUSD, schema, annotations, cb)`: a tool on a server wrapped by `withX402`
+// (Cloudflare Agents), which charges its caller for each call.
+const REGISTER_METHODS = ['registerTool', 'tool', 'registerToolTask', 'paidTool'];
 
 /**
  * MCP TypeScript SDK: the server is the identity. High-level `McpServer.registerTool/tool`,
@@ -19,7 +21,7 @@ export const mcpAdapter: FrameworkAdapter = {
   entryPoints: 'any',
   // A file that registers on a server it is handed (`export const register = (server) => server.registerTool(…)`)
   // need not import the SDK at all; each such call is still checked for the registration's shape.
-  shapes: /\.registerTool(?:Task)?\s*\(/,
+  shapes: /\.(?:registerTool(?:Task)?|paidTool)\s*\(/,
   visitCall(node, callee, a) {
     if (callee.kind === 'export') {
       if (ts.isNewExpression(node) && isExport(callee, 'McpServer', 'Server') && SERVER_MODULES.test(callee.module)) {
@@ -55,6 +57,7 @@ export const mcpAdapter: FrameworkAdapter = {
         registeredOn: receiver,
         impl,
         hints: hintsOf(node, a),
+        hostedType: method === 'paidTool' ? 'x402_paid_tool' : undefined,
       });
       return;
     }
