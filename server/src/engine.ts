@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { posix } from 'node:path';
 import picomatch from 'picomatch';
 import {
   DEFAULT_TIME_BUDGET_MS,
@@ -159,9 +160,14 @@ function aliasPrefixes(mappings: readonly PathMapping[]): string[] {
   return [...out].sort();
 }
 
-/** The `baseUrl`/`paths` mappings of the tsconfig/jsconfig files among the inputs. */
+/** Files whose text shapes how every other file resolves: tsconfig/jsconfig `paths`, workspace packages' names. */
+export function shapesResolution(file: string): boolean {
+  return /(^|\/)(tsconfig[\w.-]*|jsconfig|package)\.json$/.test(file);
+}
+
+/** The `baseUrl`/`paths` mappings of the tsconfig/jsconfig files, and the workspace packages, among the inputs. */
 export function pathMappingsOf(inputs: readonly SourceInput[]): PathMapping[] {
-  return inputs.flatMap((i) => tsconfigPaths(i) ?? []);
+  return inputs.flatMap((i) => tsconfigPaths(i) ?? workspacePackage(i) ?? []);
 }
 
 /**
@@ -221,7 +227,7 @@ export function analyseFile(
     suppressions:
       facts?.suppressions ?? parseSuppressions(input.file, input.text, locAt, source ? inLiteralOf(input) : undefined),
     notice,
-    pathMapping: tsconfigPaths(input),
+    pathMapping: tsconfigPaths(input) ?? workspacePackage(input),
   };
 }
 
@@ -270,6 +276,49 @@ function tsconfigPaths(input: SourceInput): PathMapping | undefined {
       .map(([k, v]) => [k, (v as unknown[]).filter((x): x is string => typeof x === 'string')]),
   );
   return { dir, baseUrl: typeof co.baseUrl === 'string' ? co.baseUrl : undefined, paths };
+}
+
+/** Where a package's code is, besides what its manifest names: built output maps back to its sources. */
+const BUILT_DIR = /^(\.\/)?(dist|build|lib|out)\//;
+
+/**
+ * A package of the scanned workspace (npm, pnpm or yarn workspaces: a `package.json` with a name, below the root):
+ * its name resolves to its sources as a path does, so that `import { registerTools } from '@acme/tools'` links to
+ * `packages/tools/src/index.ts`. The manifest's entry points (`exports`, `module`, `main`, `types`) are tried as
+ * written and with their build folder read as `src/`, then `src/index` and `index`.
+ */
+function workspacePackage(input: SourceInput): PathMapping | undefined {
+  if (!/(^|\/)package\.json$/.test(input.file) || !input.file.includes('/')) return undefined;
+  let manifest: Record<string, unknown> | undefined;
+  try {
+    manifest = JSON.parse(input.text) as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+  const name = manifest?.name;
+  if (typeof name !== 'string' || !name) return undefined;
+  const dir = input.file.slice(0, input.file.lastIndexOf('/'));
+  const written = [manifest.exports, manifest.module, manifest.main, manifest.types, manifest.source].flatMap(entries);
+  const entry = [...written.flatMap((e) => [e, e.replace(BUILT_DIR, 'src/')]), 'src/index', 'index'];
+  const sources = (e: string) => posix.join(dir, e.replace(/\.d\.ts$|\.[cm]?js$/, ''));
+  return {
+    dir: '.',
+    paths: {
+      [name]: [...new Set(entry.map(sources))],
+      [`${name}/*`]: [posix.join(dir, 'src/*'), posix.join(dir, '*')],
+    },
+  };
+}
+
+/** The paths a manifest's entry field names: a string, or the strings in an `exports` map (`"."` first). */
+function entries(field: unknown): string[] {
+  if (typeof field === 'string') return [field];
+  if (!field || typeof field !== 'object') return [];
+  const map = field as Record<string, unknown>;
+  const main = '.' in map ? map['.'] : map;
+  if (typeof main === 'string') return [main];
+  if (!main || typeof main !== 'object') return [];
+  return Object.values(main as Record<string, unknown>).flatMap(entries);
 }
 
 /** Links per-file results and runs the rules (the language server and the cache reuse per-file results). */

@@ -66,6 +66,28 @@ register(server);`,
     expected: { tools: ['news_search'], agents: { search: { tools: ['news_search'] } } },
   },
   {
+    name: 'a workspace package wrapping a framework, used by another package of the monorepo by its name',
+    files: {
+      'package.json': '{ "name": "acme", "private": true, "workspaces": ["packages/*", "apps/*"] }',
+      'packages/tools/package.json': '{ "name": "@acme/tools", "main": "dist/index.js", "types": "dist/index.d.ts" }',
+      'packages/tools/src/index.ts': `import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+export function registerTools(server: McpServer) {
+  server.registerTool('ping', { description: 'Ping' }, async () => ({ content: [] }));
+}`,
+      'packages/kit/package.json': '{ "name": "@acme/kit", "exports": { ".": { "import": "./build/main.mjs" } } }',
+      'packages/kit/src/main.ts': `import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+export const addSearch = (server: McpServer) =>
+  server.registerTool('search_docs', { description: 'Search' }, async () => ({ content: [] }));`,
+      'apps/server/src/index.ts': `import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { addSearch } from '@acme/kit';
+import { registerTools } from '@acme/tools';
+const server = new McpServer({ name: 'docs', version: '1.0.0' });
+registerTools(server);
+addSearch(server);`,
+    },
+    expected: { tools: ['search_docs', 'ping'], agents: { docs: { tools: ['ping', 'search_docs'] } } },
+  },
+  {
     name: 'a tool with no name anywhere in the code is dynamic, not a tool named <dynamic>',
     files: `import { FastMCP } from 'fastmcp';
 declare const loaded: { execute: () => Promise<string> };

@@ -15,6 +15,7 @@ import {
   type FileResult,
   isAnalysable,
   pathMappingsOf,
+  shapesResolution,
   type SourceInput,
 } from '../engine';
 import { ANALYZER_BUILD } from '../version';
@@ -89,7 +90,6 @@ interface BatchRun {
 }
 
 const hashOf = (text: string) => createHash('sha1').update(text).digest('hex');
-const TSCONFIG = /(^|\/)(tsconfig[\w.-]*|jsconfig)\.json$/;
 /** Files a cooperative batch reads between two pauses, and analyses between two pauses. */
 const READS_PER_PAUSE = 100;
 const ANALYSES_PER_PAUSE = 25;
@@ -101,7 +101,7 @@ export function extractOptionsFor(
   more: readonly PathMapping[] = [],
 ): ExtractOptions {
   const tsconfigs = files.flatMap((f) => {
-    if (!TSCONFIG.test(f.file)) return [];
+    if (!shapesResolution(f.file)) return [];
     const text = f.text ?? f.read?.();
     return text === undefined ? [] : [{ file: f.file, text }];
   });

@@ -4,7 +4,7 @@ import { fdir } from 'fdir';
 import ignore from 'ignore';
 import picomatch from 'picomatch';
 import type { Notice } from '../analyzer/types';
-import { isAnalysable } from '../engine';
+import { isAnalysable, shapesResolution } from '../engine';
 
 /** Larger files are skipped with a notice: generated bundles and data dumps, not agent code. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -123,8 +123,8 @@ function gitignoreMatcher(root: string, files: string[]): (abs: string) => boole
 /**
  * Reads files for analysis; binary, oversized and unreadable files are skipped with a notice. With a cache
  * that knows a file unchanged by its size and modification time, the file is not read (only stat'ed): its
- * text is read later only if it must be analysed after all. tsconfig/jsconfig files are always read (their
- * `paths` shape the analysis of every other file).
+ * text is read later only if it must be analysed after all. tsconfig/jsconfig and package.json files are always
+ * read (their `paths` and package names shape the analysis of every other file).
  */
 export async function readSources(
   files: string[],
@@ -142,7 +142,7 @@ export async function readSources(
         continue;
       }
       const stamp = { size: st.size, mtimeMs: st.mtimeMs };
-      if (cache?.unchanged(file, stamp) && !TSCONFIG.test(file)) {
+      if (cache?.unchanged(file, stamp) && !shapesResolution(file)) {
         out.push({ file, stamp, read: () => readText(abs) });
         continue;
       }
@@ -176,8 +176,6 @@ function decode(buf: Buffer): { text: string } | { skipped: string } {
   if (buf.subarray(0, 8000).includes(0)) return { skipped: 'skipped: binary file' };
   return { text: buf.toString('utf8').replace(/^\uFEFF/, '') };
 }
-
-const TSCONFIG = /(^|\/)(tsconfig[\w.-]*|jsconfig)\.json$/;
 
 function readText(abs: string): string | undefined {
   try {
