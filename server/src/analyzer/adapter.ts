@@ -124,6 +124,11 @@ export function prop(obj: ts.ObjectLiteralExpression | undefined, name: string):
   return undefined;
 }
 
+/** The values of those properties an options object has: `props(opts, 'tools', 'toolkits')` for an agent's lists. */
+export function props(obj: ts.ObjectLiteralExpression | undefined, ...names: string[]): ts.Expression[] {
+  return names.flatMap((n) => prop(obj, n) ?? []);
+}
+
 function propName(n: ts.PropertyName): string | undefined {
   return ts.isIdentifier(n) || ts.isStringLiteralLike(n) ? n.text : undefined;
 }

@@ -1,5 +1,5 @@
 import { ts } from '../../typescript';
-import { type FrameworkAdapter, implOf, isExport, objectArg, prop } from '../adapter';
+import { type FrameworkAdapter, implOf, isExport, objectArg, prop, props } from '../adapter';
 
 const MODULES = /^@inngest\/agent-kit(\/.*)?$/;
 
@@ -28,12 +28,11 @@ export const agentKitAdapter: FrameworkAdapter = {
       (ts.isCallExpression(node) && isExport(callee, 'createAgent', 'createRoutingAgent')) ||
       (ts.isNewExpression(node) && isExport(callee, 'Agent', 'RoutingAgent'));
     if (isAgent) {
-      const tools = prop(opts, 'tools');
-      a.addAgent({ node, framework: 'agent-kit', kind: how, name: prop(opts, 'name'), tools: tools ? [tools] : [] });
+      a.addAgent({ node, framework: 'agent-kit', kind: how, name: prop(opts, 'name'), tools: props(opts, 'tools') });
       return;
     }
     if ((ts.isCallExpression(node) && fn === 'createNetwork') || (ts.isNewExpression(node) && fn === 'Network')) {
-      const delegates = ['agents', 'router', 'defaultRouter'].map((p) => prop(opts, p)).filter((x) => x !== undefined);
+      const delegates = props(opts, 'agents', 'router', 'defaultRouter');
       a.addAgent({ node, framework: 'agent-kit', kind: how, name: prop(opts, 'name'), delegates });
     }
   },

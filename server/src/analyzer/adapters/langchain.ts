@@ -1,5 +1,14 @@
 import { ts } from '../../typescript';
-import { type AdapterContext, arg, type FrameworkAdapter, isExport, methodName, objectArg, prop } from '../adapter';
+import {
+  type AdapterContext,
+  arg,
+  type FrameworkAdapter,
+  isExport,
+  methodName,
+  objectArg,
+  prop,
+  props,
+} from '../adapter';
 import { propertyNameText } from '../source-context';
 
 const TOOL_MODULES = /^(@langchain\/core\/tools|langchain|langchain\/tools|@langchain\/core)$/;
@@ -95,15 +104,13 @@ export const langchainAdapter: FrameworkAdapter = {
     }
     if (ts.isCallExpression(node) && (isExport(callee, 'createSupervisor') || isExport(callee, 'createSwarm'))) {
       const opts = objectArg(node, 0);
-      const agents = prop(opts, 'agents');
-      const tools = prop(opts, 'tools');
       a.addAgent({
         node,
         framework: 'langchain',
         kind: `${name}()`,
         name: prop(opts, 'supervisorName') ?? (isExport(callee, 'createSupervisor') ? 'supervisor' : undefined),
-        tools: tools ? [tools] : [],
-        delegates: agents ? [agents] : [],
+        tools: props(opts, 'tools'),
+        delegates: props(opts, 'agents'),
       });
       return;
     }

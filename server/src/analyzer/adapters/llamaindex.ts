@@ -1,5 +1,14 @@
 import { ts } from '../../typescript';
-import { type AdapterContext, arg, type FrameworkAdapter, functionArg, isExport, objectArg, prop } from '../adapter';
+import {
+  type AdapterContext,
+  arg,
+  type FrameworkAdapter,
+  functionArg,
+  isExport,
+  objectArg,
+  prop,
+  props,
+} from '../adapter';
 
 const MODULES = /^(llamaindex|llamaindex\/.*|@llamaindex\/(core|workflow|tools)(\/.*)?)$/;
 
@@ -41,14 +50,12 @@ function addTool(node: ts.CallExpression | ts.NewExpression, kind: string, a: Ad
 
 function addAgent(node: ts.CallExpression | ts.NewExpression, a: AdapterContext): void {
   const opts = objectArg(node, 0);
-  const tools = prop(opts, 'tools');
-  const handoffs = prop(opts, 'canHandoffTo');
   a.addAgent({
     node,
     framework: 'llamaindex',
     kind: ts.isNewExpression(node) ? 'new FunctionAgent()' : 'agent()',
     name: prop(opts, 'name') ?? 'Agent',
-    tools: tools ? [tools] : [],
-    delegates: handoffs ? [handoffs] : [],
+    tools: props(opts, 'tools'),
+    delegates: props(opts, 'canHandoffTo'),
   });
 }

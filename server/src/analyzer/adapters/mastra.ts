@@ -1,5 +1,5 @@
 import { ts } from '../../typescript';
-import { type FrameworkAdapter, implOf, isExport, objectArg, prop } from '../adapter';
+import { type FrameworkAdapter, implOf, isExport, objectArg, prop, props } from '../adapter';
 
 /** Mastra (`@mastra/core`): `createTool({id})`, `new Agent({tools: {…}, agents: {…}})`, `new MCPServer({tools})`. */
 export const mastraAdapter: FrameworkAdapter = {
@@ -23,15 +23,13 @@ export const mastraAdapter: FrameworkAdapter = {
       return;
     }
     if (ts.isNewExpression(node) && isExport(callee, 'Agent') && /^@mastra\/core(\/agent)?$/.test(callee.module)) {
-      const tools = prop(opts, 'tools');
-      const agents = prop(opts, 'agents');
       a.addAgent({
         node,
         framework: 'mastra',
         kind: 'new Agent()',
         name: prop(opts, 'name') ?? prop(opts, 'id'),
-        tools: tools ? [tools] : [],
-        delegates: agents ? [agents] : [],
+        tools: props(opts, 'tools'),
+        delegates: props(opts, 'agents'),
       });
       return;
     }

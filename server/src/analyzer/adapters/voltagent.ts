@@ -1,5 +1,5 @@
 import { ts } from '../../typescript';
-import { arg, type FrameworkAdapter, implOf, isExport, methodName, objectArg, prop } from '../adapter';
+import { arg, type FrameworkAdapter, implOf, isExport, methodName, objectArg, prop, props } from '../adapter';
 
 const MODULES = /^@voltagent\/core(\/.*)?$/;
 
@@ -51,15 +51,13 @@ export const voltAgentAdapter: FrameworkAdapter = {
       return;
     }
     if (ts.isNewExpression(node) && isExport(callee, 'Agent')) {
-      const lists = [prop(opts, 'tools'), prop(opts, 'toolkits')].filter((x) => x !== undefined);
-      const subAgents = prop(opts, 'subAgents');
       a.addAgent({
         node,
         framework: 'voltagent',
         kind: 'new Agent()',
         name: prop(opts, 'name') ?? prop(opts, 'id'),
-        tools: lists,
-        delegates: subAgents ? [subAgents] : [],
+        tools: props(opts, 'tools', 'toolkits'),
+        delegates: props(opts, 'subAgents'),
         cls: { module: callee.module, path: callee.path },
       });
     }
