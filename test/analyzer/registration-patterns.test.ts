@@ -88,6 +88,30 @@ addSearch(server);`,
     expected: { tools: ['search_docs', 'ping'], agents: { docs: { tools: ['ping', 'search_docs'] } } },
   },
   {
+    name: 'a registration in a loop over a list of tools from another file: one tool per element, by its name',
+    files: {
+      'src/tools.ts': `export const TOOLS = [
+  { name: 'get_issue', description: 'Get an issue', handler: async () => ({ content: [] }) },
+  { name: 'create_issue', description: 'Create an issue', handler: async () => ({ content: [] }) },
+];`,
+      'src/server.ts': `import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { TOOLS } from './tools';
+const server = new McpServer({ name: 'tracker', version: '1.0.0' });
+for (const tool of TOOLS) server.registerTool(tool.name, { description: tool.description }, tool.handler);`,
+    },
+    expected: { tools: ['get_issue', 'create_issue'], agents: { tracker: { tools: ['get_issue', 'create_issue'] } } },
+  },
+  {
+    name: 'a loop whose elements are not all named in the code stays dynamic',
+    files: `import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+declare const plugin: { name: string; handler: () => Promise<{ content: [] }> };
+const server = new McpServer({ name: 'plugins', version: '1.0.0' });
+[{ name: 'ping', handler: async () => ({ content: [] as [] }) }, plugin].forEach((t) =>
+  server.tool(t.name, 'A tool', t.handler),
+);`,
+    expected: { tools: [], agents: { plugins: { tools: ['<dynamic>'] } }, dynamic: 1 },
+  },
+  {
     name: 'a tool with no name anywhere in the code is dynamic, not a tool named <dynamic>',
     files: `import { FastMCP } from 'fastmcp';
 declare const loaded: { execute: () => Promise<string> };

@@ -9,6 +9,7 @@ import { type ExtractOptions, FunctionCollector } from '../capabilities/collect-
 import { fileLevelAnnotations, mergeAnnotations } from './annotations';
 import { normaliseModule, propertyNameText, SourceContext, unwrap } from './source-context';
 import { parseSuppressions } from './suppressions';
+import { LOOP_REASON } from './tool-collections';
 import type {
   AgentDef,
   Annotations,
@@ -503,8 +504,10 @@ function finishTool(ctx: SourceContext, def: ToolDef, input: ToolInput): ToolDef
         : ctx.evaluate(input.impl);
   if (input.hints) def.hints = input.hints;
   if (input.wrapsAgent) def.wrapsAgent = ctx.evaluate(input.wrapsAgent);
-  if (insideLoopOrCallback(input.node))
-    def.dynamic = ['registered inside a loop or callback', def.dynamic].filter(Boolean).join('; ');
+  if (insideLoopOrCallback(input.node)) {
+    def.inLoop = true;
+    def.dynamic = [LOOP_REASON, def.dynamic].filter(Boolean).join('; ');
+  }
   return def;
 }
 

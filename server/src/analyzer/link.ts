@@ -8,7 +8,9 @@ import {
   delegateTargets,
   IMPLEMENTATION_PROPS,
   isToolMap,
+  LOOP_REASON,
   propThroughSpreads,
+  stringsOf,
   stringOf,
   type ToolEntry,
   toolEntries,
@@ -276,9 +278,13 @@ class Linker {
 
   private addDefinedTool({ def, facts }: Defined<ToolDef>): void {
     const named = this.toolName(def, facts);
-    // A wrapper registering under its parameter: one tool per literal its callers pass.
-    const passed = def.nameParam ? this.namesPassedTo(def.nameParam) : [];
-    const nameFromCalls = passed.length > 0 && (named.name === '<dynamic>' || !!named.dynamic?.startsWith('name '));
+    // A registration in a loop over known tools: one per element. A wrapper registering under its parameter: one
+    // per literal its callers pass.
+    const perElement = def.inLoop ? stringsOf(this.r, def.name, facts.file) : undefined;
+    const passed = perElement ?? (def.nameParam ? this.namesPassedTo(def.nameParam) : []);
+    const nameFromCalls =
+      !!perElement?.length ||
+      (passed.length > 0 && (named.name === '<dynamic>' || !!named.dynamic?.startsWith('name ')));
     const primary = nameFromCalls
       ? { ...named, name: passed[0]!, nameSource: 'registration' as const, dynamic: withoutNameReason(def.dynamic) }
       : named;
@@ -586,11 +592,11 @@ class Linker {
   }
 }
 
-/** Why a definition is dynamic, without the reason its name gave (known after all from its callers). */
+/** Why a definition is dynamic, without the reasons its name gave (known after all, from callers or elements). */
 function withoutNameReason(dynamic: string | undefined): string | undefined {
   const rest = dynamic
     ?.split('; ')
-    .filter((r) => !r.startsWith('name computed at run time'))
+    .filter((r) => !r.startsWith('name computed at run time') && r !== LOOP_REASON)
     .join('; ');
   return rest || undefined;
 }

@@ -122,6 +122,8 @@ export class Resolver {
           return { ...v, of: c(v.of) };
         case 'values':
           return { ...v, of: c(v.of) };
+        case 'element':
+          return { ...v, of: c(v.of) };
         case 'alt':
           return { ...v, options: v.options.map(c) };
         case 'handoff':
@@ -143,6 +145,11 @@ export class Resolver {
         const of = this.resolve(val.of, depth + 1);
         const m = member(of, val.prop);
         return m.k === 'member' && m.of === of ? m : this.resolve(m, depth + 1);
+      }
+      case 'element': {
+        const of = this.resolve(val.of, depth + 1);
+        if (of.k === 'arr' && of.items.length) return this.resolve({ k: 'alt', options: of.items }, depth + 1);
+        return { k: 'dynamic', why: 'a loop over a list computed at run time', loc: val.loc };
       }
       case 'values': {
         const of = this.resolve(val.of, depth + 1);

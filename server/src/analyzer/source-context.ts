@@ -639,12 +639,14 @@ export class SourceContext {
   }
 
   /**
-   * Each element of a list written out in the code (`for (const tool of tools)`): any of them, in turn. Undefined
-   * when the list is not known element by element.
+   * Each element of a list written out in the code (`for (const tool of tools)`): any of them, in turn; of a list
+   * imported from another file, an element of it, resolved when linking. Undefined when the list is not known.
    */
   private elementOf(list: ts.Expression): Val | undefined {
     const v = this.evaluate(list);
-    return v.k === 'arr' && v.items.length ? { k: 'alt', options: v.items } : undefined;
+    if (v.k === 'arr' && v.items.length) return { k: 'alt', options: v.items };
+    // A list from another file: known once linking follows the import.
+    return v.k === 'import' ? { k: 'element', of: v, loc: this.loc(list) } : undefined;
   }
 
   /** The first parameter of a callback given to `list.forEach/map/flatMap(…)`: each element of the list. */
@@ -855,6 +857,9 @@ export function member(of: Val, prop: string): Val {
     }
     case 'dynamic':
       return of;
+    case 'alt':
+      // `tool.name` for a loop variable over a list of tools: the name of each.
+      return { k: 'alt', options: of.options.map((o) => member(o, prop)), fallback: of.fallback };
     default:
       return { k: 'member', of, prop };
   }

@@ -15,6 +15,9 @@ export type ToolEntry =
 /** The properties that hold a tool's code, in the order frameworks prefer them (`execute`, `handler`…). */
 export const IMPLEMENTATION_PROPS = ['execute', 'handler', 'run', 'func', 'invoke'] as const;
 
+/** Why a tool registered in a loop is dynamic until its name is known for each element (the linker decides). */
+export const LOOP_REASON = 'registered inside a loop or callback';
+
 /** Nested lists and spreads deeper than this are not followed (a guard against self-referencing values). */
 const MAX_DEPTH = 20;
 
@@ -158,4 +161,22 @@ export function propThroughSpreads(
     if (found) return found;
   }
   return undefined;
+}
+
+/**
+ * The strings a value can be when each of its alternatives is one (`tool.name` for each tool a loop goes over);
+ * undefined when one of them is not.
+ */
+export function stringsOf(r: Resolver, v: Val | undefined, from: string, depth = 0): string[] | undefined {
+  if (!v || depth > MAX_DEPTH) return undefined;
+  const x = r.resolve(r.canonicalise(v, from));
+  if (x.k === 'str') return [x.v];
+  if (x.k !== 'alt' || x.fallback) return undefined;
+  const out: string[] = [];
+  for (const o of x.options) {
+    const s = stringsOf(r, o, from, depth + 1);
+    if (!s) return undefined;
+    out.push(...s);
+  }
+  return out;
 }

@@ -80,6 +80,8 @@ export type Val =
   | { k: 'instance'; module: string; path: string[] }
   /** `Object.values(x)`. */
   | { k: 'values'; of: Val }
+  /** Any one element of a list known only by reference here (a loop over a list imported from another file). */
+  | { k: 'element'; of: Val; loc: Location }
   /** A function (declaration, named arrow, method) whose facts are in `FileFacts.functions`. */
   | { k: 'fn'; id: string }
   | { k: 'member'; of: Val; prop: string }
@@ -130,6 +132,8 @@ export interface ToolDef {
    * The name is a parameter of the function the registration is in (`function registerFetch(server, toolName =
    * 'fetch')`): each call of that function with a literal there registers a tool of that name.
    */
+  /** Registered inside a loop or a callback: a tool per element when the name is known for each. */
+  inLoop?: boolean;
   nameParam?: OwnerParam;
   ownerParam?: OwnerParam;
   /** Agent this tool wraps (OpenAI Agents `asTool`, LangChain supervisor tools…). */
