@@ -30,6 +30,22 @@ export const team = multiAgent({ agents: [lead, writer, reviewer], rootAgent: le
     },
   },
   {
+    name: 'metadata made elsewhere: a variable, or a method of the class returning it',
+    files: `import { FunctionTool } from 'llamaindex';
+const meta = { name: 'lookup', description: '' };
+export const a = FunctionTool.from(async () => '', meta);
+export class OpenApiTools {
+  constructor() {
+    this.loadMeta = (title: string) => ({ name: 'load_openapi_spec', description: title });
+  }
+  loadMeta: (title: string) => { name: string; description: string };
+  tools() {
+    return [FunctionTool.from(async () => '', this.loadMeta('x'))];
+  }
+}`,
+    expected: { tools: ['lookup', 'load_openapi_spec'] },
+  },
+  {
     name: 'tool from another package is not LlamaIndex’s',
     files: `import { tool } from 'my-tools';
 export const t = tool({ name: 'x', execute: async () => '' });`,

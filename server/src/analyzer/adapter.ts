@@ -12,6 +12,8 @@ export interface ToolInput {
   kind: string;
   /** The name as the model sees it: an expression to evaluate, or a known string. */
   name?: ts.Expression | string;
+  /** Where the name is not written in place: the options object it is the `name` of (`tool(fn, metadata)`). */
+  nameOf?: ts.Expression;
   /** Applied to a resolved name (OpenAI Agents replaces non-alphanumerics with `_`). */
   normaliseName?: 'openai-agents' | 'genkit';
   /** Where to point diagnostics; defaults to the name expression or the node. */

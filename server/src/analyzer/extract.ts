@@ -7,7 +7,7 @@ import { scanSecrets } from '../secrets/scan-secrets';
 import { approvalKind } from './approval-gates';
 import { type ExtractOptions, FunctionCollector } from '../capabilities/collect-functions';
 import { fileLevelAnnotations, mergeAnnotations } from './annotations';
-import { normaliseModule, propertyNameText, SourceContext, unwrap } from './source-context';
+import { member, normaliseModule, propertyNameText, SourceContext, unwrap } from './source-context';
 import { parseSuppressions } from './suppressions';
 import { LOOP_REASON } from './tool-collections';
 import type {
@@ -476,8 +476,13 @@ export function isInsideLiteral(sf: ts.SourceFile, offset: number): boolean {
 }
 
 function finishTool(ctx: SourceContext, def: ToolDef, input: ToolInput): ToolDef {
-  if (input.name !== undefined) {
-    let name: Val = typeof input.name === 'string' ? { k: 'str', v: input.name } : ctx.evaluate(input.name);
+  if (input.name !== undefined || input.nameOf) {
+    let name: Val =
+      typeof input.name === 'string'
+        ? { k: 'str', v: input.name }
+        : input.name
+          ? ctx.evaluate(input.name)
+          : member(ctx.evaluate(input.nameOf!), 'name');
     if (input.normaliseName && name.k === 'str')
       name = {
         k: 'str',

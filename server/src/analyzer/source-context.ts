@@ -513,32 +513,56 @@ export class SourceContext {
         if (cls.k === 'import') return { k: 'instance', module: cls.module, path: cls.path };
       }
     }
-    if (ts.isIdentifier(callee)) {
-      const made = this.factoryResult(callee);
-      if (made) return made;
-    }
+    const factory = ts.isIdentifier(callee)
+      ? this.localFunction(callee)
+      : ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword
+        ? this.thisMethod(callee)
+        : undefined;
+    const made = factory && this.factoryResult(factory);
+    if (made) return made;
     return this.dynamic('result of a function call', node);
   }
 
   /**
-   * A call to a function of this file that returns a definition — `createServer()` returning `new FastMCP({…})`, a
-   * helper returning a tool or a tool object — is that definition: made by a factory, it is one identity however
-   * often the factory runs. Anything else a factory returns stays a function call's result.
+   * A call to a function of this file (or a method of the class it is in) that returns a definition —
+   * `createServer()` returning `new FastMCP({…})`, a helper returning a tool or a tool object — is that definition:
+   * made by a factory, it is one identity however often the factory runs. Anything else a factory returns stays a
+   * function call's result.
    */
-  private factoryResult(callee: ts.Identifier): Val | undefined {
-    const decl = this.findDeclaration(callee.text, callee);
-    const fn =
-      decl && ts.isFunctionDeclaration(decl)
-        ? decl
-        : decl && ts.isVariableDeclaration(decl) && decl.initializer && isFunctionValue(unwrap(decl.initializer))
-          ? (unwrap(decl.initializer) as ts.FunctionLikeDeclaration)
-          : undefined;
-    if (!fn?.body) return undefined;
-    const returned = ts.isBlock(fn.body) ? returnedIn(fn.body) : [fn.body];
+  private factoryResult(fn: ts.FunctionLikeDeclaration): Val | undefined {
+    if (!fn.body) return undefined;
+    const returned = ts.isBlock(fn.body) ? returnedIn(fn.body) : [fn.body as ts.Expression];
     if (!returned.length || returned.length > MAX_FACTORY_RETURNS) return undefined;
     const made = returned.map((r) => this.evaluate(r)).filter((v) => FACTORY_KINDS.has(v.k));
     if (!made.length) return undefined;
     return made.length === 1 ? made[0] : { k: 'alt', options: made };
+  }
+
+  /** The function a name of this file is declared as: `function f() {}`, `const f = () => …`. */
+  private localFunction(id: ts.Identifier): ts.FunctionLikeDeclaration | undefined {
+    const decl = this.findDeclaration(id.text, id);
+    if (decl && ts.isFunctionDeclaration(decl)) return decl;
+    const init = decl && ts.isVariableDeclaration(decl) && decl.initializer ? unwrap(decl.initializer) : undefined;
+    return init && isFunctionValue(init) ? (init as ts.FunctionLikeDeclaration) : undefined;
+  }
+
+  /** The function `this.f` is in its class: a method, a field holding one, or one assigned as `this.f = …`. */
+  private thisMethod(access: ts.PropertyAccessExpression): ts.FunctionLikeDeclaration | undefined {
+    const cls = this.enclosingClass(access);
+    if (!cls) return undefined;
+    const name = access.name.text;
+    for (const m of cls.members) {
+      if (ts.isMethodDeclaration(m) && propertyNameText(m.name) === name) return m;
+      if (ts.isPropertyDeclaration(m) && propertyNameText(m.name) === name && m.initializer) {
+        const init = unwrap(m.initializer);
+        if (isFunctionValue(init)) return init as ts.FunctionLikeDeclaration;
+      }
+    }
+    const assigned = this.thisAssignments(cls)
+      .get(name)
+      ?.map((e) => unwrap(e))
+      .find(isFunctionValue);
+    return assigned as ts.FunctionLikeDeclaration | undefined;
   }
 
   evaluateIdentifier(id: ts.Identifier): Val {

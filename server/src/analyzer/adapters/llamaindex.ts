@@ -39,11 +39,14 @@ export const llamaIndexAdapter: FrameworkAdapter = {
 /** `tool({ name, execute })`, or `tool(fn, { name })`: the metadata is the object, first or second. */
 function addTool(node: ts.CallExpression | ts.NewExpression, kind: string, a: AdapterContext): void {
   const meta = objectArg(node, 0) ?? objectArg(node, 1);
+  // `tool(fn, metadata)` with the metadata made elsewhere (a variable, a helper's result).
+  const metaExpr = meta ?? (node.arguments && node.arguments.length > 1 ? arg(node, 1) : undefined);
   a.addTool({
     node,
     framework: 'llamaindex',
     kind,
     name: prop(meta, 'name'),
+    nameOf: meta ? undefined : metaExpr,
     impl: functionArg(node) ?? prop(meta, 'execute') ?? arg(node, 0),
   });
 }
