@@ -30,6 +30,38 @@ export class Paid extends McpAgent {
     expected: { tools: ['report', 'echo'], agents: { Premium: { tools: ['report', 'echo'] } } },
   },
   {
+    name: 'a chat agent class is the agent of the model calls in its methods; agentTool delegates to another class',
+    files: {
+      'src/researcher.ts': `import { AIChatAgent } from '@cloudflare/ai-chat';
+import { streamText, tool } from 'ai';
+export class Researcher extends AIChatAgent {
+  async onChatMessage() {
+    return streamText({ model: {} as never, tools: { search: tool({ description: '', execute: async () => '' }) } });
+  }
+}`,
+      'src/chat.ts': `import { agentTool } from 'agents/agent-tools';
+import { AIChatAgent } from 'agents/ai-chat-agent';
+import { streamText, tool } from 'ai';
+import { Researcher } from './researcher';
+export class Chat extends AIChatAgent {
+  async onChatMessage() {
+    const weather = tool({ description: '', execute: async () => 'sunny' });
+    return streamText({
+      model: {} as never,
+      tools: { weather, research: agentTool(Researcher, { description: 'Research', inputSchema: {} as never }) },
+    });
+  }
+}`,
+    },
+    expected: {
+      tools: ['weather', 'research', 'search'],
+      agents: {
+        Researcher: { tools: ['search'] },
+        Chat: { tools: ['weather', 'research'], delegates: ['Researcher'] },
+      },
+    },
+  },
+  {
     name: 'agentTool(ChildAgent) is a tool named by the key it is registered under',
     files: `import { streamText } from 'ai';
 import { agentTool } from 'agents/agent-tools';

@@ -354,6 +354,7 @@ class FileExtractor {
   }
 
   private addAgent(input: AgentInput): void {
+    if (input.oneShot && this.joinHostAgent(input)) return;
     const defined = this.define(input, 'agent');
     if (!defined) return;
     const { id, at } = defined;
@@ -373,6 +374,21 @@ class FileExtractor {
     };
     if (input.cls) this.ctx.agentClass.set(id, input.cls);
     this.pending.agents.push({ def, input });
+  }
+
+  /**
+   * A model call inside a class that is itself an agent (a Cloudflare `AIChatAgent` calling `streamText` in
+   * `onChatMessage`) is that agent's loop: its tools and gates become the class agent's, and the call refers to it.
+   */
+  private joinHostAgent(input: AgentInput): boolean {
+    const cls = ts.findAncestor(input.node.parent, ts.isClassLike);
+    const host = cls ? this.ctx.definitions.get(cls) : undefined;
+    const entry = host?.k === 'agent' ? this.pending.agents.find((p) => p.def.id === host.id) : undefined;
+    if (!entry || this.ctx.definitions.has(input.node)) return false;
+    entry.input.tools = [...(entry.input.tools ?? []), ...(input.tools ?? [])];
+    entry.input.toolGates ??= input.toolGates;
+    this.ctx.definitions.set(input.node, host!);
+    return true;
   }
 
   /** Where a definition, its name and its holder (what its JSDoc sits on) are, and its annotations. */
