@@ -48,6 +48,18 @@ export const flow = ai.defineFlow({ name: 'research' }, async () => ai.generate(
     expected: { tools: ['search', 'askUser'], agents: { research: { tools: ['search', 'askUser'] } } },
   },
   {
+    name: 'defineAgent (beta) is an agent; a prompt or agent among the tools is delegation',
+    files: `import { genkit } from 'genkit/beta';
+const ai = genkit({});
+const weather = ai.defineTool({ name: 'getWeather', description: '' }, async () => 'sunny');
+const reservations = ai.definePrompt({ name: 'reservations', tools: [weather], prompt: '' });
+export const host = ai.defineAgent({ name: 'host', system: 'Greet guests', tools: [reservations, weather] });`,
+    expected: {
+      tools: ['getWeather'],
+      agents: { reservations: { tools: ['getWeather'] }, host: { tools: ['getWeather'], delegates: ['reservations'] } },
+    },
+  },
+  {
     name: 'defineTool on something else, with another shape, is not Genkit’s',
     files: `import { registry } from './registry';
 registry.defineTool('x', { run: () => 1 });

@@ -519,11 +519,14 @@ class Linker {
       const node = this.agents.get(def.id)!;
       const byName = (name: string) =>
         [...this.agents.values()].find((a) => a.name === name && a.framework === def.framework)?.id;
-      for (const d of def.delegates) {
-        for (const target of delegateTargets(this.r, d, facts.file, byName)) {
-          if (target !== def.id && !node.delegates.includes(target)) node.delegates.push(target);
-        }
-      }
+      const add = (target: string) => {
+        if (target !== def.id && !node.delegates.includes(target)) node.delegates.push(target);
+      };
+      for (const d of def.delegates) delegateTargets(this.r, d, facts.file, byName).forEach(add);
+      // An agent listed among another's tools (a Genkit prompt or agent as a tool) is delegated to as well; only
+      // Genkit names one by string there.
+      const toolsByName = def.framework === 'genkit' ? byName : undefined;
+      for (const t of def.tools) delegateTargets(this.r, t, facts.file, toolsByName).forEach(add);
     }
     for (const t of this.tools.values()) {
       if (!t.delegatesTo) continue;

@@ -6,16 +6,19 @@ const MODULES = /^(genkit|genkit\/.*|@genkit-ai\/(ai|core)(\/.*)?)$/;
 
 /** The Genkit instance's methods that register or use tools, by what they make. */
 const TOOL_METHODS = new Set(['defineTool', 'dynamicTool', 'defineInterrupt']);
-const AGENT_METHODS = new Set(['definePrompt', 'generate', 'generateStream']);
+const AGENT_METHODS = new Set(['definePrompt', 'defineAgent', 'definePromptAgent', 'generate', 'generateStream']);
+/** Agents with a name of their own; the others are one model call, the agent of the flow or function around it. */
+const NAMED_AGENTS = new Set(['definePrompt', 'defineAgent', 'definePromptAgent']);
 
 /**
  * Genkit (`genkit` 1.x, `genkit/beta`, `@genkit-ai/ai`; the live oracle runs 1.42). `const ai = genkit({…})` is the
  * instance everything is registered on, often exported from a `genkit.ts` and used in other files (`shapes`).
  * `ai.defineTool({ name }, fn)` registers a tool the model knows by its name without a `plugin/` namespace;
  * `ai.dynamicTool` and `tool()` make unregistered ones. `ai.defineInterrupt({ name })` (and `interrupt()`) is a tool
- * that always stops for a human: an approval gate. `ai.definePrompt({ name, tools })` is an agent named by the
- * prompt; `ai.generate({ tools })` is one model call with tools, the agent of the flow it runs in
- * (`ai.defineFlow({ name }, fn)`). `tools` name tools by reference or by their registered name.
+ * that always stops for a human: an approval gate. `ai.definePrompt({ name, tools })` and the beta `ai.defineAgent`
+ * are agents named by their `name`; `ai.generate({ tools })` is one model call with tools, the agent of the flow it
+ * runs in (`ai.defineFlow({ name }, fn)`). `tools` name tools by reference or by their registered name; a prompt or
+ * agent among them is delegation.
  */
 export const genkitAdapter: FrameworkAdapter = {
   framework: 'genkit',
@@ -77,13 +80,13 @@ function addAgent(node: ts.CallExpression, how: string, a: AdapterContext): void
   const opts = objectArg(node, 0);
   const tools = prop(opts, 'tools');
   if (!tools) return;
-  const prompt = how === 'definePrompt';
+  const named = NAMED_AGENTS.has(how);
   a.addAgent({
     node,
     framework: 'genkit',
     kind: `${how}()`,
-    name: prompt ? prop(opts, 'name') : flowName(node),
-    oneShot: !prompt,
+    name: named ? prop(opts, 'name') : flowName(node),
+    oneShot: !named,
     tools: [tools],
   });
 }
