@@ -1,37 +1,47 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { REPO, runCli, THIRD_PARTY } from './cli';
 
 /**
  * Where a fixture runs: `.` is third-party/ itself (MCP servers, FastMCP, zod 3), `frameworks` the agent frameworks
- * whose peers ask for zod 4 (third-party/frameworks).
+ * whose peers ask for zod 4 (third-party/frameworks), `cloudflare` the Agents SDK and Miniflare.
  */
-export type OracleProject = '.' | 'frameworks';
+export type OracleProject = '.' | 'frameworks' | 'cloudflare';
 
 /**
- * A fixture project built to run on a framework's real runtime: its entry bundled with esbuild into a folder
- * of third-party/, so that its imports (`fastmcp`, `zod`) load the pinned packages installed there.
- * `alias` runs it against another pinned major (`{ fastmcp: 'fastmcp-3' }`). The analyzer reads the sources;
- * only this test runs them.
+ * A fixture project built to run on a framework's real runtime, with esbuild, into `.oracles/` of a third-party
+ * project: for Node, its entry bundled with its packages left as imports, so that they load the pinned packages
+ * installed there (`alias` runs it against another pinned major: `{ fastmcp: 'fastmcp-3' }`); for workerd
+ * (`worker`), everything bundled in as Wrangler does, but `cloudflare:*`, from a copy of the sources placed beside
+ * the pinned packages so that those are the ones bundled. The analyzer reads the sources; only the oracles run them.
  */
 export function bundleForRuntime(
   entry: string,
   name: string,
   alias: Record<string, string> = {},
   project: OracleProject = '.',
+  target: 'node' | 'worker' = 'node',
 ): string {
   const outDir = join(THIRD_PARTY, project, '.oracles');
   mkdirSync(outDir, { recursive: true });
   const outfile = join(outDir, `${name}.mjs`);
+  let input = join(REPO, entry);
+  if (target === 'worker') {
+    const copy = join(outDir, name);
+    cpSync(dirname(input), copy, { recursive: true });
+    input = join(copy, basename(input));
+  }
+  const how =
+    target === 'worker' ? ['--conditions=workerd,worker', '--external:cloudflare:*'] : ['--packages=external'];
   const r = spawnSync(
     join(REPO, 'node_modules/.bin/esbuild'),
     [
-      join(REPO, entry),
+      input,
       '--bundle',
       '--platform=node',
       '--format=esm',
-      '--packages=external',
+      ...how,
       '--log-level=error',
       ...Object.entries(alias).map(([from, to]) => `--alias:${from}=${to}`),
       `--outfile=${outfile}`,

@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO, runCli, THIRD_PARTY } from '../helpers/cli';
+import { runCli, THIRD_PARTY } from '../helpers/cli';
+import { bundleForRuntime } from '../helpers/framework-oracle';
 
 /**
  * Cloudflare's Workers runtime is the oracle: the fixture (shaped after Cloudflare's remote MCP server template: an
@@ -11,6 +12,7 @@ import { REPO, runCli, THIRD_PARTY } from '../helpers/cli';
  * third-party/cloudflare) with its Durable Object and KV bindings, and asked `tools/list` over Streamable HTTP.
  */
 const FIXTURE = 'test/fixtures/cloudflare-mcp-agent';
+// The runner sits beside the bundle (`worker.mjs`) in third-party/cloudflare/.oracles.
 const PROJECT = join(THIRD_PARTY, 'cloudflare');
 const RUNNER = `
 import { Miniflare } from 'miniflare';
@@ -36,30 +38,6 @@ function hint(a) {
 }
 `;
 
-/** The fixture copied beside the pinned packages and bundled as Wrangler does: everything in, `cloudflare:*` out. */
-function bundleWorker(): string {
-  const dir = join(PROJECT, '.oracles', 'cloudflare-mcp-agent');
-  mkdirSync(dir, { recursive: true });
-  cpSync(join(REPO, FIXTURE, 'src'), join(dir, 'src'), { recursive: true });
-  const r = spawnSync(
-    join(REPO, 'node_modules/.bin/esbuild'),
-    [
-      join(dir, 'src/index.ts'),
-      '--bundle',
-      '--format=esm',
-      '--platform=node',
-      '--conditions=workerd,worker',
-      '--external:cloudflare:*',
-      '--log-level=error',
-      `--outfile=${join(dir, 'worker.mjs')}`,
-    ],
-    { encoding: 'utf8' },
-  );
-  if (r.status !== 0) throw new Error(`esbuild failed: ${r.stderr}`);
-  writeFileSync(join(dir, 'run.mjs'), RUNNER);
-  return join(dir, 'run.mjs');
-}
-
 interface InventoryTool {
   name: string;
   agents: string[];
@@ -68,7 +46,10 @@ interface InventoryTool {
 
 describe('Cloudflare Agents: static inventory = what the McpAgent serves in workerd', () => {
   it('agents 0.32 on workerd (miniflare 4)', { timeout: 120_000 }, () => {
-    const r = spawnSync(process.execPath, [bundleWorker()], { cwd: PROJECT, encoding: 'utf8', timeout: 90_000 });
+    bundleForRuntime(`${FIXTURE}/src/index.ts`, 'worker', {}, 'cloudflare', 'worker');
+    const runner = join(PROJECT, '.oracles', 'run.mjs');
+    writeFileSync(runner, RUNNER);
+    const r = spawnSync(process.execPath, [runner], { cwd: PROJECT, encoding: 'utf8', timeout: 90_000 });
     const line = r.stdout
       .trim()
       .split('\n')
