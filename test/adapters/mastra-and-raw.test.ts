@@ -13,6 +13,22 @@ export const planner = new Agent({ id: 'planner', name: 'Planner', instructions:
       agents: { Writer: {}, Planner: { tools: ['weather'], delegates: ['Writer'] } },
     },
   },
+  {
+    name: 'tools written in a map a function returns are called by their keys; a subclass of Agent is an Agent',
+    files: `import { Agent } from '@mastra/core/agent';
+import { createTool } from '@mastra/core/tools';
+export const defaultTools = async () => ({
+  readFile: createTool({ id: 'read-file', description: '', execute: async () => '' }),
+  writeFile: createTool({ id: 'write-file', description: '', execute: async () => '' }),
+});
+var Builder = class extends Agent {};
+const copy = createTool({ id: 'copy-file', description: '', execute: async () => '' });
+export const builder = new Builder({ name: 'Builder', instructions: '', model: 'openai/gpt-5', tools: { copyFile: copy } });`,
+    expected: {
+      tools: ['readFile', 'writeFile', 'copyFile'],
+      agents: { Builder: { tools: ['copyFile'] } },
+    },
+  },
 ]);
 
 adapterTable('raw OpenAI / Anthropic tool arrays', [

@@ -323,19 +323,22 @@ class FileExtractor {
     const id = `${this.file}#${k === 'tool' ? 't' : 'a'}${this.seq++}`;
     const { holder, bindingName } = this.ctx.holderOf(input.node);
     this.ctx.definitions.set(input.node, { k, id });
-    return { id, bindingName, at: this.placesOf(input, holder) };
+    // Written as a property of an object (`{ readFile: createTool({ id: 'read-file' }) }`): a map of tools, keyed.
+    const mapKey = ts.isPropertyAssignment(holder) ? bindingName : undefined;
+    return { id, bindingName, mapKey, at: this.placesOf(input, holder) };
   }
 
   private addTool(input: ToolInput): void {
     const defined = this.define(input, 'tool');
     if (!defined) return;
-    const { id, bindingName, at } = defined;
+    const { id, bindingName, mapKey, at } = defined;
     // One literal with every field in one order: definitions share a shape (a spread made slow objects).
     const def: ToolDef = {
       id,
       framework: input.framework,
       kind: input.kind,
       bindingName: bindingName ?? (ts.isClassLike(input.node) ? input.node.name?.text : undefined),
+      mapKey,
       loc: at.loc,
       nameLoc: at.nameLoc,
       holderLoc: at.holderLoc,

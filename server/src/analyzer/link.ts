@@ -353,9 +353,10 @@ class Linker {
     }
     const delegatesTo = def.wrapsAgent ? this.wrappedAgent(def.wrapsAgent, facts.file) : undefined;
     const wrappedName = delegatesTo && this.agents.get(delegatesTo)?.name;
-    const key = this.registrationKey.get(def.id);
     // A tool registered under a key (`tools: { weather: weatherTool }`) is called by that key: the AI SDK and Mastra
-    // give the model the keys, whatever the definition calls itself.
+    // give the model the keys, whatever the definition calls itself. Written in a map whose registration cannot be
+    // followed (returned by a function, say), such a tool is still called by its key there.
+    const key = this.registrationKey.get(def.id) ?? (KEYED_FRAMEWORKS.has(def.framework) ? def.mapKey : undefined);
     const candidates: [string | undefined, ToolNode['nameSource']][] = [
       [key, 'registration'],
       [defined || (wrappedName ? openAiAgentsToolName(wrappedName) : undefined), 'definition'],
@@ -594,6 +595,9 @@ class Linker {
     return dispatch;
   }
 }
+
+/** Frameworks whose agents take tools as a name → tool map and give the model the names. */
+const KEYED_FRAMEWORKS = new Set<FrameworkId>(['ai-sdk', 'mastra']);
 
 /** Why a definition is dynamic, without the reasons its name gave (known after all, from callers or elements). */
 function withoutNameReason(dynamic: string | undefined): string | undefined {

@@ -727,6 +727,23 @@ export class SourceContext {
     return this.dynamic('this', node);
   }
 
+  /**
+   * The imported class a class of this file extends, through local subclasses: `new AgentBuilder(opts)` with
+   * `class AgentBuilder extends Agent` is made like an `Agent`, and adapters see it as one.
+   */
+  private frameworkBase(id: ts.Identifier, depth = 0): Extract<Val, { k: 'import' }> | undefined {
+    const decl = this.findDeclaration(id.text, id);
+    // `class X extends Agent {}`, or as bundlers emit it, `var X = class extends Agent {}`.
+    const init = decl && ts.isVariableDeclaration(decl) && decl.initializer ? unwrap(decl.initializer) : undefined;
+    const cls = decl && ts.isClassDeclaration(decl) ? decl : init && ts.isClassExpression(init) ? init : undefined;
+    if (!cls || depth > 3) return undefined;
+    const ext = cls.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+    if (!ext) return undefined;
+    const base = this.evaluate(ext);
+    if (base.k === 'import') return base.module.startsWith('.') ? undefined : base;
+    return ts.isIdentifier(ext) ? this.frameworkBase(ext, depth + 1) : undefined;
+  }
+
   baseClassOf(cls: ts.ClassLikeDeclaration): Val | undefined {
     const ext = cls.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
     return ext ? this.evaluate(ext.expression) : undefined;
@@ -824,6 +841,10 @@ export class SourceContext {
     const whole = this.evaluate(expr);
     if (whole.k === 'import' && !(whole.module.startsWith('.') && members.length > 0))
       return { kind: 'export', module: whole.module, path: whole.path };
+    if (ts.isNewExpression(node) && ts.isIdentifier(expr)) {
+      const base = this.frameworkBase(expr);
+      if (base) return { kind: 'export', module: base.module, path: base.path };
+    }
     // The longest receiver prefix that is an instance of an imported class (or a recognised agent):
     // `client.chat.completions.create` → `client`; `this.server.tool` → `this.server`.
     const prefixes: ts.Expression[] = [];

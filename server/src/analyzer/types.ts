@@ -115,6 +115,8 @@ export interface ToolDef {
   name?: Val;
   /** Name of the variable/property/class holding the definition: the fallback name. */
   bindingName?: string;
+  /** The key of the object property the definition is written in: a map of tools, which keyed frameworks name by. */
+  mapKey?: string;
   loc: Location;
   /** Location of the name (or of the definition when it has none), for precise diagnostics. */
   nameLoc: Location;
