@@ -31,7 +31,9 @@ const root = join(import.meta.dirname, '..', 'third-party');
 const projects = ['.', 'frameworks', 'cloudflare', 'corpus'];
 const store = process.env.AGENT_WARDEN_THIRD_PARTY_DIR ?? join(homedir(), '.cache', 'agent-warden', 'third-party');
 const digest = createHash('sha256');
-for (const p of projects) digest.update(`${p}\0`).update(readFileSync(join(root, p, 'package-lock.json')));
+for (const p of projects)
+  for (const f of ['package.json', 'package-lock.json'])
+    digest.update(`${p}/${f}\0`).update(readFileSync(join(root, p, f)));
 const hash = digest.digest('hex').slice(0, 16);
 const home = join(store, hash);
 const stamp = join(home, '.agent-warden-installed');
@@ -53,8 +55,35 @@ function install() {
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
     const run = spawnSync(npm, ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, stdio: 'inherit' });
     if (run.status !== 0) process.exit(run.status ?? 1);
+    unpackTarballs(dir, npm);
   }
   writeFileSync(stamp, `${new Date().toISOString()}\n`);
+}
+
+/**
+ * Packages read as code only (`agentWardenTarballs` in a project's package.json: name → version and integrity):
+ * their published tarball, checked against the integrity the registry gave when it was pinned, is unpacked into
+ * node_modules without their dependencies, which static analysis never needs (task-master-ai's weigh 1.4 GB).
+ */
+function unpackTarballs(dir, npm) {
+  const wanted = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).agentWardenTarballs ?? {};
+  for (const [name, { version, integrity }] of Object.entries(wanted)) {
+    const packed = spawnSync(npm, ['pack', `${name}@${version}`, '--json', '--pack-destination', dir], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
+    const info = packed.status === 0 ? JSON.parse(packed.stdout)[0] : undefined;
+    if (!info || info.integrity !== integrity) {
+      console.error(`third-party: ${name}@${version} could not be fetched with integrity ${integrity}`);
+      process.exit(1);
+    }
+    const dest = join(dir, 'node_modules', name);
+    rmSync(dest, { recursive: true, force: true });
+    mkdirSync(dest, { recursive: true });
+    const tar = spawnSync('tar', ['-xzf', join(dir, info.filename), '-C', dest, '--strip-components=1']);
+    if (tar.status !== 0) process.exit(tar.status ?? 1);
+    rmSync(join(dir, info.filename));
+  }
 }
 
 /** Points `from` at `to`, replacing whatever is there (a folder from an install made in place, an old link). */
