@@ -18,6 +18,7 @@ import { parse as parseJsonc } from 'jsonc-parser';
 import { OwnerResolver } from './analyzer/owners';
 import type {
   AnalysisResult,
+  DeclaredVersions,
   FileFacts,
   Finding,
   FindingFix,
@@ -136,6 +137,8 @@ export interface FileResult {
   secrets: SecretFinding[];
   suppressions: Suppression[];
   notice?: string;
+  /** For a package.json: the versions of the packages it declares (a framework gate may be newer than them). */
+  declared?: DeclaredVersions;
 }
 
 /** What the config adds to per-file extraction (its own catalog entries, audit loggers). */
@@ -228,6 +231,7 @@ export function analyseFile(
       facts?.suppressions ?? parseSuppressions(input.file, input.text, locAt, source ? inLiteralOf(input) : undefined),
     notice,
     pathMapping: tsconfigPaths(input) ?? workspacePackage(input),
+    declared: declaredVersions(input),
   };
 }
 
@@ -310,6 +314,26 @@ function workspacePackage(input: SourceInput): PathMapping | undefined {
   };
 }
 
+/** The dependency versions a package.json declares, for the files in its folder and below. */
+function declaredVersions(input: SourceInput): DeclaredVersions | undefined {
+  if (!/(^|\/)package\.json$/.test(input.file)) return undefined;
+  let manifest: Record<string, unknown> | undefined;
+  try {
+    manifest = JSON.parse(input.text) as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+  const versions: Record<string, string> = {};
+  for (const field of ['peerDependencies', 'devDependencies', 'dependencies', 'optionalDependencies']) {
+    const deps = manifest?.[field];
+    if (!deps || typeof deps !== 'object') continue;
+    for (const [name, range] of Object.entries(deps as Record<string, unknown>))
+      if (typeof range === 'string') versions[name] = range;
+  }
+  if (!Object.keys(versions).length) return undefined;
+  return { dir: input.file.includes('/') ? input.file.slice(0, input.file.lastIndexOf('/')) : '.', versions };
+}
+
 /** The paths a manifest's entry field names: a string, or the strings in an `exports` map (`"."` first). */
 function entries(field: unknown): string[] {
   if (typeof field === 'string') return [field];
@@ -333,6 +357,7 @@ export function analyzeResults(results: FileResult[], opts: AnalysisOptions = {}
     opts.owners ?? new OwnerResolver({ cwd: process.cwd(), configOwners: config.owners }),
     userCatalog(config),
     mappings,
+    results.flatMap((r) => (r.declared ? [r.declared] : [])),
   );
   for (const [, found] of secrets) {
     for (const s of found)

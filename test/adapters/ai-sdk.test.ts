@@ -1,4 +1,5 @@
 import { adapterTable } from '../helpers/inventory';
+import { ruleTester } from '../helpers/rule-tester';
 
 adapterTable('Vercel AI SDK adapter', [
   {
@@ -102,3 +103,33 @@ export const digest = await generateText({ model: {} as never, prompt: 'x', tool
     },
   },
 ]);
+
+ruleTester('unapproved-high-risk-action', {
+  valid: [
+    {
+      name: 'AI SDK 6 declared: needsApproval gates the tool',
+      files: {
+        'package.json': '{ "name": "ops", "dependencies": { "ai": "^6.0.0" } }',
+        'src/agent.ts': `import { tool } from 'ai';
+import { execSync } from 'node:child_process';
+/** @owner platform */
+export const sh = tool({ description: '', inputSchema: {} as never, needsApproval: true, execute: async ({ cmd }: { cmd: string }) => execSync(cmd).toString() });`,
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'AI SDK 5 declared: needsApproval came in 6.0, so it gates nothing',
+      files: {
+        'package.json': '{ "name": "ops", "dependencies": { "ai": "5.0.110" } }',
+        'src/agent.ts': `import { tool } from 'ai';
+import { execSync } from 'node:child_process';
+/** @owner platform */
+export const sh = tool({ description: '', inputSchema: {} as never, needsApproval: true, execute: async ({ cmd }: { cmd: string }) => execSync(cmd).toString() });`,
+      },
+      errors: [
+        { message: /Its `needsApproval` is not a gate in ai 5\.0\.110/, line: 4, column: 19, file: 'src/agent.ts' },
+      ],
+    },
+  ],
+});

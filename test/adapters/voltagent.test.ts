@@ -77,6 +77,17 @@ export const x = createTool({ name: 'x', description: '', execute: async () => '
 ruleTester('unapproved-high-risk-action', {
   valid: [
     {
+      name: 'VoltAgent 2.x declared: needsApproval gates the tool',
+      files: {
+        'package.json': '{ "name": "ops", "dependencies": { "@voltagent/core": "^2.10.0" } }',
+        'src/agent.ts': `import { Agent, createTool } from '@voltagent/core';
+import { execSync } from 'node:child_process';
+/** @owner platform */
+const sh = createTool({ name: 'sh', description: '', parameters: {}, needsApproval: true, execute: async ({ cmd }: { cmd: string }) => execSync(cmd).toString() });
+export const a = new Agent({ name: 'Ops', instructions: '', model: 'openai/gpt-4o', tools: [sh] });`,
+      },
+    },
+    {
       name: 'VoltAgent: needsApproval: true gates a tool that deletes files',
       code: `import { Agent, createTool } from '@voltagent/core';
 import { rm } from 'node:fs/promises';
@@ -86,6 +97,26 @@ export const a = new Agent({ name: 'Ops', instructions: '', model: 'openai/gpt-4
     },
   ],
   invalid: [
+    {
+      name: 'VoltAgent 1.x: needsApproval came in 2.0, so on 1.x it gates nothing',
+      files: {
+        'package.json': '{ "name": "ops", "dependencies": { "@voltagent/core": "^1.5.2" } }',
+        'src/agent.ts': `import { Agent, createTool } from '@voltagent/core';
+import { execSync } from 'node:child_process';
+/** @owner platform */
+const sh = createTool({ name: 'sh', description: '', parameters: {}, needsApproval: true, execute: async ({ cmd }: { cmd: string }) => execSync(cmd).toString() });
+export const a = new Agent({ name: 'Ops', instructions: '', model: 'openai/gpt-4o', tools: [sh] });`,
+      },
+      errors: [
+        {
+          message: /Its `needsApproval` is not a gate in @voltagent\/core \^1\.5\.2 \(it came in 2\.0\)/,
+          line: 4,
+          column: 31,
+          file: 'src/agent.ts',
+          fixes: ["Require human approval for 'sh' (@approval required)"],
+        },
+      ],
+    },
     {
       name: 'VoltAgent: a tool that runs shell commands without approval',
       code: `import { Agent, createTool } from '@voltagent/core';

@@ -312,6 +312,12 @@ export interface FileFacts {
   syntaxErrors: number;
 }
 
+/** The versions a package.json declares (dependencies of every kind), by module, for the files below `dir`. */
+export interface DeclaredVersions {
+  dir: string;
+  versions: Record<string, string>;
+}
+
 // ---------------------------------------------------------------------------------------------
 // The linked graph: agents, tools, credentials and the edges between them
 // ---------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
+import semver from 'semver';
 import { allImplementations, type LinkedGraph } from '../analyzer/link';
-import type { AgentDef, ToolNode } from '../analyzer/types';
+import type { AgentDef, DeclaredVersions, ToolNode } from '../analyzer/types';
 
 type ToolGate = NonNullable<AgentDef['toolGates']>[number];
 
@@ -8,18 +9,31 @@ type ToolGate = NonNullable<AgentDef['toolGates']>[number];
  * (or `@approval required`), a prompt in the tool's code (LangGraph `interrupt()`, MCP elicitation…), then the
  * settings of every agent that exposes it. A setting that always approves is recorded as a note: it is no gate.
  */
-export function decideApproval(g: LinkedGraph): void {
+export function decideApproval(g: LinkedGraph, declared: readonly DeclaredVersions[] = []): void {
   for (const t of g.tools.values()) {
-    declaredApproval(g, t);
+    declaredApproval(g, t, declared);
     if (!t.approval) approvalInCode(g, t);
     if (!t.approval) agentApproval(g, t);
   }
 }
 
-function declaredApproval(g: LinkedGraph, t: ToolNode): void {
+/**
+ * Framework gates that older majors ignore: written for a version the project does not declare, they gate nothing.
+ * (VoltAgent 1.x and the AI SDK before 6 have no `needsApproval`: read in their published types and code.)
+ */
+const GATES_SINCE: { framework: ToolNode['framework']; prop: string; module: string; major: number }[] = [
+  { framework: 'voltagent', prop: 'needsApproval', module: '@voltagent/core', major: 2 },
+  { framework: 'ai-sdk', prop: 'needsApproval', module: 'ai', major: 6 },
+];
+
+function declaredApproval(g: LinkedGraph, t: ToolNode, declared: readonly DeclaredVersions[]): void {
   if (t.annotations.approval?.mode === 'required') t.approval = { source: 'annotation', detail: '@approval required' };
   const fa = g.toolDefs.get(t.id)?.def.frameworkApproval;
-  if (fa?.kind === 'gate') t.approval = { source: 'framework', detail: `${fa.prop}: ${fa.text}` };
+  const older = fa?.kind === 'gate' ? olderThanGate(t, fa.prop, declared) : undefined;
+  if (older) {
+    t.approvalNote = older;
+    t.approvalSite = undefined; // adding the property there would gate nothing either
+  } else if (fa?.kind === 'gate') t.approval = { source: 'framework', detail: `${fa.prop}: ${fa.text}` };
   else if (fa?.kind === 'auto') t.approvalNote = `\`${fa.prop}\` always approves (${fa.text}): it is no gate`;
 }
 
@@ -52,4 +66,17 @@ function agentApproval(g: LinkedGraph, t: ToolNode): void {
     const auto = settings.find((s) => s?.kind === 'auto');
     if (auto) t.approvalNote = `\`${auto.detail}\` always approves: it is no gate`;
   }
+}
+
+/** Why a framework gate is none here: the nearest package.json declares only versions from before it. */
+function olderThanGate(t: ToolNode, prop: string, declared: readonly DeclaredVersions[]): string | undefined {
+  const since = GATES_SINCE.find((s) => s.framework === t.framework && s.prop === prop);
+  if (!since) return undefined;
+  const file = t.loc.file;
+  const range = declared
+    .filter((d) => d.versions[since.module] && (d.dir === '.' || file.startsWith(`${d.dir}/`)))
+    .sort((a, b) => b.dir.length - a.dir.length)[0]?.versions[since.module];
+  const valid = range ? semver.validRange(range) : null;
+  if (!valid || semver.intersects(valid, `>=${since.major}.0.0-0`, { includePrerelease: true })) return undefined;
+  return `\`${prop}\` is not a gate in ${since.module} ${range} (it came in ${since.major}.0): it gates nothing`;
 }

@@ -1,7 +1,7 @@
 import { link, sortedGraph } from '../analyzer/link';
 import type { OwnerResolver } from '../analyzer/owners';
 import type { PathMapping } from '../analyzer/resolve';
-import type { AgentGraph, FileFacts } from '../analyzer/types';
+import type { AgentGraph, DeclaredVersions, FileFacts } from '../analyzer/types';
 import type { CatalogEntry } from '../capabilities/catalog';
 import { decideApproval } from './approval';
 import { findAuditRecords } from './audit';
@@ -11,19 +11,21 @@ import { assignOwners } from './owners';
 
 /**
  * The agent identity graph of a set of files: linked (who exposes and calls what), then judged step by step —
- * owners, capabilities and risk, audit records, static credentials (which need the risk), approval.
+ * owners, capabilities and risk, audit records, static credentials (which need the risk), approval (which needs
+ * the framework versions the project declares: a gate newer than them is none).
  */
 export function buildGraph(
   facts: readonly FileFacts[],
   owners: OwnerResolver,
   extraCatalog: CatalogEntry[] = [],
   pathMappings: readonly PathMapping[] = [],
+  declared: readonly DeclaredVersions[] = [],
 ): AgentGraph {
   const g = link(facts, pathMappings);
   assignOwners(g, owners);
   computeCapabilities(g, extraCatalog);
   findAuditRecords(g);
   findStaticCredentials(g);
-  decideApproval(g);
+  decideApproval(g, declared);
   return sortedGraph(g);
 }
