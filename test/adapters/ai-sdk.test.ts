@@ -104,16 +104,19 @@ export const digest = await generateText({ model: {} as never, prompt: 'x', tool
   },
 ]);
 
+/** A gated tool that runs shell commands, for the framework-version cases. */
+const gatedShell = `import { tool } from 'ai';
+import { execSync } from 'node:child_process';
+/** @owner platform */
+export const sh = tool({ description: '', inputSchema: {} as never, needsApproval: true, execute: async ({ cmd }: { cmd: string }) => execSync(cmd).toString() });`;
+
 ruleTester('unapproved-high-risk-action', {
   valid: [
     {
       name: 'AI SDK 6 declared: needsApproval gates the tool',
       files: {
         'package.json': '{ "name": "ops", "dependencies": { "ai": "^6.0.0" } }',
-        'src/agent.ts': `import { tool } from 'ai';
-import { execSync } from 'node:child_process';
-/** @owner platform */
-export const sh = tool({ description: '', inputSchema: {} as never, needsApproval: true, execute: async ({ cmd }: { cmd: string }) => execSync(cmd).toString() });`,
+        'src/agent.ts': gatedShell,
       },
     },
   ],
@@ -122,10 +125,7 @@ export const sh = tool({ description: '', inputSchema: {} as never, needsApprova
       name: 'AI SDK 5 declared: needsApproval came in 6.0, so it gates nothing',
       files: {
         'package.json': '{ "name": "ops", "dependencies": { "ai": "5.0.110" } }',
-        'src/agent.ts': `import { tool } from 'ai';
-import { execSync } from 'node:child_process';
-/** @owner platform */
-export const sh = tool({ description: '', inputSchema: {} as never, needsApproval: true, execute: async ({ cmd }: { cmd: string }) => execSync(cmd).toString() });`,
+        'src/agent.ts': gatedShell,
       },
       errors: [
         { message: /Its `needsApproval` is not a gate in ai 5\.0\.110/, line: 4, column: 19, file: 'src/agent.ts' },

@@ -74,17 +74,20 @@ export const x = createTool({ name: 'x', description: '', execute: async () => '
   },
 ]);
 
+/** A gated tool that runs shell commands, for the framework-version cases. */
+const gatedShell = `import { Agent, createTool } from '@voltagent/core';
+import { execSync } from 'node:child_process';
+/** @owner platform */
+const sh = createTool({ name: 'sh', description: '', parameters: {}, needsApproval: true, execute: async ({ cmd }: { cmd: string }) => execSync(cmd).toString() });
+export const a = new Agent({ name: 'Ops', instructions: '', model: 'openai/gpt-4o', tools: [sh] });`;
+
 ruleTester('unapproved-high-risk-action', {
   valid: [
     {
       name: 'VoltAgent 2.x declared: needsApproval gates the tool',
       files: {
         'package.json': '{ "name": "ops", "dependencies": { "@voltagent/core": "^2.10.0" } }',
-        'src/agent.ts': `import { Agent, createTool } from '@voltagent/core';
-import { execSync } from 'node:child_process';
-/** @owner platform */
-const sh = createTool({ name: 'sh', description: '', parameters: {}, needsApproval: true, execute: async ({ cmd }: { cmd: string }) => execSync(cmd).toString() });
-export const a = new Agent({ name: 'Ops', instructions: '', model: 'openai/gpt-4o', tools: [sh] });`,
+        'src/agent.ts': gatedShell,
       },
     },
     {
@@ -101,11 +104,7 @@ export const a = new Agent({ name: 'Ops', instructions: '', model: 'openai/gpt-4
       name: 'VoltAgent 1.x: needsApproval came in 2.0, so on 1.x it gates nothing',
       files: {
         'package.json': '{ "name": "ops", "dependencies": { "@voltagent/core": "^1.5.2" } }',
-        'src/agent.ts': `import { Agent, createTool } from '@voltagent/core';
-import { execSync } from 'node:child_process';
-/** @owner platform */
-const sh = createTool({ name: 'sh', description: '', parameters: {}, needsApproval: true, execute: async ({ cmd }: { cmd: string }) => execSync(cmd).toString() });
-export const a = new Agent({ name: 'Ops', instructions: '', model: 'openai/gpt-4o', tools: [sh] });`,
+        'src/agent.ts': gatedShell,
       },
       errors: [
         {
