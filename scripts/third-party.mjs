@@ -25,10 +25,11 @@ import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..', 'third-party');
 // Each project is installed on its own: `frameworks/` holds agent frameworks whose peer dependencies (zod 4) cannot
-// share one tree with the MCP servers at the top (zod 3, as each gets when installed alone); `cloudflare/` the Agents
+// share one tree with the MCP servers at the top (zod 3, as each gets when installed alone); `voltagent-1/` VoltAgent's
+// previous major, whose peers are the AI SDK 5; `cloudflare/` the Agents
 // SDK, which pins exact MCP SDK peers, and the Workers runtime (Miniflare, workerd); `corpus/` holds the
 // published code the accuracy benchmark counts on, whose dependencies would otherwise move the packages tests pin.
-const projects = ['.', 'frameworks', 'cloudflare', 'corpus'];
+const projects = ['.', 'frameworks', 'voltagent-1', 'cloudflare', 'corpus'];
 const store = process.env.AGENT_WARDEN_THIRD_PARTY_DIR ?? join(homedir(), '.cache', 'agent-warden', 'third-party');
 const digest = createHash('sha256');
 for (const p of projects)

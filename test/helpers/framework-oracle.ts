@@ -5,9 +5,10 @@ import { REPO, runCli, THIRD_PARTY } from './cli';
 
 /**
  * Where a fixture runs: `.` is third-party/ itself (MCP servers, FastMCP, zod 3), `frameworks` the agent frameworks
- * whose peers ask for zod 4 (third-party/frameworks), `cloudflare` the Agents SDK and Miniflare.
+ * whose peers ask for zod 4 (third-party/frameworks), `voltagent-1` VoltAgent's previous major, `cloudflare` the
+ * Agents SDK and Miniflare.
  */
-export type OracleProject = '.' | 'frameworks' | 'cloudflare';
+export type OracleProject = '.' | 'frameworks' | 'voltagent-1' | 'cloudflare';
 
 /**
  * A fixture project built to run on a framework's real runtime, with esbuild, into `.oracles/` of a third-party

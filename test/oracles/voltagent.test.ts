@@ -1,15 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { probeRuntime, staticAgents } from '../helpers/framework-oracle';
+import { type OracleProject, probeRuntime, staticAgents } from '../helpers/framework-oracle';
 
 /**
  * VoltAgent's own runtime is the oracle: the fixture (shaped after VoltAgent's templates: tools in files of their
- * own, a toolkit, a supervisor with sub-agents, `new VoltAgent({ agents })`) is run on the pinned
- * `@voltagent/core`, and the agents it registered are read from VoltAgent's `AgentRegistry`: each agent's tools
- * (`getTools()`, toolkits flattened), sub-agents and the tools that need approval.
+ * own, a toolkit, a supervisor with sub-agents, `new VoltAgent({ agents })`) is run on the pinned `@voltagent/core`,
+ * and the agents it registered are read from VoltAgent's `AgentRegistry`: each agent's tools (`getTools()`, toolkits
+ * flattened), sub-agents and the tools that need approval. The same sources run on both majors people use; the 1.x
+ * copy declares 1.x in its package.json, where `needsApproval` does not exist: the runtime gates nothing there, and
+ * neither may the inventory.
  */
-const PROBE = `
+const probe = (bundle: string) => `
 import { AgentRegistry } from '@voltagent/core';
-await import('./voltagent-agents.mjs');
+await import('./${bundle}.mjs');
 const agents = AgentRegistry.getInstance().getAllAgents().map((a) => ({
   name: a.name,
   tools: a.getTools().map((t) => t.name),
@@ -20,11 +22,19 @@ console.log(JSON.stringify(agents));
 process.exit(0);
 `;
 
+const MAJORS: { label: string; fixture: string; project: OracleProject; gated: string[] }[] = [
+  { label: '@voltagent/core 2', fixture: 'voltagent-agents', project: 'frameworks', gated: ['close_ticket'] },
+  { label: '@voltagent/core 1', fixture: 'voltagent-1-agents', project: 'voltagent-1', gated: [] },
+];
+
 describe('VoltAgent: static inventory = the runtime’s agents', () => {
-  it('@voltagent/core 2', { timeout: 90_000 }, () => {
-    const fixture = 'test/fixtures/voltagent-agents';
-    const live = probeRuntime(`${fixture}/src/index.ts`, 'voltagent-agents', PROBE, 'frameworks');
-    expect(live.map((a) => a.name)).toEqual(['Supervisor', 'Triage', 'Writer']);
-    expect(staticAgents(fixture, 'voltagent')).toEqual(live);
-  });
+  for (const { label, fixture, project, gated } of MAJORS) {
+    it(label, { timeout: 90_000 }, () => {
+      const dir = `test/fixtures/${fixture}`;
+      const live = probeRuntime(`${dir}/src/index.ts`, fixture, probe(fixture), project);
+      expect(live.map((a) => a.name)).toEqual(['Supervisor', 'Triage', 'Writer']);
+      expect(live.flatMap((a) => a.approvals)).toEqual(gated);
+      expect(staticAgents(dir, 'voltagent')).toEqual(live);
+    });
+  }
 });
