@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { REPO, runCli, THIRD_PARTY } from './cli';
 
 /**
@@ -27,7 +27,7 @@ export function bundleForRuntime(
   const outDir = join(THIRD_PARTY, project, '.oracles');
   mkdirSync(outDir, { recursive: true });
   const outfile = join(outDir, `${name}.mjs`);
-  let input = join(REPO, entry);
+  let input = resolve(REPO, entry);
   if (target === 'worker') {
     const copy = join(outDir, name);
     cpSync(dirname(input), copy, { recursive: true });
