@@ -42,7 +42,7 @@ import {
 } from './rules/rule';
 import { scanSecrets } from './secrets/scan-secrets';
 import { parseSuppressions } from './analyzer/suppressions';
-import { isAgentSeed } from './analyzer/relevance';
+import { declaresSubclass, isAgentSeed } from './analyzer/relevance';
 import { compareStrings } from './analyzer/order';
 
 /** Test code by default: keys there are usually fixtures, reported as warnings (`testPaths` in the config). */
@@ -64,6 +64,8 @@ export interface SourceInput {
   specifiers?: readonly string[];
   /** Whether the file is a pre-filter seed (relevance.ts `isAgentSeed`), when the caller already knows. */
   seed?: boolean;
+  /** Whether it declares a subclass (relevance.ts `declaresSubclass`), when the caller already knows. */
+  subclass?: boolean;
 }
 
 export interface AnalysisOptions {
@@ -134,6 +136,8 @@ export interface FileResult {
   specifiers?: string[];
   /** For source files: whether the pre-filter parses it first (it takes an entry point of an agent SDK). */
   seed?: boolean;
+  /** For source files: whether it declares a class extending another (which may extend a tool class). */
+  subclass?: boolean;
   secrets: SecretFinding[];
   suppressions: Suppression[];
   notice?: string;
@@ -226,6 +230,7 @@ export function analyseFile(
     depth: source ? (facts ? 'facts' : 'secrets') : undefined,
     specifiers: specifiers && [...specifiers],
     seed: specifiers && (input.seed ?? isAgentSeed(input.text, specifiers)),
+    subclass: specifiers && (input.subclass ?? declaresSubclass(input.text)),
     secrets,
     suppressions:
       facts?.suppressions ?? parseSuppressions(input.file, input.text, locAt, source ? inLiteralOf(input) : undefined),

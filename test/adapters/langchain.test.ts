@@ -41,6 +41,81 @@ class Tool { name = 'x'; }
 class Mine extends Tool { name = 'not_a_tool'; }`,
     expected: { tools: [] },
   },
+  {
+    name: 'tool classes extending a base tool class of another file: each a tool, the base none',
+    files: {
+      'src/gmail/base.ts': `import { StructuredTool } from '@langchain/core/tools';
+export abstract class GmailBaseTool extends StructuredTool {
+  name = 'Gmail';
+  description = 'Send and read mail';
+  protected client() { return {}; }
+}`,
+      'src/gmail/send.ts': `import { GmailBaseTool } from './base';
+export class GmailSendMessage extends GmailBaseTool {
+  name = 'gmail_send_message';
+  schema = {} as any;
+  async _call() { return 'sent'; }
+}`,
+      'src/gmail/search.ts': `import { GmailBaseTool } from './base';
+export class GmailSearch extends GmailBaseTool {
+  name = 'search_gmail';
+  schema = {} as any;
+  async _call() { return '[]'; }
+}`,
+      'src/agent.ts': `import { createAgent } from 'langchain';
+import { GmailSendMessage } from './gmail/send';
+import { GmailSearch } from './gmail/search';
+export const mail = createAgent({ model: 'openai:gpt-5', tools: [new GmailSendMessage(), new GmailSearch()] });`,
+    },
+    expected: {
+      tools: ['search_gmail', 'gmail_send_message'],
+      agents: { mail: { tools: ['gmail_send_message', 'search_gmail'] } },
+    },
+  },
+  {
+    name: 'subclasses through two bases in one file, one naming itself and one keeping the name it inherits',
+    files: `import { Tool } from '@langchain/core/tools';
+abstract class BrowserBase extends Tool { name = 'browser'; description = ''; async _call() { return ''; } }
+abstract class PageTool extends BrowserBase { description = 'Acts on the open page'; }
+class Navigate extends PageTool { name = 'browser_navigate'; }
+class Reload extends BrowserBase {}`,
+    expected: { tools: ['browser_navigate', 'browser'] },
+  },
+  {
+    name: 'compiled JavaScript, which cannot say abstract: a tool class its subclasses extend is their base',
+    files: {
+      'dist/stagehand.js': `import { Tool } from '@langchain/core/tools';
+var StagehandToolBase = class extends Tool { name = 'stagehand'; async _call() { return ''; } };
+var StagehandNavigateTool = class extends StagehandToolBase { name = 'stagehand_navigate'; };
+var StagehandActTool = class extends StagehandToolBase { name = 'stagehand_act'; };
+export { StagehandActTool, StagehandNavigateTool, StagehandToolBase };`,
+    },
+    expected: { tools: ['stagehand_navigate', 'stagehand_act'] },
+  },
+  {
+    name: 'a DynamicTool subclass named by its caller is dynamic; one passing a literal to super is named',
+    files: `import { DynamicTool } from '@langchain/core/tools';
+export class Lambda extends DynamicTool {
+  constructor({ name, description, ...rest }: { name: string; description: string }) {
+    super({ name, description, func: async () => '', ...rest });
+  }
+}
+export class Echo extends DynamicTool {
+  constructor() { super({ name: 'echo', description: '', func: async (s: string) => s }); }
+}`,
+    expected: { tools: ['echo'], dynamic: 1 },
+  },
+  {
+    name: 'negative: a class extending a class of another file that is no tool',
+    files: {
+      'src/base.ts': `export class Base { name = 'base'; }`,
+      'src/thing.ts': `import { tool } from '@langchain/core/tools';
+import { Base } from './base';
+export class Thing extends Base { name = 'thing'; async _call() { return ''; } }
+export const t = tool(async () => '', { name: 'real', description: '', schema: {} as any });`,
+    },
+    expected: { tools: ['real'] },
+  },
 ]);
 
 adapterTable('LangGraph graphs', [

@@ -99,6 +99,45 @@ describe('the pre-filter changes no finding on the other fixtures and the exampl
   }
 });
 
+describe('subclasses of a tool class, in files that do not import the SDK', () => {
+  const inputs: SourceInput[] = [
+    {
+      file: 'src/tools/base.ts',
+      text: `import { StructuredTool } from '@langchain/core/tools';
+export abstract class CalendarBase extends StructuredTool { name = 'calendar'; description = ''; }`,
+    },
+    {
+      file: 'src/tools/create.ts',
+      text: `import { CalendarBase } from './base';
+import { write } from '../lib/api';
+export class CreateEvent extends CalendarBase { name = 'calendar_create'; async _call() { return write(); } }`,
+    },
+    {
+      file: 'src/tools/create-recurring.ts',
+      text: `import { CreateEvent } from './create';
+export class CreateRecurring extends CreateEvent { name = 'calendar_create_recurring'; }`,
+    },
+    { file: 'src/lib/api.ts', text: `export const write = async () => fetch('https://calendar.example/events');` },
+    { file: 'src/tools/names.ts', text: `import { CalendarBase } from './base';\nexport type Base = CalendarBase;` },
+  ];
+
+  it('the files declaring classes that import a defining file are parsed, as is what they import', () => {
+    expect(Object.fromEntries(depthsFor(inputs))).toEqual({
+      'src/lib/api.ts': 'facts',
+      'src/tools/base.ts': 'facts',
+      'src/tools/create-recurring.ts': 'facts',
+      'src/tools/create.ts': 'facts',
+      'src/tools/names.ts': 'secrets',
+    });
+  });
+
+  it('finds the tools a run parsing every file finds', () => {
+    const result = analyze(inputs, opts());
+    expect(result.graph.tools.map((t) => t.name).sort()).toEqual(['calendar_create', 'calendar_create_recurring']);
+    expect(findingKeys(result)).toEqual(findingKeys(everythingParsed(inputs)));
+  });
+});
+
 describe('files read for secrets only', () => {
   it('a key split across concatenated literals is still found (the file gets parsed for it)', () => {
     const key = FAKE_KEYS['anthropic-api-key']!();

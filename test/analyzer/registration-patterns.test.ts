@@ -119,6 +119,48 @@ const server = new FastMCP({ name: 'plugins', version: '1.0.0' });
 server.addTool({ ...loaded });`,
     expected: { tools: [], agents: { plugins: { tools: ['<dynamic>'] } }, dynamic: 1 },
   },
+  {
+    name: 'a tool held in a local its factory returns is named after the factory, not the local',
+    files: `import { tool } from 'ai';
+import { z } from 'zod';
+export function browser(options: { url: string }) {
+  const t = tool({ description: 'Drive a browser', inputSchema: z.object({}), execute: async () => options.url });
+  const close = async () => undefined;
+  return Object.assign(t, { close });
+}
+export const interact = () => {
+  const made = tool({ description: 'Interact', inputSchema: z.object({}), execute: async () => '' });
+  return { ...made, live: true };
+};
+export function kept() {
+  const local = tool({ description: 'Not returned', inputSchema: z.object({}), execute: async () => '' });
+  return local.description;
+}`,
+    expected: { tools: ['browser', 'interact', 'local'] },
+  },
+  {
+    name: 'a compiled package: its declaration files (.d.ts, .d.cts, .d.mts) register nothing',
+    files: {
+      'dist/brave.cjs': `const { Tool } = require('@langchain/core/tools');
+class BraveSearch extends Tool {
+  name = 'brave-search';
+  description = 'Search the web';
+  async _call(input) { return input; }
+}
+exports.BraveSearch = BraveSearch;`,
+      'dist/brave.d.cts': `import { Tool } from '@langchain/core/tools';
+export declare class BraveSearch extends Tool {
+  name: string;
+  description: string;
+  _call(input: string): Promise<string>;
+}`,
+      'dist/brave.d.mts': `import { Tool } from '@langchain/core/tools';
+export declare class BraveSearch extends Tool { name: string; }`,
+      'dist/brave.d.ts': `import { Tool } from '@langchain/core/tools';
+export declare class BraveSearch extends Tool { name: string; }`,
+    },
+    expected: { tools: ['brave-search'], agents: {} },
+  },
 ]);
 
 describe('model-facing names beside definition names', () => {

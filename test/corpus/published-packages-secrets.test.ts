@@ -18,7 +18,7 @@ describe('secrets in published agent SDKs', () => {
     ];
     const r = runCli(['scan', ...dirs, '--format', 'json', '--threads', '2']);
     const out = JSON.parse(r.stdout);
-    expect(out.stats.files).toBeGreaterThan(4000);
+    expect(out.stats.files).toBeGreaterThan(3000); // their JavaScript; declaration files are not read
     expect(
       out.findings
         .filter((f: { ruleId: string }) => f.ruleId === 'hardcoded-secret')

@@ -32,6 +32,8 @@ export interface ToolInput {
   /** What the provider calls a hosted tool (`local_shell`, `webSearch`, `bash_20250124`): what it can do. */
   hostedType?: string;
   dynamic?: string;
+  /** Set by extraction for what `visitSubclass` adds: the project's class the tool's class extends. */
+  extendsClass?: ts.Expression;
 }
 
 export interface AgentInput {
@@ -98,6 +100,12 @@ export interface FrameworkAdapter {
   shapes?: RegExp;
   visitCall?(node: ts.CallExpression | ts.NewExpression, callee: Callee, a: AdapterContext): void;
   visitClass?(node: ts.ClassLikeDeclaration, base: Extract<Val, { k: 'import' }>, a: AdapterContext): void;
+  /**
+   * A class extending one of the project's classes (`class SendMessage extends GmailBaseTool`, imported or of this
+   * file), which may be one of this framework's tool classes: the tool it would be. Called whatever the file
+   * imports; what it adds is kept by linking only when that class turns out to be a tool of this framework.
+   */
+  visitSubclass?(node: ts.ClassLikeDeclaration, a: AdapterContext): void;
 }
 
 // ------------------------------------------------------------------ helpers shared by adapters

@@ -1,11 +1,11 @@
 import { loadTypeScript, ts } from '../typescript';
 import type { AdapterContext, AgentInput, FrameworkAdapter, ToolInput, ToolListInput } from './adapter';
 import { genkitToolName, openAiAgentsToolName } from './adapter';
-import { adaptersFor } from './adapters';
+import { ADAPTERS, adaptersFor } from './adapters';
 import { SECRET_ENV_NAME } from '../secrets/env-names';
 import { scanSecrets } from '../secrets/scan-secrets';
 import { approvalKind } from './approval-gates';
-import { type ExtractOptions, FunctionCollector } from '../capabilities/collect-functions';
+import { type ExtractOptions, FunctionCollector, isLocalSpecifier } from '../capabilities/collect-functions';
 import { fileLevelAnnotations, mergeAnnotations } from './annotations';
 import { member, normaliseModule, propertyNameText, SourceContext, unwrap } from './source-context';
 import { parseSuppressions } from './suppressions';
@@ -30,8 +30,14 @@ export const DEFAULT_TIME_BUDGET_MS = 5_000;
 
 export const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts'];
 
+/**
+ * Declaration files (`.d.ts`, `.d.cts`, `.d.mts`, and `.d.<ext>.ts` for other file kinds) describe code that lives
+ * elsewhere: a `declare class X extends Tool` there registers nothing, and a package ships one beside each module.
+ */
+const DECLARATION_FILE = /\.d(\.[^./]+)?\.[cm]?ts$/;
+
 export function isSourceFile(path: string): boolean {
-  return !path.endsWith('.d.ts') && SOURCE_EXTENSIONS.some((e) => path.endsWith(e));
+  return !DECLARATION_FILE.test(path) && SOURCE_EXTENSIONS.some((e) => path.endsWith(e));
 }
 
 /**
@@ -205,6 +211,7 @@ class FileExtractor {
   /** The tools whose definitions the walk is inside, innermost last (credential reads belong to it). */
   private readonly toolStack: string[] = [];
   private readonly adapterContext: AdapterContext;
+  private readonly localPrefixes: readonly string[] | undefined;
   private seq = 0;
 
   constructor(
@@ -217,6 +224,7 @@ class FileExtractor {
     this.ctx = new SourceContext(sf, file);
     this.fileAnn = fileLevelAnnotations(sf, this.ctx.locAt);
     this.functions = new FunctionCollector(this.ctx, options);
+    this.localPrefixes = options.localPrefixes;
     this.ctx.functionId = (node) => this.functions.idOf(node);
     this.adapterContext = {
       ctx: this.ctx,
@@ -262,7 +270,9 @@ class FileExtractor {
 
   /** What one node shows; true when leaving its subtree has something to undo. */
   private visit(node: ts.Node): boolean {
-    if (this.adapters.length) visitForAdapters(node, this.adapters, this.adapterContext);
+    if (this.adapters.length) visitForAdapters(node, this.adapters, this.adapterContext, this.localPrefixes);
+    else if ((ts.isClassDeclaration(node) || ts.isClassExpression(node)) && node.heritageClauses)
+      visitForAdapters(node, [], this.adapterContext, this.localPrefixes);
     const entered = this.functions.enter(node);
     if (ts.isCallExpression(node) || ts.isNewExpression(node)) this.functions.onCall(node, this.ctx.callee(node));
     this.credentialRead(node);
@@ -337,7 +347,10 @@ class FileExtractor {
       id,
       framework: input.framework,
       kind: input.kind,
-      bindingName: bindingName ?? (ts.isClassLike(input.node) ? input.node.name?.text : undefined),
+      bindingName:
+        returnedLocalMaker(input.node) ??
+        bindingName ??
+        (ts.isClassLike(input.node) ? input.node.name?.text : undefined),
       mapKey,
       loc: at.loc,
       nameLoc: at.nameLoc,
@@ -528,6 +541,9 @@ function finishTool(ctx: SourceContext, def: ToolDef, input: ToolInput): ToolDef
         : ctx.evaluate(input.impl);
   if (input.hints) def.hints = input.hints;
   if (input.wrapsAgent) def.wrapsAgent = ctx.evaluate(input.wrapsAgent);
+  if (input.extendsClass) def.extendsClass = ctx.evaluate(input.extendsClass);
+  if (ts.isClassLike(input.node) && input.node.modifiers?.some((m) => m.kind === ts.SyntaxKind.AbstractKeyword))
+    def.abstractClass = true;
   if (insideLoopOrCallback(input.node)) {
     def.inLoop = true;
     def.dynamic = [LOOP_REASON, def.dynamic].filter(Boolean).join('; ');
@@ -535,7 +551,12 @@ function finishTool(ctx: SourceContext, def: ToolDef, input: ToolInput): ToolDef
   return def;
 }
 
-function visitForAdapters(node: ts.Node, adapters: FrameworkAdapter[], a: AdapterContext): void {
+function visitForAdapters(
+  node: ts.Node,
+  adapters: FrameworkAdapter[],
+  a: AdapterContext,
+  localPrefixes: readonly string[] | undefined,
+): void {
   if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
     const callee = a.ctx.callee(node);
     if (!callee) return;
@@ -545,9 +566,18 @@ function visitForAdapters(node: ts.Node, adapters: FrameworkAdapter[], a: Adapte
     }
   } else if ((ts.isClassDeclaration(node) || ts.isClassExpression(node)) && node.heritageClauses) {
     const base = a.ctx.baseClassOf(node);
-    if (base?.k !== 'import') return;
-    for (const ad of adapters) if (ad.visitClass && ad.modules.test(base.module)) ad.visitClass(node, base, a);
+    if (base?.k === 'import' && !isLocalSpecifier(base.module, localPrefixes)) {
+      for (const ad of adapters) if (ad.visitClass && ad.modules.test(base.module)) ad.visitClass(node, base, a);
+    } else if (base?.k === 'import' || base?.k === 'tool') visitSubclass(node, a);
   }
+}
+
+/** A class extending a class of the project: provisionally, what each framework's tool class would make of it. */
+function visitSubclass(node: ts.ClassLikeDeclaration, a: AdapterContext): void {
+  const ext = node.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+  if (!ext) return;
+  const provisional: AdapterContext = { ...a, addTool: (input) => a.addTool({ ...input, extendsClass: ext }) };
+  for (const ad of ADAPTERS) ad.visitSubclass?.(node, provisional);
 }
 
 const PROMPT_PROPS = new Set([
@@ -650,6 +680,43 @@ function insideLoopOrCallback(node: ts.Node): boolean {
  * in `run`, and a route handler by its route (`POST /api/chat` for `export async function POST` in
  * `app/api/chat/route.ts`).
  */
+/**
+ * `function createInteract(opts) { const t = tool({…}); …; return Object.assign(t, { close }) }`: a definition held
+ * in a local that its function returns is what that function makes, and named after it rather than the local.
+ */
+function returnedLocalMaker(node: ts.Node): string | undefined {
+  let n = node;
+  while (n.parent && (ts.isParenthesizedExpression(n.parent) || ts.isAsExpression(n.parent))) n = n.parent;
+  const decl = n.parent;
+  if (!decl || !ts.isVariableDeclaration(decl) || decl.initializer !== n || !ts.isIdentifier(decl.name))
+    return undefined;
+  const fn = ts.findAncestor(decl, ts.isFunctionLike);
+  if (!fn || !('body' in fn) || !fn.body || !returnsLocal(fn.body, decl.name.text)) return undefined;
+  return enclosingFunctionName(decl, '') ?? undefined;
+}
+
+/** Whether a function body returns the local `name`: as is, through `Object.assign(name, …)` or `{ ...name }`. */
+function returnsLocal(body: ts.Node, name: string): boolean {
+  const isIt = (e: ts.Expression | undefined): boolean => {
+    const x = e && unwrap(e);
+    if (!x) return false;
+    if (ts.isIdentifier(x)) return x.text === name;
+    if (ts.isCallExpression(x) && x.expression.getText() === 'Object.assign') return isIt(x.arguments[0]);
+    if (ts.isObjectLiteralExpression(x))
+      return x.properties.some((p) => ts.isSpreadAssignment(p) && isIt(p.expression));
+    return false;
+  };
+  if (!ts.isBlock(body)) return isIt(body as ts.Expression);
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found || ts.isFunctionLike(n) || ts.isClassLike(n)) return;
+    if (ts.isReturnStatement(n) && isIt(n.expression)) found = true;
+    else ts.forEachChild(n, visit);
+  };
+  ts.forEachChild(body, visit);
+  return found;
+}
+
 function enclosingFunctionName(node: ts.Node, file: string): string | undefined {
   const fn = node.parent && ts.findAncestor(node.parent, ts.isFunctionLike);
   if (!fn) return undefined;

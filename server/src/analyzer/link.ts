@@ -114,6 +114,16 @@ interface Registration {
 }
 
 /** The file's only agent of the framework: what an untyped receiver (a JS parameter) most likely is. */
+/** A subclass's definition with what it does not define itself taken from its base class's. */
+function inheritFrom(def: ToolDef, base: Defined<ToolDef>, r: Resolver): ToolDef {
+  const baseName = def.name ? undefined : stringOf(r, base.def.name, base.facts.file);
+  return {
+    ...def,
+    name: def.name ?? (baseName === undefined ? undefined : { k: 'str', v: baseName }),
+    impl: def.impl ?? (base.def.impl?.k === 'fn' ? base.def.impl : undefined),
+  };
+}
+
 function soleServer(facts: FileFacts, framework: FrameworkId): string | undefined {
   const servers = facts.agents.filter((a) => a.framework === framework);
   return servers.length === 1 ? servers[0]!.id : undefined;
@@ -144,6 +154,40 @@ class Linker {
     for (const f of allFacts) {
       for (const t of f.tools) this.toolDefs.set(t.id, { def: t, facts: f });
       for (const a of f.agents) this.agentDefs.set(a.id, { def: a, facts: f });
+    }
+    this.settleSubclasses();
+  }
+
+  /**
+   * Classes extending the project's own classes: a tool only when the class extended is a tool of the same
+   * framework (through any number of such classes), keeping that class's name and code where it has none of its
+   * own. A tool class that another extends is their base (`GmailBaseTool`), not a tool the model is given, when it
+   * is `abstract` or written in JavaScript, which cannot say so (a package's compiled code drops the keyword).
+   */
+  private settleSubclasses(): void {
+    const settled = new Map<string, Defined<ToolDef> | null>();
+    const bases = new Set<string>();
+    const settle = (id: string, depth: number): Defined<ToolDef> | null => {
+      const known = settled.get(id);
+      if (known !== undefined) return known;
+      const d = this.toolDefs.get(id);
+      if (!d?.def.extendsClass) return d ?? null;
+      settled.set(id, null); // a class extending itself, through others, is no tool
+      const base = this.r.resolve(this.r.canonicalise(d.def.extendsClass, d.facts.file));
+      const baseDef = base.k === 'tool' && depth < MAX_WRAPPER_DEPTH ? settle(base.id, depth + 1) : null;
+      if (base.k !== 'tool' || baseDef?.def.framework !== d.def.framework) return null;
+      bases.add(base.id);
+      const inherited = { def: inheritFrom(d.def, baseDef, this.r), facts: d.facts };
+      settled.set(id, inherited);
+      return inherited;
+    };
+    for (const [id, d] of this.toolDefs) if (d.def.extendsClass) settle(id, 0);
+    for (const [id, d] of settled) {
+      if (d) this.toolDefs.set(id, d);
+      else this.toolDefs.delete(id);
+    }
+    for (const [id, d] of this.toolDefs) {
+      if (d.def.abstractClass || (bases.has(id) && !/\.[cm]?tsx?$/.test(d.facts.file))) this.toolDefs.delete(id);
     }
   }
 

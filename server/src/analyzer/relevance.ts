@@ -53,9 +53,19 @@ function takesEntryPoint(entry: EntryNames, b: ModuleBinding, text: string): boo
   return bare > 1 || uses.some((m) => m[2] && entry.names.includes(m[2]));
 }
 
-/** Whether a file's facts define something the linker starts from. */
+/** Whether a file's facts define something the linker starts from (a class that may be a tool is not, yet). */
 export function definesIdentities(facts: FileFacts | undefined): boolean {
-  return !!facts && (facts.tools.length > 0 || facts.agents.length > 0 || facts.toolLists.length > 0);
+  return !!facts && (facts.tools.some((t) => !t.extendsClass) || facts.agents.length > 0 || facts.toolLists.length > 0);
+}
+
+const SUBCLASS = /\bclass(?:\s+[\w$]+)?(?:\s*<[^{]*?>)?\s+extends\s+[\w$]/;
+
+/**
+ * Whether a file declares a class extending another (`class SendMessage extends GmailBaseTool`): such a file
+ * that imports a file defining tools may define more of them, which its imports alone do not show.
+ */
+export function declaresSubclass(text: string): boolean {
+  return SUBCLASS.test(text);
 }
 
 export interface ImportSummary {
@@ -63,6 +73,8 @@ export interface ImportSummary {
   specifiers: readonly string[];
   /** `isAgentSeed` of the file's text, decided where the text was read. */
   seed: boolean;
+  /** `declaresSubclass` of the file's text. */
+  subclass?: boolean;
 }
 
 /** Which scanned file imports which, resolved once; answers reachability both ways. */
@@ -70,6 +82,7 @@ export class ImportGraph {
   private readonly out = new Map<string, string[]>();
   private readonly in = new Map<string, string[]>();
   private readonly seedSet = new Set<string>();
+  private readonly subclassSet = new Set<string>();
 
   constructor(files: readonly ImportSummary[], mappings: readonly PathMapping[] = []) {
     const sources = new Set(files.filter((f) => isSourceFile(f.file)).map((f) => f.file));
@@ -78,6 +91,7 @@ export class ImportGraph {
     for (const f of files) {
       if (!sources.has(f.file)) continue;
       if (f.seed) this.seedSet.add(f.file);
+      if (f.subclass) this.subclassSet.add(f.file);
       const targets: string[] = [];
       const dir = f.file.slice(0, f.file.lastIndexOf('/') + 1);
       for (const spec of f.specifiers) {
@@ -98,11 +112,14 @@ export class ImportGraph {
 
   /**
    * The files whose facts matter (step 2 above): every seed, and everything reached from the files that
-   * define identities or are otherwise roots (the language server's open buffers).
+   * define identities or are otherwise roots (the language server's open buffers), or that declare classes
+   * extending what those define (`class SendMessage extends GmailBaseTool`, in a file importing it).
    */
   factsNeeded(defining: Iterable<string>, otherRoots: Iterable<string> = []): Set<string> {
+    const starts = [...defining].filter((f) => this.out.has(f));
+    const subclassing = this.closure(starts, this.in, (f) => this.subclassSet.has(f));
     const needed = this.closure(
-      [...defining, ...otherRoots].filter((f) => this.out.has(f)),
+      [...starts, ...subclassing, ...[...otherRoots].filter((f) => this.out.has(f))],
       this.out,
     );
     for (const seed of this.seedSet) needed.add(seed);
@@ -122,12 +139,17 @@ export class ImportGraph {
     return this.closure([...this.closure([file], this.in)], this.out);
   }
 
-  private closure(start: readonly string[], edges: Map<string, string[]>): Set<string> {
+  /** `start` and what `edges` reach from it, through files `through` accepts. */
+  private closure(
+    start: readonly string[],
+    edges: Map<string, string[]>,
+    through: (file: string) => boolean = () => true,
+  ): Set<string> {
     const seen = new Set<string>(start);
     const queue = [...start];
     while (queue.length) {
       for (const next of edges.get(queue.pop()!) ?? []) {
-        if (!seen.has(next)) {
+        if (!seen.has(next) && through(next)) {
           seen.add(next);
           queue.push(next);
         }

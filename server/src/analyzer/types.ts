@@ -150,6 +150,13 @@ export interface ToolDef {
   hosted?: boolean;
   /** What the provider calls it (`local_shell`, `webSearch`, `bash_20250124`). */
   hostedType?: string;
+  /**
+   * A class extending one of the project's classes rather than the framework's: a tool only if that class is a
+   * tool of the same framework, whose name and code it keeps where it has none of its own (decided by linking).
+   */
+  extendsClass?: Val;
+  /** A tool class declared `abstract`: never a tool itself, only its subclasses are. */
+  abstractClass?: boolean;
 }
 
 export interface AgentDef {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { importedSpecifiers, IncrementalTree, isSourceFile } from '../analyzer/extract';
 import { OwnerResolver } from '../analyzer/owners';
 import type { PathMapping } from '../analyzer/resolve';
-import { definesIdentities, ImportGraph, isAgentSeed } from '../analyzer/relevance';
+import { declaresSubclass, definesIdentities, ImportGraph, isAgentSeed } from '../analyzer/relevance';
 import type { AnalysisResult } from '../analyzer/types';
 import type { ExtractOptions } from '../capabilities/collect-functions';
 import { type Config, DEFAULT_CONFIG } from '../config/load-config';
@@ -36,9 +36,10 @@ export interface PipelineFile {
    * time): given without text, it is read only if that result cannot serve.
    */
   unchanged?: boolean;
-  /** Its module specifiers and seed test, when the caller has already found them. */
+  /** Its module specifiers, seed test and subclass test, when the caller has already found them. */
   specifiers?: readonly string[];
   seed?: boolean;
+  subclass?: boolean;
 }
 
 /** A file's result and the hash of the text it was made from. */
@@ -242,18 +243,18 @@ export class Pipeline {
     const own = this.entries.get(f.file);
     const prior = own?.hash ? own : stored?.(f.file);
     if (f.text === undefined && f.unchanged && prior) {
-      const { specifiers = [], seed = false } = prior.result;
+      const { specifiers = [], seed = false, subclass = false } = prior.result;
       return {
         file: f.file,
         read: f.read,
         hash: prior.hash,
         prior,
-        source: { file: f.file, text: '', specifiers, seed },
+        source: { file: f.file, text: '', specifiers, seed, subclass },
       };
     }
     const text = f.text ?? f.read?.();
     if (text === undefined) return undefined;
-    const source = { file: f.file, text, specifiers: f.specifiers, seed: f.seed };
+    const source = { file: f.file, text, specifiers: f.specifiers, seed: f.seed, subclass: f.subclass };
     return { file: f.file, text, hash: hashOf(text), prior, source };
   }
 
@@ -293,7 +294,11 @@ export class Pipeline {
   update(
     file: string,
     text: string,
-    opts: { buffer?: boolean; depth?: AnalysisDepth; known?: { specifiers: readonly string[]; seed: boolean } } = {},
+    opts: {
+      buffer?: boolean;
+      depth?: AnalysisDepth;
+      known?: Pick<SourceInput, 'specifiers' | 'seed' | 'subclass'>;
+    } = {},
   ): boolean {
     if (!isAnalysable(file)) return false;
     const buffer = opts.buffer ?? false;
@@ -324,7 +329,8 @@ export class Pipeline {
     const specifiers = isSourceFile(file) ? importedSpecifiers(text) : [];
     const seed = isAgentSeed(text, specifiers);
     const wanted = depth ?? (seed || (this.complete && this.needed().has(file)) ? 'facts' : 'secrets');
-    return this.update(file, text, { buffer: false, depth: wanted, known: { specifiers, seed } });
+    const known = { specifiers, seed, subclass: declaresSubclass(text) };
+    return this.update(file, text, { buffer: false, depth: wanted, known });
   }
 
   remove(file: string): boolean {
@@ -397,6 +403,7 @@ export class Pipeline {
       !previous ||
       previous.specifiers?.join('\0') !== result.specifiers?.join('\0') ||
       previous.seed !== result.seed ||
+      previous.subclass !== result.subclass ||
       previous.pathMapping ||
       result.pathMapping
     )
@@ -451,7 +458,7 @@ export class Pipeline {
     if (!this.graphCache) {
       const all = [...this.entries.values()].map((e) => e.result);
       const summaries = all.flatMap((r) =>
-        r.specifiers ? [{ file: r.file, specifiers: r.specifiers, seed: !!r.seed }] : [],
+        r.specifiers ? [{ file: r.file, specifiers: r.specifiers, seed: !!r.seed, subclass: !!r.subclass }] : [],
       );
       this.graphCache = new ImportGraph(
         summaries,

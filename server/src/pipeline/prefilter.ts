@@ -1,5 +1,11 @@
 import { importedSpecifiers, isSourceFile } from '../analyzer/extract';
-import { definesIdentities, ImportGraph, type ImportSummary, isAgentSeed } from '../analyzer/relevance';
+import {
+  declaresSubclass,
+  definesIdentities,
+  ImportGraph,
+  type ImportSummary,
+  isAgentSeed,
+} from '../analyzer/relevance';
 import { type AnalysisDepth, type FileResult, pathMappingsOf, type SourceInput } from '../engine';
 
 /**
@@ -14,15 +20,18 @@ export class Prefilter {
     for (const i of inputs) {
       if (!isSourceFile(i.file)) continue;
       const specifiers = i.specifiers ?? importedSpecifiers(i.text);
-      this.summaries.set(i.file, { file: i.file, specifiers, seed: i.seed ?? isAgentSeed(i.text, specifiers) });
+      const seed = i.seed ?? isAgentSeed(i.text, specifiers);
+      this.summaries.set(i.file, { file: i.file, specifiers, seed, subclass: i.subclass ?? declaresSubclass(i.text) });
     }
     this.graph = new ImportGraph([...this.summaries.values()], pathMappingsOf(inputs));
   }
 
-  /** The input with the specifiers and seed test found here, so analysing it does not search its text again. */
+  /** The input with the tests of its text made here, so analysing it does not search its text again. */
   withSpecifiers(input: SourceInput): SourceInput {
     const summary = this.summaries.get(input.file);
-    return summary ? { ...input, specifiers: summary.specifiers, seed: summary.seed } : input;
+    return summary
+      ? { ...input, specifiers: summary.specifiers, seed: summary.seed, subclass: summary.subclass }
+      : input;
   }
 
   isSeed(file: string): boolean {

@@ -17,7 +17,8 @@ const GRAPH_MODULES = /^@langchain\/langgraph(\/.*)?$/;
 
 /**
  * LangChain.js / LangGraph.js: `tool(fn, {name})`, headless `tool({name})`, `DynamicTool`,
- * `DynamicStructuredTool`, `StructuredTool`/`Tool` subclasses; `createAgent`, `createReactAgent`,
+ * `DynamicStructuredTool`, `StructuredTool`/`Tool` subclasses (also through the project's own base classes, which
+ * are not tools themselves); `createAgent`, `createReactAgent`,
  * `AgentExecutor`, supervisors and swarms. A LangGraph `new StateGraph(…)` is an agent whose tools are those of the
  * `ToolNode`s added to it (`.addNode('tools', new ToolNode(tools))`, chained or not); a `ToolNode` stands for its
  * tools wherever it is given (`createReactAgent({ tools: toolNode })`).
@@ -130,20 +131,29 @@ export const langchainAdapter: FrameworkAdapter = {
   },
   visitClass(node, base, a) {
     if (!TOOL_MODULES.test(base.module) || base.path.length !== 1 || !TOOL_CLASSES.includes(base.path[0]!)) return;
-    const impl = node.members.find(
-      (m): m is ts.MethodDeclaration =>
-        ts.isMethodDeclaration(m) && ['_call', '_run', 'call', 'invoke'].includes(propertyNameText(m.name) ?? ''),
-    );
-    a.addTool({
-      node,
-      framework: 'langchain',
-      kind: `class extends ${base.path[0]}`,
-      name: classField(node, 'name'),
-      holder: node,
-      impl,
-    });
+    addToolClass(node, base.path[0]!, a);
+  },
+  visitSubclass(node, a) {
+    const ext = node.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+    if (ext && (ts.isIdentifier(ext) || ts.isPropertyAccessExpression(ext))) addToolClass(node, ext.getText(), a);
   },
 };
+
+/** A tool class: its `name` field, and the method the tool runs (which a subclass may inherit). */
+function addToolClass(node: ts.ClassLikeDeclaration, base: string, a: AdapterContext): void {
+  const impl = node.members.find(
+    (m): m is ts.MethodDeclaration =>
+      ts.isMethodDeclaration(m) && ['_call', '_run', 'call', 'invoke'].includes(propertyNameText(m.name) ?? ''),
+  );
+  a.addTool({
+    node,
+    framework: 'langchain',
+    kind: `class extends ${base}`,
+    name: classField(node, 'name'),
+    holder: node,
+    impl,
+  });
+}
 
 /** A graph, and the nodes chained onto it where it is made: `new StateGraph(S).addNode(…).addNode(…).compile()`. */
 function addGraph(node: ts.NewExpression, callee: { module: string; path: string[] }, a: AdapterContext): void {
@@ -211,7 +221,7 @@ function gatesOf(
   return undefined;
 }
 
-/** A class's `name = '…'` field, or `this.name = …` in its constructor. */
+/** A class's `name = '…'` field, or `this.name = …` or `super({ name })` in its constructor. */
 function classField(cls: ts.ClassLikeDeclaration, field: string): ts.Expression | undefined {
   for (const m of cls.members) {
     if (ts.isPropertyDeclaration(m) && propertyNameText(m.name) === field && m.initializer) return m.initializer;
@@ -234,6 +244,12 @@ function classField(cls: ts.ClassLikeDeclaration, field: string): ts.Expression 
         left.name.text === field
       )
         return st.expression.right;
+    }
+    // `super({ name, description, func })`: a `DynamicTool` subclass named by what its constructor passes on.
+    const call = ts.isExpressionStatement(st) && ts.isCallExpression(st.expression) ? st.expression : undefined;
+    if (call?.expression.kind === ts.SyntaxKind.SuperKeyword) {
+      const passed = prop(objectArg(call, 0), field);
+      if (passed) return passed;
     }
   }
   return undefined;
