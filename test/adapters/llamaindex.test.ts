@@ -46,6 +46,30 @@ export class OpenApiTools {
     expected: { tools: ['lookup', 'load_openapi_spec'] },
   },
   {
+    name: 'query engines offered as tools: new QueryEngineTool, and an index’s queryTool, named or by default',
+    files: {
+      'src/data.ts': `import { VectorStoreIndex } from 'llamaindex';
+export async function getIndex() { return VectorStoreIndex.fromDocuments([]); }`,
+      'src/workflow.ts': `import { agent } from '@llamaindex/workflow';
+import { QueryEngineTool, VectorStoreIndex } from 'llamaindex';
+import { getIndex } from './data';
+export const workflowFactory = async () => {
+  const index = await getIndex();
+  const docs = index.queryTool({ metadata: { name: 'query_document', description: 'Apple and Tesla filings' } });
+  const own = await VectorStoreIndex.init({});
+  const fallback = own.asQueryTool({ includeSourceNodes: true });
+  const engine = new QueryEngineTool({ queryEngine: own.asQueryEngine(), metadata: { name: 'faq', description: '' } });
+  const unnamed = index.queryTool();
+  return agent({ name: 'analyst', tools: [docs, fallback, engine, unnamed] });
+};`,
+    },
+    expected: {
+      tools: ['query_document', 'query_engine_tool', 'faq'],
+      agents: { analyst: { tools: ['query_document', 'query_engine_tool', 'faq', 'unnamed'] } },
+      dynamic: 1,
+    },
+  },
+  {
     name: 'tool from another package is not LlamaIndex’s',
     files: `import { tool } from 'my-tools';
 export const t = tool({ name: 'x', execute: async () => '' });`,

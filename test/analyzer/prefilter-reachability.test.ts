@@ -138,6 +138,31 @@ export class CreateRecurring extends CreateEvent { name = 'calendar_create_recur
   });
 });
 
+describe('a file importing a tool factory, which does not import the SDK', () => {
+  const inputs: SourceInput[] = [
+    {
+      file: 'src/tools/act.ts',
+      text: `import { tool } from 'ai';
+export const actTool = (page: { act(): Promise<string> }) => tool({ description: 'Act', execute: async () => page.act() });`,
+    },
+    {
+      file: 'src/tools/index.ts',
+      text: `import { actTool } from './act';
+import { hints } from '../lib/hints';
+export const createTools = (page: any) => ({ act: actTool(page), hints });`,
+    },
+    { file: 'src/lib/hints.ts', text: `export const hints = ['click', 'type'];` },
+  ];
+
+  it('is parsed, for the keys it gives the tools; what it imports besides is not', () => {
+    expect(Object.fromEntries(depthsFor(inputs))).toEqual({
+      'src/lib/hints.ts': 'secrets',
+      'src/tools/act.ts': 'facts',
+      'src/tools/index.ts': 'facts',
+    });
+  });
+});
+
 describe('files read for secrets only', () => {
   it('a key split across concatenated literals is still found (the file gets parsed for it)', () => {
     const key = FAKE_KEYS['anthropic-api-key']!();

@@ -139,6 +139,57 @@ export function kept() {
     expected: { tools: ['browser', 'interact', 'local'] },
   },
   {
+    name: 'tools made by factories of other files, given to the model under keys',
+    files: {
+      'src/tools/act.ts': `import { tool } from 'ai';
+import { z } from 'zod';
+export const actTool = (page: { act(s: string): Promise<string> }) =>
+  tool({ description: 'Act on the page', inputSchema: z.object({ action: z.string() }), execute: async ({ action }) => page.act(action) });`,
+      'src/tools/goto.ts': `import { tool } from 'ai';
+import { z } from 'zod';
+export function gotoTool(page: { goto(url: string): Promise<void> }) {
+  return tool({ description: 'Open a URL', inputSchema: z.object({ url: z.string() }), execute: async ({ url }) => page.goto(url) });
+}`,
+      'src/agent.ts': `import { generateText } from 'ai';
+import { actTool } from './tools/act';
+import { gotoTool } from './tools/goto';
+export async function browse(page: any, prompt: string) {
+  return generateText({ model: 'openai/gpt-5', prompt, tools: { act: actTool(page), goto: gotoTool(page) } });
+}`,
+    },
+    expected: { tools: ['act', 'goto'], agents: { browse: { tools: ['act', 'goto'] } } },
+  },
+  {
+    name: 'a map of factory-made tools no agent can be seen to take still names them by its keys',
+    files: {
+      'src/tools/browser.ts': `import { tool } from 'ai';
+import { z } from 'zod';
+const input = z.object({});
+export const clickTool = (page: any) => tool({ description: 'Click', inputSchema: input, execute: async () => page.click() });
+export const clickVisionTool = (page: any) => tool({ description: 'Click at', inputSchema: input, execute: async () => page.mouse() });
+export const searchTool = (key: string) => tool({ description: 'Search', inputSchema: input, execute: async () => key });
+export const thinkTool = () => tool({ description: 'Think', inputSchema: input, execute: async () => '' });`,
+      'src/tools/index.ts': `import { clickTool, clickVisionTool, searchTool, thinkTool } from './browser';
+export function createAgentTools(page: any, mode: 'dom' | 'hybrid', key?: string) {
+  const unwrapped = { click: mode === 'hybrid' ? clickVisionTool(page) : clickTool(page) };
+  if (key) unwrapped.search = searchTool(key);
+  return { ...Object.fromEntries(Object.entries(unwrapped).map(([n, t]) => [n, t])), think: thinkTool() };
+}`,
+    },
+    expected: { tools: ['click', 'click', 'search', 'think'] },
+  },
+  {
+    name: 'negative: an object holding a tool beside other values is no map of tools',
+    files: {
+      'src/tools/act.ts': `import { tool } from 'ai';
+import { z } from 'zod';
+export const actTool = () => tool({ description: 'Act', inputSchema: z.object({}), execute: async () => '' });`,
+      'src/config.ts': `import { actTool } from './tools/act';
+export const step = { tool: actTool(), retries: 3 };`,
+    },
+    expected: { tools: ['actTool'] },
+  },
+  {
     name: 'a compiled package: its declaration files (.d.ts, .d.cts, .d.mts) register nothing',
     files: {
       'dist/brave.cjs': `const { Tool } = require('@langchain/core/tools');

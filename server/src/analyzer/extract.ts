@@ -177,6 +177,8 @@ interface Pending {
   tools: { def: ToolDef; input: ToolInput }[];
   agents: { def: AgentDef; input: AgentInput }[];
   lists: { input: ToolListInput; ownerParam?: OwnerParam }[];
+  /** Object literals that may be maps of tools, with the properties assigned to them later (`tools.search = …`). */
+  maps: Map<ts.ObjectLiteralExpression, { key: string; value: ts.Expression; at: ts.Node }[]>;
 }
 
 /**
@@ -204,7 +206,7 @@ class FileExtractor {
   private readonly adapters: FrameworkAdapter[];
   private readonly fileAnn: Annotations;
   private readonly functions: FunctionCollector;
-  private readonly pending: Pending = { tools: [], agents: [], lists: [] };
+  private readonly pending: Pending = { tools: [], agents: [], lists: [], maps: new Map() };
   private readonly credentials: CredentialRead[] = [];
   private readonly splitSecrets: FileFacts['splitSecrets'] = [];
   private readonly secretPieces: string[] = [];
@@ -225,6 +227,7 @@ class FileExtractor {
     this.fileAnn = fileLevelAnnotations(sf, this.ctx.locAt);
     this.functions = new FunctionCollector(this.ctx, options);
     this.localPrefixes = options.localPrefixes;
+    this.ctx.isLocalModule = (spec) => isLocalSpecifier(spec, this.localPrefixes);
     this.ctx.functionId = (node) => this.functions.idOf(node);
     this.adapterContext = {
       ctx: this.ctx,
@@ -270,6 +273,9 @@ class FileExtractor {
 
   /** What one node shows; true when leaving its subtree has something to undo. */
   private visit(node: ts.Node): boolean {
+    if (ts.isObjectLiteralExpression(node) && node.properties.some(mayHoldTool)) this.pending.maps.set(node, []);
+    else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken)
+      this.assignedToMap(node);
     if (this.adapters.length) visitForAdapters(node, this.adapters, this.adapterContext, this.localPrefixes);
     else if ((ts.isClassDeclaration(node) || ts.isClassExpression(node)) && node.heritageClauses)
       visitForAdapters(node, [], this.adapterContext, this.localPrefixes);
@@ -419,6 +425,66 @@ class FileExtractor {
   }
 
   /** Pass 2: names, tool collections and delegates evaluated now that every definition is known. */
+  /** `tools.search = searchTool(key)` after `const tools = { act: actTool(page) }`: one more entry of that map. */
+  private assignedToMap(node: ts.BinaryExpression): void {
+    const left = node.left;
+    if (!ts.isPropertyAccessExpression(left) || !ts.isIdentifier(left.expression) || !mayBeTool(node.right)) return;
+    const decl = this.ctx.findDeclaration(left.expression.text, left);
+    const init = decl && ts.isVariableDeclaration(decl) && decl.initializer && unwrap(decl.initializer);
+    if (init && ts.isObjectLiteralExpression(init))
+      this.pending.maps.get(init)?.push({ key: left.name.text, value: node.right, at: node });
+  }
+
+  /**
+   * Before evaluating a candidate map: whether a property's value is a definition of this file, or a function's
+   * result or a name imported from a file of the project (most objects hold neither).
+   */
+  private mayNameTool(p: ts.ObjectLiteralExpression['properties'][number]): boolean {
+    const value = ts.isShorthandPropertyAssignment(p)
+      ? p.name
+      : ts.isPropertyAssignment(p)
+        ? (unwrap(p.initializer) as ts.Expression)
+        : undefined;
+    if (!value) return false;
+    if (ts.isConditionalExpression(value)) return [value.whenTrue, value.whenFalse].some((e) => this.mayNameToolIn(e));
+    return this.mayNameToolIn(value);
+  }
+
+  private mayNameToolIn(e: ts.Expression): boolean {
+    const x = unwrap(e);
+    if (this.ctx.definitions.get(x)?.k === 'tool') return true;
+    const root = ts.isCallExpression(x) ? unwrap(x.expression) : x;
+    if (!ts.isIdentifier(root)) return false;
+    const decl = this.ctx.findDeclaration(root.text, root);
+    if (!decl) return false;
+    if (ts.isImportSpecifier(decl) || ts.isImportClause(decl)) {
+      const from = ts.findAncestor(decl, ts.isImportDeclaration)?.moduleSpecifier;
+      return !!from && ts.isStringLiteral(from) && isLocalSpecifier(from.text, this.localPrefixes);
+    }
+    if (ts.isFunctionDeclaration(decl)) return true;
+    const init = ts.isVariableDeclaration(decl) && decl.initializer ? unwrap(decl.initializer) : undefined;
+    return (
+      !!init &&
+      (this.ctx.definitions.get(init)?.k === 'tool' || ts.isArrowFunction(init) || ts.isFunctionExpression(init))
+    );
+  }
+
+  /** The candidate maps whose values include a tool, or the result of a function of another file. */
+  private toolMaps(): Extract<Val, { k: 'obj' }>[] {
+    const out: Extract<Val, { k: 'obj' }>[] = [];
+    for (const [node, assigned] of this.pending.maps) {
+      if (!assigned.length && !node.properties.some((p) => this.mayNameTool(p))) continue;
+      const obj = this.ctx.evaluate(node);
+      if (obj.k !== 'obj') continue;
+      const props = [
+        ...obj.props,
+        ...assigned.map((a) => ({ key: a.key, val: this.ctx.evaluate(a.value), loc: this.ctx.loc(a.at) })),
+      ];
+      if (props.some((p) => p.key !== null && holdsTool(p.val))) out.push({ ...obj, props });
+    }
+    return out;
+  }
+
   finish(text: string): FileFacts {
     const { ctx, sf, file } = this;
     const tools = this.pending.tools.map(({ def, input }) => finishTool(ctx, def, input));
@@ -431,6 +497,7 @@ class FileExtractor {
       tools: ctx.evaluate(l.tools),
       loc: ctx.loc(l.node),
     }));
+    this.functions.recordProducts((fn) => ctx.madeBy(fn));
     const { exports, reExports, imports } = collectModuleInterface(ctx, this.functions);
     const facts: FileFacts = {
       file,
@@ -441,6 +508,7 @@ class FileExtractor {
       tools,
       agents,
       toolLists,
+      ...(this.pending.maps.size ? { toolMaps: this.toolMaps() } : {}),
       credentials: this.credentials,
       functions: this.functions.functions,
       dispatch: this.functions.dispatch,
@@ -680,6 +748,23 @@ function insideLoopOrCallback(node: ts.Node): boolean {
  * in `run`, and a route handler by its route (`POST /api/chat` for `export async function POST` in
  * `app/api/chat/route.ts`).
  */
+/** A property whose value may be a tool: a call, a name, or either of two (`mode ? a(x) : b(x)`). */
+function mayHoldTool(p: ts.ObjectLiteralExpression['properties'][number]): boolean {
+  return ts.isShorthandPropertyAssignment(p) || (ts.isPropertyAssignment(p) && mayBeTool(p.initializer));
+}
+
+function mayBeTool(e: ts.Expression): boolean {
+  const x = unwrap(e);
+  if (ts.isConditionalExpression(x)) return mayBeTool(x.whenTrue) || mayBeTool(x.whenFalse);
+  return ts.isCallExpression(x) || ts.isIdentifier(x) || ts.isPropertyAccessExpression(x);
+}
+
+/** A tool, or what may turn out to be one once linked: a function of another file's result. */
+function holdsTool(v: Val): boolean {
+  if (v.k === 'alt') return v.options.some(holdsTool);
+  return v.k === 'tool' || (v.k === 'dynamic' && !!v.call);
+}
+
 /**
  * `function createInteract(opts) { const t = tool({…}); …; return Object.assign(t, { close }) }`: a definition held
  * in a local that its function returns is what that function makes, and named after it rather than the local.

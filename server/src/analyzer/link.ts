@@ -196,6 +196,7 @@ class Linker {
     for (const d of this.agentDefs.values()) this.addAgent(d);
     // Registration keys name the tools that have no name of their own, so they are read before tools are made.
     const registrations = [...this.agentRegistrations(), ...this.listRegistrations()];
+    this.noteMapKeys();
     for (const d of this.toolDefs.values()) this.addDefinedTool(d);
     for (const { agentId, framework, entries } of registrations) {
       for (const e of entries) this.addEntry(e, agentId, framework);
@@ -314,6 +315,35 @@ class Linker {
           this.callIndex.set(target.id, list);
         }
     return this.callIndex;
+  }
+
+  /**
+   * Maps of tools that no agent can be seen to take (`{ act: actTool(page), … }` passed on through
+   * `Object.fromEntries`): when every value is a tool of a keyed framework, each key is the name the model is given,
+   * unless a registration already named it.
+   */
+  private noteMapKeys(): void {
+    for (const f of this.allFacts) {
+      for (const map of f.toolMaps ?? []) {
+        const keyed = map.props.filter((p) => p.key !== null && !p.computed);
+        const held = keyed.map((p) => this.keyedToolIds(this.r.canonicalise(p.val, f.file)));
+        if (!keyed.length || held.some((ids) => !ids)) continue;
+        keyed.forEach((p, i) => {
+          for (const id of held[i]!) if (!this.registrationKey.has(id)) this.registrationKey.set(id, p.key!);
+        });
+      }
+    }
+  }
+
+  /** The tools of a keyed framework a value is (either of two for `a ? x : y`), or undefined if anything else. */
+  private keyedToolIds(val: Val, depth = 0): string[] | undefined {
+    const v = this.r.resolve(val);
+    if (v.k === 'alt' && depth < MAX_WRAPPER_DEPTH) {
+      const options = v.options.map((o) => this.keyedToolIds(o, depth + 1));
+      return options.every(Boolean) ? (options.flat() as string[]) : undefined;
+    }
+    const def = v.k === 'tool' ? this.toolDefs.get(v.id)?.def : undefined;
+    return def && KEYED_FRAMEWORKS.has(def.framework) ? [def.id] : undefined;
   }
 
   private noteRegistrationKey(e: ToolEntry): void {

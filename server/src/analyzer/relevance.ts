@@ -58,6 +58,11 @@ export function definesIdentities(facts: FileFacts | undefined): boolean {
   return !!facts && (facts.tools.some((t) => !t.extendsClass) || facts.agents.length > 0 || facts.toolLists.length > 0);
 }
 
+/** Whether a file's facts have a function of the top level that returns a tool (a factory other files may call). */
+export function makesTools(facts: FileFacts | undefined): boolean {
+  return !!facts && facts.functions.some((f) => f.makes?.k === 'tool' || f.makes?.k === 'alt');
+}
+
 const SUBCLASS = /\bclass(?:\s+[\w$]+)?(?:\s*<[^{]*?>)?\s+extends\s+[\w$]/;
 
 /**
@@ -113,15 +118,22 @@ export class ImportGraph {
   /**
    * The files whose facts matter (step 2 above): every seed, and everything reached from the files that
    * define identities or are otherwise roots (the language server's open buffers), or that declare classes
-   * extending what those define (`class SendMessage extends GmailBaseTool`, in a file importing it).
+   * extending what those define (`class SendMessage extends GmailBaseTool`, in a file importing it). The files
+   * importing a tool factory are parsed too (`{ act: actTool(page) }` names the tool the model is given), but not
+   * what they import: they are read for what they make of the factory.
    */
-  factsNeeded(defining: Iterable<string>, otherRoots: Iterable<string> = []): Set<string> {
+  factsNeeded(
+    defining: Iterable<string>,
+    otherRoots: Iterable<string> = [],
+    toolMakers: Iterable<string> = [],
+  ): Set<string> {
     const starts = [...defining].filter((f) => this.out.has(f));
     const subclassing = this.closure(starts, this.in, (f) => this.subclassSet.has(f));
     const needed = this.closure(
       [...starts, ...subclassing, ...[...otherRoots].filter((f) => this.out.has(f))],
       this.out,
     );
+    for (const maker of toolMakers) for (const importer of this.in.get(maker) ?? []) needed.add(importer);
     for (const seed of this.seedSet) needed.add(seed);
     return needed;
   }

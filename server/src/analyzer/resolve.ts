@@ -128,6 +128,8 @@ export class Resolver {
           return { ...v, options: v.options.map(c) };
         case 'handoff':
           return { ...v, agent: c(v.agent) };
+        case 'dynamic':
+          return v.call ? { ...v, call: c(v.call) } : v;
         default:
           return v;
       }
@@ -156,6 +158,8 @@ export class Resolver {
         if (of.k === 'obj') return { k: 'arr', items: of.props.map((p) => p.val), loc: of.loc };
         return { k: 'dynamic', why: '`Object.values()` of a value computed at run time', loc: locOf(val) };
       }
+      case 'dynamic':
+        return val.call ? this.resolveCall(val, val.call, depth) : val;
       default:
         return val;
     }
@@ -192,6 +196,23 @@ export class Resolver {
       }
     }
     return { k: 'dynamic', why: `\`${name}\` is not exported by ${file}`, loc: fileLoc(file) };
+  }
+
+  private readonly products = new Map<string, Map<string, Val>>();
+
+  /** A call of a function of another file: what that function makes, or the call's own (dynamic) value. */
+  private resolveCall(val: Val, call: Val, depth: number): Val {
+    const fn = this.resolve(call, depth + 1);
+    if (fn.k !== 'fn') return val;
+    const file = fn.id.slice(0, fn.id.lastIndexOf('#'));
+    let made = this.products.get(file);
+    if (!made) {
+      made = new Map();
+      for (const f of this.facts(file)?.functions ?? []) if (f.makes) made.set(f.id, f.makes);
+      this.products.set(file, made);
+    }
+    const product = made.get(fn.id);
+    return product ? this.resolve(this.canonicalise(product, file), depth + 1) : val;
   }
 
   private readonly namespaces = new Map<string, Val>();

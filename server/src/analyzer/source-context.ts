@@ -130,6 +130,8 @@ export class SourceContext {
   readonly agentClass = new Map<string, { module: string; path: string[] }>();
   /** Gives functions their ids (set by the extractor's function collector). */
   functionId?: (node: ts.Node) => string;
+  /** Whether a module specifier names a file of the project (relative, or a path alias): set by the extractor. */
+  isLocalModule?: (specifier: string) => boolean;
 
   constructor(
     readonly sf: ts.SourceFile,
@@ -512,14 +514,24 @@ export class SourceContext {
         const cls = this.evaluate(node.arguments[0]);
         if (cls.k === 'import') return { k: 'instance', module: cls.module, path: cls.path };
       }
+      // A class's static factory gives an instance of it: `await VectorStoreIndex.fromDocuments(docs)`, `Index.init()`.
+      if (/^(from[A-Z]\w*|init)$/.test(method)) {
+        const cls = this.evaluate(callee.expression);
+        if (cls.k === 'import' && cls.path.length === 1 && /^[A-Z]/.test(cls.path[0]!))
+          return { k: 'instance', module: cls.module, path: cls.path };
+      }
     }
     const factory = ts.isIdentifier(callee)
       ? this.localFunction(callee)
       : ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword
         ? this.thisMethod(callee)
         : undefined;
-    const made = factory && this.factoryResult(factory);
+    const made = factory && this.madeBy(factory);
     if (made) return made;
+    // A function of another file of the project: linking can tell what it makes.
+    const fn = ts.isIdentifier(callee) || ts.isPropertyAccessExpression(callee) ? this.evaluate(callee) : undefined;
+    if (fn?.k === 'import' && this.isLocalModule?.(fn.module))
+      return { k: 'dynamic', why: 'result of a function call', loc: this.loc(node), call: fn };
     return this.dynamic('result of a function call', node);
   }
 
@@ -529,7 +541,7 @@ export class SourceContext {
    * made by a factory, it is one identity however often the factory runs. Anything else a factory returns stays a
    * function call's result.
    */
-  private factoryResult(fn: ts.FunctionLikeDeclaration): Val | undefined {
+  madeBy(fn: ts.FunctionLikeDeclaration): Val | undefined {
     if (!fn.body) return undefined;
     const returned = ts.isBlock(fn.body) ? returnedIn(fn.body) : [fn.body as ts.Expression];
     if (!returned.length || returned.length > MAX_FACTORY_RETURNS) return undefined;

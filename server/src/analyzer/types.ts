@@ -93,8 +93,11 @@ export type Val =
    */
   | { k: 'alt'; options: Val[]; fallback?: boolean }
   | { k: 'handoff'; agent: Val; toolName?: string; loc: Location }
-  /** Computed at run time (parameters, loop variables, calls we cannot see into). */
-  | { k: 'dynamic'; why: string; loc: Location };
+  /**
+   * Computed at run time (parameters, loop variables, calls we cannot see into). `call`: the function of another file
+   * of the project whose result this is, which linking may find to make a definition (`FunctionFacts.makes`).
+   */
+  | { k: 'dynamic'; why: string; loc: Location; call?: Val };
 
 export interface ObjProp {
   /** null for a spread (`...x`); the key text otherwise. */
@@ -280,6 +283,11 @@ export interface FunctionFacts {
   gates?: Location[];
   /** Audit-log calls (`audit()`, `auditLog.write()`, configured loggers). */
   audits?: Location[];
+  /**
+   * What a function of the module's top level returns when that is a definition (a tool, an agent, a client): what
+   * a call of it from another file makes (`{ act: actTool(v3) }` holds the tool `actTool` returns).
+   */
+  makes?: Val;
 }
 
 /** A branch of an MCP `CallTool` handler dispatching on the tool name: the tool's implementation. */
@@ -300,6 +308,11 @@ export interface FileFacts {
   tools: ToolDef[];
   agents: AgentDef[];
   toolLists: ToolListRegistration[];
+  /**
+   * Objects that may be maps of tools made elsewhere (`{ act: actTool(page), goto: gotoTool(page) }`), whatever
+   * they are given to later: when every value is a tool, the keys are the names the model is given (keyed frameworks).
+   */
+  toolMaps?: Extract<Val, { k: 'obj' }>[];
   credentials: CredentialRead[];
   functions: FunctionFacts[];
   dispatch: ToolDispatch[];

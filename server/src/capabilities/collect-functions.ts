@@ -182,6 +182,18 @@ export class FunctionCollector {
     return true;
   }
 
+  /**
+   * What each function of the top level returns when that is a definition (`FunctionFacts.makes`): what a call from
+   * another file makes. Nested functions cannot be called from another file.
+   */
+  recordProducts(madeBy: (fn: ts.FunctionLikeDeclaration) => Val | undefined): void {
+    for (const [node, facts] of this.facts) {
+      if (!ts.isFunctionLike(node) || !isTopLevelFunction(node)) continue;
+      const made = madeBy(node as ts.FunctionLikeDeclaration);
+      if (made) facts.makes = made;
+    }
+  }
+
   exit(node: ts.Node): void {
     if (this.stack.length > 1 && this.stack[this.stack.length - 1]!.node === node) this.stack.pop();
   }
@@ -434,6 +446,19 @@ function assignmentsIn(
 }
 
 /** Specifiers that point into the project: relative, or the usual tsconfig `paths` aliases. */
+/** `function f() {}` or `const f = () => …` at the top level of a module (exported or not). */
+function isTopLevelFunction(node: ts.Node): boolean {
+  if (ts.isFunctionDeclaration(node)) return ts.isSourceFile(node.parent);
+  const decl = node.parent;
+  return (
+    (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) &&
+    ts.isVariableDeclaration(decl) &&
+    decl.initializer === node &&
+    ts.isVariableStatement(decl.parent.parent) &&
+    ts.isSourceFile(decl.parent.parent.parent)
+  );
+}
+
 export function isLocalSpecifier(spec: string, aliasPrefixes: readonly string[] = []): boolean {
   return /^(\.|file:|@\/|~\/|#|src\/|app\/|lib\/)/.test(spec) || aliasPrefixes.some((p) => spec.startsWith(p));
 }

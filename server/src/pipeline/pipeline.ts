@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { importedSpecifiers, IncrementalTree, isSourceFile } from '../analyzer/extract';
 import { OwnerResolver } from '../analyzer/owners';
 import type { PathMapping } from '../analyzer/resolve';
-import { declaresSubclass, definesIdentities, ImportGraph, isAgentSeed } from '../analyzer/relevance';
+import { declaresSubclass, definesIdentities, ImportGraph, isAgentSeed, makesTools } from '../analyzer/relevance';
 import type { AnalysisResult } from '../analyzer/types';
 import type { ExtractOptions } from '../capabilities/collect-functions';
 import { type Config, DEFAULT_CONFIG } from '../config/load-config';
@@ -409,7 +409,11 @@ export class Pipeline {
     )
       this.dropGraph();
     // A seed that starts (or stops) defining tools or agents changes what must be parsed.
-    else if (definesIdentities(previous.facts) !== definesIdentities(result.facts)) this.neededCache = undefined;
+    else if (
+      definesIdentities(previous.facts) !== definesIdentities(result.facts) ||
+      makesTools(previous.facts) !== makesTools(result.facts)
+    )
+      this.neededCache = undefined;
     if (previous?.pathMapping || result.pathMapping) this.aliasesChanged();
   }
 
@@ -471,10 +475,11 @@ export class Pipeline {
   /** The pre-filter's rule (relevance.ts): seeds, and what a defining seed or an open buffer reaches. */
   private needed(): Set<string> {
     if (!this.neededCache || !this.graphCache) {
-      const defining = [...this.entries.values()].filter((e) => definesIdentities(e.result.facts));
+      const results = [...this.entries.values()].map((e) => e.result);
       this.neededCache = this.importGraph().factsNeeded(
-        defining.map((e) => e.result.file),
+        results.filter((r) => definesIdentities(r.facts)).map((r) => r.file),
         this.buffers.keys(),
+        results.filter((r) => makesTools(r.facts)).map((r) => r.file),
       );
     }
     return this.neededCache;

@@ -5,6 +5,7 @@ import {
   ImportGraph,
   type ImportSummary,
   isAgentSeed,
+  makesTools,
 } from '../analyzer/relevance';
 import { type AnalysisDepth, type FileResult, pathMappingsOf, type SourceInput } from '../engine';
 
@@ -40,8 +41,11 @@ export class Prefilter {
 
   /** Facts for seeds and for what a defining seed reaches; secrets only for the rest. */
   depths(seedResults: Iterable<FileResult>): (file: string) => AnalysisDepth | undefined {
+    const results = [...seedResults];
     const needed = this.graph.factsNeeded(
-      [...seedResults].filter((r) => definesIdentities(r.facts)).map((r) => r.file),
+      results.filter((r) => definesIdentities(r.facts)).map((r) => r.file),
+      [],
+      results.filter((r) => makesTools(r.facts)).map((r) => r.file),
     );
     return (file) => (!isSourceFile(file) ? undefined : needed.has(file) ? 'facts' : 'secrets');
   }

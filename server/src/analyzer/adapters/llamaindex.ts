@@ -11,11 +11,14 @@ import {
 } from '../adapter';
 
 const MODULES = /^(llamaindex|llamaindex\/.*|@llamaindex\/(core|workflow|tools)(\/.*)?)$/;
+const INDEX_CLASSES = ['VectorStoreIndex', 'SummaryIndex', 'KeywordTableIndex'];
+const QUERY_TOOL_METHODS = new Set(['queryTool', 'asQueryTool']);
 
 /**
  * LlamaIndex.TS (`llamaindex` 0.12, `@llamaindex/workflow` 1.x, `@llamaindex/core/tools`; the live oracle runs
  * them). `tool({ name, description, parameters, execute })` or `tool(fn, { name, … })` (and `FunctionTool.from`,
- * `new FunctionTool(fn, metadata)`) is a tool the model knows by `name`. `agent({ name, tools, canHandoffTo })`
+ * `new FunctionTool(fn, metadata)`) is a tool the model knows by `name`, as is a query engine made a tool
+ * (`new QueryEngineTool({ metadata })`, `index.queryTool({ metadata })`). `agent({ name, tools, canHandoffTo })`
  * (a workflow of one agent, named `Agent` when unnamed) and `new FunctionAgent({…})` are agents;
  * `canHandoffTo` (agents or their names) is delegation, offered to the model as a `handOff` tool once the agents
  * run together in `multiAgent({ agents, rootAgent })`.
@@ -23,9 +26,27 @@ const MODULES = /^(llamaindex|llamaindex\/.*|@llamaindex\/(core|workflow|tools)(
 export const llamaIndexAdapter: FrameworkAdapter = {
   framework: 'llamaindex',
   modules: MODULES,
-  entryPoints: { names: ['tool', 'FunctionTool', 'agent', 'FunctionAgent', 'multiAgent', 'AgentWorkflow'] },
+  entryPoints: {
+    names: [
+      'tool',
+      'FunctionTool',
+      'QueryEngineTool',
+      'agent',
+      'FunctionAgent',
+      'multiAgent',
+      'AgentWorkflow',
+      ...INDEX_CLASSES,
+    ],
+  },
   visitCall(node, callee, a) {
+    if (ts.isCallExpression(node) && callee.kind !== 'export' && QUERY_TOOL_METHODS.has(callee.members.at(-1)!)) {
+      const known = callee.kind === 'method' && MODULES.test(callee.module);
+      if (known || callee.kind === 'unknown-method') addQueryTool(node, `${callee.members.at(-1)}()`, known, a);
+      return;
+    }
     if (callee.kind !== 'export' || !MODULES.test(callee.module)) return;
+    if (ts.isNewExpression(node) && isExport(callee, 'QueryEngineTool'))
+      return addQueryTool(node, 'new QueryEngineTool()', true, a);
     if (ts.isCallExpression(node) && isExport(callee, 'tool')) return addTool(node, 'tool()', a);
     const path = callee.path.join('.');
     if (ts.isCallExpression(node) && path === 'FunctionTool.from') return addTool(node, 'FunctionTool.from()', a);
@@ -35,6 +56,28 @@ export const llamaIndexAdapter: FrameworkAdapter = {
     // A workflow of several agents delegates nothing itself: each agent hands off to those it names.
   },
 };
+
+/**
+ * A query engine offered as a tool: `new QueryEngineTool({ queryEngine, metadata })`, or an index's
+ * `queryTool({ metadata })` / `asQueryTool(…)`, named `metadata.name`. Unnamed, it is `query_engine_tool` for
+ * LlamaIndex's own indexes; another index class (LlamaCloud's) has its own default, so on an index this file cannot
+ * place the name is not known.
+ */
+function addQueryTool(node: ts.CallExpression | ts.NewExpression, kind: string, known: boolean, a: AdapterContext) {
+  const meta = prop(objectArg(node, 0), 'metadata');
+  const literal = meta && ts.isObjectLiteralExpression(meta) ? meta : undefined;
+  const name = prop(literal, 'name');
+  const nameOf = meta && !literal ? meta : undefined;
+  const byDefault = !name && !nameOf;
+  a.addTool({
+    node,
+    framework: 'llamaindex',
+    kind,
+    name: name ?? (byDefault && known ? 'query_engine_tool' : undefined),
+    nameOf,
+    dynamic: byDefault && !known ? 'the default name of an index class this file does not show' : undefined,
+  });
+}
 
 /** `tool({ name, execute })`, or `tool(fn, { name })`: the metadata is the object, first or second. */
 function addTool(node: ts.CallExpression | ts.NewExpression, kind: string, a: AdapterContext): void {
