@@ -43,4 +43,17 @@ export const b = tool({ description: '', parameters: {} as any, execute: async f
       agents: { Support: { tools: ['kb_search'] }, Triage: { tools: ['ask_support'], delegates: ['Support'] } },
     },
   },
+  {
+    name: 'hand-offs and tools added once the agent exists (handoffs.push, tools.push)',
+    files: `import { Agent, tool } from '@openai/agents';
+const status = tool({ name: 'flight_status', description: '', parameters: {} as any, execute: async () => 'on time' });
+export const faq = new Agent({ name: 'FAQ', tools: [] });
+export const triage = Agent.create({ name: 'Triage', handoffs: [faq] });
+faq.handoffs.push(triage);
+faq.tools.push(status);`,
+    expected: {
+      tools: ['flight_status'],
+      agents: { FAQ: { tools: ['flight_status'], delegates: ['Triage'] }, Triage: { delegates: ['FAQ'] } },
+    },
+  },
 ]);

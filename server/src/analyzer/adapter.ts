@@ -62,6 +62,8 @@ export interface ToolListInput {
   owner?: ts.Expression;
   tools: ts.Expression;
   node: ts.Node;
+  /** The list holds agents the owner hands off to (`agent.handoffs.push(other)`), not tools. */
+  delegation?: boolean;
 }
 
 export interface AdapterContext {

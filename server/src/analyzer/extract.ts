@@ -496,6 +496,7 @@ class FileExtractor {
       ownerParam,
       tools: ctx.evaluate(l.tools),
       loc: ctx.loc(l.node),
+      ...(l.delegation ? { delegation: true } : {}),
     }));
     this.functions.recordProducts((fn) => ctx.madeBy(fn));
     const { exports, reExports, imports } = collectModuleInterface(ctx, this.functions);

@@ -260,6 +260,7 @@ class Linker {
     const out: Registration[] = [];
     for (const f of this.allFacts) {
       for (const l of f.toolLists) {
+        if (l.delegation) continue;
         const entries = toolEntries(this.r, l.tools, f.file, false);
         const owners = this.ownersOf(l.owner, l.ownerParam, f, l.framework);
         for (const agentId of owners.length ? owners : [undefined])
@@ -454,7 +455,7 @@ class Linker {
   private addEntry(e: ToolEntry, agentId: string | undefined, framework: FrameworkId): void {
     if (e.kind === 'def') {
       this.noteRegistrationKey(e);
-      this.attach(agentId, e.id);
+      this.attach(agentId, this.keyedAs(e.id, e.key));
       return;
     }
     if (e.kind === 'ref') {
@@ -470,6 +471,26 @@ class Linker {
     const node = e.kind === 'descriptor' ? this.descriptorTool(e, framework) : this.opaqueTool(e, framework);
     if (!this.tools.has(node.id)) this.tools.set(node.id, node);
     this.attach(agentId, node.id);
+  }
+
+  /**
+   * The tool a registration under `key` gives the model: in a keyed framework, one definition registered under two
+   * keys (`{ getWeather }` here, `{ weather: getWeather }` there) is two names, each agent seeing its own.
+   */
+  private keyedAs(id: string, key: string | undefined): string {
+    const tool = this.tools.get(id);
+    const defined = this.toolDefs.get(id);
+    if (!tool || !defined || !key || tool.name === key || !KEYED_FRAMEWORKS.has(tool.framework)) return id;
+    const cloneId = `${id}~${key}`;
+    if (!this.tools.has(cloneId)) {
+      const named = this.toolName(defined.def, defined.facts);
+      this.tools.set(
+        cloneId,
+        this.definedToolNode(defined.def, cloneId, { ...named, name: key, nameSource: 'registration' }),
+      );
+      if (defined.def.impl) this.descriptorHandlers.set(cloneId, { val: defined.def.impl, file: defined.facts.file });
+    }
+    return cloneId;
   }
 
   /**
@@ -602,6 +623,17 @@ class Linker {
       // Genkit names one by string there.
       const toolsByName = def.framework === 'genkit' ? byName : undefined;
       for (const t of def.tools) delegateTargets(this.r, t, facts.file, toolsByName).forEach(add);
+    }
+    // Hand-offs added once the agent exists: `faqAgent.handoffs.push(triageAgent)`.
+    for (const f of this.allFacts) {
+      for (const l of f.toolLists) {
+        if (!l.delegation) continue;
+        for (const agentId of this.ownersOf(l.owner, l.ownerParam, f, l.framework)) {
+          const node = this.agents.get(agentId);
+          for (const target of delegateTargets(this.r, l.tools, f.file))
+            if (node && target !== agentId && !node.delegates.includes(target)) node.delegates.push(target);
+        }
+      }
     }
     for (const t of this.tools.values()) {
       if (!t.delegatesTo) continue;

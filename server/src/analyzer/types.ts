@@ -201,6 +201,8 @@ export interface ToolListRegistration {
   loc: Location;
   /** `true` when the list is filtered at run time (e.g. by environment variables). */
   filtered?: string;
+  /** The list holds agents the owner hands off to, not tools. */
+  delegation?: boolean;
 }
 
 export interface CredentialRead {

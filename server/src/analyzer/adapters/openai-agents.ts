@@ -86,6 +86,22 @@ export const openAiAgentsAdapter: FrameworkAdapter = {
       }
       return;
     }
+    // `faqAgent.handoffs.push(triageAgent)`, `agent.tools.push(tool)`: lists grown after the agent is made.
+    const list = callee.kind === 'method' && callee.agentId ? callee.members.join('.') : '';
+    if (ts.isCallExpression(node) && (list === 'handoffs.push' || list === 'tools.push') && callee.kind === 'method') {
+      for (const added of node.arguments) {
+        const delegation = list === 'handoffs.push';
+        a.addToolList({
+          framework: 'openai-agents',
+          kind: `${list}()`,
+          owner: callee.receiver,
+          tools: added,
+          node,
+          delegation,
+        });
+      }
+      return;
+    }
     // `agent.asTool({ toolName })`: on a recognised Agent, or on an agent imported from another file.
     if (ts.isCallExpression(node) && methodName(callee) === 'asTool') {
       if (callee.kind === 'method' && !callee.agentId && !/^@openai\/agents/.test(callee.module)) return;
