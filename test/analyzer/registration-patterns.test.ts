@@ -179,6 +179,38 @@ export function createAgentTools(page: any, mode: 'dom' | 'hybrid', key?: string
     expected: { tools: ['click', 'click', 'search', 'think'] },
   },
   {
+    name: 'a helper handed a factory makes what the factory makes; the variable holding it names it',
+    files: `import { tool } from 'ai';
+import { z } from 'zod';
+function createDualTool<T>(factory: (options?: unknown) => T) {
+  return Object.assign((options?: unknown) => factory(options), factory());
+}
+function createScrape(options?: unknown) {
+  return tool({ description: 'Scrape a page', inputSchema: z.object({ url: z.string() }), execute: async () => options });
+}
+function createMap(options?: unknown) {
+  return tool({ description: 'Map a site', inputSchema: z.object({ url: z.string() }), execute: async () => options });
+}
+export const scrape = createDualTool(createScrape);
+export const map = createDualTool(createMap);
+export function webTools(options: unknown) {
+  const tools = {};
+  tools.crawlSite = map(options);
+  return tools;
+}`,
+    expected: { tools: ['scrape', 'crawlSite'] },
+  },
+  {
+    name: 'a tool a factory of this file makes, held by a variable of the top level, is known by the variable',
+    files: `import { tool } from 'ai';
+import { z } from 'zod';
+function makeWeatherTool(units: 'metric' | 'imperial') {
+  return tool({ description: 'Weather', inputSchema: z.object({ city: z.string() }), execute: async () => units });
+}
+export const weather = makeWeatherTool('metric');`,
+    expected: { tools: ['weather'] },
+  },
+  {
     name: 'negative: an object holding a tool beside other values is no map of tools',
     files: {
       'src/tools/act.ts': `import { tool } from 'ai';

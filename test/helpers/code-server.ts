@@ -158,9 +158,11 @@ export async function openFile(page: Page, name: string): Promise<void> {
   await page.keyboard.press('Control+P');
   await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
   await page.keyboard.type(name);
-  // File search is slow the first time: wait for the file among the results before choosing it.
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 30_000 });
-  await page.keyboard.press('Enter');
+  // File search is slow the first time: wait for the file among the results, then pick that row (Enter would take
+  // whichever row is selected, which under load can still be one from before the query was typed).
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first();
+  await row.waitFor({ timeout: 30_000 });
+  await row.click();
   await page.locator('.tab.active', { hasText: name }).waitFor({ timeout: 20_000 });
 }
 

@@ -273,7 +273,9 @@ class FileExtractor {
 
   /** What one node shows; true when leaving its subtree has something to undo. */
   private visit(node: ts.Node): boolean {
-    if (ts.isObjectLiteralExpression(node) && node.properties.some(mayHoldTool)) this.pending.maps.set(node, []);
+    // An empty object counts too: `const tools = {}; tools.search = tool({…})`.
+    if (ts.isObjectLiteralExpression(node) && (!node.properties.length || node.properties.some(mayHoldTool)))
+      this.pending.maps.set(node, []);
     else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken)
       this.assignedToMap(node);
     if (this.adapters.length) visitForAdapters(node, this.adapters, this.adapterContext, this.localPrefixes);
@@ -485,8 +487,34 @@ class FileExtractor {
     return out;
   }
 
+  /**
+   * `export const scrape = createDualTool(createScrape)`: a tool made in a factory, held by a variable of the top
+   * level, is known by that variable (what other files import) rather than by the factory.
+   */
+  private nameProductsByHolder(): void {
+    const made = new Map(
+      this.pending.tools
+        .filter((t) => ts.findAncestor(t.input.node.parent, ts.isFunctionLike))
+        .map((t) => [t.def.id, t.def]),
+    );
+    if (!made.size) return;
+    for (const st of this.sf.statements) {
+      if (!ts.isVariableStatement(st)) continue;
+      for (const d of st.declarationList.declarations) {
+        const init = d.initializer && unwrap(d.initializer);
+        if (!ts.isIdentifier(d.name) || !init || !ts.isCallExpression(init) || this.ctx.definitions.has(init)) continue;
+        const product = this.ctx.evaluate(init);
+        const def = product.k === 'tool' ? made.get(product.id) : undefined;
+        if (!def) continue;
+        def.bindingName = d.name.text;
+        made.delete(def.id);
+      }
+    }
+  }
+
   finish(text: string): FileFacts {
     const { ctx, sf, file } = this;
+    this.nameProductsByHolder();
     const tools = this.pending.tools.map(({ def, input }) => finishTool(ctx, def, input));
     const agents = this.pending.agents.map(({ def, input }) => finishAgent(ctx, def, input));
     const toolLists: ToolListRegistration[] = this.pending.lists.map(({ input: l, ownerParam }) => ({

@@ -473,6 +473,9 @@ export class SourceContext {
         node.arguments.length > 0
       ) {
         if (method === 'values') return { k: 'values', of: this.evaluate(node.arguments[0]!) };
+        // `Object.assign(tool, { close })` is the tool, given more properties; objects merged are all of them.
+        const target = this.evaluate(node.arguments[0]!);
+        if (target.k === 'tool' || target.k === 'agent') return target;
         return { k: 'arr', items: node.arguments.map((a) => this.evaluate(a)), loc: this.loc(node) };
       }
       if (['filter', 'slice', 'toSorted', 'sort', 'reverse', 'toReversed', 'flat'].includes(method)) {
@@ -526,8 +529,10 @@ export class SourceContext {
       : ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword
         ? this.thisMethod(callee)
         : undefined;
-    const made = factory && this.madeBy(factory);
+    const made = factory && (this.madeBy(factory) ?? this.passedOnFactory(factory, node));
     if (made) return made;
+    const again = ts.isIdentifier(callee) ? this.callableProduct(callee) : undefined;
+    if (again) return again;
     // A function of another file of the project: linking can tell what it makes.
     const fn = ts.isIdentifier(callee) || ts.isPropertyAccessExpression(callee) ? this.evaluate(callee) : undefined;
     if (fn?.k === 'import' && this.isLocalModule?.(fn.module))
@@ -548,6 +553,36 @@ export class SourceContext {
     const made = returned.map((r) => this.evaluate(r)).filter((v) => FACTORY_KINDS.has(v.k));
     if (!made.length) return undefined;
     return made.length === 1 ? made[0] : { k: 'alt', options: made };
+  }
+
+  /**
+   * A helper handed a factory, which calls it for what it returns (`createDualTool(createScrape)` returning
+   * `Object.assign((o) => factory(o), factory())`): the call makes what the factory passed makes.
+   */
+  private passedOnFactory(fn: ts.FunctionLikeDeclaration, call: ts.CallExpression | ts.NewExpression): Val | undefined {
+    if (!fn.body) return undefined;
+    const params = fn.parameters.map((p) => (ts.isIdentifier(p.name) ? p.name.text : undefined));
+    const returned = ts.isBlock(fn.body) ? returnedIn(fn.body) : [fn.body as ts.Expression];
+    for (const r of returned) {
+      const index = params.findIndex((name) => name !== undefined && callsName(r, name));
+      const passed = index >= 0 ? call.arguments?.[index] : undefined;
+      const factory = passed && ts.isIdentifier(passed) ? this.localFunction(passed) : undefined;
+      const made = factory && this.madeBy(factory);
+      if (made) return made;
+    }
+    return undefined;
+  }
+
+  /**
+   * `map(options)` where `const map = createDualTool(createMap)`: what the helper returned is callable, and a call of
+   * it runs the same factory again — the same definition, made once more.
+   */
+  private callableProduct(id: ts.Identifier): Val | undefined {
+    const decl = this.findDeclaration(id.text, id);
+    const init = decl && ts.isVariableDeclaration(decl) && decl.initializer ? unwrap(decl.initializer) : undefined;
+    if (!init || !ts.isCallExpression(init) || !ts.isIdentifier(init.expression)) return undefined;
+    const helper = this.localFunction(init.expression);
+    return helper && this.passedOnFactory(helper, init);
   }
 
   /** The function a name of this file is declared as: `function f() {}`, `const f = () => …`. */
@@ -883,6 +918,18 @@ const EMPTY = new Map<string, ts.Node>();
 
 /** What a factory can return that is worth following: definitions, instances and the objects tools are made of. */
 const FACTORY_KINDS = new Set<Val['k']>(['agent', 'tool', 'instance', 'obj']);
+
+/** Whether an expression calls `name(…)` anywhere in it. */
+function callsName(expr: ts.Node, name: string): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === name) found = true;
+    else ts.forEachChild(n, visit);
+  };
+  visit(expr);
+  return found;
+}
 /** Past this many `return`s a function is more than a factory. */
 const MAX_FACTORY_RETURNS = 4;
 
