@@ -1,4 +1,5 @@
-import { adapterTable } from '../helpers/inventory';
+import { describe, expect, it } from 'vitest';
+import { adapterTable, inventoryOf } from '../helpers/inventory';
 import { ruleTester } from '../helpers/rule-tester';
 
 adapterTable('Genkit adapter', [
@@ -60,6 +61,37 @@ export const host = ai.defineAgent({ name: 'host', system: 'Greet guests', tools
     },
   },
   {
+    name: '@genkit-ai/middleware in use: the tools it gives the model, and delegation to the agents it names',
+    files: `import { genkit } from 'genkit/beta';
+import { agents, artifacts, filesystem, skills } from '@genkit-ai/middleware';
+const ai = genkit({});
+export const coder = ai.defineAgent({ name: 'coder', use: [filesystem({ rootDirectory: './ws', allowWriteAccess: true })] });
+export const reader = ai.defineAgent({ name: 'reader', use: [filesystem({ rootDirectory: './docs', toolNamePrefix: 'docs_' })] });
+export const lead = ai.defineAgent({
+  name: 'lead',
+  use: [agents({ agents: ['coder', { name: 'reader' }], toolPrefix: 'ask' }), artifacts({ readonly: true }), skills({ skillPaths: ['./skills'] })],
+});`,
+    expected: {
+      tools: [
+        'list_files',
+        'read_file',
+        'write_file',
+        'search_and_replace',
+        'docs_list_files',
+        'docs_read_file',
+        'ask_coder',
+        'ask_reader',
+        'read_artifact',
+        'use_skill',
+      ],
+      agents: {
+        coder: { tools: ['list_files', 'read_file', 'write_file', 'search_and_replace'] },
+        reader: { tools: ['docs_list_files', 'docs_read_file'] },
+        lead: { tools: ['ask_coder', 'ask_reader', 'read_artifact', 'use_skill'], delegates: ['coder', 'reader'] },
+      },
+    },
+  },
+  {
     name: 'defineTool on something else, with another shape, is not Genkit’s',
     files: `import { registry } from './registry';
 registry.defineTool('x', { run: () => 1 });
@@ -95,4 +127,21 @@ export const flow = ai.defineFlow({ name: 'ops' }, async () => ai.generate({ pro
       errors: [{ messageId: 'unapproved', line: 5, column: 41 }],
     },
   ],
+});
+
+describe('@genkit-ai/middleware', () => {
+  it('toolApproval gates every tool of the call but those it approves; file tools can read or write', () => {
+    const inv = inventoryOf(`import { genkit } from 'genkit/beta';
+import { filesystem, toolApproval } from '@genkit-ai/middleware';
+const ai = genkit({});
+const menu = ai.defineTool({ name: 'menu', description: '' }, async () => '');
+export const kitchen = ai.defineFlow('kitchen', async () =>
+  ai.generate({ prompt: '', tools: [menu], use: [filesystem({ rootDirectory: './r', allowWriteAccess: true }), toolApproval({ approved: ['menu'] })] }),
+);`);
+    const byName = Object.fromEntries(inv.tools.map((t) => [t.name, t]));
+    expect(byName.menu!.approval).toBeNull();
+    expect(byName.write_file!.approval).toMatch(/^toolApproval\(\)/);
+    expect(byName.write_file!.capabilities.map((c) => c.capability)).toEqual(['file:write']);
+    expect(byName.list_files!.capabilities.map((c) => c.capability)).toEqual(['file:read']);
+  });
 });

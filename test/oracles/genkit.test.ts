@@ -3,7 +3,8 @@ import { probeRuntime, staticAgents } from '../helpers/framework-oracle';
 
 /**
  * Genkit's own runtime is the oracle: the fixture (shaped after Genkit's samples: the instance in `genkit.ts`, tools
- * in files of their own, a namespaced tool named by string in a prompt, an interrupt, a flow calling `generate`) is
+ * in files of their own, a namespaced tool named by string in a prompt, an interrupt, a flow calling `generate`, one
+ * whose `generate` uses `@genkit-ai/middleware`: file tools, a sub-agent's delegation tool, tool approval) is
  * loaded on the pinned `genkit`, its default model replaced by one that records what it is offered, and every
  * prompt and flow is run once: the tool names each model call receives are the model-facing names. Tools
  * `defineInterrupt` made (`restartable: false` in their metadata) are the approval gates.
@@ -35,7 +36,15 @@ describe('Genkit: static inventory = what the runtime offers the model', () => {
   it('genkit 1.42', { timeout: 90_000 }, () => {
     const fixture = 'test/fixtures/genkit-app';
     const live = probeRuntime(`${fixture}/src/index.ts`, 'genkit-app', PROBE, 'frameworks');
-    expect(live.map((a) => a.name)).toEqual(['menuSuggestionFlow', 'waiter']);
+    expect(live.map((a) => a.name)).toEqual(['menuSuggestionFlow', 'recipeFlow', 'waiter']);
+    expect(live[1]!.tools).toEqual([
+      'delegate_to_sommelier',
+      'list_files',
+      'read_file',
+      'search_and_replace',
+      'todaysMenu',
+      'write_file',
+    ]);
     // Framework gates only: the runtime cannot say that placeOrder's code asks first (a unit test does).
     expect(staticAgents(fixture, 'genkit', (detail) => detail.startsWith('defineInterrupt'))).toEqual(live);
   });

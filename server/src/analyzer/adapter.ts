@@ -34,6 +34,11 @@ export interface ToolInput {
   dynamic?: string;
   /** Set by extraction for what `visitSubclass` adds: the project's class the tool's class extends. */
   extendsClass?: ts.Expression;
+  /**
+   * One of several tools one call makes (a middleware's `list_files`, `read_file`…): they share the node, and the
+   * node does not evaluate to any of them.
+   */
+  slot?: string;
 }
 
 export interface AgentInput {
@@ -52,8 +57,19 @@ export interface AgentInput {
   oneShot?: boolean;
   /** The class the agent object is an instance of, so method calls on it resolve (`server.registerTool`). */
   cls?: { module: string; path: string[] };
-  /** Agent-level approval: a tool → setting map, or one setting for every tool (`*`). */
-  toolGates?: { expr: ts.Expression; prop: string; all?: boolean; mode?: import('./approval-gates').ApprovalMode };
+  /** Tools made for the agent where it is defined (those a middleware it uses gives it): `addTool`'s values. */
+  madeTools?: Val[];
+  /**
+   * Agent-level approval: a tool → setting map, or one setting for every tool (`*`), but for the tools `except`
+   * names (an array of names, let through without asking).
+   */
+  toolGates?: {
+    expr: ts.Expression;
+    prop: string;
+    all?: boolean;
+    mode?: import('./approval-gates').ApprovalMode;
+    except?: ts.Expression;
+  };
 }
 
 export interface ToolListInput {
@@ -69,7 +85,8 @@ export interface ToolListInput {
 export interface AdapterContext {
   readonly ctx: SourceContext;
   readonly functions: FunctionCollector;
-  addTool(input: ToolInput): void;
+  /** The tool's value, as the agent lists that hold it refer to it (`madeTools`). */
+  addTool(input: ToolInput): Val | undefined;
   addAgent(input: AgentInput): void;
   addToolList(input: ToolListInput): void;
   /**

@@ -337,18 +337,19 @@ class FileExtractor {
 
   /** A new definition's id, binding and places, registered for evaluation; undefined if the node has one already. */
   private define(input: ToolInput | AgentInput, k: 'tool' | 'agent') {
-    if (this.ctx.definitions.has(input.node)) return undefined;
+    const slot = 'slot' in input ? input.slot : undefined;
+    if (!slot && this.ctx.definitions.has(input.node)) return undefined;
     const id = `${this.file}#${k === 'tool' ? 't' : 'a'}${this.seq++}`;
     const { holder, bindingName } = this.ctx.holderOf(input.node);
-    this.ctx.definitions.set(input.node, { k, id });
+    if (!slot) this.ctx.definitions.set(input.node, { k, id });
     // Written as a property of an object (`{ readFile: createTool({ id: 'read-file' }) }`): a map of tools, keyed.
     const mapKey = ts.isPropertyAssignment(holder) ? bindingName : undefined;
     return { id, bindingName, mapKey, at: this.placesOf(input, holder) };
   }
 
-  private addTool(input: ToolInput): void {
+  private addTool(input: ToolInput): Val | undefined {
     const defined = this.define(input, 'tool');
-    if (!defined) return;
+    if (!defined) return undefined;
     const { id, bindingName, mapKey, at } = defined;
     // One literal with every field in one order: definitions share a shape (a spread made slow objects).
     const def: ToolDef = {
@@ -375,6 +376,7 @@ class FileExtractor {
       nameParam: input.name && typeof input.name !== 'string' ? this.functions.nameParamOf(input.name) : undefined,
     };
     this.pending.tools.push({ def, input });
+    return { k: 'tool', id };
   }
 
   private addAgent(input: AgentInput): void {
@@ -554,7 +556,7 @@ class FileExtractor {
 function finishAgent(ctx: SourceContext, def: AgentDef, input: AgentInput): AgentDef {
   if (input.name !== undefined)
     def.name = typeof input.name === 'string' ? { k: 'str', v: input.name } : ctx.evaluate(input.name);
-  def.tools = (input.tools ?? []).map((e) => ctx.evaluate(e));
+  def.tools = [...(input.tools ?? []).map((e) => ctx.evaluate(e)), ...(input.madeTools ?? [])];
   def.delegates = (input.delegates ?? []).map((e) => ctx.evaluate(e));
   if (input.toolGates) def.toolGates = toolGatesOf(input.toolGates, ctx);
   return def;
@@ -568,6 +570,12 @@ export const SECRET_PIECES = new WeakMap<FileFacts, string[]>();
 /** `{ search: false, refund: 'user-approval' }` → per-tool gates; a function or `true` → every tool. */
 function toolGatesOf(g: NonNullable<AgentInput['toolGates']>, ctx: SourceContext): AgentDef['toolGates'] {
   const e = unwrap(g.expr);
+  const except = g.except && unwrap(g.except);
+  if (except && ts.isArrayLiteralExpression(except)) {
+    const through = except.elements.filter(ts.isStringLiteralLike).map((n) => n.text);
+    const all = toolGatesOf({ ...g, except: undefined }, ctx) ?? [];
+    return [...through.map((tool) => ({ tool, kind: 'none' as const, detail: `${g.prop}: approved` })), ...all];
+  }
   if (!g.all && !g.mode && ts.isObjectLiteralExpression(e)) {
     return e.properties.flatMap((p) => {
       if (!ts.isPropertyAssignment(p)) return [];

@@ -4,7 +4,8 @@ import type { RiskTier } from '../analyzer/types';
  * What a provider-hosted or built-in tool can do, by the name its provider gives it: OpenAI's Responses API and
  * Agents SDK (`local_shell`, `computer_use_preview`, `apply_patch`, `shellTool()`…), Anthropic's server and client
  * tools (`bash_20250124`, `computer_20250124`, `text_editor_20250429`, `code_execution_20250825`…), the AI SDK's
- * provider tools (`openai.tools.localShell()`, `anthropic.tools.bash_20250124()`, `google.tools.googleSearch()`).
+ * provider tools (`openai.tools.localShell()`, `anthropic.tools.bash_20250124()`, `google.tools.googleSearch()`),
+ * and tools a framework's own package adds (Genkit's `filesystem()` middleware).
  * The code that runs is the provider's or the harness's, so it cannot be read: the kind of tool says it all.
  */
 const HOSTED_TOOLS: { kinds: readonly string[]; capability: string; tier: RiskTier; reason: string }[] = [
@@ -21,6 +22,9 @@ const HOSTED_TOOLS: { kinds: readonly string[]; capability: string; tier: RiskTi
     reason: "operates a computer's screen, keyboard and mouse",
   },
   { kinds: ['apply_patch', 'text_editor'], capability: 'file:write', tier: 'high', reason: 'edits files' },
+  // Genkit's filesystem middleware: tools of the package's own, confined to a root directory.
+  { kinds: ['filesystem_write'], capability: 'file:write', tier: 'high', reason: 'writes and edits files' },
+  { kinds: ['filesystem_read'], capability: 'file:read', tier: 'medium', reason: 'reads files' },
   {
     kinds: ['mcp'],
     capability: 'mcp:remote',
