@@ -24,6 +24,15 @@ export const root = new LlmAgent({ name: 'root', tools: [new AgentTool({ agent: 
       agents: { helper: { tools: ['get_weather'] }, root: { tools: ['helper'], delegates: ['helper'] } },
     },
   },
+  {
+    name: 'built-in tools, by the instance ADK exports or by their class, named as the model is given them',
+    files: `import { GOOGLE_SEARCH, LlmAgent, LOAD_MEMORY, UrlContextTool } from '@google/adk';
+export const research = new LlmAgent({ name: 'research', tools: [GOOGLE_SEARCH, new UrlContextTool(), LOAD_MEMORY] });`,
+    expected: {
+      tools: ['google_search', 'url_context', 'load_memory'],
+      agents: { research: { tools: ['url_context', 'google_search', 'load_memory'] } },
+    },
+  },
 ]);
 
 ruleTester('unapproved-high-risk-action', {

@@ -38,12 +38,25 @@ const HOSTED_TOOLS: { kinds: readonly string[]; capability: string; tier: RiskTi
     reason: "runs code in the provider's sandbox",
   },
   {
-    kinds: ['web_search', 'web_search_preview', 'web_fetch', 'google_search', 'url_context'],
+    kinds: [
+      'web_search',
+      'web_search_preview',
+      'web_fetch',
+      'google_search',
+      'url_context',
+      'enterprise_web_search',
+      'load_web_page',
+    ],
     capability: 'web:read',
     tier: 'low',
     reason: 'reads the web',
   },
-  { kinds: ['file_search'], capability: 'documents:read', tier: 'low', reason: 'searches uploaded documents' },
+  {
+    kinds: ['file_search', 'vertex_ai_search'],
+    capability: 'documents:read',
+    tier: 'low',
+    reason: 'searches indexed documents',
+  },
   // Not hosted, but what it does is in its kind: an x402 paid tool (Cloudflare Agents' `paidTool`) takes a payment
   // from the agent that calls it, whatever its code does.
   {

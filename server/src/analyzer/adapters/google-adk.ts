@@ -1,9 +1,36 @@
 import { ts } from '../../typescript';
-import { type FrameworkAdapter, implOf, isExport, objectArg, prop } from '../adapter';
+import { type AdapterContext, type FrameworkAdapter, implOf, isExport, objectArg, prop } from '../adapter';
+import type { Val } from '../types';
+
+/**
+ * ADK's built-in tools, by the instance the package exports and by their class, with the name the model is given
+ * (read in `@google/adk` 2.0's tools). The Gemini-side ones (search, maps, URL context) run at Google; the others
+ * run in the agent's process on its own memory, artifacts or the web.
+ */
+const BUILT_INS: Record<string, string> = {
+  GOOGLE_SEARCH: 'google_search',
+  GoogleSearchTool: 'google_search',
+  ENTERPRISE_WEB_SEARCH: 'enterprise_web_search',
+  EnterpriseWebSearchTool: 'enterprise_web_search',
+  GOOGLE_MAPS_GROUNDING: 'google_maps',
+  GoogleMapsGroundingTool: 'google_maps',
+  URL_CONTEXT: 'url_context',
+  UrlContextTool: 'url_context',
+  LOAD_WEB_PAGE: 'load_web_page',
+  VertexAiSearchTool: 'vertex_ai_search',
+  LOAD_MEMORY: 'load_memory',
+  LoadMemoryTool: 'load_memory',
+  PRELOAD_MEMORY: 'preload_memory',
+  LOAD_ARTIFACTS: 'load_artifacts',
+  LoadArtifactsTool: 'load_artifacts',
+  EXIT_LOOP: 'exit_loop',
+  ExitLoopTool: 'exit_loop',
+};
 
 /**
  * Google ADK for TypeScript (`@google/adk`): `new FunctionTool({ name, execute, requireConfirmation })`,
- * `new LlmAgent({ name, tools, subAgents })`, agent-as-tool `new AgentTool({ agent })`.
+ * `new LlmAgent({ name, tools, subAgents })`, agent-as-tool `new AgentTool({ agent })`, and the built-in tools
+ * (`GOOGLE_SEARCH`, `new UrlContextTool()`, `LOAD_MEMORY`…).
  */
 export const googleAdkAdapter: FrameworkAdapter = {
   framework: 'google-adk',
@@ -27,6 +54,18 @@ export const googleAdkAdapter: FrameworkAdapter = {
       });
       return;
     }
+    const builtIn = callee.path.length === 1 ? BUILT_INS[callee.path[0]!] : undefined;
+    if (builtIn) {
+      a.addTool({
+        node,
+        framework: 'google-adk',
+        kind: `new ${callee.path[0]}()`,
+        name: builtIn,
+        hosted: true,
+        hostedType: builtIn,
+      });
+      return;
+    }
     if (isExport(callee, 'AgentTool')) {
       a.addTool({ node, framework: 'google-adk', kind: 'new AgentTool()', wrapsAgent: prop(opts, 'agent') });
       return;
@@ -39,9 +78,44 @@ export const googleAdkAdapter: FrameworkAdapter = {
         framework: 'google-adk',
         kind: `new ${callee.path[0]}()`,
         name: prop(opts, 'name'),
-        tools: tools ? [tools] : [],
+        tools: withoutBuiltIns(tools, a),
+        madeTools: builtInInstances(tools, a),
         delegates: sub ? [sub] : [],
       });
     }
   },
 };
+
+/** The agent's tools but the built-in instances (made tools of their own here, `builtInInstances`). */
+function withoutBuiltIns(tools: ts.Expression | undefined, a: AdapterContext): ts.Expression[] {
+  if (!tools) return [];
+  if (!ts.isArrayLiteralExpression(tools)) return [tools];
+  return tools.elements.filter((item) => !builtInOf(item, a));
+}
+
+function builtInOf(item: ts.Expression, a: AdapterContext): string | undefined {
+  const v = ts.isIdentifier(item) ? a.ctx.evaluate(item) : undefined;
+  return v?.k === 'import' && /^@google\/adk/.test(v.module) && v.path.length === 1 ? BUILT_INS[v.path[0]!] : undefined;
+}
+
+/** `tools: [GOOGLE_SEARCH, LOAD_MEMORY]`: the instances of built-in tools ADK exports, listed by name. */
+function builtInInstances(tools: ts.Expression | undefined, a: AdapterContext): Val[] {
+  if (!tools || !ts.isArrayLiteralExpression(tools)) return [];
+  const out: Val[] = [];
+  for (const item of tools.elements) {
+    const builtIn = builtInOf(item, a);
+    const tool =
+      builtIn &&
+      a.addTool({
+        node: item,
+        slot: builtIn,
+        framework: 'google-adk',
+        kind: item.getText(),
+        name: builtIn,
+        hosted: true,
+        hostedType: builtIn,
+      });
+    if (tool) out.push(tool);
+  }
+  return out;
+}
