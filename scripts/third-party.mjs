@@ -28,13 +28,20 @@ const root = join(import.meta.dirname, '..', 'third-party');
 // share one tree with the MCP servers at the top (zod 3, as each gets when installed alone); `voltagent-1/` VoltAgent's
 // previous major, whose peers are the AI SDK 5; `cloudflare/` the Agents
 // SDK, which pins exact MCP SDK peers, and the Workers runtime (Miniflare, workerd); `corpus/` holds the
-// published code the accuracy benchmark counts on, whose dependencies would otherwise move the packages tests pin.
-const projects = ['.', 'frameworks', 'voltagent-1', 'cloudflare', 'corpus'];
+// published code the accuracy benchmark counts on, whose dependencies would otherwise move the packages tests pin;
+// `claude/` the Claude Agent SDK.
+const projects = ['.', 'frameworks', 'voltagent-1', 'cloudflare', 'corpus', 'claude'];
+// What each project is installed from: a project's .npmrc, when it has one, says how (`claude/` omits the Claude Code
+// binaries, optional dependencies of the Agent SDK that only running a query needs).
+const projectFiles = (p) => [
+  'package.json',
+  'package-lock.json',
+  ...(existsSync(join(root, p, '.npmrc')) ? ['.npmrc'] : []),
+];
 const store = process.env.AGENT_WARDEN_THIRD_PARTY_DIR ?? join(homedir(), '.cache', 'agent-warden', 'third-party');
 const digest = createHash('sha256');
 for (const p of projects)
-  for (const f of ['package.json', 'package-lock.json'])
-    digest.update(`${p}/${f}\0`).update(readFileSync(join(root, p, f)));
+  for (const f of projectFiles(p)) digest.update(`${p}/${f}\0`).update(readFileSync(join(root, p, f)));
 const hash = digest.digest('hex').slice(0, 16);
 const home = join(store, hash);
 const stamp = join(home, '.agent-warden-installed');
@@ -52,7 +59,7 @@ function install() {
   for (const p of projects) {
     const dir = join(home, p);
     mkdirSync(dir, { recursive: true });
-    for (const f of ['package.json', 'package-lock.json']) copyFileSync(join(root, p, f), join(dir, f));
+    for (const f of projectFiles(p)) copyFileSync(join(root, p, f), join(dir, f));
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
     const run = spawnSync(npm, ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, stdio: 'inherit' });
     if (run.status !== 0) process.exit(run.status ?? 1);

@@ -6,9 +6,9 @@ import { REPO, runCli, THIRD_PARTY } from './cli';
 /**
  * Where a fixture runs: `.` is third-party/ itself (MCP servers, FastMCP, zod 3), `frameworks` the agent frameworks
  * whose peers ask for zod 4 (third-party/frameworks), `voltagent-1` VoltAgent's previous major, `cloudflare` the
- * Agents SDK and Miniflare.
+ * Agents SDK and Miniflare, `claude` the Claude Agent SDK (without the Claude Code binary).
  */
-export type OracleProject = '.' | 'frameworks' | 'voltagent-1' | 'cloudflare';
+export type OracleProject = '.' | 'frameworks' | 'voltagent-1' | 'cloudflare' | 'claude';
 
 /**
  * A fixture project built to run on a framework's real runtime, with esbuild, into `.oracles/` of a third-party
