@@ -377,14 +377,16 @@ export function analyzeResults(results: FileResult[], opts: AnalysisOptions = {}
   const today = opts.today ?? new Date().toISOString().slice(0, 10);
   const testGlobs = config.testPaths ?? DEFAULT_TEST_PATHS;
   const { active, invalid } = checkSuppressions(results, today);
-  const raw = runRules(config, {
-    graph,
-    facts: new Map(facts.map((f) => [f.file, f])),
-    secrets,
-    invalidSuppressions: invalid,
-    today,
-    isTestPath: testGlobs.length ? picomatch(testGlobs, { dot: true }) : () => false,
-  });
+  const raw = withoutRepeatsOfOneDefinition(
+    runRules(config, {
+      graph,
+      facts: new Map(facts.map((f) => [f.file, f])),
+      secrets,
+      invalidSuppressions: invalid,
+      today,
+      isTestPath: testGlobs.length ? picomatch(testGlobs, { dot: true }) : () => false,
+    }),
+  );
   const { kept, suppressed } = applySuppressions(raw, active);
   return {
     graph,
@@ -400,6 +402,24 @@ export function analyzeResults(results: FileResult[], opts: AnalysisOptions = {}
       suppressed,
     },
   };
+}
+
+/**
+ * A definition the model is given under several names (`{ getWeather }` for one agent, `{ weather: getWeather }` for
+ * another; a wrapper registering under each name its callers pass) is one definition: what a rule says of it at its
+ * place is said once, of its first name. Its other names keep the findings the first does not have.
+ */
+function withoutRepeatsOfOneDefinition(raw: RawFinding[]): RawFinding[] {
+  const baseOf = (id: string) => {
+    const tilde = id.indexOf('~', id.indexOf('#'));
+    return tilde < 0 ? id : id.slice(0, tilde);
+  };
+  const at = (r: RawFinding, entity: string) =>
+    `${r.ruleId}\0${r.messageId}\0${entity}\0${r.loc.file}\0${r.loc.start.line}\0${r.loc.start.column}`;
+  const said = new Set(
+    raw.flatMap((r) => (r.entityId && baseOf(r.entityId) === r.entityId ? [at(r, r.entityId)] : [])),
+  );
+  return raw.filter((r) => !r.entityId || baseOf(r.entityId) === r.entityId || !said.has(at(r, baseOf(r.entityId))));
 }
 
 /** A rule's report with its rule, severity, rendered message and fixes: a finding before suppression. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { adapterTable, inventoryOf } from '../helpers/inventory';
+import { analyzeCode } from '../helpers/analyze';
 
 /** Ways published servers register tools that no single framework call shows: wrappers, factories, spreads. */
 adapterTable('registration patterns of real code', [
@@ -257,5 +258,22 @@ export const agent = new Agent({ name: 'W', instructions: '', model: 'openai/gpt
       ['weatherTool', 'get-weather'],
       ['clock', null],
     ]);
+  });
+});
+
+describe('one definition given under several names', () => {
+  it('is two tools, each agent seeing its own name, and what is wrong at its place is said once', () => {
+    const result = analyzeCode(`import { generateText, ToolLoopAgent, tool } from 'ai';
+import { z } from 'zod';
+const getWeather = tool({ description: 'Weather', inputSchema: z.object({}), execute: async () => 'sunny' });
+export const chat = (prompt: string) => generateText({ model: 'openai/gpt-5', prompt, tools: { getWeather } });
+export const agent = new ToolLoopAgent({ id: 'forecaster', model: 'openai/gpt-5', tools: { weather: getWeather } });`);
+    expect(
+      result.graph.agents.map((a) => [a.name, a.tools.map((id) => result.graph.tools.find((t) => t.id === id)?.name)]),
+    ).toEqual([
+      ['chat', ['getWeather']],
+      ['forecaster', ['weather']],
+    ]);
+    expect(result.findings.filter((f) => f.ruleId === 'missing-owner' && f.loc.start.line === 3)).toHaveLength(1);
   });
 });

@@ -428,7 +428,6 @@ class FileExtractor {
     };
   }
 
-  /** Pass 2: names, tool collections and delegates evaluated now that every definition is known. */
   /** `tools.search = searchTool(key)` after `const tools = { act: actTool(page) }`: one more entry of that map. */
   private assignedToMap(node: ts.BinaryExpression): void {
     const left = node.left;
@@ -514,6 +513,7 @@ class FileExtractor {
     }
   }
 
+  /** Pass 2: names, tool collections and delegates evaluated now that every definition is known. */
   finish(text: string): FileFacts {
     const { ctx, sf, file } = this;
     this.nameProductsByHolder();
