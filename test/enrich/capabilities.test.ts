@@ -16,6 +16,36 @@ export const add = tool({ description: '', inputSchema: {} as any, execute: asyn
     expect(toolNamed(g, 'add')).toMatchObject({ capabilities: [], risk: undefined });
   });
 
+  it('an instance held in a `let` given its value once, later (in `main()`), is followed into its methods', () => {
+    const server = (declaration: string, assignments: string) =>
+      linkFiles({
+        'src/index.ts': `import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { promises as fs } from 'node:fs';
+class GraphStore {
+  constructor(private path: string) {}
+  private async save(text: string) { await fs.writeFile(this.path, text); }
+  async deleteEntities(names: string[]) { await this.save(names.join()); }
+}
+${declaration}
+const server = new McpServer({ name: 'memory', version: '1.0.0' });
+server.registerTool('delete_entities', { description: '' }, async () => {
+  await manager.deleteEntities(['x']);
+  return { content: [] };
+});
+async function main() { ${assignments} }
+main();`,
+      });
+    for (const declaration of ['let manager;', 'let manager: GraphStore;']) {
+      const g = server(declaration, "manager = new GraphStore('/data/memory.json');");
+      computeCapabilities(g);
+      expect(toolNamed(g, 'delete_entities').capabilities.map((c) => c.capability)).toEqual(['file:write']);
+    }
+    // Given a value in two places, it is either: nothing is claimed.
+    const twice = server('let manager;', "manager = new GraphStore('/a'); manager = otherStore();");
+    computeCapabilities(twice);
+    expect(toolNamed(twice, 'delete_entities').capabilities).toEqual([]);
+  });
+
   it('an agent’s effective permission is what its tools and delegates reach, with the hops', () => {
     const g = linkFiles({
       'src/agents.ts': `import { Agent, tool } from '@openai/agents';\nimport { execSync } from 'node:child_process';

@@ -662,9 +662,13 @@ export class SourceContext {
       if (loop && ts.isForOfStatement(loop))
         return this.elementOf(loop.expression) ?? this.dynamic('loop variable', ref);
       if (loop && ts.isForInStatement(loop)) return this.dynamic('loop variable', ref);
-      if (decl.type && !decl.initializer)
-        return this.instanceFromType(decl.type) ?? this.dynamic('declared without a value', ref);
-      if (!decl.initializer) return this.dynamic('declared without a value', ref);
+      if (!decl.initializer) {
+        // `let manager; … manager = new GraphManager(path)` (in `main()`, say): the value it is given, when only one.
+        const assigned = this.assignedOnce(decl);
+        if (assigned) return this.memoised(this.declarations, decl, () => this.initializedValue(decl, assigned));
+        if (decl.type) return this.instanceFromType(decl.type) ?? this.dynamic('declared without a value', ref);
+        return this.dynamic('declared without a value', ref);
+      }
       return this.memoised(this.declarations, decl, () => this.initializedValue(decl, decl.initializer!));
     }
     if (ts.isBindingElement(decl)) {
@@ -732,6 +736,33 @@ export class SourceContext {
   }
 
   /** A variable's value from its initializer (with the annotations of its declaration). */
+  private assignmentCache = new Map<ts.Node, Map<string, ts.BinaryExpression[]>>();
+
+  /** The one value a variable declared without one is assigned, anywhere in its scope (nested functions too). */
+  private assignedOnce(decl: ts.VariableDeclaration): ts.Expression | undefined {
+    if (!ts.isIdentifier(decl.name)) return undefined;
+    const scope = decl.parent?.parent?.parent;
+    if (!scope) return undefined;
+    let byName = this.assignmentCache.get(scope);
+    if (!byName) {
+      const found = new Map<string, ts.BinaryExpression[]>();
+      const visit = (n: ts.Node): void => {
+        if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(n.left)) {
+          const list = found.get(n.left.text);
+          if (list) list.push(n);
+          else found.set(n.left.text, [n]);
+        }
+        ts.forEachChild(n, visit);
+      };
+      visit(scope);
+      this.assignmentCache.set(scope, (byName = found));
+    }
+    const mine = (byName.get(decl.name.text) ?? []).filter(
+      (a) => this.findDeclaration(decl.name.getText(), a.left) === decl,
+    );
+    return mine.length === 1 ? mine[0]!.right : undefined;
+  }
+
   private initializedValue(decl: ts.VariableDeclaration, initializer: ts.Expression): Val {
     const v = this.evaluate(initializer);
     if (v.k === 'obj' && !v.ann) {

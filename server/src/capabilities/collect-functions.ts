@@ -445,7 +445,6 @@ function assignmentsIn(
   return found;
 }
 
-/** Specifiers that point into the project: relative, or the usual tsconfig `paths` aliases. */
 /** `function f() {}` or `const f = () => …` at the top level of a module (exported or not). */
 function isTopLevelFunction(node: ts.Node): boolean {
   if (ts.isFunctionDeclaration(node)) return ts.isSourceFile(node.parent);
@@ -459,6 +458,7 @@ function isTopLevelFunction(node: ts.Node): boolean {
   );
 }
 
+/** Specifiers that point into the project: relative, or the usual tsconfig `paths` aliases. */
 export function isLocalSpecifier(spec: string, aliasPrefixes: readonly string[] = []): boolean {
   return /^(\.|file:|@\/|~\/|#|src\/|app\/|lib\/)/.test(spec) || aliasPrefixes.some((p) => spec.startsWith(p));
 }
