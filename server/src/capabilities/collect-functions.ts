@@ -1,6 +1,6 @@
 import { ts } from '../typescript';
 import type { Callee, SourceContext } from '../analyzer/source-context';
-import { propertyNameText, unwrap } from '../analyzer/source-context';
+import { assignmentsIn, propertyNameText, unwrap } from '../analyzer/source-context';
 import type { FunctionFacts, Location, OwnerParam, Sym, ToolDispatch, Val } from '../analyzer/types';
 import { CATALOG, type CatalogEntry } from './catalog';
 
@@ -102,7 +102,7 @@ export class FunctionCollector {
   private ids = new Map<ts.Node, string>();
   private facts = new Map<ts.Node, FunctionFacts>();
   /** `name = value` assignments per scope, found once (see assignmentsIn). */
-  private assignments = new Map<ts.Node, Map<string, ts.Expression[]>>();
+  private assignments = new Map<ts.Node, Map<string, ts.BinaryExpression[]>>();
   /** `owner`: whose parameters the frame's arguments refer to (inline callbacks see their enclosing function's). */
   private stack: { node: ts.Node; facts: FunctionFacts; owner: ts.Node }[] = [];
   /** Branches of MCP CallTool handlers, registered by the MCP adapter before the walk reaches them. */
@@ -366,7 +366,9 @@ export class FunctionCollector {
       if (ts.isVariableDeclaration(decl) && !decl.initializer && ts.isIdentifier(decl.name)) {
         // `let args; if (…) args = [...]; else args = [...]`: any of the values assigned in its scope.
         const scope = decl.parent?.parent?.parent;
-        const values = scope ? (assignmentsIn(scope, this.assignments).get(decl.name.text) ?? []) : [];
+        const values = scope
+          ? (assignmentsIn(scope, this.assignments).get(decl.name.text) ?? []).map((a) => a.right)
+          : [];
         const options = values.slice(0, 4).map((v) => this.symOf(v, fnNode, depth + 1));
         return options.length ? { t: 'alt', options } : { t: 'unknown' };
       }
@@ -417,32 +419,6 @@ export class FunctionCollector {
     }
     return { t: 'unknown' };
   }
-}
-
-/**
- * Every `name = value` assignment in a scope, by name, in source order. Walked once per scope: compiled
- * code declares `var _a, _b;` at the top of a file and assigns them everywhere, so walking the scope per
- * reference was quadratic (50 ms for one 56 KB file of a published SDK).
- */
-function assignmentsIn(
-  scope: ts.Node,
-  cache: Map<ts.Node, Map<string, ts.Expression[]>>,
-): Map<string, ts.Expression[]> {
-  let found = cache.get(scope);
-  if (!found) {
-    const map = new Map<string, ts.Expression[]>();
-    const visit = (n: ts.Node): void => {
-      if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(n.left)) {
-        const list = map.get(n.left.text);
-        if (list) list.push(n.right);
-        else map.set(n.left.text, [n.right]);
-      }
-      ts.forEachChild(n, visit);
-    };
-    visit(scope);
-    cache.set(scope, (found = map));
-  }
-  return found;
 }
 
 /** `function f() {}` or `const f = () => …` at the top level of a module (exported or not). */
