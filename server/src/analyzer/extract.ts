@@ -7,7 +7,7 @@ import { scanSecrets } from '../secrets/scan-secrets';
 import { approvalKind } from './approval-gates';
 import { type ExtractOptions, FunctionCollector, isLocalSpecifier } from '../capabilities/collect-functions';
 import { fileLevelAnnotations, mergeAnnotations } from './annotations';
-import { member, normaliseModule, propertyNameText, SourceContext, unwrap } from './source-context';
+import { extendedClass, member, normaliseModule, propertyNameText, SourceContext, unwrap } from './source-context';
 import { parseSuppressions } from './suppressions';
 import { LOOP_REASON } from './tool-collections';
 import type {
@@ -679,7 +679,7 @@ function visitForAdapters(
 
 /** A class extending a class of the project: provisionally, what each framework's tool class would make of it. */
 function visitSubclass(node: ts.ClassLikeDeclaration, a: AdapterContext): void {
-  const ext = node.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+  const ext = extendedClass(node);
   if (!ext) return;
   const provisional: AdapterContext = { ...a, addTool: (input) => a.addTool({ ...input, extendsClass: ext }) };
   for (const ad of ADAPTERS) ad.visitSubclass?.(node, provisional);

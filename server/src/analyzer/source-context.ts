@@ -29,6 +29,11 @@ const unwrapKinds = () =>
     ts.SyntaxKind.AwaitExpression,
   ]));
 
+/** What a class extends: `Tool` in `class Search extends Tool`. */
+export function extendedClass(cls: ts.ClassLikeDeclaration): ts.Expression | undefined {
+  return cls.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+}
+
 export function unwrap(node: ts.Node): ts.Node {
   while (unwrapKinds().has(node.kind)) node = (node as ts.ParenthesizedExpression).expression;
   return node;
@@ -801,7 +806,7 @@ export class SourceContext {
     const init = decl && ts.isVariableDeclaration(decl) && decl.initializer ? unwrap(decl.initializer) : undefined;
     const cls = decl && ts.isClassDeclaration(decl) ? decl : init && ts.isClassExpression(init) ? init : undefined;
     if (!cls || depth > 3) return undefined;
-    const ext = cls.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+    const ext = extendedClass(cls);
     if (!ext) return undefined;
     const base = this.evaluate(ext);
     if (base.k === 'import') return base.module.startsWith('.') ? undefined : base;
@@ -809,8 +814,8 @@ export class SourceContext {
   }
 
   baseClassOf(cls: ts.ClassLikeDeclaration): Val | undefined {
-    const ext = cls.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
-    return ext ? this.evaluate(ext.expression) : undefined;
+    const ext = extendedClass(cls);
+    return ext ? this.evaluate(ext) : undefined;
   }
 
   private thisAssignmentCache = new Map<ts.Node, Map<string, ts.Expression[]>>();

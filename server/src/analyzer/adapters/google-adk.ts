@@ -71,51 +71,51 @@ export const googleAdkAdapter: FrameworkAdapter = {
       return;
     }
     if (isExport(callee, 'LlmAgent', 'Agent', 'SequentialAgent', 'ParallelAgent', 'LoopAgent')) {
-      const tools = prop(opts, 'tools');
+      const { tools, madeTools } = toolsOf(prop(opts, 'tools'), a);
       const sub = prop(opts, 'subAgents');
       a.addAgent({
         node,
         framework: 'google-adk',
         kind: `new ${callee.path[0]}()`,
         name: prop(opts, 'name'),
-        tools: withoutBuiltIns(tools, a),
-        madeTools: builtInInstances(tools, a),
+        tools,
+        madeTools,
         delegates: sub ? [sub] : [],
       });
     }
   },
 };
 
-/** The agent's tools but the built-in instances (made tools of their own here, `builtInInstances`). */
-function withoutBuiltIns(tools: ts.Expression | undefined, a: AdapterContext): ts.Expression[] {
-  if (!tools) return [];
-  if (!ts.isArrayLiteralExpression(tools)) return [tools];
-  return tools.elements.filter((item) => !builtInOf(item, a));
+/**
+ * An agent's `tools`: the instances of built-in tools ADK exports (`[GOOGLE_SEARCH, LOAD_MEMORY]`) are made tools of
+ * their own here, named as the model is given them; the rest is evaluated as written.
+ */
+function toolsOf(list: ts.Expression | undefined, a: AdapterContext): { tools: ts.Expression[]; madeTools: Val[] } {
+  if (!list) return { tools: [], madeTools: [] };
+  if (!ts.isArrayLiteralExpression(list)) return { tools: [list], madeTools: [] };
+  const tools: ts.Expression[] = [];
+  const madeTools: Val[] = [];
+  for (const item of list.elements) {
+    const builtIn = builtInOf(item, a);
+    if (!builtIn) {
+      tools.push(item);
+      continue;
+    }
+    const tool = a.addTool({
+      node: item,
+      slot: builtIn,
+      framework: 'google-adk',
+      kind: item.getText(),
+      name: builtIn,
+      hosted: true,
+      hostedType: builtIn,
+    });
+    if (tool) madeTools.push(tool);
+  }
+  return { tools, madeTools };
 }
 
 function builtInOf(item: ts.Expression, a: AdapterContext): string | undefined {
   const v = ts.isIdentifier(item) ? a.ctx.evaluate(item) : undefined;
   return v?.k === 'import' && /^@google\/adk/.test(v.module) && v.path.length === 1 ? BUILT_INS[v.path[0]!] : undefined;
-}
-
-/** `tools: [GOOGLE_SEARCH, LOAD_MEMORY]`: the instances of built-in tools ADK exports, listed by name. */
-function builtInInstances(tools: ts.Expression | undefined, a: AdapterContext): Val[] {
-  if (!tools || !ts.isArrayLiteralExpression(tools)) return [];
-  const out: Val[] = [];
-  for (const item of tools.elements) {
-    const builtIn = builtInOf(item, a);
-    const tool =
-      builtIn &&
-      a.addTool({
-        node: item,
-        slot: builtIn,
-        framework: 'google-adk',
-        kind: item.getText(),
-        name: builtIn,
-        hosted: true,
-        hostedType: builtIn,
-      });
-    if (tool) out.push(tool);
-  }
-  return out;
 }

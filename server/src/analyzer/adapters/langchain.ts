@@ -9,7 +9,7 @@ import {
   prop,
   props,
 } from '../adapter';
-import { propertyNameText } from '../source-context';
+import { extendedClass, propertyNameText } from '../source-context';
 
 const TOOL_MODULES = /^(@langchain\/core\/tools|langchain|langchain\/tools|@langchain\/core)$/;
 const TOOL_CLASSES = ['StructuredTool', 'Tool', 'DynamicTool', 'DynamicStructuredTool'];
@@ -134,7 +134,7 @@ export const langchainAdapter: FrameworkAdapter = {
     addToolClass(node, base.path[0]!, a);
   },
   visitSubclass(node, a) {
-    const ext = node.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+    const ext = extendedClass(node);
     if (ext && (ts.isIdentifier(ext) || ts.isPropertyAccessExpression(ext))) addToolClass(node, ext.getText(), a);
   },
 };
