@@ -9,6 +9,11 @@ export interface CapabilityJson {
   tier: RiskTierJson;
   detail: string | null;
   reason: string;
+  /**
+   * What it rests on: `code` (a call the analyzer followed), `annotation` (MCP hints), or `declared` (the tool's
+   * name and description). Rules weigh them in that order; a claim counts only where the code shows less.
+   */
+  basis: 'code' | 'annotation' | 'declared';
   /** `file:line` of the call that shows it. */
   evidence: string;
   /** Each hop as `message (file:line)`. */

@@ -36,10 +36,10 @@ describe('mcp-server-kubernetes: the server’s own annotations are the oracle',
   });
 
   it.each([
-    ['kubectl_delete', 'k8s:delete', 'critical', 'kubectl delete'],
-    ['uninstall_helm_chart', 'k8s:delete', 'critical', 'helm uninstall'],
-    ['node_management', 'k8s:delete', 'critical', 'kubectl drain'],
-    ['kubectl_scale', 'k8s:write', 'critical', 'kubectl scale'],
+    ['kubectl_delete', 'k8s:delete', 'high', 'kubectl delete'],
+    ['uninstall_helm_chart', 'k8s:delete', 'high', 'helm uninstall'],
+    ['node_management', 'k8s:delete', 'high', 'kubectl drain'],
+    ['kubectl_scale', 'k8s:write', 'high', 'kubectl scale'],
     ['kubectl_get', 'k8s:read', 'medium', 'kubectl get'],
     ['kubectl_logs', 'k8s:read', 'medium', 'kubectl logs'],
   ])('%s → %s (%s) from `%s`', (name, capability, tier, detail) => {

@@ -40,10 +40,12 @@ main();`,
       computeCapabilities(g);
       expect(toolNamed(g, 'delete_entities').capabilities.map((c) => c.capability)).toEqual(['file:write']);
     }
-    // Given a value in two places, it is either: nothing is claimed.
+    // Given a value in two places, it is either: the code shows nothing, only the tool's name claims a deletion.
     const twice = server('let manager;', "manager = new GraphStore('/a'); manager = otherStore();");
     computeCapabilities(twice);
-    expect(toolNamed(twice, 'delete_entities').capabilities).toEqual([]);
+    expect(toolNamed(twice, 'delete_entities').capabilities.map((c) => [c.capability, c.basis])).toEqual([
+      ['resource:delete', 'declared'],
+    ]);
   });
 
   it('an agent’s effective permission is what its tools and delegates reach, with the hops', () => {

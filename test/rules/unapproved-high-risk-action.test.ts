@@ -131,6 +131,7 @@ server.registerTool('delete_pod', {}, async ({ name }: { name: string }) => {
         {
           message:
             /^Tool 'delete_pod' can k8s:delete \(kubectl delete pod\) with no human approval: .* Add MCP elicitation/,
+          severity: 'warning',
           line: 5,
           column: 21,
         },
@@ -142,11 +143,24 @@ server.registerTool('delete_pod', {}, async ({ name }: { name: string }) => {
 ruleTester('unapproved-high-risk-action', {
   valid: [
     {
-      name: 'writing an ordinary file is high, not critical',
-      code: `import { tool } from 'ai';\nimport { writeFileSync } from 'node:fs';\nexport const t = tool({ description: '', inputSchema: {} as any, execute: async () => writeFileSync('notes/today.md', 'x') });`,
+      name: 'creating a directory overwrites nothing: medium, no gate needed',
+      code: `import { tool } from 'ai';\nimport { mkdirSync } from 'node:fs';\nexport const t = tool({ description: '', inputSchema: {} as any, execute: async () => mkdirSync('notes/today', { recursive: true }) });`,
     },
   ],
   invalid: [
+    {
+      name: 'overwriting a file is high: a warning',
+      code: `import { tool } from 'ai';\nimport { writeFileSync } from 'node:fs';\nexport const t = tool({ description: '', inputSchema: {} as any, execute: async () => writeFileSync('notes/today.md', 'x') });`,
+      errors: [
+        {
+          message:
+            /^Tool 't' can file:write \(notes\/today\.md\) with no human approval: the agent acts alone on a high-risk action/,
+          severity: 'warning',
+          line: 3,
+          column: 18,
+        },
+      ],
+    },
     {
       name: 'writing .env persists credentials',
       code: `import { tool } from 'ai';\nimport { appendFileSync } from 'node:fs';\nexport const t = tool({ description: '', inputSchema: {} as any, execute: async ({ v }: { v: string }) => appendFileSync('.env', \`TOKEN=\${v}\`) });`,

@@ -9,7 +9,7 @@ import { type ExtractOptions, FunctionCollector, isLocalSpecifier } from '../cap
 import { fileLevelAnnotations, mergeAnnotations } from './annotations';
 import { extendedClass, member, normaliseModule, propertyNameText, SourceContext, unwrap } from './source-context';
 import { parseSuppressions } from './suppressions';
-import { LOOP_REASON } from './tool-collections';
+import { LOOP_REASON, MAX_DESCRIPTION } from './tool-collections';
 import type {
   AgentDef,
   Annotations,
@@ -283,6 +283,7 @@ class FileExtractor {
       visitForAdapters(node, [], this.adapterContext, this.localPrefixes);
     const entered = this.functions.enter(node);
     if (ts.isCallExpression(node) || ts.isNewExpression(node)) this.functions.onCall(node, this.ctx.callee(node));
+    else if (ts.isPropertyAccessExpression(node) && node.name.text === 'env') this.functions.onProcessEnv(node);
     this.credentialRead(node);
     const def = this.ctx.definitions.size ? this.ctx.definitions.get(node) : undefined; // none at all in most files
     const isTool = def?.k === 'tool';
@@ -371,12 +372,40 @@ class FileExtractor {
       },
       hosted: input.hosted || undefined,
       hostedType: input.hostedType,
+      description: this.descriptionOf(input.node),
       dynamic: input.dynamic,
       ownerParam: input.registeredOn && this.functions.paramOf(input.registeredOn),
       nameParam: input.name && typeof input.name !== 'string' ? this.functions.nameParamOf(input.name) : undefined,
     };
     this.pending.tools.push({ def, input });
     return { k: 'tool', id };
+  }
+
+  /**
+   * What the model is told the tool does, when written at the definition: an options object's `description`
+   * (`tool({ description })`, `registerTool(name, { description })`), the string after an MCP tool's name
+   * (`server.tool(name, description, …)`), or a tool class's `description` field.
+   */
+  private descriptionOf(node: ts.Node): string | undefined {
+    let text: string | undefined;
+    if (ts.isClassLike(node)) {
+      const field = node.members
+        .filter(ts.isPropertyDeclaration)
+        .find((m) => propertyNameText(m.name) === 'description' && m.initializer);
+      const v = field?.initializer && this.ctx.evaluate(field.initializer);
+      text = v?.k === 'str' ? v.v : undefined;
+    } else if (ts.isCallExpression(node)) {
+      const args = node.arguments.slice(0, 4);
+      for (const arg of args) {
+        const v =
+          ts.isObjectLiteralExpression(unwrap(arg)) || ts.isIdentifier(arg) ? this.ctx.evaluate(arg) : undefined;
+        const d = v?.k === 'obj' ? v.props.find((p) => p.key === 'description')?.val : undefined;
+        if (d?.k === 'str') text ??= d.v;
+      }
+      const strings = args.map(unwrap).filter(ts.isStringLiteralLike);
+      if (text === undefined && strings.length >= 2) text = strings[1]!.text;
+    }
+    return text?.slice(0, MAX_DESCRIPTION);
   }
 
   private addAgent(input: AgentInput): void {

@@ -9,6 +9,7 @@ import {
   IMPLEMENTATION_PROPS,
   isToolMap,
   LOOP_REASON,
+  MAX_DESCRIPTION,
   propThroughSpreads,
   stringsOf,
   stringOf,
@@ -103,7 +104,10 @@ type ToolParts = Pick<
   'id' | 'name' | 'nameSource' | 'framework' | 'kind' | 'loc' | 'nameLoc' | 'holderLoc' | 'annotations'
 > &
   Partial<
-    Pick<ToolNode, 'approvalSite' | 'dynamic' | 'hosted' | 'hostedType' | 'delegatesTo' | 'hints' | 'definedName'>
+    Pick<
+      ToolNode,
+      'approvalSite' | 'dynamic' | 'hosted' | 'hostedType' | 'delegatesTo' | 'hints' | 'definedName' | 'description'
+    >
   >;
 
 /** A registration's tools, and the agent (or server) that exposes them. */
@@ -382,6 +386,7 @@ class Linker {
   private definedToolNode(def: ToolDef, id: string, named: ReturnType<Linker['toolName']>): ToolNode {
     return this.makeTool({
       hints: def.hints,
+      description: def.description,
       id,
       name: named.name,
       nameSource: named.nameSource,
@@ -529,6 +534,7 @@ class Linker {
     if (handler) this.descriptorHandlers.set(id, { val: handler, file: from });
     return this.makeTool({
       hints: keptHints(this.hintsOf(prop('annotations'), from), framework),
+      description: stringOf(this.r, prop('description'), from)?.slice(0, MAX_DESCRIPTION),
       id,
       name: name ?? '<dynamic>',
       nameSource: name ? (stringOf(this.r, nameVal, from) ? 'definition' : 'registration') : 'unknown',
@@ -603,6 +609,7 @@ class Linker {
       capabilities: [],
       risk: undefined,
       hints: t.hints,
+      description: t.description,
       audit: undefined,
       staticCredentials: undefined,
       implFunctions: undefined,

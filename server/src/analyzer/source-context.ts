@@ -4,13 +4,24 @@ import type { Annotations, Location, ObjProp, Val } from './types';
 
 /** Deeper than this, an expression is reported as dynamic instead of followed (bounded work per file). */
 const MAX_EVAL_DEPTH = 40;
+/** Calls kept on the way to an object of a package (`a.b().c().d()`): catalog entries name at most a few. */
+const MAX_VIA = 4;
 
 /** What a call's callee (or a `new`'s class) is, in terms of imports. */
 export type Callee =
   /** `tool(...)`, `ai.tool(...)`, `new McpServer(...)`: an export of a module. */
   | { kind: 'export'; module: string; path: string[] }
   /** `server.registerTool(...)`: a method on an instance of an imported class (or on a recognised agent). */
-  | { kind: 'method'; module: string; path: string[]; members: string[]; receiver: ts.Expression; agentId?: string }
+  | {
+      kind: 'method';
+      module: string;
+      path: string[];
+      members: string[];
+      receiver: ts.Expression;
+      agentId?: string;
+      /** The calls that made the receiver from an object of the module (`supabase.from('t')` → `['from']`). */
+      via?: string[];
+    }
   /**
    * `x.asTool(...)` where `x` cannot be resolved in this file (imported, untyped parameter…): the whole chain from the
    * root.
@@ -494,28 +505,6 @@ export class SourceContext {
         };
       }
       if (method === 'map' || method === 'flatMap') return this.dynamic(`built with .${method}()`, node);
-      // Connections from a pool or client are the same kind of client: `(await pool.connect()).query(…)`.
-      if (
-        [
-          'connect',
-          'getConnection',
-          'acquire',
-          'begin',
-          'transaction',
-          'db',
-          'collection',
-          'database',
-          'table',
-          'bucket',
-          'file',
-          'model',
-          'from',
-          'child',
-        ].includes(method)
-      ) {
-        const recv = this.evaluate(callee.expression);
-        if (recv.k === 'instance') return { k: 'instance', module: recv.module, path: recv.path };
-      }
       // Client factories: `kc.makeApiClient(k8s.CoreV1Api)`, `dataSource.getRepository(User)` give instances of their
       // argument.
       if (['makeApiClient', 'getRepository', 'getCustomRepository'].includes(method) && node.arguments[0]) {
@@ -534,8 +523,11 @@ export class SourceContext {
       : ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword
         ? this.thisMethod(callee)
         : undefined;
-    const made = factory && (this.madeBy(factory) ?? this.passedOnFactory(factory, node));
+    const made =
+      factory && (this.madeBy(factory) ?? this.passedOnFactory(factory, node) ?? this.returnedClosure(factory));
     if (made) return made;
+    const sdk = this.sdkObjectMadeBy(node);
+    if (sdk) return sdk;
     const again = ts.isIdentifier(callee) ? this.callableProduct(callee) : undefined;
     if (again) return again;
     // A function of another file of the project: linking can tell what it makes.
@@ -543,6 +535,33 @@ export class SourceContext {
     if (fn?.k === 'import' && this.isLocalModule?.(fn.module))
       return { k: 'dynamic', why: 'result of a function call', loc: this.loc(node), call: fn };
     return this.dynamic('result of a function call', node);
+  }
+
+  /**
+   * A function of this file that returns a function (`execute: makeExecutor(root)`): the call is the function it
+   * returns, whose code runs when that is called.
+   */
+  private returnedClosure(fn: ts.FunctionLikeDeclaration): Val | undefined {
+    if (!fn.body) return undefined;
+    const returned = ts.isBlock(fn.body) ? returnedIn(fn.body) : [fn.body as ts.Expression];
+    if (returned.length !== 1) return undefined;
+    const r = unwrap(returned[0]!);
+    return ts.isArrowFunction(r) || ts.isFunctionExpression(r) ? this.evaluate(r) : undefined;
+  }
+
+  /**
+   * What a package's function or an object of it returns is an object of that package: `createClient(url, key)`,
+   * `nodemailer.createTransport(…)`, `(await pool.connect())`, `(await client.channels.fetch(id))`,
+   * `supabase.from('users')`. Its methods are that package's (`via` keeps the calls on the way, which some
+   * catalog entries name: `#from.delete`). A project's own functions are linked instead.
+   */
+  private sdkObjectMadeBy(node: ts.CallExpression): Val | undefined {
+    const c = this.callee(node);
+    if (c?.kind === 'method' && !c.agentId)
+      return { k: 'instance', module: c.module, path: c.path, via: [...(c.via ?? []), ...c.members].slice(-MAX_VIA) };
+    if (c?.kind === 'export' && !c.module.startsWith('.') && !this.isLocalModule?.(c.module))
+      return { k: 'instance', module: c.module, path: c.path };
+    return undefined;
   }
 
   /**
@@ -600,9 +619,26 @@ export class SourceContext {
 
   /** The function `this.f` is in its class: a method, a field holding one, or one assigned as `this.f = …`. */
   private thisMethod(access: ts.PropertyAccessExpression): ts.FunctionLikeDeclaration | undefined {
-    const cls = this.enclosingClass(access);
-    if (!cls) return undefined;
     const name = access.name.text;
+    // The class itself, then the classes of this file it extends (`getClient()` inherited from a base tool).
+    for (let cls = this.enclosingClass(access), hops = 0; cls && hops < 4; cls = this.localBaseClass(cls), hops++) {
+      const found = this.ownMethod(cls, name);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  /** The class of this file that `cls` extends: `class A extends B {}`, `var A = class extends B {}`. */
+  private localBaseClass(cls: ts.ClassLikeDeclaration): ts.ClassLikeDeclaration | undefined {
+    const ext = extendedClass(cls);
+    if (!ext || !ts.isIdentifier(ext)) return undefined;
+    const decl = this.findDeclaration(ext.text, ext);
+    if (decl && ts.isClassDeclaration(decl)) return decl;
+    const init = decl && ts.isVariableDeclaration(decl) && decl.initializer ? unwrap(decl.initializer) : undefined;
+    return init && ts.isClassExpression(init) ? init : undefined;
+  }
+
+  private ownMethod(cls: ts.ClassLikeDeclaration, name: string): ts.FunctionLikeDeclaration | undefined {
     for (const m of cls.members) {
       if (ts.isMethodDeclaration(m) && propertyNameText(m.name) === name) return m;
       if (ts.isPropertyDeclaration(m) && propertyNameText(m.name) === name && m.initializer) {
@@ -921,10 +957,10 @@ export class SourceContext {
       prefixes.push(unwrap(n.expression) as ts.Expression);
     for (let i = 0; i < prefixes.length; i++) {
       const recv = prefixes[i]!;
-      const val = this.evaluate(recv);
+      const val = instanceOrSelf(this.evaluate(recv));
       const rest = members.slice(members.length - 1 - i);
       if (val.k === 'instance')
-        return { kind: 'method', module: val.module, path: val.path, members: rest, receiver: recv };
+        return { kind: 'method', module: val.module, path: val.path, members: rest, receiver: recv, via: val.via };
       if (val.k === 'agent') {
         const cls = this.agentClass.get(val.id);
         if (cls)
@@ -937,6 +973,11 @@ export class SourceContext {
 }
 
 const EMPTY = new Map<string, ts.Node>();
+
+/** `options.client ?? new Client(…)`: what the code falls back to is the kind of object either way. */
+function instanceOrSelf(v: Val): Val {
+  return v.k === 'alt' ? (v.options.find((o) => o.k === 'instance') ?? v) : v;
+}
 
 /** What a factory can return that is worth following: definitions, instances and the objects tools are made of. */
 /**

@@ -16,6 +16,9 @@ export type ToolEntry =
 export const IMPLEMENTATION_PROPS = ['execute', 'handler', 'run', 'func', 'invoke'] as const;
 
 /** Why a tool registered in a loop is dynamic until its name is known for each element (the linker decides). */
+/** How much of a tool's description is kept: enough to read what it claims to do. */
+export const MAX_DESCRIPTION = 300;
+
 export const LOOP_REASON = 'registered inside a loop or callback';
 
 /** Nested lists and spreads deeper than this are not followed (a guard against self-referencing values). */

@@ -12,6 +12,11 @@ export interface Capability {
   path: RelatedLocation[];
   /** What refined it, e.g. `kubectl delete`, `DELETE FROM …`, `POST api.github.com`. */
   detail?: string;
+  /**
+   * What it rests on when not on code: the tool's MCP annotations, or its name and description. Weaker evidence
+   * than code, counted where the code shows less.
+   */
+  basis?: 'annotation' | 'declared';
 }
 
 /**
@@ -76,8 +81,12 @@ export type Val =
   | { k: 'arr'; items: Val[]; loc: Location }
   | { k: 'obj'; props: ObjProp[]; loc: Location; ann?: Annotations; holder?: Location }
   | { k: 'import'; module: string; path: string[] }
-  /** An object created with `new` from an imported class, or typed as one (`server: McpServer`). */
-  | { k: 'instance'; module: string; path: string[] }
+  /**
+   * An object of an imported module: created with `new` from its class, typed as one (`server: McpServer`), made by
+   * one of its functions (`createClient(…)`), or returned by a method of another (`via`: the calls that led to it,
+   * `supabase.from(…)` → `['from']`).
+   */
+  | { k: 'instance'; module: string; path: string[]; via?: string[] }
   /** `Object.values(x)`. */
   | { k: 'values'; of: Val }
   /** Any one element of a list known only by reference here (a loop over a list imported from another file). */
@@ -147,6 +156,8 @@ export interface ToolDef {
   impl?: Val;
   /** MCP tool annotations as declared: clients auto-approve "read-only" tools. */
   hints?: { readOnly?: boolean; destructive?: boolean; loc: Location };
+  /** What the model is told the tool does, when written in the code (its first characters). */
+  description?: string;
   /** Why the definition is dynamic, when it is (registered in a loop, computed name…). */
   dynamic?: string;
   /** Provider-hosted or built-in tool (web search, code interpreter…). */
@@ -385,6 +396,8 @@ export interface ToolNode {
   risk?: RiskTier;
   /** MCP annotations as declared (`readOnlyHint`, `destructiveHint`). */
   hints?: ToolDef['hints'];
+  /** What the model is told the tool does, when the code says it in place. */
+  description?: string;
   /** Where the tool (or what it calls) writes an audit record. */
   audit?: Location;
   /** Static credentials (module-level env reads) behind the clients its high-risk capabilities use. */

@@ -80,9 +80,6 @@ const RAW_CATALOG: RawEntry[] = [
         'copyFile',
         'copyFileSync',
         'promises.copyFile',
-        'mkdir',
-        'mkdirSync',
-        'promises.mkdir',
         'rename',
         'renameSync',
         'promises.rename',
@@ -101,6 +98,11 @@ const RAW_CATALOG: RawEntry[] = [
         'promises.symlink',
       ],
       { capability: 'file:write', tier: 'high', reason: 'writes files on disk', kind: 'file-write', arg: 0 },
+    ],
+    // A new directory overwrites nothing.
+    [
+      ['mkdir', 'mkdirSync', 'promises.mkdir', 'ensureDir', 'ensureDirSync', 'mkdirp'],
+      { capability: 'file:create', tier: 'medium', reason: 'creates directories' },
     ],
     [
       [
@@ -618,6 +620,23 @@ const RAW_CATALOG: RawEntry[] = [
     ],
     [['Describe*Command'], { capability: 'cloud:read', tier: 'medium', reason: 'reads AWS infrastructure state' }],
   ]),
+  ...group(mod('@aws-sdk/client-sfn'), 'aws-sfn', [
+    [
+      [
+        'StartExecutionCommand',
+        'StartSyncExecutionCommand',
+        'StopExecutionCommand',
+        'SendTaskSuccessCommand',
+        'SendTaskFailureCommand',
+        'RedriveExecutionCommand',
+      ],
+      { capability: 'workflow:write', tier: 'high', reason: 'starts, stops or moves on a workflow (Step Functions)' },
+    ],
+    [
+      ['Describe*Command', 'List*Command', 'Get*Command'],
+      { capability: 'workflow:read', tier: 'medium', reason: 'reads workflow executions (Step Functions)' },
+    ],
+  ]),
   ...group(mod('@aws-sdk/client-iam'), 'aws-iam', [
     [
       ['CreateAccessKeyCommand', 'CreateLoginProfileCommand', 'UpdateLoginProfileCommand'],
@@ -883,16 +902,24 @@ const RAW_CATALOG: RawEntry[] = [
       '#deleteCollection*',
     ),
     capability: 'k8s:delete',
-    tier: 'critical',
+    tier: 'high',
     reason: 'deletes cluster resources',
   },
   {
     id: 'k8s-write',
     module: mod('@kubernetes/client-node'),
-    callee: exp('#create*', '#patch*', '#replace*', '#apply', '#exec'),
+    callee: exp('#create*', '#patch*', '#replace*', '#apply'),
     capability: 'k8s:write',
-    tier: 'critical',
+    tier: 'high',
     reason: 'changes cluster resources',
+  },
+  {
+    id: 'k8s-exec',
+    module: mod('@kubernetes/client-node'),
+    callee: exp('#exec', '#attach'),
+    capability: 'system:exec',
+    tier: 'critical',
+    reason: 'runs a command in a container',
   },
   {
     id: 'k8s-read',
@@ -1010,7 +1037,55 @@ const RAW_CATALOG: RawEntry[] = [
     tier: 'high',
     reason: 'commits or pushes code',
   },
+  // ---------------------------------------------------------------- sandboxes: code run elsewhere
+  ...group(
+    mod('@vercel/sandbox', 'e2b', '@e2b/code-interpreter', '@e2b/sdk', '@daytonaio/sdk', '@cloudflare/sandbox'),
+    'sandbox',
+    [
+      [
+        [
+          '#runCommand',
+          '#runCode',
+          '#commands.run',
+          '#process.executeCommand',
+          '#process.codeRun',
+          '#exec',
+          '#files.write',
+          '#writeFiles',
+        ],
+        {
+          // Isolated from this machine, not from the network or from what is put into the sandbox.
+          capability: 'sandbox:exec',
+          tier: 'high',
+          reason: 'runs commands or code in a remote sandbox',
+        },
+      ],
+    ],
+  ),
   // ---------------------------------------------------------------- messaging
+  ...group(mod('twitter-api-v2'), 'twitter', [
+    [
+      [
+        '#v2.tweet',
+        '#v1.tweet',
+        '#v2.reply',
+        '#v2.quote',
+        '#v2.tweetThread',
+        '#v2.deleteTweet',
+        '#v2.retweet',
+        '#v2.like',
+        '#v2.follow',
+        '#v2.sendDmToParticipant',
+        '#v2.sendDmInConversation',
+        '#readWrite.v2.tweet',
+      ],
+      { capability: 'social:post', tier: 'high', reason: 'posts, deletes or messages on X as the user' },
+    ],
+    [
+      ['#v2.search', '#v2.userTimeline', '#v2.singleTweet', '#v2.userByUsername', '#v2.me'],
+      { capability: 'social:read', tier: 'medium', reason: 'reads X' },
+    ],
+  ]),
   {
     id: 'slack',
     module: mod('@slack/web-api', '@slack/bolt'),
@@ -1094,7 +1169,52 @@ const RAW_CATALOG: RawEntry[] = [
     tier: 'high',
     reason: 'posts chat messages',
   },
+  {
+    id: 'discord-read',
+    module: mod('discord.js'),
+    callee: exp('#channels.fetch', '#guilds.fetch', '#messages.fetch', '#*.messages.fetch', '#*.channels.fetch'),
+    capability: 'messaging:read',
+    tier: 'medium',
+    reason: 'reads chat servers, channels or messages',
+  },
+  ...group(mod('googleapis', '@googleapis/gmail', '@googleapis/calendar', '@googleapis/drive'), 'google', [
+    [
+      ['#users.messages.send', '#users.drafts.send', '#users.messages.delete', '#users.messages.trash'],
+      { capability: 'messaging:email', tier: 'high', reason: 'sends or deletes mail as the user (Gmail)' },
+    ],
+    [
+      ['#users.drafts.create', '#users.labels.create'],
+      { capability: 'messaging:draft', tier: 'medium', reason: 'writes a draft; sends nothing (Gmail)' },
+    ],
+    [
+      ['#users.messages.get', '#users.messages.list', '#users.threads.get', '#users.threads.list'],
+      { capability: 'messaging:read', tier: 'medium', reason: "reads the user's mail (Gmail)" },
+    ],
+    [
+      ['#events.delete', '#calendars.delete', '#events.update', '#events.patch'],
+      { capability: 'calendar:write', tier: 'high', reason: 'changes or deletes calendar events' },
+    ],
+    [['#events.insert'], { capability: 'calendar:create', tier: 'medium', reason: 'adds a calendar event' }],
+    [['#events.list', '#events.get'], { capability: 'calendar:read', tier: 'medium', reason: 'reads a calendar' }],
+    [
+      ['#files.delete', '#files.update', '#permissions.create', '#spreadsheets.values.update'],
+      { capability: 'docs:write', tier: 'high', reason: 'changes, shares or deletes documents (Google Drive)' },
+    ],
+    [
+      ['#files.list', '#files.get', '#spreadsheets.values.get'],
+      { capability: 'docs:read', tier: 'medium', reason: 'reads documents (Google Drive)' },
+    ],
+  ]),
   // ---------------------------------------------------------------- secret stores and credential persistence
+  {
+    // Not a call: the whole environment in what a function returns (collect-functions finds it).
+    id: 'env-expose',
+    module: mod('<global>'),
+    callee: exp('process.env'),
+    capability: 'credentials:expose',
+    tier: 'critical',
+    reason: 'returns the process environment, credentials included',
+  },
   {
     id: 'vault-write',
     module: mod('node-vault', 'hashi-vault-js'),
@@ -1156,6 +1276,29 @@ const RAW_CATALOG: RawEntry[] = [
     tier: 'high',
     reason: 'drives a browser as the user',
   },
+  ...group(mod('@browserbasehq/stagehand', 'agent-browser'), 'browser-agent', [
+    [
+      [
+        '#act',
+        '#page.act',
+        '#*.click',
+        '#*.fill',
+        '#*.type',
+        '#*.press',
+        '#*.selectOption',
+        '#*.dragTo',
+        '#*.check',
+        '#*.dragAndDrop',
+        '#*.keyPress',
+      ],
+      { capability: 'browser:act', tier: 'high', reason: 'acts in a web page as the user' },
+    ],
+    [['#*.evaluate'], { capability: 'browser:script', tier: 'critical', reason: 'runs JavaScript in a web page' }],
+    [
+      ['#extract', '#observe', '#page.extract', '#page.observe', '#*.goto', '#*.screenshot'],
+      { capability: 'browser:read', tier: 'medium', reason: 'opens or reads web pages' },
+    ],
+  ]),
   // ---------------------------------------------------------------- AI: agents calling agents, MCP clients
   {
     id: 'mcp-client',
@@ -1352,12 +1495,16 @@ export const CLIS: CliEntry[] = [
   {
     command: /^(kubectl|oc)$/,
     verbs: [
-      [/^(delete|drain|taint)\b/, 'k8s:delete', 'critical'],
+      // Running commands in the cluster is running code; changing or deleting its resources needs a gate too.
+      [/^(exec|run|cp|attach|debug)\b/, 'system:exec', 'critical'],
+      [/^(delete|drain|taint)\b/, 'k8s:delete', 'high'],
       [
-        /^(apply|create|patch|replace|scale|rollout|edit|set|label|annotate|cordon|uncordon|expose|autoscale|run|exec|cp|port-forward|attach|debug)\b/,
+        /^(apply|create|patch|replace|scale|rollout|edit|set|label|annotate|cordon|uncordon|expose|autoscale)\b/,
         'k8s:write',
-        'critical',
+        'high',
       ],
+      // A local port to a cluster service: reaches it, changes nothing in it.
+      [/^(port-forward|proxy)\b/, 'k8s:connect', 'medium'],
       // Changes which cluster the local kubeconfig points at; the cluster itself is untouched.
       [/^config (use-context|set-context|set|unset|delete-context|rename-context)\b/, 'k8s:config', 'medium'],
       [
@@ -1371,8 +1518,8 @@ export const CLIS: CliEntry[] = [
   {
     command: /^helm$/,
     verbs: [
-      [/^(uninstall|delete|rollback)\b/, 'k8s:delete', 'critical'],
-      [/^(install|upgrade|repo add|repo update|plugin install|push)\b/, 'k8s:write', 'critical'],
+      [/^(uninstall|delete|rollback)\b/, 'k8s:delete', 'high'],
+      [/^(install|upgrade|repo add|repo update|plugin install|push)\b/, 'k8s:write', 'high'],
       [/^(list|ls|status|get|show|history|search|template|version|env|lint)\b/, 'k8s:read', 'medium'],
     ],
     fallback: ['k8s:write', 'critical'],

@@ -23,6 +23,9 @@ export const AUDIT_CALL = new RegExp(
 /** Every name an AUDIT_CALL match can end with: built from the same lists, so the two cannot drift apart. */
 export const AUDIT_CALL_LAST_NAMES = [...AUDIT_LOGGERS, ...AUDIT_METHODS];
 const catalogByModule = new Map<string, CatalogEntry[]>();
+/** Calls that turn the environment into text or entries, whole: what they return exposes it. */
+const SERIALISERS =
+  /^(JSON\.stringify|Object\.(entries|assign|fromEntries)|util\.inspect|inspect|String|structuredClone)$/;
 
 function entriesFor(module: string): CatalogEntry[] {
   let hit = catalogByModule.get(module);
@@ -40,7 +43,12 @@ export function calleeKeys(callee: Callee): { module: string; keys: string[] } |
     if (callee.path[0] === 'default' && callee.path.length > 1) keys.push(callee.path.slice(1).join('.'));
     return { module: callee.module, keys };
   }
-  if (callee.kind === 'method') return { module: callee.module, keys: [`#${callee.members.join('.')}`] };
+  if (callee.kind === 'method') {
+    const keys = [`#${callee.members.join('.')}`];
+    // `supabase.from('t').delete()`: `#from.delete` as well as `#delete`, the longer first.
+    if (callee.via?.length) keys.unshift(`#${[...callee.via, ...callee.members].join('.')}`);
+    return { module: callee.module, keys };
+  }
   return undefined;
 }
 
@@ -242,6 +250,9 @@ export class FunctionCollector {
     const keyed = callee ? calleeKeys(callee) : this.globalKey(node);
     if (keyed) {
       const entry = matchCatalog(keyed.module, keyed.keys, this.options.catalog);
+      // A prepared statement runs the SQL given to `prepare`, classified there.
+      const prepared = entry?.kind === 'sql' && callee?.kind === 'method' && callee.via?.includes('prepare');
+      if (entry && prepared) return;
       if (entry) {
         const args = argsOf();
         fn.hits.push({ entry: entry.id, args, loc: locOf() });
@@ -273,6 +284,26 @@ export class FunctionCollector {
     const target = this.ctx.evaluate(node.expression);
     if (interesting(target, this.options.localPrefixes))
       fn.calls.push({ callee: target, args: argsOf(), loc: locOf() });
+  }
+
+  /**
+   * `process.env` as a whole in what a function returns (`JSON.stringify(process.env)`): every credential of the
+   * process handed to whoever called it. A spread into a child's environment (`{ ...process.env }` passed to a call)
+   * or one variable read (`process.env.HOME`) is no exposure.
+   */
+  onProcessEnv(node: ts.PropertyAccessExpression): void {
+    if (!ts.isIdentifier(node.expression) || node.expression.text !== 'process' || node.name.text !== 'env') return;
+    if (this.ctx.findDeclaration('process', node.expression)) return;
+    for (let n: ts.Node = node, p = node.parent; p; n = p, p = p.parent) {
+      if (ts.isReturnStatement(p) || (ts.isArrowFunction(p) && p.body === n)) {
+        const entry = matchCatalog('<global>', ['process.env']);
+        if (entry) this.current().hits.push({ entry: entry.id, args: [], loc: this.ctx.loc(node) });
+        return;
+      }
+      if (ts.isCallExpression(p) && !SERIALISERS.test(p.expression.getText(this.ctx.sf))) return;
+      if ((ts.isPropertyAccessExpression(p) || ts.isElementAccessExpression(p)) && p.expression === n) return;
+      if (ts.isFunctionLike(p) || ts.isStatement(p) || ts.isVariableDeclaration(p)) return;
+    }
   }
 
   /** Globals: `fetch(…)`, `eval(…)`, `new Function(…)`, `process.kill(…)`. */

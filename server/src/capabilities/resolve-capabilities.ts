@@ -94,6 +94,7 @@ function classifySql(
 }
 
 const WRITE_METHODS = /^(POST|PUT|PATCH)$/i;
+const READ_CUSTOM_METHOD = /:(search|compute|get|list|batchGet|query|lookup|autocomplete)\w*$/;
 
 function classifyHttp(
   url: string | undefined,
@@ -114,8 +115,10 @@ function classifyHttp(
   const api = HTTP_APIS.find((a) => a.host.test(host) && (!a.path || a.path.test(path)));
   const detail = `${m} ${host || '(computed URL)'}${path && path !== '/' ? path.replace(/\/x(?=\/|$)/g, '/*') : ''}`;
   if (api) {
+    // Google's custom methods are POSTed whatever they do: `places:searchText`, `directions/v2:computeRoutes` read.
+    const readsByName = READ_CUSTOM_METHOD.test(path);
     const [capability, tier] =
-      m === 'DELETE' ? (api.delete ?? api.write) : WRITE_METHODS.test(m) ? api.write : api.read;
+      m === 'DELETE' ? (api.delete ?? api.write) : WRITE_METHODS.test(m) && !readsByName ? api.write : api.read;
     return { capability, tier, detail };
   }
   return {

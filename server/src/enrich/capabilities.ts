@@ -1,6 +1,7 @@
 import type { LinkedGraph } from '../analyzer/link';
-import type { Capability } from '../analyzer/types';
-import type { CatalogEntry } from '../capabilities/catalog';
+import type { Capability, RiskTier, ToolNode } from '../analyzer/types';
+import { type CatalogEntry, TIER_RANK } from '../capabilities/catalog';
+import { annotatedCapabilities, declaredCapabilities } from '../capabilities/declared';
 import { hostedToolCapability } from '../capabilities/hosted-tools';
 import { CapabilityResolver, dedupe, highestTier } from '../capabilities/resolve-capabilities';
 
@@ -25,6 +26,24 @@ export function computeCapabilities(g: LinkedGraph, extraCatalog: CatalogEntry[]
     a.effective = caps.of('agent', a.id, 0);
     a.risk = highestTier(a.effective);
   }
+}
+
+/**
+ * What a tool's annotations, then its name and description, claim beyond what its code shows: a tool named
+ * `send_payment` whose body is a stub is still rated as moving money, on that evidence. Claims at or below the code's
+ * highest tier add nothing.
+ */
+function claimedBeyond(t: ToolNode, codeTier: RiskTier | undefined): Capability[] {
+  if (t.hosted) return [];
+  const above = (tier: RiskTier) => !codeTier || TIER_RANK[tier] > TIER_RANK[codeTier];
+  const annotated = annotatedCapabilities(t.hints).filter((c) => above(c.tier));
+  const hintLoc = t.hints?.loc ?? t.nameLoc;
+  const out: Capability[] = annotated.map((c) => ({ ...c, evidence: hintLoc, path: [], basis: 'annotation' }));
+  const best = highestTier(out) ?? codeTier;
+  for (const c of declaredCapabilities(t.name, t.description))
+    if (!best || TIER_RANK[c.tier] > TIER_RANK[best])
+      out.push({ ...c, evidence: t.nameLoc, path: [], basis: 'declared' });
+  return out;
 }
 
 /** Rounds of recomputing the nodes of delegation cycles; each round carries what a cycle adds one hop further. */
@@ -110,7 +129,7 @@ class ChainWalker {
         out.push({ ...c, path: [{ ...hop, via: { kind: 'agent', id: t.delegatesTo } }, ...c.path] });
       }
     }
-    return dedupe(out);
+    return dedupe([...out, ...claimedBeyond(t, highestTier(out))]);
   }
 
   private agentCaps(id: string, depth: number): Capability[] {

@@ -218,7 +218,7 @@ export function lensTitle(node: ToolNode | AgentNode, graph: AgentGraph): string
     const scopes = node.scopes.length ? `scopes ${node.scopes.join(' ')}` : 'no scopes ⚠';
     const approval = node.approval
       ? `approval: ${node.approval.detail}`
-      : node.risk === 'critical'
+      : node.risk === 'critical' || node.risk === 'high'
         ? 'no approval gate ⚠'
         : 'no approval gate';
     return `$(shield) ${owner} · ${scopes} · ${risk} · ${approval}`;

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { AgentGraph, AgentNode, Capability, ToolNode } from '../analyzer/types';
 import { ANALYZER_VERSION } from '../version';
 
-const caps = (list: Capability[]) => [...new Set(list.map((c) => `${c.capability} (${c.tier})`))];
+const caps = (list: Capability[]) => [
+  ...new Set(list.map((c) => `${c.capability} (${c.tier}${c.basis ? `, ${c.basis}` : ''})`)),
+];
 
 /**
  * CycloneDX 1.6: agents as application components, tools as services, with owner, scopes,

@@ -34,6 +34,7 @@ function capabilityToJson(c: Capability): CapabilityJson {
     tier: c.tier,
     detail: c.detail ?? null,
     reason: c.reason,
+    basis: c.basis ?? 'code',
     evidence: `${c.evidence.file}:${c.evidence.start.line}`,
     path: c.path.map((p) => `${p.message} (${p.loc.file}:${p.loc.start.line})`),
     /** The same, structured: each hop and the evidence last, with columns (editors navigate with these). */

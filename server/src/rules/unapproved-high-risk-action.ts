@@ -6,8 +6,8 @@ export const unapprovedHighRiskAction = defineRule({
     id: 'unapproved-high-risk-action',
     defaultSeverity: 'error',
     summary:
-      'A tool reaches a critical capability (payments, infrastructure changes, code execution, credential persistence, production data deletion) with no human approval gate.',
-    why: 'An action a human approves case by case is not an independent action of the agent. Without a gate, a prompt injection or a model mistake moves money, deletes data or changes infrastructure on its own (OWASP ASI02 tool misuse, ASI03 privilege abuse).',
+      'A tool reaches a high-risk capability (moving money, running code, changing infrastructure, overwriting or deleting data, sending as the user, acting in a web page, persisting or exposing credentials) with no human approval gate.',
+    why: "An action a human approves case by case is not an independent action of the agent. Without a gate, a prompt injection or a model mistake moves money, deletes data or changes infrastructure on its own (OWASP ASI02 tool misuse, ASI03 privilege abuse). The highest-risk capability decides: a critical one (money, code execution, credentials, unbounded administration) is an error, a high one (changes, deletions, messages, browser actions) a warning. A capability known only from the tool's name, description or annotations counts too, and the message says so.",
     fix: "Add the framework's gate (`needsApproval: true` in the AI SDK and OpenAI Agents, `requireApproval: true` in Mastra, `humanInTheLoopMiddleware` in LangChain, MCP elicitation), or `@approval required` when the gate lives outside the code. A callback that always approves is not a gate.",
     incorrect: [
       {
@@ -47,7 +47,7 @@ export const refund = tool({
     ],
     messages: {
       unapproved:
-        "Tool '{{name}}' can {{what}} with no human approval: the agent acts alone on a critical action.{{note}} Add {{gate}}, or `@approval required` when a human gate exists outside the code.",
+        "Tool '{{name}}' can {{what}} with no human approval: the agent acts alone on a {{tier}}-risk action.{{note}} Add {{gate}}, or `@approval required` when a human gate exists outside the code.",
       requireApproval: "Require human approval for '{{name}}' ({{how}})",
     },
     mappings: {
@@ -62,8 +62,8 @@ export const refund = tool({
   },
   check(ctx) {
     for (const t of ctx.graph.tools) {
-      if (t.risk !== 'critical' || t.approval) continue;
-      const critical = t.capabilities.filter((c) => c.tier === 'critical');
+      if ((t.risk !== 'critical' && t.risk !== 'high') || t.approval) continue;
+      const highest = t.capabilities.filter((c) => c.tier === t.risk);
       const gate = t.approvalSite
         ? `\`${t.approvalSite.prop}: true\``
         : t.framework === 'mcp'
@@ -76,13 +76,15 @@ export const refund = tool({
         anchor: t.loc,
         entityId: t.id,
         messageId: 'unapproved',
+        severity: t.risk === 'critical' ? undefined : 'warning',
         data: {
           name: t.name,
-          what: critical.map(describeCapability).slice(0, 3).join(', '),
+          tier: t.risk,
+          what: highest.map(describeCapability).slice(0, 3).join(', '),
           note: t.approvalNote ? ` Its ${t.approvalNote}.` : '',
           gate,
         },
-        related: capabilityTrail(critical[0]!),
+        related: capabilityTrail(highest[0]!),
         subject: `tool:${t.name}:${t.kind}`,
         suggest: t.hosted
           ? []
