@@ -65,6 +65,21 @@ describe('REST-backed servers: the HTTP method and API decide', () => {
       /^PUT api\.github\.com\/repos\/\*\/\*\/pulls\/\*\/merge$/,
     ],
     ['@modelcontextprotocol/server-github', 'get_file_contents', 'repo:read', 'medium', /^GET api\.github\.com/],
+    // A new branch or fork overwrites nothing.
+    [
+      '@modelcontextprotocol/server-github',
+      'create_branch',
+      'repo:create',
+      'medium',
+      /^POST api\.github\.com\/repos\/\*\/\*\/git\/refs$/,
+    ],
+    [
+      '@modelcontextprotocol/server-github',
+      'fork_repository',
+      'repo:create',
+      'medium',
+      /^POST api\.github\.com\/repos\/\*\/\*\/forks$/,
+    ],
     [
       '@modelcontextprotocol/server-gitlab',
       'push_files',

@@ -1361,6 +1361,14 @@ export interface ApiEntry {
 
 export const HTTP_APIS: ApiEntry[] = [
   {
+    // A new repository, fork or branch overwrites nothing: creating one is not a write to existing code.
+    host: /^(api\.github\.com|gitlab\.com|.*gitlab.*)$/,
+    path: /(\/forks?|\/git\/refs|\/repository\/branches|^\/user\/repos|^\/orgs\/[^/]+\/repos|^\/api\/v4\/projects)$/,
+    read: ['repo:read', 'medium'],
+    write: ['repo:create', 'medium'],
+    reason: 'creates a repository, fork or branch',
+  },
+  {
     host: /^api\.github\.com$/,
     read: ['repo:read', 'medium'],
     write: ['repo:write', 'high'],
