@@ -32,6 +32,8 @@ export declare namespace ts {
   type StringLiteral = TypeScript.StringLiteral;
   type PropertyName = TypeScript.PropertyName;
   type Statement = TypeScript.Statement;
+  type IfStatement = TypeScript.IfStatement;
+  type PrefixUnaryExpression = TypeScript.PrefixUnaryExpression;
   type ScriptTarget = TypeScript.ScriptTarget;
   type Identifier = TypeScript.Identifier;
   type BindingName = TypeScript.BindingName;

@@ -143,11 +143,41 @@ server.registerTool('delete_pod', {}, async ({ name }: { name: string }) => {
 ruleTester('unapproved-high-risk-action', {
   valid: [
     {
+      name: 'a tool that refuses until the model sets `confirmDrain` (mcp-server-kubernetes node_management)',
+      code: `import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { execFileSync } from 'node:child_process';
+const server = new McpServer({ name: 'k8s', version: '1' });
+async function drain(params: { nodeName: string; dryRun?: boolean; confirmDrain?: boolean }) {
+  const { nodeName, dryRun, confirmDrain } = params;
+  if (!dryRun && !confirmDrain) {
+    return { content: [{ type: 'text', text: 'Set confirmDrain=true to proceed' }] };
+  }
+  execFileSync('kubectl', ['drain', nodeName]);
+  return { content: [] };
+}
+server.registerTool('node_management', { description: 'Drain a node' }, async (args: any) => drain(args));`,
+    },
+    {
       name: 'creating a directory overwrites nothing: medium, no gate needed',
       code: `import { tool } from 'ai';\nimport { mkdirSync } from 'node:fs';\nexport const t = tool({ description: '', inputSchema: {} as any, execute: async () => mkdirSync('notes/today', { recursive: true }) });`,
     },
   ],
   invalid: [
+    {
+      name: 'a confirmation flag the code sets itself is no confirmation',
+      code: `import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { execFileSync } from 'node:child_process';
+const server = new McpServer({ name: 'k8s', version: '1' });
+const confirmDrain = true;
+server.registerTool('drain', { description: 'Drain a node' }, async ({ nodeName }: any) => {
+  if (!confirmDrain) return { content: [] };
+  execFileSync('kubectl', ['drain', nodeName]);
+  return { content: [] };
+});`,
+      errors: [
+        { message: /^Tool 'drain' can k8s:delete \(kubectl drain\) with no human approval/, line: 5, column: 21 },
+      ],
+    },
     {
       name: 'overwriting a file is high: a warning',
       code: `import { tool } from 'ai';\nimport { writeFileSync } from 'node:fs';\nexport const t = tool({ description: '', inputSchema: {} as any, execute: async () => writeFileSync('notes/today.md', 'x') });`,

@@ -30,6 +30,13 @@ export class FunctionIndex {
     return this.findIn(callee, file, (fn) => fn.gates?.[0]);
   }
 
+  /** An argument a function (or what it calls) checks before acting (`if (!confirm) return …`), if any. */
+  confirmationIn(callee: Val, file: string): { loc: Location; arg: string } | undefined {
+    let found: { loc: Location; arg: string } | undefined;
+    this.findIn(callee, file, (fn) => (found = fn.confirmations?.[0])?.loc);
+    return found;
+  }
+
   /** Where a function (or what it calls, a few levels down) writes an audit record, if it does. */
   auditIn(callee: Val, file: string): Location | undefined {
     return this.findIn(callee, file, (fn) => fn.audits?.[0]);

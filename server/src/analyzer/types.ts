@@ -294,6 +294,11 @@ export interface FunctionFacts {
   readOnlyTransaction?: boolean;
   /** Human approval asked in code: LangGraph `interrupt()`, MCP elicitation, `requestConfirmation()`. */
   gates?: Location[];
+  /**
+   * An argument of the model's input the function checks before acting (`if (!confirmDrain) return …`): the tool
+   * refuses until the model, told to ask the user, sets it.
+   */
+  confirmations?: { loc: Location; arg: string }[];
   /** Audit-log calls (`audit()`, `auditLog.write()`, configured loggers). */
   audits?: Location[];
   /**

@@ -306,6 +306,25 @@ export class FunctionCollector {
     }
   }
 
+  /**
+   * `if (!confirmDrain) return …` (or `throw`), where `confirmDrain` is the model's input: the tool refuses to act
+   * until it is set, and its description tells the model to ask the user first. A confirmation in the tool, weaker
+   * than a framework's gate (the model sets it), but a human is asked.
+   */
+  onIf(node: ts.IfStatement): void {
+    if (!refuses(node.thenStatement)) return;
+    const frame = this.stack[this.stack.length - 1]!;
+    for (const term of terms(node.expression)) {
+      const checked = unconfirmed(term);
+      const name =
+        checked && (ts.isIdentifier(checked) ? checked.text : (checked as ts.PropertyAccessExpression).name.text);
+      if (!checked || !name || !CONFIRMATION_ARG.test(name)) continue;
+      if (this.symOf(checked, frame.owner, 0).t !== 'param') continue;
+      (this.current().confirmations ??= []).push({ loc: this.ctx.loc(node), arg: name });
+      return;
+    }
+  }
+
   /** Globals: `fetch(…)`, `eval(…)`, `new Function(…)`, `process.kill(…)`. */
   private globalKey(node: ts.CallExpression | ts.NewExpression): { module: string; keys: string[] } | undefined {
     const e = unwrap(node.expression);
@@ -450,6 +469,45 @@ export class FunctionCollector {
     }
     return { t: 'unknown' };
   }
+}
+
+/** Names of an input a tool checks before acting: `confirm`, `confirmed`, `confirmDrain`, `userApproved`. */
+const CONFIRMATION_ARG = /^(confirm\w*|\w*Confirm(ed|ation)?\w*|(user)?[Aa]pproved|acknowledged?)$/;
+
+/** The terms of `a && b || c`: each one the branch is taken on (with the others). */
+function terms(e: ts.Expression): ts.Expression[] {
+  const u = unwrap(e) as ts.Expression;
+  if (
+    ts.isBinaryExpression(u) &&
+    (u.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken ||
+      u.operatorToken.kind === ts.SyntaxKind.BarBarToken)
+  )
+    return [...terms(u.left), ...terms(u.right)];
+  return [u];
+}
+
+/** `!x`, `x !== true`, `x === false`: the name or member checked to be unset. */
+function unconfirmed(term: ts.Expression): ts.Expression | undefined {
+  let checked: ts.Node | undefined;
+  if (ts.isPrefixUnaryExpression(term) && term.operator === ts.SyntaxKind.ExclamationToken) checked = term.operand;
+  else if (
+    ts.isBinaryExpression(term) &&
+    ((term.operatorToken.kind === ts.SyntaxKind.ExclamationEqualsEqualsToken &&
+      term.right.kind === ts.SyntaxKind.TrueKeyword) ||
+      (term.operatorToken.kind === ts.SyntaxKind.EqualsEqualsEqualsToken &&
+        term.right.kind === ts.SyntaxKind.FalseKeyword))
+  )
+    checked = term.left;
+  const u = checked && unwrap(checked);
+  return u && (ts.isIdentifier(u) || ts.isPropertyAccessExpression(u)) ? u : undefined;
+}
+
+/** A branch that leaves without acting: `return …`, `throw …`, or a block ending in one. */
+function refuses(s: ts.Statement): boolean {
+  if (ts.isReturnStatement(s) || ts.isThrowStatement(s)) return true;
+  if (!ts.isBlock(s) || !s.statements.length) return false;
+  const last = s.statements[s.statements.length - 1]!;
+  return ts.isReturnStatement(last) || ts.isThrowStatement(last);
 }
 
 /** `function f() {}` or `const f = () => …` at the top level of a module (exported or not). */

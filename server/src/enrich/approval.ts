@@ -45,6 +45,17 @@ function approvalInCode(g: LinkedGraph, t: ToolNode): void {
       return;
     }
   }
+  for (const impl of allImplementations(g.implementations.get(t.id))) {
+    const confirmation = g.functions.confirmationIn(impl.val, impl.file);
+    if (confirmation) {
+      const { arg, loc } = confirmation;
+      t.approval = {
+        source: 'code',
+        detail: `refuses until \`${arg}\` is set (${loc.file}:${loc.start.line}): the model is told to ask the user first`,
+      };
+      return;
+    }
+  }
 }
 
 /**
