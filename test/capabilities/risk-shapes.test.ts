@@ -129,6 +129,12 @@ export const approveStep = tool({ description: 'x', inputSchema: z.object({ toke
     expected: ['credentials:expose', 'critical', 'code'],
   },
   {
+    shape: 'a token from the environment returned to the model',
+    code: `${AI}export const whoami = tool({ description: 'Show the session', inputSchema: z.object({}), execute: async () => ({ user: 'bot', token: process.env.GITHUB_TOKEN }) });`,
+    tool: 'whoami',
+    expected: ['credentials:expose', 'critical', 'code'],
+  },
+  {
     shape: 'a new directory overwrites nothing (filesystem server create_directory)',
     code: `${MCP}import fs from 'node:fs/promises';
 server.registerTool('create_directory', { description: 'Create a directory' }, async ({ path }: any) => {
@@ -191,16 +197,21 @@ describe('capabilities of the shapes real tools take', () => {
     expect([top!.tier, top!.basis ?? 'code']).toEqual([tier, basis]);
   });
 
-  it('a name is not read as more than it says: a verb needs its object, and claims under the code add nothing', () => {
+  it('nothing is read into a tool that is not there: names need their objects, claims under the code add nothing, and the environment is exposed only when returned whole or by its secrets', () => {
     const g = linkFiles({
       'src/tools.ts': `${AI}import { execSync } from 'node:child_process';
 export const format_reply = tool({ description: 'Format a reply', inputSchema: z.object({}), execute: async () => 'ok' });
 export const select_columns = tool({ description: 'Select columns of a table', inputSchema: z.object({}), execute: async () => [] });
+export const home_dir = tool({ description: 'Home', inputSchema: z.object({}), execute: async () => ({ home: process.env.HOME, env: { ...process.env }.PATH }) });
+export const spawn_env = tool({ description: 'Run', inputSchema: z.object({}), execute: async () => execSync('ls', { env: { ...process.env, CI: '1' } }) });
 export const run_shell_delete = tool({ description: 'Delete via shell', inputSchema: z.object({ c: z.string() }), execute: async ({ c }) => execSync(c) });`,
     });
     computeCapabilities(g);
     expect(toolNamed(g, 'format_reply').capabilities).toEqual([]);
     expect(toolNamed(g, 'select_columns').capabilities).toEqual([]);
+    // An ordinary variable returned, and the environment passed to a child process, expose nothing.
+    expect(toolNamed(g, 'home_dir').capabilities).toEqual([]);
+    expect(toolNamed(g, 'spawn_env').capabilities.map((c) => c.capability)).toEqual(['system:read']);
     expect(toolNamed(g, 'run_shell_delete').capabilities.map((c) => c.basis ?? 'code')).toEqual(['code']);
   });
 });

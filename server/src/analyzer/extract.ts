@@ -307,6 +307,8 @@ class FileExtractor {
   private credentialRead(node: ts.Node): void {
     const env = envRead(node, this.sf);
     if (!env || !SECRET_ENV_NAME.test(env.name)) return;
+    const flowsInto = flowOf(env.node);
+    if (flowsInto?.kind === 'result') this.functions.onSecretReturned(env.node, env.name);
     this.credentials.push({
       name: env.name,
       source: 'env',
@@ -314,7 +316,7 @@ class FileExtractor {
       scope: insideFunction(node) ? 'function' : 'module',
       toolId: this.toolStack[this.toolStack.length - 1],
       fnId: this.functions.currentId(),
-      flowsInto: flowOf(env.node),
+      flowsInto,
     });
   }
 

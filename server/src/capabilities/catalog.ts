@@ -18,8 +18,11 @@ export interface CatalogEntry {
   capability: string;
   tier: RiskTier;
   reason: string;
-  /** How arguments refine the capability: SQL text, a command (string or file + args), or an HTTP request. */
-  kind?: 'sql' | 'exec-string' | 'exec-file' | 'http' | 'http-method' | 'http-config' | 'file-write';
+  /**
+   * How arguments refine the capability: SQL text, a command (string or file + args), an HTTP request, or (`subject`)
+   * what the argument names, as its detail.
+   */
+  kind?: 'sql' | 'exec-string' | 'exec-file' | 'http' | 'http-method' | 'http-config' | 'file-write' | 'subject';
   /** The argument holding the SQL, command, or URL. */
   arg?: number;
 }
@@ -1214,6 +1217,17 @@ const RAW_CATALOG: RawEntry[] = [
     capability: 'credentials:expose',
     tier: 'critical',
     reason: 'returns the process environment, credentials included',
+  },
+  {
+    // Not a call either: a secret-named environment variable in what a function returns.
+    id: 'secret-expose',
+    module: mod('<global>'),
+    callee: exp('process.env.<secret>'),
+    capability: 'credentials:expose',
+    tier: 'critical',
+    reason: 'returns a secret from the environment',
+    kind: 'subject',
+    arg: 0,
   },
   {
     id: 'vault-write',

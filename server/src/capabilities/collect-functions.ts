@@ -325,6 +325,17 @@ export class FunctionCollector {
     }
   }
 
+  /** A secret-named environment variable read where it flows into what the function returns: handed to the caller. */
+  onSecretReturned(node: ts.Node, name: string): void {
+    const entry = matchCatalog('<global>', ['process.env.<secret>']);
+    if (entry)
+      this.current().hits.push({
+        entry: entry.id,
+        args: [{ t: 'str', v: name, exact: true }],
+        loc: this.ctx.loc(node),
+      });
+  }
+
   /** Globals: `fetch(…)`, `eval(…)`, `new Function(…)`, `process.kill(…)`. */
   private globalKey(node: ts.CallExpression | ts.NewExpression): { module: string; keys: string[] } | undefined {
     const e = unwrap(node.expression);

@@ -177,6 +177,10 @@ export function classify(entry: CatalogEntry, args: Sym[], readOnly: boolean): O
       const http = classifyHttp(url, method);
       return http ? { ...base, ...http, reason: `${http.detail} (${base.reason})` } : base;
     }
+    case 'subject': {
+      const subject = strHint(arg);
+      return subject ? { ...base, detail: subject } : base;
+    }
     default:
       return base;
   }
