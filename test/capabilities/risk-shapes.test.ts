@@ -10,7 +10,9 @@ import { linkFiles, toolNamed } from '../helpers/link';
 interface Shape {
   /** What the code does, and where the shape comes from. */
   shape: string;
+  /** `src/tools.ts`, and any other files by path. */
   code: string;
+  files?: Record<string, string>;
   tool: string;
   /** The capability the tool is rated by, its tier, and what that rests on. */
   expected: [capability: string, tier: string, basis: 'code' | 'annotation' | 'declared'];
@@ -113,6 +115,54 @@ export class StagehandActTool extends StagehandToolBase {
     expected: ['browser:act', 'high', 'code'],
   },
   {
+    shape: "a client made by a method of a base class in another file (LangChain's Gmail tools: getGmailClient())",
+    files: {
+      'src/base.js': `import { StructuredTool } from '@langchain/core/tools';\nimport { google } from 'googleapis';
+export class GmailBaseTool extends StructuredTool {
+  name = 'Gmail';
+  async getGmailClient() { if (!this.gmail) this.gmail = google.gmail({ version: 'v1' }); return this.gmail; }
+}`,
+    },
+    code: `import { GmailBaseTool } from './base.js';
+export class GmailSendMessage extends GmailBaseTool {
+  name = 'gmail_send_message';
+  async _call({ raw }) { return (await (await this.getGmailClient()).users.messages.send({ userId: 'me', requestBody: { raw } })).data.id; }
+}`,
+    tool: 'gmail_send_message',
+    expected: ['messaging:email', 'high', 'code'],
+  },
+  {
+    shape:
+      "the client handed down to helpers in another file (LangChain's Calendar tools: runDeleteEvent(query, { calendar }))",
+    files: {
+      'src/base.js': `import { StructuredTool } from '@langchain/core/tools';\nimport { google } from 'googleapis';
+export class CalendarBase extends StructuredTool {
+  name = 'Google Calendar';
+  async getCalendarClient() { return google.calendar({ version: 'v3' }); }
+}`,
+      'src/commands.js': `const deleteEvent = async (calendarId, eventId, calendar) => calendar.events.delete({ calendarId, eventId });
+export const runDeleteEvent = async (query, { calendarId, calendar }) => deleteEvent(calendarId, query, calendar);`,
+    },
+    code: `import { CalendarBase } from './base.js';\nimport { runDeleteEvent } from './commands.js';
+export class CalendarDeleteTool extends CalendarBase {
+  name = 'google_calendar_delete';
+  async _call(query) { return runDeleteEvent(query, { calendarId: 'primary', calendar: await this.getCalendarClient() }); }
+}`,
+    tool: 'google_calendar_delete',
+    expected: ['calendar:write', 'high', 'code'],
+  },
+  {
+    shape: 'a helper a tool class inherits from another file runs the command',
+    files: {
+      'src/base.js': `import { Tool } from '@langchain/core/tools';\nimport { execSync } from 'node:child_process';
+export class ShellBase extends Tool { name = 'shell-base'; sh(cmd) { return execSync(cmd).toString(); } }`,
+    },
+    code: `import { ShellBase } from './base.js';
+export class Terminal extends ShellBase { name = 'terminal_tool'; async _call(input) { return this.sh(input); } }`,
+    tool: 'terminal_tool',
+    expected: ['system:exec', 'critical', 'code'],
+  },
+  {
     shape: 'a Step Functions command by name',
     code: `${AI}import { SFNClient, SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
 const sfn = new SFNClient({});
@@ -186,8 +236,8 @@ server.registerTool('reset_store', { description: 'Reset', annotations: { destru
 ];
 
 describe('capabilities of the shapes real tools take', () => {
-  it.each(SHAPES)('$shape', ({ code, tool, expected }) => {
-    const g = linkFiles({ 'src/tools.ts': code });
+  it.each(SHAPES)('$shape', ({ code, files, tool, expected }) => {
+    const g = linkFiles({ 'src/tools.ts': code, ...files });
     computeCapabilities(g);
     const t = toolNamed(g, tool);
     const [capability, tier, basis] = expected;

@@ -265,6 +265,11 @@ export type Sym =
   | { t: 'param'; i: number; path: string[] }
   /** An agent or server object passed on (`registerTools(server)`). */
   | { t: 'agent'; id: string }
+  /**
+   * An object of a package passed on (`deleteEvent(id, calendar)`): known here (`module`, with the calls that made it),
+   * or the result of a function linking finds (`by`: `await this.getCalendarClient()`).
+   */
+  | { t: 'object'; module?: string; via?: string[]; by?: Val; file?: string }
   | { t: 'alt'; options: Sym[] }
   | { t: 'unknown' };
 
@@ -301,6 +306,12 @@ export interface FunctionFacts {
   confirmations?: { loc: Location; arg: string }[];
   /** Audit-log calls (`audit()`, `auditLog.write()`, configured loggers). */
   audits?: Location[];
+  /**
+   * Calls on what another function returns, where that function is known only when linking (a method of a base class
+   * in another file, a helper imported from one): `(await this.getGmailClient()).users.messages.send(…)`. Matched
+   * against the catalog once linking tells which package's object the function returns.
+   */
+  productCalls?: { of: Sym; members: string[]; args: Sym[]; loc: Location }[];
   /**
    * What a function of the module's top level returns when that is a definition (a tool, an agent, a client): what
    * a call of it from another file makes (`{ act: actTool(v3) }` holds the tool `actTool` returns).

@@ -196,9 +196,16 @@ export class FunctionCollector {
    */
   recordProducts(madeBy: (fn: ts.FunctionLikeDeclaration) => Val | undefined): void {
     for (const [node, facts] of this.facts) {
-      if (!ts.isFunctionLike(node) || !isTopLevelFunction(node)) continue;
-      const made = madeBy(node as ts.FunctionLikeDeclaration);
-      if (made) facts.makes = made;
+      if (!ts.isFunctionLike(node)) continue;
+      if (isTopLevelFunction(node)) {
+        const made = madeBy(node as ts.FunctionLikeDeclaration);
+        if (made) facts.makes = made;
+      } else if (ts.isMethodDeclaration(node) && ts.isClassLike(node.parent)) {
+        // A subclass in another file may call methods on its result (`getGmailClient()`): the package object.
+        const made = madeBy(node);
+        const object = made?.k === 'alt' ? made.options.find((o) => o.k === 'instance') : made;
+        if (object?.k === 'instance') facts.makes = object;
+      }
     }
   }
 
@@ -281,6 +288,7 @@ export class FunctionCollector {
       return;
     }
     if (callee?.kind === 'export' && !isLocalSpecifier(callee.module, this.options.localPrefixes)) return; // a package we know nothing about
+    if (callee?.kind === 'unknown-method') this.productCall(callee, argsOf, locOf);
     const target = this.ctx.evaluate(node.expression);
     if (interesting(target, this.options.localPrefixes))
       fn.calls.push({ callee: target, args: argsOf(), loc: locOf() });
@@ -334,6 +342,32 @@ export class FunctionCollector {
         args: [{ t: 'str', v: name, exact: true }],
         loc: this.ctx.loc(node),
       });
+  }
+
+  /**
+   * `(await this.getClient()).users.messages.send(…)`, `const c = await getClient(); c.send(…)`: a call on what a
+   * function returns, where the function is a method this file does not hold (a base class's in another file) or a
+   * helper of another file. Linking finds which package's object it returns; the catalog then matches the call.
+   */
+  private productCall(callee: Extract<Callee, { kind: 'unknown-method' }>, args: () => Sym[], loc: () => Location) {
+    const frame = this.stack[this.stack.length - 1]!;
+    const on = this.symOf(callee.receiver, frame.owner, 0);
+    // A parameter: what each caller passes there (`calendar.events.delete(…)` in a helper given the client).
+    const of = on.t === 'param' || (on.t === 'object' && on.by) ? on : undefined;
+    if (of) (this.current().productCalls ??= []).push({ of, members: callee.members, args: args(), loc: loc() });
+  }
+
+  /**
+   * `await this.getClient()`, `getClient()` from another file of the project: a function linking finds, whose result
+   * may be a package's object.
+   */
+  private productOf(node: ts.Node): Sym | undefined {
+    if (!ts.isCallExpression(node)) return undefined;
+    const of = this.ctx.evaluate(unwrap(node.expression));
+    const linked =
+      (of.k === 'member' && (of.of.k === 'tool' || of.of.k === 'agent')) ||
+      (of.k === 'import' && isLocalSpecifier(of.module, this.options.localPrefixes));
+    return linked ? { t: 'object', by: of, file: this.ctx.file } : undefined;
   }
 
   /** Globals: `fetch(…)`, `eval(…)`, `new Function(…)`, `process.kill(…)`. */
@@ -435,8 +469,10 @@ export class FunctionCollector {
       }
       return { t: 'unknown' };
     }
-    if (ts.isPropertyAccessExpression(node))
-      return walkSym(this.symOf(node.expression, fnNode, depth + 1), [node.name.text]);
+    if (ts.isPropertyAccessExpression(node)) {
+      const walked = walkSym(this.symOf(node.expression, fnNode, depth + 1), [node.name.text]);
+      if (walked.t !== 'unknown') return walked;
+    }
     if (ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression))
       return walkSym(this.symOf(node.expression, fnNode, depth + 1), [node.argumentExpression.text]);
     if (ts.isBinaryExpression(node)) {
@@ -461,6 +497,13 @@ export class FunctionCollector {
         t: 'alt',
         options: [this.symOf(node.whenTrue, fnNode, depth + 1), this.symOf(node.whenFalse, fnNode, depth + 1)],
       };
+    if (ts.isCallExpression(node) || ts.isNewExpression(node) || ts.isPropertyAccessExpression(node)) {
+      // An object of a package passed on, or the result of a function linking finds.
+      const v = this.ctx.evaluate(node);
+      if (v.k === 'instance') return { t: 'object', module: v.module, via: v.via };
+      const product = this.productOf(node);
+      if (product) return product;
+    }
     if (ts.isArrayLiteralExpression(node))
       return {
         t: 'arr',

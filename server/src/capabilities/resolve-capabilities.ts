@@ -1,12 +1,27 @@
 import type { FunctionIndex } from '../analyzer/function-index';
 import type { Resolver } from '../analyzer/resolve';
-import type { Capability, FunctionFacts, RiskTier, Sym, Val } from '../analyzer/types';
+import type { Capability, FunctionFacts, Location, RiskTier, Sym, Val } from '../analyzer/types';
 import { CATALOG, type CatalogEntry, CLIS, CREDENTIAL_FILES, HTTP_APIS, SQL_VERBS, TIER_RANK } from './catalog';
-import { strHint, walkSym } from './collect-functions';
+import { matchCatalog, strHint, walkSym } from './collect-functions';
 import { compareStrings } from '../analyzer/order';
 
 const MAX_DEPTH = 10;
+/** Classes followed up a hierarchy for an inherited method. */
+const MAX_CLASS_HOPS = 4;
+
+function within(inner: Location, outer: Location): boolean {
+  const before = (a: Location['start'], b: Location['start']) =>
+    a.line < b.line || (a.line === b.line && a.column <= b.column);
+  return inner.file === outer.file && before(outer.start, inner.start) && before(inner.end, outer.end);
+}
 const builtInEntries = new Map(CATALOG.map((e) => [e.id, e]));
+
+/** The package object a value is, or may be (one option of several). */
+function objectIn(s: Sym): Extract<Sym, { t: 'object' }> | undefined {
+  if (s.t === 'object') return s;
+  if (s.t === 'alt') for (const o of s.options) if (o.t === 'object') return o;
+  return undefined;
+}
 
 function substitute(s: Sym, bindings: Sym[] | undefined): Sym {
   switch (s.t) {
@@ -193,6 +208,7 @@ export function classify(entry: CatalogEntry, args: Sym[], readOnly: boolean): O
 export class CapabilityResolver {
   private memo = new Map<string, Capability[]>();
   private entries: Map<string, CatalogEntry>;
+  private readonly extra: CatalogEntry[];
 
   constructor(
     private readonly r: Resolver,
@@ -201,6 +217,7 @@ export class CapabilityResolver {
     private readonly nodeCaps: (kind: 'tool' | 'agent', id: string, depth: number) => Capability[],
     extra: CatalogEntry[] = [],
   ) {
+    this.extra = extra;
     this.entries = extra.length
       ? new Map([...builtInEntries, ...extra.map((e) => [e.id, e] as const)])
       : builtInEntries;
@@ -233,9 +250,70 @@ export class CapabilityResolver {
         out.push({ ...c, path: [{ message: `via ${describeCall(call.callee, this)}`, loc: call.loc }, ...c.path] });
       }
     }
+    for (const call of fn.productCalls ?? []) {
+      const c = this.ofProductCall(call, file, bindings);
+      if (c) out.push(c);
+    }
     const result = dedupe(out);
     this.memo.set(key, result);
     return result;
+  }
+
+  /**
+   * A call on what another function returns (`(await this.getGmailClient()).users.messages.send(…)`): the catalog
+   * entry of the package object that function returns, if any.
+   */
+  private ofProductCall(
+    call: NonNullable<FunctionFacts['productCalls']>[number],
+    file: string,
+    bindings: Sym[] | undefined,
+  ): Capability | undefined {
+    const on = objectIn(substitute(call.of, bindings));
+    if (!on) return undefined;
+    const maker = on.by && this.functionOf(on.by, on.file ?? file);
+    const made = maker ? this.functions.get(maker)?.fn.makes : undefined;
+    const object = made?.k === 'instance' ? made : on.module ? { module: on.module, via: on.via } : undefined;
+    if (!object) return undefined;
+    const keys = [`#${[...(object.via ?? []), ...call.members].join('.')}`, `#${call.members.join('.')}`];
+    const entry = matchCatalog(object.module, keys, this.extra);
+    if (!entry) return undefined;
+    const args = call.args.map((a) => substitute(a, bindings));
+    const path = maker
+      ? [{ message: `via ${this.functions.get(maker)?.fn.name ?? 'a function'}()`, loc: call.loc }]
+      : [];
+    return { ...classify(entry, args, false), evidence: call.loc, path };
+  }
+
+  /** The function a value names: a function of any file, or a method a tool class inherits from another file's class. */
+  private functionOf(v: Val, file: string): string | undefined {
+    if (v.k === 'member' && (v.of.k === 'tool' || v.of.k === 'agent')) return this.inheritedMethod(v.of.id, v.prop);
+    const r = this.r.resolve(this.r.canonicalise(v, file));
+    return r.k === 'fn' ? r.id : undefined;
+  }
+
+  /**
+   * A method of the class a tool or agent is defined by, or of the classes it extends in other files: found among the
+   * functions of the file each class is in, within the class.
+   */
+  private inheritedMethod(ownerId: string, prop: string): string | undefined {
+    let id: string | undefined = ownerId;
+    for (let hops = 0; id && hops < MAX_CLASS_HOPS; hops++) {
+      const file = id.slice(0, id.lastIndexOf('#'));
+      const facts = this.r.facts(file);
+      const def: { loc: Location; extendsClass?: Val } | undefined =
+        facts?.tools.find((t) => t.id === id) ?? facts?.agents.find((a) => a.id === id);
+      if (!def || !facts) return undefined;
+      const method = facts.functions.find((f) => f.name === prop && within(f.loc, def.loc));
+      if (method) return method.id;
+      if (!def.extendsClass) return undefined;
+      const base = this.r.resolve(this.r.canonicalise(def.extendsClass, file));
+      if (base.k === 'tool' || base.k === 'agent') id = base.id;
+      else {
+        const m = this.r.resolve(this.r.canonicalise({ k: 'member', of: def.extendsClass, prop }, file));
+        return m.k === 'fn' ? m.id : undefined;
+      }
+    }
+    return undefined;
   }
 
   ofCallee(callee: Val, file: string, args: Sym[], depth: number, stack: string[]): Capability[] {
@@ -251,6 +329,9 @@ export class CapabilityResolver {
         const of = this.r.resolve(v.of);
         if (of.k === 'tool' && ['execute', 'invoke', 'call', 'func', '_call', 'run'].includes(v.prop))
           return this.nodeCaps('tool', of.id, depth);
+        // `this.helper()` in a tool class: a method it has or inherits from a class of another file.
+        const method = of.k === 'tool' || of.k === 'agent' ? this.inheritedMethod(of.id, v.prop) : undefined;
+        if (method) return this.ofFunction(method, args, depth, stack);
         if (of.k === 'agent') return this.nodeCaps('agent', of.id, depth);
         return [];
       }
