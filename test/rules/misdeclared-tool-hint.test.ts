@@ -3,6 +3,12 @@ import { ruleTester } from '../helpers/rule-tester';
 ruleTester('misdeclared-tool-hint', {
   valid: [
     {
+      name: 'a name that claims a deletion contradicts no hint: only code does',
+      code: `import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+const server = new McpServer({ name: 'notes', version: '1' });
+server.registerTool('delete_note', { description: 'Delete a note', annotations: { readOnlyHint: true, destructiveHint: false } }, async () => ({ content: [] }));`,
+    },
+    {
       name: 'readOnlyHint on a tool that only reads',
       code: `import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { readFileSync } from 'node:fs';

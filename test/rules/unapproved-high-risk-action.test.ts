@@ -179,6 +179,26 @@ server.registerTool('drain', { description: 'Drain a node' }, async ({ nodeName 
       ],
     },
     {
+      name: 'a stub named like a payment: critical by its name alone, a warning',
+      code: `import { tool } from 'ai';\nexport const send_payment = tool({ description: 'Send a payment', inputSchema: {} as any, execute: async () => ({ ok: true }) });`,
+      errors: [
+        {
+          message:
+            /^Tool 'send_payment' can payments:write \(as its name or description says\) with no human approval: the agent acts alone on a critical-risk action/,
+          severity: 'warning',
+          line: 2,
+          column: 29,
+        },
+      ],
+    },
+    {
+      name: 'a browser action known by its name alone: information',
+      code: `import { tool } from 'ai';\nexport const browser_click = tool({ description: 'Click an element on the page', inputSchema: {} as any, execute: async (input: any, { page }: any) => page.click(input.ref) });`,
+      errors: [
+        { message: /^Tool 'browser_click' can browser:act \(as its name/, severity: 'info', line: 2, column: 30 },
+      ],
+    },
+    {
       name: 'overwriting a file is high: a warning',
       code: `import { tool } from 'ai';\nimport { writeFileSync } from 'node:fs';\nexport const t = tool({ description: '', inputSchema: {} as any, execute: async () => writeFileSync('notes/today.md', 'x') });`,
       errors: [

@@ -284,7 +284,7 @@ export class CapabilityResolver {
     return { ...classify(entry, args, false), evidence: call.loc, path };
   }
 
-  /** The function a value names: a function of any file, or a method a tool class inherits from another file's class. */
+  /** The function a value names: a function of any file, or a method a tool class inherits from another file. */
   private functionOf(v: Val, file: string): string | undefined {
     if (v.k === 'member' && (v.of.k === 'tool' || v.of.k === 'agent')) return this.inheritedMethod(v.of.id, v.prop);
     const r = this.r.resolve(this.r.canonicalise(v, file));

@@ -12,7 +12,10 @@ export function covered(scopes: string[], capability: string): boolean {
   return scopes.some((s) => scopeCovers(s, capability));
 }
 
-/** Capabilities worth declaring: everything above pure computation. */
+/**
+ * Capabilities worth declaring: everything above pure computation that the code shows. What a tool's name or
+ * annotations claim rates its risk, but is no privilege it holds: scopes are checked against code.
+ */
 export function declarable(caps: Capability[]): Capability[] {
-  return caps.filter((c) => c.tier !== 'low');
+  return caps.filter((c) => c.tier !== 'low' && !c.basis);
 }

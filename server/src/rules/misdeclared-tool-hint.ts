@@ -46,8 +46,10 @@ server.registerTool('clean', { description: 'Clean the cache', annotations: { re
     for (const t of ctx.graph.tools) {
       const h = t.hints;
       if (!h) continue;
-      const write = t.capabilities.find((c) => TIER_RANK[c.tier] >= TIER_RANK.high && WRITES.test(c.capability));
-      const deletion = t.capabilities.find((c) => /:(delete|admin)$/.test(c.capability));
+      // What the code does, against what the annotations say: a claim from the tool's name contradicts nothing.
+      const inCode = t.capabilities.filter((c) => !c.basis);
+      const write = inCode.find((c) => TIER_RANK[c.tier] >= TIER_RANK.high && WRITES.test(c.capability));
+      const deletion = inCode.find((c) => /:(delete|admin)$/.test(c.capability));
       const at = { loc: h.loc, anchor: t.loc, entityId: t.id };
       if (h.readOnly === true && write) {
         ctx.report({

@@ -1,13 +1,15 @@
 import { capabilityTrail, describeCapability } from '../capabilities/describe';
 import { defineRule } from './rule';
 
+const SEVERITY_BY_WEIGHT = ['info', 'warning', 'error'] as const;
+
 export const unapprovedHighRiskAction = defineRule({
   meta: {
     id: 'unapproved-high-risk-action',
     defaultSeverity: 'error',
     summary:
       'A tool reaches a high-risk capability (moving money, running code, changing infrastructure, overwriting or deleting data, sending as the user, acting in a web page, persisting or exposing credentials) with no human approval gate.',
-    why: "An action a human approves case by case is not an independent action of the agent. Without a gate, a prompt injection or a model mistake moves money, deletes data or changes infrastructure on its own (OWASP ASI02 tool misuse, ASI03 privilege abuse). The highest-risk capability decides: a critical one (money, code execution, credentials, unbounded administration) is an error, a high one (changes, deletions, messages, browser actions) a warning. A capability known only from the tool's name, description or annotations counts too, and the message says so.",
+    why: "An action a human approves case by case is not an independent action of the agent. Without a gate, a prompt injection or a model mistake moves money, deletes data or changes infrastructure on its own (OWASP ASI02 tool misuse, ASI03 privilege abuse). The highest-risk capability decides: a critical one (money, code execution, credentials, unbounded administration) is an error, a high one (changes, deletions, messages, browser actions) a warning. A capability known only from the tool's name, description or annotations counts one step lower (a warning, or information), and the message says so.",
     fix: "Add the framework's gate (`needsApproval: true` in the AI SDK and OpenAI Agents, `requireApproval: true` in Mastra, `humanInTheLoopMiddleware` in LangChain, MCP elicitation), or `@approval required` when the gate lives outside the code. A callback that always approves is not a gate.",
     incorrect: [
       {
@@ -64,6 +66,10 @@ export const refund = tool({
     for (const t of ctx.graph.tools) {
       if ((t.risk !== 'critical' && t.risk !== 'high') || t.approval) continue;
       const highest = t.capabilities.filter((c) => c.tier === t.risk);
+      // Evidence weighs: a critical action seen in code is an error; one only claimed, or a high one, a warning; a
+      // high one only claimed, information.
+      const claimedOnly = highest.every((c) => c.basis);
+      const weight = (t.risk === 'critical' ? 2 : 1) - (claimedOnly ? 1 : 0);
       const gate = t.approvalSite
         ? `\`${t.approvalSite.prop}: true\``
         : t.framework === 'mcp'
@@ -76,7 +82,7 @@ export const refund = tool({
         anchor: t.loc,
         entityId: t.id,
         messageId: 'unapproved',
-        severity: t.risk === 'critical' ? undefined : 'warning',
+        severity: SEVERITY_BY_WEIGHT[weight],
         data: {
           name: t.name,
           tier: t.risk,
