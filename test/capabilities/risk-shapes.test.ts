@@ -163,6 +163,31 @@ export class Terminal extends ShellBase { name = 'terminal_tool'; async _call(in
     expected: ['system:exec', 'critical', 'code'],
   },
   {
+    shape: 'a project class given as a typed parameter to a tool factory (createTools(db: Database))',
+    files: {
+      'src/db.ts': `import { execSync } from 'node:child_process';\nexport class Database { drop(name: string) { return execSync(\`dropdb \${name}\`); } }`,
+    },
+    code: `${AI}import { Database } from './db';
+export function createTools(db: Database) {
+  return { dropDatabase: tool({ description: 'x', inputSchema: z.object({ name: z.string() }), execute: async ({ name }) => db.drop(name) }) };
+}`,
+    tool: 'dropDatabase',
+    expected: ['system:exec', 'critical', 'code'],
+  },
+  {
+    shape: 'a project class held by a constructor parameter property (constructor(private db: Database))',
+    files: {
+      'src/db.ts': `import { unlinkSync } from 'node:fs';\nexport class Store { remove(path: string) { unlinkSync(path); } }`,
+    },
+    code: `${AI}import { Store } from './db';
+export class FileTools {
+  constructor(private store: Store) {}
+  tools() { return { remove_file: tool({ description: 'x', inputSchema: z.object({ path: z.string() }), execute: async ({ path }) => this.store.remove(path) }) }; }
+}`,
+    tool: 'remove_file',
+    expected: ['file:delete', 'high', 'code'],
+  },
+  {
     shape: 'a Step Functions command by name',
     code: `${AI}import { SFNClient, SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
 const sfn = new SFNClient({});

@@ -560,7 +560,10 @@ class FileExtractor {
       loc: ctx.loc(l.node),
       ...(l.delegation ? { delegation: true } : {}),
     }));
-    this.functions.recordProducts((fn) => ctx.madeBy(fn));
+    this.functions.recordProducts(
+      (fn) => ctx.madeBy(fn),
+      (fn) => ctx.objectMadeBy(fn),
+    );
     const { exports, reExports, imports } = collectModuleInterface(ctx, this.functions);
     const facts: FileFacts = {
       file,

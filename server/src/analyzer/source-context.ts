@@ -6,6 +6,8 @@ import type { Annotations, Location, ObjProp, Val } from './types';
 const MAX_EVAL_DEPTH = 40;
 /** Calls kept on the way to an object of a package (`a.b().c().d()`): catalog entries name at most a few. */
 const MAX_VIA = 4;
+/** Characters of a method body beyond which it is not read for the package object it returns. */
+const MAX_OBJECT_MAKER_LENGTH = 2000;
 
 /** What a call's callee (or a `new`'s class) is, in terms of imports. */
 export type Callee =
@@ -320,9 +322,14 @@ export class SourceContext {
     if ((++this.evaluations & 255) === 0) this.checkBudget();
     this.depth++;
     try {
-      // Names and member chains are evaluated again and again (a callee, then each of its receivers).
+      // Names, member chains and calls are evaluated again and again (a callee, then each of its receivers; a call as
+      // an argument, then as the object a method is called on).
       const k = input.kind;
-      if (k === ts.SyntaxKind.PropertyAccessExpression || k === ts.SyntaxKind.Identifier)
+      if (
+        k === ts.SyntaxKind.PropertyAccessExpression ||
+        k === ts.SyntaxKind.Identifier ||
+        k === ts.SyntaxKind.CallExpression
+      )
         return this.memoised(this.values, input, () => this.evaluateInner(input));
       return this.evaluateInner(input);
     } finally {
@@ -537,13 +544,44 @@ export class SourceContext {
     return this.dynamic('result of a function call', node);
   }
 
+  private returnsCache = new Map<ts.Node, ts.Expression[]>();
+
+  /** What a function returns: its expression body, or each `return`'s expression (walked once per function). */
+  private returnsOf(fn: ts.FunctionLikeDeclaration): ts.Expression[] {
+    let found = this.returnsCache.get(fn);
+    if (!found) {
+      found = !fn.body ? [] : ts.isBlock(fn.body) ? returnedIn(fn.body) : [fn.body as ts.Expression];
+      this.returnsCache.set(fn, found);
+    }
+    return found;
+  }
+
+  /**
+   * The package object a method returns, if any (`getClient() { return this.client ??= createClient(…) }`): only
+   * what can be one (a call, `new`, a field or a name) is evaluated.
+   */
+  objectMadeBy(fn: ts.FunctionLikeDeclaration): Val | undefined {
+    // A method that hands out a client is short; long ones (a tool's whole body) are not walked for it.
+    if (!fn.body || fn.body.end - fn.body.pos > MAX_OBJECT_MAKER_LENGTH) return undefined;
+    const returned = this.returnsOf(fn);
+    if (returned.length > MAX_FACTORY_RETURNS) return undefined;
+    for (const r of returned) {
+      const u = unwrap(r);
+      if (!ts.isCallExpression(u) && !ts.isNewExpression(u) && !ts.isPropertyAccessExpression(u) && !ts.isIdentifier(u))
+        continue;
+      const v = instanceOrSelf(this.evaluate(u));
+      if (v.k === 'instance') return v;
+    }
+    return undefined;
+  }
+
   /**
    * A function of this file that returns a function (`execute: makeExecutor(root)`): the call is the function it
    * returns, whose code runs when that is called.
    */
   private returnedClosure(fn: ts.FunctionLikeDeclaration): Val | undefined {
     if (!fn.body) return undefined;
-    const returned = ts.isBlock(fn.body) ? returnedIn(fn.body) : [fn.body as ts.Expression];
+    const returned = this.returnsOf(fn);
     if (returned.length !== 1) return undefined;
     const r = unwrap(returned[0]!);
     return ts.isArrowFunction(r) || ts.isFunctionExpression(r) ? this.evaluate(r) : undefined;
@@ -572,7 +610,7 @@ export class SourceContext {
    */
   madeBy(fn: ts.FunctionLikeDeclaration): Val | undefined {
     if (!fn.body) return undefined;
-    const returned = ts.isBlock(fn.body) ? returnedIn(fn.body) : [fn.body as ts.Expression];
+    const returned = this.returnsOf(fn);
     if (!returned.length || returned.length > MAX_FACTORY_RETURNS) return undefined;
     const made = returned.map((r) => this.evaluate(r)).filter((v) => FACTORY_KINDS.has(v.k));
     if (!made.length) return undefined;
@@ -586,7 +624,7 @@ export class SourceContext {
   private passedOnFactory(fn: ts.FunctionLikeDeclaration, call: ts.CallExpression | ts.NewExpression): Val | undefined {
     if (!fn.body) return undefined;
     const params = fn.parameters.map((p) => (ts.isIdentifier(p.name) ? p.name.text : undefined));
-    const returned = ts.isBlock(fn.body) ? returnedIn(fn.body) : [fn.body as ts.Expression];
+    const returned = this.returnsOf(fn);
     for (const r of returned) {
       const index = params.findIndex((name) => name !== undefined && callsName(r, name));
       const passed = index >= 0 ? call.arguments?.[index] : undefined;
@@ -619,14 +657,24 @@ export class SourceContext {
 
   /** The function `this.f` is in its class: a method, a field holding one, or one assigned as `this.f = …`. */
   private thisMethod(access: ts.PropertyAccessExpression): ts.FunctionLikeDeclaration | undefined {
+    const start = this.enclosingClass(access);
+    if (!start) return undefined;
     const name = access.name.text;
+    let byName = this.methodCache.get(start);
+    if (!byName) this.methodCache.set(start, (byName = new Map()));
+    if (byName.has(name)) return byName.get(name) ?? undefined;
+    let found: ts.FunctionLikeDeclaration | undefined;
     // The class itself, then the classes of this file it extends (`getClient()` inherited from a base tool).
-    for (let cls = this.enclosingClass(access), hops = 0; cls && hops < 4; cls = this.localBaseClass(cls), hops++) {
-      const found = this.ownMethod(cls, name);
-      if (found) return found;
+    for (let cls: ts.ClassLikeDeclaration | undefined = start, hops = 0; cls && !found && hops < 4; hops++) {
+      found = this.ownMethod(cls, name);
+      cls = this.localBaseClass(cls);
     }
-    return undefined;
+    byName.set(name, found ?? null);
+    return found;
   }
+
+  /** `this.name` in a class: the method it is, found once per class and name. */
+  private methodCache = new Map<ts.Node, Map<string, ts.FunctionLikeDeclaration | null>>();
 
   /** The class of this file that `cls` extends: `class A extends B {}`, `var A = class extends B {}`. */
   private localBaseClass(cls: ts.ClassLikeDeclaration): ts.ClassLikeDeclaration | undefined {
@@ -801,16 +849,28 @@ export class SourceContext {
     return v;
   }
 
-  /** `x: McpServer` → an instance of the imported `McpServer`. */
+  /**
+   * `x: McpServer` → an instance of the imported `McpServer`. A class of the project (`db: Database` from
+   * `./db`, or declared in this file) stands for its instances, as after `new`: its methods are followed.
+   */
   instanceFromType(type: ts.TypeNode): Val | undefined {
     if (ts.isTypeReferenceNode(type)) {
       const name = type.typeName;
       const val = ts.isIdentifier(name)
         ? this.evaluateIdentifier(name)
         : member(this.evaluate(name.left as ts.Expression), name.right.text);
-      if (val.k === 'import') return { k: 'instance', module: val.module, path: val.path };
+      if (val.k === 'import')
+        return val.module.startsWith('.') || this.isLocalModule?.(val.module)
+          ? val
+          : { k: 'instance', module: val.module, path: val.path };
+      if (val.k === 'obj' && ts.isIdentifier(name) && this.isClassName(name)) return val;
     }
     return undefined;
+  }
+
+  private isClassName(name: ts.Identifier): boolean {
+    const decl = this.findDeclaration(name.text, name);
+    return !!decl && ts.isClassDeclaration(decl);
   }
 
   private enclosingClass(node: ts.Node): ts.ClassLikeDeclaration | undefined {

@@ -194,7 +194,10 @@ export class FunctionCollector {
    * What each function of the top level returns when that is a definition (`FunctionFacts.makes`): what a call from
    * another file makes. Nested functions cannot be called from another file.
    */
-  recordProducts(madeBy: (fn: ts.FunctionLikeDeclaration) => Val | undefined): void {
+  recordProducts(
+    madeBy: (fn: ts.FunctionLikeDeclaration) => Val | undefined,
+    objectMadeBy: (fn: ts.FunctionLikeDeclaration) => Val | undefined,
+  ): void {
     for (const [node, facts] of this.facts) {
       if (!ts.isFunctionLike(node)) continue;
       if (isTopLevelFunction(node)) {
@@ -202,9 +205,8 @@ export class FunctionCollector {
         if (made) facts.makes = made;
       } else if (ts.isMethodDeclaration(node) && ts.isClassLike(node.parent)) {
         // A subclass in another file may call methods on its result (`getGmailClient()`): the package object.
-        const made = madeBy(node);
-        const object = made?.k === 'alt' ? made.options.find((o) => o.k === 'instance') : made;
-        if (object?.k === 'instance') facts.makes = object;
+        const object = objectMadeBy(node);
+        if (object) facts.makes = object;
       }
     }
   }
@@ -308,7 +310,7 @@ export class FunctionCollector {
         if (entry) this.current().hits.push({ entry: entry.id, args: [], loc: this.ctx.loc(node) });
         return;
       }
-      if (ts.isCallExpression(p) && !SERIALISERS.test(p.expression.getText(this.ctx.sf))) return;
+      if (ts.isCallExpression(p) && !SERIALISERS.test(dottedName(p.expression))) return;
       if ((ts.isPropertyAccessExpression(p) || ts.isElementAccessExpression(p)) && p.expression === n) return;
       if (ts.isFunctionLike(p) || ts.isStatement(p) || ts.isVariableDeclaration(p)) return;
     }
@@ -554,6 +556,16 @@ function unconfirmed(term: ts.Expression): ts.Expression | undefined {
     checked = term.left;
   const u = checked && unwrap(checked);
   return u && (ts.isIdentifier(u) || ts.isPropertyAccessExpression(u)) ? u : undefined;
+}
+
+/** `JSON.stringify` for a callee written as names and dots; '' for anything else. */
+function dottedName(e: ts.Expression): string {
+  if (ts.isIdentifier(e)) return e.text;
+  if (ts.isPropertyAccessExpression(e)) {
+    const left = dottedName(e.expression);
+    return left && `${left}.${e.name.text}`;
+  }
+  return '';
 }
 
 /** A branch that leaves without acting: `return …`, `throw …`, or a block ending in one. */
