@@ -533,7 +533,8 @@ export class SourceContext {
     const made =
       factory && (this.madeBy(factory) ?? this.passedOnFactory(factory, node) ?? this.returnedClosure(factory));
     if (made) return made;
-    const sdk = this.sdkObjectMadeBy(node);
+    // A method of the class itself (`this.createError(…)`) is the project's, whatever package the class extends.
+    const sdk = factory ? undefined : this.sdkObjectMadeBy(node);
     if (sdk) return sdk;
     const again = ts.isIdentifier(callee) ? this.callableProduct(callee) : undefined;
     if (again) return again;
@@ -1026,6 +1027,9 @@ export class SourceContext {
         if (cls)
           return { kind: 'method', module: cls.module, path: cls.path, members: rest, receiver: recv, agentId: val.id };
       }
+      // An object of the project (`this.threadManager`, a field holding a local class): its methods are its own,
+      // not those of a package the enclosing class extends.
+      if (val.k === 'obj' || val.k === 'fn' || (val.k === 'import' && val.module.startsWith('.'))) break;
     }
     if (members.length > 0) return { kind: 'unknown-method', members, receiver: prefixes[prefixes.length - 1]! };
     return undefined;
