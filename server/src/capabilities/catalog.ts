@@ -274,6 +274,17 @@ const RAW_CATALOG: RawEntry[] = [
     arg: 0,
   },
   {
+    // Firecrawl's SDK hands out its own HTTP client (`client.http.delete(path)`), relative to its API.
+    id: 'firecrawl-http',
+    module: mod('firecrawl', '@mendable/firecrawl-js'),
+    callee: exp('#http.get', '#http.post', '#http.put', '#http.patch', '#http.delete'),
+    capability: 'network:egress',
+    tier: 'medium',
+    reason: "sends a request to Firecrawl's API",
+    kind: 'http-method',
+    arg: 0,
+  },
+  {
     id: 'axios',
     module: mod('axios'),
     callee: exp('default', 'default.request', 'request', '#request'),

@@ -4,7 +4,7 @@ import { assignmentsIn, propertyNameText, unwrap } from '../analyzer/source-cont
 import type { FunctionFacts, Location, OwnerParam, Sym, ToolDispatch, Val } from '../analyzer/types';
 import { CATALOG, type CatalogEntry } from './catalog';
 
-const MAX_ARGS = 3;
+const MAX_ARGS = 4;
 const AUDIT_LOGGERS = [
   'audit',
   'auditLog',

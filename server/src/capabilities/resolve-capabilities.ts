@@ -136,11 +136,11 @@ function classifyHttp(
       m === 'DELETE' ? (api.delete ?? api.write) : WRITE_METHODS.test(m) && !readsByName ? api.write : api.read;
     return { capability, tier, detail };
   }
-  return {
-    capability: WRITE_METHODS.test(m) || m === 'DELETE' ? 'network:send' : 'network:egress',
-    tier: 'medium',
-    detail,
-  };
+  // A service the catalog does not know: REST says what the method does to it. Deleting or overwriting a
+  // resource is high; a POST may create one or just ask (a search), so it stays medium.
+  if (m === 'DELETE') return { capability: 'network:delete', tier: 'high', detail };
+  if (m === 'PUT' || m === 'PATCH') return { capability: 'network:write', tier: 'high', detail };
+  return { capability: m === 'POST' ? 'network:send' : 'network:egress', tier: 'medium', detail };
 }
 
 /** Refines a catalog entry with its call's arguments (SQL verb, command verb, HTTP method and host). */
