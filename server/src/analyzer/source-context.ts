@@ -558,8 +558,8 @@ export class SourceContext {
   }
 
   /**
-   * The package object a method returns, if any (`getClient() { return this.client ??= createClient(…) }`): only
-   * what can be one (a call, `new`, a field or a name) is evaluated.
+   * The package object a method returns, if any (`getClient() { this.client ??= createClient(…); return this.client;
+   * }`): only what can be one (a call, `new`, a field or a name) is evaluated.
    */
   objectMadeBy(fn: ts.FunctionLikeDeclaration): Val | undefined {
     // A method that hands out a client is short; long ones (a tool's whole body) are not walked for it.
@@ -581,7 +581,6 @@ export class SourceContext {
    * returns, whose code runs when that is called.
    */
   private returnedClosure(fn: ts.FunctionLikeDeclaration): Val | undefined {
-    if (!fn.body) return undefined;
     const returned = this.returnsOf(fn);
     if (returned.length !== 1) return undefined;
     const r = unwrap(returned[0]!);
