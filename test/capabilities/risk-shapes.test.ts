@@ -30,6 +30,25 @@ export const tools = { shell: openai.tools.shell({ execute: async ({ action }: a
     expected: ['system:exec', 'critical', 'code'],
   },
   {
+    shape: "a provider tool's execute is read, not only its kind (Anthropic's text editor deleting files)",
+    code: `import { anthropic } from '@ai-sdk/anthropic';\nimport { rmSync, writeFileSync } from 'node:fs';
+export const tools = { str_replace_based_edit_tool: anthropic.tools.textEditor_20250728({ execute: async ({ command, path, file_text }: any) => {
+  if (command === 'delete') rmSync(path, { recursive: true });
+  else writeFileSync(path, file_text);
+  return 'ok';
+} }) };`,
+    tool: 'str_replace_based_edit_tool',
+    expected: ['file:delete', 'high', 'code'],
+  },
+  {
+    shape: "an SDK's hosted shell tool given a local shell (OpenAI Agents shellTool({ shell: new LocalShell() }))",
+    code: `import { shellTool } from '@openai/agents';\nimport { exec } from 'node:child_process';
+class LocalShell { async run(action: { commands: string[] }) { return new Promise((r) => exec(action.commands.join(';'), r)); } }
+export const shell = shellTool({ shell: new LocalShell() });`,
+    tool: 'shell',
+    expected: ['system:exec', 'critical', 'code'],
+  },
+  {
     shape: 'execute is made by a factory (tool({ execute: makeExecutor(root) }))',
     code: `${AI}import { execFile } from 'node:child_process';
 function makeExecutor(root: string) {

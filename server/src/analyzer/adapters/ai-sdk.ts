@@ -85,6 +85,8 @@ export const aiSdkAdapter: FrameworkAdapter = {
         kind: `${callee.path.join('.')}()`,
         hosted: true,
         hostedType: callee.path[2],
+        // Some run on this machine, with an `execute` the project writes (`openai.tools.shell({ execute })`).
+        impl: implOf(opts),
         approval: approval && { prop: approvalProp, expr: approval },
       });
     }
