@@ -16,6 +16,8 @@ interface Shape {
   tool: string;
   /** The capability the tool is rated by, its tier, and what that rests on. */
   expected: [capability: string, tier: string, basis: 'code' | 'annotation' | 'declared'];
+  /** What refined it, where the kind of a hosted tool would give the same capability without reading its code. */
+  detail?: RegExp;
 }
 
 const AI = `import { tool } from 'ai';\nimport { z } from 'zod';\n`;
@@ -28,6 +30,7 @@ const SHAPES: Shape[] = [
 export const tools = { shell: openai.tools.shell({ execute: async ({ action }: any) => ({ output: execSync(action.commands.join(' ')).toString() }) }) };`,
     tool: 'shell',
     expected: ['system:exec', 'critical', 'code'],
+    detail: /command computed at run time/,
   },
   {
     shape: "a provider tool's execute is read, not only its kind (Anthropic's text editor deleting files)",
@@ -47,6 +50,7 @@ class LocalShell { async run(action: { commands: string[] }) { return new Promis
 export const shell = shellTool({ shell: new LocalShell() });`,
     tool: 'shell',
     expected: ['system:exec', 'critical', 'code'],
+    detail: /command computed at run time/,
   },
   {
     shape: 'execute is made by a factory (tool({ execute: makeExecutor(root) }))',
@@ -280,13 +284,13 @@ server.registerTool('reset_store', { description: 'Reset', annotations: { destru
 ];
 
 describe('capabilities of the shapes real tools take', () => {
-  it.each(SHAPES)('$shape', ({ code, files, tool, expected }) => {
+  it.each(SHAPES)('$shape', ({ code, files, tool, expected, detail }) => {
     const g = linkFiles({ 'src/tools.ts': code, ...files });
     computeCapabilities(g);
     const t = toolNamed(g, tool);
     const [capability, tier, basis] = expected;
     expect(t.risk).toBe(tier);
-    const top = t.capabilities.find((c) => c.capability === capability);
+    const top = t.capabilities.find((c) => c.capability === capability && (!detail || detail.test(c.detail ?? '')));
     expect(top, `${capability} among ${t.capabilities.map((c) => c.capability).join(', ')}`).toBeDefined();
     expect([top!.tier, top!.basis ?? 'code']).toEqual([tier, basis]);
   });

@@ -316,6 +316,10 @@ export class CapabilityResolver {
     return undefined;
   }
 
+  private via(c: Capability, name: string | null, loc: Location): Capability {
+    return { ...c, path: [{ message: `via .${name ?? 'a method'}()`, loc }, ...c.path] };
+  }
+
   ofCallee(callee: Val, file: string, args: Sym[], depth: number, stack: string[]): Capability[] {
     const v = this.r.resolve(this.r.canonicalise(callee, file));
     switch (v.k) {
@@ -325,6 +329,12 @@ export class CapabilityResolver {
         return this.nodeCaps('tool', v.id, depth);
       case 'agent':
         return this.nodeCaps('agent', v.id, depth);
+      case 'obj':
+        // An object handed to an SDK to do a tool's work (`shellTool({ shell: new LocalShell() })`): any of its
+        // methods may run.
+        return v.props.flatMap((p) =>
+          p.val.k === 'fn' ? this.ofFunction(p.val.id, [], depth, stack).map((c) => this.via(c, p.key, p.loc)) : [],
+        );
       case 'member': {
         const of = this.r.resolve(v.of);
         if (of.k === 'tool' && ['execute', 'invoke', 'call', 'func', '_call', 'run'].includes(v.prop))

@@ -14,6 +14,13 @@ const HOSTED_TOOLS: Record<string, string | undefined> = {
   hostedMcpTool: undefined, // named by its serverLabel
 };
 
+/** The option of a hosted tool that runs here: its methods are what the tool does on this machine. */
+const LOCAL_IMPLEMENTATION: Record<string, string | undefined> = {
+  shellTool: 'shell',
+  computerTool: 'computer',
+  applyPatchTool: 'editor',
+};
+
 /** OpenAI Agents SDK (`@openai/agents`): `tool({name})`, `new Agent({tools, handoffs})`, `asTool()`, `handoff()`. */
 export const openAiAgentsAdapter: FrameworkAdapter = {
   framework: 'openai-agents',
@@ -50,6 +57,8 @@ export const openAiAgentsAdapter: FrameworkAdapter = {
           name: fn === 'hostedMcpTool' ? prop(opts, 'serverLabel') : HOSTED_TOOLS[fn],
           hosted: true,
           hostedType: fn === 'hostedMcpTool' ? 'mcp' : HOSTED_TOOLS[fn],
+          // The object that does the work on this machine (`shellTool({ shell: new LocalShell() })`).
+          impl: LOCAL_IMPLEMENTATION[fn] ? prop(opts, LOCAL_IMPLEMENTATION[fn]) : undefined,
           approval: approval && {
             prop: prop(opts, 'needsApproval') ? 'needsApproval' : 'requireApproval',
             expr: approval,
