@@ -33,6 +33,7 @@ export declare namespace ts {
   type PropertyName = TypeScript.PropertyName;
   type Statement = TypeScript.Statement;
   type IfStatement = TypeScript.IfStatement;
+  type TaggedTemplateExpression = TypeScript.TaggedTemplateExpression;
   type PrefixUnaryExpression = TypeScript.PrefixUnaryExpression;
   type ScriptTarget = TypeScript.ScriptTarget;
   type Identifier = TypeScript.Identifier;

@@ -285,6 +285,7 @@ class FileExtractor {
     if (ts.isCallExpression(node) || ts.isNewExpression(node)) this.functions.onCall(node, this.ctx.callee(node));
     else if (ts.isPropertyAccessExpression(node) && node.name.text === 'env') this.functions.onProcessEnv(node);
     else if (ts.isIfStatement(node)) this.functions.onIf(node);
+    else if (ts.isTaggedTemplateExpression(node)) this.functions.onTaggedTemplate(node, this.ctx.callee(node));
     this.credentialRead(node);
     const def = this.ctx.definitions.size ? this.ctx.definitions.get(node) : undefined; // none at all in most files
     const isTool = def?.k === 'tool';

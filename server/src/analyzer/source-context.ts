@@ -516,7 +516,9 @@ export class SourceContext {
       // argument.
       if (['makeApiClient', 'getRepository', 'getCustomRepository'].includes(method) && node.arguments[0]) {
         const cls = this.evaluate(node.arguments[0]);
-        if (cls.k === 'import') return { k: 'instance', module: cls.module, path: cls.path };
+        // A package's class (`k8s.CoreV1Api`); a project's entity gets the ORM's repository, made below.
+        if (cls.k === 'import' && !cls.module.startsWith('.') && !this.isLocalModule?.(cls.module))
+          return { k: 'instance', module: cls.module, path: cls.path };
       }
       // A class's static factory gives an instance of it: `await VectorStoreIndex.fromDocuments(docs)`, `Index.init()`.
       if (/^(from[A-Z]\w*|init)$/.test(method)) {
@@ -991,21 +993,25 @@ export class SourceContext {
   /** What a call's callee refers to, in terms of imported modules; undefined when unknown. */
   private calleeCache = new Map<ts.Node, Callee | undefined>();
 
-  callee(node: ts.CallExpression | ts.NewExpression): Callee | undefined {
+  callee(node: ts.CallExpression | ts.NewExpression | ts.TaggedTemplateExpression): Callee | undefined {
     if (this.calleeCache.has(node)) return this.calleeCache.get(node);
     const c = this.calleeUncached(node);
     this.calleeCache.set(node, c);
     return c;
   }
 
-  private calleeUncached(node: ts.CallExpression | ts.NewExpression): Callee | undefined {
-    const expr = unwrap(node.expression) as ts.Expression;
+  private calleeUncached(node: ts.CallExpression | ts.NewExpression | ts.TaggedTemplateExpression): Callee | undefined {
+    // A tagged template calls its tag: zx's $`rm -rf ${dir}`, postgres.js's sql`DELETE …`.
+    const expr = unwrap(ts.isTaggedTemplateExpression(node) ? node.tag : node.expression) as ts.Expression;
     const members: string[] = [];
     for (let n: ts.Expression = expr; ts.isPropertyAccessExpression(n); n = unwrap(n.expression) as ts.Expression)
       members.unshift(n.name.text);
     const whole = this.evaluate(expr);
     if (whole.k === 'import' && !(whole.module.startsWith('.') && members.length > 0))
       return { kind: 'export', module: whole.module, path: whole.path };
+    // An object of a package called itself: `sql\`…\`` after `const sql = postgres(url)`, `knex('users')`.
+    if (whole.k === 'instance' && members.length === 0)
+      return { kind: 'method', module: whole.module, path: whole.path, members: [], receiver: expr, via: whole.via };
     if (ts.isNewExpression(node) && ts.isIdentifier(expr)) {
       const base = this.frameworkBase(expr);
       if (base) return { kind: 'export', module: base.module, path: base.path };

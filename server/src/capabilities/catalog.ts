@@ -358,7 +358,8 @@ const RAW_CATALOG: RawEntry[] = [
       'oracledb',
       'tedious',
     ),
-    callee: exp('#query', '#execute', '#unsafe', 'sql', 'default', 'query', 'neon', '#sql'),
+    // `#`: the client called itself, as postgres.js and Neon are (`sql\`DELETE …\``).
+    callee: exp('#query', '#execute', '#unsafe', 'sql', 'default', 'query', 'neon', '#sql', '#'),
     capability: 'db:query',
     tier: 'high',
     reason: 'runs a database query',
@@ -456,7 +457,7 @@ const RAW_CATALOG: RawEntry[] = [
   ),
   ...group(mod('typeorm', 'sequelize'), 'orm', [
     [
-      ['#find', '#findOne', '#findAll', '#findBy', '#findOneBy', '#findByPk', '#count', '#getRepository.*'],
+      ['#find', '#findOne', '#findAll', '#findBy', '#findOneBy', '#findByPk', '#count'],
       { capability: 'db:read', tier: 'medium', reason: 'reads records' },
     ],
     [

@@ -44,6 +44,7 @@ export function calleeKeys(callee: Callee): { module: string; keys: string[] } |
     return { module: callee.module, keys };
   }
   if (callee.kind === 'method') {
+    // `#` alone: the object called itself (`sql\`…\``).
     const keys = [`#${callee.members.join('.')}`];
     // `supabase.from('t').delete()`: `#from.delete` as well as `#delete`, the longer first.
     if (callee.via?.length) keys.unshift(`#${[...callee.via, ...callee.members].join('.')}`);
@@ -256,7 +257,7 @@ export class FunctionCollector {
       this.audit.test(ts.isPropertyAccessExpression(e) ? e.getText(this.ctx.sf) : lastName)
     )
       (fn.audits ??= []).push(locOf());
-    const keyed = callee ? calleeKeys(callee) : this.globalKey(node);
+    const keyed = (callee && calleeKeys(callee)) ?? this.globalKey(node);
     if (keyed) {
       const entry = matchCatalog(keyed.module, keyed.keys, this.options.catalog);
       // A prepared statement runs the SQL given to `prepare`, classified there.
@@ -372,6 +373,19 @@ export class FunctionCollector {
     return linked ? { t: 'object', by: of, file: this.ctx.file } : undefined;
   }
 
+  /**
+   * A tagged template calls its tag with the template's text: zx's `$\`rm -rf ${dir}\``, postgres.js's
+   * `sql\`DELETE FROM users WHERE id = ${id}\``, Prisma's `$queryRaw\`…\``. The text is what the catalog classifies.
+   */
+  onTaggedTemplate(node: ts.TaggedTemplateExpression, callee: Callee | undefined): void {
+    const keyed = callee && calleeKeys(callee);
+    const entry = keyed && matchCatalog(keyed.module, keyed.keys, this.options.catalog);
+    if (!entry) return;
+    const frame = this.stack[this.stack.length - 1]!;
+    const text = this.symOf(node.template, frame.owner, 0);
+    this.current().hits.push({ entry: entry.id, args: [text], loc: this.ctx.loc(node) });
+  }
+
   /** Globals: `fetch(…)`, `eval(…)`, `new Function(…)`, `process.kill(…)`. */
   private globalKey(node: ts.CallExpression | ts.NewExpression): { module: string; keys: string[] } | undefined {
     const e = unwrap(node.expression);
@@ -417,6 +431,8 @@ export class FunctionCollector {
     const def = this.ctx.definitions.get(node);
     if (def?.k === 'agent') return { t: 'agent', id: def.id };
     if (ts.isStringLiteralLike(node)) return { t: 'str', v: node.text, exact: true };
+    // Drizzle's `sql\`DELETE …\`` passed to `db.execute`: the text it builds.
+    if (ts.isTaggedTemplateExpression(node)) return this.symOf(node.template, fnNode, depth + 1);
     if (ts.isTemplateExpression(node)) {
       let v = node.head.text;
       let exact = true;
