@@ -39,16 +39,19 @@ async function treeRows(page: Page): Promise<string[]> {
   return view.locator('.monaco-list-row .label-name').allInnerTexts();
 }
 
-/** Shows the hover at the cursor until it holds `text` (the server may still be indexing at first). */
+/**
+ * Shows the hover at the cursor until it holds `text` (the server may still be indexing at first), and returns it
+ * while it is shown: the editor closes a hover when diagnostics arrive, so it is asked for again rather than waited on.
+ */
 async function hoverWith(page: Page, text: string) {
   const hover = page.locator('.monaco-hover-content', { hasText: text }).first();
-  for (let i = 0; i < 20 && !(await hover.isVisible().catch(() => false)); i++) {
+  for (let i = 0; i < 20; i++) {
+    if (await hover.isVisible().catch(() => false)) return hover;
     await page.keyboard.press('Escape');
     await runCommand(page, 'Show or Focus Hover');
     await hover.waitFor({ timeout: 3_000 }).catch(() => undefined);
   }
-  await hover.waitFor({ timeout: 5_000 });
-  return hover;
+  throw new Error(`no hover holding '${text}' after 20 tries`);
 }
 
 /** The chain graph's document: the webview's inner frame holding the SVG. */
