@@ -11,12 +11,14 @@ import {
   parse,
   SECRET_PIECES,
 } from './analyzer/extract';
+import { ADAPTERS } from './analyzer/adapters';
 import { BudgetExceeded } from './analyzer/source-context';
 import { buildGraph } from './enrich';
 import type { PathMapping } from './analyzer/resolve';
 import { parse as parseJsonc } from 'jsonc-parser';
 import { OwnerResolver } from './analyzer/owners';
 import type {
+  AgentGraph,
   AnalysisResult,
   DeclaredVersions,
   FileFacts,
@@ -350,6 +352,32 @@ function entries(field: unknown): string[] {
   return Object.values(main as Record<string, unknown>).flatMap(entries);
 }
 
+/**
+ * A package that depends on an agent framework, in whose folder no agent and no tool was found: said, never silent.
+ * Either it has none yet, or it registers them in a way the analyzer does not follow; a user has to know which.
+ */
+function blindSpots(declared: DeclaredVersions[], graph: AgentGraph): Notice[] {
+  const out: Notice[] = [];
+  for (const d of declared) {
+    const frameworks = Object.keys(d.versions).filter((name) =>
+      ADAPTERS.some((a) => !MODEL_APIS.has(a.framework) && a.modules.test(name)),
+    );
+    if (!frameworks.length) continue;
+    const inside = (file: string) => d.dir === '.' || file.startsWith(`${d.dir}/`);
+    if (graph.agents.some((a) => inside(a.loc.file)) || graph.tools.some((t) => inside(t.loc.file))) continue;
+    out.push({
+      file: d.dir === '.' ? 'package.json' : `${d.dir}/package.json`,
+      message:
+        `depends on ${frameworks.slice(0, 3).join(', ')}${frameworks.length > 3 ? ', …' : ''} but no agent or tool ` +
+        'was found in its code: if it defines some, the analyzer does not see how it registers them',
+    });
+  }
+  return out;
+}
+
+/** Model APIs without agents of their own: a plain chat app needs no notice. */
+const MODEL_APIS = new Set<string>(['openai']);
+
 /** Links per-file results and runs the rules (the language server and the cache reuse per-file results). */
 export function analyzeResults(results: FileResult[], opts: AnalysisOptions = {}): AnalysisResult {
   const config = opts.config ?? DEFAULT_CONFIG;
@@ -357,13 +385,15 @@ export function analyzeResults(results: FileResult[], opts: AnalysisOptions = {}
   const secrets = new Map(results.filter((r) => r.secrets.length).map((r) => [r.file, r.secrets]));
   const notices: Notice[] = results.filter((r) => r.notice).map((r) => ({ file: r.file, message: r.notice! }));
   const mappings = results.flatMap((r) => (r.pathMapping ? [r.pathMapping] : []));
+  const declared = results.flatMap((r) => (r.declared ? [r.declared] : []));
   const graph = buildGraph(
     facts,
     opts.owners ?? new OwnerResolver({ cwd: process.cwd(), configOwners: config.owners }),
     userCatalog(config),
     mappings,
-    results.flatMap((r) => (r.declared ? [r.declared] : [])),
+    declared,
   );
+  notices.push(...blindSpots(declared, graph));
   for (const [, found] of secrets) {
     for (const s of found)
       graph.credentials.push({

@@ -1,0 +1,59 @@
+/**
+ * Never blind without saying so: a package that depends on an agent framework, in whose code the analyzer finds no
+ * agent and no tool, gets a notice — through the built binary, as users run it.
+ */
+import { describe, expect, it } from 'vitest';
+import { runCli, tempProject } from '../helpers/cli';
+
+const manifest = (deps: Record<string, string>) =>
+  JSON.stringify({ name: 'app', version: '1.0.0', dependencies: deps });
+
+describe('blind spots are said', () => {
+  it('an MCP server whose tools a workspace package registers: a notice on its package.json', () => {
+    // Shaped after a production server: tool classes handed to a registry of the team's own package, which calls
+    // `server.registerTool(this.name, …, this.invoke.bind(this))` where the analyzer cannot see it.
+    const dir = tempProject({
+      'package.json': manifest({ '@modelcontextprotocol/sdk': '^1.20.0', '@acme/mcp-kit': 'workspace:*' }),
+      'src/server.ts': `import { createServer, registerAll } from '@acme/mcp-kit';
+import { SearchOrders } from './tools/search-orders';
+import { RefundOrder } from './tools/refund-order';
+const server = createServer({ name: 'orders' });
+registerAll(server, [new SearchOrders(), new RefundOrder()]);
+server.listen();`,
+      'src/tools/search-orders.ts': `export class SearchOrders { name = 'search_orders'; async invoke(q: string) { return []; } }`,
+      'src/tools/refund-order.ts': `export class RefundOrder { name = 'refund_order'; async invoke(id: string) { return { id }; } }`,
+    });
+    const r = runCli(['scan', '.', '--format', 'json'], { cwd: dir });
+    const notices = JSON.parse(r.stdout).notices as { file: string; message: string }[];
+    expect(notices).toContainEqual({
+      file: 'package.json',
+      message: expect.stringMatching(
+        /^depends on @modelcontextprotocol\/sdk but no agent or tool was found in its code/,
+      ),
+    });
+    expect(runCli(['scan', '.'], { cwd: dir }).stderr).toMatch(/agent-warden: package\.json: depends on/);
+  });
+
+  it('a LangGraph app is not blind: its compiled graph is an agent', () => {
+    const dir = tempProject({
+      'package.json': manifest({ '@langchain/langgraph': '^1.0.0' }),
+      'src/graph.ts': `import { StateGraph, START, END } from '@langchain/langgraph';
+const graph = new StateGraph({ channels: {} } as any).addNode('step', async () => ({})).addEdge(START, 'step').addEdge('step', END);
+export const app = graph.compile();`,
+    });
+    expect(JSON.parse(runCli(['scan', '.', '--format', 'json'], { cwd: dir }).stdout).notices).toEqual([]);
+  });
+
+  it('quiet where agents are found, and for a plain model API', () => {
+    const withTool = tempProject({
+      'package.json': manifest({ ai: '^6.0.0' }),
+      'src/tools.ts': `import { tool } from 'ai';\nexport const add = tool({ description: 'add', inputSchema: {} as any, execute: async ({ a, b }: any) => a + b });`,
+    });
+    expect(JSON.parse(runCli(['scan', '.', '--format', 'json'], { cwd: withTool }).stdout).notices).toEqual([]);
+    const chat = tempProject({
+      'package.json': manifest({ openai: '^5.0.0' }),
+      'src/chat.ts': `import OpenAI from 'openai';\nconst client = new OpenAI();\nexport const reply = (q: string) => client.responses.create({ model: 'gpt-5', input: q });`,
+    });
+    expect(JSON.parse(runCli(['scan', '.', '--format', 'json'], { cwd: chat }).stdout).notices).toEqual([]);
+  });
+});
