@@ -96,8 +96,21 @@ function looksLikeNonSecretId(value: string): boolean {
     /^(sha(1|256|384|512)-)[A-Za-z0-9+/=]+$/.test(value) || // npm integrity
     /^[0-9a-f]{40}$|^[0-9a-f]{64}$/.test(value) || // git SHA, sha256 digest
     /^(chatcmpl|msg|toolu|call|run|thread|asst|resp|file|batch|ft)[-_][A-Za-z0-9]+$/.test(value) || // provider object ids
-    /^data:[a-z]+\/[a-z0-9.+-]+;base64,/i.test(value)
+    /^data:[a-z]+\/[a-z0-9.+-]+;base64,/i.test(value) ||
+    looksLikeFilePath(value)
   );
+}
+
+/** Where a credential lives, not the credential: `GOOGLE_APPLICATION_CREDENTIALS=/run/secrets/sa.json`. */
+const FILE_EXTENSION = /\.(json|pem|p12|pfx|key|crt|cer|der|jks|keystore|txt|ya?ml|env|ini|conf|cfg|toml|properties)$/i;
+const SYSTEM_DIR =
+  /^(home|Users|root|etc|var|usr|opt|tmp|run|srv|mnt|app|data|secrets|config|\.aws|\.config|\.ssh|\.kube|\.docker|\.gnupg)$/;
+
+function looksLikeFilePath(value: string): boolean {
+  const m = /^(?:~|\.{1,2})?\/((?:[\w.@ -]{1,60}\/)*[\w.@ -]{1,60})$/.exec(value) ?? /^[A-Za-z]:\\(.+)$/.exec(value);
+  if (!m) return false;
+  const segments = m[1]!.split(/[\\/]/);
+  return FILE_EXTENSION.test(segments[segments.length - 1]!) || SYSTEM_DIR.test(segments[0]!);
 }
 
 /**

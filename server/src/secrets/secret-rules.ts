@@ -386,7 +386,11 @@ export const SECRET_RULES: SecretRule[] = [
     },
     examples: {
       positive: ['const ledgerApiKey = "${alnum:28}";'],
-      negative: ['const ledgerApiKey = "passwordpassword";', 'const sessionToken = "?NonExpressionParenKeyword";'],
+      negative: [
+        'const ledgerApiKey = "passwordpassword";',
+        'const sessionToken = "?NonExpressionParenKeyword";',
+        'const credentialsPath = "/run/secrets/gcp-service-account.json";',
+      ],
     },
   },
   {
@@ -400,7 +404,13 @@ export const SECRET_RULES: SecretRule[] = [
     freeForm: true,
     examples: {
       positive: ['LEDGER_API_KEY=${alnum:28}'],
-      negative: ['API_KEY=your-key-here-please', 'API_KEY=${OTHER_KEY}'],
+      negative: [
+        'API_KEY=your-key-here-please',
+        'API_KEY=${OTHER_KEY}',
+        // Where a credential file is, not a credential.
+        'GOOGLE_APPLICATION_CREDENTIALS=/home/app/secrets/service-account.json',
+        'AWS_SHARED_CREDENTIALS_FILE=~/.aws/credentials',
+      ],
     },
   },
 ];
