@@ -128,7 +128,7 @@ ruleTester('unapproved-high-risk-action', {
         'src/agent.ts': gatedShell,
       },
       errors: [
-        { message: /Its `needsApproval` is not a gate in ai 5\.0\.110/, line: 4, column: 19, file: 'src/agent.ts' },
+        { message: /Its `needsApproval` is not a gate in ai 5\.0\.110/, line: 4, column: 14, file: 'src/agent.ts' },
       ],
     },
   ],

@@ -36,9 +36,9 @@ describe('language server over stdio', () => {
     const codes = r.items!.map((d) => `${d.code}@${d.range.start.line + 1}:${d.range.start.character + 1}`);
     expect(codes).toEqual([
       'hardcoded-secret@11:25',
-      'long-lived-credential@18:29',
-      'unlogged-action@18:29',
-      'unscoped-tool@29:30',
+      'long-lived-credential@18:14',
+      'unlogged-action@18:14',
+      'unscoped-tool@29:14',
     ]);
     for (const d of r.items!) {
       expect(d.source).toBe('agent-warden');

@@ -19,7 +19,7 @@ ruleTester('long-lived-credential', {
         {
           message: /^Tool 't' \(critical\) acts with `STRIPE_SECRET_KEY`, a static credential read at module level/,
           line: 4,
-          column: 18,
+          column: 14,
         },
       ],
     },

@@ -90,7 +90,7 @@ export const refund = tool({ description: '', inputSchema: {} as any, execute: a
           message:
             /^Tool 'refund' can payments:write with no human approval: .* Add `needsApproval: true`, or `@approval required`/,
           line: 5,
-          column: 23,
+          column: 14,
         },
       ],
     },
@@ -104,7 +104,7 @@ export const shell = tool({ description: '', inputSchema: {} as any, needsApprov
           message:
             /^Tool 'shell' can system:exec \(command computed at run time\) with no human approval: .* Its `needsApproval` always approves \(async \(\) => false\): it is no gate\./,
           line: 3,
-          column: 22,
+          column: 14,
         },
       ],
     },
@@ -114,7 +114,7 @@ export const shell = tool({ description: '', inputSchema: {} as any, needsApprov
 import { execSync } from 'node:child_process';
 const shell = tool({ description: '', inputSchema: {} as any, execute: async ({ cmd }: { cmd: string }) => execSync(cmd).toString() });
 export const agent = new ToolLoopAgent({ model: {} as any, instructions: '', tools: { shell }, toolApproval: () => 'approved' });`,
-      errors: [{ message: /^Tool 'shell' can system:exec .*always approves: it is no gate/, line: 3, column: 15 }],
+      errors: [{ message: /^Tool 'shell' can system:exec .*always approves: it is no gate/, line: 3, column: 7 }],
     },
     {
       name: 'kubectl delete through a constant argv, in an MCP tool',
@@ -187,7 +187,7 @@ server.registerTool('drain', { description: 'Drain a node' }, async ({ nodeName 
             /^Tool 'send_payment' can payments:write \(as its name or description says\) with no human approval: the agent acts alone on a critical-risk action/,
           severity: 'warning',
           line: 2,
-          column: 29,
+          column: 14,
         },
       ],
     },
@@ -195,7 +195,7 @@ server.registerTool('drain', { description: 'Drain a node' }, async ({ nodeName 
       name: 'a browser action known by its name alone: information',
       code: `import { tool } from 'ai';\nexport const browser_click = tool({ description: 'Click an element on the page', inputSchema: {} as any, execute: async (input: any, { page }: any) => page.click(input.ref) });`,
       errors: [
-        { message: /^Tool 'browser_click' can browser:act \(as its name/, severity: 'info', line: 2, column: 30 },
+        { message: /^Tool 'browser_click' can browser:act \(as its name/, severity: 'info', line: 2, column: 14 },
       ],
     },
     {
@@ -207,14 +207,14 @@ server.registerTool('drain', { description: 'Drain a node' }, async ({ nodeName 
             /^Tool 't' can file:write \(notes\/today\.md\) with no human approval: the agent acts alone on a high-risk action/,
           severity: 'warning',
           line: 3,
-          column: 18,
+          column: 14,
         },
       ],
     },
     {
       name: 'writing .env persists credentials',
       code: `import { tool } from 'ai';\nimport { appendFileSync } from 'node:fs';\nexport const t = tool({ description: '', inputSchema: {} as any, execute: async ({ v }: { v: string }) => appendFileSync('.env', \`TOKEN=\${v}\`) });`,
-      errors: [{ message: /^Tool 't' can credentials:write \(\.env\) with no human approval/, line: 3, column: 18 }],
+      errors: [{ message: /^Tool 't' can credentials:write \(\.env\) with no human approval/, line: 3, column: 14 }],
     },
   ],
 });
@@ -229,7 +229,7 @@ ruleTester('unapproved-high-risk-action', {
         {
           messageId: 'unapproved',
           line: 4,
-          column: 20,
+          column: 14,
           fixes: ["Require human approval for 'run' (needsApproval: true)"],
         },
       ],

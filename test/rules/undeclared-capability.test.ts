@@ -23,13 +23,13 @@ export const t = tool({ description: '', inputSchema: {} as any, needsApproval: 
         {
           message: /^Tool 't' can file:write \(\/tmp\/x\), which its scope \(file:read\) does not cover/,
           line: 5,
-          column: 18,
+          column: 14,
           severity: 'warning',
         },
         {
           message: /^Tool 't' can system:read \(ls -la\), which its scope \(file:read\) does not cover/,
           line: 5,
-          column: 18,
+          column: 14,
           severity: 'warning',
         },
       ],

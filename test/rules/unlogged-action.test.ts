@@ -19,7 +19,7 @@ ruleTester('unlogged-action', {
         {
           message: /^Tool 't' can file:write \(\/x\) but writes no audit record/,
           line: 3,
-          column: 18,
+          column: 14,
           severity: 'info',
         },
       ],
@@ -33,7 +33,7 @@ ruleTester('unlogged-action', {
     {
       name: 'a high-risk tool that records nothing',
       code: `import { tool } from 'ai';\nimport { execSync } from 'node:child_process';\nexport const run = tool({ description: '', inputSchema: {} as any, needsApproval: true, execute: async ({ cmd }: any) => execSync(cmd) });`,
-      errors: [{ messageId: 'unlogged', line: 3, column: 20, fixes: [] }],
+      errors: [{ messageId: 'unlogged', line: 3, column: 14, fixes: [] }],
     },
   ],
 });

@@ -60,7 +60,7 @@ export const add = tool({ description: 'add', inputSchema: {} as any, execute: a
       code: `import { generateText, tool } from 'ai';
 const weather = tool({ description: 'Weather', inputSchema: {} as any, execute: async () => 'sunny' });
 export const run = () => generateText({ model: 'm' as any, tools: { get_weather: weather }, prompt: 'x' });`,
-      errors: [{ message: msg('get_weather'), line: 2, column: 17 }],
+      errors: [{ message: msg('get_weather'), line: 2, column: 7 }],
     },
     {
       name: 'OpenAI Agents tool: reported at its name',
@@ -88,14 +88,14 @@ server.setRequestHandler(ListToolsRequestSchema, async () => ({
       code: `import { tool } from 'ai';
 // agent-warden-ignore-next-line missing-owner -- owned by the platform team
 export const add = tool({ description: 'add', inputSchema: {} as any, execute: async () => 1 });`,
-      errors: [{ message: msg('add'), line: 3, column: 20 }],
+      errors: [{ message: msg('add'), line: 3, column: 14 }],
     },
     {
       name: 'a suppression without a reason does not hide it',
       code: `import { tool } from 'ai';
 // agent-warden-ignore-next-line unscoped-tool
 export const add = tool({ description: 'add', inputSchema: {} as any, execute: async () => 1 });`,
-      errors: [{ message: msg('add'), line: 3, column: 20 }],
+      errors: [{ message: msg('add'), line: 3, column: 14 }],
     },
   ],
 });
@@ -114,7 +114,7 @@ export const t = tool({ description: 'x', inputSchema: {} as any, execute: async
           line: 2,
           column: 5,
         },
-        { message: /^Tool 't' has no declared scope/, line: 3, column: 18 },
+        { message: /^Tool 't' has no declared scope/, line: 3, column: 14 },
       ],
     },
   ],
@@ -126,14 +126,14 @@ ruleTester('unscoped-tool', {
     {
       name: 'an unscoped tool, with @scope prefilled from what its code does',
       code: `import { tool } from 'ai';\nimport { readFileSync } from 'node:fs';\n/** @owner t */\nexport const read = tool({ description: '', inputSchema: {} as any, execute: async () => readFileSync('a') });`,
-      errors: [{ messageId: 'noScope', line: 4, column: 21, fixes: ["Add @scope to 'read' (file:read)"] }],
+      errors: [{ messageId: 'noScope', line: 4, column: 14, fixes: ["Add @scope to 'read' (file:read)"] }],
     },
     {
       name: 'a malformed @scope is edited by hand: no fix',
       code: `import { tool } from 'ai';\n/** @owner t @scope orders */\nexport const read = tool({ description: '', inputSchema: {} as any, execute: async () => 1 });`,
       errors: [
         { messageId: 'badScope', line: 2, column: 14, fixes: [] },
-        { messageId: 'noScope', line: 3, column: 21 },
+        { messageId: 'noScope', line: 3, column: 14 },
       ],
     },
   ],

@@ -452,7 +452,9 @@ class FileExtractor {
 
   /** Where a definition, its name and its holder (what its JSDoc sits on) are, and its annotations. */
   private placesOf(input: ToolInput | AgentInput, holder: ts.Node) {
-    const nameNode = input.nameNode ?? (typeof input.name === 'object' ? input.name : input.node);
+    const nameNode =
+      input.nameNode ??
+      (typeof input.name === 'object' ? input.name : (bindingNameNode(input.node, holder) ?? input.node));
     return {
       loc: this.ctx.loc(input.node),
       nameLoc: this.ctx.loc(nameNode),
@@ -762,6 +764,22 @@ function flowOf(node: ts.Node): CredentialRead['flowsInto'] {
     if (!passThrough) return undefined;
   }
   return undefined;
+}
+
+/**
+ * Where a definition without a name of its own is named: the variable, property or class that holds it
+ * (`export const refundCharge = tool({…})` → `refundCharge`), so a finding underlines a name, not a whole call.
+ */
+function bindingNameNode(node: ts.Node, holder: ts.Node): ts.Node | undefined {
+  if (ts.isClassLike(node)) return node.name;
+  if (ts.isPropertyAssignment(holder) || ts.isPropertyDeclaration(holder)) return holder.name;
+  const statement = ts.isVariableStatement(holder) ? holder.declarationList.declarations : undefined;
+  const decl = ts.isVariableDeclaration(holder) ? holder : statement?.find((d) => d.initializer && within(node, d));
+  return decl && ts.isIdentifier(decl.name) ? decl.name : undefined;
+}
+
+function within(node: ts.Node, outer: ts.Node): boolean {
+  return node.pos >= outer.pos && node.end <= outer.end;
 }
 
 /** `process.env.X`, `process.env['X']`, `import.meta.env.X`, `const { X } = process.env`. */
