@@ -9,6 +9,12 @@ export const lookup = tool({ description: 'x', inputSchema: {} as any, execute: 
 `;
 
 describe('agent-warden scan (built binary)', () => {
+  it('this repository, scanned with its own agent-warden.json, holds no secret (test keys are built at run time)', () => {
+    const r = runCli(['scan', '.', '--format', 'json']);
+    const findings = JSON.parse(r.stdout).findings as { ruleId: string; file: string; line: number }[];
+    expect(findings.filter((f) => f.ruleId === 'hardcoded-secret').map((f) => `${f.file}:${f.line}`)).toEqual([]);
+  });
+
   it('scans the example project: findings of every rule, exit 1 for error-level findings', () => {
     const r = runCli(['scan', 'examples/support-desk']);
     expect(r.code).toBe(1);

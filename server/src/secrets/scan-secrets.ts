@@ -91,6 +91,10 @@ export function envNameFor(name: string): string {
 
 /** Values that look random but are identifiers, digests or data, not credentials. */
 function looksLikeNonSecretId(value: string): boolean {
+  // A setting quoted whole (`GOOGLE_APPLICATION_CREDENTIALS=/run/secrets/sa.json` in a comment or a doc): its value
+  // decides.
+  const setting = /^[A-Z][A-Z0-9_]{2,}=(.+)$/.exec(value);
+  if (setting) return looksLikeNonSecretId(setting[1]!);
   return (
     /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value) || // UUID
     /^(sha(1|256|384|512)-)[A-Za-z0-9+/=]+$/.test(value) || // npm integrity

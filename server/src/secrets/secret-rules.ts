@@ -390,6 +390,7 @@ export const SECRET_RULES: SecretRule[] = [
         'const ledgerApiKey = "passwordpassword";',
         'const sessionToken = "?NonExpressionParenKeyword";',
         'const credentialsPath = "/run/secrets/gcp-service-account.json";',
+        '// Set the credential: `GOOGLE_APPLICATION_CREDENTIALS=/run/secrets/gcp-service-account.json`',
       ],
     },
   },
