@@ -283,7 +283,7 @@ class FileExtractor {
       visitForAdapters(node, [], this.adapterContext, this.localPrefixes);
     const entered = this.functions.enter(node);
     if (ts.isCallExpression(node) || ts.isNewExpression(node)) this.functions.onCall(node, this.ctx.callee(node));
-    else if (ts.isPropertyAccessExpression(node) && node.name.text === 'env') this.functions.onProcessEnv(node);
+    else if (isWholeEnvironment(node, this.ctx) && flowOf(node, true)) this.functions.onExposure(node);
     else if (ts.isIfStatement(node)) this.functions.onIf(node);
     else if (ts.isTaggedTemplateExpression(node)) this.functions.onTaggedTemplate(node, this.ctx.callee(node));
     this.credentialRead(node);
@@ -309,7 +309,7 @@ class FileExtractor {
     const env = envRead(node, this.sf);
     if (!env || !SECRET_ENV_NAME.test(env.name)) return;
     const flowsInto = flowOf(env.node);
-    if (flowsInto?.kind === 'result') this.functions.onSecretReturned(env.node, env.name);
+    if (flowOf(env.node, true)) this.functions.onExposure(env.node, env.name);
     this.credentials.push({
       name: env.name,
       source: 'env',
@@ -736,12 +736,13 @@ const PROMPT_PROPS = new Set([
 
 /**
  * Where a value read in this expression ends up, when it is written straight into a prompt, a tool
- * description, or a function's return value (a tool's result goes back to the model).
+ * description, or a function's return value (a tool's result goes back to the model). With `toResult`, only
+ * whether it reaches the return value, through any property (`{ content: [{ text: JSON.stringify(process.env) }] }`).
  */
-function flowOf(node: ts.Node): CredentialRead['flowsInto'] {
+function flowOf(node: ts.Node, toResult = false): CredentialRead['flowsInto'] {
   let child: ts.Node = node;
   for (let n = node.parent; n && !ts.isSourceFile(n); child = n, n = n.parent) {
-    if (ts.isPropertyAssignment(n)) {
+    if (ts.isPropertyAssignment(n) && !toResult) {
       const key = propertyNameText(n.name);
       if (key && PROMPT_PROPS.has(key)) return { kind: 'prompt', via: key };
       if (key === 'description') return { kind: 'description', via: key };
@@ -751,7 +752,9 @@ function flowOf(node: ts.Node): CredentialRead['flowsInto'] {
     }
     if (ts.isReturnStatement(n)) return { kind: 'result', via: 'return' };
     if (ts.isArrowFunction(n) && n.body === child) return { kind: 'result', via: 'return' };
-    // Only text-building expressions carry the value onwards; a call or `new` uses it.
+    if (ts.isPropertyAssignment(n)) continue;
+    // Only text-building expressions carry the value onwards (and calls that turn it into text or entries whole,
+    // `JSON.stringify(process.env)`); another call or `new` uses it. Reading one of its properties is another value.
     const passThrough =
       ts.isTemplateSpan(n) ||
       ts.isTemplateExpression(n) ||
@@ -760,10 +763,36 @@ function flowOf(node: ts.Node): CredentialRead['flowsInto'] {
       ts.isNonNullExpression(n) ||
       ts.isArrayLiteralExpression(n) ||
       ts.isObjectLiteralExpression(n) ||
+      ts.isSpreadAssignment(n) ||
+      ts.isSpreadElement(n) ||
+      (ts.isCallExpression(n) && child !== n.expression && SERIALISERS.test(dottedName(n.expression))) ||
       (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.PlusToken);
     if (!passThrough) return undefined;
   }
   return undefined;
+}
+
+/** Calls that turn a value into text or entries whole: what they return carries it. */
+const SERIALISERS =
+  /^(JSON\.stringify|Object\.(entries|values|assign|fromEntries)|util\.inspect|inspect|String|structuredClone)$/;
+
+/** `JSON.stringify` for a callee written as names and dots; '' for anything else. */
+function dottedName(e: ts.Expression): string {
+  if (ts.isIdentifier(e)) return e.text;
+  if (ts.isPropertyAccessExpression(e)) {
+    const left = dottedName(e.expression);
+    return left && `${left}.${e.name.text}`;
+  }
+  return '';
+}
+
+/** `process.env` itself (the global, not a local named `process`), not one of its variables. */
+function isWholeEnvironment(node: ts.Node, ctx: SourceContext): boolean {
+  if (!ts.isPropertyAccessExpression(node) || node.name.text !== 'env' || !ts.isIdentifier(node.expression))
+    return false;
+  if (node.expression.text !== 'process' || ctx.findDeclaration('process', node.expression)) return false;
+  const p = node.parent;
+  return !((ts.isPropertyAccessExpression(p) || ts.isElementAccessExpression(p)) && p.expression === node);
 }
 
 /**

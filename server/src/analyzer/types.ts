@@ -307,9 +307,10 @@ export interface FunctionFacts {
   /** Audit-log calls (`audit()`, `auditLog.write()`, configured loggers). */
   audits?: Location[];
   /**
-   * Calls on what another function returns, where that function is known only when linking (a method of a base class
-   * in another file, a helper imported from one): `(await this.getGmailClient()).users.messages.send(…)`. Matched
-   * against the catalog once linking tells which package's object the function returns.
+   * Calls on an object known only when linking: what another function returns (a method of a base class in another
+   * file, a helper imported from one: `(await this.getGmailClient()).users.messages.send(…)`), or a parameter, which
+   * is whatever each caller passes (`calendar.events.delete(…)` in a helper given the client). Matched against the
+   * catalog once linking tells which package's object it is.
    */
   productCalls?: { of: Sym; members: string[]; args: Sym[]; loc: Location }[];
   /**

@@ -1222,7 +1222,7 @@ const RAW_CATALOG: RawEntry[] = [
   ]),
   // ---------------------------------------------------------------- secret stores and credential persistence
   {
-    // Not a call: the whole environment in what a function returns (collect-functions finds it).
+    // Not a call: the whole environment in what a function returns (extraction finds it).
     id: 'env-expose',
     module: mod('<global>'),
     callee: exp('process.env'),

@@ -23,9 +23,6 @@ export const AUDIT_CALL = new RegExp(
 /** Every name an AUDIT_CALL match can end with: built from the same lists, so the two cannot drift apart. */
 export const AUDIT_CALL_LAST_NAMES = [...AUDIT_LOGGERS, ...AUDIT_METHODS];
 const catalogByModule = new Map<string, CatalogEntry[]>();
-/** Calls that turn the environment into text or entries, whole: what they return exposes it. */
-const SERIALISERS =
-  /^(JSON\.stringify|Object\.(entries|assign|fromEntries)|util\.inspect|inspect|String|structuredClone)$/;
 
 function entriesFor(module: string): CatalogEntry[] {
   let hit = catalogByModule.get(module);
@@ -298,26 +295,6 @@ export class FunctionCollector {
   }
 
   /**
-   * `process.env` as a whole in what a function returns (`JSON.stringify(process.env)`): every credential of the
-   * process handed to whoever called it. A spread into a child's environment (`{ ...process.env }` passed to a call)
-   * or one variable read (`process.env.HOME`) is no exposure.
-   */
-  onProcessEnv(node: ts.PropertyAccessExpression): void {
-    if (!ts.isIdentifier(node.expression) || node.expression.text !== 'process' || node.name.text !== 'env') return;
-    if (this.ctx.findDeclaration('process', node.expression)) return;
-    for (let n: ts.Node = node, p = node.parent; p; n = p, p = p.parent) {
-      if (ts.isReturnStatement(p) || (ts.isArrowFunction(p) && p.body === n)) {
-        const entry = matchCatalog('<global>', ['process.env']);
-        if (entry) this.current().hits.push({ entry: entry.id, args: [], loc: this.ctx.loc(node) });
-        return;
-      }
-      if (ts.isCallExpression(p) && !SERIALISERS.test(dottedName(p.expression))) return;
-      if ((ts.isPropertyAccessExpression(p) || ts.isElementAccessExpression(p)) && p.expression === n) return;
-      if (ts.isFunctionLike(p) || ts.isStatement(p) || ts.isVariableDeclaration(p)) return;
-    }
-  }
-
-  /**
    * `if (!confirmDrain) return …` (or `throw`), where `confirmDrain` is the model's input: the tool refuses to act
    * until it is set, and its description tells the model to ask the user first. A confirmation in the tool, weaker
    * than a framework's gate (the model sets it), but a human is asked.
@@ -336,15 +313,14 @@ export class FunctionCollector {
     }
   }
 
-  /** A secret-named environment variable read where it flows into what the function returns: handed to the caller. */
-  onSecretReturned(node: ts.Node, name: string): void {
-    const entry = matchCatalog('<global>', ['process.env.<secret>']);
-    if (entry)
-      this.current().hits.push({
-        entry: entry.id,
-        args: [{ t: 'str', v: name, exact: true }],
-        loc: this.ctx.loc(node),
-      });
+  /**
+   * The environment, or a secret-named variable of it (`name`), in what the function returns: every credential it
+   * holds handed to whoever called the function (extraction decides what flows into a result).
+   */
+  onExposure(node: ts.Node, name?: string): void {
+    const entry = matchCatalog('<global>', [name ? 'process.env.<secret>' : 'process.env']);
+    const args: Sym[] = name ? [{ t: 'str', v: name, exact: true }] : [];
+    if (entry) this.current().hits.push({ entry: entry.id, args, loc: this.ctx.loc(node) });
   }
 
   /**
@@ -572,16 +548,6 @@ function unconfirmed(term: ts.Expression): ts.Expression | undefined {
     checked = term.left;
   const u = checked && unwrap(checked);
   return u && (ts.isIdentifier(u) || ts.isPropertyAccessExpression(u)) ? u : undefined;
-}
-
-/** `JSON.stringify` for a callee written as names and dots; '' for anything else. */
-function dottedName(e: ts.Expression): string {
-  if (ts.isIdentifier(e)) return e.text;
-  if (ts.isPropertyAccessExpression(e)) {
-    const left = dottedName(e.expression);
-    return left && `${left}.${e.name.text}`;
-  }
-  return '';
 }
 
 /** A branch that leaves without acting: `return …`, `throw …`, or a block ending in one. */

@@ -99,7 +99,7 @@ const RULES: IntentRule[] = [
 ];
 
 /** `fillFormVision` → fill form vision; `gmail_send_message` → gmail send message. */
-export function words(text: string): string[] {
+function words(text: string): string[] {
   return text
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .toLowerCase()
