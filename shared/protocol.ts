@@ -24,8 +24,11 @@ export interface CapabilityJson {
 
 export type RiskTierJson = 'critical' | 'high' | 'medium' | 'low';
 
-/** Where an owner came from: the definition's own tag, the file's, the config's globs or CODEOWNERS. */
-export type OwnerSourceJson = 'annotation' | 'file' | 'config' | 'codeowners';
+/**
+ * Where an owner came from: the definition's own tag, the file's, an agent or server exposing the tool, the config's
+ * globs or CODEOWNERS.
+ */
+export type OwnerSourceJson = 'annotation' | 'file' | 'agent' | 'config' | 'codeowners';
 
 /** What agents and tools have alike: identity, where they are defined, and who owns them. */
 export interface IdentityJson {

@@ -33,6 +33,7 @@ import { type ExtractOptions } from './capabilities/collect-functions';
 import { userCatalog } from './capabilities/catalog';
 import { type Config, DEFAULT_CONFIG } from './config/load-config';
 import { RULES, RULES_BY_ID } from './rules';
+import { DEFAULT_GOVERNANCE } from './rules/governance';
 import { invalidSuppression } from './rules/invalid-suppression';
 import {
   type InvalidSuppression,
@@ -47,15 +48,23 @@ import { parseSuppressions } from './analyzer/suppressions';
 import { declaresSubclass, isAgentSeed } from './analyzer/relevance';
 import { compareStrings } from './analyzer/order';
 
-/** Test code by default: keys there are usually fixtures, reported as warnings (`testPaths` in the config). */
+/**
+ * Test, eval, fixture and mock code by default (`testPaths` in the config): governance rules leave it out, and keys
+ * there, usually fixtures, are reported one level lower.
+ */
 export const DEFAULT_TEST_PATHS = [
   '**/test/**',
   '**/tests/**',
   '**/__tests__/**',
   '**/*.test.*',
   '**/*.spec.*',
+  '**/e2e/**',
+  '**/eval/**',
+  '**/evals/**',
   '**/fixtures/**',
   '**/__fixtures__/**',
+  '**/mocks/**',
+  '**/__mocks__/**',
 ];
 
 export interface SourceInput {
@@ -406,6 +415,7 @@ export function analyzeResults(results: FileResult[], opts: AnalysisOptions = {}
   }
   const today = opts.today ?? new Date().toISOString().slice(0, 10);
   const testGlobs = config.testPaths ?? DEFAULT_TEST_PATHS;
+  const isTestPath = testGlobs.length ? picomatch(testGlobs, { dot: true }) : () => false;
   const { active, invalid } = checkSuppressions(results, today);
   const raw = withoutRepeatsOfOneDefinition(
     runRules(config, {
@@ -414,7 +424,8 @@ export function analyzeResults(results: FileResult[], opts: AnalysisOptions = {}
       secrets,
       invalidSuppressions: invalid,
       today,
-      isTestPath: testGlobs.length ? picomatch(testGlobs, { dot: true }) : () => false,
+      isTestPath,
+      governance: { ...DEFAULT_GOVERNANCE, ...config.governance },
     }),
   );
   const { kept, suppressed } = applySuppressions(raw, active);
@@ -429,6 +440,7 @@ export function analyzeResults(results: FileResult[], opts: AnalysisOptions = {}
       agents: graph.agents.length,
       tools: graph.tools.length,
       syntaxErrors: facts.reduce((n, f) => n + (f.syntaxErrors > 0 ? 1 : 0), 0),
+      testFiles: results.filter((r) => r.depth && isTestPath(r.file)).length,
       suppressed,
     },
   };
@@ -464,7 +476,14 @@ function runRules(config: Config, base: Omit<RuleContext, 'report'>): RawFinding
     // A configured severity replaces the default; a rule's own graded severity (e.g. "expires soon") is kept
     // otherwise.
     const severityOf = (r: Report) => (config.rules[rule.meta.id] ? setting : (r.severity ?? setting));
-    rule.check({ ...base, report: (r) => raw.push(rawFinding(rule, r, severityOf(r) as Severity)) });
+    // Test, eval and fixture code is not what runs in production: only rules that say so report there.
+    const applies = (r: Report) => rule.meta.inTestCode || !base.isTestPath(r.loc.file);
+    rule.check({
+      ...base,
+      report: (r) => {
+        if (applies(r)) raw.push(rawFinding(rule, r, severityOf(r) as Severity));
+      },
+    });
   }
   return raw;
 }

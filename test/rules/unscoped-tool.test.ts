@@ -1,10 +1,27 @@
 import { ruleTester } from '../helpers/rule-tester';
 
-const msg = (name: string) =>
-  `Tool '${name}' has no declared scope: nobody can review what it may do. Add \`@scope resource:action\` to its JSDoc (e.g. \`@scope orders:read\`).`;
+const msg = (name: string, risk = 'medium') => `Tool '${name}' (${risk} risk) has no declared scope.`;
 
 ruleTester('unscoped-tool', {
   valid: [
+    {
+      name: 'a read-only lookup needs no scope',
+      code: `import { tool } from 'ai';
+export const add = tool({ description: 'add', inputSchema: {} as any, execute: async ({ a, b }: any) => a + b });`,
+    },
+    {
+      name: 'scopes written on an MCP server cover the tools it exposes',
+      code: `import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+/** @scope network:egress */
+const server = new McpServer({ name: 's', version: '1' });
+server.registerTool('fetch_page', { description: 'Fetch' }, async ({ url }: any) => ({ content: [{ type: 'text', text: await (await fetch(url)).text() }] }));`,
+    },
+    {
+      name: 'test code is left out',
+      filename: 'src/__tests__/tools.ts',
+      code: `import { tool } from 'ai';
+export const get = tool({ description: '', inputSchema: {} as any, execute: async () => fetch('https://a.example') });`,
+    },
     {
       name: 'AI SDK tool with @scope on its variable',
       code: `import { tool } from 'ai';
@@ -58,7 +75,7 @@ export const add = tool({ description: 'add', inputSchema: {} as any, execute: a
     {
       name: 'AI SDK tool named by its registration key',
       code: `import { generateText, tool } from 'ai';
-const weather = tool({ description: 'Weather', inputSchema: {} as any, execute: async () => 'sunny' });
+const weather = tool({ description: 'Weather', inputSchema: {} as any, execute: async () => fetch('https://wx.example/now') });
 export const run = () => generateText({ model: 'm' as any, tools: { get_weather: weather }, prompt: 'x' });`,
       errors: [{ message: msg('get_weather'), line: 2, column: 7 }],
     },
@@ -69,7 +86,7 @@ export const t = tool({
   name: 'Billing status checker',
   description: '',
   parameters: {} as any,
-  execute: async () => '',
+  execute: async () => fetch('https://billing.example/status'),
 });`,
       errors: [{ message: msg('Billing_status_checker'), line: 3, column: 9 }],
     },
@@ -79,22 +96,22 @@ export const t = tool({
 import { ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
 const server = new Server({ name: 's', version: '1' }, { capabilities: { tools: {} } });
 server.setRequestHandler(ListToolsRequestSchema, async () => ({
-  tools: [{ name: 'drop_table', description: 'Drop a table', inputSchema: { type: 'object' } }],
+  tools: [{ name: 'delete_customer', description: 'Delete a customer', inputSchema: { type: 'object' } }],
 }));`,
-      errors: [{ message: msg('drop_table'), line: 5, column: 13 }],
+      errors: [{ message: msg('delete_customer', 'high'), line: 5, column: 13, severity: 'error' }],
     },
     {
       name: 'a suppression for another rule does not hide it',
       code: `import { tool } from 'ai';
 // agent-warden-ignore-next-line missing-owner -- owned by the platform team
-export const add = tool({ description: 'add', inputSchema: {} as any, execute: async () => 1 });`,
+export const add = tool({ description: 'add', inputSchema: {} as any, execute: async () => fetch('https://a.example') });`,
       errors: [{ message: msg('add'), line: 3, column: 14 }],
     },
     {
       name: 'a suppression without a reason does not hide it',
       code: `import { tool } from 'ai';
 // agent-warden-ignore-next-line unscoped-tool
-export const add = tool({ description: 'add', inputSchema: {} as any, execute: async () => 1 });`,
+export const add = tool({ description: 'add', inputSchema: {} as any, execute: async () => fetch('https://a.example') });`,
       errors: [{ message: msg('add'), line: 3, column: 14 }],
     },
   ],
@@ -114,7 +131,6 @@ export const t = tool({ description: 'x', inputSchema: {} as any, execute: async
           line: 2,
           column: 5,
         },
-        { message: /^Tool 't' has no declared scope/, line: 3, column: 14 },
       ],
     },
   ],
@@ -125,15 +141,14 @@ ruleTester('unscoped-tool', {
   invalid: [
     {
       name: 'an unscoped tool, with @scope prefilled from what its code does',
-      code: `import { tool } from 'ai';\nimport { readFileSync } from 'node:fs';\n/** @owner t */\nexport const read = tool({ description: '', inputSchema: {} as any, execute: async () => readFileSync('a') });`,
-      errors: [{ messageId: 'noScope', line: 4, column: 14, fixes: ["Add @scope to 'read' (file:read)"] }],
+      code: `import { tool } from 'ai';\nimport { mkdirSync } from 'node:fs';\n/** @owner t */\nexport const prep = tool({ description: '', inputSchema: {} as any, execute: async () => mkdirSync('a') });`,
+      errors: [{ messageId: 'noScope', line: 4, column: 14, fixes: ["Add @scope to 'prep' (file:create)"] }],
     },
     {
       name: 'a malformed @scope is edited by hand: no fix',
       code: `import { tool } from 'ai';\n/** @owner t @scope orders */\nexport const read = tool({ description: '', inputSchema: {} as any, execute: async () => 1 });`,
       errors: [
         { messageId: 'badScope', line: 2, column: 14, fixes: [] },
-        { messageId: 'noScope', line: 3, column: 14 },
       ],
     },
   ],

@@ -390,10 +390,13 @@ export interface ToolNode {
   annotations: Annotations;
   approvalSite?: ToolDef['approvalSite'];
   owner?: string;
-  ownerSource?: 'annotation' | 'file' | 'config' | 'codeowners';
-  /** The config glob or CODEOWNERS rule that named the owner, when one did. */
+  /** Where the owner came from: `agent` when an agent or server exposing the tool names it. */
+  ownerSource?: 'annotation' | 'file' | 'agent' | 'config' | 'codeowners';
+  /** The config glob or CODEOWNERS rule that named the owner, or the agent it was taken from. */
   ownerRule?: string;
   scopes: string[];
+  /** Set when the scopes are not the tool's own but those written on the agents that expose it. */
+  scopeSource?: 'agent';
   approval?: { source: 'framework' | 'annotation' | 'code'; detail: string };
   /** An approval setting that is no gate: it never asks, or always approves. */
   approvalNote?: string;
@@ -551,6 +554,8 @@ export interface AnalysisResult {
     agents: number;
     tools: number;
     syntaxErrors: number;
+    /** Source files under `testPaths`, left out of governance rules. */
+    testFiles: number;
     suppressed: number;
     baselined?: number;
     /** With `--cache`: files whose results came from the cache. */

@@ -37,6 +37,8 @@ export interface Config {
   baseline?: string;
   /** Globs of test code; hardcoded secrets there are warnings. `[]` treats no path as test code. */
   testPaths?: string[];
+  /** From which risk tier each governance requirement applies; unset ones keep their defaults. */
+  governance?: Partial<Record<'owner' | 'scope' | 'revocation' | 'audit', 'critical' | 'high' | 'medium' | 'low'>>;
   /** Where the config came from, if anywhere. */
   file?: string;
 }
@@ -133,6 +135,7 @@ export function parseConfig(text: string, file: string): Config {
     tokenBrokers: v.tokenBrokers,
     baseline: v.baseline,
     testPaths: v.testPaths,
+    governance: v.governance,
     file,
   };
 }

@@ -5,7 +5,7 @@ import runtime0 from 'ajv/dist/runtime/ucs2length';
 
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://agent-warden.dev/schema/agent-warden.schema.json","title":"Agent Warden configuration (agent-warden.json)","description":"Governance rules for AI agents and their tools. JSON with comments.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string"},"rules":{"description":"Severity per rule id: \"off\", \"info\", \"warning\" or \"error\".","type":"object","propertyNames":{"enum":["hardcoded-secret","unscoped-tool","missing-owner","missing-revocation","expired-grant","dynamic-tool-registration","invalid-suppression","unapproved-high-risk-action","undeclared-capability","privilege-escalating-chain","misdeclared-tool-hint","unlogged-action","long-lived-credential","secret-in-prompt"]},"additionalProperties":{"enum":["off","info","warning","error"]}},"owners":{"description":"Owner per glob of workspace-relative paths, used when a definition has no @owner. The last matching glob wins.","type":"object","additionalProperties":{"type":"string","minLength":1,"pattern":"^\\S+$"}},"ignore":{"description":"Extra glob patterns of files to skip (in addition to .gitignore and node_modules).","type":"array","items":{"type":"string","minLength":1}},"capabilities":{"description":"Your own SDKs in the capability catalog: which calls show which capability, at which risk tier.","type":"array","items":{"type":"object","additionalProperties":false,"required":["module","call","capability","tier"],"properties":{"module":{"type":"string","minLength":1,"description":"Import specifier, e.g. \"@acme/payments\"."},"call":{"type":"string","minLength":1,"description":"Export path (\"refund\", \"default.charge\") or \"#member.chain\" for a method on an instance; \"*\" matches one segment."},"capability":{"type":"string","pattern":"^[A-Za-z0-9_.*-]+(:[A-Za-z0-9_.*-]+)+$"},"tier":{"enum":["critical","high","medium","low"]},"reason":{"type":"string"}}}},"auditLoggers":{"description":"Calls that write an audit record, by name or dotted path (e.g. \"audit.record\").","type":"array","items":{"type":"string","minLength":1}},"tokenBrokers":{"description":"Calls that mint short-lived credentials (count as ephemeral, not long-lived).","type":"array","items":{"type":"object","additionalProperties":false,"required":["module","call"],"properties":{"module":{"type":"string","minLength":1,"description":"Import specifier, e.g. \"@acme/payments\"."},"call":{"type":"string","minLength":1,"description":"Export path (\"refund\", \"default.charge\") or \"#member.chain\" for a method on an instance; \"*\" matches one segment."}}}},"baseline":{"description":"Baseline file of known findings (written by `agent-warden scan --update-baseline`), relative to this file.","type":"string","minLength":1},"testPaths":{"description":"Globs of test code (default: test/, tests/, __tests__/, *.test.*, *.spec.*, fixtures/): hardcoded secrets there are reported as warnings. [] treats no path as test code.","type":"array","items":{"type":"string","minLength":1}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://agent-warden.dev/schema/agent-warden.schema.json","title":"Agent Warden configuration (agent-warden.json)","description":"Governance rules for AI agents and their tools. JSON with comments.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string"},"rules":{"description":"Severity per rule id: \"off\", \"info\", \"warning\" or \"error\".","type":"object","propertyNames":{"enum":["hardcoded-secret","unscoped-tool","missing-owner","missing-revocation","expired-grant","dynamic-tool-registration","invalid-suppression","unapproved-high-risk-action","undeclared-capability","privilege-escalating-chain","misdeclared-tool-hint","unlogged-action","long-lived-credential","secret-in-prompt"]},"additionalProperties":{"enum":["off","info","warning","error"]}},"owners":{"description":"Owner per glob of workspace-relative paths, used when a definition has no @owner. The last matching glob wins.","type":"object","additionalProperties":{"type":"string","minLength":1,"pattern":"^\\S+$"}},"ignore":{"description":"Extra glob patterns of files to skip (in addition to .gitignore and node_modules).","type":"array","items":{"type":"string","minLength":1}},"capabilities":{"description":"Your own SDKs in the capability catalog: which calls show which capability, at which risk tier.","type":"array","items":{"type":"object","additionalProperties":false,"required":["module","call","capability","tier"],"properties":{"module":{"type":"string","minLength":1,"description":"Import specifier, e.g. \"@acme/payments\"."},"call":{"type":"string","minLength":1,"description":"Export path (\"refund\", \"default.charge\") or \"#member.chain\" for a method on an instance; \"*\" matches one segment."},"capability":{"type":"string","pattern":"^[A-Za-z0-9_.*-]+(:[A-Za-z0-9_.*-]+)+$"},"tier":{"enum":["critical","high","medium","low"]},"reason":{"type":"string"}}}},"auditLoggers":{"description":"Calls that write an audit record, by name or dotted path (e.g. \"audit.record\").","type":"array","items":{"type":"string","minLength":1}},"tokenBrokers":{"description":"Calls that mint short-lived credentials (count as ephemeral, not long-lived).","type":"array","items":{"type":"object","additionalProperties":false,"required":["module","call"],"properties":{"module":{"type":"string","minLength":1,"description":"Import specifier, e.g. \"@acme/payments\"."},"call":{"type":"string","minLength":1,"description":"Export path (\"refund\", \"default.charge\") or \"#member.chain\" for a method on an instance; \"*\" matches one segment."}}}},"baseline":{"description":"Baseline file of known findings (written by `agent-warden scan --update-baseline`), relative to this file.","type":"string","minLength":1},"governance":{"description":"From which risk tier each governance requirement applies. Defaults: owner and scope from medium (anything that changes state), revocation from high, an audit record from critical. \"low\" requires it of everything.","type":"object","additionalProperties":false,"properties":{"owner":{"description":"An owner (`@owner`, config `owners`, CODEOWNERS) for agents, servers and the tools no agent exposes.","type":"string","enum":["low","medium","high","critical"]},"scope":{"description":"A declared `@scope` for tools.","type":"string","enum":["low","medium","high","critical"]},"revocation":{"description":"A `@revocation` path for agents and MCP servers.","type":"string","enum":["low","medium","high","critical"]},"audit":{"description":"An audit record written by the tool.","type":"string","enum":["low","medium","high","critical"]}}},"testPaths":{"description":"Globs of test, eval, fixture and mock code (default: test/, tests/, __tests__/, *.test.*, *.spec.*, e2e/, eval/, evals/, fixtures/, mocks/, __mocks__/): governance rules leave it out, and hardcoded secrets there are reported one level lower. [] treats no path as test code.","type":"array","items":{"type":"string","minLength":1}}}};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = runtime0;
 const pattern0 = new RegExp("^\\S+$", "u");
@@ -545,15 +545,12 @@ vErrors.push(err41);
 errors++;
 }
 }
-if(data.testPaths !== undefined){
-let data21 = data.testPaths;
-if(Array.isArray(data21)){
-const len4 = data21.length;
-for(let i4=0; i4<len4; i4++){
-let data22 = data21[i4];
-if(typeof data22 === "string"){
-if(func3(data22) < 1){
-const err42 = {instancePath:instancePath+"/testPaths/" + i4,schemaPath:"#/properties/testPaths/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data.governance !== undefined){
+let data21 = data.governance;
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+for(const key6 in data21){
+if(!((((key6 === "owner") || (key6 === "scope")) || (key6 === "revocation")) || (key6 === "audit"))){
+const err42 = {instancePath:instancePath+"/governance",schemaPath:"#/properties/governance/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -563,8 +560,10 @@ vErrors.push(err42);
 errors++;
 }
 }
-else {
-const err43 = {instancePath:instancePath+"/testPaths/" + i4,schemaPath:"#/properties/testPaths/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data21.owner !== undefined){
+let data22 = data21.owner;
+if(typeof data22 !== "string"){
+const err43 = {instancePath:instancePath+"/governance/owner",schemaPath:"#/properties/governance/properties/owner/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -573,10 +572,8 @@ vErrors.push(err43);
 }
 errors++;
 }
-}
-}
-else {
-const err44 = {instancePath:instancePath+"/testPaths",schemaPath:"#/properties/testPaths/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(!((((data22 === "low") || (data22 === "medium")) || (data22 === "high")) || (data22 === "critical"))){
+const err44 = {instancePath:instancePath+"/governance/owner",schemaPath:"#/properties/governance/properties/owner/enum",keyword:"enum",params:{allowedValues: schema11.properties.governance.properties.owner.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -586,14 +583,136 @@ vErrors.push(err44);
 errors++;
 }
 }
-}
-else {
-const err45 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data21.scope !== undefined){
+let data23 = data21.scope;
+if(typeof data23 !== "string"){
+const err45 = {instancePath:instancePath+"/governance/scope",schemaPath:"#/properties/governance/properties/scope/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err45];
 }
 else {
 vErrors.push(err45);
+}
+errors++;
+}
+if(!((((data23 === "low") || (data23 === "medium")) || (data23 === "high")) || (data23 === "critical"))){
+const err46 = {instancePath:instancePath+"/governance/scope",schemaPath:"#/properties/governance/properties/scope/enum",keyword:"enum",params:{allowedValues: schema11.properties.governance.properties.scope.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+if(data21.revocation !== undefined){
+let data24 = data21.revocation;
+if(typeof data24 !== "string"){
+const err47 = {instancePath:instancePath+"/governance/revocation",schemaPath:"#/properties/governance/properties/revocation/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+if(!((((data24 === "low") || (data24 === "medium")) || (data24 === "high")) || (data24 === "critical"))){
+const err48 = {instancePath:instancePath+"/governance/revocation",schemaPath:"#/properties/governance/properties/revocation/enum",keyword:"enum",params:{allowedValues: schema11.properties.governance.properties.revocation.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+if(data21.audit !== undefined){
+let data25 = data21.audit;
+if(typeof data25 !== "string"){
+const err49 = {instancePath:instancePath+"/governance/audit",schemaPath:"#/properties/governance/properties/audit/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+if(!((((data25 === "low") || (data25 === "medium")) || (data25 === "high")) || (data25 === "critical"))){
+const err50 = {instancePath:instancePath+"/governance/audit",schemaPath:"#/properties/governance/properties/audit/enum",keyword:"enum",params:{allowedValues: schema11.properties.governance.properties.audit.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+}
+else {
+const err51 = {instancePath:instancePath+"/governance",schemaPath:"#/properties/governance/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+if(data.testPaths !== undefined){
+let data26 = data.testPaths;
+if(Array.isArray(data26)){
+const len4 = data26.length;
+for(let i4=0; i4<len4; i4++){
+let data27 = data26[i4];
+if(typeof data27 === "string"){
+if(func3(data27) < 1){
+const err52 = {instancePath:instancePath+"/testPaths/" + i4,schemaPath:"#/properties/testPaths/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+else {
+const err53 = {instancePath:instancePath+"/testPaths/" + i4,schemaPath:"#/properties/testPaths/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+}
+else {
+const err54 = {instancePath:instancePath+"/testPaths",schemaPath:"#/properties/testPaths/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+}
+else {
+const err55 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
 }
 errors++;
 }

@@ -7,6 +7,7 @@ export const dynamicToolRegistration = defineRule({
     summary: 'Tools are registered from computed names, loops or data: the inventory cannot list them all.',
     why: 'A reviewer cannot govern tools nobody can see. Tools that only exist at run time escape scope, owner and approval review.',
     fix: 'Register tools with literal names where you can. Where tools really are data-driven, document the source with `@scope`/`@owner` on the registering code and suppress this finding with a reason.',
+    when: 'Whatever the risk, as info: where tools are registered from data the inventory cannot list, every other rule is blind to them.',
     incorrect: [
       {
         code: `import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';

@@ -11,6 +11,7 @@ export const expiredGrant = defineRule({
       'An `@expires` date on an agent or tool is in the past (warning when it is within 14 days), or is not a valid date.',
     why: 'A grant with an end date was approved for a limited time. Past it, the agent keeps privileges nobody re-approved (OWASP NHI7: long-lived secrets and grants).',
     fix: 'Re-review the grant and move `@expires` to a new date, or remove the tool or agent.',
+    when: 'Whatever the risk, on a grant (`@expires`) whose date has passed: an error; a warning in the 14 days before it.',
     incorrect: [
       {
         code: `import { tool } from '@openai/agents';

@@ -8,6 +8,7 @@ export const hardcodedSecret = defineRule({
       'A credential (AI provider key, cloud, source-control, payment or messaging token, private key, JWT, password) is written into source, prompts or config.',
     why: "A hardcoded key is a long-lived credential anyone with the repository (or the model's context) can use, cannot be rotated without a code change, and ends up in history forever (OWASP NHI2 secret leakage, NHI7 long-lived secrets).",
     fix: 'Revoke and rotate the key first — it is compromised once committed. Then read it at run time (`process.env.NAME`, a secret manager, or a short-lived token broker).',
+    when: 'Whatever the risk: a key in code is a leaked key. An error in production code, a warning in test, eval and fixture code (`testPaths`), where keys are usually fixtures.',
     incorrect: [
       { code: `import OpenAI from 'openai';\nconst client = new OpenAI({ apiKey: '\${FAKE_KEY:openai-api-key}' });` },
       { file: '.env', code: `ANTHROPIC_API_KEY=\${FAKE_KEY:anthropic-api-key}\n` },
@@ -21,6 +22,7 @@ export const hardcodedSecret = defineRule({
         'Hardcoded {{provider}} secret ({{secretRule}}, {{masked}}){{inTest}}: anyone with this code can act as the agent. Revoke and rotate it, then read it at run time, e.g. `process.env.{{envName}}`.',
       readFromEnv: 'Read the secret from process.env.{{envName}} instead',
     },
+    inTestCode: true,
     mappings: {
       maestro: ['L4', 'L6'],
       nistAiRmf: ['MANAGE'],

@@ -12,6 +12,7 @@ export const invalidSuppression = defineRule({
       'An `agent-warden-ignore` comment has no reason, an expired `until=` date, or names an unknown rule; it suppresses nothing.',
     why: 'A suppression hides a governance finding. Without a reason nobody can judge it later; past its end date it must be reviewed again.',
     fix: 'Write why after `--`, e.g. `// agent-warden-ignore-next-line unscoped-tool -- internal test tool, no production access`, and renew or remove expired ones.',
+    when: 'Whatever the risk, on every suppression comment that suppresses nothing or has no reason.',
     incorrect: [
       {
         code: `import { tool } from 'ai';
@@ -31,6 +32,7 @@ export const t = tool({ description: 'x', inputSchema: {} as any, execute: async
       doesNotApply: 'This suppression does not apply: {{problems}}',
       addReason: 'Add the reason this suppression needs',
     },
+    inTestCode: true,
     mappings: { maestro: ['L6'], nistAiRmf: ['GOVERN'], owaspAgentic: ['ASI03'] },
   },
   check(ctx) {

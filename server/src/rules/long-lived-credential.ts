@@ -8,6 +8,7 @@ export const longLivedCredential = defineRule({
       'A tool with high or critical capabilities acts with a static credential read once at module level, not a short-lived token from a broker.',
     why: 'A static key lives as long as nobody rotates it and grants the same power to every run, task and user. A leaked one stays valid (OWASP NHI7 long-lived secrets). Brokered tokens (AWS STS, GCP/Azure tokens, Vault, GitHub App installation tokens, SPIFFE SVIDs) expire and can be scoped per task.',
     fix: 'Mint a short-lived, task-scoped token where the tool runs (e.g. STS `AssumeRole`, a GitHub App installation token, Vault dynamic secrets), or at least read the key per call from a secret manager that rotates it.',
+    when: 'On tools with high or critical capabilities whose client is built with a credential read once at module level.',
     incorrect: [
       {
         code: `import { tool } from 'ai';

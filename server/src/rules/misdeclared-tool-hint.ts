@@ -12,6 +12,7 @@ export const misdeclaredToolHint = defineRule({
     summary: "An MCP tool's declared annotations (`readOnlyHint`, `destructiveHint`) contradict what its code does.",
     why: 'Clients act on these hints: editors auto-approve "read-only" tools and skip confirmations for "non-destructive" ones. A false hint turns a write into an unreviewed action — a privilege escalation (OWASP ASI02, ASI09 human-agent trust exploitation).',
     fix: 'Make the hint true: `readOnlyHint: false` (and `destructiveHint: true` where it deletes), or change the code so it only reads.',
+    when: 'On an MCP tool whose code shows a capability its declared annotations deny: an error for a write behind `readOnlyHint: true`, a warning for a deletion behind `destructiveHint: false`. Names and descriptions alone never trigger it.',
     incorrect: [
       {
         code: `import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';

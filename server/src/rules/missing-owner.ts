@@ -1,3 +1,4 @@
+import { gapSeverity } from './governance';
 import { defineRule } from './rule';
 
 export const missingOwner = defineRule({
@@ -5,30 +6,40 @@ export const missingOwner = defineRule({
     id: 'missing-owner',
     defaultSeverity: 'warning',
     summary:
-      'An agent or tool has no owner: no `@owner` tag, no file-level owner, no `owners` glob in the config and no CODEOWNERS entry.',
+      'An agent or MCP server that can change something has no owner: no `@owner` tag, no file-level owner, no `owners` glob in the config and no CODEOWNERS entry.',
     why: 'Every identity needs someone who answers for it: who approves its scope, rotates its credentials and is called when it misbehaves. An unowned agent is an orphaned identity (OWASP NHI1).',
     fix: 'Add `@owner <team-or-person>` to the JSDoc above the definition, a file-level `@owner`, an `owners` glob in agent-warden.json, or a CODEOWNERS rule covering the file.',
+    when: "From medium risk — a tool that creates or changes something, or sends data out (`governance.owner` in the config moves it): a warning at medium, an error at high and critical, judged by the agent's or server's highest-risk tool. An agent or server is reported once: its tools inherit its owner. A tool is reported on its own only when no agent or server exposes it. A read-only agent needs no owner written down.",
     incorrect: [
       {
-        code: `import { Agent } from '@openai/agents';
-/** @revocation disable flag SUPPORT_AGENT */
-export const support = new Agent({ name: 'support', instructions: 'Help customers.' });`,
+        code: `import { Agent, tool } from '@openai/agents';
+import { z } from 'zod';
+const reopenTicket = tool({
+  name: 'reopen_ticket',
+  description: 'Reopen a support ticket',
+  parameters: z.object({ id: z.string() }),
+  execute: async ({ id }) => fetch(\`https://desk.example/api/tickets/\${id}/reopen\`, { method: 'POST' }),
+});
+export const support = new Agent({ name: 'support', instructions: 'Help customers.', tools: [reopenTicket] });`,
       },
     ],
     correct: [
       {
-        code: `import { Agent } from '@openai/agents';
-/**
- * @owner team-support
- * @revocation disable flag SUPPORT_AGENT
- */
-export const support = new Agent({ name: 'support', instructions: 'Help customers.' });`,
+        code: `import { Agent, tool } from '@openai/agents';
+import { z } from 'zod';
+const reopenTicket = tool({
+  name: 'reopen_ticket',
+  description: 'Reopen a support ticket',
+  parameters: z.object({ id: z.string() }),
+  execute: async ({ id }) => fetch(\`https://desk.example/api/tickets/\${id}/reopen\`, { method: 'POST' }),
+});
+/** @owner team-support */
+export const support = new Agent({ name: 'support', instructions: 'Help customers.', tools: [reopenTicket] });`,
       },
     ],
     messages: {
       badOwner: "'{{name}}': {{problem}}",
-      noOwner:
-        "{{what}} '{{name}}' has no owner: nobody answers for what it does. Add `@owner <team>` to its JSDoc, an `owners` glob in agent-warden.json, or a CODEOWNERS rule.",
+      noOwner: "{{what}} '{{name}}' ({{risk}} risk) has no owner.",
       addOwner: "Add @owner to '{{name}}'",
     },
     mappings: {
@@ -62,28 +73,24 @@ export const support = new Agent({ name: 'support', instructions: 'Help customer
         });
       }
     }
-    for (const a of ctx.graph.agents) {
-      if (a.owner) continue;
+    // An owner is asked once per agent or server (its tools inherit it); of a tool only when no agent exposes it.
+    const unowned = [
+      ...ctx.graph.agents.filter((a) => !a.owner),
+      ...ctx.graph.tools.filter((t) => !t.owner && t.agents.length === 0 && !t.hosted && t.nameSource !== 'unknown'),
+    ];
+    for (const node of unowned) {
+      const severity = gapSeverity('owner', node.risk, ctx.governance);
+      if (!severity) continue;
+      const what = 'agents' in node ? 'Tool' : node.framework === 'mcp' ? 'MCP server' : 'Agent';
       ctx.report({
-        loc: a.nameLoc,
-        anchor: a.loc,
-        entityId: a.id,
+        loc: node.nameLoc,
+        anchor: node.loc,
+        entityId: node.id,
+        severity,
         messageId: 'noOwner',
-        data: { what: 'Agent', name: a.name },
-        subject: `agent:${a.name}:${a.kind}`,
-        suggest: [addOwner(a.name)],
-      });
-    }
-    for (const t of ctx.graph.tools) {
-      if (t.owner || t.hosted || t.nameSource === 'unknown') continue;
-      ctx.report({
-        loc: t.nameLoc,
-        anchor: t.loc,
-        entityId: t.id,
-        messageId: 'noOwner',
-        data: { what: 'Tool', name: t.name },
-        subject: `tool:${t.name}:${t.kind}`,
-        suggest: [addOwner(t.name)],
+        data: { what, name: node.name, risk: node.risk ?? 'low' },
+        subject: `${what === 'Tool' ? 'tool' : 'agent'}:${node.name}:${node.kind}`,
+        suggest: [addOwner(node.name)],
       });
     }
   },

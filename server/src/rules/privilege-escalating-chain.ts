@@ -11,6 +11,7 @@ export const privilegeEscalatingChain = defineRule({
       'A tool or agent reaches, through another tool or agent (chaining, handoff, agent-as-tool, sub-agents), capabilities beyond its own declared scope.',
     why: 'Delegation adds up: an agent granted "read tickets" that can hand off to an agent with "issue refunds" effectively holds both. Nobody approved the sum (OWASP ASI03 privilege abuse, ASI07 insecure inter-agent communication).',
     fix: 'Declare what the chain really grants (`@scope` on the tool or agent), put an approval gate on the delegated action, or cut the delegation. The related locations walk the path hop by hop.',
+    when: 'Whatever the risk, where an agent or tool has a declared scope and reaches, through a tool it calls or an agent it delegates to, a capability that scope does not grant.',
     incorrect: [
       {
         code: `import { Agent, tool } from '@openai/agents';

@@ -24,6 +24,14 @@ export function ruleDocsMarkdown(ruleId: string): string {
     '',
     m.why,
     '',
+    '## When it fires',
+    '',
+    m.when,
+    '',
+    m.inTestCode
+      ? 'It reports in test, eval and fixture code too (`testPaths` in the config).'
+      : 'It leaves out test, eval, fixture and mock code (`testPaths` in the config).',
+    '',
     '## How to fix',
     '',
     m.fix,

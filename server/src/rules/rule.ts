@@ -8,6 +8,7 @@ import type {
   Suppression,
 } from '../analyzer/types';
 import type { SecretMatch } from '../secrets/scan-secrets';
+import type { GovernanceLevels } from './governance';
 
 export const DOCS_BASE = 'https://github.com/agent-warden/agent-warden/blob/main/docs/rules';
 
@@ -27,6 +28,8 @@ export interface RuleMeta<M extends string = string> {
   why: string;
   /** What to do about it. */
   fix: string;
+  /** At which risk it fires and how loudly, and why there. */
+  when: string;
   incorrect: RuleExample[];
   correct: RuleExample[];
   /** Standards the rule maps to, for SARIF taxonomies and reports. */
@@ -45,6 +48,11 @@ export interface RuleMeta<M extends string = string> {
   messages: Record<M, string>;
   /** Whether the rule offers a fix or a suggestion with its findings (the docs say so). */
   fixable?: boolean;
+  /**
+   * Whether the rule reports in test, eval and fixture code (`testPaths`). Governance rules do not: that code is not
+   * what runs in production. A secret is a secret wherever it is.
+   */
+  inTestCode?: boolean;
 }
 
 export interface SecretFinding extends SecretMatch {
@@ -96,6 +104,8 @@ export interface RuleContext<M extends string = string> {
   today: string;
   /** Globs of test code (`testPaths` in the config): some rules report there one level lower. */
   isTestPath: (file: string) => boolean;
+  /** From which risk owners, scopes, revocation and audit records are required (`governance` in the config). */
+  governance: GovernanceLevels;
   report(r: Report<M>): void;
 }
 

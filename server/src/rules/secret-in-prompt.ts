@@ -11,6 +11,7 @@ export const secretInPrompt = defineRule({
       "A credential is written into prompt text, a tool description, or a tool's result: the model (and whoever can talk to it) sees it.",
     why: 'Anything in the context window can be repeated back: a prompt injection only has to ask. A key in a prompt or a tool result is a leaked key (OWASP LLM02 sensitive information disclosure, NHI2 secret leakage).',
     fix: 'Keep credentials out of text: pass them to the client that needs them (`new Client({ apiKey })`), and return only the data a tool fetched.',
+    when: 'Whatever the risk: a credential in a prompt or model-visible text is given to the model and to whoever can read its context.',
     incorrect: [
       {
         code: `import { generateText } from 'ai';
@@ -33,6 +34,7 @@ export const ask = (q: string) => generateText({ model: openai('gpt-5'), system:
       flowsIntoModel:
         '`{{name}}` flows into {{into}} ({{via}}): the model sees the credential and can be talked into repeating it. Pass it to the client that needs it instead.',
     },
+    inTestCode: true,
     mappings: {
       maestro: ['L1', 'L6'],
       nistAiRmf: ['MANAGE'],

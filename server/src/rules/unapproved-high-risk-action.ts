@@ -11,6 +11,7 @@ export const unapprovedHighRiskAction = defineRule({
       'A tool reaches a high-risk capability (moving money, running code, changing infrastructure, overwriting or deleting data, sending as the user, acting in a web page, persisting or exposing credentials) with no human approval gate.',
     why: "An action a human approves case by case is not an independent action of the agent. Without a gate, a prompt injection or a model mistake moves money, deletes data or changes infrastructure on its own (OWASP ASI02 tool misuse, ASI03 privilege abuse). The highest-risk capability decides: a critical one (money, code execution, credentials, unbounded administration) is an error, a high one (changes, deletions, messages, browser actions) a warning. A capability known only from the tool's name, description or annotations counts one step lower (a warning, or information), and the message says so.",
     fix: "Add the framework's gate (`needsApproval: true` in the AI SDK and OpenAI Agents, `requireApproval: true` in Mastra, `humanInTheLoopMiddleware` in LangChain, MCP elicitation), or `@approval required` when the gate lives outside the code. A callback that always approves is not a gate.",
+    when: 'On every tool whose capabilities are high or critical risk. An error when its code shows a critical action, a warning for a high one shown by code or a critical one claimed only by its name or description, info for a high one claimed only by its name.',
     incorrect: [
       {
         code: `import { tool } from 'ai';

@@ -10,6 +10,7 @@ export const undeclaredCapability = defineRule({
       "A tool's code can do something its declared `@scope` does not cover (an error when that capability is critical).",
     why: 'The declared scope is what reviewers approved. Code that reaches beyond it holds privileges nobody granted, and the gap widens silently as code changes (OWASP ASI03 privilege abuse, NHI5 overprivileged NHI).',
     fix: 'Either remove the capability from the code, or widen `@scope` to include it (e.g. `@scope orders:read db:write`) and have the change reviewed.',
+    when: 'Whatever the risk, where a tool has a declared scope and its code reaches beyond it; an error when what it reaches is critical.',
     incorrect: [
       {
         code: `import { tool } from '@openai/agents';

@@ -1,33 +1,34 @@
 import { capabilityTrail, describeCapability } from '../capabilities/describe';
+import { gapSeverity } from './governance';
 import { defineRule } from './rule';
 
 export const unloggedAction = defineRule({
   meta: {
     id: 'unlogged-action',
     defaultSeverity: 'info',
-    summary: 'A tool with high or critical capabilities writes no audit record when it runs.',
+    summary: 'A tool with critical capabilities (by default) writes no audit record when it runs.',
     why: 'When an agent acts on its own, the audit trail is how anyone later learns what it did, for whom and why. Without one, an incident cannot be reconstructed (OWASP ASI10 rogue agents; CWE-778 insufficient logging).',
     fix: 'Record the action in the tool (e.g. `await audit({ tool, actor, input })`), or name your logger in agent-warden.json so it is recognised.',
+    when: "From critical risk (`governance.audit`), as a warning: code execution, payments, deletion of infrastructure. A step lower than the other requirements, because framework traces or the MCP host's log often record tool calls already; set `governance.audit` to `high` to ask it of every high-risk tool.",
     incorrect: [
       {
         code: `import { tool } from 'ai';
-import { writeFileSync } from 'node:fs';
-/** @scope file:write */
-export const save = tool({ description: '', inputSchema: {} as any, execute: async ({ text }: { text: string }) => writeFileSync('/srv/data.txt', text) });`,
+import { execFile } from 'node:child_process';
+/** @scope system:exec */
+export const runReport = tool({ description: '', inputSchema: {} as any, needsApproval: true, execute: async ({ args }: { args: string[] }) => execFile('/opt/reports/run', args) });`,
       },
     ],
     correct: [
       {
         code: `import { tool } from 'ai';
-import { writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
 import { audit } from './audit';
-/** @scope file:write */
-export const save = tool({ description: '', inputSchema: {} as any, execute: async ({ text }: { text: string }) => { await audit({ action: 'save', bytes: text.length }); writeFileSync('/srv/data.txt', text); } });`,
+/** @scope system:exec */
+export const runReport = tool({ description: '', inputSchema: {} as any, needsApproval: true, execute: async ({ args }: { args: string[] }) => { await audit({ action: 'run-report', args }); return execFile('/opt/reports/run', args); } });`,
       },
     ],
     messages: {
-      unlogged:
-        "Tool '{{name}}' can {{what}} but writes no audit record: nobody can later tell what the agent did. Record the action (e.g. `audit({ … })`).",
+      unlogged: "Tool '{{name}}' can {{what}} but writes no audit record.",
     },
     mappings: {
       maestro: ['L5'],
@@ -39,12 +40,15 @@ export const save = tool({ description: '', inputSchema: {} as any, execute: asy
   },
   check(ctx) {
     for (const t of ctx.graph.tools) {
-      if ((t.risk !== 'high' && t.risk !== 'critical') || t.audit || t.hosted || t.nameSource === 'unknown') continue;
+      if (t.audit || t.hosted || t.nameSource === 'unknown' || t.capabilities.length === 0) continue;
+      const severity = gapSeverity('audit', t.risk, ctx.governance);
+      if (!severity) continue;
       const top = t.capabilities[0]!;
       ctx.report({
         loc: t.nameLoc,
         anchor: t.loc,
         entityId: t.id,
+        severity,
         messageId: 'unlogged',
         data: { name: t.name, what: describeCapability(top) },
         related: capabilityTrail(top),

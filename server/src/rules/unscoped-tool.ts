@@ -1,21 +1,23 @@
 import { declarable } from '../capabilities/scopes';
+import { gapSeverity } from './governance';
 import { defineRule } from './rule';
 
 export const unscopedTool = defineRule({
   meta: {
     id: 'unscoped-tool',
     defaultSeverity: 'warning',
-    summary: 'A tool an agent can call has no declared permission scope (`@scope`).',
+    summary: 'A tool that can change something has no declared permission scope (`@scope`).',
     why: 'A tool is a non-human identity acting for the agent. Without a declared scope nobody can say what it is allowed to do, review a change that widens it, or notice when its code reaches beyond it.',
     fix: 'Add a JSDoc `@scope resource:action …` above the tool definition listing what it may do (e.g. `@scope orders:read refunds:write`), or a file-level `@scope` for a file of similar tools.',
+    when: 'From medium risk (`governance.scope`): a warning on a tool that creates or changes something or sends data out, an error on a high- or critical-risk one. A read-only lookup needs no scope. Scopes written on an agent or server cover the tools it exposes.',
     incorrect: [
       {
         code: `import { tool } from 'ai';
 import { z } from 'zod';
-export const lookupOrder = tool({
-  description: 'Look up an order',
+export const cancelOrder = tool({
+  description: 'Cancel an order',
   inputSchema: z.object({ id: z.string() }),
-  execute: async ({ id }) => ({ id }),
+  execute: async ({ id }) => fetch(\`https://shop.example/api/orders/\${id}/cancel\`, { method: 'POST' }),
 });`,
       },
     ],
@@ -25,19 +27,18 @@ export const lookupOrder = tool({
 import { z } from 'zod';
 /**
  * @owner team-support
- * @scope orders:read
+ * @scope network:send
  */
-export const lookupOrder = tool({
-  description: 'Look up an order',
+export const cancelOrder = tool({
+  description: 'Cancel an order',
   inputSchema: z.object({ id: z.string() }),
-  execute: async ({ id }) => ({ id }),
+  execute: async ({ id }) => fetch(\`https://shop.example/api/orders/\${id}/cancel\`, { method: 'POST' }),
 });`,
       },
     ],
     messages: {
       badScope: "Tool '{{name}}': {{problem}}",
-      noScope:
-        "Tool '{{name}}' has no declared scope: nobody can review what it may do. Add `@scope resource:action` to its JSDoc (e.g. `@scope orders:read`).",
+      noScope: "Tool '{{name}}' ({{risk}} risk) has no declared scope.",
       addScope: "Add @scope to '{{name}}'{{inferred}}",
     },
     mappings: {
@@ -75,12 +76,15 @@ export const lookupOrder = tool({
       }
       // Unnamed (dynamic) tools are reported once, by dynamic-tool-registration.
       if (t.scopes.length > 0 || t.hosted || t.nameSource === 'unknown') continue;
+      const severity = gapSeverity('scope', t.risk, ctx.governance);
+      if (!severity) continue;
       ctx.report({
         loc: t.nameLoc,
         anchor: t.loc,
         entityId: t.id,
+        severity,
         messageId: 'noScope',
-        data: { name: t.name },
+        data: { name: t.name, risk: t.risk ?? 'low' },
         subject: `tool:${t.name}:${t.kind}`,
         suggest: [addScope],
       });

@@ -1,0 +1,38 @@
+import type { RiskTier, Severity } from '../analyzer/types';
+
+/** What governing an agent or tool can ask of it; each rule checks one. */
+export type Requirement = 'owner' | 'scope' | 'revocation' | 'audit';
+
+/** From which risk each requirement applies (`governance` in the config moves the thresholds). */
+export type GovernanceLevels = Record<Requirement, RiskTier>;
+
+/**
+ * The highest-risk capability decides how strictly something is governed. A read-only lookup needs nothing
+ * written down; anything that changes state needs someone who answers for it and a declared scope; a high-risk
+ * action needs, besides a human approval, a way to switch its agent off; the most dangerous ones an audit record
+ * of their own.
+ */
+export const DEFAULT_GOVERNANCE: GovernanceLevels = {
+  owner: 'medium',
+  scope: 'medium',
+  revocation: 'high',
+  audit: 'critical',
+};
+
+const RANK: Record<RiskTier, number> = { low: 0, medium: 1, high: 2, critical: 3 };
+
+/**
+ * How loudly to report a missing requirement on something of this risk: nothing below the requirement's threshold,
+ * an error at high risk and above, a warning below. A missing audit record is a step lower: the framework's traces or
+ * the MCP host's log often record tool calls already, a trail of a kind.
+ */
+export function gapSeverity(
+  requirement: Requirement,
+  risk: RiskTier | undefined,
+  levels: GovernanceLevels,
+): Severity | undefined {
+  const rank = RANK[risk ?? 'low'];
+  if (rank < RANK[levels[requirement]]) return undefined;
+  const severity: Severity = rank >= RANK.high ? 'error' : 'warning';
+  return requirement === 'audit' ? (severity === 'error' ? 'warning' : 'info') : severity;
+}
