@@ -101,6 +101,26 @@ server.setRequestHandler(ListToolsRequestSchema, async () => ({
       errors: [{ message: msg('delete_customer', 'high'), line: 5, column: 13, severity: 'error' }],
     },
     {
+      name: 'an MCP server with more than three unscoped tools: one finding there, listing them worst first',
+      code: `import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { mkdir, rm } from 'node:fs/promises';
+const server = new McpServer({ name: 'files', version: '1' });
+server.registerTool('make_a', { description: '' }, async () => { await mkdir('/srv/a'); return { content: [] }; });
+server.registerTool('make_b', { description: '' }, async () => { await mkdir('/srv/b'); return { content: [] }; });
+server.registerTool('make_c', { description: '' }, async () => { await mkdir('/srv/c'); return { content: [] }; });
+server.registerTool('purge', { description: '' }, async () => { await rm('/srv/a'); return { content: [] }; });
+server.registerTool('sum', { description: '' }, async ({ a, b }: any) => ({ content: [{ type: 'text', text: a + b }] }));`,
+      errors: [
+        {
+          message: "MCP server 'files' has 4 tools with no declared scope: purge (high), make_a (medium), make_b (medium), 1 more.",
+          line: 3,
+          column: 38,
+          severity: 'error',
+          fixes: ["Add @scope to 'files' (file:delete file:create)"],
+        },
+      ],
+    },
+    {
       name: 'a suppression for another rule does not hide it',
       code: `import { tool } from 'ai';
 // agent-warden-ignore-next-line missing-owner -- owned by the platform team

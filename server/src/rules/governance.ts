@@ -19,7 +19,8 @@ export const DEFAULT_GOVERNANCE: GovernanceLevels = {
   audit: 'critical',
 };
 
-const RANK: Record<RiskTier, number> = { low: 0, medium: 1, high: 2, critical: 3 };
+/** Risk tiers in order, for comparing them. */
+export const RISK_RANK: Record<RiskTier, number> = { low: 0, medium: 1, high: 2, critical: 3 };
 
 /**
  * How loudly to report a missing requirement on something of this risk: nothing below the requirement's threshold,
@@ -31,8 +32,8 @@ export function gapSeverity(
   risk: RiskTier | undefined,
   levels: GovernanceLevels,
 ): Severity | undefined {
-  const rank = RANK[risk ?? 'low'];
-  if (rank < RANK[levels[requirement]]) return undefined;
-  const severity: Severity = rank >= RANK.high ? 'error' : 'warning';
+  const rank = RISK_RANK[risk ?? 'low'];
+  if (rank < RISK_RANK[levels[requirement]]) return undefined;
+  const severity: Severity = rank >= RISK_RANK.high ? 'error' : 'warning';
   return requirement === 'audit' ? (severity === 'error' ? 'warning' : 'info') : severity;
 }
