@@ -116,7 +116,7 @@ server.registerTool('sum', { description: '' }, async ({ a, b }: any) => ({ cont
           line: 3,
           column: 38,
           severity: 'error',
-          fixes: ["Add @scope to 'files' (file:delete file:create)"],
+          fixes: ["Add @scope to 'files' (file:create file:delete)"],
         },
       ],
     },
