@@ -77,6 +77,20 @@ export async function POST(req: Request) {
     expected: { tools: ['weather'], agents: { 'POST /api/chat': { tools: ['weather'] } } },
   },
   {
+    name: 'an Express or Hono route handler: named by its method and path, not the variable of its result',
+    files: {
+      'src/server.ts': `import express from 'express';
+import { streamText, tool } from 'ai';
+const weather = tool({ description: 'Weather', inputSchema: {} as never, execute: async () => 'sunny' });
+const app = express();
+app.post('/api/chat', async (req, res) => {
+  const result = streamText({ model: {} as never, messages: req.body.messages, tools: { weather } });
+  result.pipeUIMessageStreamToResponse(res);
+});`,
+    },
+    expected: { tools: ['weather'], agents: { 'POST /api/chat': { tools: ['weather'] } } },
+  },
+  {
     name: 'a function, a class method and a module-level result',
     files: `import OpenAI from 'openai';
 import { generateText, tool } from 'ai';

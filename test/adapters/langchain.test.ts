@@ -151,4 +151,27 @@ export const agent = createReactAgent({ llm: {} as never, tools: new ToolNode([p
 export const g = new StateGraph({}).addNode('tools', new ToolNode([ping])).compile({ name: 'ping_graph' });`,
     expected: { tools: ['ping'], agents: { pinger: { tools: ['ping'] }, ping_graph: { tools: ['ping'] } } },
   },
+  {
+    // As the LangGraph templates (create-agent-chat-app) name their graphs for LangSmith and the server.
+    name: 'a graph compiled in another statement is named as it is compiled: withConfig({ runName }), graph.name = …',
+    files: {
+      'src/memory/graph.ts': `import { StateGraph } from '@langchain/langgraph';
+import { ToolNode } from '@langchain/langgraph/prebuilt';
+import { tool } from '@langchain/core/tools';
+const upsert = tool(async () => '', { name: 'upsertMemory', description: '' });
+export const builder = new StateGraph({}).addNode('tools', new ToolNode([upsert]));
+export const graph = builder.compile();
+graph.name = 'MemoryAgent';`,
+      'src/index/graph.ts': `import { StateGraph } from '@langchain/langgraph';
+import { ToolNode } from '@langchain/langgraph/prebuilt';
+import { tool } from '@langchain/core/tools';
+const index = tool(async () => '', { name: 'index_docs', description: '' });
+const builder = new StateGraph({}).addNode('tools', new ToolNode([index]));
+export const graph = builder.compile().withConfig({ runName: 'IndexGraph' });`,
+    },
+    expected: {
+      tools: ['index_docs', 'upsertMemory'],
+      agents: { MemoryAgent: { tools: ['upsertMemory'] }, IndexGraph: { tools: ['index_docs'] } },
+    },
+  },
 ]);

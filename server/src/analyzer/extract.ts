@@ -931,7 +931,20 @@ function enclosingFunctionName(node: ts.Node, file: string): string | undefined 
     const cls = ts.isClassLike(fn.parent) ? fn.parent.name?.text : undefined;
     return method && cls ? `${cls}.${method}` : method;
   }
-  return enclosingName(fn);
+  return serverRouteName(fn) ?? enclosingName(fn);
+}
+
+const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'all']);
+
+/** A handler given to a server's route (`app.post('/api/chat', async (req, res) => …)`: Express, Hono, Fastify…). */
+function serverRouteName(fn: ts.Node): string | undefined {
+  const call = fn.parent;
+  if (!call || !ts.isCallExpression(call) || !ts.isPropertyAccessExpression(call.expression)) return undefined;
+  const method = call.expression.name.text;
+  const path = call.arguments[0];
+  if (!ROUTE_METHODS.has(method) || !path || !ts.isStringLiteralLike(path) || !path.text.startsWith('/'))
+    return undefined;
+  return `${method === 'all' ? 'ALL' : method.toUpperCase()} ${path.text}`;
 }
 
 const HTTP_METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);

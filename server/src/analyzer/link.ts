@@ -252,7 +252,9 @@ class Linker {
   private agentRegistrations(): Registration[] {
     const out: Registration[] = [];
     for (const { def, facts } of this.agentDefs.values()) {
-      const entries = def.tools.flatMap((v) => toolEntries(this.r, v, facts.file, isToolMap(this.r, v, facts.file)));
+      const entries = def.tools.flatMap((v) =>
+        toolEntries(this.r, v, facts.file, isToolMap(this.r, v, facts.file), def.loc),
+      );
       out.push({ agentId: def.id, framework: def.framework, entries });
       for (const e of entries) this.noteRegistrationKey(e);
     }
@@ -265,7 +267,7 @@ class Linker {
     for (const f of this.allFacts) {
       for (const l of f.toolLists) {
         if (l.delegation) continue;
-        const entries = toolEntries(this.r, l.tools, f.file, false);
+        const entries = toolEntries(this.r, l.tools, f.file, false, l.loc);
         const owners = this.ownersOf(l.owner, l.ownerParam, f, l.framework);
         for (const agentId of owners.length ? owners : [undefined])
           out.push({ agentId, framework: l.framework, entries });

@@ -1,4 +1,4 @@
-import { locOf, type Resolver } from './resolve';
+import { type Resolver } from './resolve';
 import type { Annotations, Location, ObjProp, Val } from './types';
 
 /** One entry of a tool collection after resolution. */
@@ -28,7 +28,10 @@ const MAX_DEPTH = 20;
  * The tools a `tools` value lists, resolved through variables, imports, spreads and filters. `asMap`: the
  * value is a name → tool map (AI SDK, Mastra), whose keys name the tools; otherwise a list.
  */
-export function toolEntries(r: Resolver, val: Val, from: string, asMap: boolean): ToolEntry[] {
+export function toolEntries(r: Resolver, val: Val, from: string, asMap: boolean, at: Location): ToolEntry[] {
+  // A value that says nothing of where it is (an instance of an unknown class, a call's result) is reported where
+  // it is registered.
+  const where = (v: Val) => ('loc' in v && v.loc ? v.loc : at);
   const out: ToolEntry[] = [];
   const seen = new Set<Val>();
   const visit = (v: Val, mapMode: boolean, depth: number): void => {
@@ -60,13 +63,16 @@ export function toolEntries(r: Resolver, val: Val, from: string, asMap: boolean)
       case 'handoff':
         break;
       case 'import':
-        out.push({ kind: 'dynamic', why: `tools come from the package \`${x.module}\``, loc: locOf(v) });
+        out.push({ kind: 'dynamic', why: `tools come from the package \`${x.module}\``, loc: where(v) });
+        break;
+      case 'instance':
+        out.push({ kind: 'dynamic', why: `a tool made by the package \`${x.module}\``, loc: where(v) });
         break;
       case 'dynamic':
         out.push({ kind: 'dynamic', why: x.why, loc: x.loc });
         break;
       default:
-        out.push({ kind: 'dynamic', why: 'tools computed at run time', loc: locOf(v) });
+        out.push({ kind: 'dynamic', why: 'tools computed at run time', loc: where(v) });
     }
   };
   const visitProp = (p: ObjProp, depth: number): void => {

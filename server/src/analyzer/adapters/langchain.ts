@@ -158,22 +158,73 @@ function addToolClass(node: ts.ClassLikeDeclaration, base: string, a: AdapterCon
 /** A graph, and the nodes chained onto it where it is made: `new StateGraph(S).addNode(…).addNode(…).compile()`. */
 function addGraph(node: ts.NewExpression, callee: { module: string; path: string[] }, a: AdapterContext): void {
   let compile: ts.CallExpression | undefined;
-  for (let n: ts.Expression = node; ;) {
+  let name: ts.Expression | undefined;
+  let n: ts.Expression = node;
+  for (;;) {
     const access = n.parent;
     if (!ts.isPropertyAccessExpression(access) || !ts.isCallExpression(access.parent)) break;
     const call = access.parent;
     if (access.name.text === 'addNode') addToolNode(call, node, a);
     if (access.name.text === 'compile') compile = call;
+    if (access.name.text === 'compile' || access.name.text === 'withConfig') name = graphName(call) ?? name;
     n = call;
   }
+  const holder =
+    n.parent && ts.isVariableDeclaration(n.parent) && ts.isIdentifier(n.parent.name) ? n.parent.name : undefined;
   a.addAgent({
     node,
     framework: 'langchain',
     kind: 'new StateGraph()',
-    name: prop(objectArg(compile ?? node, 0), 'name'),
+    name: name ?? (holder && !compile ? nameGivenWhenCompiled(holder) : undefined),
     cls: { module: callee.module, path: callee.path },
     toolGates: compile && gatesOf(objectArg(compile, 0), a),
   });
+}
+
+/** The name a graph is given as it is compiled: `compile({ name })`, `withConfig({ runName })`. */
+function graphName(call: ts.CallExpression): ts.Expression | undefined {
+  const opts = objectArg(call, 0);
+  return prop(opts, 'name') ?? prop(opts, 'runName');
+}
+
+/**
+ * A graph made in one statement and compiled in another (`const graph = builder.compile(); graph.name = 'Memory'`):
+ * the name given there, as LangSmith and the LangGraph server show it.
+ */
+function nameGivenWhenCompiled(holder: ts.Identifier): ts.Expression | undefined {
+  let found: ts.Expression | undefined;
+  const compiled = new Set<string>();
+  holder.getSourceFile().forEachChild(function visit(n): void {
+    if (found) return;
+    if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression)) {
+      const { expression: receiver, name } = n.expression;
+      if (name.text === 'compile' && ts.isIdentifier(receiver) && receiver.text === holder.text) {
+        found = graphName(n) ?? chainedName(n);
+        const decl = ts.findAncestor(n, ts.isVariableDeclaration);
+        if (!found && decl && ts.isIdentifier(decl.name)) compiled.add(decl.name.text);
+      }
+    }
+    // `graph.name = 'Index Graph'` on the compiled graph.
+    if (
+      ts.isBinaryExpression(n) &&
+      n.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+      ts.isPropertyAccessExpression(n.left) &&
+      n.left.name.text === 'name' &&
+      ts.isIdentifier(n.left.expression) &&
+      compiled.has(n.left.expression.text) &&
+      ts.isStringLiteralLike(n.right)
+    )
+      found = n.right;
+    n.forEachChild(visit);
+  });
+  return found;
+}
+
+/** `builder.compile().withConfig({ runName })`. */
+function chainedName(compile: ts.CallExpression): ts.Expression | undefined {
+  const access = compile.parent;
+  if (!ts.isPropertyAccessExpression(access) || access.name.text !== 'withConfig') return undefined;
+  return ts.isCallExpression(access.parent) ? graphName(access.parent) : undefined;
 }
 
 /** `.addNode(name, toolNode)`: the graph can call the node's tools. Other nodes are code, not tools. */

@@ -19,9 +19,10 @@ export const mcpAdapter: FrameworkAdapter = {
   modules: /^@modelcontextprotocol\/.+$/,
   // `registerTool`/`tool`/`setRequestHandler` on a server of unknown type (a parameter, plain JS).
   entryPoints: 'any',
-  // A file that registers on a server it is handed (`export const register = (server) => server.registerTool(…)`)
-  // need not import the SDK at all; each such call is still checked for the registration's shape.
-  shapes: /\.(?:registerTool(?:Task)?|paidTool)\s*\(/,
+  // A file that registers on a server it is handed (`export const register = (server) => server.registerTool(…)`,
+  // `server.tool('list_apps', …)`) need not import the SDK at all; each such call is still checked for the
+  // registration's shape. `.tool(` only with a literal name first, as it is a common method name.
+  shapes: /\.(?:registerTool(?:Task)?|paidTool)\s*\(|\.tool\s*\(\s*['"`]/,
   visitCall(node, callee, a) {
     if (callee.kind === 'export') {
       if (ts.isNewExpression(node) && isExport(callee, 'McpServer', 'Server') && SERVER_MODULES.test(callee.module)) {
