@@ -21,6 +21,8 @@ export interface SecretRule {
   envName?: string;
   /** Free-form values (passwords, generic secrets): placeholder words like `changeme` mark stand-ins. */
   freeForm?: boolean;
+  /** Values of the format that are public by design (a key meant for browsers): not secrets. */
+  isPublic?: (value: string) => boolean;
   /**
    * Examples that run as tests. Templates, expanded at test time so no key-shaped string is committed:
    * `${alnum:N}`, `${hex:N}`, `${upper:N}`, `${lower:N}`, `${digits:N}`, `${b64url:N}`, `${b64:N}`, `${b32:N}`, `${bech32:N}`.
@@ -350,6 +352,7 @@ export const SECRET_RULES: SecretRule[] = [
     keywords: ['eyj'],
     reference: 'gitleaks rule jwt',
     envName: 'JWT_TOKEN',
+    isPublic: isPublicJwt,
     examples: { positive: ['eyJ${b64url:30}.eyJ${b64url:60}.${b64url:43}'] },
   },
   {
@@ -950,4 +953,17 @@ function MORE_RULES(): SecretRule[] {
       },
     },
   ];
+}
+
+/**
+ * A JWT whose claims give it the `anon` role: Supabase's anonymous (publishable) key, which its docs say is safe in a
+ * browser and ships in every client; what it may do is decided by row-level security, not by keeping it secret.
+ */
+function isPublicJwt(token: string): boolean {
+  try {
+    const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8')) as { role?: unknown };
+    return claims.role === 'anon';
+  } catch {
+    return false;
+  }
 }
