@@ -384,6 +384,17 @@ function blindSpots(declared: DeclaredVersions[], graph: AgentGraph): Notice[] {
   return out;
 }
 
+/** Whether a file (named from the working directory) is test code, by globs written from the config's folder. */
+function testPathMatcher(globs: readonly string[], base = ''): (file: string) => boolean {
+  if (!globs.length) return () => false;
+  const match = picomatch([...globs], { dot: true });
+  if (!base) return match;
+  return (file) => {
+    const rel = posix.relative(base, file);
+    return match(rel.startsWith('../') ? file : rel);
+  };
+}
+
 /** Model APIs without agents of their own: a plain chat app needs no notice. */
 const MODEL_APIS = new Set<string>(['openai']);
 
@@ -415,7 +426,7 @@ export function analyzeResults(results: FileResult[], opts: AnalysisOptions = {}
   }
   const today = opts.today ?? new Date().toISOString().slice(0, 10);
   const testGlobs = config.testPaths ?? DEFAULT_TEST_PATHS;
-  const isTestPath = testGlobs.length ? picomatch(testGlobs, { dot: true }) : () => false;
+  const isTestPath = testPathMatcher(testGlobs, config.base);
   const { active, invalid } = checkSuppressions(results, today);
   const raw = withoutRepeatsOfOneDefinition(
     runRules(config, {

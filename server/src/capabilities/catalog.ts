@@ -123,7 +123,7 @@ const RAW_CATALOG: RawEntry[] = [
         'emptyDir',
         'emptyDirSync',
       ],
-      { capability: 'file:delete', tier: 'high', reason: 'deletes files' },
+      { capability: 'file:delete', tier: 'high', reason: 'deletes files', kind: 'file-write', arg: 0 },
     ],
   ]),
   {
@@ -1678,6 +1678,12 @@ export const CLIS: CliEntry[] = [
 /** Files that hold credentials: writing them persists a secret (`.env`, cloud and SSH credentials, keychains). */
 export const CREDENTIAL_FILES =
   /(^|[/\\])(\.env(\.[\w.-]+)?|\.npmrc|\.pypirc|\.netrc|\.git-credentials|credentials(\.json)?|id_(rsa|ed25519|ecdsa)|[\w.-]+\.(pem|key|p12|pfx|keychain(-db)?))$|(^|[/\\])\.(aws|ssh|kube|docker)[/\\]/;
+
+/**
+ * Paths under the system's temporary folder (`os.tmpdir()`, `/tmp`, a folder from `mkdtemp`): a tool's own scratch
+ * files, written for a CLI it runs and removed after, touch nothing anyone else keeps.
+ */
+export const TEMP_PATH = /^(\$TMPDIR|\/tmp|\/var\/tmp)(\/|\*|$)/;
 
 /** SQL statement verb → capability. */
 export const SQL_VERBS: [RegExp, string, RiskTier][] = [

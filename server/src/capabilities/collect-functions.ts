@@ -401,6 +401,24 @@ export class FunctionCollector {
    * A symbolic argument: literal text, arrays and objects of them, an agent passed on, or a parameter of `fnNode`
    * to fill in per call site.
    */
+  /**
+   * A file path built by Node's own helpers, as far as it can be told: `os.tmpdir()` is `$TMPDIR`,
+   * `path.join(a, b)` joins what is known of its parts, `fs.mkdtemp(prefix)` is a new folder under the prefix.
+   * Enough to tell a tool's own scratch files from files it is asked to touch.
+   */
+  private pathOf(call: ts.CallExpression, fnNode: ts.Node, depth: number): Sym | undefined {
+    const callee = this.ctx.evaluate(call.expression);
+    if (callee.k !== 'import') return undefined;
+    const fn = `${callee.module}.${callee.path.join('.')}`;
+    if (fn === 'os.tmpdir' || fn === 'os.default.tmpdir') return { t: 'str', v: '$TMPDIR', exact: false };
+    const parts = () => call.arguments.map((a) => strHint(this.symOf(a, fnNode, depth + 1)) ?? '*');
+    if (/^path\.(default\.)?(join|resolve)$/.test(fn) && call.arguments.length)
+      return { t: 'str', v: parts().join('/'), exact: false };
+    if (/^fs(\/promises)?\.(default\.)?(promises\.)?mkdtemp(Sync)?$/.test(fn) && call.arguments.length)
+      return { t: 'str', v: `${parts()[0]}*`, exact: false };
+    return undefined;
+  }
+
   symOf(input: ts.Node, fnNode: ts.Node, depth: number): Sym {
     if (depth > 8) return { t: 'unknown' };
     const node = unwrap(input);
@@ -445,21 +463,23 @@ export class FunctionCollector {
           return walkSym(this.symOf(el.initializer, fnNode, depth + 1), path);
         return { t: 'unknown' };
       }
-      if (
-        ts.isVariableDeclaration(decl) &&
-        decl.initializer &&
-        !(decl.parent?.parent && (ts.isForOfStatement(decl.parent.parent) || ts.isForInStatement(decl.parent.parent)))
-      ) {
-        return this.symOf(decl.initializer, fnNode, depth + 1);
-      }
-      if (ts.isVariableDeclaration(decl) && !decl.initializer && ts.isIdentifier(decl.name)) {
-        // `let args; if (…) args = [...]; else args = [...]`: any of the values assigned in its scope.
+      const reassigned = ts.isVariableDeclaration(decl) && !(decl.parent.flags & ts.NodeFlags.Const);
+      if (reassigned && ts.isIdentifier(decl.name) && (!decl.initializer || isNothing(decl.initializer))) {
+        // `let args; if (…) args = [...]; else args = [...]`, `let tempFile = null; … tempFile = path.join(…)`: any of
+        // the values assigned in its scope.
         const scope = decl.parent?.parent?.parent;
         const values = scope
           ? (assignmentsIn(scope, this.assignments).get(decl.name.text) ?? []).map((a) => a.right)
           : [];
         const options = values.slice(0, 4).map((v) => this.symOf(v, fnNode, depth + 1));
         return options.length ? { t: 'alt', options } : { t: 'unknown' };
+      }
+      if (
+        ts.isVariableDeclaration(decl) &&
+        decl.initializer &&
+        !(decl.parent?.parent && (ts.isForOfStatement(decl.parent.parent) || ts.isForInStatement(decl.parent.parent)))
+      ) {
+        return this.symOf(decl.initializer, fnNode, depth + 1);
       }
       return { t: 'unknown' };
     }
@@ -491,6 +511,10 @@ export class FunctionCollector {
         t: 'alt',
         options: [this.symOf(node.whenTrue, fnNode, depth + 1), this.symOf(node.whenFalse, fnNode, depth + 1)],
       };
+    if (ts.isCallExpression(node)) {
+      const path = this.pathOf(node, fnNode, depth);
+      if (path) return path;
+    }
     if (ts.isCallExpression(node) || ts.isNewExpression(node) || ts.isPropertyAccessExpression(node)) {
       // An object of a package passed on, or the result of a function linking finds.
       const v = this.ctx.evaluate(node);
@@ -607,4 +631,10 @@ export function strHint(s: Sym | undefined): string | undefined {
     }
   }
   return undefined;
+}
+
+/** `null` or `undefined`: a variable's placeholder until it is assigned. */
+function isNothing(e: ts.Expression): boolean {
+  const x = unwrap(e);
+  return x.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(x) && x.text === 'undefined');
 }

@@ -1,7 +1,16 @@
 import type { FunctionIndex } from '../analyzer/function-index';
 import type { Resolver } from '../analyzer/resolve';
 import type { Capability, FunctionFacts, Location, RiskTier, Sym, Val } from '../analyzer/types';
-import { CATALOG, type CatalogEntry, CLIS, CREDENTIAL_FILES, HTTP_APIS, SQL_VERBS, TIER_RANK } from './catalog';
+import {
+  CATALOG,
+  type CatalogEntry,
+  CLIS,
+  CREDENTIAL_FILES,
+  HTTP_APIS,
+  SQL_VERBS,
+  TEMP_PATH,
+  TIER_RANK,
+} from './catalog';
 import { matchCatalog, strHint, walkSym } from './collect-functions';
 import { compareStrings } from '../analyzer/order';
 
@@ -167,7 +176,15 @@ export function classify(entry: CatalogEntry, args: Sym[], readOnly: boolean): O
     }
     case 'file-write': {
       const path = strHint(arg);
-      if (path && CREDENTIAL_FILES.test(path.replace(/\*/g, 'x')))
+      if (path && TEMP_PATH.test(path))
+        return {
+          ...base,
+          capability: 'file:temp',
+          tier: 'low',
+          reason: 'writes its own temporary files',
+          detail: path,
+        };
+      if (path && base.capability === 'file:write' && CREDENTIAL_FILES.test(path.replace(/\*/g, 'x')))
         return {
           ...base,
           capability: 'credentials:write',

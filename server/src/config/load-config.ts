@@ -41,6 +41,8 @@ export interface Config {
   governance?: Partial<Record<'owner' | 'scope' | 'revocation' | 'audit', 'critical' | 'high' | 'medium' | 'low'>>;
   /** Where the config came from, if anywhere. */
   file?: string;
+  /** The config's folder from the working directory (`''` when they are one), which `testPaths` globs start at. */
+  base?: string;
 }
 
 export const DEFAULT_CONFIG: Config = { rules: {}, owners: {}, ignore: [] };

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { CODEOWNERS_PATHS, OwnerResolver, parseCodeowners } from '../analyzer/owners';
 import { CONFIG_FILE, type Config, DEFAULT_CONFIG, loadConfig } from '../config/load-config';
 import { findUp } from './collect-files';
@@ -23,7 +23,9 @@ export function openWorkspace(cwd: string, paths: string[], explicitConfig?: str
   const configPath = explicitConfig ? resolve(cwd, explicitConfig) : findUp(startDir, CONFIG_FILE);
   const config = configPath ? loadConfig(dirname(configPath), configPath) : loadConfig(startDir);
   const configDir = configPath ? dirname(configPath) : cwd;
-  return { config, configDir, ...ownerResolverFor(cwd, config, configDir, startDir) };
+  // The config's globs name files from its own folder; findings name them from the working directory.
+  const base = relative(cwd, configDir).split(sep).join('/');
+  return { config: { ...config, base }, configDir, ...ownerResolverFor(cwd, config, configDir, startDir) };
 }
 
 /** The defaults for a folder whose config is broken: analysis goes on while the error is shown. */

@@ -18,7 +18,7 @@ export const misdeclaredToolHint = defineRule({
         code: `import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { rmSync } from 'node:fs';
 const server = new McpServer({ name: 'files', version: '1' });
-server.registerTool('clean', { description: 'Clean the cache', annotations: { readOnlyHint: true } }, async () => { rmSync('/tmp/cache', { recursive: true }); return { content: [] }; });`,
+server.registerTool('clean', { description: 'Clean the cache', annotations: { readOnlyHint: true } }, async () => { rmSync('/var/cache/app', { recursive: true }); return { content: [] }; });`,
       },
     ],
     correct: [
@@ -26,7 +26,7 @@ server.registerTool('clean', { description: 'Clean the cache', annotations: { re
         code: `import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { rmSync } from 'node:fs';
 const server = new McpServer({ name: 'files', version: '1' });
-server.registerTool('clean', { description: 'Clean the cache', annotations: { readOnlyHint: false, destructiveHint: true } }, async () => { rmSync('/tmp/cache', { recursive: true }); return { content: [] }; });`,
+server.registerTool('clean', { description: 'Clean the cache', annotations: { readOnlyHint: false, destructiveHint: true } }, async () => { rmSync('/var/cache/app', { recursive: true }); return { content: [] }; });`,
       },
     ],
     messages: {

@@ -16,7 +16,7 @@ export const undeclaredCapability = defineRule({
         code: `import { tool } from '@openai/agents';
 import { writeFileSync } from 'node:fs';
 /** @owner team-docs @scope file:read */
-export const save = tool({ name: 'save_note', description: '', parameters: {} as any, execute: async () => { writeFileSync('/tmp/note', 'x'); return 'ok'; } });`,
+export const save = tool({ name: 'save_note', description: '', parameters: {} as any, execute: async () => { writeFileSync('/srv/notes/note', 'x'); return 'ok'; } });`,
       },
     ],
     correct: [
@@ -24,7 +24,7 @@ export const save = tool({ name: 'save_note', description: '', parameters: {} as
         code: `import { tool } from '@openai/agents';
 import { writeFileSync } from 'node:fs';
 /** @owner team-docs @scope file:write */
-export const save = tool({ name: 'save_note', description: '', parameters: {} as any, execute: async () => { writeFileSync('/tmp/note', 'x'); return 'ok'; } });`,
+export const save = tool({ name: 'save_note', description: '', parameters: {} as any, execute: async () => { writeFileSync('/srv/notes/note', 'x'); return 'ok'; } });`,
       },
     ],
     messages: {

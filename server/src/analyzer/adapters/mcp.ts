@@ -43,7 +43,7 @@ export const mcpAdapter: FrameworkAdapter = {
     const onMcp = callee.kind === 'method' && SERVER_MODULES.test(callee.module);
     if (method && REGISTER_METHODS.includes(method)) {
       // On an untyped receiver (plain JS, a parameter) accept only the registration shape: a name, then a handler.
-      if (!onMcp && !(callee.kind === 'unknown-method' && looksLikeRegistration(node, method))) return;
+      if (!onMcp && !(callee.kind === 'unknown-method' && looksLikeRegistration(node, method, a.ctx))) return;
       if (onMcp && callee.members.length > 1 && callee.members[0] === 'server') return; // low-level server under McpServer
       const name = arg(node, 0);
       const receiver = (node.expression as ts.PropertyAccessExpression).expression;
@@ -185,7 +185,9 @@ function registerDispatchBranches(
 }
 
 /** A name, then a handler (or, for a task tool, an object of handlers: `{ createTask, getTask, … }`). */
-function looksLikeRegistration(node: ts.CallExpression, method: string): boolean {
+function looksLikeRegistration(node: ts.CallExpression, method: string, ctx: SourceContext): boolean {
+  // `tool` is a common method name: only on a server the function is handed (`(server) => server.tool('x', …)`).
+  if (method === 'tool' && !isParameter(ctx, (node.expression as ts.PropertyAccessExpression).expression)) return false;
   const first = node.arguments[0];
   if (!first || ts.isObjectLiteralExpression(first) || ts.isArrowFunction(first) || ts.isFunctionExpression(first))
     return false;
@@ -195,6 +197,11 @@ function looksLikeRegistration(node: ts.CallExpression, method: string): boolean
     node.arguments.length >= 2 &&
     (handlers || ts.isArrowFunction(last) || ts.isFunctionExpression(last) || ts.isIdentifier(last))
   );
+}
+
+function isParameter(ctx: SourceContext, e: ts.Expression): boolean {
+  const x = unwrap(e);
+  return ts.isIdentifier(x) && !!ctx.findDeclaration(x.text, x) && ts.isParameter(ctx.findDeclaration(x.text, x)!);
 }
 
 /**
