@@ -144,7 +144,17 @@ for (const app of apps) {
 }
 
 console.log(
-  row(['application', 'agents / tools', 'test files left out', 'notices', 'findings', 'worth fixing', 'noise', 'wrong', 'precision']),
+  row([
+    'application',
+    'agents / tools',
+    'test files left out',
+    'notices',
+    'findings',
+    'worth fixing',
+    'noise',
+    'wrong',
+    'precision',
+  ]),
 );
 console.log(row(Array(9).fill('---')));
 for (const r of appRows) console.log(r);

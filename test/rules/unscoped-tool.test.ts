@@ -23,6 +23,15 @@ server.registerTool('fetch_page', { description: 'Fetch' }, async ({ url }: any)
 export const get = tool({ description: '', inputSchema: {} as any, execute: async () => fetch('https://a.example') });`,
     },
     {
+      name: 'a tool whose risk rests on its name alone is asked about approval, not a scope (MCP ListTools entry)',
+      code: `import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import { ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
+const server = new Server({ name: 's', version: '1' }, { capabilities: { tools: {} } });
+server.setRequestHandler(ListToolsRequestSchema, async () => ({
+  tools: [{ name: 'delete_customer', description: 'Delete a customer', inputSchema: { type: 'object' } }],
+}));`,
+    },
+    {
       name: 'AI SDK tool with @scope on its variable',
       code: `import { tool } from 'ai';
 /** @scope orders:read */
@@ -89,16 +98,6 @@ export const t = tool({
   execute: async () => fetch('https://billing.example/status'),
 });`,
       errors: [{ message: msg('Billing_status_checker'), line: 3, column: 9 }],
-    },
-    {
-      name: 'MCP low-level ListTools entry',
-      code: `import { Server } from '@modelcontextprotocol/sdk/server/index.js';
-import { ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
-const server = new Server({ name: 's', version: '1' }, { capabilities: { tools: {} } });
-server.setRequestHandler(ListToolsRequestSchema, async () => ({
-  tools: [{ name: 'delete_customer', description: 'Delete a customer', inputSchema: { type: 'object' } }],
-}));`,
-      errors: [{ message: msg('delete_customer', 'high'), line: 5, column: 13, severity: 'error' }],
     },
     {
       name: 'an MCP server with more than three unscoped tools: one finding there, listing them worst first',

@@ -1,4 +1,4 @@
-import type { RiskTier, Severity } from '../analyzer/types';
+import type { Capability, RiskTier, Severity } from '../analyzer/types';
 
 /** What governing an agent or tool can ask of it; each rule checks one. */
 export type Requirement = 'owner' | 'scope' | 'revocation' | 'audit';
@@ -36,4 +36,16 @@ export function gapSeverity(
   if (rank < RISK_RANK[levels[requirement]]) return undefined;
   const severity: Severity = rank >= RISK_RANK.high ? 'error' : 'warning';
   return requirement === 'audit' ? (severity === 'error' ? 'warning' : 'info') : severity;
+}
+
+/**
+ * The risk that decides what governance an agent or tool needs: the highest tier its code shows (or its MCP
+ * annotations declare). A name or description alone (`delete_task`) raises a question, which the approval rule asks;
+ * it does not demand an owner, a scope and a kill switch.
+ */
+export function governedRisk(capabilities: readonly Capability[]): RiskTier | undefined {
+  let best: RiskTier | undefined;
+  for (const c of capabilities)
+    if (c.basis !== 'declared' && (!best || RISK_RANK[c.tier] > RISK_RANK[best])) best = c.tier;
+  return best;
 }

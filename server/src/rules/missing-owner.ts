@@ -1,4 +1,4 @@
-import { gapSeverity } from './governance';
+import { gapSeverity, governedRisk } from './governance';
 import { defineRule } from './rule';
 
 export const missingOwner = defineRule({
@@ -9,7 +9,7 @@ export const missingOwner = defineRule({
       'An agent or MCP server that can change something has no owner: no `@owner` tag, no file-level owner, no `owners` glob in the config and no CODEOWNERS entry.',
     why: 'Every identity needs someone who answers for it: who approves its scope, rotates its credentials and is called when it misbehaves. An unowned agent is an orphaned identity (OWASP NHI1).',
     fix: 'Add `@owner <team-or-person>` to the JSDoc above the definition, a file-level `@owner`, an `owners` glob in agent-warden.json, or a CODEOWNERS rule covering the file.',
-    when: "From medium risk — a tool that creates or changes something, or sends data out (`governance.owner` in the config moves it): a warning at medium, an error at high and critical, judged by the agent's or server's highest-risk tool. An agent or server is reported once: its tools inherit its owner. A tool is reported on its own only when no agent or server exposes it. A read-only agent needs no owner written down.",
+    when: "From medium risk — reading files or data, creating or changing something, sending data out — as its code shows it (`governance.owner` in the config moves it): a warning at medium, an error at high and critical, judged by the agent's or server's highest-risk tool. An agent or server is reported once: its tools inherit its owner. A tool is reported on its own only when no agent or server exposes it. A lookup agent needs no owner written down, nor one whose risk rests on its tools' names alone (the approval rule asks about those).",
     incorrect: [
       {
         code: `import { Agent, tool } from '@openai/agents';
@@ -79,7 +79,8 @@ export const support = new Agent({ name: 'support', instructions: 'Help customer
       ...ctx.graph.tools.filter((t) => !t.owner && t.agents.length === 0 && !t.hosted && t.nameSource !== 'unknown'),
     ];
     for (const node of unowned) {
-      const severity = gapSeverity('owner', node.risk, ctx.governance);
+      const risk = governedRisk('agents' in node ? node.capabilities : node.effective);
+      const severity = gapSeverity('owner', risk, ctx.governance);
       if (!severity) continue;
       const what = 'agents' in node ? 'Tool' : node.framework === 'mcp' ? 'MCP server' : 'Agent';
       ctx.report({
@@ -88,7 +89,7 @@ export const support = new Agent({ name: 'support', instructions: 'Help customer
         entityId: node.id,
         severity,
         messageId: 'noOwner',
-        data: { what, name: node.name, risk: node.risk ?? 'low' },
+        data: { what, name: node.name, risk: risk ?? 'low' },
         subject: `${what === 'Tool' ? 'tool' : 'agent'}:${node.name}:${node.kind}`,
         suggest: [addOwner(node.name)],
       });

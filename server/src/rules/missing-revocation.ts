@@ -1,4 +1,4 @@
-import { gapSeverity } from './governance';
+import { gapSeverity, governedRisk } from './governance';
 import { defineRule } from './rule';
 
 export const missingRevocation = defineRule({
@@ -8,7 +8,7 @@ export const missingRevocation = defineRule({
     summary: 'An agent or MCP server with a high-risk tool has no documented revocation path (`@revocation`).',
     why: 'When an agent misbehaves or its credentials leak, someone must be able to switch it off and revoke what it holds, quickly and without guessing (OWASP NHI: improper offboarding).',
     fix: "Add `@revocation <how>` to the agent's JSDoc: the feature flag, kill switch, credential to revoke or runbook link.",
-    when: 'From high risk (`governance.revocation`): an error on an agent or MCP server whose highest-risk tool is high or critical — payments, infrastructure, production data, code execution. An agent that only reads or writes ordinary data is not asked for one.',
+    when: 'From high risk (`governance.revocation`): an error on an agent or MCP server whose tools' code reaches a high or critical action — payments, infrastructure, production data, code execution. An agent that only reads or writes ordinary data is not asked for one.',
     incorrect: [
       {
         code: `import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
@@ -66,7 +66,8 @@ server.registerTool('refund', { description: 'Refund a charge' }, async ({ charg
         });
       }
       if (a.revocation) continue;
-      const severity = gapSeverity('revocation', a.risk, ctx.governance);
+      const risk = governedRisk(a.effective);
+      const severity = gapSeverity('revocation', risk, ctx.governance);
       if (!severity) continue;
       ctx.report({
         loc: a.nameLoc,
@@ -74,7 +75,7 @@ server.registerTool('refund', { description: 'Refund a charge' }, async ({ charg
         entityId: a.id,
         severity,
         messageId: 'noRevocation',
-        data: { what: a.framework === 'mcp' ? 'MCP server' : 'Agent', name: a.name, risk: a.risk ?? 'low' },
+        data: { what: a.framework === 'mcp' ? 'MCP server' : 'Agent', name: a.name, risk: risk ?? 'low' },
         subject: `agent:${a.name}:${a.kind}`,
         suggest: [
           {

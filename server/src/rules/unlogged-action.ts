@@ -1,5 +1,5 @@
 import { capabilityTrail, describeCapability } from '../capabilities/describe';
-import { gapSeverity } from './governance';
+import { gapSeverity, governedRisk } from './governance';
 import { defineRule } from './rule';
 
 export const unloggedAction = defineRule({
@@ -41,9 +41,9 @@ export const runReport = tool({ description: '', inputSchema: {} as any, needsAp
   check(ctx) {
     for (const t of ctx.graph.tools) {
       if (t.audit || t.hosted || t.nameSource === 'unknown' || t.capabilities.length === 0) continue;
-      const severity = gapSeverity('audit', t.risk, ctx.governance);
+      const severity = gapSeverity('audit', governedRisk(t.capabilities), ctx.governance);
       if (!severity) continue;
-      const top = t.capabilities[0]!;
+      const top = t.capabilities.find((c) => c.basis !== 'declared')!;
       ctx.report({
         loc: t.nameLoc,
         anchor: t.loc,

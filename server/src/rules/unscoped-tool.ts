@@ -1,6 +1,6 @@
-import type { Capability, Severity, ToolNode } from '../analyzer/types';
+import type { Capability, RiskTier, Severity, ToolNode } from '../analyzer/types';
 import { declarable } from '../capabilities/scopes';
-import { gapSeverity, RISK_RANK } from './governance';
+import { gapSeverity, governedRisk, RISK_RANK } from './governance';
 import { defineRule } from './rule';
 
 export const unscopedTool = defineRule({
@@ -10,7 +10,7 @@ export const unscopedTool = defineRule({
     summary: 'A tool that can change something has no declared permission scope (`@scope`).',
     why: 'A tool is a non-human identity acting for the agent. Without a declared scope nobody can say what it is allowed to do, review a change that widens it, or notice when its code reaches beyond it.',
     fix: 'Add a JSDoc `@scope resource:action …` above the tool definition listing what it may do (e.g. `@scope orders:read refunds:write`), or a file-level `@scope` for a file of similar tools.',
-    when: 'From medium risk (`governance.scope`): a warning on a tool that creates or changes something or sends data out, an error on a high- or critical-risk one. A read-only lookup needs no scope. Scopes written on an agent or server cover the tools it exposes; an agent or server with more than three unscoped tools gets one finding, listing them, whose fix writes one `@scope` there.',
+    when: 'From medium risk (`governance.scope`): a warning on a tool whose code reads files or data, creates or changes something, or sends data out; an error on a high- or critical-risk one. A lookup needs no scope, nor a tool whose risk rests on its name alone. Scopes written on an agent or server cover the tools it exposes; an agent or server with more than three unscoped tools gets one finding, listing them, whose fix writes one `@scope` there.',
     incorrect: [
       {
         code: `import { tool } from 'ai';
@@ -58,11 +58,12 @@ export const cancelOrder = tool({
     const unscoped = ctx.graph.tools.flatMap((t) => {
       // Unnamed (dynamic) tools are reported once, by dynamic-tool-registration.
       if (t.scopes.length > 0 || t.hosted || t.nameSource === 'unknown') return [];
-      const severity = gapSeverity('scope', t.risk, ctx.governance);
-      return severity ? [{ tool: t, severity }] : [];
+      const risk = governedRisk(t.capabilities);
+      const severity = gapSeverity('scope', risk, ctx.governance);
+      return severity && risk ? [{ tool: t, severity, risk }] : [];
     });
     const grouped = reportPerServer(ctx, unscoped);
-    for (const { tool: t, severity } of unscoped) {
+    for (const { tool: t, severity, risk } of unscoped) {
       if (grouped.has(t.id)) continue;
       ctx.report({
         loc: t.nameLoc,
@@ -70,7 +71,7 @@ export const cancelOrder = tool({
         entityId: t.id,
         severity,
         messageId: 'noScope',
-        data: { name: t.name, risk: t.risk ?? 'low' },
+        data: { name: t.name, risk },
         subject: `tool:${t.name}:${t.kind}`,
         suggest: [addScope(t.name, t.capabilities)],
       });
@@ -79,7 +80,7 @@ export const cancelOrder = tool({
 });
 
 type Ctx = Parameters<typeof unscopedTool.check>[0];
-type Unscoped = { tool: ToolNode; severity: Severity };
+type Unscoped = { tool: ToolNode; severity: Severity; risk: RiskTier };
 
 /** More unscoped tools than this on one agent or server are reported once, there: one `@scope` there covers them. */
 const PER_TOOL_MAX = 3;
@@ -91,8 +92,8 @@ function reportPerServer(ctx: Ctx, unscoped: readonly Unscoped[]): Set<string> {
   for (const a of ctx.graph.agents) {
     const mine = a.tools.flatMap((id) => byId.get(id) ?? []);
     if (mine.length <= PER_TOOL_MAX) continue;
-    const worst = [...mine].sort((x, y) => RISK_RANK[y.tool.risk ?? 'low'] - RISK_RANK[x.tool.risk ?? 'low']);
-    const shown = worst.slice(0, 3).map((u) => `${u.tool.name} (${u.tool.risk ?? 'low'})`);
+    const worst = [...mine].sort((x, y) => RISK_RANK[y.risk] - RISK_RANK[x.risk]);
+    const shown = worst.slice(0, 3).map((u) => `${u.tool.name} (${u.risk})`);
     ctx.report({
       loc: a.nameLoc,
       anchor: a.loc,
@@ -106,7 +107,7 @@ function reportPerServer(ctx: Ctx, unscoped: readonly Unscoped[]): Set<string> {
         tools: `${shown.join(', ')}${mine.length > 3 ? `, ${mine.length - 3} more` : ''}`,
       },
       related: worst.map((u) => ({
-        message: `tool '${u.tool.name}' (${u.tool.risk ?? 'low'} risk)`,
+        message: `tool '${u.tool.name}' (${u.risk} risk)`,
         loc: u.tool.nameLoc,
       })),
       subject: `agent:${a.name}:${a.kind}:unscoped-tools`,
