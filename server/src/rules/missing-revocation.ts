@@ -8,7 +8,7 @@ export const missingRevocation = defineRule({
     summary: 'An agent or MCP server with a high-risk tool has no documented revocation path (`@revocation`).',
     why: 'When an agent misbehaves or its credentials leak, someone must be able to switch it off and revoke what it holds, quickly and without guessing (OWASP NHI: improper offboarding).',
     fix: "Add `@revocation <how>` to the agent's JSDoc: the feature flag, kill switch, credential to revoke or runbook link.",
-    when: 'From high risk (`governance.revocation`): an error on an agent or MCP server whose tools' code reaches a high or critical action — payments, infrastructure, production data, code execution. An agent that only reads or writes ordinary data is not asked for one.',
+    when: "From high risk (`governance.revocation`): an error on an agent or MCP server whose tools' code reaches a high or critical action — payments, infrastructure, production data, code execution. An agent that only reads or writes ordinary data is not asked for one.",
     incorrect: [
       {
         code: `import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
