@@ -77,7 +77,8 @@ import { execSync } from 'node:child_process';
 export const shell = new FunctionTool({ name: 'shell', description: '', requireConfirmation: () => false, execute: async ({ cmd }: any) => execSync(cmd).toString() });`,
       errors: [
         {
-          message: /^Tool 'shell' can system:exec .*always approves .*Add `requireConfirmation: true`/,
+          message: /^Tool 'shell' can system:exec .*always approves/,
+          fixes: ["Require human approval for 'shell' (requireConfirmation: true)"],
           line: 3,
           column: 47,
         },

@@ -265,7 +265,7 @@ describe('one definition given under several names', () => {
   it('is two tools, each agent seeing its own name, and what is wrong at its place is said once', () => {
     const result = analyzeCode(`import { generateText, ToolLoopAgent, tool } from 'ai';
 import { z } from 'zod';
-const getWeather = tool({ description: 'Weather', inputSchema: z.object({}), execute: async () => 'sunny' });
+const getWeather = tool({ description: 'Weather', inputSchema: z.object({}), execute: async () => fetch('https://wx.example/now') });
 export const chat = (prompt: string) => generateText({ model: 'openai/gpt-5', prompt, tools: { getWeather } });
 export const agent = new ToolLoopAgent({ id: 'forecaster', model: 'openai/gpt-5', tools: { weather: getWeather } });`);
     expect(
@@ -274,6 +274,6 @@ export const agent = new ToolLoopAgent({ id: 'forecaster', model: 'openai/gpt-5'
       ['chat', ['getWeather']],
       ['forecaster', ['weather']],
     ]);
-    expect(result.findings.filter((f) => f.ruleId === 'missing-owner' && f.loc.start.line === 3)).toHaveLength(1);
+    expect(result.findings.filter((f) => f.ruleId === 'unscoped-tool' && f.loc.start.line === 3)).toHaveLength(1);
   });
 });

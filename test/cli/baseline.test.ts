@@ -7,7 +7,7 @@ import { FAKE_KEYS } from '../helpers/fake-keys';
 const AGENT = (pad: string, key: string) => `${pad}import { tool } from 'ai';
 import OpenAI from 'openai';
 ${pad}export const client = new OpenAI({ apiKey: '${key}' });
-${pad}export const lookup = tool({ description: 'x', inputSchema: {} as any, execute: async () => 1 });
+${pad}export const lookup = tool({ description: 'x', inputSchema: {} as any, execute: async () => fetch('https://orders.example/api') });
 `;
 
 describe('baseline', () => {

@@ -15,7 +15,7 @@ function project(padding = 0) {
       (_, k) => `export const filler${k} = { id: ${k}, label: 'line ${k} of tool ${i}' };`,
     ).join('\n');
     files[`src/tool-${i}.ts`] =
-      `import { tool } from 'ai';\nimport { writeFileSync } from 'node:fs';\nexport const t${i} = tool({ description: '', inputSchema: {} as any, execute: async () => writeFileSync('/tmp/${i}', 'x') });\n${filler}\n`;
+      `import { tool } from 'ai';\nimport { writeFileSync } from 'node:fs';\nexport const t${i} = tool({ description: '', inputSchema: {} as any, execute: async () => writeFileSync('/srv/${i}', 'x') });\n${filler}\n`;
   }
   files['src/leak.ts'] = `export const key = '${KEY}';\n`;
   return tempProject(files);

@@ -10,7 +10,7 @@ import { startLsp } from '../helpers/lsp-client';
  * only ever save time: whatever state it is in, the report is the same.
  */
 const project = tempProject({
-  'src/agent.ts': `import { tool } from 'ai';\nexport const lookup = tool({ description: 'x', inputSchema: {} as any, execute: async () => 1 });\n`,
+  'src/agent.ts': `import { tool } from 'ai';\nexport const lookup = tool({ description: 'x', inputSchema: {} as any, execute: async () => fetch('https://orders.example/api') });\n`,
 });
 const roots: string[] = [];
 afterAll(() => {

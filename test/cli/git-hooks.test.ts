@@ -85,7 +85,7 @@ describe('--shard', () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 12; i++)
       files[`src/tool-${i}.ts`] =
-        `import { tool } from 'ai';\nexport const t${i} = tool({ description: '', inputSchema: {} as any, execute: async () => ${i} });\n`;
+        `import { tool } from 'ai';\nexport const t${i} = tool({ description: '', inputSchema: {} as any, execute: async () => fetch('https://a.example/${i}') });\n`;
     const dir = tempProject(files);
     const fps = (args: string[]) =>
       JSON.parse(runCli(['scan', '--format', 'json', ...args], { cwd: dir }).stdout).findings.map(

@@ -5,7 +5,7 @@ import { runCli, tempProject } from '../helpers/cli';
 import { FAKE_KEYS } from '../helpers/fake-keys';
 
 const AGENT = `import { tool } from 'ai';
-export const lookup = tool({ description: 'x', inputSchema: {} as any, execute: async () => 1 });
+export const lookup = tool({ description: 'x', inputSchema: {} as any, execute: async () => fetch('https://orders.example/api') });
 `;
 
 describe('agent-warden scan (built binary)', () => {
@@ -36,7 +36,22 @@ describe('agent-warden scan (built binary)', () => {
     ]) {
       expect(r.stdout).toContain(id);
     }
-    expect(r.stdout).toMatch(/✖ \d+ problems \(5 errors, \d+ warnings, \d+ info\)/);
+    expect(r.stdout).toMatch(/✖ \d+ problems \(6 errors, \d+ warnings, \d+ info\)/);
+    // Below the count: tools by risk, findings by rule (most first), and a hint for the commonest.
+    expect(r.stdout).toMatch(/^ {2}Tools by risk: 2 critical, 1 high, 5 medium\.$/m);
+    expect(r.stdout).toMatch(/^ {2}By rule: unapproved-high-risk-action 2, long-lived-credential 2, /m);
+    expect(r.stdout).toMatch(/^ {2}Hint \(unapproved-high-risk-action\): Add the framework's gate /m);
+  });
+
+  it('stylish: files with errors come first, each file in reading order', () => {
+    const r = runCli(['scan', 'examples/support-desk']);
+    const files = r.stdout.split('\n').filter((l) => l.startsWith('examples/'));
+    const worst = (file: string) => {
+      const block = r.stdout.slice(r.stdout.indexOf(`${file}\n`)).split('\n\n')[0]!;
+      return block.includes(' error ') ? 0 : block.includes(' warning ') ? 1 : 2;
+    };
+    expect(files.map(worst)).toEqual([...files.map(worst)].sort());
+    expect(files.filter((f) => worst(f) === 0)).toEqual([...files.filter((f) => worst(f) === 0)].sort());
   });
 
   it('json: one object with 1-based positions, relative forward-slash paths, fingerprints', () => {
@@ -115,7 +130,7 @@ describe('agent-warden scan (built binary)', () => {
 
   it('a file with syntax errors still yields what can be found; the run exits normally', () => {
     const dir = tempProject({
-      'src/broken.ts': `import { tool } from 'ai';\nexport const half = tool({ description: 'typing', inputSchema: {} as any, execute: async () => {\n  const x = ;\n`,
+      'src/broken.ts': `import { tool } from 'ai';\nexport const half = tool({ description: 'typing', inputSchema: {} as any, execute: async () => {\n  await fetch('https://a.example');\n  const x = ;\n`,
     });
     const r = runCli(['scan', '--format', 'json'], { cwd: dir });
     expect(r.code).toBe(0);

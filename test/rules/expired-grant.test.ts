@@ -20,8 +20,7 @@ ruleTester('expired-grant', {
       code: withExpiry('2026-03-31'),
       errors: [
         {
-          message:
-            "Tool 'deploy' expired on 2026-03-31: it still runs with privileges nobody re-approved. Review the grant and set a new `@expires`, or remove it.",
+          message: "Tool 'deploy' expired on 2026-03-31 and still runs.",
           line: 5,
           column: 4,
           severity: 'error',
@@ -33,8 +32,7 @@ ruleTester('expired-grant', {
       code: withExpiry('2026-06-20'),
       errors: [
         {
-          message:
-            "Tool 'deploy' expires on 2026-06-20 (in 5 days). Review the grant and set a new `@expires` before then.",
+          message: "Tool 'deploy' expires on 2026-06-20 (in 5 days).",
           line: 5,
           column: 4,
           severity: 'warning',

@@ -35,8 +35,7 @@ ruleTester('hardcoded-secret', {
       code: `import OpenAI from 'openai';\nconst client = new OpenAI({ apiKey: '${openai}' });`,
       errors: [
         {
-          message:
-            /^Hardcoded OpenAI secret \(openai-api-key, sk-p…\(164 chars\)\): .* `process\.env\.OPENAI_API_KEY`\.$/,
+          message: /^Hardcoded OpenAI secret \(openai-api-key, sk-p…\(164 chars\)\)\.$/,
           line: 2,
           column: 38,
         },
@@ -68,8 +67,7 @@ ruleTester('hardcoded-secret', {
       code: `const ledgerApiKey = '${randomFrom('ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789', 28)}';`,
       errors: [
         {
-          message:
-            /^Hardcoded Generic secret \(generic-secret, .{4}…\(28 chars\)\): .* `process\.env\.LEDGER_API_KEY`\.$/,
+          message: /^Hardcoded Generic secret \(generic-secret, .{4}…\(28 chars\)\)\.$/,
           line: 1,
           column: 23,
         },
@@ -115,7 +113,7 @@ ruleTester('hardcoded-secret', {
       code: `export const k = '${FAKE_KEYS['groq-api-key']!()}';`,
       errors: [
         {
-          message: /^Hardcoded Groq secret \(groq-api-key, gsk_…\(56 chars\)\) in test code:/,
+          message: /^Hardcoded Groq secret \(groq-api-key, gsk_…\(56 chars\)\) in test code\.$/,
           line: 1,
           column: 19,
           severity: 'warning',
@@ -129,7 +127,7 @@ ruleTester('hardcoded-secret', {
       code: `export const k = '${FAKE_KEYS['groq-api-key']!()}';`,
       errors: [
         {
-          message: /^Hardcoded Groq secret \(groq-api-key, gsk_…\(56 chars\)\): /,
+          message: /^Hardcoded Groq secret \(groq-api-key, gsk_…\(56 chars\)\)\.$/,
           line: 1,
           column: 19,
           severity: 'error',

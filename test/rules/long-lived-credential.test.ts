@@ -17,7 +17,8 @@ ruleTester('long-lived-credential', {
       code: `import { tool } from 'ai';\nimport Stripe from 'stripe';\nconst stripe = new Stripe(process.env.STRIPE_SECRET_KEY!);\nexport const t = tool({ description: '', inputSchema: {} as any, needsApproval: true, execute: async () => stripe.refunds.create({}) });`,
       errors: [
         {
-          message: /^Tool 't' \(critical\) acts with `STRIPE_SECRET_KEY`, a static credential read at module level/,
+          message:
+            /^Tool 't' \(critical risk\) acts with `STRIPE_SECRET_KEY`, a static credential read at module level/,
           line: 4,
           column: 14,
         },

@@ -66,7 +66,9 @@ export async function answer(q: string) {
       name: 'governance.revocation set to low asks it of every agent',
       code: `import { Agent } from '@openai/agents';\nexport const support = new Agent({ name: 'support' });`,
       config: { governance: { revocation: 'low' } },
-      errors: [{ message: "Agent 'support' (low risk) has no revocation path.", line: 2, column: 42, severity: 'warning' }],
+      errors: [
+        { message: "Agent 'support' (low risk) has no revocation path.", line: 2, column: 42, severity: 'warning' },
+      ],
     },
   ],
 });

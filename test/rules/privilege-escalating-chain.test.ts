@@ -34,7 +34,7 @@ export const support = new Agent({ name: 'Support', handoffs: [ops] });`,
         {
           messageId: 'escalates',
           message:
-            "Agent 'Support' reaches system:exec (command computed at run time) through hands off to agent 'Ops' → tool 'shell', beyond its scope (tickets:read): the chain grants more than anyone approved. Declare it, gate it, or cut the delegation.",
+            "Agent 'Support' reaches system:exec (command computed at run time) through hands off to agent 'Ops' → tool 'shell', beyond its scope (tickets:read).",
           line: 8,
           column: 42,
           fixes: [],

@@ -25,8 +25,7 @@ ruleTester('secret-in-prompt', {
       code: `import { generateText } from 'ai';\nexport const go = () => generateText({ model: {} as any, system: \`Use \${process.env.BILLING_API_KEY}\`, prompt: '' });`,
       errors: [
         {
-          message:
-            '`BILLING_API_KEY` flows into prompt text (system): the model sees the credential and can be talked into repeating it. Pass it to the client that needs it instead.',
+          message: 'Credential `BILLING_API_KEY` flows into prompt text (system), where the model sees it.',
           line: 2,
           column: 73,
         },
@@ -35,12 +34,12 @@ ruleTester('secret-in-prompt', {
     {
       name: 'into a tool description',
       code: `import { tool } from '@openai/agents';\nexport const t = tool({ name: 't', description: 'token: ' + process.env.GH_TOKEN, parameters: {} as any, execute: async () => '' });`,
-      errors: [{ message: /^`GH_TOKEN` flows into a tool description/, line: 2, column: 61 }],
+      errors: [{ message: /^Credential `GH_TOKEN` flows into a tool description/, line: 2, column: 61 }],
     },
     {
       name: "into a tool's result",
       code: `import { tool } from 'ai';\nexport const t = tool({ description: '', inputSchema: {} as any, execute: async () => ({ value: process.env.DB_PASSWORD }) });`,
-      errors: [{ message: /^`DB_PASSWORD` flows into a tool's result/, line: 2, column: 97 }],
+      errors: [{ message: /^Credential `DB_PASSWORD` flows into a tool's result/, line: 2, column: 97 }],
     },
   ],
 });

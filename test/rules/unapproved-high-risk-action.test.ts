@@ -87,10 +87,10 @@ async function doRefund(id: string) { return stripe.refunds.create({ charge: id 
 export const refund = tool({ description: '', inputSchema: {} as any, execute: async ({ id }: { id: string }) => doRefund(id) });`,
       errors: [
         {
-          message:
-            /^Tool 'refund' can payments:write with no human approval: .* Add `needsApproval: true`, or `@approval required`/,
+          message: "Tool 'refund' can payments:write with no human approval (critical risk).",
           line: 5,
           column: 14,
+          fixes: ["Require human approval for 'refund' (needsApproval: true)"],
         },
       ],
     },
@@ -102,7 +102,7 @@ export const shell = tool({ description: '', inputSchema: {} as any, needsApprov
       errors: [
         {
           message:
-            /^Tool 'shell' can system:exec \(command computed at run time\) with no human approval: .* Its `needsApproval` always approves \(async \(\) => false\): it is no gate\./,
+            "Tool 'shell' can system:exec (command computed at run time) with no human approval (critical risk). Its `needsApproval` always approves (async () => false): it is no gate.",
           line: 3,
           column: 14,
         },
@@ -129,8 +129,7 @@ server.registerTool('delete_pod', {}, async ({ name }: { name: string }) => {
 });`,
       errors: [
         {
-          message:
-            /^Tool 'delete_pod' can k8s:delete \(kubectl delete pod\) with no human approval: .* Add MCP elicitation/,
+          message: /^Tool 'delete_pod' can k8s:delete \(kubectl delete pod\) with no human approval \(high risk\)\.$/,
           severity: 'warning',
           line: 5,
           column: 21,
@@ -175,7 +174,11 @@ server.registerTool('drain', { description: 'Drain a node' }, async ({ nodeName 
   return { content: [] };
 });`,
       errors: [
-        { message: /^Tool 'drain' can k8s:delete \(kubectl drain\) with no human approval/, line: 5, column: 21 },
+        {
+          message: /^Tool 'drain' can k8s:delete \(kubectl drain\) with no human approval \(high risk\)/,
+          line: 5,
+          column: 21,
+        },
       ],
     },
     {
@@ -184,7 +187,7 @@ server.registerTool('drain', { description: 'Drain a node' }, async ({ nodeName 
       errors: [
         {
           message:
-            /^Tool 'send_payment' can payments:write \(as its name or description says\) with no human approval: the agent acts alone on a critical-risk action/,
+            /^Tool 'send_payment' can payments:write \(as its name or description says\) with no human approval \(critical risk\)/,
           severity: 'warning',
           line: 2,
           column: 14,
@@ -203,8 +206,7 @@ server.registerTool('drain', { description: 'Drain a node' }, async ({ nodeName 
       code: `import { tool } from 'ai';\nimport { writeFileSync } from 'node:fs';\nexport const t = tool({ description: '', inputSchema: {} as any, execute: async () => writeFileSync('notes/today.md', 'x') });`,
       errors: [
         {
-          message:
-            /^Tool 't' can file:write \(notes\/today\.md\) with no human approval: the agent acts alone on a high-risk action/,
+          message: /^Tool 't' can file:write \(notes\/today\.md\) with no human approval \(high risk\)/,
           severity: 'warning',
           line: 3,
           column: 14,
@@ -214,7 +216,13 @@ server.registerTool('drain', { description: 'Drain a node' }, async ({ nodeName 
     {
       name: 'writing .env persists credentials',
       code: `import { tool } from 'ai';\nimport { appendFileSync } from 'node:fs';\nexport const t = tool({ description: '', inputSchema: {} as any, execute: async ({ v }: { v: string }) => appendFileSync('.env', \`TOKEN=\${v}\`) });`,
-      errors: [{ message: /^Tool 't' can credentials:write \(\.env\) with no human approval/, line: 3, column: 14 }],
+      errors: [
+        {
+          message: /^Tool 't' can credentials:write \(\.env\) with no human approval \(critical risk\)/,
+          line: 3,
+          column: 14,
+        },
+      ],
     },
   ],
 });

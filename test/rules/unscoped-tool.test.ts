@@ -111,7 +111,8 @@ server.registerTool('purge', { description: '' }, async () => { await rm('/srv/a
 server.registerTool('sum', { description: '' }, async ({ a, b }: any) => ({ content: [{ type: 'text', text: a + b }] }));`,
       errors: [
         {
-          message: "MCP server 'files' has 4 tools with no declared scope: purge (high), make_a (medium), make_b (medium), 1 more.",
+          message:
+            "MCP server 'files' has 4 tools with no declared scope: purge (high), make_a (medium), make_b (medium), 1 more.",
           line: 3,
           column: 38,
           severity: 'error',
@@ -166,9 +167,7 @@ ruleTester('unscoped-tool', {
     {
       name: 'a malformed @scope is edited by hand: no fix',
       code: `import { tool } from 'ai';\n/** @owner t @scope orders */\nexport const read = tool({ description: '', inputSchema: {} as any, execute: async () => 1 });`,
-      errors: [
-        { messageId: 'badScope', line: 2, column: 14, fixes: [] },
-      ],
+      errors: [{ messageId: 'badScope', line: 2, column: 14, fixes: [] }],
     },
   ],
 });

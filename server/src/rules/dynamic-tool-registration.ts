@@ -26,8 +26,7 @@ server.registerTool('echo', { description: 'Echo' }, async () => ({ content: [] 
       },
     ],
     messages: {
-      dynamic:
-        'Tools registered{{where}} at run time ({{why}}): the inventory cannot list them, so their scope and owner go unreviewed. Use literal names, or suppress with a reason that says where the tools come from.',
+      dynamic: 'Tools registered{{where}} at run time ({{why}}) are not in the inventory.',
     },
     mappings: { maestro: ['L3'], nistAiRmf: ['MAP'], owaspAgentic: ['ASI02'], owaspNhi: ['NHI5'] },
   },

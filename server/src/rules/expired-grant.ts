@@ -36,10 +36,8 @@ export const deploy = tool({ name: 'deploy', description: 'Deploy', parameters: 
     ],
     messages: {
       badExpiry: "{{what}} '{{name}}': {{problem}}",
-      expired:
-        "{{what}} '{{name}}' expired on {{date}}: it still runs with privileges nobody re-approved. Review the grant and set a new `@expires`, or remove it.",
-      expiresSoon:
-        "{{what}} '{{name}}' expires on {{date}} (in {{days}} day{{s}}). Review the grant and set a new `@expires` before then.",
+      expired: "{{what}} '{{name}}' expired on {{date}} and still runs.",
+      expiresSoon: "{{what}} '{{name}}' expires on {{date}} (in {{days}} day{{s}}).",
       renew: "Re-approve '{{name}}' until a new date",
     },
     mappings: {

@@ -18,8 +18,7 @@ export const hardcodedSecret = defineRule({
       { file: '.env.example', code: `OPENAI_API_KEY=your-openai-key-here\n` },
     ],
     messages: {
-      secret:
-        'Hardcoded {{provider}} secret ({{secretRule}}, {{masked}}){{inTest}}: anyone with this code can act as the agent. Revoke and rotate it, then read it at run time, e.g. `process.env.{{envName}}`.',
+      secret: 'Hardcoded {{provider}} secret ({{secretRule}}, {{masked}}){{inTest}}.',
       readFromEnv: 'Read the secret from process.env.{{envName}} instead',
     },
     inTestCode: true,

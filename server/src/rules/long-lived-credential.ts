@@ -30,7 +30,7 @@ export const purge = tool({ description: '', inputSchema: {} as any, needsApprov
     ],
     messages: {
       staticCredential:
-        "Tool '{{name}}' ({{risk}}) acts with {{credentials}}, a static credential read at module level: every run holds it, for as long as nobody rotates it. Use a short-lived, task-scoped token from a broker.",
+        "Tool '{{name}}' ({{risk}} risk) acts with {{credentials}}, a static credential read at module level.",
     },
     mappings: {
       maestro: ['L4', 'L6'],

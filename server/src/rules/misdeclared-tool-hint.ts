@@ -30,10 +30,8 @@ server.registerTool('clean', { description: 'Clean the cache', annotations: { re
       },
     ],
     messages: {
-      notReadOnly:
-        "Tool '{{name}}' declares readOnlyHint: true but can {{what}}: clients auto-approve read-only tools, so this write goes unreviewed. Set readOnlyHint: false.",
-      destructive:
-        "Tool '{{name}}' declares destructiveHint: false but can {{what}}: clients skip confirmation for non-destructive tools. Set destructiveHint: true.",
+      notReadOnly: "Tool '{{name}}' declares readOnlyHint: true but can {{what}}.",
+      destructive: "Tool '{{name}}' declares destructiveHint: false but can {{what}}.",
     },
     mappings: {
       maestro: ['L3', 'L7'],

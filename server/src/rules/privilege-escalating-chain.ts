@@ -37,8 +37,7 @@ export const support = new Agent({ name: 'Support', handoffs: [ops] });`,
       },
     ],
     messages: {
-      escalates:
-        "{{what}} '{{name}}' reaches {{capability}} through {{route}}, beyond its scope ({{granted}}): the chain grants more than anyone approved. Declare it, gate it, or cut the delegation.",
+      escalates: "{{what}} '{{name}}' reaches {{capability}} through {{route}}, beyond its scope ({{granted}}).",
     },
     mappings: {
       maestro: ['L3', 'L7'],

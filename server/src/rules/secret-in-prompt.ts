@@ -31,8 +31,7 @@ export const ask = (q: string) => generateText({ model: openai('gpt-5'), system:
       },
     ],
     messages: {
-      flowsIntoModel:
-        '`{{name}}` flows into {{into}} ({{via}}): the model sees the credential and can be talked into repeating it. Pass it to the client that needs it instead.',
+      flowsIntoModel: 'Credential `{{name}}` flows into {{into}} ({{via}}), where the model sees it.',
     },
     inTestCode: true,
     mappings: {

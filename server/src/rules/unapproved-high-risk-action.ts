@@ -49,8 +49,7 @@ export const refund = tool({
       },
     ],
     messages: {
-      unapproved:
-        "Tool '{{name}}' can {{what}} with no human approval: the agent acts alone on a {{tier}}-risk action.{{note}} Add {{gate}}, or `@approval required` when a human gate exists outside the code.",
+      unapproved: "Tool '{{name}}' can {{what}} with no human approval ({{tier}} risk).{{note}}",
       requireApproval: "Require human approval for '{{name}}' ({{how}})",
     },
     mappings: {
@@ -71,13 +70,6 @@ export const refund = tool({
       // high one only claimed, information.
       const claimedOnly = highest.every((c) => c.basis);
       const weight = (t.risk === 'critical' ? 2 : 1) - (claimedOnly ? 1 : 0);
-      const gate = t.approvalSite
-        ? `\`${t.approvalSite.prop}: true\``
-        : t.framework === 'mcp'
-          ? 'MCP elicitation (`elicitInput`)'
-          : t.framework === 'langchain'
-            ? '`humanInTheLoopMiddleware` or `interrupt()`'
-            : "the framework's approval gate";
       ctx.report({
         loc: t.nameLoc,
         anchor: t.loc,
@@ -89,7 +81,6 @@ export const refund = tool({
           tier: t.risk,
           what: highest.map(describeCapability).slice(0, 3).join(', '),
           note: t.approvalNote ? ` Its ${t.approvalNote}.` : '',
-          gate,
         },
         related: capabilityTrail(highest[0]!),
         subject: `tool:${t.name}:${t.kind}`,

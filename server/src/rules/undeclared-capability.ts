@@ -28,8 +28,7 @@ export const save = tool({ name: 'save_note', description: '', parameters: {} as
       },
     ],
     messages: {
-      undeclared:
-        "Tool '{{name}}' can {{what}}, which its scope ({{scopes}}) does not cover: it holds a privilege nobody granted. Remove it, or add `{{capability}}` to @scope for review.",
+      undeclared: "Tool '{{name}}' can {{what}}, which its scope ({{scopes}}) does not cover.",
     },
     mappings: {
       maestro: ['L3', 'L6'],
