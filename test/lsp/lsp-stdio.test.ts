@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { CodeAction } from 'vscode-languageserver-protocol';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -77,7 +77,9 @@ describe('language server over stdio', () => {
     const toolsDoc = s.docs.get('src/billing/tools.ts')!;
     s.change('src/billing/tools.ts', toolsDoc.getText().replace('/** @scope network:egress */', '// no scope again'));
     const before = await s.pull('src/billing/tools.ts');
-    expect(before.items!.some((d) => d.message.startsWith("Tool 'lookupInvoice' has no declared scope"))).toBe(true);
+    expect(
+      before.items!.some((d) => d.message.startsWith("Tool 'lookupInvoice' (medium risk) has no declared scope")),
+    ).toBe(true);
     const refreshes = s.refreshes();
     s.open('src/billing/billing-agent.ts');
     const agentFile = s.docs.get('src/billing/billing-agent.ts')!;
@@ -91,7 +93,9 @@ describe('language server over stdio', () => {
     await new Promise((r) => setTimeout(r, 200));
     expect(s.refreshes()).toBeGreaterThan(refreshes);
     const after = await s.pull('src/billing/tools.ts');
-    expect(after.items!.some((d) => d.message.startsWith("Tool 'find_invoice' has no declared scope"))).toBe(true);
+    expect(
+      after.items!.some((d) => d.message.startsWith("Tool 'find_invoice' (medium risk) has no declared scope")),
+    ).toBe(true);
   });
 
   it('offers quick-fixes for every finding; applying each removes its finding after a re-pull', async () => {
@@ -115,13 +119,12 @@ describe('language server over stdio', () => {
       expect(after.items!.some((d) => d.code === target.code && d.message === target.message)).toBe(false);
       applied++;
     }
-    expect(applied).toBe(4); // owner + scope on the tool, owner + revocation on the agent
+    expect(applied).toBe(2); // a scope on the tool, an owner on the agent (which its tool inherits)
     expect((await s.pull(rel)).items).toEqual([]);
   });
 
   it('disable-for-line and disable-for-file actions suppress with a reason', async () => {
-    const rel = 'src/legacy/chat-completions.ts';
-    s.open(rel);
+    const rel = 'src/billing/tools.ts';
     const r = await s.pull(rel);
     const target = r.items!.find((d) => d.code === 'unscoped-tool')!;
     const actions = (await s.conn.sendRequest('textDocument/codeAction', {
@@ -137,15 +140,12 @@ describe('language server over stdio', () => {
   });
 
   it('with snippet support, placeholders become tab stops', async () => {
-    const rel = 'src/agents/triage.ts';
-    s.open(rel);
-    const r = await s.pull(rel);
-    const target = r.items!.find((d) => d.code === 'missing-revocation')!;
+    const rel = 'src/crm/crm-server.ts';
     const snip = await startLsp(s.root, { snippets: true });
     try {
       await snip.waitReady();
-      snip.open(rel, s.docs.get(rel)!.getText());
-      await snip.pull(rel);
+      snip.open(rel, readFileSync(join(s.root, rel), 'utf8'));
+      const target = (await snip.pull(rel)).items!.find((d) => d.code === 'missing-revocation')!;
       const actions = (await snip.conn.sendRequest('textDocument/codeAction', {
         textDocument: { uri: snip.uri(rel) },
         range: target.range,
