@@ -127,7 +127,7 @@ describe('agent views in VS Code (real editor, installed from the .vsix)', { tim
       () => treeRows(page),
       (r) => !r.includes('Technical support'),
     );
-    expect(rows).toContain('Ops helper'); // no owner, no revocation path
+    expect(rows).toContain('Ops helper'); // no owner
     expect(rows).not.toContain('Technical support'); // owned, scoped, revocable: nothing to report
     await screenshot(page, '7-inventory-filtered');
     // The current file (ops-agent.ts, opened from the tree above): its agent and tool only.

@@ -49,10 +49,10 @@ describe('VS Code extension (real editor, installed from the .vsix)', { timeout:
     it('shows the example project’s findings in the Problems panel, secrets masked', async () => {
       const owners = await until(
         () => problems(page, 'has no owner'),
-        (rows) => rows.some((r) => r.includes("Agent 'Ops helper' has no owner")),
+        (rows) => rows.some((r) => r.includes("Agent 'Ops helper' (medium risk) has no owner")),
         90_000,
       );
-      expect(owners.some((r) => r.includes("Agent 'Ops helper' has no owner"))).toBe(true);
+      expect(owners.some((r) => r.includes("Agent 'Ops helper' (medium risk) has no owner"))).toBe(true);
       const expired = await until(
         () => problems(page, 'expired on'),
         (rows) => rows.length > 0,
@@ -70,34 +70,32 @@ describe('VS Code extension (real editor, installed from the .vsix)', { timeout:
     it('typing a change updates the diagnostics (unsaved buffer)', async () => {
       await openFile(page, 'ops-agent.ts');
       await goTo(page, '15'); // the empty line above `export const opsAgent = new Agent({`
-      await page.keyboard.type('// agent-warden-ignore-next-line missing-revocation -- e2e: typed in the editor');
+      await page.keyboard.type('// agent-warden-ignore-next-line missing-owner -- e2e: typed in the editor');
       const rows = await until(
-        () => problems(page, 'no revocation path'),
+        () => problems(page, 'has no owner'),
         (r) => !r.some((x) => x.includes("Agent 'Ops helper'")),
       );
       expect(rows.some((x) => x.includes("Agent 'Ops helper'"))).toBe(false);
-      expect(rows.some((x) => x.includes("Agent 'Accounts'"))).toBe(true);
-      // Only that finding went: the agent's other findings stay.
-      expect((await problems(page, "Agent 'Ops helper' has no owner")).some((x) => x.includes('has no owner'))).toBe(
-        true,
-      );
+      // Only that finding went: the file's other finding stays.
+      const scope = "Tool 'restartWorker' (medium risk) has no declared scope";
+      expect((await problems(page, scope)).some((x) => x.includes(scope))).toBe(true);
       await screenshot(page, '2-typed-suppression');
     });
 
     it('a quick-fix applied through the UI (Ctrl+.) removes its finding', async () => {
-      const message = "Tool 'restartWorker' has no owner";
+      const message = "Tool 'restartWorker' (medium risk) has no declared scope";
       const rows = () => problems(page, message).then((r) => r.filter((x) => x.includes(message)));
       expect(await until(rows, (r) => r.length > 0)).toHaveLength(1);
       await goTo(page, '7:9'); // inside the tool's id, which the fix points at
       await page.waitForTimeout(1000);
-      await openQuickFixMenu(page, "Add @owner to 'restartWorker'");
+      await openQuickFixMenu(page, "Add @scope to 'restartWorker' (network:send)");
       await screenshot(page, '3-quick-fix-menu');
       // The preferred fix is first and focused; Enter applies it (as a developer would).
       expect(await page.locator('.action-widget .monaco-list-row.focused').innerText()).toContain(
-        "Add @owner to 'restartWorker'",
+        "Add @scope to 'restartWorker' (network:send)",
       );
       await page.keyboard.press('Enter');
-      await page.keyboard.press('Escape'); // leave snippet mode; the default owner stays
+      await page.keyboard.press('Escape'); // leave snippet mode; the inferred scope stays
       expect(await until(rows, (r) => r.length === 0)).toEqual([]);
       await screenshot(page, '4-quick-fix-applied');
     });
@@ -122,10 +120,10 @@ describe('VS Code extension (real editor, installed from the .vsix)', { timeout:
       await openFile(page, 'ops-agent.ts');
       const rows = await until(
         () => problems(page, 'has no owner'),
-        (r) => r.some((x) => x.includes("Agent 'Ops helper' has no owner")),
+        (r) => r.some((x) => x.includes("Agent 'Ops helper' (medium risk) has no owner")),
         90_000,
       );
-      expect(rows.some((x) => x.includes("Agent 'Ops helper' has no owner"))).toBe(true);
+      expect(rows.some((x) => x.includes("Agent 'Ops helper' (medium risk) has no owner"))).toBe(true);
       // Files that are not open are not indexed in Restricted Mode.
       expect(await problems(page, 'expired on')).toEqual([]);
       expect(await problems(page, 'Hardcoded')).toEqual([]);
