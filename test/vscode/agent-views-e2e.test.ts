@@ -259,7 +259,14 @@ describe('agent views in VS Code (real editor, installed from the .vsix)', { tim
       60_000,
     );
     const headings = await frame!.locator('h1, h2').allInnerTexts();
-    expect(headings).toEqual(['unscoped-tool', 'Why it matters', 'How to fix', 'Incorrect', 'Correct']);
+    expect(headings).toEqual([
+      'unscoped-tool',
+      'Why it matters',
+      'When it fires',
+      'How to fix',
+      'Incorrect',
+      'Correct',
+    ]);
     expect(await frame!.locator('pre code').count()).toBeGreaterThanOrEqual(2);
     await screenshot(page, '12-rule-docs');
   });

@@ -4,7 +4,7 @@ import type { Finding } from '../analyzer/types';
 import { applyEdits, fixesForFinding, knownOwners } from '../fixes/fixes';
 import { dirname, join, relative, resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { ConfigError } from '../config/load-config';
+import { CONFIG_FILE, ConfigError } from '../config/load-config';
 import { ANALYZER_VERSION } from '../version';
 import type { AnalysisResult, Notice } from '../analyzer/types';
 import { isAnalysable } from '../engine';
@@ -19,6 +19,7 @@ import { formatMarkdown } from '../reporters/markdown';
 import { formatSarif } from '../reporters/sarif';
 import { formatStylish } from '../reporters/stylish';
 import { readBaseline, toBaseline } from './baseline';
+import { BASELINE_FILE, initialConfig, surveyProject } from './init';
 import { collectFiles, readSources, type ScanInput, UsageError } from '../project/collect-files';
 import { openWorkspace, type Workspace } from '../project/workspace';
 
@@ -185,6 +186,7 @@ export function buildProgram(cwd: string, setExit: (code: number) => void): Comm
     .configureOutput({ writeErr: (s) => process.stderr.write(s) })
     .showHelpAfterError('(run with --help for usage)');
   addScanCommand(program).action(async (paths: string[], opts: ScanOptions) => setExit(await scan(paths, opts, cwd)));
+  addInitCommand(program).action(async (opts: InitOptions) => setExit(await init(opts, cwd)));
   addInventoryCommand(program).action(async (paths: string[], opts: InventoryOptions) => {
     const result = await runAnalysis(paths, opts, cwd);
     printNotices(result.notices);
@@ -226,6 +228,47 @@ function addScanCommand(program: Command): Command {
       '--update-baseline',
       'write every current finding to the baseline file (dropping ones that are gone), then report none',
     );
+}
+
+interface InitOptions {
+  baseline?: boolean;
+  force?: boolean;
+}
+
+function addInitCommand(program: Command): Command {
+  return program
+    .command('init')
+    .description(
+      'Write agent-warden.json for the project in this folder: the frameworks found, owners from CODEOWNERS, ' +
+        'test code left out, every rule explained.',
+    )
+    .option('--baseline', `record today's findings in ${BASELINE_FILE}, so that only new ones are reported`)
+    .option('--force', `replace an existing ${CONFIG_FILE}`);
+}
+
+/** `agent-warden init`: a config to adopt Agent Warden on an existing repository, and optionally a baseline. */
+async function init(opts: InitOptions, cwd: string): Promise<number> {
+  const file = join(cwd, CONFIG_FILE);
+  if (existsSync(file) && !opts.force) throw new UsageError(`${CONFIG_FILE} already exists here (--force replaces it)`);
+  const result = await runAnalysis(['.'], {}, cwd);
+  printNotices(result.notices);
+  const survey = surveyProject(result, openWorkspace(cwd, ['.']).owners);
+  writeFileSync(file, initialConfig(survey, !!opts.baseline));
+  const found = survey.frameworks.map((f) => f.framework).join(', ') || 'no agent framework yet';
+  const owners = Object.keys(survey.owners).length;
+  process.stderr.write(
+    `agent-warden: wrote ${CONFIG_FILE} (${found}; ${plural(owners, 'folder')} owned through CODEOWNERS).\n`,
+  );
+  if (opts.baseline) {
+    writeFileSync(join(cwd, BASELINE_FILE), toBaseline(result.findings));
+    process.stderr.write(
+      `agent-warden: recorded ${plural(result.findings.length, 'finding')} in ${BASELINE_FILE}: only new ones will be reported.\n`,
+    );
+  } else if (result.findings.length)
+    process.stderr.write(
+      `agent-warden: ${plural(result.findings.length, 'finding')} today; \`agent-warden init --baseline --force\` records them so that only new ones are reported.\n`,
+    );
+  return EXIT.ok;
 }
 
 function addInventoryCommand(program: Command): Command {

@@ -7,6 +7,7 @@ export interface StylishOptions {
 }
 
 const CODES = { red: 31, yellow: 33, blue: 34, dim: 2, bold: 1, underline: 4 } as const;
+const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 const TIERS: RiskTier[] = ['critical', 'high', 'medium', 'low'];
 
@@ -44,10 +45,10 @@ export function formatStylish(result: AnalysisResult, opts: StylishOptions): str
   lines.push('');
   if (total === 0)
     lines.push(
-      `No problems found in ${result.stats.files} files (${result.stats.agents} agents, ${result.stats.tools} tools).`,
+      `No problems found in ${n(result.stats.files, 'file')} (${n(result.stats.agents, 'agent')}, ${n(result.stats.tools, 'tool')}).`,
     );
   else {
-    const summary = `${total} problem${total === 1 ? '' : 's'} (${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}, ${i} info) in ${result.stats.files} files: ${result.stats.agents} agents, ${result.stats.tools} tools.`;
+    const summary = `${total} problem${total === 1 ? '' : 's'} (${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}, ${i} info) in ${n(result.stats.files, 'file')}: ${n(result.stats.agents, 'agent')}, ${n(result.stats.tools, 'tool')}.`;
     lines.push(c('bold', e ? c('red', `✖ ${summary}`) : c('yellow', `⚠ ${summary}`)));
     lines.push(...overview(result).map((l) => `  ${l}`));
   }

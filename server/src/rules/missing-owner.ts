@@ -42,6 +42,7 @@ export const support = new Agent({ name: 'support', instructions: 'Help customer
       noOwner: "{{what}} '{{name}}' ({{risk}} risk) has no owner.",
       addOwner: "Add @owner to '{{name}}'",
     },
+    graded: true,
     mappings: {
       maestro: ['L6'],
       nistAiRmf: ['GOVERN'],

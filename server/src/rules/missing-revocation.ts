@@ -43,6 +43,7 @@ server.registerTool('refund', { description: 'Refund a charge' }, async ({ charg
       noRevocation: "{{what}} '{{name}}' ({{risk}} risk) has no revocation path.",
       addRevocation: "Add @revocation to '{{name}}'",
     },
+    graded: true,
     mappings: {
       maestro: ['L6', 'L7'],
       nistAiRmf: ['GOVERN', 'MANAGE'],

@@ -16,7 +16,7 @@ export function ruleDocsMarkdown(ruleId: string): string {
   return [
     `# ${m.id}`,
     '',
-    `**Default severity:** ${m.defaultSeverity}${m.fixable ? ' · quick-fix available' : ''}${maps ? ` · ${maps}` : ''}`,
+    `**Default severity:** ${m.graded ? 'by risk (see below)' : m.defaultSeverity}${m.fixable ? ' · quick-fix available' : ''}${maps ? ` · ${maps}` : ''}`,
     '',
     m.summary,
     '',

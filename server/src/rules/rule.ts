@@ -49,6 +49,11 @@ export interface RuleMeta<M extends string = string> {
   /** Whether the rule offers a fix or a suggestion with its findings (the docs say so). */
   fixable?: boolean;
   /**
+   * Whether each finding's severity follows the risk of what it is about (`defaultSeverity` is the one at medium
+   * risk); a level set in the config replaces it.
+   */
+  graded?: boolean;
+  /**
    * Whether the rule reports in test, eval and fixture code (`testPaths`). Governance rules do not: that code is not
    * what runs in production. A secret is a secret wherever it is.
    */

@@ -5,7 +5,7 @@ import { defineRule } from './rule';
 export const unloggedAction = defineRule({
   meta: {
     id: 'unlogged-action',
-    defaultSeverity: 'info',
+    defaultSeverity: 'warning',
     summary: 'A tool with critical capabilities (by default) writes no audit record when it runs.',
     why: 'When an agent acts on its own, the audit trail is how anyone later learns what it did, for whom and why. Without one, an incident cannot be reconstructed (OWASP ASI10 rogue agents; CWE-778 insufficient logging).',
     fix: 'Record the action in the tool (e.g. `await audit({ tool, actor, input })`), or name your logger in agent-warden.json so it is recognised.',
@@ -30,6 +30,7 @@ export const runReport = tool({ description: '', inputSchema: {} as any, needsAp
     messages: {
       unlogged: "Tool '{{name}}' can {{what}} but writes no audit record.",
     },
+    graded: true,
     mappings: {
       maestro: ['L5'],
       nistAiRmf: ['MEASURE', 'MANAGE'],

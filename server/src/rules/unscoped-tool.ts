@@ -43,6 +43,7 @@ export const cancelOrder = tool({
       noScopes: "{{what}} '{{name}}' has {{count}} tools with no declared scope: {{tools}}.",
       addScope: "Add @scope to '{{name}}'{{inferred}}",
     },
+    graded: true,
     mappings: {
       maestro: ['L3', 'L6'],
       nistAiRmf: ['GOVERN', 'MAP'],
