@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { adapterTable, inventoryOf } from '../helpers/inventory';
-import { analyzeCode } from '../helpers/analyze';
+import { analyzeCode, analyzeFiles } from '../helpers/analyze';
 
 /** Ways published servers register tools that no single framework call shows: wrappers, factories, spreads. */
 adapterTable('registration patterns of real code', [
@@ -275,5 +275,40 @@ export const agent = new ToolLoopAgent({ id: 'forecaster', model: 'openai/gpt-5'
       ['forecaster', ['weather']],
     ]);
     expect(result.findings.filter((f) => f.ruleId === 'unscoped-tool' && f.loc.start.line === 3)).toHaveLength(1);
+  });
+});
+
+describe('tools made by a factory where they are registered', () => {
+  // As the Vercel AI chatbot registers its tools: `tools: { createDocument: createDocument({ session, dataStream }) }`.
+  const files = (annotation: string) => ({
+    'lib/ai/tools/create-document.ts': `import { tool } from 'ai';
+import { writeFile } from 'node:fs/promises';
+${annotation}export const createDocument = ({ session }: { session: { user: string } }) =>
+  tool({
+    description: 'Create a document',
+    inputSchema: {} as never,
+    execute: async ({ title }: { title: string }) => writeFile(\`/srv/docs/\${session.user}/\${title}.md\`, ''),
+  });`,
+    'app/api/chat/route.ts': `import { streamText } from 'ai';
+import { createDocument } from '../../../lib/ai/tools/create-document';
+export async function POST(req: Request) {
+  const session = { user: 'u' };
+  return streamText({ model: {} as never, messages: [], tools: { createDocument: createDocument({ session }) } });
+}`,
+  });
+
+  it('are one tool, at the factory, exposed by the route', () => {
+    const result = analyzeFiles(files(''));
+    expect(result.graph.tools.map((t) => [t.name, t.loc.file, t.risk])).toEqual([
+      ['createDocument', 'lib/ai/tools/create-document.ts', 'high'],
+    ]);
+    expect(result.graph.agents.map((a) => [a.name, a.tools.length])).toEqual([['POST /api/chat', 1]]);
+  });
+
+  it('annotating the factory clears what the tool was missing', () => {
+    const ruleIds = (r: ReturnType<typeof analyzeFiles>) =>
+      r.findings.filter((f) => f.loc.file.startsWith('lib/')).map((f) => f.ruleId);
+    expect(ruleIds(analyzeFiles(files('')))).toEqual(['unapproved-high-risk-action', 'unscoped-tool']);
+    expect(ruleIds(analyzeFiles(files('/** @scope file:write @approval required */\n')))).toEqual([]);
   });
 });
