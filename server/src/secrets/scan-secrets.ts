@@ -249,7 +249,7 @@ export function scanSecrets(text: string, rules: readonly SecretRule[] = SECRET_
       // Ids and digests look random too; a provider's own name or prefix beside the value settles it.
       if (isPlaceholder(value, !!rule.freeForm) || (rule.freeForm && looksLikeNonSecretId(value))) continue;
       if (rule.minEntropy !== undefined && shannonEntropy(value) < rule.minEntropy) continue;
-      if (rule.isPublic?.(value)) continue;
+      if (rule.isPublic?.(value, text.slice(Math.max(0, start - 300), start))) continue;
       taken.push([start, end]);
       found.push({
         ruleId: rule.id,

@@ -21,8 +21,11 @@ export interface SecretRule {
   envName?: string;
   /** Free-form values (passwords, generic secrets): placeholder words like `changeme` mark stand-ins. */
   freeForm?: boolean;
-  /** Values of the format that are public by design (a key meant for browsers): not secrets. */
-  isPublic?: (value: string) => boolean;
+  /**
+   * Values of the format that are not secrets: public by design (a key meant for browsers), or a signature that
+   * expires within the day, inside the URL it signs. `before` is the text just before the value.
+   */
+  isPublic?: (value: string, before: string) => boolean;
   /**
    * Examples that run as tests. Templates, expanded at test time so no key-shaped string is committed:
    * `${alnum:N}`, `${hex:N}`, `${upper:N}`, `${lower:N}`, `${digits:N}`, `${b64url:N}`, `${b64:N}`, `${b32:N}`, `${bech32:N}`.
@@ -956,14 +959,26 @@ function MORE_RULES(): SecretRule[] {
 }
 
 /**
- * A JWT whose claims give it the `anon` role: Supabase's anonymous (publishable) key, which its docs say is safe in a
- * browser and ships in every client; what it may do is decided by row-level security, not by keeping it secret.
+ * Not a credential, though shaped as one:
+ * - a JWT whose claims give it the `anon` role: Supabase's anonymous (publishable) key, which its docs say is safe in a
+ *   browser and ships in every client; what it may do is decided by row-level security, not by keeping it secret;
+ * - a JWT in the query of the URL it signs (a storage or CDN signed URL: `…/object/sign/a.png?token=…`) that expires
+ *   within a day of being issued: by the time the code is read it signs nothing.
  */
-function isPublicJwt(token: string): boolean {
+function isPublicJwt(token: string, before: string): boolean {
+  const claims = jwtClaims(token);
+  if (!claims) return false;
+  if (claims.role === 'anon') return true;
+  const { iat, exp } = claims;
+  const inSignedUrl = /https?:\/\/[^\s'"`]*[?&][\w.-]+=$/.test(before);
+  return inSignedUrl && typeof iat === 'number' && typeof exp === 'number' && exp - iat <= 24 * 60 * 60;
+}
+
+function jwtClaims(token: string): Record<string, unknown> | undefined {
   try {
-    const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8')) as { role?: unknown };
-    return claims.role === 'anon';
+    const claims: unknown = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8'));
+    return claims && typeof claims === 'object' ? (claims as Record<string, unknown>) : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }
