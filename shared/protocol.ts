@@ -109,6 +109,11 @@ export interface ServerStatus {
   lastAnalysisMs?: number;
   indexed?: { done: number; total: number };
   configError?: string;
+  /**
+   * Packages (their package.json, relative to the folder) that depend on an agent framework, in whose code no agent
+   * or tool was found: the analyzer may be blind there.
+   */
+  blindSpots?: string[];
 }
 
 export const STATUS = 'agentWarden/status';

@@ -181,6 +181,12 @@ function showStatus(s: ServerStatus): void {
   status.detail =
     s.lastAnalysisMs !== undefined ? `last analysis ${s.lastAnalysisMs} ms · ${s.files} files` : `${s.files} files`;
   status.severity = s.configError ? vscode.LanguageStatusSeverity.Error : vscode.LanguageStatusSeverity.Information;
+  const blind = s.blindSpots ?? [];
+  if (blind.length && !s.configError) {
+    // Never blind without saying so: a framework dependency with no agent found may be a pattern not followed.
+    status.severity = vscode.LanguageStatusSeverity.Warning;
+    status.detail = `no agent found in ${blind.length === 1 ? blind[0] : `${blind.length} packages`} that depend${blind.length === 1 ? 's' : ''} on an agent framework`;
+  }
   if (s.configError) status.detail = `agent-warden.json: ${s.configError}`;
 }
 

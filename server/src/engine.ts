@@ -376,6 +376,7 @@ function blindSpots(declared: DeclaredVersions[], graph: AgentGraph): Notice[] {
     if (graph.agents.some((a) => inside(a.loc.file)) || graph.tools.some((t) => inside(t.loc.file))) continue;
     out.push({
       file: d.dir === '.' ? 'package.json' : `${d.dir}/package.json`,
+      kind: 'blind-spot',
       message:
         `depends on ${frameworks.slice(0, 3).join(', ')}${frameworks.length > 3 ? ', …' : ''} but no agent or tool ` +
         'was found in its code: if it defines some, the analyzer does not see how it registers them',

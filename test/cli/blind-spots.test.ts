@@ -27,11 +27,15 @@ server.listen();`,
     const notices = JSON.parse(r.stdout).notices as { file: string; message: string }[];
     expect(notices).toContainEqual({
       file: 'package.json',
+      kind: 'blind-spot',
       message: expect.stringMatching(
         /^depends on @modelcontextprotocol\/sdk but no agent or tool was found in its code/,
       ),
     });
-    expect(runCli(['scan', '.'], { cwd: dir }).stderr).toMatch(/agent-warden: package\.json: depends on/);
+    const stylish = runCli(['scan', '.'], { cwd: dir });
+    expect(stylish.stderr).toMatch(/agent-warden: package\.json: depends on/);
+    // Said in the summary as well, where a reader of the report looks.
+    expect(stylish.stdout).toContain('No agent or tool found in package.json, which depends on an agent framework');
   });
 
   it('a LangGraph app is not blind: its compiled graph is an agent', () => {

@@ -540,6 +540,8 @@ export interface Finding {
 export interface Notice {
   file: string;
   message: string;
+  /** `blind-spot`: a package depends on an agent framework, but no agent or tool was found in its code. */
+  kind?: 'blind-spot';
 }
 
 /** Everything one analysis found: the identity graph, the findings after suppressions, and counts. */

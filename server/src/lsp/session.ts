@@ -93,6 +93,7 @@ export class Session {
       lastAnalysisMs: last !== undefined ? Math.round(last * 10) / 10 : undefined,
       indexed: this.indexProgress,
       configError: configError?.message,
+      blindSpots: all.flatMap((a) => a?.notices.filter((n) => n.kind === 'blind-spot').map((n) => n.file) ?? []),
     };
   }
 
@@ -173,6 +174,8 @@ export class Session {
           if (p.done === p.total || p.done % 200 === 0) this.sendStatus();
         };
         await s.index(onProgress, controller.signal);
+        // Linked once indexed: the status names the packages where no agent was found, which linking decides.
+        s.current();
       }
       this.log(`indexed ${this.states.reduce((n, s) => n + s.files().length, 0)} files`);
       this.scheduleRefresh();

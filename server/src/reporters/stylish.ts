@@ -52,6 +52,14 @@ export function formatStylish(result: AnalysisResult, opts: StylishOptions): str
     lines.push(c('bold', e ? c('red', `✖ ${summary}`) : c('yellow', `⚠ ${summary}`)));
     lines.push(...overview(result).map((l) => `  ${l}`));
   }
+  const blind = result.notices.filter((x) => x.kind === 'blind-spot').map((x) => x.file);
+  if (blind.length)
+    lines.push(
+      c(
+        'yellow',
+        `No agent or tool found in ${blind.length === 1 ? blind[0] : n(blind.length, 'package')}, which depend${blind.length === 1 ? 's' : ''} on an agent framework: the analyzer may not follow how it registers them.`,
+      ),
+    );
   if (result.stats.testFiles)
     lines.push(
       c(
