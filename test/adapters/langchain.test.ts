@@ -1,3 +1,8 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PREBUILT_TOOLS } from '../../server/src/analyzer/adapters/langchain';
+import { REPO } from '../helpers/cli';
 import { adapterTable } from '../helpers/inventory';
 
 adapterTable('LangChain / LangGraph adapter', [
@@ -175,3 +180,50 @@ export const graph = builder.compile().withConfig({ runName: 'IndexGraph' });`,
     },
   },
 ]);
+
+adapterTable('LangChain prebuilt tools', [
+  {
+    // As LangChain's ReAct agent template gives its graph a web search (create-agent-chat-app).
+    name: 'a package-made tool is a tool under the name its class gives it, run by the package',
+    files: {
+      'src/tools.ts': `import { TavilySearchResults } from '@langchain/community/tools/tavily_search';
+import { Calculator } from '@langchain/community/tools/calculator';
+export const TOOLS = [new TavilySearchResults({ maxResults: 3 }), new Calculator()];`,
+      'src/graph.ts': `import { MessagesAnnotation, StateGraph } from '@langchain/langgraph';
+import { ToolNode } from '@langchain/langgraph/prebuilt';
+import { TOOLS } from './tools';
+export const workflow = new StateGraph(MessagesAnnotation).addNode('tools', new ToolNode(TOOLS));`,
+    },
+    expected: {
+      tools: ['tavily_search_results_json', 'calculator'],
+      agents: { workflow: { tools: ['tavily_search_results_json', 'calculator'] } },
+    },
+  },
+]);
+
+describe('LangChain prebuilt tools: each name as the package’s class gives it', () => {
+  const corpus = join(REPO, 'third-party/corpus/node_modules');
+  // `^@langchain\/community\/tools\/serpapi$` → @langchain/community
+  const packageOf = (module: RegExp) =>
+    module.source
+      .replace(/^\^|\$$/g, '')
+      .replace(/\\\//g, '/')
+      .split('/')
+      .slice(0, 2)
+      .join('/');
+  for (const [cls, { module, name }] of Object.entries(PREBUILT_TOOLS)) {
+    // TavilySearchResults left @langchain/community in 1.0 (it was read in 0.3's src/tools/tavily_search.ts).
+    if (cls === 'TavilySearchResults') continue;
+    it(`${cls} is '${name}'`, () => {
+      const pkg = packageOf(module);
+      const dist = join(corpus, pkg, 'dist');
+      const sources = readdirSync(dist, { recursive: true, encoding: 'utf8' })
+        .filter((f) => f.endsWith('.js'))
+        .map((f) => readFileSync(join(dist, f), 'utf8'));
+      const source = sources.find((t) => new RegExp(`var ${cls} = class|class ${cls} extends`).test(t));
+      expect(source, `${cls} in ${pkg}`).toBeDefined();
+      const body = source!.slice(source!.search(new RegExp(`var ${cls} = class|class ${cls} extends`)));
+      expect(/\n\s*name = "([^"]+)"/.exec(body)?.[1]).toBe(name);
+    });
+  }
+});

@@ -77,9 +77,59 @@ export const t = tool({ name: 'x', execute: async () => '' });`,
   },
 ]);
 
+// Shaped after create-llama's human-in-the-loop template: the model picks the tool, the workflow asks the user.
+const hitl = (step: string) => ({
+  'src/app/events.ts': `import { humanInputEvent, humanResponseEvent } from '@llamaindex/server';
+export const cliHumanInputEvent = humanInputEvent<{ type: 'cli_human_input'; data: { command: string } }>();
+export const cliHumanResponseEvent = humanResponseEvent<{ type: 'human_response'; data: { execute: boolean } }>();`,
+  'src/app/tools.ts': `import { execSync } from 'child_process';
+import { tool } from 'llamaindex';
+import { z } from 'zod';
+export const cliExecutor = tool({
+  name: 'cli_executor',
+  description: 'Executes a command',
+  parameters: z.object({ command: z.string() }),
+  execute: async ({ command }) => execSync(command, { encoding: 'utf-8' }),
+});`,
+  'src/app/workflow.ts': `import { chatWithTools } from '@llamaindex/tools';
+import { createWorkflow, startAgentEvent, workflowEvent } from '@llamaindex/workflow';
+import { Settings, type ToolCallLLM } from 'llamaindex';
+import { cliHumanInputEvent } from './events';
+import { cliExecutor } from './tools';
+const summaryEvent = workflowEvent<string>();
+export const workflowFactory = () => {
+  const workflow = createWorkflow();
+  workflow.handle([startAgentEvent], async ({ data }) => {
+    const response = await chatWithTools(Settings.llm as ToolCallLLM, [cliExecutor], [{ role: 'user', content: data.userInput }]);
+    const command = response.toolCalls[0]?.input?.command as string;
+    ${step}
+    return summaryEvent.with('');
+  });
+  return workflow;
+};`,
+});
+
+adapterTable('LlamaIndex: a model that picks tools for the workflow to run', [
+  {
+    name: 'chatWithTools offers the tools to the model: the step it runs in is an agent',
+    files: hitl(''),
+    expected: { tools: ['cli_executor'], agents: { workflowFactory: { tools: ['cli_executor'] } } },
+  },
+]);
+
 ruleTester('unapproved-high-risk-action', {
-  valid: [],
+  valid: [
+    {
+      name: 'LlamaIndex human in the loop: the step returns a humanInputEvent before the command runs',
+      files: hitl(`if (command) return cliHumanInputEvent.with({ type: 'cli_human_input', data: { command } });`),
+    },
+  ],
   invalid: [
+    {
+      name: 'LlamaIndex: the step runs the tool the model picked without asking',
+      files: hitl(`if (command) await cliExecutor.call({ command });`),
+      errors: [{ messageId: 'unapproved', line: 5, column: 9, file: 'src/app/tools.ts' }],
+    },
     {
       name: 'LlamaIndex: a tool whose function runs shell commands, with no gate',
       code: `import { tool } from 'llamaindex';

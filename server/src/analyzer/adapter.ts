@@ -70,6 +70,11 @@ export interface AgentInput {
     mode?: import('./approval-gates').ApprovalMode;
     except?: ts.Expression;
   };
+  /**
+   * Events the workflow step that makes a one-shot call returns (`return askHuman.with(…)`): when linking shows one
+   * asks a human (LlamaIndex `humanInputEvent`), the tool the model chose runs only after a human answers.
+   */
+  emits?: ts.Expression[];
 }
 
 export interface ToolListInput {

@@ -446,6 +446,7 @@ class FileExtractor {
     if (!entry || this.ctx.definitions.has(input.node)) return false;
     entry.input.tools = [...(entry.input.tools ?? []), ...(input.tools ?? [])];
     entry.input.toolGates ??= input.toolGates;
+    entry.input.emits ??= input.emits;
     this.ctx.definitions.set(input.node, host!);
     return true;
   }
@@ -597,6 +598,7 @@ function finishAgent(ctx: SourceContext, def: AgentDef, input: AgentInput): Agen
   def.tools = [...(input.tools ?? []).map((e) => ctx.evaluate(e)), ...(input.madeTools ?? [])];
   def.delegates = (input.delegates ?? []).map((e) => ctx.evaluate(e));
   if (input.toolGates) def.toolGates = toolGatesOf(input.toolGates, ctx);
+  if (input.emits?.length) def.emits = input.emits.map((e) => ({ val: ctx.evaluate(e), text: e.getText() }));
   return def;
 }
 

@@ -66,7 +66,7 @@ export function toolEntries(r: Resolver, val: Val, from: string, asMap: boolean,
         out.push({ kind: 'dynamic', why: `tools come from the package \`${x.module}\``, loc: where(v) });
         break;
       case 'instance':
-        out.push({ kind: 'dynamic', why: `a tool made by the package \`${x.module}\``, loc: where(v) });
+        out.push({ kind: 'dynamic', why: `a tool object of the package \`${x.module}\``, loc: where(v) });
         break;
       case 'dynamic':
         out.push({ kind: 'dynamic', why: x.why, loc: x.loc });

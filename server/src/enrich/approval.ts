@@ -58,6 +58,23 @@ function approvalInCode(g: LinkedGraph, t: ToolNode): void {
   }
 }
 
+/** LlamaIndex's human in the loop: events made by `humanInputEvent()` ask the app's user and wait for the answer. */
+const HUMAN_INPUT_EVENT = { module: /^@llamaindex\/(server|workflow)(\/.*)?$/, fn: 'humanInputEvent' };
+
+/**
+ * A tool the model picks in a workflow step that then asks a human (`return askHuman.with({ command })`, where
+ * `askHuman = humanInputEvent()`): the step runs it only once the human has answered.
+ */
+function humanAsked(g: LinkedGraph, agentId: string): ToolGate | undefined {
+  const entry = g.agentDefs.get(agentId);
+  for (const e of entry?.def.emits ?? []) {
+    const v = g.resolver.resolve(g.resolver.canonicalise(e.val, entry!.facts.file));
+    if (v.k === 'instance' && HUMAN_INPUT_EVENT.module.test(v.module) && v.path.at(-1) === HUMAN_INPUT_EVENT.fn)
+      return { tool: '*', kind: 'gate', detail: `asks a human first (\`${e.text}\`, a humanInputEvent)` };
+  }
+  return undefined;
+}
+
 /**
  * Agent-level settings: the tool is gated when every agent exposing it gates it, or every agent that runs that
  * one gates all its tools (Claude Agent SDK `canUseTool` on the `query()` using a server).
@@ -65,7 +82,7 @@ function approvalInCode(g: LinkedGraph, t: ToolNode): void {
 function agentApproval(g: LinkedGraph, t: ToolNode): void {
   const parents = (id: string) => [...g.agents.values()].filter((p) => p.delegates.includes(id));
   const settingFor = (id: string): ToolGate | undefined => {
-    const own = g.agents.get(id)?.toolGates?.find((s) => s.tool === t.name || s.tool === '*');
+    const own = g.agents.get(id)?.toolGates?.find((s) => s.tool === t.name || s.tool === '*') ?? humanAsked(g, id);
     if (own) return own;
     const ps = parents(id).map((p) => p.toolGates?.find((s) => s.tool === '*'));
     return ps.length && ps.every((s) => s?.kind === 'gate') ? ps[0] : ps.find((s) => s?.kind === 'auto');

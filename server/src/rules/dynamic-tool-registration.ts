@@ -31,7 +31,12 @@ server.registerTool('echo', { description: 'Echo' }, async () => ({ content: [] 
     mappings: { maestro: ['L3'], nistAiRmf: ['MAP'], owaspAgentic: ['ASI02'], owaspNhi: ['NHI5'] },
   },
   check(ctx) {
+    // Several unlisted tools in one list (`[a, b, c]`, each a parameter) are one place to look.
+    const seen = new Set<string>();
     for (const d of ctx.graph.dynamicRegistrations) {
+      const key = `${d.loc.file}:${d.loc.start.line}:${d.loc.start.column}\0${d.owner}\0${d.why}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
       ctx.report({
         loc: d.loc,
         messageId: 'dynamic',

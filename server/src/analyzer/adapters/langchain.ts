@@ -16,6 +16,50 @@ const TOOL_CLASSES = ['StructuredTool', 'Tool', 'DynamicTool', 'DynamicStructure
 const GRAPH_MODULES = /^@langchain\/langgraph(\/.*)?$/;
 
 /**
+ * Tools a LangChain package makes ready to use (`new TavilySearchResults()`), with the name the model is given (each
+ * read in the package's source: `name = "…"` in the class) and what kind of tool it is; they run the package's code.
+ */
+export const PREBUILT_TOOLS: Record<string, { module: RegExp; name: string; kind: string }> = {
+  TavilySearchResults: {
+    module: /^@langchain\/community\/tools\/tavily_search$/,
+    name: 'tavily_search_results_json',
+    kind: 'web_search',
+  },
+  TavilySearch: { module: /^@langchain\/tavily$/, name: 'tavily_search', kind: 'web_search' },
+  TavilyExtract: { module: /^@langchain\/tavily$/, name: 'tavily_extract', kind: 'web_fetch' },
+  TavilyCrawl: { module: /^@langchain\/tavily$/, name: 'tavily_crawl', kind: 'web_fetch' },
+  TavilyMap: { module: /^@langchain\/tavily$/, name: 'tavily_map', kind: 'web_fetch' },
+  ExaSearchResults: { module: /^@langchain\/exa$/, name: 'exa_search_results_json', kind: 'web_search' },
+  ExaFindSimilarResults: { module: /^@langchain\/exa$/, name: 'exa_find_similar_results_json', kind: 'web_search' },
+  DuckDuckGoSearch: {
+    module: /^@langchain\/community\/tools\/duckduckgo_search$/,
+    name: 'duckduckgo-search',
+    kind: 'web_search',
+  },
+  WikipediaQueryRun: {
+    module: /^@langchain\/community\/tools\/wikipedia_query_run$/,
+    name: 'wikipedia-api',
+    kind: 'web_search',
+  },
+  SerpAPI: { module: /^@langchain\/community\/tools\/serpapi$/, name: 'search', kind: 'web_search' },
+  BingSerpAPI: { module: /^@langchain\/community\/tools\/bingserpapi$/, name: 'bing-search', kind: 'web_search' },
+  BraveSearch: { module: /^@langchain\/community\/tools\/brave_search$/, name: 'brave-search', kind: 'web_search' },
+  GoogleCustomSearch: {
+    module: /^@langchain\/community\/tools\/google_custom_search$/,
+    name: 'google-custom-search',
+    kind: 'web_search',
+  },
+  SearchApi: { module: /^@langchain\/community\/tools\/searchapi$/, name: 'search', kind: 'web_search' },
+  SearxngSearch: {
+    module: /^@langchain\/community\/tools\/searxng_search$/,
+    name: 'searxng-search',
+    kind: 'web_search',
+  },
+  Serper: { module: /^@langchain\/community\/tools\/serper$/, name: 'search', kind: 'web_search' },
+  Calculator: { module: /^@langchain\/community\/tools\/calculator$/, name: 'calculator', kind: 'calculator' },
+};
+
+/**
  * LangChain.js / LangGraph.js: `tool(fn, {name})`, headless `tool({name})`, `DynamicTool`,
  * `DynamicStructuredTool`, `StructuredTool`/`Tool` subclasses (also through the project's own base classes, which
  * are not tools themselves); `createAgent`, `createReactAgent`,
@@ -40,6 +84,7 @@ export const langchainAdapter: FrameworkAdapter = {
       'StateGraph',
       'ToolNode',
       ...TOOL_CLASSES,
+      ...Object.keys(PREBUILT_TOOLS),
     ],
   },
   visitCall(node, callee, a) {
@@ -52,6 +97,18 @@ export const langchainAdapter: FrameworkAdapter = {
     if (GRAPH_MODULES.test(callee.module) && ts.isNewExpression(node) && isExport(callee, 'ToolNode')) {
       const tools = arg(node, 0);
       if (tools) a.addValue(node, tools);
+      return;
+    }
+    const prebuilt = callee.path.length === 1 ? PREBUILT_TOOLS[callee.path[0]!] : undefined;
+    if (prebuilt?.module.test(callee.module) && ts.isNewExpression(node)) {
+      a.addTool({
+        node,
+        framework: 'langchain',
+        kind: `new ${callee.path[0]}()`,
+        name: prebuilt.name,
+        hosted: true,
+        hostedType: prebuilt.kind,
+      });
       return;
     }
     if (GRAPH_MODULES.test(callee.module) && ts.isNewExpression(node) && isExport(callee, 'StateGraph')) {

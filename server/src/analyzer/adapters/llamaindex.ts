@@ -35,6 +35,7 @@ export const llamaIndexAdapter: FrameworkAdapter = {
       'FunctionAgent',
       'multiAgent',
       'AgentWorkflow',
+      'chatWithTools',
       ...INDEX_CLASSES,
     ],
   },
@@ -53,6 +54,7 @@ export const llamaIndexAdapter: FrameworkAdapter = {
     if (ts.isNewExpression(node) && path === 'FunctionTool') return addTool(node, 'new FunctionTool()', a);
     if ((ts.isCallExpression(node) && path === 'agent') || (ts.isNewExpression(node) && path === 'FunctionAgent'))
       addAgent(node, a);
+    if (ts.isCallExpression(node) && path === 'chatWithTools') addToolChoice(node, a);
     // A workflow of several agents delegates nothing itself: each agent hands off to those it names.
   },
 };
@@ -104,4 +106,35 @@ function addAgent(node: ts.CallExpression | ts.NewExpression, a: AdapterContext)
     tools: props(opts, 'tools'),
     delegates: props(opts, 'canHandoffTo'),
   });
+}
+
+/**
+ * `chatWithTools(llm, tools, messages)` (`@llamaindex/tools`): the model is offered the tools and picks one, which the
+ * workflow then runs itself (`callTools`, `tool.call`). A step that returns a human input event after it
+ * (`return askHuman.with({ command })`, LlamaIndex's human in the loop) runs the tool only once a human answers.
+ */
+function addToolChoice(node: ts.CallExpression, a: AdapterContext): void {
+  const tools = arg(node, 1);
+  a.addAgent({
+    node,
+    framework: 'llamaindex',
+    kind: 'chatWithTools()',
+    oneShot: true,
+    tools: tools ? [tools] : [],
+    emits: eventsReturned(node),
+  });
+}
+
+/** What the function around a call returns as `event.with(…)`: the events a workflow step emits. */
+function eventsReturned(node: ts.Node): ts.Expression[] {
+  const step = node.parent && ts.findAncestor(node.parent, ts.isFunctionLike);
+  const out: ts.Expression[] = [];
+  step?.forEachChild(function visit(n): void {
+    if (ts.isFunctionLike(n)) return;
+    const e = ts.isReturnStatement(n) && n.expression;
+    if (e && ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'with')
+      out.push(e.expression.expression);
+    n.forEachChild(visit);
+  });
+  return out;
 }
