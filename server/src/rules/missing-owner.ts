@@ -6,7 +6,7 @@ export const missingOwner = defineRule({
     id: 'missing-owner',
     defaultSeverity: 'warning',
     summary:
-      'An agent or MCP server that can change something has no owner: no `@owner` tag, no file-level owner, no `owners` glob in the config and no CODEOWNERS entry.',
+      'An agent or MCP server whose tools read data, change something or send data out has no owner: no `@owner` tag, no file-level owner, no `owners` glob in the config and no CODEOWNERS entry.',
     why: 'Every identity needs someone who answers for it: who approves its scope, rotates its credentials and is called when it misbehaves. An unowned agent is an orphaned identity (OWASP NHI1).',
     fix: 'Add `@owner <team-or-person>` to the JSDoc above the definition, a file-level `@owner`, an `owners` glob in agent-warden.json, or a CODEOWNERS rule covering the file.',
     when: "From medium risk — reading files or data, creating or changing something, sending data out — as its code shows it (`governance.owner` in the config moves it): a warning at medium, an error at high and critical, judged by the agent's or server's highest-risk tool. An agent or server is reported once: its tools inherit its owner. A tool is reported on its own only when no agent or server exposes it. A lookup agent needs no owner written down, nor one whose risk rests on its tools' names alone (the approval rule asks about those).",

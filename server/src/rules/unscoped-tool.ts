@@ -7,7 +7,8 @@ export const unscopedTool = defineRule({
   meta: {
     id: 'unscoped-tool',
     defaultSeverity: 'warning',
-    summary: 'A tool that can change something has no declared permission scope (`@scope`).',
+    summary:
+      'A tool whose code reads data, changes something or sends data out has no declared permission scope (`@scope`).',
     why: 'A tool is a non-human identity acting for the agent. Without a declared scope nobody can say what it is allowed to do, review a change that widens it, or notice when its code reaches beyond it.',
     fix: 'Add a JSDoc `@scope resource:action …` above the tool definition listing what it may do (e.g. `@scope orders:read refunds:write`), or a file-level `@scope` for a file of similar tools.',
     when: 'From medium risk (`governance.scope`): a warning on a tool whose code reads files or data, creates or changes something, or sends data out; an error on a high- or critical-risk one. A lookup needs no scope, nor a tool whose risk rests on its name alone. Scopes written on an agent or server cover the tools it exposes; an agent or server with more than three unscoped tools gets one finding, listing them, whose fix writes one `@scope` there.',
