@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/src/config/load-config';
@@ -47,6 +47,19 @@ describe('agent-warden init', () => {
     expect(config.governance).toEqual({ owner: 'medium', scope: 'medium', revocation: 'high', audit: 'critical' });
     expect(config.rules).toEqual({}); // every level is a comment until someone sets it
     expect(config.baseline).toBeUndefined();
+  });
+
+  it('says where it found a framework dependency but no agent', () => {
+    const dir = repository();
+    mkdirSync(join(dir, 'apps/research'), { recursive: true });
+    writeFileSync(
+      join(dir, 'apps/research/package.json'),
+      JSON.stringify({ dependencies: { '@langchain/langgraph': '^1.0.0' } }),
+    );
+    expect(runCli(['init'], { cwd: dir }).code).toBe(0);
+    expect(readFileSync(join(dir, 'agent-warden.json'), 'utf8')).toContain(
+      '// apps/research/package.json: depends on @langchain/langgraph but no agent or tool was found in its code',
+    );
   });
 
   it('leaves an existing config alone unless told to replace it', () => {

@@ -13,6 +13,8 @@ export interface ProjectSurvey {
   frameworks: { framework: FrameworkId; agents: number; tools: number }[];
   /** `folder/**` → owner, for the folders that hold agents or tools. */
   owners: Record<string, string>;
+  /** Packages that depend on an agent framework where no agent or tool was found, and what they depend on. */
+  blind: { file: string; message: string }[];
   findings: number;
 }
 
@@ -28,6 +30,7 @@ export function surveyProject(result: AnalysisResult, owners: OwnerResolver): Pr
       [...result.graph.agents, ...result.graph.tools].map((n) => n.loc.file),
       owners,
     ),
+    blind: result.notices.filter((x) => x.kind === 'blind-spot'),
     findings: result.findings.length,
   };
 }
@@ -72,6 +75,7 @@ export function initialConfig(survey: ProjectSurvey, baseline: boolean): string 
     '{',
     `  "$schema": ${json(SCHEMA)},`,
     `  // Written by \`agent-warden init\`. Frameworks found: ${found}.`,
+    ...survey.blind.map((b) => `  // ${b.file}: ${b.message}.`),
     '',
     '  // Who answers for the agents and tools under each folder (last match wins), from CODEOWNERS (read on its',
     '  // own as well); an `@owner` tag in the code comes first. Prefer team names.',
