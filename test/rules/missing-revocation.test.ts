@@ -77,6 +77,19 @@ ruleTester('missing-revocation', {
   valid: [],
   invalid: [
     {
+      name: 'an empty @revocation is reported where it is written, and the path is still missing',
+      code: `import { Agent } from '@openai/agents';\n/** @owner t\n * @revocation */\nexport const support = new Agent({ name: 'support' });`,
+      config: { governance: { revocation: 'low' } },
+      errors: [
+        {
+          message: "Agent 'support': `@revocation` needs a description of how to switch this off.",
+          line: 3,
+          column: 4,
+        },
+        { messageId: 'noRevocation', line: 4, column: 42 },
+      ],
+    },
+    {
       name: 'an agent without a revocation path, with the fix that adds one',
       code: `import { Agent } from '@openai/agents';\n/** @owner t */\nexport const support = new Agent({ name: 'support' });`,
       config: { governance: { revocation: 'low' } },

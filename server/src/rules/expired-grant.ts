@@ -1,5 +1,6 @@
 import type { AgentNode, ToolNode } from '../analyzer/types';
 import { defineRule } from './rule';
+import { reportTagProblems } from './tag-problems';
 
 const WARN_DAYS = 14;
 
@@ -53,17 +54,11 @@ export const deploy = tool({ name: 'deploy', description: 'Deploy', parameters: 
     const check = (what: string, node: AgentNode | ToolNode) => {
       const name = node.name;
       const at = { anchor: node.loc, entityId: node.id };
-      for (const p of node.annotations.problems ?? []) {
-        if (p.tag !== 'expires') continue;
-        const data = { what, name, problem: p.message };
-        ctx.report({
-          loc: p.loc,
-          ...at,
-          messageId: 'badExpiry',
-          data,
-          subject: `${what}:${name}:${node.kind}:invalid`,
-        });
-      }
+      reportTagProblems(ctx, node, 'expires', {
+        messageId: 'badExpiry',
+        data: { what },
+        subject: `${what}:${name}:${node.kind}:invalid`,
+      });
       const exp = node.annotations.expires;
       if (!exp) return;
       const days = Math.floor((Date.parse(exp.date) - today) / 86_400_000);

@@ -1,5 +1,6 @@
 import { gapSeverity, governedRisk } from './governance';
 import { defineRule } from './rule';
+import { reportTagProblems } from './tag-problems';
 
 export const missingOwner = defineRule({
   meta: {
@@ -59,21 +60,13 @@ export const support = new Agent({ name: 'support', instructions: 'Help customer
       action: { kind: 'add-owner' as const },
       preferred: true,
     });
-    for (const node of [...ctx.graph.agents, ...ctx.graph.tools]) {
-      for (const p of node.annotations.problems ?? []) {
-        if (p.tag !== 'owner') continue;
-        ctx.report({
-          loc: p.loc,
-          anchor: node.loc,
-          entityId: node.id,
-          messageId: 'badOwner',
-          data: { name: node.name, problem: p.message },
-          subject: `${node.id}:bad-owner`,
-          // With no owner from any fallback either, the tag needs one written in.
-          suggest: node.owner ? [] : [addOwner(node.name)],
-        });
-      }
-    }
+    for (const node of [...ctx.graph.agents, ...ctx.graph.tools])
+      reportTagProblems(ctx, node, 'owner', {
+        messageId: 'badOwner',
+        subject: `${node.id}:bad-owner`,
+        // With no owner from any fallback either, the tag needs one written in.
+        suggest: () => (node.owner ? [] : [addOwner(node.name)]),
+      });
     // An owner is asked once per agent or server (its tools inherit it); of a tool only when no agent exposes it.
     const unowned = [
       ...ctx.graph.agents.filter((a) => !a.owner),

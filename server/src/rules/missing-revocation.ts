@@ -1,5 +1,6 @@
 import { gapSeverity, governedRisk } from './governance';
 import { defineRule } from './rule';
+import { reportTagProblems } from './tag-problems';
 
 export const missingRevocation = defineRule({
   meta: {
@@ -55,17 +56,10 @@ server.registerTool('refund', { description: 'Refund a charge' }, async ({ charg
   },
   check(ctx) {
     for (const a of ctx.graph.agents) {
-      for (const p of a.annotations.problems ?? []) {
-        if (p.tag !== 'revocation') continue;
-        ctx.report({
-          loc: p.loc,
-          anchor: a.loc,
-          entityId: a.id,
-          messageId: 'badRevocation',
-          data: { name: a.name, problem: p.message },
-          subject: `agent:${a.name}:${a.kind}:bad-revocation`,
-        });
-      }
+      reportTagProblems(ctx, a, 'revocation', {
+        messageId: 'badRevocation',
+        subject: `agent:${a.name}:${a.kind}:bad-revocation`,
+      });
       if (a.revocation) continue;
       const risk = governedRisk(a.effective);
       const severity = gapSeverity('revocation', risk, ctx.governance);

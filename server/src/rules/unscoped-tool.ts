@@ -2,6 +2,7 @@ import type { Capability, RiskTier, Severity, ToolNode } from '../analyzer/types
 import { declarable } from '../capabilities/scopes';
 import { gapSeverity, governedRisk, RISK_RANK } from './governance';
 import { defineRule } from './rule';
+import { reportTagProblems } from './tag-problems';
 
 export const unscopedTool = defineRule({
   meta: {
@@ -137,17 +138,10 @@ function addScope(name: string, capabilities: Capability[]) {
 }
 
 function reportBadScopes(ctx: Ctx, t: ToolNode): void {
-  for (const p of t.annotations.problems ?? []) {
-    if (p.tag !== 'scope') continue;
-    ctx.report({
-      loc: p.loc,
-      anchor: t.loc,
-      entityId: t.id,
-      messageId: 'badScope',
-      data: { name: t.name, problem: p.message },
-      subject: `tool:${t.name}:${t.kind}:bad-scope`,
-      // An empty `@scope` is completed by a new one; a malformed entry needs editing by hand.
-      suggest: p.empty ? [addScope(t.name, t.capabilities)] : [],
-    });
-  }
+  reportTagProblems(ctx, t, 'scope', {
+    messageId: 'badScope',
+    subject: `tool:${t.name}:${t.kind}:bad-scope`,
+    // An empty `@scope` is completed by a new one; a malformed entry needs editing by hand.
+    suggest: (p) => (p.empty ? [addScope(t.name, t.capabilities)] : []),
+  });
 }
