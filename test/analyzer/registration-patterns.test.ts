@@ -312,3 +312,43 @@ export async function POST(req: Request) {
     expect(ruleIds(analyzeFiles(files('/** @scope file:write @approval required */\n')))).toEqual([]);
   });
 });
+
+adapterTable('tools given to the function that makes the agent', [
+  {
+    name: 'a list passed to a factory of agents: each call’s tools',
+    files: {
+      'src/make-agent.ts': `import { Agent, tool } from '@openai/agents';
+export function makeAgent(name: string, tools: ReturnType<typeof tool>[]) {
+  return new Agent({ name, tools });
+}`,
+      'src/ops.ts': `import { tool } from '@openai/agents';
+import { makeAgent } from './make-agent';
+const purge = tool({ name: 'purge', description: '', parameters: {} as never, execute: async () => '' });
+const status = tool({ name: 'status', description: '', parameters: {} as never, execute: async () => '' });
+export const ops = makeAgent('ops', [purge, status]);`,
+    },
+    expected: { tools: ['purge', 'status'], agents: { makeAgent: { tools: ['purge', 'status'] } } },
+  },
+  {
+    // As create-llama's financial report hands its tools to the workflow's steps, typed by the framework's interface.
+    name: 'tools passed one by one as typed parameters, used in a step of the workflow',
+    files: `import { tool } from 'llamaindex';
+import { chatWithTools } from '@llamaindex/tools';
+import { createWorkflow, startAgentEvent } from '@llamaindex/workflow';
+import type { BaseToolWithCall } from 'llamaindex';
+export function workflowFactory() {
+  const lookup = tool({ name: 'lookup', description: '', parameters: {} as never, execute: async () => '' });
+  const report = tool({ name: 'report', description: '', parameters: {} as never, execute: async () => '' });
+  return getWorkflow(lookup, report);
+}
+export function getWorkflow(lookupTool: BaseToolWithCall, reportTool: BaseToolWithCall) {
+  const workflow = createWorkflow();
+  workflow.handle([startAgentEvent], async () => {
+    const tools = [lookupTool, reportTool];
+    return chatWithTools({} as never, tools, []);
+  });
+  return workflow;
+}`,
+    expected: { tools: ['lookup', 'report'], agents: { getWorkflow: { tools: ['lookup', 'report'] } } },
+  },
+]);

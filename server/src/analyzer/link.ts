@@ -135,6 +135,8 @@ function soleServer(facts: FileFacts, framework: FrameworkId): string | undefine
 
 /** Wrappers calling wrappers (`registerAll(server)` → `registerTasks(server)`) are followed this deep. */
 const MAX_WRAPPER_DEPTH = 4;
+/** Arguments worth indexing calls by: agents, tools and the parameters and strings that carry them on. */
+const PASSED_ON = new Set<Sym['t']>(['agent', 'tool', 'arr', 'object', 'param', 'str']);
 
 class Linker {
   private readonly r: Resolver;
@@ -144,7 +146,7 @@ class Linker {
   private readonly tools = new Map<string, ToolNode>();
   private readonly credentials = new Map<string, CredentialNode>();
   private readonly dynamicRegistrations: AgentGraph['dynamicRegistrations'] = [];
-  private callIndex?: Map<string, { caller: string; args: Sym[] }[]>;
+  private callIndex?: Map<string, { caller: string; args: Sym[]; loc: Location }[]>;
   /** The function a plain tool descriptor carries (`execute`), by tool id. */
   private readonly descriptorHandlers = new Map<string, Implementation>();
   /** The key a tool definition is registered under (`tools: { search: searchTool }`): its name when it has none. */
@@ -253,7 +255,7 @@ class Linker {
     const out: Registration[] = [];
     for (const { def, facts } of this.agentDefs.values()) {
       const entries = def.tools.flatMap((v) =>
-        toolEntries(this.r, v, facts.file, isToolMap(this.r, v, facts.file), def.loc),
+        toolEntries(this.r, v, facts.file, isToolMap(this.r, v, facts.file), def.loc, (p) => this.passedTo(p)),
       );
       out.push({ agentId: def.id, framework: def.framework, entries });
       for (const e of entries) this.noteRegistrationKey(e);
@@ -308,20 +310,41 @@ class Linker {
   }
 
   /** Calls that pass an agent or a parameter on, by the function they call (built once, on first use). */
-  private callsTo(): Map<string, { caller: string; args: Sym[] }[]> {
+  private callsTo(): Map<string, { caller: string; args: Sym[]; loc: Location }[]> {
     if (this.callIndex) return this.callIndex;
     this.callIndex = new Map();
     for (const f of this.allFacts)
       for (const fn of f.functions)
         for (const c of fn.calls) {
-          if (!c.args.some((a) => a.t === 'agent' || a.t === 'param' || a.t === 'str')) continue;
+          if (!c.args.some((a) => PASSED_ON.has(a.t))) continue;
           const target = this.r.resolve(this.r.canonicalise(c.callee, f.file));
           if (target.k !== 'fn') continue;
           const list = this.callIndex.get(target.id) ?? [];
-          list.push({ caller: fn.id, args: c.args });
+          list.push({ caller: fn.id, args: c.args, loc: c.loc });
           this.callIndex.set(target.id, list);
         }
     return this.callIndex;
+  }
+
+  /**
+   * What callers pass for a parameter that holds tools (`getWorkflow(queryTool, interpreterTool)`, a list given to a
+   * function that makes the agent): the tools, lists of tools, and parameters passed on, as values.
+   */
+  private passedTo(param: OwnerParam, depth = 0): Val[] {
+    if (depth > MAX_WRAPPER_DEPTH) return [];
+    return (this.callsTo().get(param.fn) ?? []).flatMap(({ caller, args, loc }) => {
+      const arg = args[param.i];
+      return arg ? [this.passedValue(arg, caller, loc, depth)] : [];
+    });
+  }
+
+  private passedValue(s: Sym, caller: string, loc: Location, depth: number): Val {
+    if (s.t === 'tool') return { k: 'tool', id: s.id };
+    if (s.t === 'arr') return { k: 'arr', items: s.items.map((i) => this.passedValue(i, caller, loc, depth)), loc };
+    if (s.t === 'param' && !s.path.length)
+      return { k: 'alt', options: this.passedTo({ fn: caller, i: s.i }, depth + 1) };
+    if (s.t === 'object' && s.module) return { k: 'instance', module: s.module, path: s.via ?? [] };
+    return { k: 'dynamic', why: 'passed in by its caller', loc };
   }
 
   /**

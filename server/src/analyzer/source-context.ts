@@ -283,6 +283,13 @@ export class SourceContext {
 
   // ---------------------------------------------------------------- evaluation
 
+  /** Which parameter of which function of this file a declaration is, when the function can be named. */
+  private paramRef(decl: ts.ParameterDeclaration): { fn: string; i: number } | undefined {
+    const fn = decl.parent;
+    if (!this.functionId || !ts.isFunctionLike(fn) || !('body' in fn) || !fn.body) return undefined;
+    return { fn: this.functionId(fn), i: fn.parameters.indexOf(decl) };
+  }
+
   dynamic(why: string, node: ts.Node): Val {
     return { k: 'dynamic', why, loc: this.loc(node) };
   }
@@ -781,9 +788,10 @@ export class SourceContext {
     if (ts.isParameter(decl)) {
       const element = this.callbackElement(decl);
       if (element) return element;
-      if (decl.type)
-        return this.instanceFromType(decl.type) ?? this.withDefault(this.dynamic('parameter', ref), decl.initializer);
-      return this.withDefault(this.dynamic('parameter', ref), decl.initializer);
+      const param = this.paramRef(decl);
+      const typed = decl.type && this.instanceFromType(decl.type);
+      if (typed) return typed.k === 'instance' && param ? { ...typed, param } : typed;
+      return this.withDefault({ ...this.dynamic('parameter', ref), ...(param && { param }) } as Val, decl.initializer);
     }
     if (ts.isEnumDeclaration(decl)) {
       const props: ObjProp[] = decl.members.map((m) => ({

@@ -1,5 +1,5 @@
 import { type Resolver } from './resolve';
-import type { Annotations, Location, ObjProp, Val } from './types';
+import type { Annotations, Location, ObjProp, OwnerParam, Val } from './types';
 
 /** One entry of a tool collection after resolution. */
 export type ToolEntry =
@@ -28,7 +28,14 @@ const MAX_DEPTH = 20;
  * The tools a `tools` value lists, resolved through variables, imports, spreads and filters. `asMap`: the
  * value is a name → tool map (AI SDK, Mastra), whose keys name the tools; otherwise a list.
  */
-export function toolEntries(r: Resolver, val: Val, from: string, asMap: boolean, at: Location): ToolEntry[] {
+export function toolEntries(
+  r: Resolver,
+  val: Val,
+  from: string,
+  asMap: boolean,
+  at: Location,
+  passed: (p: OwnerParam) => Val[] = () => [],
+): ToolEntry[] {
   // A value that says nothing of where it is (an instance of an unknown class, a call's result) is reported where
   // it is registered.
   const where = (v: Val) => ('loc' in v && v.loc ? v.loc : at);
@@ -39,6 +46,12 @@ export function toolEntries(r: Resolver, val: Val, from: string, asMap: boolean,
     const x = r.resolve(r.canonicalise(v, from));
     if (seen.has(x)) return;
     seen.add(x);
+    // A parameter (`getWorkflow(queryTool, interpreterTool)`): what its callers pass, where linking finds them.
+    const callers = (x.k === 'dynamic' || x.k === 'instance') && x.param ? passed(x.param) : [];
+    if (callers.length) {
+      for (const c of callers) visit(c, mapMode, depth + 1);
+      return;
+    }
     switch (x.k) {
       case 'tool':
         out.push({ kind: 'def', id: x.id });

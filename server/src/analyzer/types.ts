@@ -86,7 +86,7 @@ export type Val =
    * one of its functions (`createClient(…)`), or returned by a method of another (`via`: the calls that led to it,
    * `supabase.from(…)` → `['from']`).
    */
-  | { k: 'instance'; module: string; path: string[]; via?: string[] }
+  | { k: 'instance'; module: string; path: string[]; via?: string[]; param?: OwnerParam }
   /** `Object.values(x)`. */
   | { k: 'values'; of: Val }
   /** Any one element of a list known only by reference here (a loop over a list imported from another file). */
@@ -105,8 +105,9 @@ export type Val =
   /**
    * Computed at run time (parameters, loop variables, calls we cannot see into). `call`: the function of another file
    * of the project whose result this is, which linking may find to make a definition (`FunctionFacts.makes`).
+   * `param`: the function parameter it is, whose callers linking may find.
    */
-  | { k: 'dynamic'; why: string; loc: Location; call?: Val };
+  | { k: 'dynamic'; why: string; loc: Location; call?: Val; param?: OwnerParam };
 
 export interface ObjProp {
   /** null for a spread (`...x`); the key text otherwise. */
@@ -197,7 +198,10 @@ export interface AgentDef {
 }
 
 /** A registration that yields tools only after linking, e.g. an MCP `ListTools` handler's `tools` array. */
-/** Parameter `i` of function `fn` (a `FunctionFacts` id). */
+/**
+ * Parameter `i` of function `fn` (a `FunctionFacts` id). On a value (`dynamic`, or `instance` when typed): what the
+ * function's callers pass there, which linking can find.
+ */
 export interface OwnerParam {
   fn: string;
   i: number;
@@ -267,6 +271,8 @@ export type Sym =
   | { t: 'param'; i: number; path: string[] }
   /** An agent or server object passed on (`registerTools(server)`). */
   | { t: 'agent'; id: string }
+  /** A tool passed on (`getWorkflow(queryTool, interpreterTool)`). */
+  | { t: 'tool'; id: string }
   /**
    * An object of a package passed on (`deleteEvent(id, calendar)`): known here (`module`, with the calls that made it),
    * or the result of a function linking finds (`by`: `await this.getCalendarClient()`).

@@ -424,6 +424,7 @@ export class FunctionCollector {
     const node = unwrap(input);
     const def = this.ctx.definitions.get(node);
     if (def?.k === 'agent') return { t: 'agent', id: def.id };
+    if (def?.k === 'tool') return { t: 'tool', id: def.id };
     if (ts.isStringLiteralLike(node)) return { t: 'str', v: node.text, exact: true };
     // Drizzle's `sql\`DELETE …\`` passed to `db.execute`: the text it builds.
     if (ts.isTaggedTemplateExpression(node)) return this.symOf(node.template, fnNode, depth + 1);
