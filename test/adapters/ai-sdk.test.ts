@@ -91,6 +91,17 @@ app.post('/api/chat', async (req, res) => {
     expected: { tools: ['weather'], agents: { 'POST /api/chat': { tools: ['weather'] } } },
   },
   {
+    name: 'two model calls in one function are one agent, with the tools of both',
+    files: `import { generateText, tool } from 'ai';
+const lookup = tool({ description: 'Lookup', inputSchema: {} as never, execute: async () => '' });
+const notify = tool({ description: 'Notify', inputSchema: {} as never, execute: async () => '' });
+export async function answerTicket(question: string) {
+  const draft = await generateText({ model: {} as never, prompt: question, tools: { lookup } });
+  return generateText({ model: {} as never, prompt: draft.text, tools: { notify } });
+}`,
+    expected: { tools: ['lookup', 'notify'], agents: { answerTicket: { tools: ['lookup', 'notify'] } } },
+  },
+  {
     name: 'a function, a class method and a module-level result',
     files: `import OpenAI from 'openai';
 import { generateText, tool } from 'ai';

@@ -1,3 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PREBUILT_TOOLS } from '../../server/src/analyzer/adapters/llamaindex';
+import { REPO } from '../helpers/cli';
 import { adapterTable } from '../helpers/inventory';
 import { ruleTester } from '../helpers/rule-tester';
 
@@ -126,6 +131,24 @@ ruleTester('unapproved-high-risk-action', {
   ],
   invalid: [
     {
+      name: 'LlamaIndex: one step asks a human, another step of the same workflow runs its pick unasked',
+      files: {
+        ...hitl(`if (command) return cliHumanInputEvent.with({ type: 'cli_human_input', data: { command } });`),
+        'src/app/workflow.ts': hitl(
+          `if (command) return cliHumanInputEvent.with({ type: 'cli_human_input', data: { command } });`,
+        )['src/app/workflow.ts'].replace(
+          '  return workflow;',
+          `  workflow.handle([summaryEvent], async () => {
+    const again = await chatWithTools(Settings.llm as ToolCallLLM, [cliExecutor], []);
+    await cliExecutor.call({ command: again.toolCalls[0]?.input?.command as string });
+    return summaryEvent.with('');
+  });
+  return workflow;`,
+        ),
+      },
+      errors: [{ messageId: 'unapproved', line: 5, column: 9, file: 'src/app/tools.ts' }],
+    },
+    {
       name: 'LlamaIndex: the step runs the tool the model picked without asking',
       files: hitl(`if (command) await cliExecutor.call({ command });`),
       errors: [{ messageId: 'unapproved', line: 5, column: 9, file: 'src/app/tools.ts' }],
@@ -141,4 +164,31 @@ export const w = agent({ name: 'Ops', tools: [sh] });`,
       errors: [{ messageId: 'unapproved', line: 5, column: 81 }],
     },
   ],
+});
+
+adapterTable('LlamaIndex prebuilt tools', [
+  {
+    // As create-llama's financial report makes its tools.
+    name: 'the tools @llamaindex/tools makes are tools under the names its factories give them',
+    files: `import { chatWithTools, documentGenerator, interpreter } from '@llamaindex/tools';
+export async function report() {
+  const tools = [interpreter({ apiKey: process.env.E2B_API_KEY! }), documentGenerator()];
+  return chatWithTools({} as never, tools, []);
+}`,
+    expected: {
+      tools: ['interpreter', 'document_generator'],
+      agents: { report: { tools: ['interpreter', 'document_generator'] } },
+    },
+  },
+]);
+
+describe('LlamaIndex prebuilt tools: each name as the package’s factory gives it', () => {
+  const source = readFileSync(join(REPO, 'third-party/corpus/node_modules/@llamaindex/tools/dist/index.js'), 'utf8');
+  for (const [factory, { name }] of Object.entries(PREBUILT_TOOLS)) {
+    it(`${factory}() is '${name}'`, () => {
+      const at = source.indexOf(`const ${factory} = `);
+      expect(at, factory).toBeGreaterThan(-1);
+      expect(/\bname: "([^"]+)"/.exec(source.slice(at))?.[1]).toBe(name);
+    });
+  }
 });

@@ -75,6 +75,8 @@ export interface AgentInput {
    * asks a human (LlamaIndex `humanInputEvent`), the tool the model chose runs only after a human answers.
    */
   emits?: ts.Expression[];
+  /** Set when several calls make one agent: each call's `emits`, in order. */
+  emitsPerCall?: ts.Expression[][];
 }
 
 export interface ToolListInput {

@@ -413,7 +413,7 @@ class FileExtractor {
   }
 
   private addAgent(input: AgentInput): void {
-    if (input.oneShot && this.joinHostAgent(input)) return;
+    if (input.oneShot && (this.joinHostAgent(input) || this.joinFunctionAgent(input))) return;
     const defined = this.define(input, 'agent');
     if (!defined) return;
     const { id, at } = defined;
@@ -448,6 +448,26 @@ class FileExtractor {
     entry.input.toolGates ??= input.toolGates;
     entry.input.emits ??= input.emits;
     this.ctx.definitions.set(input.node, host!);
+    return true;
+  }
+
+  /**
+   * A second model call in the function an agent is named after (a workflow's two steps, a retry) is the same agent:
+   * one identity, one owner, whose tools are those of every call.
+   */
+  private joinFunctionAgent(input: AgentInput): boolean {
+    const name = enclosingFunctionName(input.node, this.file);
+    const entry =
+      name &&
+      this.pending.agents.find(
+        (p) => p.input.oneShot && p.def.framework === input.framework && p.def.bindingName === name,
+      );
+    if (!entry || this.ctx.definitions.has(input.node)) return false;
+    // A setting of one call would speak for the other's tools: such calls stay apart.
+    if (entry.input.toolGates || input.toolGates) return false;
+    entry.input.tools = [...(entry.input.tools ?? []), ...(input.tools ?? [])];
+    entry.input.emitsPerCall = [...(entry.input.emitsPerCall ?? [entry.input.emits ?? []]), input.emits ?? []];
+    this.ctx.definitions.set(input.node, { k: 'agent', id: entry.def.id });
     return true;
   }
 
@@ -598,7 +618,9 @@ function finishAgent(ctx: SourceContext, def: AgentDef, input: AgentInput): Agen
   def.tools = [...(input.tools ?? []).map((e) => ctx.evaluate(e)), ...(input.madeTools ?? [])];
   def.delegates = (input.delegates ?? []).map((e) => ctx.evaluate(e));
   if (input.toolGates) def.toolGates = toolGatesOf(input.toolGates, ctx);
-  if (input.emits?.length) def.emits = input.emits.map((e) => ({ val: ctx.evaluate(e), text: e.getText() }));
+  const perCall = input.emitsPerCall ?? [input.emits ?? []];
+  if (perCall.some((e) => e.length))
+    def.emits = perCall.map((call) => call.map((e) => ({ val: ctx.evaluate(e), text: e.getText() })));
   return def;
 }
 

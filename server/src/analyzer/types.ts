@@ -193,8 +193,11 @@ export interface AgentDef {
    * `*`.
    */
   toolGates?: { tool: string; kind: 'gate' | 'none' | 'auto'; detail: string }[];
-  /** Events the workflow step returns after the call, by the expression written (see `AgentInput.emits`). */
-  emits?: { val: Val; text: string }[];
+  /**
+   * Events the workflow step returns after each model call that makes the agent (see `AgentInput.emits`), by the
+   * expression written.
+   */
+  emits?: { val: Val; text: string }[][];
 }
 
 /** A registration that yields tools only after linking, e.g. an MCP `ListTools` handler's `tools` array. */

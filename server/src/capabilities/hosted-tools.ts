@@ -57,6 +57,19 @@ const HOSTED_TOOLS: { kinds: readonly string[]; capability: string; tier: RiskTi
     tier: 'low',
     reason: 'searches indexed documents',
   },
+  // A package's own tools (LlamaIndex's `interpreter()`, `documentGenerator()`): what their code does, by kind.
+  {
+    kinds: ['sandbox_code'],
+    capability: 'sandbox:exec',
+    tier: 'high',
+    reason: "runs the model's code in a remote sandbox",
+  },
+  {
+    kinds: ['generated_files'],
+    capability: 'file:create',
+    tier: 'medium',
+    reason: 'writes the files it generates into its output folder',
+  },
   // Not hosted, but what it does is in its kind: an x402 paid tool (Cloudflare Agents' `paidTool`) takes a payment
   // from the agent that calls it, whatever its code does.
   {

@@ -1,6 +1,6 @@
 import semver from 'semver';
 import { allImplementations, type LinkedGraph } from '../analyzer/link';
-import type { AgentDef, DeclaredVersions, ToolNode } from '../analyzer/types';
+import type { AgentDef, DeclaredVersions, ToolNode, Val } from '../analyzer/types';
 
 type ToolGate = NonNullable<AgentDef['toolGates']>[number];
 
@@ -67,12 +67,14 @@ const HUMAN_INPUT_EVENT = { module: /^@llamaindex\/(server|workflow)(\/.*)?$/, f
  */
 function humanAsked(g: LinkedGraph, agentId: string): ToolGate | undefined {
   const entry = g.agentDefs.get(agentId);
-  for (const e of entry?.def.emits ?? []) {
+  const asks = (e: { val: Val; text: string }) => {
     const v = g.resolver.resolve(g.resolver.canonicalise(e.val, entry!.facts.file));
-    if (v.k === 'instance' && HUMAN_INPUT_EVENT.module.test(v.module) && v.path.at(-1) === HUMAN_INPUT_EVENT.fn)
-      return { tool: '*', kind: 'gate', detail: `asks a human first (\`${e.text}\`, a humanInputEvent)` };
-  }
-  return undefined;
+    return v.k === 'instance' && HUMAN_INPUT_EVENT.module.test(v.module) && v.path.at(-1) === HUMAN_INPUT_EVENT.fn;
+  };
+  // Every model call of the agent must be followed by one: a step that runs its choice unasked is no gate.
+  const perCall = entry?.def.emits?.map((call) => call.find(asks));
+  if (!perCall?.length || perCall.some((e) => !e)) return undefined;
+  return { tool: '*', kind: 'gate', detail: `asks a human first (\`${perCall[0]!.text}\`, a humanInputEvent)` };
 }
 
 /**

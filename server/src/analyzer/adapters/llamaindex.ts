@@ -15,6 +15,19 @@ const INDEX_CLASSES = ['VectorStoreIndex', 'SummaryIndex', 'KeywordTableIndex'];
 const QUERY_TOOL_METHODS = new Set(['queryTool', 'asQueryTool']);
 
 /**
+ * Tools `@llamaindex/tools` makes (`interpreter({ apiKey })`), with the name the model is given (each factory returns
+ * `tool({ name: … })`, read in its 0.2 source) and what kind of tool it is; they run the package's code.
+ */
+export const PREBUILT_TOOLS: Record<string, { name: string; kind: string }> = {
+  interpreter: { name: 'interpreter', kind: 'sandbox_code' },
+  documentGenerator: { name: 'document_generator', kind: 'generated_files' },
+  imageGenerator: { name: 'image_generator', kind: 'generated_files' },
+  duckduckgo: { name: 'duckduckgo_search', kind: 'web_search' },
+  wiki: { name: 'wikipedia', kind: 'web_search' },
+  weather: { name: 'weather', kind: 'web_search' },
+};
+
+/**
  * LlamaIndex.TS (`llamaindex` 0.12, `@llamaindex/workflow` 1.x, `@llamaindex/core/tools`; the live oracle runs
  * them). `tool({ name, description, parameters, execute })` or `tool(fn, { name, … })` (and `FunctionTool.from`,
  * `new FunctionTool(fn, metadata)`) is a tool the model knows by `name`, as is a query engine made a tool
@@ -37,6 +50,7 @@ export const llamaIndexAdapter: FrameworkAdapter = {
       'AgentWorkflow',
       'chatWithTools',
       ...INDEX_CLASSES,
+      ...Object.keys(PREBUILT_TOOLS),
     ],
   },
   visitCall(node, callee, a) {
@@ -55,6 +69,16 @@ export const llamaIndexAdapter: FrameworkAdapter = {
     if ((ts.isCallExpression(node) && path === 'agent') || (ts.isNewExpression(node) && path === 'FunctionAgent'))
       addAgent(node, a);
     if (ts.isCallExpression(node) && path === 'chatWithTools') addToolChoice(node, a);
+    const prebuilt = callee.module === '@llamaindex/tools' ? PREBUILT_TOOLS[path] : undefined;
+    if (prebuilt && ts.isCallExpression(node))
+      a.addTool({
+        node,
+        framework: 'llamaindex',
+        kind: `${path}()`,
+        name: prebuilt.name,
+        hosted: true,
+        hostedType: prebuilt.kind,
+      });
     // A workflow of several agents delegates nothing itself: each agent hands off to those it names.
   },
 };
