@@ -47,6 +47,7 @@ import { scanSecrets } from './secrets/scan-secrets';
 import { parseSuppressions } from './analyzer/suppressions';
 import { declaresSubclass, isAgentSeed } from './analyzer/relevance';
 import { compareStrings } from './analyzer/order';
+import { timed, type Timings } from './timings';
 
 /**
  * Test, eval, fixture and mock code by default (`testPaths` in the config): governance rules leave it out, and keys
@@ -84,6 +85,8 @@ export interface AnalysisOptions {
   owners?: OwnerResolver;
   /** YYYY-MM-DD; defaults to today (UTC). */
   today?: string;
+  /** Where the time goes, by stage and by rule (`--timing`). */
+  timings?: Timings;
 }
 
 /** Files the secrets engine reads besides source: configs, env files, prompts. */
@@ -413,6 +416,7 @@ export function analyzeResults(results: FileResult[], opts: AnalysisOptions = {}
     userCatalog(config),
     mappings,
     declared,
+    opts.timings,
   );
   notices.push(...blindSpots(declared, graph));
   for (const [, found] of secrets) {
@@ -429,18 +433,20 @@ export function analyzeResults(results: FileResult[], opts: AnalysisOptions = {}
   const testGlobs = config.testPaths ?? DEFAULT_TEST_PATHS;
   const isTestPath = testPathMatcher(testGlobs, config.base);
   const { active, invalid } = checkSuppressions(results, today);
-  const raw = withoutRepeatsOfOneDefinition(
-    runRules(config, {
-      graph,
-      facts: new Map(facts.map((f) => [f.file, f])),
-      secrets,
-      invalidSuppressions: invalid,
-      today,
-      isTestPath,
-      governance: { ...DEFAULT_GOVERNANCE, ...config.governance },
-    }),
+  const raw = timed(opts.timings, 'rules', () =>
+    withoutRepeatsOfOneDefinition(
+      runRules(config, opts.timings, {
+        graph,
+        facts: new Map(facts.map((f) => [f.file, f])),
+        secrets,
+        invalidSuppressions: invalid,
+        today,
+        isTestPath,
+        governance: { ...DEFAULT_GOVERNANCE, ...config.governance },
+      }),
+    ),
   );
-  const { kept, suppressed } = applySuppressions(raw, active);
+  const { kept, suppressed } = timed(opts.timings, 'suppressions', () => applySuppressions(raw, active));
   return {
     graph,
     findings: toFindings(kept),
@@ -480,7 +486,7 @@ function withoutRepeatsOfOneDefinition(raw: RawFinding[]): RawFinding[] {
 type RawFinding = Omit<Finding, 'fingerprint' | 'related' | 'subject'> & Pick<Report, 'related' | 'subject'>;
 
 /** Every rule that is not switched off, over the graph and facts. */
-function runRules(config: Config, base: Omit<RuleContext, 'report'>): RawFinding[] {
+function runRules(config: Config, timings: Timings | undefined, base: Omit<RuleContext, 'report'>): RawFinding[] {
   const raw: RawFinding[] = [];
   for (const rule of RULES) {
     const setting = config.rules[rule.meta.id] ?? rule.meta.defaultSeverity;
@@ -490,12 +496,15 @@ function runRules(config: Config, base: Omit<RuleContext, 'report'>): RawFinding
     const severityOf = (r: Report) => (config.rules[rule.meta.id] ? setting : (r.severity ?? setting));
     // Test, eval and fixture code is not what runs in production: only rules that say so report there.
     const applies = (r: Report) => rule.meta.inTestCode || !base.isTestPath(r.loc.file);
-    rule.check({
-      ...base,
-      report: (r) => {
-        if (applies(r)) raw.push(rawFinding(rule, r, severityOf(r) as Severity));
-      },
-    });
+    const check = () =>
+      rule.check({
+        ...base,
+        report: (r) => {
+          if (applies(r)) raw.push(rawFinding(rule, r, severityOf(r) as Severity));
+        },
+      });
+    if (timings) timings.rule(rule.meta.id, check);
+    else check();
   }
   return raw;
 }

@@ -1,6 +1,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { RULES } from '../../server/src/rules';
 import { runCli, tempProject } from '../helpers/cli';
 import { FAKE_KEYS } from '../helpers/fake-keys';
 
@@ -41,6 +42,37 @@ describe('agent-warden scan (built binary)', () => {
     expect(r.stdout).toMatch(/^ {2}Tools by risk: 2 critical, 1 high, 5 medium\.$/m);
     expect(r.stdout).toMatch(/^ {2}By rule: unapproved-high-risk-action 2, long-lived-credential 2, /m);
     expect(r.stdout).toMatch(/^ {2}Hint \(unapproved-high-risk-action\): Add the framework's gate /m);
+  });
+
+  it('--timing prints the time per stage and per rule to stderr, and leaves the report as it was', () => {
+    const plain = runCli(['scan', 'examples/support-desk', '--format', 'json']);
+    const timed = runCli(['scan', 'examples/support-desk', '--format', 'json', '--timing']);
+    expect(JSON.parse(timed.stdout).findings).toEqual(JSON.parse(plain.stdout).findings);
+    expect(plain.stderr).not.toContain('Time (ms)');
+    const rows = (title: string) => {
+      const block = timed.stderr.slice(timed.stderr.indexOf(`${title} `)).split('\n\n')[0]!;
+      return block
+        .split('\n')
+        .slice(2)
+        .filter(Boolean)
+        .map((l) => l.split('|')[0]!.trim());
+    };
+    expect(rows('Stage')).toEqual([
+      'collect files',
+      'read files',
+      'analyse files',
+      'link',
+      'owners',
+      'capabilities',
+      'audit records',
+      'static credentials',
+      'approval',
+      'rules',
+      'suppressions',
+      'report',
+    ]);
+    expect(rows('Rule').sort()).toEqual(RULES.map((r) => r.meta.id).sort());
+    expect(timed.stderr).toMatch(/^analyse files +\| +\d+\.\d \| +\d+\.\d%$/m);
   });
 
   it('stylish: files with errors come first, each file in reading order', () => {

@@ -20,6 +20,8 @@ import { formatSarif } from '../reporters/sarif';
 import { formatStylish } from '../reporters/stylish';
 import { readBaseline, toBaseline } from './baseline';
 import { BASELINE_FILE, initialConfig, surveyProject } from './init';
+import { formatTimings } from './timing-report';
+import { Timings } from '../timings';
 import { collectFiles, readSources, type ScanInput, UsageError } from '../project/collect-files';
 import { openWorkspace, type Workspace } from '../project/workspace';
 
@@ -35,6 +37,7 @@ interface CommonOptions {
   staged?: boolean;
   changedSince?: string;
   shard?: { index: number; count: number };
+  timing?: boolean;
 }
 
 interface ScanOptions extends CommonOptions {
@@ -69,9 +72,15 @@ function shardOf(file: string, count: number): number {
  * The files read and the files reported on. `--staged` and `--changed-since` report on their files only,
  * but every file still gives context (imports, owners, capabilities); staged files are read from the index.
  */
-async function runAnalysis(paths: string[], opts: CommonOptions, cwd: string): Promise<AnalysisResult> {
+async function runAnalysis(
+  paths: string[],
+  opts: CommonOptions,
+  cwd: string,
+  timings?: Timings,
+): Promise<AnalysisResult> {
   const ws = openWorkspace(cwd, paths, opts.config);
-  let files = await collectFiles(paths, cwd, ws.config.ignore, ws.configDir);
+  const stage = <T>(label: string, run: () => Promise<T>) => (timings ? timings.stageAsync(label, run) : run());
+  let files = await stage('collect files', () => collectFiles(paths, cwd, ws.config.ignore, ws.configDir));
   const notices: Notice[] = [];
   let report: Set<string> | undefined;
   let staged: Map<string, string> | undefined;
@@ -87,11 +96,13 @@ async function runAnalysis(paths: string[], opts: CommonOptions, cwd: string): P
   }
   const cache = opts.cache ? ResultCache.open(ws.configDir, opts.cacheStrategy) : undefined;
   const inputs: ScanInput[] = (
-    await readSources(
-      files.filter((f) => !staged?.has(f)),
-      cwd,
-      notices,
-      cache,
+    await stage('read files', () =>
+      readSources(
+        files.filter((f) => !staged?.has(f)),
+        cwd,
+        notices,
+        cache,
+      ),
     )
   ).concat([...(staged ?? [])].map(([file, text]) => ({ file, text: text.replace(/^\uFEFF/, '') })));
   const options = extractOptionsFor(ws.config, inputs);
@@ -104,7 +115,7 @@ async function runAnalysis(paths: string[], opts: CommonOptions, cwd: string): P
   let cached = inputs.length;
   let inWorkers = 0;
   if (!result) {
-    ({ result, cached, inWorkers } = await analyseInputs(inputs, ws, today, opts.threads ?? 1, cache));
+    ({ result, cached, inWorkers } = await analyseInputs(inputs, ws, today, opts.threads ?? 1, cache, timings));
     if (runKey) cache!.stageRun(runKey, result);
     cache?.flush();
   }
@@ -119,15 +130,24 @@ async function runAnalysis(paths: string[], opts: CommonOptions, cwd: string): P
 }
 
 /** The scan's files through the pipeline: from the cache where it can serve, on worker threads with --threads. */
-async function analyseInputs(inputs: ScanInput[], ws: Workspace, today: string, threads: number, cache?: ResultCache) {
-  const pipeline = new Pipeline({ config: ws.config, owners: ws.owners, today });
+async function analyseInputs(
+  inputs: ScanInput[],
+  ws: Workspace,
+  today: string,
+  threads: number,
+  cache?: ResultCache,
+  timings?: Timings,
+) {
+  const pipeline = new Pipeline({ config: ws.config, owners: ws.owners, today, timings });
   const executor = new WorkerExecutor(threads);
   let analysed: number;
   try {
-    ({ analysed } = await pipeline.analyseAll(
-      inputs.map((i) => ({ ...i, unchanged: i.text === undefined })),
-      { executor, stored: cache && ((file, key) => cache.entriesFor(key)[file]) },
-    ));
+    const batch = () =>
+      pipeline.analyseAll(
+        inputs.map((i) => ({ ...i, unchanged: i.text === undefined })),
+        { executor, stored: cache && ((file, key) => cache.entriesFor(key)[file]) },
+      );
+    ({ analysed } = await (timings ? timings.stageAsync('analyse files', batch) : batch()));
   } finally {
     await executor.destroy();
   }
@@ -223,6 +243,7 @@ function addScanCommand(program: Command): Command {
         .default('metadata'),
     )
     .option('--threads <n>', 'analyse files on n threads: the main one and n-1 worker threads', parseCount)
+    .option('--timing', 'print the time spent per stage and per rule to stderr')
     .option('--baseline <file>', 'ignore findings recorded in this baseline file (default: the config\'s "baseline")')
     .option(
       '--update-baseline',
@@ -306,7 +327,8 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** `agent-warden scan`: analyse, fix if asked, apply the baseline, report; the exit code. */
 async function scan(paths: string[], opts: ScanOptions, cwd: string): Promise<number> {
-  let result = await runAnalysis(paths, opts, cwd);
+  const timings = opts.timing ? new Timings() : undefined;
+  let result = await runAnalysis(paths, opts, cwd, timings);
   if (opts.fix) {
     const fixed = applySafeFixes(result, cwd);
     if (fixed.problems) {
@@ -322,7 +344,10 @@ async function scan(paths: string[], opts: ScanOptions, cwd: string): Promise<nu
   const errors = result.findings.filter((f) => f.severity === 'error').length;
   if (opts.quiet) result.findings = result.findings.filter((f) => f.severity === 'error');
   const color = opts.color !== false && !opts.output && !!process.stdout.isTTY && !process.env.NO_COLOR;
-  emit(SCAN_FORMATS[opts.format](result, { cwd, color }), opts.output, cwd);
+  const report = () => emit(SCAN_FORMATS[opts.format](result, { cwd, color }), opts.output, cwd);
+  if (timings) timings.stage('report', report);
+  else report();
+  if (timings) process.stderr.write(formatTimings(timings));
   const tooManyWarnings = opts.maxWarnings !== undefined && warnings > opts.maxWarnings;
   if (opts.staged && (errors > 0 || tooManyWarnings)) {
     process.stderr.write(

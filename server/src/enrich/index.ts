@@ -8,6 +8,7 @@ import { findAuditRecords } from './audit';
 import { computeCapabilities } from './capabilities';
 import { findStaticCredentials } from './credentials';
 import { assignOwners } from './owners';
+import { timed, type Timings } from '../timings';
 
 /**
  * The agent identity graph of a set of files: linked (who exposes and calls what), then judged step by step —
@@ -20,12 +21,13 @@ export function buildGraph(
   extraCatalog: CatalogEntry[] = [],
   pathMappings: readonly PathMapping[] = [],
   declared: readonly DeclaredVersions[] = [],
+  timings?: Timings,
 ): AgentGraph {
-  const g = link(facts, pathMappings);
-  assignOwners(g, owners);
-  computeCapabilities(g, extraCatalog);
-  findAuditRecords(g);
-  findStaticCredentials(g);
-  decideApproval(g, declared);
+  const g = timed(timings, 'link', () => link(facts, pathMappings));
+  timed(timings, 'owners', () => assignOwners(g, owners));
+  timed(timings, 'capabilities', () => computeCapabilities(g, extraCatalog));
+  timed(timings, 'audit records', () => findAuditRecords(g));
+  timed(timings, 'static credentials', () => findStaticCredentials(g));
+  timed(timings, 'approval', () => decideApproval(g, declared));
   return sortedGraph(g);
 }

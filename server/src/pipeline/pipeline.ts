@@ -18,6 +18,7 @@ import {
   shapesResolution,
   type SourceInput,
 } from '../engine';
+import type { Timings } from '../timings';
 import { ANALYZER_BUILD } from '../version';
 import { analyseHere, type Executor, type FileJob, inThread, pause } from './executor';
 import { Prefilter } from './prefilter';
@@ -127,6 +128,7 @@ export class Pipeline {
   private config: Config;
   private owners: OwnerResolver;
   private today?: string;
+  private timings?: Timings;
   private options?: ExtractOptions;
   /** The key of the analyzer build and extraction options the stored facts were made with. */
   private extractedWith = '';
@@ -146,6 +148,7 @@ export class Pipeline {
     this.config = settings.config ?? DEFAULT_CONFIG;
     this.owners = settings.owners ?? new OwnerResolver({ cwd: process.cwd(), configOwners: this.config.owners });
     this.today = settings.today;
+    this.timings = settings.timings;
   }
 
   /** The key stored results must have been made with to serve this pipeline (see BatchOptions.stored). */
@@ -371,7 +374,12 @@ export class Pipeline {
       if (picked && !picked.has(file) && !r.pathMapping) continue;
       results.push(needed && r.facts && !needed.has(file) ? { ...r, facts: undefined } : r);
     }
-    return analyzeResults(results, { config: this.config, owners: this.owners, today: this.today });
+    return analyzeResults(results, {
+      config: this.config,
+      owners: this.owners,
+      today: this.today,
+      timings: this.timings,
+    });
   }
 
   /** What imports `file`, and what that reaches: all its findings can depend on (relevance.ts). */
