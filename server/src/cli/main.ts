@@ -21,6 +21,7 @@ import { formatStylish } from '../reporters/stylish';
 import { readBaseline, toBaseline } from './baseline';
 import { BASELINE_FILE, initialConfig, surveyProject } from './init';
 import { formatTimings } from './timing-report';
+import { ScanProgress, wantsProgress } from './progress';
 import { Timings } from '../timings';
 import { collectFiles, readSources, type ScanInput, UsageError } from '../project/collect-files';
 import { openWorkspace, type Workspace } from '../project/workspace';
@@ -140,15 +141,21 @@ async function analyseInputs(
 ) {
   const pipeline = new Pipeline({ config: ws.config, owners: ws.owners, today, timings });
   const executor = new WorkerExecutor(threads);
+  const progress = wantsProgress(process.stderr) ? new ScanProgress(process.stderr) : undefined;
   let analysed: number;
   try {
     const batch = () =>
       pipeline.analyseAll(
         inputs.map((i) => ({ ...i, unchanged: i.text === undefined })),
-        { executor, stored: cache && ((file, key) => cache.entriesFor(key)[file]) },
+        {
+          executor,
+          stored: cache && ((file, key) => cache.entriesFor(key)[file]),
+          onProgress: progress && ((done, total) => progress.update(done, total)),
+        },
       );
     ({ analysed } = await (timings ? timings.stageAsync('analyse files', batch) : batch()));
   } finally {
+    progress?.done();
     await executor.destroy();
   }
   if (cache) stageResults(cache, pipeline, inputs, analysed);
