@@ -28,6 +28,11 @@ export interface LspSession {
   proc: ChildProcessWithoutNullStreams;
   root: string;
   logs: string[];
+  /** `$/progress` notifications, in order (when started with `progress: true`). */
+  progress: {
+    token: string | number;
+    value: { kind: string; title?: string; percentage?: number; message?: string; cancellable?: boolean };
+  }[];
   refreshes: () => number;
   docs: Map<string, TextDocument>;
   uri(rel: string): string;
@@ -48,7 +53,7 @@ export function copyFixture(src: string): string {
 /** Starts the built server over stdio and initializes it as an editor would. */
 export async function startLsp(
   root: string,
-  opts: { snippets?: boolean; trusted?: boolean; settings?: object; execArgv?: string[] } = {},
+  opts: { snippets?: boolean; trusted?: boolean; settings?: object; execArgv?: string[]; progress?: boolean } = {},
 ): Promise<LspSession> {
   if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run \`npm run build\` first`);
   const proc = spawn(process.execPath, [...(opts.execArgv ?? []), SERVER, '--stdio'], {
@@ -66,6 +71,9 @@ export async function startLsp(
   });
   conn.onNotification('window/logMessage', (m: { message: string }) => void logs.push(m.message));
   conn.onNotification('agentWarden/status', (s: unknown) => void logs.push(`status ${JSON.stringify(s)}`));
+  const progress: LspSession['progress'] = [];
+  conn.onRequest('window/workDoneProgress/create', () => null);
+  conn.onNotification('$/progress', (p: LspSession['progress'][number]) => void progress.push(p));
   proc.stderr.on('data', (d) => logs.push(String(d)));
   conn.listen();
   const rootUri = pathToFileURL(root).href;
@@ -74,6 +82,7 @@ export async function startLsp(
     rootUri,
     workspaceFolders: [{ uri: rootUri, name: 'fixture' }],
     capabilities: {
+      ...(opts.progress && { window: { workDoneProgress: true } }),
       workspace: {
         configuration: true,
         workspaceEdit: { documentChanges: true, snippetEditSupport: !!opts.snippets },
@@ -94,6 +103,7 @@ export async function startLsp(
     proc,
     root,
     logs,
+    progress,
     refreshes: () => refreshes,
     docs,
     uri,

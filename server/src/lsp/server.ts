@@ -64,6 +64,7 @@ function initialize(s: Session, params: InitializeParams): InitializeResult {
   const caps = params.capabilities;
   s.snippets = !!(caps.workspace?.workspaceEdit as { snippetEditSupport?: boolean } | undefined)?.snippetEditSupport;
   s.canPullConfig = !!caps.workspace?.configuration;
+  s.canShowProgress = !!caps.window?.workDoneProgress;
   const init = (params.initializationOptions ?? {}) as { trusted?: boolean; settings?: Partial<Settings> };
   s.trusted = init.trusted !== false;
   if (init.settings) s.settings = { ...DEFAULT_SETTINGS, ...init.settings };

@@ -9,6 +9,7 @@ import {
   LSPErrorCodes,
   ResponseError,
   TextDocuments,
+  type WorkDoneProgressServerReporter,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { INVENTORY_CHANGED, type ServerStatus, STATUS } from '../../../shared/protocol';
@@ -42,6 +43,8 @@ export class Session {
   settings: Settings = DEFAULT_SETTINGS;
   snippets = false;
   canPullConfig = false;
+  /** The client shows server-made progress (`window/workDoneProgress`): indexing is reported there. */
+  canShowProgress = false;
   trusted = true;
   indexing: Promise<void> = Promise.resolve();
   indexProgress = { done: 0, total: 0 };
@@ -163,19 +166,25 @@ export class Session {
     const previous = this.indexing;
     this.indexing = (async () => {
       await previous;
-      for (const s of this.states) {
-        if (!this.trusted) {
-          // Restricted Mode: open files only; nothing else in the workspace is read.
-          s.indexed = true;
-          continue;
+      const shown = this.trusted ? await this.indexingProgress(controller) : undefined;
+      try {
+        for (const s of this.states) {
+          if (!this.trusted) {
+            // Restricted Mode: open files only; nothing else in the workspace is read.
+            s.indexed = true;
+            continue;
+          }
+          const onProgress = (p: { done: number; total: number }) => {
+            this.indexProgress = p;
+            if (p.done === p.total || p.done % 200 === 0) this.sendStatus();
+            if (p.total) shown?.report(Math.floor((100 * p.done) / p.total), `${p.done} of ${p.total} files`);
+          };
+          await s.index(onProgress, controller.signal);
+          // Linked once indexed: the status names the packages where no agent was found, which linking decides.
+          s.current();
         }
-        const onProgress = (p: { done: number; total: number }) => {
-          this.indexProgress = p;
-          if (p.done === p.total || p.done % 200 === 0) this.sendStatus();
-        };
-        await s.index(onProgress, controller.signal);
-        // Linked once indexed: the status names the packages where no agent was found, which linking decides.
-        s.current();
+      } finally {
+        shown?.done();
       }
       this.log(`indexed ${this.states.reduce((n, s) => n + s.files().length, 0)} files`);
       this.scheduleRefresh();
@@ -183,6 +192,23 @@ export class Session {
     })().catch((e: unknown) => {
       if (!controller.signal.aborted) this.log(`indexing failed: ${(e as Error).stack ?? String(e)}`);
     });
+  }
+
+  /**
+   * Indexing as the editor shows progress (`window/workDoneProgress`: a percentage, files done, cancellable): VS Code
+   * puts it in its own progress UI. Cancelling stops the index; undefined when the client cannot show it.
+   */
+  private async indexingProgress(controller: AbortController): Promise<WorkDoneProgressServerReporter | undefined> {
+    if (!this.canShowProgress) return undefined;
+    try {
+      const reporter = await this.connection.window.createWorkDoneProgress();
+      reporter.begin('Agent Warden: indexing', 0, 'reading the workspace', true);
+      reporter.token.onCancellationRequested(() => controller.abort());
+      return reporter;
+    } catch (e) {
+      this.log(`no progress shown: ${(e as Error).message}`);
+      return undefined;
+    }
   }
 
   /** Reads the `agentWarden` settings from the client, where it can be asked. */
