@@ -1,0 +1,36 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempProject } from '../helpers/cli';
+import { type LspSession, startLsp } from '../helpers/lsp-client';
+
+/**
+ * The file a developer opens gets its diagnostics at once, while a large workspace is still being indexed: the pull
+ * is answered between the index's slices, from the file and what it imports.
+ */
+describe('diagnostics of the opened file before the index completes', () => {
+  let s: LspSession;
+  beforeAll(async () => {
+    const files: Record<string, string> = {
+      'src/agent.ts': `import { tool } from 'ai';
+import { execSync } from 'node:child_process';
+export const shell = tool({ description: 'Run', inputSchema: {} as never, execute: async ({ cmd }: { cmd: string }) => execSync(cmd).toString() });
+`,
+    };
+    // Enough agent code that indexing takes a while on any machine.
+    for (let i = 0; i < 3000; i++)
+      files[`packages/p${i % 50}/src/t${i}.ts`] =
+        `import { tool } from 'ai';\nexport const t${i} = tool({ description: 'Tool ${i}', inputSchema: {} as never, execute: async () => fetch('https://api.example/${i}') });\n`;
+    s = await startLsp(tempProject(files), { progress: true });
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('answers the pull while indexing is still under way', async () => {
+    s.open('src/agent.ts');
+    const pulled = await s.pull('src/agent.ts');
+    const indexedBefore = s.progress.some((p) => p.value.kind === 'end');
+    expect(pulled.items!.map((d) => d.code)).toContain('unapproved-high-risk-action');
+    expect(indexedBefore).toBe(false);
+    await s.waitReady();
+  });
+});
