@@ -39,7 +39,11 @@ function add(into: Map<string, number>, label: string, ms: number): void {
   into.set(label, (into.get(label) ?? 0) + ms);
 }
 
-/** A stage's or rule's time, where no timings were asked for: just run it. */
+/** A stage's time, where no timings were asked for: just run it. */
 export function timed<T>(timings: Timings | undefined, label: string, run: () => T): T {
   return timings ? timings.stage(label, run) : run();
+}
+
+export function timedAsync<T>(timings: Timings | undefined, label: string, run: () => Promise<T>): Promise<T> {
+  return timings ? timings.stageAsync(label, run) : run();
 }

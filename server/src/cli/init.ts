@@ -15,7 +15,6 @@ export interface ProjectSurvey {
   owners: Record<string, string>;
   /** Packages that depend on an agent framework where no agent or tool was found, and what they depend on. */
   blind: { file: string; message: string }[];
-  findings: number;
 }
 
 /** Frameworks in use and, per folder holding agents or tools, the owner CODEOWNERS names for it. */
@@ -31,7 +30,6 @@ export function surveyProject(result: AnalysisResult, owners: OwnerResolver): Pr
       owners,
     ),
     blind: result.notices.filter((x) => x.kind === 'blind-spot'),
-    findings: result.findings.length,
   };
 }
 

@@ -22,7 +22,7 @@ import { readBaseline, toBaseline } from './baseline';
 import { BASELINE_FILE, initialConfig, surveyProject } from './init';
 import { formatTimings } from './timing-report';
 import { ScanProgress, wantsProgress } from './progress';
-import { Timings } from '../timings';
+import { timed, timedAsync, Timings } from '../timings';
 import { collectFiles, readSources, type ScanInput, UsageError } from '../project/collect-files';
 import { openWorkspace, type Workspace } from '../project/workspace';
 
@@ -80,8 +80,9 @@ async function runAnalysis(
   timings?: Timings,
 ): Promise<AnalysisResult> {
   const ws = openWorkspace(cwd, paths, opts.config);
-  const stage = <T>(label: string, run: () => Promise<T>) => (timings ? timings.stageAsync(label, run) : run());
-  let files = await stage('collect files', () => collectFiles(paths, cwd, ws.config.ignore, ws.configDir));
+  let files = await timedAsync(timings, 'collect files', () =>
+    collectFiles(paths, cwd, ws.config.ignore, ws.configDir),
+  );
   const notices: Notice[] = [];
   let report: Set<string> | undefined;
   let staged: Map<string, string> | undefined;
@@ -97,7 +98,7 @@ async function runAnalysis(
   }
   const cache = opts.cache ? ResultCache.open(ws.configDir, opts.cacheStrategy) : undefined;
   const inputs: ScanInput[] = (
-    await stage('read files', () =>
+    await timedAsync(timings, 'read files', () =>
       readSources(
         files.filter((f) => !staged?.has(f)),
         cwd,
@@ -153,7 +154,7 @@ async function analyseInputs(
           onProgress: progress && ((done, total) => progress.update(done, total)),
         },
       );
-    ({ analysed } = await (timings ? timings.stageAsync('analyse files', batch) : batch()));
+    ({ analysed } = await timedAsync(timings, 'analyse files', batch));
   } finally {
     progress?.done();
     await executor.destroy();
@@ -351,9 +352,7 @@ async function scan(paths: string[], opts: ScanOptions, cwd: string): Promise<nu
   const errors = result.findings.filter((f) => f.severity === 'error').length;
   if (opts.quiet) result.findings = result.findings.filter((f) => f.severity === 'error');
   const color = opts.color !== false && !opts.output && !!process.stdout.isTTY && !process.env.NO_COLOR;
-  const report = () => emit(SCAN_FORMATS[opts.format](result, { cwd, color }), opts.output, cwd);
-  if (timings) timings.stage('report', report);
-  else report();
+  timed(timings, 'report', () => emit(SCAN_FORMATS[opts.format](result, { cwd, color }), opts.output, cwd));
   if (timings) process.stderr.write(formatTimings(timings));
   const tooManyWarnings = opts.maxWarnings !== undefined && warnings > opts.maxWarnings;
   if (opts.staged && (errors > 0 || tooManyWarnings)) {

@@ -1,4 +1,5 @@
 import type { Capability, RiskTier, Severity } from '../analyzer/types';
+import { TIER_RANK } from '../capabilities/catalog';
 
 /** What governing an agent or tool can ask of it; each rule checks one. */
 export type Requirement = 'owner' | 'scope' | 'revocation' | 'audit';
@@ -19,9 +20,6 @@ export const DEFAULT_GOVERNANCE: GovernanceLevels = {
   audit: 'critical',
 };
 
-/** Risk tiers in order, for comparing them. */
-export const RISK_RANK: Record<RiskTier, number> = { low: 0, medium: 1, high: 2, critical: 3 };
-
 /**
  * How loudly to report a missing requirement on something of this risk: nothing below the requirement's threshold,
  * an error at high risk and above, a warning below. A missing audit record is a step lower: the framework's traces or
@@ -32,9 +30,9 @@ export function gapSeverity(
   risk: RiskTier | undefined,
   levels: GovernanceLevels,
 ): Severity | undefined {
-  const rank = RISK_RANK[risk ?? 'low'];
-  if (rank < RISK_RANK[levels[requirement]]) return undefined;
-  const severity: Severity = rank >= RISK_RANK.high ? 'error' : 'warning';
+  const rank = TIER_RANK[risk ?? 'low'];
+  if (rank < TIER_RANK[levels[requirement]]) return undefined;
+  const severity: Severity = rank >= TIER_RANK.high ? 'error' : 'warning';
   return requirement === 'audit' ? (severity === 'error' ? 'warning' : 'info') : severity;
 }
 
@@ -46,6 +44,6 @@ export function gapSeverity(
 export function governedRisk(capabilities: readonly Capability[]): RiskTier | undefined {
   let best: RiskTier | undefined;
   for (const c of capabilities)
-    if (c.basis !== 'declared' && (!best || RISK_RANK[c.tier] > RISK_RANK[best])) best = c.tier;
+    if (c.basis !== 'declared' && (!best || TIER_RANK[c.tier] > TIER_RANK[best])) best = c.tier;
   return best;
 }

@@ -1,6 +1,7 @@
 import type { Capability, RiskTier, Severity, ToolNode } from '../analyzer/types';
+import { TIER_RANK } from '../capabilities/catalog';
 import { declarable } from '../capabilities/scopes';
-import { gapSeverity, governedRisk, RISK_RANK } from './governance';
+import { gapSeverity, governedRisk } from './governance';
 import { defineRule } from './rule';
 import { reportTagProblems } from './tag-problems';
 
@@ -95,7 +96,7 @@ function reportPerServer(ctx: Ctx, unscoped: readonly Unscoped[]): Set<string> {
   for (const a of ctx.graph.agents) {
     const mine = a.tools.flatMap((id) => byId.get(id) ?? []);
     if (mine.length <= PER_TOOL_MAX) continue;
-    const worst = [...mine].sort((x, y) => RISK_RANK[y.risk] - RISK_RANK[x.risk]);
+    const worst = [...mine].sort((x, y) => TIER_RANK[y.risk] - TIER_RANK[x.risk]);
     const shown = worst.slice(0, 3).map((u) => `${u.tool.name} (${u.risk})`);
     ctx.report({
       loc: a.nameLoc,

@@ -201,7 +201,8 @@ function looksLikeRegistration(node: ts.CallExpression, method: string, ctx: Sou
 
 function isParameter(ctx: SourceContext, e: ts.Expression): boolean {
   const x = unwrap(e);
-  return ts.isIdentifier(x) && !!ctx.findDeclaration(x.text, x) && ts.isParameter(ctx.findDeclaration(x.text, x)!);
+  const decl = ts.isIdentifier(x) ? ctx.findDeclaration(x.text, x) : undefined;
+  return !!decl && ts.isParameter(decl);
 }
 
 /**
