@@ -1,9 +1,14 @@
-// Server-side time per edit of a 1,000-line agent file, over stdio with the built server.
+// The language server over stdio, with the built server. First, server-side time per edit of a 1,000-line agent file
+// in a generated workspace; then, in a real agent-dense workspace (the benchmark corpus, scripts/dense-corpus.mjs)
+// that is still being indexed, the editor's round trip per edit (change sent → diagnostics back) during indexing and
+// after it, and the time to the opened file's first diagnostics.
 // Usage: node bench/lsp-edit-latency.mjs [files=200] [edits=300]
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { cpSync } from 'node:fs';
+import { denseCorpus } from '../scripts/dense-corpus.mjs';
 import { pathToFileURL } from 'node:url';
 import {
   createProtocolConnection,
@@ -122,3 +127,73 @@ console.log(
 );
 await conn.sendRequest('shutdown');
 conn.sendNotification('exit');
+
+// ---- edits while a real agent-dense workspace indexes
+const dense = join(root, 'dense');
+cpSync(denseCorpus(), dense, { recursive: true });
+mkdirSync(join(dense, 'app'), { recursive: true });
+writeFileSync(join(dense, 'app/agent.ts'), agentText);
+const server = spawn(
+  process.execPath,
+  [...(process.env.SERVER_FLAGS ?? '').split(' ').filter(Boolean), 'dist/server.js', '--stdio'],
+  { stdio: ['pipe', 'pipe', 'inherit'] },
+);
+const c = createProtocolConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
+c.onRequest('workspace/configuration', (p) => p.items.map(() => ({ enable: true, run: 'onType', rules: {} })));
+c.onRequest('client/registerCapability', () => null);
+c.onRequest('workspace/diagnostic/refresh', () => null);
+c.onNotification(() => {});
+c.listen();
+const denseUri = pathToFileURL(dense).href;
+const started = performance.now();
+await c.sendRequest('initialize', {
+  processId: process.pid,
+  rootUri: denseUri,
+  workspaceFolders: [{ uri: denseUri, name: 'dense' }],
+  capabilities: { workspace: { configuration: true } },
+});
+c.sendNotification('initialized', {});
+const agentUri = pathToFileURL(join(dense, 'app/agent.ts')).href;
+c.sendNotification('textDocument/didOpen', {
+  textDocument: { uri: agentUri, languageId: 'typescript', version: 1, text: agentText },
+});
+await c.sendRequest('textDocument/diagnostic', { textDocument: { uri: agentUri } });
+const first = performance.now() - started;
+// Edits as typing makes them (one every 30 ms), each timed from the change sent to its diagnostics received.
+let version = 1;
+let typed = agentText;
+const roundTrip = async () => {
+  const k = version % n;
+  typed = typed.replace(new RegExp(`'local tool ${k}( v\\d+)?'`), `'local tool ${k} v${version}'`);
+  const t = performance.now();
+  c.sendNotification('textDocument/didChange', {
+    textDocument: { uri: agentUri, version: ++version },
+    contentChanges: [{ text: typed }],
+  });
+  await c.sendRequest('textDocument/diagnostic', { textDocument: { uri: agentUri } });
+  const ms = performance.now() - t;
+  await new Promise((r) => setTimeout(r, 30));
+  return ms;
+};
+const during = [];
+let status = await c.sendRequest('agentWarden/status');
+while (status.state !== 'ready') {
+  during.push(await roundTrip());
+  if (during.length % 10 === 0) status = await c.sendRequest('agentWarden/status');
+}
+const indexedAfter = performance.now() - started;
+const afterIndex = [];
+for (let i = 0; i < Math.max(100, Math.min(during.length, 300)); i++) afterIndex.push(await roundTrip());
+const stats = (xs) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const at = (p) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
+  return `p50 ${at(0.5).toFixed(1)} ms, p95 ${at(0.95).toFixed(1)} ms, max ${at(1).toFixed(1)} ms (${xs.length} edits)`;
+};
+console.log(
+  `\nagent-dense workspace: ${status.indexed.total} files (bench/dense/corpus.json) and the 1,000-line agent file`,
+);
+console.log(`first diagnostics of the opened file after initialize: ${first.toFixed(0)} ms`);
+console.log(`edit → diagnostics round trip while indexing (${(indexedAfter / 1000).toFixed(1)} s): ${stats(during)}`);
+console.log(`edit → diagnostics round trip after indexing: ${stats(afterIndex)}`);
+await c.sendRequest('shutdown');
+c.sendNotification('exit');

@@ -1,7 +1,9 @@
 /**
  * `npm run bench`: whole-process timings, side by side in one run (contenders alternated, BENCH_RUNS runs —
- * 5 by default —, medians). Corpora: a generated agent monorepo at 1×, 2× and 4×, and real published code
- * (agent frameworks, SDKs and MCP servers at the versions package-lock.json pins: over a million lines).
+ * 5 by default —, medians). Corpora: the agent-dense corpus (published agent code where tools and agents are
+ * defined: bench/dense/corpus.json, fetched by scripts/dense-corpus.mjs), a generated agent monorepo at 1×, 2× and
+ * 4×, and real published code (agent frameworks, SDKs and MCP servers at the versions package-lock.json pins: over
+ * a million lines). BENCH_CORPORA=dense,generated,published picks some.
  * Contenders: the parse floor (`ts.createSourceFile` on every file, one thread), agent-warden cold, warm
  * (`--cache`) and with worker threads, secretlint 13 (recommended preset), ESLint + @typescript-eslint/parser
  * with one rule. Figures: wall time, CPU time, peak RSS, and ratios to the floor and to each peer.
@@ -82,6 +84,22 @@ function published(): string {
   }
   return dir;
 }
+
+/** The agent-dense corpus, copied out of its cache (contenders write their configs into the tree). */
+function agentDense(): string {
+  const fetched = spawnSync(process.execPath, [join(REPO, 'scripts/dense-corpus.mjs')], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  if (fetched.status !== 0) throw new Error('the agent-dense corpus could not be fetched');
+  const dir = join(work, 'agent-dense');
+  cpSync(fetched.stdout.trim(), dir, { recursive: true });
+  return dir;
+}
+
+/** Written in code that defines a tool or an agent, in any framework the corpus holds (a textual count). */
+const DEFINES =
+  /\b(createTool|tool|registerTool|defineTool|createReactAgent|createAgent|supplyData)\(|\.tool\(|new (Agent|ToolLoopAgent|McpServer|FastMCP|DynamicStructuredTool|FunctionTool)\b|ListToolsRequestSchema|extends (StructuredTool|Tool)\b/;
 
 // ---- contenders
 const floorScript = join(work, 'parse-floor.cjs');
@@ -201,13 +219,61 @@ function sourceStats(dir: string): { files: number; lines: number } {
   return { files, lines };
 }
 
+/** Source files, and those whose text defines a tool or agent (DEFINES). */
+function density(dir: string): { files: number; defining: number } {
+  let files = 0;
+  let defining = 0;
+  (function walk(d: string) {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      if (e.isDirectory()) {
+        if (e.name !== 'node_modules' && e.name !== '.agent-warden-cache') walk(join(d, e.name));
+      } else if (/\.(ts|tsx|js|jsx|mjs|cjs|mts|cts)$/.test(e.name) && !/\.d\.[mc]?ts$/.test(e.name)) {
+        files++;
+        if (DEFINES.test(readFileSync(join(d, e.name), 'utf8'))) defining++;
+      }
+    }
+  })(dir);
+  return { files, defining };
+}
+
+/** The files where the analyzer found a tool or an agent, from its inventory. */
+function filesWithIdentities(dir: string): number {
+  const r = spawnSync(process.execPath, [CLI, 'inventory', '.', '--format', 'json'], {
+    cwd: dir,
+    encoding: 'utf8',
+    maxBuffer: 512 * 1024 * 1024,
+  });
+  const inv = JSON.parse(r.stdout) as { agents: { file: string }[]; tools: { file: string }[] };
+  return new Set([...inv.agents, ...inv.tools].map((x) => x.file)).size;
+}
+
+/** One cold scan with `--timing`: its stage table, as the CLI prints it. */
+function stageTable(dir: string): string {
+  const r = spawnSync(process.execPath, [CLI, 'scan', '.', '--format', 'json', '--output', '/dev/null', '--timing'], {
+    cwd: dir,
+    encoding: 'utf8',
+    maxBuffer: 512 * 1024 * 1024,
+  });
+  const lines = r.stderr.split('\n');
+  const start = lines.findIndex((l) => l.startsWith('Stage'));
+  const end = lines.findIndex((l, i) => i > start && l.trim() === '');
+  return lines.slice(start, end < 0 ? undefined : end).join('\n');
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+const wanted = new Set((process.env.BENCH_CORPORA ?? 'dense,generated,published').split(','));
 const corpora: [string, string][] = [
-  ['generated 1×', generated(1)],
-  ['generated 2×', generated(2)],
-  ['generated 4×', generated(4)],
-  ['published packages', published()],
+  ...(wanted.has('dense') ? ([['agent-dense (npm)', agentDense()]] as [string, string][]) : []),
+  ...(wanted.has('generated')
+    ? ([
+        ['generated 1×', generated(1)],
+        ['generated 2×', generated(2)],
+        ['generated 4×', generated(4)],
+      ] as [string, string][])
+    : []),
+  ...(wanted.has('published') ? ([['published packages', published()]] as [string, string][]) : []),
 ];
+const rssOf = new Map<string, number>();
 
 console.log(`runs per contender: ${RUNS} (alternated), medians; machine: ${cpus().length} cores\n`);
 const wallOf = new Map<string, number>();
@@ -217,6 +283,12 @@ for (const [name, dir] of corpora) {
   for (let run = 0; run < RUNS; run++) for (const [n, fn] of list) samples.get(n)!.push(fn());
   const { files, lines } = sourceStats(dir);
   console.log(`### ${name} (${files.toLocaleString('en')} source files, ${lines.toLocaleString('en')} lines)\n`);
+  if (dir.endsWith('agent-dense')) {
+    const d = density(dir);
+    console.log(
+      `${d.defining.toLocaleString('en')} of ${d.files.toLocaleString('en')} source files (${((100 * d.defining) / d.files).toFixed(0)}%) define a tool or an agent in their text; the analyzer finds tools or agents in ${filesWithIdentities(dir).toLocaleString('en')}\n`,
+    );
+  }
   if (dir.endsWith('published'))
     console.log(
       `${PUBLISHED.map((p) => `${p}@${JSON.parse(readFileSync(join(packageDir(p), 'package.json'), 'utf8')).version}`).join(', ')}\n`,
@@ -229,13 +301,34 @@ for (const [name, dir] of corpora) {
     const s = samples.get(n)!;
     const wall = med(n);
     wallOf.set(`${name}:${n}`, wall);
+    rssOf.set(`${name}:${n}`, median(s.map((x) => x.rss)));
     console.log(
       `| ${n} | ${wall.toFixed(2)} | ${median(s.map((x) => x.cpu)).toFixed(2)} | ${median(s.map((x) => x.rss)).toFixed(0)} | ${(wall / floor).toFixed(2)} | ${(wall / med('secretlint 13 (recommended)')).toFixed(2)} | ${(wall / med('eslint (+ts parser, 1 rule)')).toFixed(2)} |`,
     );
   }
   console.log('');
+  if (dir.endsWith('agent-dense')) {
+    console.log(`Time per stage, one cold scan (agent-warden scan --timing):\n\n${stageTable(dir)}\n`);
+    const w = (n: string) => wallOf.get(`${name}:${n}`)!;
+    const floorWall = w('parse floor (ts.createSourceFile)');
+    console.log('| agent-dense corpus | measured | goal |\n|---|---|---|');
+    console.log(
+      `| cold scan, one thread ÷ parse floor | ${(w('agent-warden cold') / floorWall).toFixed(2)}× | ≤ 1.0× |`,
+    );
+    console.log(
+      `| cold scan --threads 2 ÷ parse floor | ${(w('agent-warden --threads 2') / floorWall).toFixed(2)}× | ≤ 0.7× |`,
+    );
+    console.log(
+      `| cold scan ÷ secretlint 13 | ${(w('agent-warden cold') / w('secretlint 13 (recommended)')).toFixed(2)}× | < 1 (faster) |`,
+    );
+    console.log(
+      `| peak RSS of the cold scan | ${rssOf.get(`${name}:agent-warden cold`)!.toFixed(0)} MB | ≤ 250 MB |\n`,
+    );
+  }
 }
-const g = (scale: string) => wallOf.get(`generated ${scale}:agent-warden cold`)!;
-console.log(
-  `growth, agent-warden cold: 2×/1× = ${(g('2×') / g('1×')).toFixed(2)}, 4×/1× = ${(g('4×') / g('1×')).toFixed(2)} (linear would be 2 and 4)`,
-);
+if (wanted.has('generated')) {
+  const g = (scale: string) => wallOf.get(`generated ${scale}:agent-warden cold`)!;
+  console.log(
+    `growth, agent-warden cold: 2×/1× = ${(g('2×') / g('1×')).toFixed(2)}, 4×/1× = ${(g('4×') / g('1×')).toFixed(2)} (linear would be 2 and 4)`,
+  );
+}

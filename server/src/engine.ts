@@ -241,7 +241,8 @@ export function analyseFile(
   return {
     file: input.file,
     facts,
-    depth: source ? (facts ? 'facts' : 'secrets') : undefined,
+    // A file whose extraction failed was analysed as deeply as it can be: asking again would fail again.
+    depth: source ? (facts || notice !== undefined ? 'facts' : 'secrets') : undefined,
     specifiers: specifiers && [...specifiers],
     seed: specifiers && (input.seed ?? isAgentSeed(input.text, specifiers)),
     subclass: specifiers && (input.subclass ?? declaresSubclass(input.text)),

@@ -43,5 +43,7 @@ describe('fuzzing (small run; `npm run fuzz` runs 10,000+ inputs)', { timeout: 3
     expect(r.facts).toBeUndefined();
     expect(r.notice).toMatch(/^skipped after 0\.0 s, the per-file time budget; only secrets were checked$/);
     expect(r.secrets.map((s) => s.ruleId)).toEqual(['anthropic-api-key']);
+    // Analysed as deeply as it can be: a pipeline linking agent code that reaches it does not try again.
+    expect(r.depth).toBe('facts');
   });
 });

@@ -33,4 +33,11 @@ export const shell = tool({ description: 'Run', inputSchema: {} as never, execut
     expect(indexedBefore).toBe(false);
     await s.waitReady();
   });
+
+  it('indexes in a thread of its own, leaving the server free for requests', async () => {
+    await s.waitReady();
+    expect(s.logs.find((l) => l.includes('[agent-warden] indexed'))).toMatch(
+      /indexed 3001 files in a thread of its own/,
+    );
+  });
 });

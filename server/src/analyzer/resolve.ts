@@ -35,11 +35,7 @@ function resolveMapped(
   files: ReadonlySet<string>,
   mappings: readonly PathMapping[],
 ): string | undefined {
-  // The nearest tsconfig above the importing file decides.
-  const applicable = mappings
-    .filter((m) => m.dir === '.' || fromFile.startsWith(`${m.dir}/`))
-    .sort((a, b) => b.dir.length - a.dir.length);
-  for (const m of applicable) {
+  for (const m of applicableMappings(fromFile, spec, mappings)) {
     const root = posix.join(m.dir, m.baseUrl ?? '.');
     for (const [pattern, targets] of Object.entries(m.paths)) {
       const star = pattern.indexOf('*');
@@ -63,6 +59,85 @@ function resolveMapped(
     }
   }
   return undefined;
+}
+
+/** The mappings above a folder; those that only map named packages, by package. `at` orders them, nearest first. */
+interface Applicable {
+  generic: { at: number; m: PathMapping }[];
+  byPackage: Map<string, { at: number; m: PathMapping }[]>;
+}
+
+interface MappingIndex {
+  /** The mappings of each tsconfig folder (`.`: the root's and the workspace packages'), with their order keys. */
+  byDir: Map<string, { at: number; m: PathMapping }[]>;
+  /** Per importing folder (`a/b/`, or `` at the root). */
+  applicable: Map<string, Applicable>;
+}
+
+const indexes = new WeakMap<readonly PathMapping[], MappingIndex>();
+
+/**
+ * The mappings that may resolve `spec` from a file, nearest tsconfig first (the nearest decides). A monorepo has a
+ * mapping per workspace package, each matching only its package's name: those are looked up by the package `spec`
+ * names instead of tried one by one. A folder shares its parent's answer unless a tsconfig sits in it.
+ */
+function applicableMappings(fromFile: string, spec: string, mappings: readonly PathMapping[]): PathMapping[] {
+  let index = indexes.get(mappings);
+  if (!index) indexes.set(mappings, (index = indexOf(mappings)));
+  const found = applicableIn(fromFile.slice(0, fromFile.lastIndexOf('/') + 1), index);
+  const named = found.byPackage.get(packageOf(spec));
+  if (!named) return found.generic.map((e) => e.m);
+  return [...found.generic, ...named].sort((a, b) => a.at - b.at).map((e) => e.m);
+}
+
+function indexOf(mappings: readonly PathMapping[]): MappingIndex {
+  const byDir = new Map<string, { at: number; m: PathMapping }[]>();
+  mappings.forEach((m, i) => {
+    // Deeper folders first, then the order given.
+    const entry = { at: (1e5 - (m.dir === '.' ? 0 : m.dir.length)) * 1e6 + i, m };
+    const list = byDir.get(m.dir);
+    if (list) list.push(entry);
+    else byDir.set(m.dir, [entry]);
+  });
+  return { byDir, applicable: new Map() };
+}
+
+function applicableIn(dir: string, index: MappingIndex): Applicable {
+  const cached = index.applicable.get(dir);
+  if (cached) return cached;
+  const parent = dir === '' ? undefined : dir.slice(0, dir.lastIndexOf('/', dir.length - 2) + 1);
+  const base: Applicable = parent === undefined ? { generic: [], byPackage: new Map() } : applicableIn(parent, index);
+  const own = index.byDir.get(dir === '' ? '.' : dir.slice(0, -1));
+  const found = own ? withMappings(base, own) : base;
+  index.applicable.set(dir, found);
+  return found;
+}
+
+function withMappings(base: Applicable, own: { at: number; m: PathMapping }[]): Applicable {
+  const out: Applicable = { generic: [...base.generic], byPackage: new Map(base.byPackage) };
+  for (const entry of own) {
+    const packages = entry.m.baseUrl ? undefined : Object.keys(entry.m.paths).map(patternPackage);
+    if (!packages?.length || packages.some((p) => p === undefined)) out.generic.push(entry);
+    else for (const p of new Set(packages as string[])) out.byPackage.set(p, [...(out.byPackage.get(p) ?? []), entry]);
+  }
+  return out;
+}
+
+/** The package a specifier names: `a` of `a/b`, `@s/a` of `@s/a/b`. */
+function packageOf(spec: string): string {
+  const slash = spec.indexOf('/');
+  if (!spec.startsWith('@') || slash < 0) return slash < 0 ? spec : spec.slice(0, slash);
+  const second = spec.indexOf('/', slash + 1);
+  return second < 0 ? spec : spec.slice(0, second);
+}
+
+/** The one package every specifier a `paths` pattern matches is of (`name`, `name/*`); none for `@/*` or `*`. */
+function patternPackage(pattern: string): string | undefined {
+  const star = pattern.indexOf('*');
+  if (star < 0) return packageOf(pattern);
+  const literal = pattern.slice(0, star);
+  const pkg = packageOf(literal);
+  return pkg && literal.length > pkg.length && literal[pkg.length] === '/' && !pkg.endsWith('/') ? pkg : undefined;
 }
 
 /** The file itself, its TypeScript source for a `.js` specifier, then with each extension, then its folder's index. */

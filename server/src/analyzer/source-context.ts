@@ -632,16 +632,30 @@ export class SourceContext {
    */
   private passedOnFactory(fn: ts.FunctionLikeDeclaration, call: ts.CallExpression | ts.NewExpression): Val | undefined {
     if (!fn.body) return undefined;
-    const params = fn.parameters.map((p) => (ts.isIdentifier(p.name) ? p.name.text : undefined));
-    const returned = this.returnsOf(fn);
-    for (const r of returned) {
-      const index = params.findIndex((name) => name !== undefined && callsName(r, name));
-      const passed = index >= 0 ? call.arguments?.[index] : undefined;
+    for (const index of this.calledParameters(fn)) {
+      const passed = call.arguments?.[index];
       const factory = passed && ts.isIdentifier(passed) ? this.localFunction(passed) : undefined;
       const made = factory && this.madeBy(factory);
       if (made) return made;
     }
     return undefined;
+  }
+
+  private calledParametersCache = new Map<ts.Node, number[]>();
+
+  /** For each expression `fn` returns, the first of its parameters that it calls (walked once per function). */
+  private calledParameters(fn: ts.FunctionLikeDeclaration): number[] {
+    let found = this.calledParametersCache.get(fn);
+    if (!found) {
+      const params = fn.parameters.map((p) => (ts.isIdentifier(p.name) ? p.name.text : undefined));
+      found = params.some((name) => name !== undefined)
+        ? this.returnsOf(fn)
+            .map((r) => params.findIndex((name) => name !== undefined && callsName(r, name)))
+            .filter((index) => index >= 0)
+        : [];
+      this.calledParametersCache.set(fn, found);
+    }
+    return found;
   }
 
   /**

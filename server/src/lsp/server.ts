@@ -24,6 +24,7 @@ import { ANALYZER_VERSION } from '../version';
 import { registerCodeActions } from './code-actions';
 import { codeLensesFor, FIX_ALL_KIND, hoverFor, nodeAt } from './convert';
 import { registerDiagnostics } from './diagnostics';
+import { IndexWorkerExecutor } from './index-worker';
 import { DEFAULT_SETTINGS, Session, type Settings } from './session';
 import { WorkspaceState } from './workspace-state';
 
@@ -34,8 +35,8 @@ const OWNER_FILES = new Set([CONFIG_FILE, 'CODEOWNERS']);
  * The language server: owns all analysis. Pull diagnostics (LSP 3.17) for documents and the
  * workspace, quick-fixes and fix-all from the shared fixes, hover on agents and tools.
  */
-export function startServer(connection: Connection): void {
-  const s = new Session(connection);
+export function startServer(connection: Connection, options: { indexWorker?: string } = {}): void {
+  const s = new Session(connection, new IndexWorkerExecutor(options.indexWorker));
   connection.onInitialize((params) => initialize(s, params));
   connection.onInitialized(async () => {
     if (s.canPullConfig) {

@@ -15,6 +15,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { INVENTORY_CHANGED, type ServerStatus, STATUS } from '../../../shared/protocol';
 import type { RuleSetting } from '../config/load-config';
 import { type FixContext, knownOwners } from '../fixes/fixes';
+import type { IndexWorkerExecutor } from './index-worker';
 import { SOURCE, toDiagnostic, uriOf } from './convert';
 import { WorkspaceState } from './workspace-state';
 
@@ -59,7 +60,11 @@ export class Session {
   private inventoryGeneration = -1;
   private indexAbort?: AbortController;
 
-  constructor(readonly connection: Connection) {
+  constructor(
+    readonly connection: Connection,
+    /** Runs the workspace index: a thread of its own in the built server, this thread otherwise. */
+    private readonly indexExecutor?: IndexWorkerExecutor,
+  ) {
     this.changed.setMaxListeners(0);
   }
 
@@ -179,14 +184,15 @@ export class Session {
             if (p.done === p.total || p.done % 200 === 0) this.sendStatus();
             if (p.total) shown?.report(Math.floor((100 * p.done) / p.total), `${p.done} of ${p.total} files`);
           };
-          await s.index(onProgress, controller.signal);
+          await s.index(onProgress, controller.signal, this.indexExecutor);
           // Linked once indexed: the status names the packages where no agent was found, which linking decides.
           s.current();
         }
       } finally {
         shown?.done();
       }
-      this.log(`indexed ${this.states.reduce((n, s) => n + s.files().length, 0)} files`);
+      const where = this.indexExecutor?.where ?? "the server's thread";
+      this.log(`indexed ${this.states.reduce((n, s) => n + s.files().length, 0)} files in ${where}`);
       this.scheduleRefresh();
       void this.connection.languages.diagnostics.refresh();
     })().catch((e: unknown) => {

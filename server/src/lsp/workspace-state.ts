@@ -1,6 +1,7 @@
 import { relative, resolve } from 'node:path';
 import type { AnalysisResult, Finding } from '../analyzer/types';
 import { type Config, ConfigError, type RuleSetting } from '../config/load-config';
+import type { Executor } from '../pipeline/executor';
 import { Pipeline } from '../pipeline/pipeline';
 import { collectFiles, readAnalysable } from '../project/collect-files';
 import { defaultWorkspace, openWorkspace, type Workspace } from '../project/workspace';
@@ -104,7 +105,7 @@ export class WorkspaceState {
    * Indexes every analysable file on disk, yielding to the event loop every few files; open buffers are left
    * to their own analysis. Throws the signal's reason when cancelled.
    */
-  async index(onProgress?: (p: IndexProgress) => void, signal?: AbortSignal): Promise<void> {
+  async index(onProgress?: (p: IndexProgress) => void, signal?: AbortSignal, executor?: Executor): Promise<void> {
     let files: string[];
     try {
       files = await collectFiles(['.'], this.dir, this.ws.config.ignore, this.ws.configDir);
@@ -116,7 +117,7 @@ export class WorkspaceState {
     };
     await this.pipeline.analyseAll(
       files.map((rel) => ({ file: rel, read: () => this.readFromDisk(rel) })),
-      { signal, cooperative: true, onProgress: onFile },
+      { signal, cooperative: true, onProgress: onFile, executor },
     );
     onProgress?.({ done: files.length, total: files.length });
   }

@@ -2,7 +2,14 @@ import { createHash } from 'node:crypto';
 import { importedSpecifiers, IncrementalTree, isSourceFile } from '../analyzer/extract';
 import { OwnerResolver } from '../analyzer/owners';
 import type { PathMapping } from '../analyzer/resolve';
-import { declaresSubclass, definesIdentities, ImportGraph, isAgentSeed, makesTools } from '../analyzer/relevance';
+import {
+  declaresSubclass,
+  definesIdentities,
+  ImportGraph,
+  type ImportSummary,
+  isAgentSeed,
+  makesTools,
+} from '../analyzer/relevance';
 import type { AnalysisResult } from '../analyzer/types';
 import type { ExtractOptions } from '../capabilities/collect-functions';
 import { type Config, DEFAULT_CONFIG } from '../config/load-config';
@@ -21,7 +28,7 @@ import {
 import type { Timings } from '../timings';
 import { ANALYZER_BUILD } from '../version';
 import { analyseHere, type Executor, type FileJob, inThread, pause } from './executor';
-import { Prefilter } from './prefilter';
+import { Prefilter, summarised } from './prefilter';
 
 /** Config, owner fallbacks and the day expiry dates are judged by: what linking takes (`AnalysisOptions`). */
 export type PipelineSettings = AnalysisOptions;
@@ -133,6 +140,13 @@ export class Pipeline {
   /** The key of the analyzer build and extraction options the stored facts were made with. */
   private extractedWith = '';
   private graphCache?: ImportGraph;
+  /**
+   * While a batch runs, the import summaries of every file it will store (read before any is analysed): the
+   * import graph includes them from the start, so that storing their results leaves it as it is. An open file's
+   * diagnostics (its neighbourhood) are asked for between every few files, and the graph of thousands of files
+   * must not be rebuilt each time.
+   */
+  private batchKnown?: { files: Set<string>; summaries: Map<string, ImportSummary>; mappings: readonly PathMapping[] };
   private neededCache?: Set<string>;
   private batching = false;
   /** Whether the whole file set is known (a batch ran): only then are facts dropped or added by reachability. */
@@ -198,7 +212,8 @@ export class Pipeline {
     let handled = 0;
     const progress = () => opts.onProgress?.(++handled, batch.length);
     const keep = (file: string, stored: StoredResult) => {
-      if (!this.buffers.has(file) && this.entries.get(file) !== stored) this.store(file, stored.hash, stored.result);
+      if (!this.buffers.has(file) && this.entries.get(file) !== stored)
+        this.store(file, stored.hash, stored.result, { batch: true });
       progress();
     };
     return {
@@ -229,15 +244,38 @@ export class Pipeline {
         if (opts.cooperative && k % READS_PER_PAUSE === READS_PER_PAUSE - 1) yield 'pause';
       }
       const prefilter = new Prefilter(known.map((k) => k.source));
+      this.batchKnown = {
+        files: new Set(known.map((k) => k.file)),
+        summaries: prefilter.summaries,
+        // A file a stored result vouches for was not read: its aliases are the result's.
+        mappings: [
+          ...prefilter.mappings,
+          ...known.flatMap((k) => (k.text === undefined && k.prior?.result.pathMapping) || []),
+        ],
+      };
+      this.dropGraph();
       const seeds = known.filter((k) => prefilter.isSeed(k.file));
       yield* this.round(seeds, () => 'facts', prefilter, stats, keep);
       const seedResults = seeds.flatMap((k) => this.entries.get(k.file)?.result ?? []);
       const depthOf = prefilter.depths(seedResults);
       const rest = known.filter((k) => !prefilter.isSeed(k.file));
       yield* this.round(rest, (file) => depthOf(file) ?? 'facts', prefilter, stats, keep);
+      // What the facts found reach beyond what the seeds' facts told the pre-filter: read for facts in the batch, with
+      // its executor, rather than by the first link.
+      const upgrades = new Set(this.pendingUpgrades());
+      if (upgrades.size)
+        yield* this.round(
+          known.filter((k) => upgrades.has(k.file)),
+          () => 'facts',
+          prefilter,
+          stats,
+          keep,
+        );
       this.complete = true;
     } finally {
       this.batching = false;
+      this.batchKnown = undefined;
+      this.dropGraph();
     }
   }
 
@@ -257,7 +295,7 @@ export class Pipeline {
     }
     const text = f.text ?? f.read?.();
     if (text === undefined) return undefined;
-    const source = { file: f.file, text, specifiers: f.specifiers, seed: f.seed, subclass: f.subclass };
+    const source = summarised({ file: f.file, text, specifiers: f.specifiers, seed: f.seed, subclass: f.subclass });
     return { file: f.file, text, hash: hashOf(text), prior, source };
   }
 
@@ -400,7 +438,7 @@ export class Pipeline {
     return this.sorted;
   }
 
-  private store(file: string, hash: string, result: FileResult): void {
+  private store(file: string, hash: string, result: FileResult, opts: { batch?: boolean } = {}): void {
     const previous = this.entries.get(file)?.result;
     if (!previous) this.sorted = undefined;
     this.entries.set(file, { hash, result });
@@ -408,16 +446,18 @@ export class Pipeline {
     // The import graph holds each file's specifiers and seed test (`import { jsonSchema, tool } from 'ai'` keeps
     // the specifiers of `import { jsonSchema } from 'ai'` but makes a seed).
     if (
-      !previous ||
-      previous.specifiers?.join('\0') !== result.specifiers?.join('\0') ||
-      previous.seed !== result.seed ||
-      previous.subclass !== result.subclass ||
-      previous.pathMapping ||
-      result.pathMapping
+      (!previous && (result.specifiers || result.pathMapping)) ||
+      (previous &&
+        (previous.specifiers?.join('\0') !== result.specifiers?.join('\0') ||
+          previous.seed !== result.seed ||
+          previous.subclass !== result.subclass ||
+          previous.pathMapping ||
+          result.pathMapping))
     )
-      this.dropGraph();
+      this.dropGraph(!!opts.batch && !!this.batchKnown?.files.has(file));
     // A seed that starts (or stops) defining tools or agents changes what must be parsed.
     else if (
+      !previous ||
       definesIdentities(previous.facts) !== definesIdentities(result.facts) ||
       makesTools(previous.facts) !== makesTools(result.facts)
     )
@@ -425,8 +465,10 @@ export class Pipeline {
     if (previous?.pathMapping || result.pathMapping) this.aliasesChanged();
   }
 
-  private dropGraph(): void {
-    this.neededCache = this.graphCache = undefined;
+  /** `summarised`: a batch's file, whose imports the graph already has (see `batchKnown`). */
+  private dropGraph(summarised = false): void {
+    this.neededCache = undefined;
+    if (!summarised) this.graphCache = undefined;
   }
 
   private currentOptions(): ExtractOptions {
@@ -469,13 +511,18 @@ export class Pipeline {
   private importGraph(): ImportGraph {
     if (!this.graphCache) {
       const all = [...this.entries.values()].map((e) => e.result);
-      const summaries = all.flatMap((r) =>
+      // A batch's summaries and aliases are of the text it read: newer than stored results it has not replaced yet.
+      const batch = this.batchKnown;
+      const own = batch ? all.filter((r) => !batch.files.has(r.file)) : all;
+      const summaries: ImportSummary[] = own.flatMap((r) =>
         r.specifiers ? [{ file: r.file, specifiers: r.specifiers, seed: !!r.seed, subclass: !!r.subclass }] : [],
       );
-      this.graphCache = new ImportGraph(
-        summaries,
-        all.flatMap((r) => r.pathMapping ?? []),
-      );
+      const mappings = own.flatMap((r) => r.pathMapping ?? []);
+      if (batch) {
+        summaries.push(...batch.summaries.values());
+        mappings.push(...batch.mappings);
+      }
+      this.graphCache = new ImportGraph(summaries, mappings);
     }
     return this.graphCache;
   }

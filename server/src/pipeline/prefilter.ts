@@ -7,6 +7,7 @@ import {
   isAgentSeed,
   makesTools,
 } from '../analyzer/relevance';
+import type { PathMapping } from '../analyzer/resolve';
 import { type AnalysisDepth, type FileResult, pathMappingsOf, type SourceInput } from '../engine';
 
 /**
@@ -15,16 +16,19 @@ import { type AnalysisDepth, type FileResult, pathMappingsOf, type SourceInput }
  */
 export class Prefilter {
   readonly graph: ImportGraph;
-  private readonly summaries = new Map<string, ImportSummary>();
+  /** Each source file's imports and text tests. */
+  readonly summaries = new Map<string, ImportSummary>();
+  /** The `paths` aliases of the inputs' tsconfig files. */
+  readonly mappings: readonly PathMapping[];
 
   constructor(inputs: readonly SourceInput[]) {
-    for (const i of inputs) {
-      if (!isSourceFile(i.file)) continue;
-      const specifiers = i.specifiers ?? importedSpecifiers(i.text);
-      const seed = i.seed ?? isAgentSeed(i.text, specifiers);
-      this.summaries.set(i.file, { file: i.file, specifiers, seed, subclass: i.subclass ?? declaresSubclass(i.text) });
+    for (const input of inputs) {
+      if (!isSourceFile(input.file)) continue;
+      const { file, specifiers, seed, subclass } = summarised(input);
+      this.summaries.set(file, { file, specifiers: specifiers!, seed: !!seed, subclass: !!subclass });
     }
-    this.graph = new ImportGraph([...this.summaries.values()], pathMappingsOf(inputs));
+    this.mappings = pathMappingsOf(inputs);
+    this.graph = new ImportGraph([...this.summaries.values()], this.mappings);
   }
 
   /** The input with the tests of its text made here, so analysing it does not search its text again. */
@@ -49,4 +53,19 @@ export class Prefilter {
     );
     return (file) => (!isSourceFile(file) ? undefined : needed.has(file) ? 'facts' : 'secrets');
   }
+}
+
+/**
+ * A source file's input with the tests of its text made (its imports, whether it is a seed, whether it declares a
+ * subclass): a batch makes them as it reads each file, so that the pre-filter need not read every text at once.
+ */
+export function summarised(input: SourceInput): SourceInput {
+  if (!isSourceFile(input.file)) return input;
+  const specifiers = input.specifiers ?? importedSpecifiers(input.text);
+  return {
+    ...input,
+    specifiers,
+    seed: input.seed ?? isAgentSeed(input.text, specifiers),
+    subclass: input.subclass ?? declaresSubclass(input.text),
+  };
 }
