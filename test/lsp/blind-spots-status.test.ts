@@ -24,9 +24,13 @@ describe('blind spots in the language server status', () => {
     await s?.close();
   });
 
-  it('names the package where no agent was found, and only that one', async () => {
-    const status = (await s.conn.sendRequest('agentWarden/status')) as { state: string; blindSpots?: string[] };
-    expect(status.state).toBe('ready');
-    expect(status.blindSpots).toEqual(['apps/agents/package.json']);
+  it('names the package where no agent was found, and only that one, once the indexed workspace is linked', async () => {
+    const status = () => s.conn.sendRequest('agentWarden/status') as Promise<{ state: string; blindSpots?: string[] }>;
+    expect((await status()).state).toBe('ready');
+    // Linking the whole workspace waits for typing to pause (none here): the status names them then.
+    await expect
+      .poll(async () => (await status()).blindSpots, { timeout: 10_000 })
+      .toEqual(['apps/agents/package.json']);
+    expect(s.logs.filter((l) => l.startsWith('status ')).pop()).toContain('apps/agents/package.json');
   });
 });

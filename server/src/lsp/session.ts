@@ -59,6 +59,7 @@ export class Session {
   private inventoryTimer: NodeJS.Timeout | undefined;
   private inventoryGeneration = -1;
   private indexAbort?: AbortController;
+  private linkTimer: NodeJS.Timeout | undefined;
 
   constructor(
     readonly connection: Connection,
@@ -185,8 +186,6 @@ export class Session {
             if (p.total) shown?.report(Math.floor((100 * p.done) / p.total), `${p.done} of ${p.total} files`);
           };
           await s.index(onProgress, controller.signal, this.indexExecutor);
-          // Linked once indexed: the status names the packages where no agent was found, which linking decides.
-          s.current();
         }
       } finally {
         shown?.done();
@@ -194,10 +193,24 @@ export class Session {
       const where = this.indexExecutor?.where ?? "the server's thread";
       this.log(`indexed ${this.states.reduce((n, s) => n + s.files().length, 0)} files in ${where}`);
       this.scheduleRefresh();
+      this.linkWhenTypingPauses();
       void this.connection.languages.diagnostics.refresh();
     })().catch((e: unknown) => {
       if (!controller.signal.aborted) this.log(`indexing failed: ${(e as Error).stack ?? String(e)}`);
     });
+  }
+
+  /**
+   * Links every folder once indexed, when typing has paused (linking thousands of files takes a while, and an edit
+   * must not wait for it): the status then names the packages where no agent was found, which linking decides.
+   */
+  private linkWhenTypingPauses(): void {
+    clearTimeout(this.linkTimer);
+    this.linkTimer = setTimeout(() => {
+      if (performance.now() - this.lastEditAt < WORKSPACE_SETTLE_MS) return this.linkWhenTypingPauses();
+      for (const s of this.states) s.current();
+      this.sendStatus();
+    }, WORKSPACE_SETTLE_MS);
   }
 
   /**

@@ -101,6 +101,8 @@ interface BatchRun {
 const hashOf = (text: string) => createHash('sha1').update(text).digest('hex');
 /** Files a cooperative batch reads between two pauses, and analyses between two pauses. */
 const READS_PER_PAUSE = 100;
+/** Text a cooperative batch reads (and searches for imports) between two pauses, however few files hold it. */
+const READ_BYTES_PER_PAUSE = 1024 * 1024;
 const ANALYSES_PER_PAUSE = 25;
 
 /** The extraction options for a set of files: the config's and the `paths` aliases of their tsconfig files. */
@@ -238,10 +240,16 @@ export class Pipeline {
       if (this.refreshOptions()) for (const [file, text] of this.buffers) this.update(file, text, { buffer: true });
       const key = this.extractedWith;
       const known: KnownFile[] = [];
-      for (let k = 0; k < batch.length; k++) {
-        const file = this.know(batch[k]!, opts.stored && ((f: string) => opts.stored!(f, key)));
+      let reads = 0;
+      let bytes = 0;
+      for (const f of batch) {
+        const file = this.know(f, opts.stored && ((f: string) => opts.stored!(f, key)));
         if (file) known.push(file);
-        if (opts.cooperative && k % READS_PER_PAUSE === READS_PER_PAUSE - 1) yield 'pause';
+        bytes += file?.text?.length ?? 0;
+        if (opts.cooperative && (++reads >= READS_PER_PAUSE || bytes >= READ_BYTES_PER_PAUSE)) {
+          reads = bytes = 0;
+          yield 'pause';
+        }
       }
       const prefilter = new Prefilter(known.map((k) => k.source));
       this.batchKnown = {
