@@ -4,10 +4,9 @@
 // after it, and the time to the opened file's first diagnostics.
 // Usage: node bench/lsp-edit-latency.mjs [files=200] [edits=300]
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cpSync } from 'node:fs';
 import { denseCorpus } from '../scripts/dense-corpus.mjs';
 import { pathToFileURL } from 'node:url';
 import {
@@ -56,17 +55,23 @@ lines.push(
 const agentText = lines.join('\n');
 writeFileSync(join(root, 'src/agent.ts'), agentText);
 
-const proc = spawn(
-  process.execPath,
-  [...(process.env.SERVER_FLAGS ?? '').split(' ').filter(Boolean), '--expose-gc', 'dist/server.js', '--stdio'],
-  { stdio: ['pipe', 'pipe', 'inherit'] },
-);
-const conn = createProtocolConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
-conn.onRequest('workspace/configuration', (p) => p.items.map(() => ({ enable: true, run: 'onType', rules: {} })));
-conn.onRequest('client/registerCapability', () => null);
-conn.onRequest('workspace/diagnostic/refresh', () => null);
-conn.onNotification(() => {});
-conn.listen();
+/** The built server over stdio (SERVER_FLAGS are given to node), as an editor that pulls diagnostics drives it. */
+function startServer(...nodeFlags) {
+  const proc = spawn(
+    process.execPath,
+    [...(process.env.SERVER_FLAGS ?? '').split(' ').filter(Boolean), ...nodeFlags, 'dist/server.js', '--stdio'],
+    { stdio: ['pipe', 'pipe', 'inherit'] },
+  );
+  const conn = createProtocolConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
+  conn.onRequest('workspace/configuration', (p) => p.items.map(() => ({ enable: true, run: 'onType', rules: {} })));
+  conn.onRequest('client/registerCapability', () => null);
+  conn.onRequest('workspace/diagnostic/refresh', () => null);
+  conn.onNotification(() => {});
+  conn.listen();
+  return conn;
+}
+
+const conn = startServer('--expose-gc');
 const rootUri = pathToFileURL(root).href;
 await conn.sendRequest('initialize', {
   processId: process.pid,
@@ -133,17 +138,7 @@ const dense = join(root, 'dense');
 cpSync(denseCorpus(), dense, { recursive: true });
 mkdirSync(join(dense, 'app'), { recursive: true });
 writeFileSync(join(dense, 'app/agent.ts'), agentText);
-const server = spawn(
-  process.execPath,
-  [...(process.env.SERVER_FLAGS ?? '').split(' ').filter(Boolean), 'dist/server.js', '--stdio'],
-  { stdio: ['pipe', 'pipe', 'inherit'] },
-);
-const c = createProtocolConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
-c.onRequest('workspace/configuration', (p) => p.items.map(() => ({ enable: true, run: 'onType', rules: {} })));
-c.onRequest('client/registerCapability', () => null);
-c.onRequest('workspace/diagnostic/refresh', () => null);
-c.onNotification(() => {});
-c.listen();
+const c = startServer();
 const denseUri = pathToFileURL(dense).href;
 const started = performance.now();
 await c.sendRequest('initialize', {

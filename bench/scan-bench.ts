@@ -201,10 +201,14 @@ function contenders(dir: string): [string, () => Sample][] {
   ];
 }
 
-/** The files every contender parses: source outside node_modules folders (at any depth), as the floor walks them. */
-function sourceStats(dir: string): { files: number; lines: number } {
+/**
+ * The files every contender parses: source outside node_modules folders (at any depth), as the floor walks them; their
+ * lines, and how many define a tool or an agent in their text (DEFINES).
+ */
+function sourceStats(dir: string): { files: number; lines: number; defining: number } {
   let files = 0;
   let lines = 0;
+  let defining = 0;
   (function walk(d: string) {
     for (const e of readdirSync(d, { withFileTypes: true })) {
       if (e.isDirectory()) {
@@ -213,27 +217,11 @@ function sourceStats(dir: string): { files: number; lines: number } {
         files++;
         const text = readFileSync(join(d, e.name), 'utf8');
         for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
+        if (DEFINES.test(text)) defining++;
       }
     }
   })(dir);
-  return { files, lines };
-}
-
-/** Source files, and those whose text defines a tool or agent (DEFINES). */
-function density(dir: string): { files: number; defining: number } {
-  let files = 0;
-  let defining = 0;
-  (function walk(d: string) {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      if (e.isDirectory()) {
-        if (e.name !== 'node_modules' && e.name !== '.agent-warden-cache') walk(join(d, e.name));
-      } else if (/\.(ts|tsx|js|jsx|mjs|cjs|mts|cts)$/.test(e.name) && !/\.d\.[mc]?ts$/.test(e.name)) {
-        files++;
-        if (DEFINES.test(readFileSync(join(d, e.name), 'utf8'))) defining++;
-      }
-    }
-  })(dir);
-  return { files, defining };
+  return { files, lines, defining };
 }
 
 /** The files where the analyzer found a tool or an agent, from its inventory. */
@@ -281,12 +269,11 @@ for (const [name, dir] of corpora) {
   const list = contenders(dir);
   const samples = new Map<string, Sample[]>(list.map(([n]) => [n, []]));
   for (let run = 0; run < RUNS; run++) for (const [n, fn] of list) samples.get(n)!.push(fn());
-  const { files, lines } = sourceStats(dir);
+  const { files, lines, defining } = sourceStats(dir);
   console.log(`### ${name} (${files.toLocaleString('en')} source files, ${lines.toLocaleString('en')} lines)\n`);
   if (dir.endsWith('agent-dense')) {
-    const d = density(dir);
     console.log(
-      `${d.defining.toLocaleString('en')} of ${d.files.toLocaleString('en')} source files (${((100 * d.defining) / d.files).toFixed(0)}%) define a tool or an agent in their text; the analyzer finds tools or agents in ${filesWithIdentities(dir).toLocaleString('en')}\n`,
+      `${defining.toLocaleString('en')} of ${files.toLocaleString('en')} source files (${((100 * defining) / files).toFixed(0)}%) define a tool or an agent in their text; the analyzer finds tools or agents in ${filesWithIdentities(dir).toLocaleString('en')}\n`,
     );
   }
   if (dir.endsWith('published'))

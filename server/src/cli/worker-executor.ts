@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { isSourceFile } from '../analyzer/extract';
 import type { ExtractOptions } from '../capabilities/collect-functions';
 import type { FileResult } from '../engine';
-import { analyseHere, type Executor, type FileJob, pause } from '../pipeline/executor';
+import { analyseHere, batchEnd, type Executor, type FileJob, pause } from '../pipeline/executor';
 
 /**
  * Worker threads are used for at least this much code to parse: a worker starts by loading the compiler
@@ -41,12 +41,9 @@ export class WorkerExecutor implements Executor {
     const range = { head: 0, tail: queue.length }; // workers take from the head (largest), this thread the tail
     const workerLoop = async (pool: Pool) => {
       while (range.head < range.tail) {
-        const batch: J[] = [];
-        for (let bytes = 0; range.head < range.tail && batch.length < BATCH_FILES && bytes < BATCH_BYTES;) {
-          const job = queue[range.head++]!;
-          bytes += job.input.text.length;
-          batch.push(job);
-        }
+        const to = batchEnd(queue, range.head, range.tail, BATCH_FILES, BATCH_BYTES);
+        const batch = queue.slice(range.head, to);
+        range.head = to;
         this.inWorkers += batch.length;
         const out: FileResult[] = await pool.run({
           inputs: batch.map((j) => j.input),

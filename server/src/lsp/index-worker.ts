@@ -1,7 +1,7 @@
 import { isMainThread, parentPort, Worker } from 'node:worker_threads';
 import type { ExtractOptions } from '../capabilities/collect-functions';
 import type { FileResult, SourceInput } from '../engine';
-import { analyseHere, type Executor, type FileJob, inThread } from '../pipeline/executor';
+import { analyseHere, batchEnd, type Executor, type FileJob, inThread } from '../pipeline/executor';
 
 /** A batch of files for the index thread, and its answer. */
 interface Task {
@@ -48,12 +48,9 @@ export class IndexWorkerExecutor implements Executor {
   ): Promise<void> {
     let head = 0;
     const takeBatch = (): J[] => {
-      const batch: J[] = [];
-      for (let bytes = 0; head < jobs.length && batch.length < BATCH_FILES && bytes < BATCH_BYTES;) {
-        const job = jobs[head++]!;
-        bytes += job.input.text.length;
-        batch.push(job);
-      }
+      const to = batchEnd(jobs, head, jobs.length, BATCH_FILES, BATCH_BYTES);
+      const batch = jobs.slice(head, to);
+      head = to;
       return batch;
     };
     // Two batches in flight: the thread starts the next while the last one's results are on their way back.

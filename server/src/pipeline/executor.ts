@@ -49,6 +49,22 @@ export function inThread(pauseEvery = Number.POSITIVE_INFINITY): Executor {
 export const pause = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
+ * Where the batch of jobs that starts at `start` ends (before `end`): at most `maxFiles` files, and no more once it
+ * holds `maxBytes` of text (one big file is a batch of its own).
+ */
+export function batchEnd(
+  jobs: readonly FileJob[],
+  start: number,
+  end: number,
+  maxFiles: number,
+  maxBytes: number,
+): number {
+  let at = start;
+  for (let bytes = 0; at < end && at - start < maxFiles && bytes < maxBytes; at++) bytes += jobs[at]!.input.text.length;
+  return at;
+}
+
+/**
  * Syntax trees of big bundled files are garbage as soon as their file is done, but V8 lets such garbage pile
  * up: on @mastra/core the heap grew to 300 MB of which 88 MB was live. Past this much used heap, a full
  * collection is asked for between files, which keeps peak memory near the live size plus one file's tree.
