@@ -401,15 +401,30 @@ class FileExtractor {
     } else if (ts.isCallExpression(node)) {
       const args = node.arguments.slice(0, 4);
       for (const arg of args) {
-        const v =
-          ts.isObjectLiteralExpression(unwrap(arg)) || ts.isIdentifier(arg) ? this.ctx.evaluate(arg) : undefined;
-        const d = v?.k === 'obj' ? v.props.find((p) => p.key === 'description')?.val : undefined;
+        const d = this.optionValue(arg, 'description');
         if (d?.k === 'str') text ??= d.v;
       }
       const strings = args.map(unwrap).filter(ts.isStringLiteralLike);
       if (text === undefined && strings.length >= 2) text = strings[1]!.text;
     }
     return text?.slice(0, MAX_DESCRIPTION);
+  }
+
+  /**
+   * One option of an options argument: in an object literal written there, only that property is evaluated (a tool's
+   * options hold its whole code); an object held in a variable, or one with spreads, is evaluated whole.
+   */
+  private optionValue(arg: ts.Expression, key: string): Val | undefined {
+    const literal = unwrap(arg);
+    if (ts.isObjectLiteralExpression(literal) && !literal.properties.some(ts.isSpreadAssignment)) {
+      const prop = literal.properties.find((p) => p.name && propertyNameText(p.name) === key);
+      if (prop && ts.isPropertyAssignment(prop)) return this.ctx.evaluate(prop.initializer);
+      if (prop && ts.isShorthandPropertyAssignment(prop)) return this.ctx.evaluate(prop.name);
+      return undefined;
+    }
+    if (!ts.isObjectLiteralExpression(literal) && !ts.isIdentifier(arg)) return undefined;
+    const v = this.ctx.evaluate(arg);
+    return v.k === 'obj' ? v.props.find((p) => p.key === key)?.val : undefined;
   }
 
   private addAgent(input: AgentInput): void {
