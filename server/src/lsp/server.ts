@@ -38,6 +38,7 @@ const OWNER_FILES = new Set([CONFIG_FILE, 'CODEOWNERS']);
 export function startServer(connection: Connection, options: { indexWorker?: string } = {}): void {
   const s = new Session(connection, new IndexWorkerExecutor(options.indexWorker));
   connection.onInitialize((params) => initialize(s, params));
+  connection.onShutdown(() => s.indexExecutor.destroy());
   connection.onInitialized(async () => {
     if (s.canPullConfig) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'agentWarden' });

@@ -64,7 +64,7 @@ export class Session {
   constructor(
     readonly connection: Connection,
     /** Runs the workspace index: a thread of its own in the built server, this thread otherwise. */
-    private readonly indexExecutor?: IndexWorkerExecutor,
+    readonly indexExecutor: IndexWorkerExecutor,
   ) {
     this.changed.setMaxListeners(0);
   }
@@ -190,8 +190,8 @@ export class Session {
       } finally {
         shown?.done();
       }
-      const where = this.indexExecutor?.where ?? "the server's thread";
-      this.log(`indexed ${this.states.reduce((n, s) => n + s.files().length, 0)} files in ${where}`);
+      const files = this.states.reduce((n, s) => n + s.files().length, 0);
+      this.log(`indexed ${files} files in ${this.indexExecutor.where}`);
       this.scheduleRefresh();
       this.linkWhenTypingPauses();
       void this.connection.languages.diagnostics.refresh();

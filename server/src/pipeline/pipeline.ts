@@ -148,7 +148,11 @@ export class Pipeline {
    * diagnostics (its neighbourhood) are asked for between every few files, and the graph of thousands of files
    * must not be rebuilt each time.
    */
-  private batchKnown?: { files: Set<string>; summaries: Map<string, ImportSummary>; mappings: readonly PathMapping[] };
+  private batchKnown?: {
+    files: ReadonlySet<string>;
+    summaries: ReadonlyMap<string, ImportSummary>;
+    mappings: readonly PathMapping[];
+  };
   private neededCache?: Set<string>;
   private batching = false;
   /** Whether the whole file set is known (a batch ran): only then are facts dropped or added by reachability. */
@@ -251,15 +255,16 @@ export class Pipeline {
           yield 'pause';
         }
       }
-      const prefilter = new Prefilter(known.map((k) => k.source));
+      // A file a stored result vouches for was not read: its aliases are the result's.
+      const unread = known.flatMap((k) => (k.text === undefined && k.prior?.result.pathMapping) || []);
+      const prefilter = new Prefilter(
+        known.map((k) => k.source),
+        unread,
+      );
       this.batchKnown = {
         files: new Set(known.map((k) => k.file)),
         summaries: prefilter.summaries,
-        // A file a stored result vouches for was not read: its aliases are the result's.
-        mappings: [
-          ...prefilter.mappings,
-          ...known.flatMap((k) => (k.text === undefined && k.prior?.result.pathMapping) || []),
-        ],
+        mappings: prefilter.mappings,
       };
       this.dropGraph();
       const seeds = known.filter((k) => prefilter.isSeed(k.file));
@@ -451,18 +456,8 @@ export class Pipeline {
     if (!previous) this.sorted = undefined;
     this.entries.set(file, { hash, result });
     this.generation++;
-    // The import graph holds each file's specifiers and seed test (`import { jsonSchema, tool } from 'ai'` keeps
-    // the specifiers of `import { jsonSchema } from 'ai'` but makes a seed).
-    if (
-      (!previous && (result.specifiers || result.pathMapping)) ||
-      (previous &&
-        (previous.specifiers?.join('\0') !== result.specifiers?.join('\0') ||
-          previous.seed !== result.seed ||
-          previous.subclass !== result.subclass ||
-          previous.pathMapping ||
-          result.pathMapping))
-    )
-      this.dropGraph(!!opts.batch && !!this.batchKnown?.files.has(file));
+    // A batch's file is in the graph already, as the batch read it (see `batchKnown`).
+    if (changesImportGraph(previous, result) && !(opts.batch && this.batchKnown?.files.has(file))) this.dropGraph();
     // A seed that starts (or stops) defining tools or agents changes what must be parsed.
     else if (
       !previous ||
@@ -473,10 +468,8 @@ export class Pipeline {
     if (previous?.pathMapping || result.pathMapping) this.aliasesChanged();
   }
 
-  /** `summarised`: a batch's file, whose imports the graph already has (see `batchKnown`). */
-  private dropGraph(summarised = false): void {
-    this.neededCache = undefined;
-    if (!summarised) this.graphCache = undefined;
+  private dropGraph(): void {
+    this.neededCache = this.graphCache = undefined;
   }
 
   private currentOptions(): ExtractOptions {
@@ -552,6 +545,22 @@ export class Pipeline {
   private pendingUpgrades(): string[] {
     return [...this.needed()].filter((f) => this.entries.get(f)?.result.depth === 'secrets' && !this.buffers.has(f));
   }
+}
+
+/**
+ * Whether a file's new result changes the import graph, which holds each file's specifiers and seed test (`import {
+ * jsonSchema, tool } from 'ai'` keeps the specifiers of `import { jsonSchema } from 'ai'` but makes a seed) and the
+ * tsconfig aliases: a new file with imports or aliases, or changed ones.
+ */
+function changesImportGraph(previous: FileResult | undefined, result: FileResult): boolean {
+  if (!previous) return !!result.specifiers || !!result.pathMapping;
+  return (
+    previous.specifiers?.join('\0') !== result.specifiers?.join('\0') ||
+    previous.seed !== result.seed ||
+    previous.subclass !== result.subclass ||
+    !!previous.pathMapping ||
+    !!result.pathMapping
+  );
 }
 
 function keyOf(options: ExtractOptions): string {

@@ -18,16 +18,17 @@ export class Prefilter {
   readonly graph: ImportGraph;
   /** Each source file's imports and text tests. */
   readonly summaries = new Map<string, ImportSummary>();
-  /** The `paths` aliases of the inputs' tsconfig files. */
+  /** The `paths` aliases of the inputs' tsconfig files and workspace packages, and those given as known. */
   readonly mappings: readonly PathMapping[];
 
-  constructor(inputs: readonly SourceInput[]) {
+  /** `knownMappings`: the aliases of files not read this time (a stored result vouches for them). */
+  constructor(inputs: readonly SourceInput[], knownMappings: readonly PathMapping[] = []) {
     for (const input of inputs) {
       if (!isSourceFile(input.file)) continue;
       const { file, specifiers, seed, subclass } = summarised(input);
       this.summaries.set(file, { file, specifiers: specifiers!, seed: !!seed, subclass: !!subclass });
     }
-    this.mappings = pathMappingsOf(inputs);
+    this.mappings = [...pathMappingsOf(inputs), ...knownMappings];
     this.graph = new ImportGraph([...this.summaries.values()], this.mappings);
   }
 
