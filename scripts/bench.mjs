@@ -1,12 +1,14 @@
 // Bundles and runs a TypeScript benchmark from bench/ (default: the scan benchmark).
 import { build } from 'esbuild';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const entry = process.argv[2] ?? 'bench/scan-bench.ts';
-const out = join(mkdtempSync(join(tmpdir(), 'aw-bench-')), 'bench.cjs');
+// Inside the repository, so that the bundle's external packages (typescript) resolve from its node_modules.
+const cacheDir = join('node_modules', '.cache', 'agent-warden-bench');
+mkdirSync(cacheDir, { recursive: true });
+const out = join(mkdtempSync(join(cacheDir, 'run-')), 'bench.cjs');
 await build({
   entryPoints: [entry],
   bundle: true,

@@ -134,6 +134,8 @@ export class SourceContext {
   private readonly values: Memo = new Map(); // names and member chains, by node
   private readonly declarations: Memo = new Map(); // variables and classes, by declaration node
   private readonly fields: Memo = new Map(); // `this.x`, by the class's span and the field name
+  private readonly made: Memo = new Map(); // what a function of this file makes when called, by function node
+  private readonly makersInProgress = new Set<ts.Node>();
   /**
    * Where evaluations were cut short, newest last: a cycle back to a value being computed (its memo and id),
    * or the depth limit (null). A value whose computation saw only cycles back to itself is memoised; one that
@@ -627,6 +629,21 @@ export class SourceContext {
    */
   madeBy(fn: ts.FunctionLikeDeclaration): Val | undefined {
     if (!fn.body) return undefined;
+    // A recursive function's call of itself makes what its other returns make: following it again would branch at
+    // every level (`return left < right ? search(…left) : search(…right)`), exponential in the depth limit.
+    if (this.makersInProgress.has(fn)) {
+      this.cuts.push({ memo: this.made, id: fn });
+      return undefined;
+    }
+    this.makersInProgress.add(fn);
+    try {
+      return this.memoised(this.made, fn, () => this.madeByUncached(fn));
+    } finally {
+      this.makersInProgress.delete(fn);
+    }
+  }
+
+  private madeByUncached(fn: ts.FunctionLikeDeclaration): Val | undefined {
     const returned = this.returnsOf(fn);
     if (!returned.length || returned.length > MAX_FACTORY_RETURNS) return undefined;
     const made = returned.map((r) => this.evaluate(r)).filter((v) => FACTORY_KINDS.has(v.k));

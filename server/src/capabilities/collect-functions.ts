@@ -109,6 +109,9 @@ export class FunctionCollector {
   private facts = new Map<ts.Node, FunctionFacts>();
   /** `name = value` assignments per scope, found once (see assignmentsIn). */
   private assignments = new Map<ts.Node, Map<string, ts.BinaryExpression[]>>();
+  /** Symbols of expressions, per function they are seen from, while no definition is added (see symOf). */
+  private syms = new Map<ts.Node, { version: number; sym: Map<ts.Node, Sym> }>();
+  private symCutoffs = 0;
   /** `owner`: whose parameters the frame's arguments refer to (inline callbacks see their enclosing function's). */
   private stack: { node: ts.Node; facts: FunctionFacts; owner: ts.Node }[] = [];
   /** Branches of MCP CallTool handlers, registered by the MCP adapter before the walk reaches them. */
@@ -420,7 +423,24 @@ export class FunctionCollector {
   }
 
   symOf(input: ts.Node, fnNode: ts.Node, depth: number): Sym {
-    if (depth > 8) return { t: 'unknown' };
+    if (depth > 8) {
+      this.symCutoffs++;
+      return { t: 'unknown' };
+    }
+    // The same names and initializers are reached from many calls' arguments (and through both sides of every `||`):
+    // a symbol is kept unless the depth limit cut it short (deeper from elsewhere it may be complete).
+    let byNode = this.syms.get(fnNode);
+    if (!byNode || byNode.version !== this.ctx.definitions.version)
+      this.syms.set(fnNode, (byNode = { version: this.ctx.definitions.version, sym: new Map() }));
+    const known = byNode.sym.get(input);
+    if (known) return known;
+    const cutoffs = this.symCutoffs;
+    const sym = this.symUncached(input, fnNode, depth);
+    if (this.symCutoffs === cutoffs) byNode.sym.set(input, sym);
+    return sym;
+  }
+
+  private symUncached(input: ts.Node, fnNode: ts.Node, depth: number): Sym {
     const node = unwrap(input);
     const def = this.ctx.definitions.get(node);
     if (def?.k === 'agent') return { t: 'agent', id: def.id };
