@@ -1,7 +1,7 @@
 // Bundles the CLI (and later the language server and the VS Code client) with esbuild.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { chmodSync, copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 // `typescript` is ts-morph's own copy of the compiler (see server/src/typescript.ts).
@@ -22,6 +22,39 @@ for (const f of readdirSync('server/src', { recursive: true })
 }
 buildHash.update(readFileSync(`node_modules/${TYPESCRIPT}`)).update(readFileSync('package-lock.json'));
 const BUILD_ID = buildHash.digest('hex').slice(0, 12);
+
+// Nothing to do when every input is as it was for the last build and its outputs are there (`--force` builds anyway).
+const OUTPUTS = [
+  'cli.js',
+  'cli-main.js',
+  'analyze-worker.js',
+  'analyze-worker-main.js',
+  'code-cache.js',
+  'typescript.js',
+]
+  .concat(['server.js', 'server-main.js', 'extension.js', 'graph-webview.js', 'graph-webview.css'])
+  .map((f) => join('dist', f));
+const STAMP = join('dist', '.build-inputs');
+const inputsHash = createHash('sha1').update(BUILD_ID);
+for (const dir of ['client/src', 'shared', 'scripts'])
+  for (const f of readdirSync(dir, { recursive: true }).map(String).sort())
+    if (/\.(m?[jt]s|css|json)$/.test(f))
+      inputsHash
+        .update(f)
+        .update('\0')
+        .update(readFileSync(join(dir, f)))
+        .update('\0');
+inputsHash.update(readFileSync('package.json'));
+const INPUTS = inputsHash.digest('hex');
+if (
+  !process.argv.includes('--force') &&
+  existsSync(STAMP) &&
+  readFileSync(STAMP, 'utf8') === INPUTS &&
+  OUTPUTS.every((f) => existsSync(f))
+) {
+  console.log('build: dist/ is up to date');
+  process.exit(0);
+}
 
 const common = {
   bundle: true,
@@ -99,3 +132,4 @@ await build({
   minify: true,
 });
 copyFileSync('client/src/webview/graph.css', 'dist/graph-webview.css');
+writeFileSync(STAMP, INPUTS);

@@ -94,6 +94,9 @@ export interface DynamicRegistrationJson {
 
 /** The inventory ("AI bill of materials"): what `agent-warden inventory --format json` prints. */
 export interface InventoryJson {
+  /** The id of the inventory's JSON Schema (schemas/inventory.v1.schema.json), and its version. */
+  $schema: string;
+  schemaVersion: string;
   version: string;
   agents: AgentJson[];
   tools: ToolJson[];

@@ -1,7 +1,9 @@
+import { version } from '../../package.json';
+
 declare const __AGENT_WARDEN_BUILD__: string | undefined;
 
-/** The analyzer's version, as every output and the language server's `serverInfo` report it. */
-export const ANALYZER_VERSION = '0.1.1';
+/** The analyzer's version, as every output and the language server's `serverInfo` report it: the package's. */
+export const ANALYZER_VERSION: string = version;
 
 /**
  * This build's identity: a hash of the analyzer's sources, the compiler and the lockfile, stamped by

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
+import addDraft2019Formats from 'ajv-formats-draft2019';
 import { describe, expect, it } from 'vitest';
 import { REPO, runCli } from '../helpers/cli';
 
@@ -13,6 +14,8 @@ describe('inventory exports', () => {
     const bom = JSON.parse(runCli(['inventory', 'examples/support-desk', '--format', 'cyclonedx']).stdout);
     const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true });
     addFormats(ajv);
+    // The schema's idn-email and iri-reference formats are checked too, not ignored.
+    addDraft2019Formats(ajv);
     ajv.addSchema(load('spdx.schema.json'));
     ajv.addSchema(load('jsf-0.82.schema.json'));
     const validate = ajv.compile(load('bom-1.6.schema.json'));

@@ -27,6 +27,8 @@ export interface LspSession {
   conn: ProtocolConnection;
   proc: ChildProcessWithoutNullStreams;
   root: string;
+  /** What the server said it is in its `initialize` answer. */
+  serverInfo?: { name: string; version?: string };
   logs: string[];
   /** `$/progress` notifications, in order (when started with `progress: true`). */
   progress: {
@@ -34,6 +36,8 @@ export interface LspSession {
     value: { kind: string; title?: string; percentage?: number; message?: string; cancellable?: boolean };
   }[];
   refreshes: () => number;
+  /** `textDocument/publishDiagnostics` by URI, newest last (sent to clients started with `pull: false`). */
+  published: Map<string, { version?: number; diagnostics: ServerDiagnostic[] }[]>;
   docs: Map<string, TextDocument>;
   uri(rel: string): string;
   open(rel: string, text?: string): TextDocument;
@@ -53,10 +57,21 @@ export function copyFixture(src: string): string {
 /** Starts the built server over stdio and initializes it as an editor would. */
 export async function startLsp(
   root: string,
-  opts: { snippets?: boolean; trusted?: boolean; settings?: object; execArgv?: string[]; progress?: boolean } = {},
+  opts: {
+    snippets?: boolean;
+    trusted?: boolean;
+    settings?: object;
+    execArgv?: string[];
+    progress?: boolean;
+    /** false: a client without pull diagnostics (LSP < 3.17), which the server pushes diagnostics to. */
+    pull?: boolean;
+    /** The server's launcher (default: this repository's dist/server.js). */
+    server?: string;
+  } = {},
 ): Promise<LspSession> {
-  if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run \`npm run build\` first`);
-  const proc = spawn(process.execPath, [...(opts.execArgv ?? []), SERVER, '--stdio'], {
+  const server = opts.server ?? SERVER;
+  if (!existsSync(server)) throw new Error(`${server} is missing: run \`npm run build\` first`);
+  const proc = spawn(process.execPath, [...(opts.execArgv ?? []), server, '--stdio'], {
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   const conn = createProtocolConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
@@ -74,10 +89,16 @@ export async function startLsp(
   const progress: LspSession['progress'] = [];
   conn.onRequest('window/workDoneProgress/create', () => null);
   conn.onNotification('$/progress', (p: LspSession['progress'][number]) => void progress.push(p));
+  const published: LspSession['published'] = new Map();
+  conn.onNotification(
+    'textDocument/publishDiagnostics',
+    (p: { uri: string; version?: number; diagnostics: ServerDiagnostic[] }) =>
+      void published.set(p.uri, [...(published.get(p.uri) ?? []), p]),
+  );
   proc.stderr.on('data', (d) => logs.push(String(d)));
   conn.listen();
   const rootUri = pathToFileURL(root).href;
-  await conn.sendRequest('initialize', {
+  const initialized = (await conn.sendRequest('initialize', {
     processId: process.pid,
     rootUri,
     workspaceFolders: [{ uri: rootUri, name: 'fixture' }],
@@ -89,12 +110,12 @@ export async function startLsp(
         diagnostics: { refreshSupport: true },
       },
       textDocument: {
-        diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false },
+        ...(opts.pull !== false && { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } }),
         codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'refactor', 'source'] } } },
       },
     },
     initializationOptions: { trusted: opts.trusted !== false },
-  });
+  })) as { serverInfo?: LspSession['serverInfo'] };
   void conn.sendNotification('initialized', {});
   const docs = new Map<string, TextDocument>();
   const uri = (rel: string) => pathToFileURL(join(root, rel)).href;
@@ -102,9 +123,11 @@ export async function startLsp(
     conn,
     proc,
     root,
+    serverInfo: initialized.serverInfo,
     logs,
     progress,
     refreshes: () => refreshes,
+    published,
     docs,
     uri,
     open(rel, text) {

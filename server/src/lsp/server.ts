@@ -50,7 +50,7 @@ export function startServer(connection: Connection, options: { indexWorker?: str
   connection.onDidChangeConfiguration(async (change) => {
     if (s.canPullConfig) await s.pullSettings();
     else if (change.settings?.agentWarden) s.applySettings({ ...DEFAULT_SETTINGS, ...change.settings.agentWarden });
-    void connection.languages.diagnostics.refresh();
+    s.diagnosticsChanged();
     s.scheduleRefresh();
   });
   registerDocumentSync(s);
@@ -67,6 +67,8 @@ function initialize(s: Session, params: InitializeParams): InitializeResult {
   s.snippets = !!(caps.workspace?.workspaceEdit as { snippetEditSupport?: boolean } | undefined)?.snippetEditSupport;
   s.canPullConfig = !!caps.workspace?.configuration;
   s.canShowProgress = !!caps.window?.workDoneProgress;
+  // Pull diagnostics are LSP 3.17; older clients (and some editors still) only take pushed ones.
+  s.pushDiagnostics = !caps.textDocument?.diagnostic;
   const init = (params.initializationOptions ?? {}) as { trusted?: boolean; settings?: Partial<Settings> };
   s.trusted = init.trusted !== false;
   if (init.settings) s.settings = { ...DEFAULT_SETTINGS, ...init.settings };
@@ -100,8 +102,10 @@ function registerDocumentSync(s: Session): void {
     s.recordTiming(s.changeTimings, performance.now() - started);
   });
   s.documents.onDidSave((e) => s.analyseOpen(e.document));
+  // A pushed-to client gets an opened document's diagnostics even when its text is what the index read.
+  s.documents.onDidOpen(() => s.pushDiagnostics && s.scheduleRefresh());
   s.documents.onDidClose((e) => {
-    s.served.delete(e.document.uri);
+    s.closed(e.document.uri);
     const at = s.stateFor(e.document.uri);
     // The buffer may have differed from the disk: the disk is the truth again.
     if (at && at.state.updateFromDisk(at.rel)) s.scheduleRefresh();
@@ -122,7 +126,7 @@ function registerDocumentSync(s: Session): void {
     }
     if (any) {
       s.scheduleRefresh();
-      void s.connection.languages.diagnostics.refresh();
+      s.diagnosticsChanged();
     }
   });
 }
@@ -165,7 +169,7 @@ function registerRequests(s: Session): void {
     }
     s.reindex();
     await s.indexing;
-    void s.connection.languages.diagnostics.refresh();
+    s.diagnosticsChanged();
   });
   s.connection.onRequest(STATUS, () => s.status());
   s.connection.onRequest(RULE_DOCS, (p: { ruleId: string }) => ruleDocsMarkdown(p.ruleId));

@@ -46,12 +46,14 @@ export class Session {
   canPullConfig = false;
   /** The client shows server-made progress (`window/workDoneProgress`): indexing is reported there. */
   canShowProgress = false;
+  /** The client takes no pull diagnostics (LSP 3.17): open documents' diagnostics are pushed to it. */
+  pushDiagnostics = false;
   trusted = true;
   indexing: Promise<void> = Promise.resolve();
   indexProgress = { done: 0, total: 0 };
   /** When a buffer last changed: workspace-wide diagnostics wait for typing to pause. */
   lastEditAt = 0;
-  /** resultId last served per document URI, to tell which other files need a re-pull after a change. */
+  /** resultId last served (pulled or pushed) per document URI, to tell which files' diagnostics are stale. */
   readonly served = new Map<string, string>();
   readonly pullTimings: number[] = [];
   readonly changeTimings: number[] = [];
@@ -133,6 +135,31 @@ export class Session {
     return createHash('sha1').update(JSON.stringify(items)).digest('hex').slice(0, 16);
   }
 
+  /** Diagnostics may have changed anywhere: a pulling client is asked to pull again, a pushed-to one is sent them. */
+  diagnosticsChanged(): void {
+    if (this.pushDiagnostics) this.publishOpen();
+    else void this.connection.languages.diagnostics.refresh();
+  }
+
+  /** For clients without pull diagnostics: each open document's diagnostics, sent when they differ from the last. */
+  private publishOpen(): void {
+    for (const doc of this.documents.all()) {
+      const at = this.stateFor(doc.uri);
+      if (!at) continue;
+      const diagnostics = this.diagnosticsFor(at.state, at.rel);
+      const id = this.resultIdOf(diagnostics);
+      if (this.served.get(doc.uri) === id) continue;
+      this.served.set(doc.uri, id);
+      void this.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+    }
+  }
+
+  /** A closed document's pushed diagnostics are cleared (a pulling client forgets them itself). */
+  closed(uri: string): void {
+    if (this.pushDiagnostics && this.served.has(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    this.served.delete(uri);
+  }
+
   /** After a change, ask the client to re-pull when other files' diagnostics changed too. */
   scheduleRefresh(): void {
     if (this.refreshTimer) return;
@@ -143,7 +170,8 @@ export class Session {
         const at = this.stateFor(uri);
         if (at && this.resultIdOf(this.diagnosticsFor(at.state, at.rel)) !== id) stale = true;
       }
-      if (stale) void this.connection.languages.diagnostics.refresh();
+      if (this.pushDiagnostics) this.publishOpen();
+      else if (stale) void this.connection.languages.diagnostics.refresh();
       this.changed.emit('changed');
       this.sendStatus();
       this.scheduleInventoryChanged();
@@ -194,7 +222,7 @@ export class Session {
       this.log(`indexed ${files} files in ${this.indexExecutor.where}`);
       this.scheduleRefresh();
       this.linkWhenTypingPauses();
-      void this.connection.languages.diagnostics.refresh();
+      this.diagnosticsChanged();
     })().catch((e: unknown) => {
       if (!controller.signal.aborted) this.log(`indexing failed: ${(e as Error).stack ?? String(e)}`);
     });

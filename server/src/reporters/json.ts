@@ -4,6 +4,14 @@ import type { CapabilityJson, IdentityJson, InventoryJson } from '../../../share
 import type { AnalysisResult } from '../analyzer/types';
 import { ANALYZER_VERSION } from '../version';
 
+/**
+ * The JSON formats' schemas (schemas/ in the package) and their version: within a major version fields are only
+ * added, a minor version each time (CHANGELOG.md says what changed).
+ */
+const SCHEMA_BASE = 'https://raw.githubusercontent.com/agent-warden/agent-warden/main/schemas';
+export const SCAN_RESULT_SCHEMA = { $schema: `${SCHEMA_BASE}/scan-result.v1.schema.json`, schemaVersion: '1.0' };
+export const INVENTORY_SCHEMA = { $schema: `${SCHEMA_BASE}/inventory.v1.schema.json`, schemaVersion: '1.0' };
+
 export function findingToJson(f: Finding) {
   return {
     ruleId: f.ruleId,
@@ -25,7 +33,7 @@ export function findingToJson(f: Finding) {
 }
 
 export function formatJson(result: AnalysisResult): string {
-  return `${JSON.stringify({ version: ANALYZER_VERSION, findings: result.findings.map(findingToJson), notices: result.notices, stats: result.stats }, null, 2)}\n`;
+  return `${JSON.stringify({ ...SCAN_RESULT_SCHEMA, version: ANALYZER_VERSION, findings: result.findings.map(findingToJson), notices: result.notices, stats: result.stats }, null, 2)}\n`;
 }
 
 function capabilityToJson(c: Capability): CapabilityJson {
@@ -73,6 +81,7 @@ export function inventoryToJson(graph: AgentGraph): InventoryJson {
   const toolName = new Map(graph.tools.map((t) => [t.id, t.name]));
   const agentName = new Map(graph.agents.map((a) => [a.id, a.name]));
   return {
+    ...INVENTORY_SCHEMA,
     version: ANALYZER_VERSION,
     agents: graph.agents.map((a) => ({
       ...identityJson(a),
