@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what the end-to-end tests need besides npm packages: the pre-commit framework (Debian), and a real
+# Installs what the end-to-end tests need besides npm packages: the pre-commit framework and Neovim (Debian), and a real
 # VS Code for the extension tests — code-server 4.100.3 (VS Code 1.100.3, the last release that runs on
 # Node 20) from the npm registry, with Debian's Chromium to drive it. Nothing is downloaded from anywhere else
 # (code-server's own postinstall would fetch ripgrep; Debian's ripgrep is used instead).
@@ -11,7 +11,7 @@ TOOLS="$PWD/.tools/code-server-$VERSION"
 MARKER="$TOOLS/.ready"
 
 need_apt=()
-for pkg in chromium ripgrep pkg-config libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev pre-commit git; do
+for pkg in chromium ripgrep neovim pkg-config libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev pre-commit git; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need_apt+=("$pkg")
 done
 if [ ${#need_apt[@]} -gt 0 ]; then

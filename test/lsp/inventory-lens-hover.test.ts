@@ -39,11 +39,43 @@ describe('inventory, CodeLens and hover over stdio (example project)', () => {
     })) as { range: { start: { line: number } }; command: { title: string; command: string; arguments: string[] } }[];
     const titles = lenses.map((l) => `${l.range.start.line + 1}: ${l.command.title}`);
     expect(titles).toEqual([
-      '18: $(shield) owner team-billing · scopes payments:write network:egress · risk critical · approval: needsApproval: true',
-      '29: $(shield) owner team-billing · no scopes ⚠ · risk medium · no approval gate',
+      '18: $(shield) owner team-billing · scopes payments:write network:egress · critical risk · human approval required',
+      '29: $(shield) owner team-billing · no scope ⚠ · medium risk · no approval gate',
     ]);
     expect(lenses[0]!.command.command).toBe('agentWarden.revealInInventory');
     expect(lenses[0]!.command.arguments).toEqual([s.uri('.').replace(/\/\.?$/, ''), 'src/billing/tools.ts#t0']);
+  });
+
+  it('one lens per definition line: none for a tool written inside an agent’s options, which the agent’s counts', async () => {
+    const rel = 'src/agents/inline.ts';
+    s.open(
+      rel,
+      `import { Agent, tool } from '@openai/agents';
+import { z } from 'zod';
+
+/** @owner team-support */
+export const refunds = new Agent({
+  name: 'Refunds',
+  instructions: 'Refund what the customer asks.',
+  tools: [
+    tool({
+      name: 'refund',
+      description: 'Refund a charge',
+      parameters: z.object({ id: z.string() }),
+      needsApproval: true,
+      execute: async ({ id }) => fetch(\`https://pay.example/refunds/\${id}\`, { method: 'POST' }),
+    }),
+  ],
+});
+`,
+    );
+    const lenses = (await s.conn.sendRequest('textDocument/codeLens', { textDocument: { uri: s.uri(rel) } })) as {
+      range: { start: { line: number } };
+      command: { title: string };
+    }[];
+    expect(lenses.map((l) => `${l.range.start.line + 1}: ${l.command.title}`)).toEqual([
+      '5: $(hubot) owner team-support · no scope ⚠ · critical risk · 1 tool, 1 needing approval',
+    ]);
   });
 
   it('hover shows effective permissions and the chain granting each, with links to the code', async () => {

@@ -139,6 +139,36 @@ describe('language server over stdio', () => {
     expect((await s.pull(rel)).items!.some((d) => d.code === 'unscoped-tool')).toBe(false);
   });
 
+  it('actions come as vscode-eslint orders them: fixes, then the chain, the suppressions, the docs last', async () => {
+    const actionsOn = async (rel: string, code: string) => {
+      s.open(rel);
+      const target = (await s.pull(rel)).items!.find((d) => d.code === code)!;
+      return (await s.conn.sendRequest('textDocument/codeAction', {
+        textDocument: { uri: s.uri(rel) },
+        range: target.range,
+        context: { diagnostics: [target] },
+      })) as CodeAction[];
+    };
+    const shape = (actions: CodeAction[]) =>
+      actions.map((a) => `${a.kind}: ${a.title.replace(/'[^']*'/g, "'…'").replace(/ \(.*\)$/, '')}`);
+    // Requiring approval is the quick fix of an unapproved action, offered once, first, and not again as a rewrite.
+    expect(shape(await actionsOn('src/crm/crm-server.ts', 'unapproved-high-risk-action'))).toEqual([
+      "quickfix: Require human approval for '…'",
+      'quickfix: Disable unapproved-high-risk-action for this line',
+      'quickfix: Disable unapproved-high-risk-action for the entire file',
+      'quickfix: Show documentation for unapproved-high-risk-action',
+    ]);
+    expect(shape(await actionsOn('src/agents/triage.ts', 'privilege-escalating-chain'))).toEqual([
+      'quickfix: Show this chain in the Agent Warden graph',
+      'quickfix: Disable privilege-escalating-chain for this line',
+      'quickfix: Disable privilege-escalating-chain for the entire file',
+      'quickfix: Show documentation for privilege-escalating-chain',
+    ]);
+    // The disk is the truth again for the tests after this one.
+    for (const rel of ['src/crm/crm-server.ts', 'src/agents/triage.ts'])
+      void s.conn.sendNotification('textDocument/didClose', { textDocument: { uri: s.uri(rel) } });
+  });
+
   it('with snippet support, placeholders become tab stops', async () => {
     const rel = 'src/crm/crm-server.ts';
     const snip = await startLsp(s.root, { snippets: true });

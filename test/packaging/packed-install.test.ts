@@ -87,6 +87,46 @@ describe('the npm package, packed and installed into an empty project', { timeou
     });
   });
 
+  it('Neovim with the documented setup shows the findings of an opened file', () => {
+    const guide = readFileSync(join(REPO, 'docs/guides/other-editors.md'), 'utf8');
+    const setup = /```lua\n([\s\S]*?)```/.exec(guide)![1]!;
+    const dir = mkdtempSync(join(tmpdir(), 'agent-warden-nvim-'));
+    const result = join(dir, 'diagnostics.json');
+    writeFileSync(join(dir, 'init.lua'), setup);
+    // Waits for the server's diagnostics in the opened buffer, writes them out and quits.
+    writeFileSync(
+      join(dir, 'collect.lua'),
+      `local deadline = vim.loop.now() + 30000
+local timer = vim.loop.new_timer()
+timer:start(100, 100, vim.schedule_wrap(function()
+  local found = vim.diagnostic.get(0)
+  if #found == 0 and vim.loop.now() < deadline then return end
+  timer:stop()
+  local out = {}
+  for _, d in ipairs(found) do table.insert(out, { code = d.code, source = d.source, line = d.lnum + 1 }) end
+  vim.fn.writefile({ vim.fn.json_encode(out) }, ${JSON.stringify(result)})
+  vim.cmd('qa!')
+end))
+`,
+    );
+    const env = { PATH: `${join(project, 'node_modules', '.bin')}:${process.env.PATH}`, XDG_STATE_HOME: dir };
+    const nvim = run(
+      'nvim',
+      ['--headless', '-u', join(dir, 'init.lua'), '-c', `luafile ${join(dir, 'collect.lua')}`, 'src/billing/tools.ts'],
+      join(project, 'app'),
+      env,
+    );
+    expect(nvim.code, nvim.err).toBe(0);
+    const diagnostics = JSON.parse(readFileSync(result, 'utf8')) as { code: string; source: string; line: number }[];
+    expect(diagnostics.map((d) => `${d.code}@${d.line}`).sort()).toEqual([
+      'hardcoded-secret@11',
+      'long-lived-credential@18',
+      'unlogged-action@18',
+      'unscoped-tool@29',
+    ]);
+    expect(new Set(diagnostics.map((d) => d.source))).toEqual(new Set(['agent-warden']));
+  });
+
   it('the installed binary as a git pre-commit hook blocks a commit that adds a key', () => {
     const git = (...args: string[]) =>
       run('git', args, project, {

@@ -148,13 +148,13 @@ describe('agent views in VS Code (real editor, installed from the .vsix)', { tim
     await openFile(page, 'tools.ts');
     const lens = page.locator('.codelens-decoration', {
       hasText:
-        'owner team-billing · scopes payments:write network:egress · risk critical · approval: needsApproval: true',
+        'owner team-billing · scopes payments:write network:egress · critical risk · human approval required',
     });
     await lens.first().waitFor({ timeout: 60_000 });
     expect(
       await page
         .locator('.codelens-decoration', {
-          hasText: 'owner team-billing · no scopes ⚠ · risk medium · no approval gate',
+          hasText: 'owner team-billing · no scope ⚠ · medium risk · no approval gate',
         })
         .count(),
     ).toBe(1);

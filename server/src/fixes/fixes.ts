@@ -22,6 +22,8 @@ export interface Fix {
   /** Safe fixes need no human choice and may run in fix-all / `--fix`. */
   safe: boolean;
   isPreferred?: boolean;
+  /** A suppression comment rather than a change of the code: offered after the fixes. */
+  suppresses?: boolean;
   ruleId?: string;
   file: string;
   edits: FixEdit[];
@@ -168,6 +170,7 @@ function suppressionFixes(f: Finding, ctx: FixContext): Fix[] {
     title: `Disable ${f.ruleId} for this line`,
     kind: 'quickfix',
     safe: false,
+    suppresses: true,
     ruleId: f.ruleId,
     file: ctx.file,
     edits: [
@@ -185,6 +188,7 @@ function suppressionFixes(f: Finding, ctx: FixContext): Fix[] {
     title: `Disable ${f.ruleId} for the entire file`,
     kind: 'quickfix',
     safe: false,
+    suppresses: true,
     ruleId: f.ruleId,
     file: ctx.file,
     edits: [

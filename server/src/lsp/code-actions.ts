@@ -28,23 +28,40 @@ function codeActions(s: Session, params: CodeActionParams, token: CancellationTo
   if (only?.some((k) => FIX_ALL_KIND === k || FIX_ALL_KIND.startsWith(`${k}.`))) return fixAll(findings, ctx, doc);
   const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
   const actions: CodeAction[] = [];
+  const offer: Offer = { doc, fixContext: ctx, snippets: s.snippets, root: at.state.dir, wants };
   for (const diag of params.context.diagnostics) {
     if (diag.source !== SOURCE) continue;
     const finding = findingOf(diag, findings);
-    if (!finding) continue;
-    for (const fix of fixesForFinding(finding, ctx))
-      if (wants(fix.kind === 'quickfix' ? CodeActionKind.QuickFix : CodeActionKind.RefactorRewrite))
-        actions.push(toCodeAction(fix, doc, s.snippets, diag));
-    if (wants(CodeActionKind.QuickFix)) actions.push(showDocsAction(finding.ruleId, diag));
-    if (finding.data?.chain && wants(CodeActionKind.QuickFix))
-      actions.push(chainGraphAction(finding.data.chain.split('\n'), at.state.dir, diag));
+    if (finding) actions.push(...actionsFor(finding, diag, offer));
   }
   if (wants(CodeActionKind.RefactorRewrite)) {
     const node = nodeAt(ctx.graph, at.rel, params.range.start.line, params.range.start.character);
     const fix = node && 'scopes' in node ? approvalFix(node, ctx) : undefined;
-    if (fix) actions.push(toCodeAction(fix, doc, s.snippets));
+    // Not twice: a finding's quick-fix may already be this very change.
+    if (fix && !actions.some((a) => a.title === fix.title)) actions.push(toCodeAction(fix, doc, s.snippets));
   }
   return actions;
+}
+
+interface Offer {
+  doc: TextDocument;
+  fixContext: FixContext;
+  snippets: boolean;
+  root: string;
+  wants: (kind: string) => boolean;
+}
+
+/** As vscode-eslint orders them: what fixes the code first, then the chain to look at, suppressions, the docs. */
+function actionsFor(finding: Finding, diag: Diagnostic, o: Offer): CodeAction[] {
+  const fixes = fixesForFinding(finding, o.fixContext).filter((fix) =>
+    o.wants(fix.kind === 'quickfix' ? CodeActionKind.QuickFix : CodeActionKind.RefactorRewrite),
+  );
+  const ordered = fixes.filter((fix) => !fix.suppresses).map((fix) => toCodeAction(fix, o.doc, o.snippets, diag));
+  if (!o.wants(CodeActionKind.QuickFix)) return ordered;
+  if (finding.data?.chain) ordered.push(chainGraphAction(finding.data.chain.split('\n'), o.root, diag));
+  for (const fix of fixes.filter((f) => f.suppresses)) ordered.push(toCodeAction(fix, o.doc, o.snippets, diag));
+  ordered.push(showDocsAction(finding.ruleId, diag));
+  return ordered;
 }
 
 /** The finding a diagnostic shows: by fingerprint, else by rule and position (a client that drops `data`). */

@@ -210,29 +210,36 @@ export function hoverFor(node: ToolNode | AgentNode, graph: AgentGraph, root: st
   return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, range: toRange(node.nameLoc) };
 }
 
-/** The one-line summary a CodeLens shows above an agent or tool: owner · scopes · risk · approval. */
+/**
+ * The one-line summary a CodeLens shows above an agent or tool, in plain words: its owner, scopes, risk and whether a
+ * human approves its actions (for an agent: how many of its tools ask).
+ */
 export function lensTitle(node: ToolNode | AgentNode, graph: AgentGraph): string {
-  const owner = `owner ${node.owner ?? 'none ⚠'}`;
-  const risk = `risk ${node.risk ?? 'none'}`;
+  const owner = node.owner ? `owner ${node.owner}` : 'no owner ⚠';
+  const risk = node.risk ? `${node.risk} risk` : 'no risky capability';
   if ('scopes' in node) {
-    const scopes = node.scopes.length ? `scopes ${node.scopes.join(' ')}` : 'no scopes ⚠';
-    const approval = node.approval
-      ? `approval: ${node.approval.detail}`
-      : node.risk === 'critical' || node.risk === 'high'
-        ? 'no approval gate ⚠'
-        : 'no approval gate';
+    const scopes = node.scopes.length ? `scopes ${node.scopes.join(' ')}` : 'no scope ⚠';
+    const risky = node.risk === 'critical' || node.risk === 'high';
+    const approval = node.approval ? 'human approval required' : `no approval gate${risky ? ' ⚠' : ''}`;
     return `$(shield) ${owner} · ${scopes} · ${risk} · ${approval}`;
   }
   const tools = node.tools.map((id) => graph.tools.find((t) => t.id === id)).filter((t): t is ToolNode => !!t);
   const scopes = node.annotations.scopes ?? [...new Set(tools.flatMap((t) => t.scopes))];
   const gated = tools.filter((t) => t.approval).length;
-  return `$(hubot) ${owner} · ${scopes.length ? `scopes ${scopes.join(' ')}` : 'no scopes ⚠'} · ${risk} · approval on ${gated}/${tools.length} tools`;
+  const held = !tools.length
+    ? 'no tools'
+    : `${tools.length} tool${tools.length === 1 ? '' : 's'}${gated ? `, ${gated} needing approval` : ''}`;
+  return `$(hubot) ${owner} · ${scopes.length ? `scopes ${scopes.join(' ')}` : 'no scope ⚠'} · ${risk} · ${held}`;
 }
 
 /** CodeLenses above each agent and tool defined in `file`; a click reveals it in the inventory tree. */
 export function codeLensesFor(graph: AgentGraph, file: string, root: string): CodeLens[] {
-  return [...graph.agents, ...graph.tools]
-    .filter((n) => n.loc.file === file)
+  const here = [...graph.agents, ...graph.tools].filter((n) => n.loc.file === file);
+  // A definition written inside another's (a tool in an agent's options) gets no lens of its own in the middle of
+  // that object literal: the outer one's lens counts it, and hover tells the rest.
+  const inside = (n: Node, outer: Node) => outer !== n && within(n.loc, outer.loc) && !within(outer.loc, n.loc);
+  return here
+    .filter((n) => !here.some((outer) => inside(n, outer)))
     .map((n) => {
       const at = n.holderLoc.file === file ? n.holderLoc : n.loc;
       const range = {
@@ -248,4 +255,13 @@ export function codeLensesFor(graph: AgentGraph, file: string, root: string): Co
         },
       };
     });
+}
+
+type Node = ToolNode | AgentNode;
+
+/** Whether location `a` lies within `b` (same file). */
+function within(a: Location, b: Location): boolean {
+  const before = (x: Location['start'], y: Location['start']) =>
+    x.line < y.line || (x.line === y.line && x.column <= y.column);
+  return a.file === b.file && before(b.start, a.start) && before(a.end, b.end);
 }
