@@ -147,8 +147,7 @@ describe('agent views in VS Code (real editor, installed from the .vsix)', { tim
   it('a CodeLens above each tool shows owner · scopes · risk · approval, and reveals it in the inventory', async () => {
     await openFile(page, 'tools.ts');
     const lens = page.locator('.codelens-decoration', {
-      hasText:
-        'owner team-billing · scopes payments:write network:egress · critical risk · human approval required',
+      hasText: 'owner team-billing · scopes payments:write network:egress · critical risk · human approval required',
     });
     await lens.first().waitFor({ timeout: 60_000 });
     expect(
