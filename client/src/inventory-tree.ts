@@ -280,10 +280,11 @@ class FolderRows {
   }
 
   private capabilityItem(c: Capability, under: InventoryItem): InventoryItem {
-    const item = new InventoryItem(c.detail ? `${c.capability} (${c.detail})` : c.capability, under);
+    // The label stays short enough for the default sidebar width: what it touches goes in the description.
+    const item = new InventoryItem(c.capability, under);
     item.contextValue = 'capability';
     item.iconPath = icon('circle-filled', c.tier);
-    item.description = `${c.tier} — ${c.reason}`;
+    item.description = `${c.tier} · ${c.detail ?? c.reason}`;
     item.tooltip = tooltip(`Capability \`${c.capability}\``, [
       ['Tier', c.tier],
       ['Why', c.reason],

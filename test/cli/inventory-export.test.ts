@@ -35,8 +35,10 @@ describe('inventory exports', () => {
   it('markdown tables and a mermaid graph of agents, tools and delegation', () => {
     const md = runCli(['inventory', 'examples/support-desk', '--format', 'markdown']).stdout;
     expect(md).toContain('| Triage | openai-agents | team-support |');
+    // Each agent row ends with where it is defined.
+    expect(md).toMatch(/^\| Triage \| .* \| `examples\/support-desk\/src\/agents\/triage\.ts:\d+` \|$/m);
     expect(md).toContain(
-      '| refundCharge | ai-sdk | team-billing | payments:write network:egress | needsApproval: true | critical |',
+      '| refundCharge | ai-sdk | team-billing | payments:write network:egress | yes, the framework’s gate | critical |',
     );
     const mmd = runCli(['inventory', 'examples/support-desk', '--format', 'mermaid']).stdout;
     expect(mmd.startsWith('flowchart LR\n')).toBe(true);

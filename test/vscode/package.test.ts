@@ -16,6 +16,7 @@ describe('extension package', () => {
     });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout.trim().split('\n').sort()).toEqual([
+      'CHANGELOG.md',
       'LICENSE',
       'README.md',
       'dist/code-cache.js',
@@ -25,10 +26,22 @@ describe('extension package', () => {
       'dist/server-main.js',
       'dist/server.js',
       'media/agent-warden.svg',
+      'media/icon.png',
       'package.json',
       'server/src/config/agent-warden.schema.json',
     ]);
     expect(statSync(join(REPO, 'dist/agent-warden.vsix')).size).toBeLessThan(5 * 1024 * 1024);
+  });
+
+  it('has what a marketplace listing needs: a PNG icon of 128×128 or more, categories, keywords, links', () => {
+    const png = readFileSync(join(REPO, manifest.icon));
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(png.readUInt32BE(16)).toBeGreaterThanOrEqual(128); // width, from the IHDR chunk
+    expect(png.readUInt32BE(20)).toBeGreaterThanOrEqual(128); // height
+    expect(manifest.categories).toContain('Linters');
+    expect(manifest.keywords.length).toBeGreaterThanOrEqual(5);
+    expect(manifest.homepage).toMatch(/^https:\/\//);
+    expect(manifest.bugs.url).toMatch(/^https:\/\//);
   });
 
   it('allows VS Code 1.100 and declares limited trust with what is restricted', () => {

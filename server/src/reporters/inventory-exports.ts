@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AgentGraph, AgentNode, Capability, ToolNode } from '../analyzer/types';
+import type { AgentGraph, AgentNode, Capability, Location, ToolNode } from '../analyzer/types';
 import { ANALYZER_VERSION } from '../version';
 
 const caps = (list: Capability[]) => [
@@ -76,6 +76,15 @@ export function toCycloneDx(graph: AgentGraph, now = new Date()): object {
 
 const cell = (s: string | undefined | null) => (s ? s.replace(/\|/g, '\\|').replace(/\n/g, ' ') : '—');
 
+const where = (loc: Location) => `\`${loc.file}:${loc.start.line}\``;
+
+/** Whether a human approves the tool's actions, and how, in words (the code itself is in the JSON inventory). */
+function approvalWords(approval: ToolNode['approval']): string {
+  if (!approval) return 'no';
+  if (approval.source === 'framework') return 'yes, the framework’s gate';
+  return approval.source === 'annotation' ? 'yes, `@approval`' : 'yes, asked in the code';
+}
+
 /** Markdown tables: agents (owner, risk, effective permission) and tools (owner, scopes, approval, capabilities). */
 export function inventoryMarkdown(graph: AgentGraph): string {
   const name = new Map(graph.tools.map((t) => [t.id, t.name]));
@@ -85,12 +94,12 @@ export function inventoryMarkdown(graph: AgentGraph): string {
     '',
     '## Agents',
     '',
-    '| agent | framework | owner | revocation | risk | tools | delegates to | effective permission |',
-    '|---|---|---|---|---|---|---|---|',
+    '| agent | framework | owner | revocation | risk | tools | delegates to | effective permission | file |',
+    '|---|---|---|---|---|---|---|---|---|',
   ];
   for (const a of graph.agents) {
     out.push(
-      `| ${cell(a.name)} | ${a.framework} | ${cell(a.owner)} | ${cell(a.revocation)} | ${cell(a.risk)} | ${cell(a.tools.map((id) => name.get(id)).join(', '))} | ${cell(a.delegates.map((id) => agentName.get(id)).join(', '))} | ${cell(caps(a.effective).join(', '))} |`,
+      `| ${cell(a.name)} | ${a.framework} | ${cell(a.owner)} | ${cell(a.revocation)} | ${cell(a.risk)} | ${cell(a.tools.map((id) => name.get(id)).join(', '))} | ${cell(a.delegates.map((id) => agentName.get(id)).join(', '))} | ${cell(caps(a.effective).join(', '))} | ${where(a.loc)} |`,
     );
   }
   out.push(
@@ -102,7 +111,7 @@ export function inventoryMarkdown(graph: AgentGraph): string {
   );
   for (const t of graph.tools) {
     out.push(
-      `| ${cell(t.name)} | ${t.framework} | ${cell(t.owner)} | ${cell(t.scopes.join(' '))} | ${cell(t.approval?.detail)} | ${cell(t.risk)} | ${cell(caps(t.capabilities).join(', '))} | \`${t.loc.file}:${t.loc.start.line}\` |`,
+      `| ${cell(t.name)} | ${t.framework} | ${cell(t.owner)} | ${cell(t.scopes.join(' '))} | ${approvalWords(t.approval)} | ${cell(t.risk)} | ${cell(caps(t.capabilities).join(', '))} | ${where(t.loc)} |`,
     );
   }
   return `${out.join('\n')}\n`;
