@@ -92,7 +92,7 @@ export class ChainGraphPanel {
 <title>Agent Warden: Chain Graph</title>
 </head>
 <body>
-<header id="toolbar"><button id="fit" type="button">Fit to panel</button><span id="summary">Loading…</span><span id="legend"></span></header>
+<header id="toolbar"><button id="fit" type="button">Actual size</button><span id="summary">Loading…</span><span id="legend"></span></header>
 <main id="canvas"></main>
 <script nonce="${nonce}" src="${script}"></script>
 </body>

@@ -23,6 +23,8 @@ import { type InventoryFilter, type InventoryItem, InventoryTree } from './inven
 import { redactingLogChannel } from './redacting-log';
 
 const SOURCE_LANGUAGES = ['typescript', 'typescriptreact', 'javascript', 'javascriptreact'];
+/** The URI scheme of rule documentation, served by the language server (`agentWarden/ruleDocs`). */
+const RULE_DOCS_SCHEME = 'agent-warden-docs';
 
 let client: LanguageClient | undefined;
 let output: vscode.LogOutputChannel;
@@ -86,12 +88,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('agentWarden.reanalyze', async () => {
       await vscode.commands.executeCommand(REANALYZE_COMMAND);
     }),
+    // A rule's documentation is a read-only virtual document (nothing to save), shown as a Markdown preview.
+    vscode.workspace.registerTextDocumentContentProvider(RULE_DOCS_SCHEME, {
+      provideTextDocumentContent: async (uri) =>
+        client?.isRunning()
+          ? client.sendRequest<string>(RULE_DOCS, { ruleId: path.posix.basename(uri.path, '.md') })
+          : 'The Agent Warden language server is not running.',
+    }),
     vscode.commands.registerCommand('agentWarden.showRuleDocs', async (ruleId?: string) => {
       const id = ruleId ?? (await vscode.window.showInputBox({ prompt: 'Rule id', placeHolder: 'unscoped-tool' }));
-      if (!id || !client) return;
-      const markdown = await client.sendRequest<string>(RULE_DOCS, { ruleId: id });
-      const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
-      await vscode.commands.executeCommand('markdown.showPreview', doc.uri);
+      if (!id || !/^[a-z0-9-]+$/.test(id)) return;
+      const uri = vscode.Uri.from({ scheme: RULE_DOCS_SCHEME, path: `/rules/${id}.md` });
+      await vscode.commands.executeCommand('markdown.showPreview', uri);
     }),
     vscode.commands.registerCommand('agentWarden.openConfig', async () => {
       const folder = vscode.workspace.workspaceFolders?.[0];

@@ -125,9 +125,12 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
+/** The size of a new VS Code window (1024×768): what users see first, so what the screenshots show. */
+export const DEFAULT_WINDOW = { width: 1024, height: 768 };
+
 /** Opens the workbench and answers the workspace-trust question. */
 export async function openWorkbench(browser: Browser, url: string, trust: boolean): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+  const context = await browser.newContext({ viewport: DEFAULT_WINDOW });
   const page = await context.newPage();
   await page.goto(url);
   await page.waitForSelector('.monaco-workbench', { timeout: 90_000 });

@@ -90,7 +90,7 @@ export const refunds = new Agent({
     const md = hover.contents.value;
     expect(md).toContain('**Effective permissions**');
     expect(md).toContain(
-      "`network:egress (GET help.acme.example/api/search)` **medium** — GET help.acme.example/api/search (sends an HTTP request); granted through hands off to agent 'Technical support'",
+      "`network:egress` **medium** — GET help.acme.example/api/search (sends an HTTP request); granted through hands off to agent 'Technical support'",
     );
     expect(md).toContain("→ tool 'search\\_help\\_centre'");
     expect(md).toMatch(/\(file:\/\/[^)]+\/src\/[^)]+\.ts#L\d+,\d+\)/);

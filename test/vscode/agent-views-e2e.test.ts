@@ -6,6 +6,7 @@ import { REPO, runCli } from '../helpers/cli';
 import {
   assertSetUp,
   type CodeServer,
+  DEFAULT_WINDOW,
   goTo,
   launchBrowser,
   openQuickFixMenu,
@@ -218,6 +219,43 @@ describe('agent views in VS Code (real editor, installed from the .vsix)', { tim
     );
     expect(ids.sort()).toEqual(expected.nodes.map((n) => n.id).sort());
     expect(await frame.locator('path.edge').count()).toBe(expected.edges.length);
+    // Fitted on the chain it was opened on: each hop inside the panel, at half its size or more beside the code (text
+    // of 6 px and up), and still inside once the window shrinks.
+    const inside = (selector: string, minScale: number) =>
+      frame.locator(selector).evaluateAll(
+        (nodes, min) =>
+          nodes.length > 0 &&
+          nodes.every((n) => {
+            const r = n.getBoundingClientRect();
+            const scale = r.width / Number(n.querySelector('rect')!.getAttribute('width'));
+            const seen = r.left >= -1 && r.top >= -1 && r.right <= innerWidth + 1 && r.bottom <= innerHeight + 1;
+            return seen && scale >= min;
+          }),
+        minScale,
+      );
+    expect(
+      await until(
+        () => inside('g.node.highlight', 0.5),
+        (ok) => ok,
+        15_000,
+      ),
+    ).toBe(true);
+    await page.setViewportSize({ width: 800, height: 600 });
+    expect(
+      await until(
+        () => inside('g.node.highlight', 0.3),
+        (ok) => ok,
+        15_000,
+      ),
+    ).toBe(true);
+    await screenshot(page, '11b-chain-graph-800x600');
+    await page.setViewportSize(DEFAULT_WINDOW);
+    // The legend shows each risk's colour (and the delegation line) as a swatch, not only as words.
+    const swatches = await frame
+      .locator('#legend .swatch')
+      .evaluateAll((els) => els.map((e) => getComputedStyle(e).borderTopColor));
+    expect(swatches).toHaveLength(5);
+    expect(new Set(swatches.slice(0, 4)).size).toBe(4);
     const triage = inventory.agents.find((a: { name: string }) => a.name === 'Triage');
     const technical = inventory.agents.find((a: { name: string }) => a.name === 'Technical support');
     const search = inventory.tools.find((t: { name: string }) => t.name === 'search_help_centre');
@@ -235,6 +273,23 @@ describe('agent views in VS Code (real editor, installed from the .vsix)', { tim
       (t) => t.includes(`Ln ${search.nameLine}, Col ${search.nameColumn}`),
     );
     expect(at).toContain(`Ln ${search.nameLine}, Col ${search.nameColumn}`);
+    // Opened without a chain, the whole graph is fitted into the panel.
+    await runCommand(page, 'Agent Warden: Show Chain Graph');
+    expect(
+      await until(
+        () => frame.locator('g.node.highlight').count(),
+        (n) => n === 0,
+        15_000,
+      ),
+    ).toBe(0);
+    expect(
+      await until(
+        () => inside('g.node', 0),
+        (ok) => ok,
+        15_000,
+      ),
+    ).toBe(true);
+    await screenshot(page, '11c-whole-graph');
   });
 
   it('rule documentation opens inside VS Code: what, why, how to fix, incorrect and correct examples', async () => {
@@ -267,6 +322,11 @@ describe('agent views in VS Code (real editor, installed from the .vsix)', { tim
       'Correct',
     ]);
     expect(await frame!.locator('pre code').count()).toBeGreaterThanOrEqual(2);
+    // A read-only preview of a virtual document: no untitled buffer that asks to be saved.
+    const tabs = await page.locator('.tabs-container .tab').allInnerTexts();
+    expect(tabs.filter((t) => /Untitled/.test(t))).toEqual([]);
+    expect(tabs.some((t) => t.includes('unscoped-tool.md'))).toBe(true);
+    expect(await page.locator('.tabs-container .tab.dirty').count()).toBe(0);
     await screenshot(page, '12-rule-docs');
   });
 

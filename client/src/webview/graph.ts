@@ -23,7 +23,67 @@ function el<K extends keyof SVGElementTagNameMap>(
   return e;
 }
 
+type Layout = InstanceType<typeof dagre.graphlib.Graph>;
+
+function layout(data: GraphData, rankdir: 'LR' | 'TB'): Layout {
+  const g = new dagre.graphlib.Graph({ multigraph: true });
+  g.setGraph({ rankdir, nodesep: 18, ranksep: 70, marginx: 20, marginy: 20 });
+  g.setDefaultEdgeLabel(() => ({}));
+  for (const n of data.nodes) g.setNode(n.id, { width: widthOf(n), height: NODE_H });
+  data.edges.forEach((e, i) => g.setEdge(e.from, e.to, {}, `e${i}`));
+  dagre.layout(g);
+  return g;
+}
+
+interface View {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * What a fitted panel shows of a layout: the chain (with some room around it) when one is highlighted — the hops are
+ * what was asked for, and the whole graph fitted beside the code would be too small to read — else the whole graph.
+ */
+function viewOf(g: Layout, highlight: string[]): View {
+  const { width = 0, height = 0 } = g.graph() as { width?: number; height?: number };
+  const boxes = highlight
+    .map((id) => g.node(id) as { x: number; y: number; width: number; height: number } | undefined)
+    .filter((b): b is NonNullable<typeof b> => !!b);
+  if (!boxes.length) return { x: 0, y: 0, width, height };
+  const left = Math.min(...boxes.map((b) => b.x - b.width / 2)) - CHAIN_MARGIN;
+  const top = Math.min(...boxes.map((b) => b.y - b.height / 2)) - CHAIN_MARGIN;
+  const right = Math.max(...boxes.map((b) => b.x + b.width / 2)) + CHAIN_MARGIN;
+  const bottom = Math.max(...boxes.map((b) => b.y + b.height / 2)) + CHAIN_MARGIN;
+  return { x: left, y: top, width: right - left, height: bottom - top };
+}
+const CHAIN_MARGIN = 30;
+
+/** How much a view must shrink to fit the panel (1: not at all). */
+function fitScale(view: View, panel: Element): number {
+  return Math.min(1, panel.clientWidth / Math.max(1, view.width), panel.clientHeight / Math.max(1, view.height));
+}
+
+/**
+ * Left to right, or top to bottom when what is shown fits the panel better that way: a graph beside the code gets a
+ * tall, narrow panel, where a chain laid out left to right would be too small to read. At actual size: the whole
+ * graph, left to right.
+ */
+function bestLayout(data: GraphData, panel: Element, highlight: string[]): { g: Layout; view: View } {
+  const wide = layout(data, 'LR');
+  if (!document.body.classList.contains('fit')) return { g: wide, view: viewOf(wide, []) };
+  const tall = layout(data, 'TB');
+  const [wideView, tallView] = [viewOf(wide, highlight), viewOf(tall, highlight)];
+  return fitScale(tallView, panel) > fitScale(wideView, panel) * 1.1
+    ? { g: tall, view: tallView }
+    : { g: wide, view: wideView };
+}
+
+let drawn: { data: GraphData; highlight: string[] } | undefined;
+
 function draw(data: GraphData, highlight: string[]): void {
+  drawn = { data, highlight };
   const canvas = document.getElementById('canvas')!;
   canvas.textContent = '';
   const summary = document.getElementById('summary')!;
@@ -37,12 +97,7 @@ function draw(data: GraphData, highlight: string[]): void {
     return;
   }
 
-  const g = new dagre.graphlib.Graph({ multigraph: true });
-  g.setGraph({ rankdir: 'LR', nodesep: 18, ranksep: 70, marginx: 20, marginy: 20 });
-  g.setDefaultEdgeLabel(() => ({}));
-  for (const n of data.nodes) g.setNode(n.id, { width: widthOf(n), height: NODE_H });
-  data.edges.forEach((e, i) => g.setEdge(e.from, e.to, {}, `e${i}`));
-  dagre.layout(g);
+  const { g, view } = bestLayout(data, canvas, highlight);
   const size = g.graph() as { width?: number; height?: number };
 
   const svg = el(
@@ -51,7 +106,7 @@ function draw(data: GraphData, highlight: string[]): void {
       id: 'graph',
       width: size.width ?? 0,
       height: size.height ?? 0,
-      viewBox: `0 0 ${size.width ?? 0} ${size.height ?? 0}`,
+      viewBox: `${view.x} ${view.y} ${view.width} ${view.height}`,
       role: 'img',
       'aria-label': 'Agent chain graph',
     },
@@ -130,17 +185,43 @@ function draw(data: GraphData, highlight: string[]): void {
     });
   }
   const first = nodeLayer.querySelector('.node.highlight');
-  if (first) (first as SVGGElement).scrollIntoView({ block: 'center', inline: 'center' });
+  if (first && !document.body.classList.contains('fit'))
+    (first as SVGGElement).scrollIntoView({ block: 'center', inline: 'center' });
 }
 
+/** The legend: each risk's colour and the delegation line, as swatches drawn with the graph's own styles. */
+function drawLegend(legend: HTMLElement): void {
+  const entry = (swatch: string, text: string) => {
+    const item = document.createElement('span');
+    const mark = document.createElement('span');
+    mark.className = `swatch ${swatch}`;
+    item.append(mark, text);
+    legend.append(item);
+  };
+  for (const risk of ['critical', 'high', 'medium', 'low']) entry(`risk-${risk}`, risk);
+  entry('delegates', 'delegates / runs agent');
+  legend.append('— click a node to open its code');
+}
 const legend = document.getElementById('legend');
-if (legend) legend.textContent = 'risk: critical · high · medium · low — click a node to open its code';
+if (legend) drawLegend(legend);
 
-// Fit the whole graph into the panel, or back to full size (scrolling).
+// The graph opens fitted into the panel (and stays fitted as the panel resizes); the button shows it at full size.
 const fit = document.getElementById('fit');
+document.body.classList.add('fit');
+if (fit) fit.textContent = 'Actual size';
 fit?.addEventListener('click', () => {
   const fitted = document.body.classList.toggle('fit');
   fit.textContent = fitted ? 'Actual size' : 'Fit to panel';
+  if (drawn) draw(drawn.data, drawn.highlight);
+});
+// The SVG scales itself as the panel resizes; a panel whose shape changed may suit the other direction better.
+let resizing: ReturnType<typeof setTimeout> | undefined;
+window.addEventListener('resize', () => {
+  clearTimeout(resizing);
+  resizing = setTimeout(
+    () => drawn && document.body.classList.contains('fit') && draw(drawn.data, drawn.highlight),
+    150,
+  );
 });
 
 window.addEventListener('message', (event: MessageEvent<ToWebview>) => {

@@ -147,8 +147,10 @@ function permissionLines(caps: Capability[], root: string): string[] {
     const trail = capabilityTrail(c);
     const via = trail.slice(0, -1).map((h) => `${md(h.message)} (${linkTo(h.loc, root)})`);
     const evidence = linkTo(c.evidence, root);
+    // The reason usually starts with what the detail says (`GET host/path (sends an HTTP request)`): said once.
+    const what = describeCapability(c.detail && c.reason.includes(c.detail) ? { ...c, detail: undefined } : c);
     lines.push(
-      `- \`${md(describeCapability(c))}\` **${c.tier}** — ${md(c.reason)}; ${via.length ? `granted through ${via.join(' → ')} → ${evidence}` : `at ${evidence}`}`,
+      `- \`${md(what)}\` **${c.tier}** — ${md(c.reason)}; ${via.length ? `granted through ${via.join(' → ')} → ${evidence}` : `at ${evidence}`}`,
     );
     if (lines.length >= 12) {
       lines.push(`- _…and ${caps.length - 12} more (see the inventory)_`);
