@@ -7,24 +7,30 @@ import { RULES } from '../../server/src/rules';
 import { REPO } from '../helpers/cli';
 
 const manifest = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8'));
+/** The extension's page on the marketplace (`npm run package` passes it to vsce). */
+const MARKETPLACE_README = 'docs/marketplace/README.md';
 
 describe('extension package', () => {
   it('ships only the bundles, the graph webview, the icon, the schema and the docs (no sources, tests or node_modules)', () => {
-    const r = spawnSync(process.execPath, [join(REPO, 'node_modules/@vscode/vsce/vsce'), 'ls', '--no-dependencies'], {
-      cwd: REPO,
-      encoding: 'utf8',
-    });
+    const r = spawnSync(
+      process.execPath,
+      [join(REPO, 'node_modules/@vscode/vsce/vsce'), 'ls', '--no-dependencies', '--readme-path', MARKETPLACE_README],
+      {
+        cwd: REPO,
+        encoding: 'utf8',
+      },
+    );
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout.trim().split('\n').sort()).toEqual([
       'CHANGELOG.md',
       'LICENSE',
-      'README.md',
       'dist/code-cache.js',
       'dist/extension.js',
       'dist/graph-webview.css',
       'dist/graph-webview.js',
       'dist/server-main.js',
       'dist/server.js',
+      'docs/marketplace/README.md',
       'media/agent-warden.svg',
       'media/icon.png',
       'package.json',
@@ -42,6 +48,15 @@ describe('extension package', () => {
     expect(manifest.keywords.length).toBeGreaterThanOrEqual(5);
     expect(manifest.homepage).toMatch(/^https:\/\//);
     expect(manifest.bugs.url).toMatch(/^https:\/\//);
+  });
+
+  it('the marketplace page: packaged from its own README, whose images exist and which names every setting', () => {
+    expect(manifest.scripts.package).toContain(`--readme-path ${MARKETPLACE_README}`);
+    const page = readFileSync(join(REPO, MARKETPLACE_README), 'utf8');
+    const images = [...page.matchAll(/!\[[^\]]*\]\((\/[^)]+)\)/g)].map((m) => m[1]!);
+    expect(images.length).toBeGreaterThanOrEqual(1);
+    for (const image of images) expect(statSync(join(REPO, image)).size).toBeGreaterThan(10_000);
+    for (const setting of Object.keys(manifest.contributes.configuration.properties)) expect(page).toContain(setting);
   });
 
   it('allows VS Code 1.100 and declares limited trust with what is restricted', () => {
