@@ -215,9 +215,10 @@ class FolderRows {
     item.iconPath = icon(a.framework === 'mcp' ? 'server' : 'hubot', a.risk);
     const agentTools = a.toolIds.map((id) => this.tools.get(id)).filter((t): t is Tool => !!t);
     const gated = agentTools.filter((t) => t.approval).length;
+    // Risk first: what the narrow default sidebar shows of a row should be what decides how it is governed.
     item.description = [
-      a.owner ?? 'no owner',
       a.risk ?? 'no risk found',
+      a.owner ?? 'no owner',
       `${count(agentTools.length, 'tool')}${a.complete ? '' : '+'}`,
       agentTools.length ? `approval ${gated}/${agentTools.length}` : null,
       findings ? count(findings, 'finding') : null,
@@ -251,9 +252,9 @@ class FolderRows {
     item.contextValue = 'tool';
     item.iconPath = icon('tools', t.risk);
     item.description = [
+      t.risk ?? 'no risk found',
       t.owner ?? 'no owner',
       t.scopes.length ? t.scopes.join(' ') : 'no scopes',
-      t.risk ?? 'no risk found',
       t.approval ? '✓ approval' : t.risk === 'critical' ? '✗ no approval' : null,
       findings ? count(findings, 'finding') : null,
     ]

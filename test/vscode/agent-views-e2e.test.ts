@@ -115,7 +115,7 @@ describe('agent views in VS Code (real editor, installed from the .vsix)', { tim
     // Owner, risk and approval are on the row.
     const refund = view.locator('.monaco-list-row', { hasText: 'refundCharge' }).first();
     expect(await refund.locator('.label-description').innerText()).toBe(
-      'team-billing · payments:write network:egress · critical · ✓ approval · 2 findings',
+      'critical · team-billing · payments:write network:egress · ✓ approval · 2 findings',
     );
     await screenshot(page, '6-inventory-tree');
     await view.locator('.monaco-list-row', { hasText: 'Ops helper' }).first().click();
@@ -172,8 +172,8 @@ describe('agent views in VS Code (real editor, installed from the .vsix)', { tim
     const view = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Agent Inventory' }) });
     const description = () =>
       view.locator('.monaco-list-row', { hasText: 'refundCharge' }).first().locator('.label-description').innerText();
-    expect(await until(description, (d) => d.startsWith('team-billing · payments:write · critical'))).toMatch(
-      /^team-billing · payments:write · critical/,
+    expect(await until(description, (d) => d.startsWith('critical · team-billing · payments:write ·'))).toMatch(
+      /^critical · team-billing · payments:write ·/,
     );
     await screenshot(page, '8b-tree-follows-typing');
     await page.keyboard.press('Control+Z');
