@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, rmSync, symlinkSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO, tempProject } from '../helpers/cli';
@@ -167,5 +167,22 @@ describe('the formatter (Prettier)', () => {
     const r = check({ 'server/src/bad.ts': 'export const greeting   =   "hello"\n' });
     expect(r.code).toBe(1);
     expect(r.out).toContain('server/src/bad.ts');
+  });
+});
+
+describe('the documented commands', () => {
+  it('every `npm run <script>` the README and the docs name exists in package.json', () => {
+    const scripts = new Set(Object.keys(JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')).scripts));
+    const docs = ['README.md', 'CONTRIBUTING.md', 'ARCHITECTURE.md'].concat(
+      readdirSync(join(REPO, 'docs'), { recursive: true })
+        .map(String)
+        .filter((f) => f.endsWith('.md'))
+        .map((f) => join('docs', f)),
+    );
+    const named = docs.flatMap((f) =>
+      [...readFileSync(join(REPO, f), 'utf8').matchAll(/npm run ([a-z][\w:-]*)/g)].map((m) => `${f}: ${m[1]}`),
+    );
+    expect(named.length).toBeGreaterThan(5);
+    expect(named.filter((n) => !scripts.has(n.split(': ')[1]!))).toEqual([]);
   });
 });
