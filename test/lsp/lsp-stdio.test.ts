@@ -219,6 +219,30 @@ describe('language server over stdio', () => {
     expect(hover.contents.value).toContain('`TAVILY_API_KEY`');
   });
 
+  it('hover leaves to the diagnostics under the cursor what they say (no scope), and says the rest', async () => {
+    const rel = 'src/billing/tools.ts';
+    s.open(rel);
+    const doc = s.docs.get(rel)!;
+    const hoverAt = async (text: string) =>
+      (
+        (await s.conn.sendRequest('textDocument/hover', {
+          textDocument: { uri: doc.uri },
+          position: doc.positionAt(doc.getText().indexOf(text) + 2),
+        })) as { contents: { value: string } }
+      ).contents.value;
+    const diagnostics = (await s.pull(rel)).items!.map((d) => `${d.code}@${d.range.start.line + 1}`);
+    expect(diagnostics).toContain('unscoped-tool@29');
+    // lookupInvoice (`find_invoice` to the model): its unscoped-tool diagnostic sits where the hover is asked for.
+    const unscoped = await hoverAt('lookupInvoice');
+    expect(unscoped).toContain('**Tool `find_invoice`**');
+    expect(unscoped).not.toContain('**Scopes:**');
+    expect(unscoped).toContain('**Owner:** team-billing');
+    expect(unscoped).toContain('**Effective permissions**');
+    // refundCharge has scopes and no finding about them: the hover says them.
+    expect(await hoverAt('refundCharge')).toContain('**Scopes:** `payments:write`');
+    void s.conn.sendNotification('textDocument/didClose', { textDocument: { uri: doc.uri } });
+  });
+
   it('workspace diagnostics cover files that are not open', async () => {
     const r = (await s.conn.sendRequest('workspace/diagnostic', { previousResultIds: [] })) as {
       items: { uri: string; items: ServerDiagnostic[] }[];

@@ -164,7 +164,14 @@ function permissionLines(caps: Capability[], root: string): string[] {
  * Hover: who owns the identity, what it may do and through which chain, whether a human approves, which credentials it
  * reads.
  */
-export function hoverFor(node: ToolNode | AgentNode, graph: AgentGraph, root: string): Hover {
+export function hoverFor(
+  node: ToolNode | AgentNode,
+  graph: AgentGraph,
+  root: string,
+  shownByDiagnostics: ReadonlySet<string> = new Set(),
+): Hover {
+  // A fact a diagnostic under the cursor already states (no owner, no scope…) is left to it.
+  const unsaid = (ruleId: string) => !shownByDiagnostics.has(ruleId);
   const isTool = 'scopes' in node;
   const lines: string[] = [];
   lines.push(
@@ -174,12 +181,14 @@ export function hoverFor(node: ToolNode | AgentNode, graph: AgentGraph, root: st
   const owner = node.owner
     ? `${md(node.owner)} _(from ${node.ownerSource}${node.ownerRule ? `: ${md(node.ownerRule)}` : ''})_`
     : '_none_ ⚠';
-  lines.push(`- **Owner:** ${owner}`);
+  if (unsaid('missing-owner')) lines.push(`- **Owner:** ${owner}`);
   let caps: Capability[];
   if (isTool) {
     const t = node as ToolNode;
-    lines.push(`- **Scopes:** ${t.scopes.length ? t.scopes.map((s) => `\`${s}\``).join(' ') : '_none declared_ ⚠'}`);
-    lines.push(`- **Approval:** ${t.approval ? md(t.approval.detail) : '_no human gate_'}`);
+    if (unsaid('unscoped-tool'))
+      lines.push(`- **Scopes:** ${t.scopes.length ? t.scopes.map((s) => `\`${s}\``).join(' ') : '_none declared_ ⚠'}`);
+    if (unsaid('unapproved-high-risk-action'))
+      lines.push(`- **Approval:** ${t.approval ? md(t.approval.detail) : '_no human gate_'}`);
     lines.push(
       `- **Credentials:** ${t.credentials.length ? t.credentials.map((c) => `\`${c}\``).join(', ') : '_none read here_'}`,
     );
@@ -190,7 +199,7 @@ export function hoverFor(node: ToolNode | AgentNode, graph: AgentGraph, root: st
     caps = t.capabilities;
   } else {
     const a = node as AgentNode;
-    lines.push(`- **Revocation:** ${a.revocation ? md(a.revocation) : '_none_ ⚠'}`);
+    if (unsaid('missing-revocation')) lines.push(`- **Revocation:** ${a.revocation ? md(a.revocation) : '_none_ ⚠'}`);
     const tools = a.tools.map((id) => graph.tools.find((t) => t.id === id)).filter((t): t is ToolNode => !!t);
     lines.push(
       `- **Tools (${tools.length}${a.dynamicTools.length ? '+ dynamic' : ''}):** ${tools.map((t) => `\`${t.name}\``).join(', ') || '_none_'}`,

@@ -17,6 +17,7 @@ import {
   STATUS,
   TIMINGS,
 } from '../../../shared/protocol';
+import type { Location } from '../analyzer/types';
 import { CONFIG_FILE } from '../config/load-config';
 import { inventoryToJson } from '../reporters/json';
 import { ruleDocsMarkdown } from '../rules/rule-docs';
@@ -144,8 +145,15 @@ function registerViews(s: Session): void {
     if (!s.settings.enable) return null;
     const found = graphOf(params.textDocument.uri);
     if (!found) return null;
-    const node = nodeAt(found.graph, found.at.rel, params.position.line, params.position.character);
-    return node ? hoverFor(node, found.graph, found.at.state.dir) : null;
+    const { line, character } = params.position;
+    const node = nodeAt(found.graph, found.at.rel, line, character);
+    if (!node) return null;
+    // What the diagnostics under the cursor say, VS Code shows above the hover: the hover need not say it again.
+    const shown = found.at.state
+      .findingsFor(found.at.rel)
+      .filter((f) => f.entityId === node.id && covers(f.loc, line + 1, character + 1))
+      .map((f) => f.ruleId);
+    return hoverFor(node, found.graph, found.at.state.dir, new Set(shown));
   });
   s.connection.onCodeLens((params) => {
     if (!s.settings.enable || !s.settings.codeLens) return [];
@@ -198,4 +206,11 @@ function inventoryFolder(state: WorkspaceState): InventoryFolder {
     inventory: inventoryToJson(result.graph),
     findings,
   };
+}
+
+/** Whether a location covers a 1-based position. */
+function covers(loc: Location, line: number, column: number): boolean {
+  const after = line > loc.start.line || (line === loc.start.line && column >= loc.start.column);
+  const before = line < loc.end.line || (line === loc.end.line && column <= loc.end.column);
+  return after && before;
 }
