@@ -129,6 +129,18 @@ describe('Pipeline', () => {
     expect(await turns(true)).toBeGreaterThan(await turns(false));
   });
 
+  it('keeps a buffer analysed before any batch when the same settings arrive again (an editor sends them late)', () => {
+    const p = new Pipeline(settings());
+    const text = `import { tool } from 'ai';\nexport const t = tool({ description: 'Ping', execute: async () => 1 });\n`;
+    expect(p.update('src/t.ts', text, { buffer: true })).toBe(true);
+    const before = p.stored('src/t.ts')!.result;
+    p.reconfigure(settings());
+    expect(p.stored('src/t.ts')!.result).toBe(before);
+    // Options that change extraction (an audit logger named in the config) do analyse it again.
+    p.reconfigure({ ...settings(), config: { ...DEFAULT_CONFIG, auditLoggers: ['journal.write'] } });
+    expect(p.stored('src/t.ts')!.result).not.toBe(before);
+  });
+
   it('extracts facts again when a tsconfig gives the project a paths alias', () => {
     const withoutTsconfig = new Map([...PREFILTER].filter(([f]) => !f.endsWith('tsconfig.json')));
     const tsconfig = [...PREFILTER].find(([f]) => f.endsWith('tsconfig.json'))!;

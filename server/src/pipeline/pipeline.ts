@@ -169,6 +169,9 @@ export class Pipeline {
     this.owners = settings.owners ?? new OwnerResolver({ cwd: process.cwd(), configOwners: this.config.owners });
     this.today = settings.today;
     this.timings = settings.timings;
+    // What the first files are analysed with, before any batch: the same settings again must not re-extract them
+    // (an editor sends its settings just after opening the first document).
+    this.extractedWith = keyOf(this.currentOptions());
   }
 
   /** The key stored results must have been made with to serve this pipeline (see BatchOptions.stored). */
