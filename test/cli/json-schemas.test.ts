@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv, { type ValidateFunction } from 'ajv';
@@ -6,8 +6,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { REPO, runCli, tempProject } from '../helpers/cli';
 
 const schema = (name: string) => JSON.parse(readFileSync(join(REPO, 'schemas', name), 'utf8'));
-/** Every example and fixture project at once: findings of every kind, agents and tools of every framework. */
-const EVERYTHING = ['examples/support-desk', 'test/fixtures'];
+/** Every example and fixture project, each with its own config: findings of every kind, every framework's agents. */
+const PROJECTS = [
+  'examples/support-desk',
+  ...readdirSync(join(REPO, 'test/fixtures'))
+    .filter((d) => existsSync(join(REPO, 'test/fixtures', d, 'package.json')))
+    .map((d) => `test/fixtures/${d}`),
+];
 
 function validator(name: string): ValidateFunction {
   // Strict: a keyword the schema misspells is an error here, not a silently ignored constraint.
@@ -32,13 +37,16 @@ describe('scan --format json', () => {
     validate = validator('scan-result.v1.schema.json');
   });
 
-  it('names its schema and validates against it, over every example and fixture', () => {
-    const out = json(['scan', ...EVERYTHING, '--format', 'json']);
-    expect(out.$schema).toBe(schema('scan-result.v1.schema.json').$id);
-    expect(out.schemaVersion).toMatch(/^1\.\d+$/);
-    expectValid(validate, out);
-    const rules = new Set((out.findings as { ruleId: string }[]).map((f) => f.ruleId));
-    expect(rules.size).toBeGreaterThanOrEqual(10);
+  it('names its schema and validates against it, for every example and fixture', () => {
+    const rules = new Set<string>();
+    for (const project of PROJECTS) {
+      const out = json(['scan', '.', '--format', 'json'], join(REPO, project));
+      expect(out.$schema).toBe(schema('scan-result.v1.schema.json').$id);
+      expect(out.schemaVersion).toMatch(/^1\.\d+$/);
+      expectValid(validate, out);
+      for (const f of out.findings as { ruleId: string }[]) rules.add(f.ruleId);
+    }
+    expect(rules.size).toBeGreaterThanOrEqual(12);
   });
 
   it('validates with the optional counts and notices: cache, worker threads, baseline, a binary file', () => {
@@ -74,17 +82,19 @@ describe('inventory --format json', () => {
     validate = validator('inventory.v1.schema.json');
   });
 
-  it('names its schema and validates against it, over every example and fixture', () => {
-    const out = json(['inventory', ...EVERYTHING, '--format', 'json']);
-    expect(out.$schema).toBe(schema('inventory.v1.schema.json').$id);
-    expectValid(validate, out);
-    // Every branch of the schema is exercised: hints, dynamic registrations, credentials, delegation.
-    const tools = out.tools as { hints: unknown; delegatesTo: unknown; capabilities: unknown[] }[];
+  it('names its schema and validates against it, for every example and fixture', () => {
+    const outs = PROJECTS.map((project) => json(['inventory', '.', '--format', 'json'], join(REPO, project)));
+    for (const out of outs) {
+      expect(out.$schema).toBe(schema('inventory.v1.schema.json').$id);
+      expectValid(validate, out);
+    }
+    // Every branch of the schema is exercised: hints, dynamic registrations, credentials, delegation, frameworks.
+    const tools = outs.flatMap((o) => o.tools as { hints: unknown; delegatesTo: unknown; framework: string }[]);
     expect(tools.some((t) => t.hints !== null)).toBe(true);
     expect(tools.some((t) => t.delegatesTo !== null)).toBe(true);
-    expect(tools.some((t) => t.capabilities.length > 0)).toBe(true);
-    expect((out.dynamicRegistrations as unknown[]).length).toBeGreaterThan(0);
-    expect((out.credentials as unknown[]).length).toBeGreaterThan(0);
+    expect(new Set(tools.map((t) => t.framework)).size).toBeGreaterThanOrEqual(8);
+    expect(outs.flatMap((o) => o.dynamicRegistrations as unknown[]).length).toBeGreaterThan(0);
+    expect(outs.flatMap((o) => o.credentials as unknown[]).length).toBeGreaterThan(0);
   });
 
   it('is written to a file with --output exactly as printed', () => {

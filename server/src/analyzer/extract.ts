@@ -255,6 +255,8 @@ class FileExtractor {
         this.leave(exits.pop()!);
         continue;
       }
+      // Names, literals and keywords (about half the nodes), and types (their whole subtrees): nothing visit() looks at.
+      if (isOpaque(item.kind)) continue;
       // Only functions and tools have anything to undo when their subtree is done.
       if (this.visit(item)) {
         stack.push(EXIT);
@@ -1079,4 +1081,14 @@ function collectModuleInterface(
     }
   }
   return { exports, reExports, imports };
+}
+
+/** Node kinds whose subtrees hold no code that runs: tokens (no children at all), type syntax, type declarations. */
+function isOpaque(kind: ts.SyntaxKind): boolean {
+  return (
+    kind <= ts.SyntaxKind.LastToken ||
+    (kind >= ts.SyntaxKind.FirstTypeNode && kind <= ts.SyntaxKind.LastTypeNode) ||
+    kind === ts.SyntaxKind.InterfaceDeclaration ||
+    kind === ts.SyntaxKind.TypeAliasDeclaration
+  );
 }
