@@ -255,7 +255,7 @@ class FileExtractor {
         this.leave(exits.pop()!);
         continue;
       }
-      // Names, literals and keywords (about half the nodes), and types (their whole subtrees): nothing visit() looks at.
+      // Names, literals and keywords (about half the nodes) and type syntax (whole subtrees): nothing visit() reads.
       if (isOpaque(item.kind)) continue;
       // Only functions and tools have anything to undo when their subtree is done.
       if (this.visit(item)) {
