@@ -247,6 +247,7 @@ class FileExtractor {
     const pushChild = (c: ts.Node): undefined => {
       stack.push(c); // returns nothing: a truthy return would stop forEachChild
     };
+    const skipped = opaque();
     let visited = 0;
     while (stack.length) {
       if ((++visited & 1023) === 0) this.ctx.checkBudget();
@@ -256,7 +257,7 @@ class FileExtractor {
         continue;
       }
       // Names, literals and keywords (about half the nodes) and type syntax (whole subtrees): nothing visit() reads.
-      if (isOpaque(item.kind)) continue;
+      if (skipped[item.kind]) continue;
       // Only functions and tools have anything to undo when their subtree is done.
       if (this.visit(item)) {
         stack.push(EXIT);
@@ -1083,12 +1084,21 @@ function collectModuleInterface(
   return { exports, reExports, imports };
 }
 
-/** Node kinds whose subtrees hold no code that runs: tokens (no children at all), type syntax, type declarations. */
-function isOpaque(kind: ts.SyntaxKind): boolean {
-  return (
-    kind <= ts.SyntaxKind.LastToken ||
-    (kind >= ts.SyntaxKind.FirstTypeNode && kind <= ts.SyntaxKind.LastTypeNode) ||
-    kind === ts.SyntaxKind.InterfaceDeclaration ||
-    kind === ts.SyntaxKind.TypeAliasDeclaration
-  );
+/**
+ * Node kinds whose subtrees hold no code that runs: tokens (no children at all), type syntax, type declarations. A
+ * table by kind, made once the compiler is loaded (it is loaded on first use).
+ */
+let opaqueKinds: Uint8Array | undefined;
+function opaque(): Uint8Array {
+  if (opaqueKinds) return opaqueKinds;
+  const K = ts.SyntaxKind;
+  opaqueKinds = new Uint8Array(K.Count);
+  for (let kind = 0; kind < K.Count; kind++)
+    opaqueKinds[kind] = Number(
+      kind <= K.LastToken ||
+        (kind >= K.FirstTypeNode && kind <= K.LastTypeNode) ||
+        kind === K.InterfaceDeclaration ||
+        kind === K.TypeAliasDeclaration,
+    );
+  return opaqueKinds;
 }
