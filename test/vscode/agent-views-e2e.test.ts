@@ -233,21 +233,15 @@ describe('agent views in VS Code (real editor, installed from the .vsix)', { tim
           }),
         minScale,
       );
-    expect(
-      await until(
-        () => inside('g.node.highlight', 0.5),
+    const fitsInPanel = (selector: string, minScale: number) =>
+      until(
+        () => inside(selector, minScale),
         (ok) => ok,
         15_000,
-      ),
-    ).toBe(true);
+      );
+    expect(await fitsInPanel('g.node.highlight', 0.5)).toBe(true);
     await page.setViewportSize({ width: 800, height: 600 });
-    expect(
-      await until(
-        () => inside('g.node.highlight', 0.3),
-        (ok) => ok,
-        15_000,
-      ),
-    ).toBe(true);
+    expect(await fitsInPanel('g.node.highlight', 0.3)).toBe(true);
     await screenshot(page, '11b-chain-graph-800x600');
     await page.setViewportSize(DEFAULT_WINDOW);
     // The legend shows each risk's colour (and the delegation line) as a swatch, not only as words.
@@ -282,13 +276,7 @@ describe('agent views in VS Code (real editor, installed from the .vsix)', { tim
         15_000,
       ),
     ).toBe(0);
-    expect(
-      await until(
-        () => inside('g.node', 0),
-        (ok) => ok,
-        15_000,
-      ),
-    ).toBe(true);
+    expect(await fitsInPanel('g.node', 0)).toBe(true);
     await screenshot(page, '11c-whole-graph');
   });
 
