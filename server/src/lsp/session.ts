@@ -154,6 +154,15 @@ export class Session {
     }
   }
 
+  /** Whether a document the client pulled diagnostics for now has others. */
+  private pulledAreStale(): boolean {
+    for (const [uri, id] of this.served) {
+      const at = this.stateFor(uri);
+      if (at && this.resultIdOf(this.diagnosticsFor(at.state, at.rel)) !== id) return true;
+    }
+    return false;
+  }
+
   /** A closed document's pushed diagnostics are cleared (a pulling client forgets them itself). */
   closed(uri: string): void {
     if (this.pushDiagnostics && this.served.has(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -165,13 +174,8 @@ export class Session {
     if (this.refreshTimer) return;
     this.refreshTimer = setTimeout(() => {
       this.refreshTimer = undefined;
-      let stale = false;
-      for (const [uri, id] of this.served) {
-        const at = this.stateFor(uri);
-        if (at && this.resultIdOf(this.diagnosticsFor(at.state, at.rel)) !== id) stale = true;
-      }
       if (this.pushDiagnostics) this.publishOpen();
-      else if (stale) void this.connection.languages.diagnostics.refresh();
+      else if (this.pulledAreStale()) void this.connection.languages.diagnostics.refresh();
       this.changed.emit('changed');
       this.sendStatus();
       this.scheduleInventoryChanged();
