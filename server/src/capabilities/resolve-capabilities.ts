@@ -12,17 +12,13 @@ import {
   TIER_RANK,
 } from './catalog';
 import { matchCatalog, strHint, walkSym } from './collect-functions';
+import { within } from '../analyzer/locations';
 import { compareStrings } from '../analyzer/order';
 
 const MAX_DEPTH = 10;
 /** Classes followed up a hierarchy for an inherited method. */
 const MAX_CLASS_HOPS = 4;
 
-function within(inner: Location, outer: Location): boolean {
-  const before = (a: Location['start'], b: Location['start']) =>
-    a.line < b.line || (a.line === b.line && a.column <= b.column);
-  return inner.file === outer.file && before(outer.start, inner.start) && before(inner.end, outer.end);
-}
 const builtInEntries = new Map(CATALOG.map((e) => [e.id, e]));
 
 /** The package object a value is, or may be (one option of several). */

@@ -14,6 +14,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AgentGraph, AgentNode, Finding, Location, Severity, ToolNode } from '../analyzer/types';
 import type { Capability } from '../analyzer/types';
+import { within } from '../analyzer/locations';
 import { capabilityTrail, describeCapability } from '../capabilities/describe';
 import { REVEAL_IN_INVENTORY_COMMAND, SHOW_GRAPH_COMMAND } from '../../../shared/protocol';
 import type { Fix } from '../fixes/fixes';
@@ -103,7 +104,8 @@ export function showDocsAction(ruleId: string, diagnostic: Diagnostic): CodeActi
   };
 }
 
-function contains(loc: Location, line: number, character: number): boolean {
+/** Whether a location covers an LSP position (0-based line and character). */
+export function contains(loc: Location, line: number, character: number): boolean {
   const l = line + 1;
   const c = character + 1;
   if (l < loc.start.line || l > loc.end.line) return false;
@@ -269,10 +271,3 @@ export function codeLensesFor(graph: AgentGraph, file: string, root: string): Co
 }
 
 type Node = ToolNode | AgentNode;
-
-/** Whether location `a` lies within `b` (same file). */
-function within(a: Location, b: Location): boolean {
-  const before = (x: Location['start'], y: Location['start']) =>
-    x.line < y.line || (x.line === y.line && x.column <= y.column);
-  return a.file === b.file && before(b.start, a.start) && before(a.end, b.end);
-}

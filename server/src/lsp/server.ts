@@ -17,13 +17,12 @@ import {
   STATUS,
   TIMINGS,
 } from '../../../shared/protocol';
-import type { Location } from '../analyzer/types';
 import { CONFIG_FILE } from '../config/load-config';
 import { inventoryToJson } from '../reporters/json';
 import { ruleDocsMarkdown } from '../rules/rule-docs';
 import { ANALYZER_VERSION } from '../version';
 import { registerCodeActions } from './code-actions';
-import { codeLensesFor, FIX_ALL_KIND, hoverFor, nodeAt } from './convert';
+import { codeLensesFor, contains, FIX_ALL_KIND, hoverFor, nodeAt } from './convert';
 import { registerDiagnostics } from './diagnostics';
 import { IndexWorkerExecutor } from './index-worker';
 import { DEFAULT_SETTINGS, Session, type Settings } from './session';
@@ -151,7 +150,7 @@ function registerViews(s: Session): void {
     // What the diagnostics under the cursor say, VS Code shows above the hover: the hover need not say it again.
     const shown = found.at.state
       .findingsFor(found.at.rel)
-      .filter((f) => f.entityId === node.id && covers(f.loc, line + 1, character + 1))
+      .filter((f) => f.entityId === node.id && contains(f.loc, line, character))
       .map((f) => f.ruleId);
     return hoverFor(node, found.graph, found.at.state.dir, new Set(shown));
   });
@@ -206,11 +205,4 @@ function inventoryFolder(state: WorkspaceState): InventoryFolder {
     inventory: inventoryToJson(result.graph),
     findings,
   };
-}
-
-/** Whether a location covers a 1-based position. */
-function covers(loc: Location, line: number, column: number): boolean {
-  const after = line > loc.start.line || (line === loc.start.line && column >= loc.start.column);
-  const before = line < loc.end.line || (line === loc.end.line && column <= loc.end.column);
-  return after && before;
 }

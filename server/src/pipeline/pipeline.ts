@@ -1,15 +1,8 @@
 import { createHash } from 'node:crypto';
-import { importedSpecifiers, IncrementalTree, isSourceFile } from '../analyzer/extract';
+import { IncrementalTree } from '../analyzer/extract';
 import { OwnerResolver } from '../analyzer/owners';
 import type { PathMapping } from '../analyzer/resolve';
-import {
-  declaresSubclass,
-  definesIdentities,
-  ImportGraph,
-  type ImportSummary,
-  isAgentSeed,
-  makesTools,
-} from '../analyzer/relevance';
+import { definesIdentities, ImportGraph, type ImportSummary, makesTools } from '../analyzer/relevance';
 import type { AnalysisResult } from '../analyzer/types';
 import type { ExtractOptions } from '../capabilities/collect-functions';
 import { type Config, DEFAULT_CONFIG } from '../config/load-config';
@@ -28,7 +21,7 @@ import {
 import type { Timings } from '../timings';
 import { ANALYZER_BUILD } from '../version';
 import { analyseHere, type Executor, type FileJob, inThread, pause } from './executor';
-import { Prefilter, summarised } from './prefilter';
+import { factsNeededBy, Prefilter, summarised } from './prefilter';
 
 /** Config, owner fallbacks and the day expiry dates are judged by: what linking takes (`AnalysisOptions`). */
 export type PipelineSettings = AnalysisOptions;
@@ -383,11 +376,9 @@ export class Pipeline {
     const text = this.readFile(file);
     if (text === undefined) return this.remove(file);
     // Found once here, for the depth, and handed on so the analysis does not search the text again.
-    const specifiers = isSourceFile(file) ? importedSpecifiers(text) : [];
-    const seed = isAgentSeed(text, specifiers);
+    const { specifiers, seed, subclass } = summarised({ file, text });
     const wanted = depth ?? (seed || (this.complete && this.needed().has(file)) ? 'facts' : 'secrets');
-    const known = { specifiers, seed, subclass: declaresSubclass(text) };
-    return this.update(file, text, { buffer: false, depth: wanted, known });
+    return this.update(file, text, { buffer: false, depth: wanted, known: { specifiers, seed, subclass } });
   }
 
   remove(file: string): boolean {
@@ -535,11 +526,7 @@ export class Pipeline {
   private needed(): Set<string> {
     if (!this.neededCache || !this.graphCache) {
       const results = [...this.entries.values()].map((e) => e.result);
-      this.neededCache = this.importGraph().factsNeeded(
-        results.filter((r) => definesIdentities(r.facts)).map((r) => r.file),
-        this.buffers.keys(),
-        results.filter((r) => makesTools(r.facts)).map((r) => r.file),
-      );
+      this.neededCache = factsNeededBy(this.importGraph(), results, this.buffers.keys());
     }
     return this.neededCache;
   }

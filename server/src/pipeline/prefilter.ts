@@ -46,14 +46,25 @@ export class Prefilter {
 
   /** Facts for seeds and for what a defining seed reaches; secrets only for the rest. */
   depths(seedResults: Iterable<FileResult>): (file: string) => AnalysisDepth | undefined {
-    const results = [...seedResults];
-    const needed = this.graph.factsNeeded(
-      results.filter((r) => definesIdentities(r.facts)).map((r) => r.file),
-      [],
-      results.filter((r) => makesTools(r.facts)).map((r) => r.file),
-    );
+    const needed = factsNeededBy(this.graph, [...seedResults]);
     return (file) => (!isSourceFile(file) ? undefined : needed.has(file) ? 'facts' : 'secrets');
   }
+}
+
+/**
+ * The files that need facts, given the results so far: the seeds, what a file defining a tool or an agent reaches
+ * (and the files of the classes they subclass), what an open buffer reaches, and whoever imports a tool maker.
+ */
+export function factsNeededBy(
+  graph: ImportGraph,
+  results: readonly FileResult[],
+  openBuffers: Iterable<string> = [],
+): Set<string> {
+  return graph.factsNeeded(
+    results.filter((r) => definesIdentities(r.facts)).map((r) => r.file),
+    openBuffers,
+    results.filter((r) => makesTools(r.facts)).map((r) => r.file),
+  );
 }
 
 /**
