@@ -34,6 +34,7 @@ import { userCatalog } from './capabilities/catalog';
 import { type Config, DEFAULT_CONFIG } from './config/load-config';
 import { RULES, RULES_BY_ID } from './rules';
 import { DEFAULT_GOVERNANCE } from './rules/governance';
+import type { RecordedAuthority } from './authority/model';
 import { invalidSuppression } from './rules/invalid-suppression';
 import {
   type InvalidSuppression,
@@ -87,6 +88,8 @@ export interface AnalysisOptions {
   today?: string;
   /** Where the time goes, by stage and by rule (`--timing`). */
   timings?: Timings;
+  /** The authority the lockfile records, which code may not quietly go beyond. */
+  lockfile?: RecordedAuthority;
 }
 
 /** Files the secrets engine reads besides source: configs, env files, prompts. */
@@ -105,7 +108,14 @@ const TEXT_EXTENSIONS = [
   '.prompt',
   '.env',
 ];
-const SKIPPED_NAMES = new Set(['package-lock.json', 'npm-shrinkwrap.json', 'pnpm-lock.yaml', 'yarn.lock', 'bun.lock']);
+const SKIPPED_NAMES = new Set([
+  'agent-warden.lock.json',
+  'package-lock.json',
+  'npm-shrinkwrap.json',
+  'pnpm-lock.yaml',
+  'yarn.lock',
+  'bun.lock',
+]);
 
 /** Whether the analyzer reads a file at all (source for facts; any of these for secrets). */
 export function isAnalysable(path: string): boolean {
@@ -444,6 +454,7 @@ export function analyzeResults(results: FileResult[], opts: AnalysisOptions = {}
         today,
         isTestPath,
         governance: { ...DEFAULT_GOVERNANCE, ...config.governance },
+        lockfile: opts.lockfile,
       }),
     ),
   );

@@ -1,3 +1,4 @@
+import { LOCKFILE, parseLockfile } from '../../server/src/authority/lockfile';
 import { OwnerResolver } from '../../server/src/analyzer/owners';
 import type { Finding } from '../../server/src/analyzer/types';
 import { type Config, DEFAULT_CONFIG } from '../../server/src/config/load-config';
@@ -12,9 +13,13 @@ export const TODAY = '2026-06-15';
 export function analyzeFiles(files: Record<string, string>, config: Partial<Config> = {}): AnalysisResult {
   const inputs: SourceInput[] = Object.entries(files).map(([file, text]) => ({ file, text }));
   const cfg = { ...DEFAULT_CONFIG, ...config };
+  // An `agent-warden.lock.json` among the files is the workspace's authority lockfile, as beside a config.
+  const lockfileText = files[LOCKFILE];
   return analyze(inputs, {
     config: cfg,
     today: TODAY,
+    lockfile:
+      lockfileText === undefined ? undefined : { file: LOCKFILE, authority: parseLockfile(lockfileText, LOCKFILE) },
     owners: new OwnerResolver({ cwd: '/virtual', configOwners: cfg.owners, configDir: '/virtual' }),
   });
 }

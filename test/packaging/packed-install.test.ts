@@ -47,6 +47,7 @@ describe('the npm package, packed and installed into an empty project', { timeou
     expect(shipped).toContain('dist/server-main.js');
     expect(shipped).toContain('schemas/scan-result.v1.schema.json');
     expect(shipped).toContain('schemas/inventory.v1.schema.json');
+    expect(shipped).toContain('schemas/lockfile.v1.schema.json');
     expect(shipped).toContain('CHANGELOG.md');
     expect(shipped.filter((f) => f.endsWith('.ts') || f.startsWith('test/'))).toEqual([]);
   });
@@ -56,6 +57,12 @@ describe('the npm package, packed and installed into an empty project', { timeou
     expect(r.code, r.err).toBe(1);
     expect(r.out).toContain('hardcoded-secret');
     expect(r.out).toMatch(/\d+ problems? \(\d+ errors?/);
+  });
+
+  it("agent-warden lock --check finds the code as the example's lockfile records it", () => {
+    const r = run(bin('agent-warden'), ['lock', '--check'], join(project, 'app'));
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain('No authority changes from agent-warden.lock.json to the code.');
   });
 
   describe('agent-warden-lsp --stdio, as editors other than VS Code start it', () => {

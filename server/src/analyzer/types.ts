@@ -511,7 +511,9 @@ export type FixAction =
   /** Adds the framework's approval gate to the finding's tool (or `@approval required`). */
   | { kind: 'require-approval' }
   /** Gives the suppression comment at the finding the reason it lacks. */
-  | { kind: 'add-suppression-reason' };
+  | { kind: 'add-suppression-reason' }
+  /** Writes the agent's (or a standalone tool's) entry of the authority lockfile as the code grants it now. */
+  | { kind: 'update-lockfile'; agent?: string; tool?: string };
 
 /** A fix offered with a finding. */
 export interface FindingFix {

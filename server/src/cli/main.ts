@@ -1,45 +1,29 @@
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import type { Finding } from '../analyzer/types';
-import { applyEdits, fixesForFinding, knownOwners } from '../fixes/fixes';
-import { dirname, join, relative, resolve } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import type { AnalysisResult, Finding } from '../analyzer/types';
+import { JsonFileError } from '../config/json-file';
 import { CONFIG_FILE, ConfigError } from '../config/load-config';
-import { ANALYZER_VERSION } from '../version';
-import type { AnalysisResult, Notice } from '../analyzer/types';
-import { isAnalysable } from '../engine';
-import { extractOptionsFor, Pipeline } from '../pipeline/pipeline';
-import { CACHE_FILE, type CacheStrategy, ResultCache, runKeyOf, stageResults } from './result-cache';
-import { WorkerExecutor } from './worker-executor';
-import { changedSince, stagedContents, stagedFiles } from './git';
-import { formatGithub } from '../reporters/github';
+import { applyEdits, fixesForFinding, knownOwners } from '../fixes/fixes';
+import { UsageError } from '../project/collect-files';
+import { openWorkspace } from '../project/workspace';
 import { inventoryMarkdown, inventoryMermaid, toCycloneDx } from '../reporters/inventory-exports';
+import { formatGithub } from '../reporters/github';
 import { formatJson, inventoryToJson } from '../reporters/json';
 import { formatMarkdown } from '../reporters/markdown';
 import { formatSarif } from '../reporters/sarif';
 import { formatStylish } from '../reporters/stylish';
+import { timed, Timings } from '../timings';
+import { ANALYZER_VERSION } from '../version';
+import { type CommonOptions, emit, printNotices, runAnalysis } from './analysis';
+import { addDiffCommand, addLockCommand } from './authority';
 import { readBaseline, toBaseline } from './baseline';
 import { BASELINE_FILE, initialConfig, surveyProject } from './init';
+import { CACHE_FILE } from './result-cache';
 import { formatTimings } from './timing-report';
-import { ScanProgress, wantsProgress } from './progress';
-import { timed, timedAsync, Timings } from '../timings';
-import { collectFiles, readSources, type ScanInput, UsageError } from '../project/collect-files';
-import { openWorkspace, type Workspace } from '../project/workspace';
 
 /** Exit codes, as ESLint and gitleaks users expect them. */
 export const EXIT = { ok: 0, findings: 1, error: 2 } as const;
-
-interface CommonOptions {
-  cache?: boolean;
-  cacheStrategy?: CacheStrategy;
-  threads?: number;
-  config?: string;
-  output?: string;
-  staged?: boolean;
-  changedSince?: string;
-  shard?: { index: number; count: number };
-  timing?: boolean;
-}
 
 interface ScanOptions extends CommonOptions {
   baseline?: string;
@@ -62,105 +46,6 @@ function parseShard(value: string): { index: number; count: number } {
   if (!m || +m[2]! < 1 || +m[1]! < 1 || +m[1]! > +m[2]!)
     throw new InvalidArgumentError('takes i/n with 1 ≤ i ≤ n, e.g. 2/4.');
   return { index: +m[1]!, count: +m[2]! };
-}
-
-/** A stable shard for a file: the same file always lands in the same shard, whatever else changes. */
-function shardOf(file: string, count: number): number {
-  return (Number.parseInt(createHash('sha1').update(file).digest('hex').slice(0, 8), 16) % count) + 1;
-}
-
-/**
- * The files read and the files reported on. `--staged` and `--changed-since` report on their files only,
- * but every file still gives context (imports, owners, capabilities); staged files are read from the index.
- */
-async function runAnalysis(
-  paths: string[],
-  opts: CommonOptions,
-  cwd: string,
-  timings?: Timings,
-): Promise<AnalysisResult> {
-  const ws = openWorkspace(cwd, paths, opts.config);
-  let files = await timedAsync(timings, 'collect files', () =>
-    collectFiles(paths, cwd, ws.config.ignore, ws.configDir),
-  );
-  const notices: Notice[] = [];
-  let report: Set<string> | undefined;
-  let staged: Map<string, string> | undefined;
-  if (opts.staged || opts.changedSince) {
-    const selected = (opts.staged ? stagedFiles(cwd) : changedSince(cwd, opts.changedSince!)).filter((f) =>
-      isAnalysable(f),
-    );
-    const inScope = new Set(files);
-    // Config ignores still apply; a staged file deleted from the working tree is still judged from the index.
-    report = new Set(selected.filter((f) => inScope.has(f) || (opts.staged && !existsSync(resolve(cwd, f)))));
-    if (opts.staged) staged = stagedContents(cwd, [...report]);
-    files = [...new Set([...files, ...report])].sort();
-  }
-  const cache = opts.cache ? ResultCache.open(ws.configDir, opts.cacheStrategy) : undefined;
-  const inputs: ScanInput[] = (
-    await timedAsync(timings, 'read files', () =>
-      readSources(
-        files.filter((f) => !staged?.has(f)),
-        cwd,
-        notices,
-        cache,
-      ),
-    )
-  ).concat([...(staged ?? [])].map(([file, text]) => ({ file, text: text.replace(/^\uFEFF/, '') })));
-  const options = extractOptionsFor(ws.config, inputs);
-  // Staged content has no stamp to check a later run against: such runs are neither reused nor recorded.
-  // One day for the whole run: the report (expiry dates) and the key it is cached under must agree.
-  const today = new Date().toISOString().slice(0, 10);
-  const runKey = cache && !staged && runKeyOf({ options, config: ws.config, ownersKey: ws.ownersKey, cwd, today });
-  // Nothing changed since the cached run (same files, stamps, config, owners and day): its report stands.
-  let result = runKey ? cache!.reusableRun(runKey, inputs) : undefined;
-  let cached = inputs.length;
-  let inWorkers = 0;
-  if (!result) {
-    ({ result, cached, inWorkers } = await analyseInputs(inputs, ws, today, opts.threads ?? 1, cache, timings));
-    if (runKey) cache!.stageRun(runKey, result);
-    cache?.flush();
-  }
-  result.notices.unshift(...notices);
-  if (report) result.findings = result.findings.filter((f) => report.has(f.loc.file));
-  if (opts.shard)
-    result.findings = result.findings.filter((f) => shardOf(f.loc.file, opts.shard!.count) === opts.shard!.index);
-  result.stats.files = report ? report.size : files.length;
-  if (cache) result.stats.fromCache = cached;
-  if ((opts.threads ?? 1) > 1) result.stats.parsedInWorkers = inWorkers;
-  return result;
-}
-
-/** The scan's files through the pipeline: from the cache where it can serve, on worker threads with --threads. */
-async function analyseInputs(
-  inputs: ScanInput[],
-  ws: Workspace,
-  today: string,
-  threads: number,
-  cache?: ResultCache,
-  timings?: Timings,
-) {
-  const pipeline = new Pipeline({ config: ws.config, owners: ws.owners, today, timings });
-  const executor = new WorkerExecutor(threads);
-  const progress = wantsProgress(process.stderr) ? new ScanProgress(process.stderr) : undefined;
-  let analysed: number;
-  try {
-    const batch = () =>
-      pipeline.analyseAll(
-        inputs.map((i) => ({ ...i, unchanged: i.text === undefined })),
-        {
-          executor,
-          stored: cache && ((file, key) => cache.entriesFor(key)[file]),
-          onProgress: progress && ((done, total) => progress.update(done, total)),
-        },
-      );
-    ({ analysed } = await timedAsync(timings, 'analyse files', batch));
-  } finally {
-    progress?.done();
-    await executor.destroy();
-  }
-  if (cache) stageResults(cache, pipeline, inputs, analysed);
-  return { result: pipeline.link(), cached: inputs.length - analysed, inWorkers: executor.inWorkers };
 }
 
 /** Applies every safe fix to the files on disk (each file written whole, via a temp file). */
@@ -188,22 +73,6 @@ function applySafeFixes(result: AnalysisResult, cwd: string): { problems: number
   return { problems, files };
 }
 
-/** Writes all of the output or none of it: a temp file renamed into place. */
-function emit(text: string, output: string | undefined, cwd: string): void {
-  if (!output) {
-    process.stdout.write(text);
-    return;
-  }
-  const target = resolve(cwd, output);
-  const tmp = join(dirname(target), `.${Date.now()}-${process.pid}.agent-warden.tmp`);
-  writeFileSync(tmp, text);
-  renameSync(tmp, target);
-}
-
-function printNotices(notices: Notice[]): void {
-  for (const n of notices) process.stderr.write(`agent-warden: ${n.file}: ${n.message}\n`);
-}
-
 export function buildProgram(cwd: string, setExit: (code: number) => void): Command {
   const program = new Command('agent-warden')
     .description(
@@ -215,6 +84,8 @@ export function buildProgram(cwd: string, setExit: (code: number) => void): Comm
     .showHelpAfterError('(run with --help for usage)');
   addScanCommand(program).action(async (paths: string[], opts: ScanOptions) => setExit(await scan(paths, opts, cwd)));
   addInitCommand(program).action(async (opts: InitOptions) => setExit(await init(opts, cwd)));
+  addLockCommand(program, cwd, setExit);
+  addDiffCommand(program, cwd, setExit);
   addInventoryCommand(program).action(async (paths: string[], opts: InventoryOptions) => {
     const result = await runAnalysis(paths, opts, cwd);
     printNotices(result.notices);
@@ -401,11 +272,12 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
       // --help and --version end through here with exit code 0.
       return e.exitCode === 0 ? EXIT.ok : EXIT.error;
     }
-    if (e instanceof ConfigError) {
+    if (e instanceof JsonFileError) {
       const shown = relative(cwd, e.file);
       const file = shown && !shown.startsWith('..') ? shown : e.file;
+      const what = e instanceof ConfigError ? 'config' : 'lockfile';
       process.stderr.write(
-        `agent-warden: invalid config: ${file}:${e.line}:${e.column}: ${e.key ? `${e.key}: ` : ''}${e.detail}\n`,
+        `agent-warden: invalid ${what}: ${file}:${e.line}:${e.column}: ${e.key ? `${e.key}: ` : ''}${e.detail}\n`,
       );
       return EXIT.error;
     }

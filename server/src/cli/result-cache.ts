@@ -40,8 +40,18 @@ export function runKeyOf(parts: {
   ownersKey: string;
   cwd: string;
   today: string;
+  /** The authority lockfile's text: findings compare the code with it. */
+  lockfile?: string;
 }): string {
-  return JSON.stringify([ANALYZER_BUILD, parts.options, parts.config, parts.ownersKey, parts.cwd, parts.today]);
+  return JSON.stringify([
+    ANALYZER_BUILD,
+    parts.options,
+    parts.config,
+    parts.ownersKey,
+    parts.cwd,
+    parts.today,
+    parts.lockfile ?? null,
+  ]);
 }
 
 /**

@@ -1,14 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ErrorObject } from 'ajv';
-import {
-  findNodeAtLocation,
-  getNodeValue,
-  type Node,
-  type ParseError,
-  parseTree,
-  printParseErrorCode,
-} from 'jsonc-parser';
+import { findNodeAtLocation, getNodeValue, type Node } from 'jsonc-parser';
+import { type CompiledValidator, JsonFileError, keyPath, lineCol, parseJsonTree, schemaErrorTarget } from './json-file';
 import type { Severity } from '../analyzer/types';
 import schema from './agent-warden.schema.json';
 import { validate as validateGenerated } from './validate-config.generated';
@@ -48,66 +41,26 @@ export interface Config {
 export const DEFAULT_CONFIG: Config = { rules: {}, owners: {}, ignore: [] };
 
 /** A bad config: always names the file, the line and column, and the key. */
-export class ConfigError extends Error {
-  constructor(
-    readonly file: string,
-    readonly line: number,
-    readonly column: number,
-    readonly key: string,
-    readonly detail: string,
-  ) {
-    super(`${file}:${line}:${column}: ${key ? `${key}: ` : ''}${detail}`);
-  }
-}
+export class ConfigError extends JsonFileError {}
 
-// The schema compiled ahead of time (scripts/config-validator.mjs): no run pays for Ajv's compiler.
-const configValidator = validateGenerated as { (value: unknown): boolean; errors?: ErrorObject[] | null };
-
-function lineCol(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  return { line, column: offset - before.lastIndexOf('\n') };
-}
-
-function keyPath(segments: (string | number)[]): string {
-  return segments
-    .map((s, i) =>
-      typeof s === 'number'
-        ? `[${s}]`
-        : /^[A-Za-z_$][\w$]*$/.test(s)
-          ? `${i ? '.' : ''}${s}`
-          : `[${JSON.stringify(s)}]`,
-    )
-    .join('');
-}
+// The schema compiled ahead of time (scripts/schema-validators.mjs): no run pays for Ajv's compiler.
+const configValidator = validateGenerated as CompiledValidator;
 
 /** Parses and validates config text (JSONC). Throws ConfigError naming file, line, column and key. */
 export function parseConfig(text: string, file: string): Config {
-  const errors: ParseError[] = [];
-  const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
-  if (errors.length || !tree) {
-    const e = errors[0];
-    const { line, column } = lineCol(text, e?.offset ?? 0);
-    throw new ConfigError(
-      file,
-      line,
-      column,
-      '',
-      e ? `invalid JSON: ${printParseErrorCode(e.error)}` : 'the file is empty',
-    );
-  }
+  const parsed = parseJsonTree(text);
+  if (!parsed.tree) throw new ConfigError(file, parsed.error.line, parsed.error.column, '', parsed.error.detail);
+  const tree = parsed.tree;
   const value = getNodeValue(tree);
   if (!configValidator(value)) {
     const all = configValidator.errors ?? [];
     // A bad property name yields an `enum` error about the name and a `propertyNames` error: report the latter.
     // Ajv reports at least one error whenever validation fails.
     const err = all.find((e) => e.keyword === 'propertyNames') ?? all[0]!;
-    const segments = err.instancePath
-      .split('/')
-      .slice(1)
-      .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-    let node: Node | undefined = findNodeAtLocation(tree, segments);
-    let key = keyPath(segments);
+    const target = schemaErrorTarget(tree, err);
+    const segments = target.segments;
+    let node: Node | undefined = target.node;
+    let key = target.key;
     let detail = err.message ?? 'is not valid';
     if (err.keyword === 'additionalProperties') {
       const extra = (err.params as { additionalProperty: string }).additionalProperty;

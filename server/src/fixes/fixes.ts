@@ -1,5 +1,7 @@
 import { ts } from '../typescript';
 import { isSourceFile, parse } from '../analyzer/extract';
+import { formatLockfile, parseLockfile } from '../authority/lockfile';
+import { type Authority, authorityOf } from '../authority/model';
 import type { AgentGraph, AgentNode, Annotations, Finding, FixAction, Location, ToolNode } from '../analyzer/types';
 
 /**
@@ -36,6 +38,8 @@ export interface FixContext {
   /** Owner ids the workspace already uses (config globs, CODEOWNERS, annotations): offered as choices. */
   knownOwners: string[];
   today: string;
+  /** The workspace's authority lockfile, as it is now: its path (like `file`) and text. */
+  lockfile?: { file: string; text: string };
 }
 
 // ------------------------------------------------------------------ text helpers
@@ -268,7 +272,7 @@ export function fixesForFinding(f: Finding, ctx: FixContext): Fix[] {
       safe: fix.safe,
       ...(fix.preferred ? { isPreferred: true } : {}),
       ruleId: f.ruleId,
-      file: ctx.file,
+      file: made.file ?? ctx.file,
       edits: made.edits,
     });
   }
@@ -276,8 +280,11 @@ export function fixesForFinding(f: Finding, ctx: FixContext): Fix[] {
   return out;
 }
 
-/** A fix's edits against the file's current text; a title of its own where the text changes what it does. */
-type Made = { edits: FixEdit[]; title?: string } | undefined;
+/**
+ * A fix's edits against the file's current text (or another file's, `file`); a title of its own where the text
+ * changes what it does.
+ */
+type Made = { edits: FixEdit[]; title?: string; file?: string } | undefined;
 
 /** Turns a rule's fix into text edits; undefined when the file no longer offers a place for it. */
 function editsFor(action: FixAction, f: Finding, ctx: FixContext): Made {
@@ -307,7 +314,29 @@ function editsFor(action: FixAction, f: Finding, ctx: FixContext): Made {
     }
     case 'add-suppression-reason':
       return { edits: [suppressionReason(f, ctx)] };
+    case 'update-lockfile':
+      return lockfileEntryFix(action, ctx);
   }
+}
+
+/** The lockfile with one agent's (or standalone tool's) entry as the code grants it now; the rest as recorded. */
+function lockfileEntryFix(action: { agent?: string; tool?: string }, ctx: FixContext): Made {
+  if (!ctx.lockfile) return undefined;
+  let recorded: Authority;
+  try {
+    recorded = parseLockfile(ctx.lockfile.text, ctx.lockfile.file);
+  } catch {
+    return undefined; // an unreadable lockfile is reported as such; `agent-warden lock` writes it again
+  }
+  const now = authorityOf(ctx.graph);
+  const replace = <V>(record: Record<string, V>, current: Record<string, V>, id: string) => {
+    if (current[id]) record[id] = current[id];
+    else delete record[id];
+  };
+  if (action.agent) replace(recorded.agents, now.agents, action.agent);
+  if (action.tool) replace(recorded.tools, now.tools, action.tool);
+  const text = formatLockfile(recorded);
+  return { file: ctx.lockfile.file, edits: [{ start: 0, end: ctx.lockfile.text.length, text }] };
 }
 
 function renewExpiry(node: Node, days: number, ctx: FixContext): Made {

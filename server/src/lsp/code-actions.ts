@@ -56,7 +56,10 @@ function actionsFor(finding: Finding, diag: Diagnostic, o: Offer): CodeAction[] 
   const fixes = fixesForFinding(finding, o.fixContext).filter((fix) =>
     o.wants(fix.kind === 'quickfix' ? CodeActionKind.QuickFix : CodeActionKind.RefactorRewrite),
   );
-  const ordered = fixes.filter((fix) => !fix.suppresses).map((fix) => toCodeAction(fix, o.doc, o.snippets, diag));
+  const lockfile = o.fixContext.lockfile && { root: o.root, ...o.fixContext.lockfile };
+  const ordered = fixes
+    .filter((fix) => !fix.suppresses)
+    .map((fix) => toCodeAction(fix, o.doc, o.snippets, diag, lockfile));
   if (!o.wants(CodeActionKind.QuickFix)) return ordered;
   if (finding.data?.chain) ordered.push(chainGraphAction(finding.data.chain.split('\n'), o.root, diag));
   for (const fix of fixes.filter((f) => f.suppresses)) ordered.push(toCodeAction(fix, o.doc, o.snippets, diag));

@@ -11,7 +11,7 @@ import {
   type Range,
   type TextDocumentEdit,
 } from 'vscode-languageserver/node';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AgentGraph, AgentNode, Finding, Location, Severity, ToolNode } from '../analyzer/types';
 import type { Capability } from '../analyzer/types';
 import { within } from '../analyzer/locations';
@@ -75,15 +75,28 @@ export function chainGraphAction(chain: string[], root: string, diagnostic: Diag
 }
 
 /** A fix as a code action; with snippet support its placeholders become tab stops. */
-export function toCodeAction(fix: Fix, doc: TextDocument, snippets: boolean, diagnostic?: Diagnostic): CodeAction {
+/**
+ * A fix as a code action. Its edits are in `doc`, or in another file of the workspace (`fix.file`, e.g. the
+ * lockfile), whose text is `other.text` and which lies under `other.root`.
+ */
+export function toCodeAction(
+  fix: Fix,
+  doc: TextDocument,
+  snippets: boolean,
+  diagnostic?: Diagnostic,
+  other?: { root: string; file: string; text: string },
+): CodeAction {
+  const elsewhere = other && fix.file === other.file;
+  const target = elsewhere ? TextDocument.create(uriOf(other.root, other.file), 'json', 0, other.text) : doc;
   const edits = fix.edits.map((e) => {
-    const range = { start: doc.positionAt(e.start), end: doc.positionAt(e.end) };
+    const range = { start: target.positionAt(e.start), end: target.positionAt(e.end) };
     return snippets && e.snippet !== undefined
       ? { range, snippet: { kind: 'snippet' as const, value: e.snippet } }
       : { range, newText: e.text };
   });
   const change: TextDocumentEdit = {
-    textDocument: { uri: doc.uri, version: doc.version },
+    // Another file's version is unknown here: `null` applies the edit to it as it is.
+    textDocument: { uri: target.uri, version: elsewhere ? null : doc.version },
     edits: edits as TextDocumentEdit['edits'],
   };
   return {

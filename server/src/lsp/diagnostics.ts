@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import {
   type CancellationToken,
   type DocumentDiagnosticParams,
@@ -71,7 +72,7 @@ function workspaceReports(s: Session, previous: Map<string, string>): WorkspaceD
   for (const state of s.states) {
     const files = new Set([
       ...state.current().findings.map((f) => f.loc.file),
-      ...(state.configError ? [state.relativePath(state.configError.file)] : []),
+      ...state.fileErrors.map((e) => state.relativePath(resolve(state.dir, e.file))),
     ]);
     for (const [uri] of previous) {
       const at = s.stateFor(uri);

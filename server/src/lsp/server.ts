@@ -18,6 +18,7 @@ import {
   TIMINGS,
 } from '../../../shared/protocol';
 import { CONFIG_FILE } from '../config/load-config';
+import { LOCKFILE } from '../authority/lockfile';
 import { inventoryToJson } from '../reporters/json';
 import { ruleDocsMarkdown } from '../rules/rule-docs';
 import { ANALYZER_VERSION } from '../version';
@@ -29,7 +30,7 @@ import { DEFAULT_SETTINGS, Session, type Settings } from './session';
 import { WorkspaceState } from './workspace-state';
 
 /** Files whose change re-reads the config and owners of their folder. */
-const OWNER_FILES = new Set([CONFIG_FILE, 'CODEOWNERS']);
+const OWNER_FILES = new Set([CONFIG_FILE, 'CODEOWNERS', LOCKFILE]);
 
 /**
  * The language server: owns all analysis. Pull diagnostics (LSP 3.17) for documents and the

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   type Connection,
@@ -13,7 +13,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { INVENTORY_CHANGED, type ServerStatus, STATUS } from '../../../shared/protocol';
-import type { RuleSetting } from '../config/load-config';
+import { ConfigError, type RuleSetting } from '../config/load-config';
 import { type FixContext, knownOwners } from '../fixes/fixes';
 import type { IndexWorkerExecutor } from './index-worker';
 import { SOURCE, toDiagnostic, uriOf } from './convert';
@@ -116,16 +116,21 @@ export class Session {
   diagnosticsFor(state: WorkspaceState, rel: string): Diagnostic[] {
     if (!this.settings.enable) return [];
     const items = state.findingsFor(rel).map((f) => toDiagnostic(f, state.dir));
-    const err = state.configError;
-    if (err && rel === state.relativePath(err.file)) {
+    for (const err of state.fileErrors) {
+      if (rel !== state.relativePath(resolve(state.dir, err.file))) continue;
       const line = Math.max(0, err.line - 1);
       const character = Math.max(0, err.column - 1);
+      const config = err instanceof ConfigError;
       items.unshift({
         range: { start: { line, character }, end: { line, character: character + 1 } },
         severity: DiagnosticSeverity.Error,
         source: SOURCE,
-        code: 'invalid-config',
-        message: `${err.key ? `${err.key}: ` : ''}${err.detail}. Agent Warden uses its defaults until this is fixed.`,
+        code: config ? 'invalid-config' : 'invalid-lockfile',
+        message: `${err.key ? `${err.key}: ` : ''}${err.detail}. ${
+          config
+            ? 'Agent Warden uses its defaults until this is fixed.'
+            : 'The code is not compared with the lockfile until this is fixed (`agent-warden lock` writes it again).'
+        }`,
       });
     }
     return items;
@@ -292,7 +297,14 @@ export class Session {
       graph: state.analysisFor(rel).graph,
       knownOwners: knownOwners(state.lastAnalysis().graph, state.configOwners()),
       today: new Date().toISOString().slice(0, 10),
+      lockfile: this.lockfileOf(state),
     };
+  }
+
+  /** The lockfile's text as the editor has it, when it is open; as on disk otherwise. */
+  private lockfileOf(state: WorkspaceState): FixContext['lockfile'] {
+    const l = state.lockfile;
+    return l && { file: l.file, text: this.documents.get(uriOf(state.dir, l.file))?.getText() ?? l.text };
   }
 
   recordTiming(list: number[], ms: number): void {

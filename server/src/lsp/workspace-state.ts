@@ -1,5 +1,6 @@
 import { relative, resolve } from 'node:path';
 import type { AnalysisResult, Finding } from '../analyzer/types';
+import type { JsonFileError } from '../config/json-file';
 import { type Config, ConfigError, type RuleSetting } from '../config/load-config';
 import type { Executor } from '../pipeline/executor';
 import { Pipeline } from '../pipeline/pipeline';
@@ -52,7 +53,18 @@ export class WorkspaceState {
   }
 
   private settings() {
-    return { config: this.config, owners: this.ws.owners };
+    return { config: this.config, owners: this.ws.owners, lockfile: this.ws.lockfile?.recorded };
+  }
+
+  /** The authority lockfile's path and text (quick-fixes rewrite its entries), when it can be read. */
+  get lockfile(): { file: string; text: string } | undefined {
+    const l = this.ws.lockfile;
+    return l?.recorded && l.text !== undefined ? { file: l.recorded.file, text: l.text } : undefined;
+  }
+
+  /** Files Agent Warden reads that are broken: the config, the lockfile. Each is shown on its file. */
+  get fileErrors(): JsonFileError[] {
+    return [this.configError, this.ws.lockfile?.error].filter((e): e is JsonFileError => !!e);
   }
 
   private readFromDisk(rel: string): string | undefined {
@@ -86,7 +98,10 @@ export class WorkspaceState {
     this.pipeline.reconfigure(this.settings());
   }
 
-  /** Re-reads agent-warden.json and CODEOWNERS; files are analysed again if the extraction options changed. */
+  /**
+   * Re-reads agent-warden.json, CODEOWNERS and the lockfile; files are analysed again if the extraction options
+   * changed.
+   */
   reloadConfig(): void {
     this.ws = this.loadWorkspace();
     this.pipeline.reconfigure(this.settings());

@@ -130,6 +130,7 @@ export class Pipeline {
   private config: Config;
   private owners: OwnerResolver;
   private today?: string;
+  private lockfile?: AnalysisOptions['lockfile'];
   private timings?: Timings;
   private options?: ExtractOptions;
   /** The key of the analyzer build and extraction options the stored facts were made with. */
@@ -162,6 +163,7 @@ export class Pipeline {
     this.owners = settings.owners ?? new OwnerResolver({ cwd: process.cwd(), configOwners: this.config.owners });
     this.today = settings.today;
     this.timings = settings.timings;
+    this.lockfile = settings.lockfile;
     // What the first files are analysed with, before any batch: the same settings again must not re-extract them
     // (an editor sends its settings just after opening the first document).
     this.extractedWith = keyOf(this.currentOptions());
@@ -177,6 +179,7 @@ export class Pipeline {
     this.config = settings.config ?? this.config;
     this.owners = settings.owners ?? this.owners;
     this.today = settings.today;
+    this.lockfile = settings.lockfile;
     this.options = undefined;
     this.generation++;
     if (this.refreshOptions()) this.extractAgain();
@@ -424,6 +427,7 @@ export class Pipeline {
       owners: this.owners,
       today: this.today,
       timings: this.timings,
+      lockfile: this.lockfile,
     });
   }
 

@@ -3,6 +3,8 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { CODEOWNERS_PATHS, OwnerResolver, parseCodeowners } from '../analyzer/owners';
 import { CONFIG_FILE, type Config, DEFAULT_CONFIG, loadConfig } from '../config/load-config';
 import { findUp } from './collect-files';
+import { LOCKFILE, LockfileError, parseLockfile } from '../authority/lockfile';
+import type { RecordedAuthority } from '../authority/model';
 
 export interface Workspace {
   config: Config;
@@ -10,6 +12,36 @@ export interface Workspace {
   owners: OwnerResolver;
   /** What the owner fallbacks were built from (the CODEOWNERS file read), for the cache's run key. */
   ownersKey: string;
+  /** The authority lockfile beside the config, when there is one. */
+  lockfile?: LockfileState;
+}
+
+/** The lockfile as read: its text and the authority it records, or why it cannot be read. */
+export interface LockfileState {
+  /** Absolute path. */
+  path: string;
+  text?: string;
+  recorded?: RecordedAuthority;
+  error?: LockfileError;
+}
+
+/** Reads the lockfile in `dir`, if any; a lockfile that cannot be read says why instead of throwing. */
+export function readLockfile(dir: string, cwd: string): LockfileState | undefined {
+  const path = join(dir, LOCKFILE);
+  if (!existsSync(path)) return undefined;
+  const file = relative(cwd, path).split(sep).join('/');
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    return { path, error: new LockfileError(file, 0, 0, '', `cannot read: ${(e as Error).message}`) };
+  }
+  try {
+    return { path, text, recorded: { file, authority: parseLockfile(text, file) } };
+  } catch (e) {
+    if (e instanceof LockfileError) return { path, text, error: e };
+    throw e;
+  }
 }
 
 /**
@@ -25,12 +57,22 @@ export function openWorkspace(cwd: string, paths: string[], explicitConfig?: str
   const configDir = configPath ? dirname(configPath) : cwd;
   // The config's globs name files from its own folder; findings name them from the working directory.
   const base = relative(cwd, configDir).split(sep).join('/');
-  return { config: { ...config, base }, configDir, ...ownerResolverFor(cwd, config, configDir, startDir) };
+  return {
+    config: { ...config, base },
+    configDir,
+    ...ownerResolverFor(cwd, config, configDir, startDir),
+    lockfile: readLockfile(configDir, cwd),
+  };
 }
 
 /** The defaults for a folder whose config is broken: analysis goes on while the error is shown. */
 export function defaultWorkspace(cwd: string): Workspace {
-  return { config: DEFAULT_CONFIG, configDir: cwd, ...ownerResolverFor(cwd, DEFAULT_CONFIG, cwd, cwd) };
+  return {
+    config: DEFAULT_CONFIG,
+    configDir: cwd,
+    ...ownerResolverFor(cwd, DEFAULT_CONFIG, cwd, cwd),
+    lockfile: readLockfile(cwd, cwd),
+  };
 }
 
 function ownerResolverFor(

@@ -1,3 +1,4 @@
+import { authorityBeyondLockfile } from './authority-beyond-lockfile';
 import { dynamicToolRegistration } from './dynamic-tool-registration';
 import { expiredGrant } from './expired-grant';
 import { hardcodedSecret } from './hardcoded-secret';
@@ -30,6 +31,7 @@ export const RULES: Rule[] = [
   unloggedAction,
   longLivedCredential,
   secretInPrompt,
+  authorityBeyondLockfile,
 ];
 
 export const RULES_BY_ID = new Map(RULES.map((r) => [r.meta.id, r]));

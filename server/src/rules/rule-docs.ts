@@ -1,8 +1,14 @@
 import { RULES_BY_ID } from '.';
 import { docsUrl, type RuleExample } from './rule';
 
-const fence = (ex: RuleExample) =>
+const codeFence = (ex: RuleExample) =>
   `\`\`\`${ex.file?.endsWith('.env') || ex.file?.startsWith('.env') ? 'dotenv' : 'ts'}\n${ex.code}\n\`\`\``;
+
+/** An example's code, after the lockfile beside it when it has one. */
+const fence = (ex: RuleExample) =>
+  ex.lockfile
+    ? `With this \`agent-warden.lock.json\`:\n\n\`\`\`json\n${ex.lockfile.trimEnd()}\n\`\`\`\n\n\`${ex.file ?? 'example.ts'}\`:\n\n${codeFence(ex)}`
+    : codeFence(ex);
 
 /** A rule's documentation as Markdown: what, why, how to fix, incorrect and correct examples. */
 export function ruleDocsMarkdown(ruleId: string): string {

@@ -9,6 +9,7 @@ import type {
 } from '../analyzer/types';
 import type { SecretMatch } from '../secrets/scan-secrets';
 import type { GovernanceLevels } from './governance';
+import type { RecordedAuthority } from '../authority/model';
 
 export const DOCS_BASE = 'https://github.com/agent-warden/agent-warden/blob/main/docs/rules';
 
@@ -17,6 +18,8 @@ export interface RuleExample {
   /** File name the example is analysed as (defaults to `example.ts`). */
   file?: string;
   code: string;
+  /** The `agent-warden.lock.json` beside the example, for rules that compare with it. */
+  lockfile?: string;
 }
 
 export interface RuleMeta<M extends string = string> {
@@ -111,6 +114,8 @@ export interface RuleContext<M extends string = string> {
   isTestPath: (file: string) => boolean;
   /** From which risk owners, scopes, revocation and audit records are required (`governance` in the config). */
   governance: GovernanceLevels;
+  /** The authority the lockfile records, when the workspace has one. */
+  lockfile?: RecordedAuthority;
   report(r: Report<M>): void;
 }
 

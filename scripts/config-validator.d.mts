@@ -1,3 +1,0 @@
-export const SCHEMA: string;
-export const GENERATED: string;
-export function configValidatorSource(): string;

@@ -1,0 +1,166 @@
+import { createHash } from 'node:crypto';
+import { existsSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import type { AnalysisResult, Notice } from '../analyzer/types';
+import { isAnalysable } from '../engine';
+import { extractOptionsFor, Pipeline } from '../pipeline/pipeline';
+import { collectFiles, readSources, type ScanInput } from '../project/collect-files';
+import { openWorkspace, type Workspace } from '../project/workspace';
+import { timedAsync, type Timings } from '../timings';
+import { changedSince, stagedContents, stagedFiles } from './git';
+import { ScanProgress, wantsProgress } from './progress';
+import { type CacheStrategy, ResultCache, runKeyOf, stageResults } from './result-cache';
+import { WorkerExecutor } from './worker-executor';
+
+/** What every command that analyses a tree takes. */
+export interface CommonOptions {
+  cache?: boolean;
+  cacheStrategy?: CacheStrategy;
+  threads?: number;
+  config?: string;
+  output?: string;
+  staged?: boolean;
+  changedSince?: string;
+  shard?: { index: number; count: number };
+  timing?: boolean;
+  /** Leave the authority lockfile out (commands that compute authority rather than judge code against it). */
+  ignoreLockfile?: boolean;
+}
+
+/** A stable shard for a file: the same file always lands in the same shard, whatever else changes. */
+function shardOf(file: string, count: number): number {
+  return (Number.parseInt(createHash('sha1').update(file).digest('hex').slice(0, 8), 16) % count) + 1;
+}
+
+/**
+ * The files read and the files reported on. `--staged` and `--changed-since` report on their files only,
+ * but every file still gives context (imports, owners, capabilities); staged files are read from the index.
+ */
+export async function runAnalysis(
+  paths: string[],
+  opts: CommonOptions,
+  cwd: string,
+  timings?: Timings,
+): Promise<AnalysisResult> {
+  const ws = openWorkspace(cwd, paths, opts.config);
+  let files = await timedAsync(timings, 'collect files', () =>
+    collectFiles(paths, cwd, ws.config.ignore, ws.configDir),
+  );
+  const notices: Notice[] = [];
+  const lockfile = opts.ignoreLockfile ? undefined : ws.lockfile;
+  const badLockfile = lockfile?.error;
+  if (badLockfile)
+    notices.push({
+      file: badLockfile.file,
+      message: `${badLockfile.line}:${badLockfile.column}: ${badLockfile.key ? `${badLockfile.key}: ` : ''}${badLockfile.detail}; the code is not compared with it until it is fixed (\`agent-warden lock\` writes it again)`,
+    });
+  let report: Set<string> | undefined;
+  let staged: Map<string, string> | undefined;
+  if (opts.staged || opts.changedSince) {
+    const selected = (opts.staged ? stagedFiles(cwd) : changedSince(cwd, opts.changedSince!)).filter((f) =>
+      isAnalysable(f),
+    );
+    const inScope = new Set(files);
+    // Config ignores still apply; a staged file deleted from the working tree is still judged from the index.
+    report = new Set(selected.filter((f) => inScope.has(f) || (opts.staged && !existsSync(resolve(cwd, f)))));
+    if (opts.staged) staged = stagedContents(cwd, [...report]);
+    files = [...new Set([...files, ...report])].sort();
+  }
+  const cache = opts.cache ? ResultCache.open(ws.configDir, opts.cacheStrategy) : undefined;
+  const inputs: ScanInput[] = (
+    await timedAsync(timings, 'read files', () =>
+      readSources(
+        files.filter((f) => !staged?.has(f)),
+        cwd,
+        notices,
+        cache,
+      ),
+    )
+  ).concat([...(staged ?? [])].map(([file, text]) => ({ file, text: text.replace(/^\uFEFF/, '') })));
+  const options = extractOptionsFor(ws.config, inputs);
+  // Staged content has no stamp to check a later run against: such runs are neither reused nor recorded.
+  // One day for the whole run: the report (expiry dates) and the key it is cached under must agree.
+  const today = new Date().toISOString().slice(0, 10);
+  const runKey =
+    cache &&
+    !staged &&
+    runKeyOf({ options, config: ws.config, ownersKey: ws.ownersKey, cwd, today, lockfile: lockfile?.text });
+  // Nothing changed since the cached run (same files, stamps, config, owners and day): its report stands.
+  let result = runKey ? cache!.reusableRun(runKey, inputs) : undefined;
+  let cached = inputs.length;
+  let inWorkers = 0;
+  if (!result) {
+    ({ result, cached, inWorkers } = await analyseInputs(
+      inputs,
+      { ...ws, lockfile },
+      today,
+      opts.threads ?? 1,
+      cache,
+      timings,
+    ));
+    if (runKey) cache!.stageRun(runKey, result);
+    cache?.flush();
+  }
+  result.notices.unshift(...notices);
+  if (report) result.findings = result.findings.filter((f) => report.has(f.loc.file));
+  if (opts.shard)
+    result.findings = result.findings.filter((f) => shardOf(f.loc.file, opts.shard!.count) === opts.shard!.index);
+  result.stats.files = report ? report.size : files.length;
+  if (cache) result.stats.fromCache = cached;
+  if ((opts.threads ?? 1) > 1) result.stats.parsedInWorkers = inWorkers;
+  return result;
+}
+
+/** The scan's files through the pipeline: from the cache where it can serve, on worker threads with --threads. */
+async function analyseInputs(
+  inputs: ScanInput[],
+  ws: Workspace,
+  today: string,
+  threads: number,
+  cache?: ResultCache,
+  timings?: Timings,
+) {
+  const pipeline = new Pipeline({
+    config: ws.config,
+    owners: ws.owners,
+    today,
+    timings,
+    lockfile: ws.lockfile?.recorded,
+  });
+  const executor = new WorkerExecutor(threads);
+  const progress = wantsProgress(process.stderr) ? new ScanProgress(process.stderr) : undefined;
+  let analysed: number;
+  try {
+    const batch = () =>
+      pipeline.analyseAll(
+        inputs.map((i) => ({ ...i, unchanged: i.text === undefined })),
+        {
+          executor,
+          stored: cache && ((file, key) => cache.entriesFor(key)[file]),
+          onProgress: progress && ((done, total) => progress.update(done, total)),
+        },
+      );
+    ({ analysed } = await timedAsync(timings, 'analyse files', batch));
+  } finally {
+    progress?.done();
+    await executor.destroy();
+  }
+  if (cache) stageResults(cache, pipeline, inputs, analysed);
+  return { result: pipeline.link(), cached: inputs.length - analysed, inWorkers: executor.inWorkers };
+}
+
+/** Writes all of the output or none of it: a temp file renamed into place. */
+export function emit(text: string, output: string | undefined, cwd: string): void {
+  if (!output) {
+    process.stdout.write(text);
+    return;
+  }
+  const target = resolve(cwd, output);
+  const tmp = join(dirname(target), `.${Date.now()}-${process.pid}.agent-warden.tmp`);
+  writeFileSync(tmp, text);
+  renameSync(tmp, target);
+}
+
+export function printNotices(notices: Notice[]): void {
+  for (const n of notices) process.stderr.write(`agent-warden: ${n.file}: ${n.message}\n`);
+}

@@ -1,0 +1,146 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { type Command, Option } from 'commander';
+import type { RiskTier } from '../analyzer/types';
+import { type AuthorityChange, compareAuthority, grantsMore, tierRank } from '../authority/compare';
+import { formatLockfile, LOCKFILE, LockfileError, parseLockfile } from '../authority/lockfile';
+import { type Authority, authorityOf } from '../authority/model';
+import { openWorkspace } from '../project/workspace';
+import { changesJson, changesMarkdown, changesSarif, changesText, type Sides } from '../reporters/authority-changes';
+import { type CommonOptions, emit, printNotices, runAnalysis } from './analysis';
+import { atRevision } from './revision';
+
+const EXIT = { ok: 0, changed: 1 } as const;
+
+type ChangesFormat = 'text' | 'markdown' | 'json' | 'sarif';
+const FORMATS: Record<ChangesFormat, (c: AuthorityChange[], sides: Sides, cwd: string) => string> = {
+  text: changesText,
+  markdown: changesMarkdown,
+  json: changesJson,
+  sarif: (c, _, cwd) => changesSarif(c, cwd),
+};
+
+interface LockOptions extends CommonOptions {
+  check?: boolean;
+  format: ChangesFormat;
+}
+
+interface DiffOptions extends CommonOptions {
+  base: string;
+  head?: string;
+  format: ChangesFormat;
+  failOn: RiskTier | 'any' | 'never';
+}
+
+async function authorityAt(paths: string[], opts: CommonOptions, cwd: string): Promise<Authority> {
+  const result = await runAnalysis(paths, { ...opts, ignoreLockfile: true }, cwd);
+  printNotices(result.notices);
+  return authorityOf(result.graph);
+}
+
+export function addLockCommand(program: Command, cwd: string, setExit: (code: number) => void): void {
+  program
+    .command('lock')
+    .description(
+      `Record each agent's authority (owner, tools, capabilities, risk, approval, credentials, delegation) in ${LOCKFILE} beside the config; with --check, fail when the code grants something else.`,
+    )
+    .argument('[paths...]', 'files or directories to scan', [])
+    .option('--check', `exit 1, saying what changed, when the code's authority differs from ${LOCKFILE}; write nothing`)
+    .addOption(
+      new Option('-f, --format <format>', 'how --check reports changes').choices(Object.keys(FORMATS)).default('text'),
+    )
+    .option('-c, --config <file>', 'config file (default: nearest agent-warden.json)')
+    .action(async (paths: string[], opts: LockOptions) => setExit(await lock(paths, opts, cwd)));
+}
+
+function readRecorded(text: string, shown: string, replacing: boolean): Authority | undefined {
+  try {
+    return parseLockfile(text, shown);
+  } catch (e) {
+    if (!replacing || !(e instanceof LockfileError)) throw e;
+    process.stderr.write(`agent-warden: ${e.message}: writing it again from the code.\n`);
+    return undefined;
+  }
+}
+
+/** `agent-warden lock`: writes the lockfile (only when it changes); `--check` compares and writes nothing. */
+async function lock(paths: string[], opts: LockOptions, cwd: string): Promise<number> {
+  const file = join(openWorkspace(cwd, paths, opts.config).configDir, LOCKFILE);
+  const shown = relative(cwd, file) || LOCKFILE;
+  const text = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+  // Checking needs the lockfile as recorded; writing replaces one that cannot be read (a merge conflict in it).
+  const recorded = text === undefined ? undefined : readRecorded(text, shown, !opts.check);
+  const authority = await authorityAt(paths, opts, cwd);
+  if (opts.check) {
+    if (!recorded) {
+      process.stderr.write(`agent-warden: no ${shown} to check against: \`agent-warden lock\` writes it.\n`);
+      return EXIT.changed;
+    }
+    const changes = compareAuthority(recorded, authority);
+    emit(FORMATS[opts.format](changes, { before: shown, after: 'the code' }, cwd), undefined, cwd);
+    if (changes.length)
+      process.stderr.write(
+        `agent-warden: the code's authority differs from ${shown}; if that is intended, run \`agent-warden lock\` and commit it.\n`,
+      );
+    return changes.length ? EXIT.changed : EXIT.ok;
+  }
+  const next = formatLockfile(authority);
+  const agents = Object.keys(authority.agents).length;
+  const tools = Object.values(authority.agents).reduce((n, a) => n + Object.keys(a.tools).length, 0);
+  if (recorded && next === text) {
+    process.stderr.write(`agent-warden: ${shown} is up to date (${agents} agents, ${tools} tools).\n`);
+    return EXIT.ok;
+  }
+  const changes = recorded ? compareAuthority(recorded, authority).length : 0;
+  emit(next, file, cwd);
+  process.stderr.write(
+    `agent-warden: wrote ${shown}: ${agents} agents, ${tools} tools${recorded ? `, ${changes} changes` : ''}.\n`,
+  );
+  return EXIT.ok;
+}
+
+export function addDiffCommand(program: Command, cwd: string, setExit: (code: number) => void): void {
+  program
+    .command('diff')
+    .description(
+      'Compare the authority agents are granted at a git revision with the working tree (or --head): added, removed, broadened, narrowed. Exits 1 when anything grants more (see --fail-on).',
+    )
+    .argument('[paths...]', 'files or directories to scan', [])
+    .requiredOption('--base <ref>', 'the revision to compare with, e.g. origin/main')
+    .option('--head <ref>', 'compare with this revision instead of the working tree')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(FORMATS)).default('text'))
+    .addOption(
+      new Option(
+        '--fail-on <risk>',
+        'exit 1 when a change grants more to a tool or agent of at least this risk (any: every such change)',
+      )
+        .choices(['any', 'low', 'medium', 'high', 'critical', 'never'])
+        .default('any'),
+    )
+    .option('-c, --config <file>', 'config file (default: nearest agent-warden.json)')
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .action(async (paths: string[], opts: DiffOptions) => setExit(await diff(paths, opts, cwd)));
+}
+
+/** The authority at a revision: none where the scanned folder did not exist yet. */
+async function authorityAtRevision(ref: string, paths: string[], opts: CommonOptions, cwd: string) {
+  return atRevision(cwd, ref, (dir) =>
+    existsSync(dir) ? authorityAt(paths, opts, dir) : Promise.resolve<Authority>({ agents: {}, tools: {} }),
+  );
+}
+
+/** `agent-warden diff --base <ref>`: what a change does to agents' authority, for review and CI. */
+async function diff(paths: string[], opts: DiffOptions, cwd: string): Promise<number> {
+  // Each revision with its own config, as a review of that revision would read it.
+  const analysis = { config: opts.config };
+  const before = await authorityAtRevision(opts.base, paths, analysis, cwd);
+  const after = opts.head
+    ? await authorityAtRevision(opts.head, paths, analysis, cwd)
+    : await authorityAt(paths, analysis, cwd);
+  const changes = compareAuthority(before, after);
+  const sides = { before: opts.base, after: opts.head ?? 'the working tree' };
+  emit(FORMATS[opts.format](changes, sides, cwd), opts.output, cwd);
+  const fails = (c: AuthorityChange) =>
+    grantsMore(c) && opts.failOn !== 'never' && (opts.failOn === 'any' || tierRank(c.risk) >= tierRank(opts.failOn));
+  return changes.some(fails) ? EXIT.changed : EXIT.ok;
+}
