@@ -5,7 +5,9 @@ import type { RiskTier } from '../analyzer/types';
 import { type AuthorityChange, compareAuthority, grantsMore, tierRank } from '../authority/compare';
 import { formatLockfile, LOCKFILE, LockfileError, parseLockfile } from '../authority/lockfile';
 import { type Authority, authorityOf } from '../authority/model';
+import { UsageError } from '../project/collect-files';
 import { openWorkspace } from '../project/workspace';
+import { cedarPolicies, cedarSchema } from '../reporters/cedar';
 import { changesJson, changesMarkdown, changesSarif, changesText, type Sides } from '../reporters/authority-changes';
 import { type CommonOptions, emit, printNotices, runAnalysis } from './analysis';
 import { atRevision } from './revision';
@@ -143,4 +145,57 @@ async function diff(paths: string[], opts: DiffOptions, cwd: string): Promise<nu
   const fails = (c: AuthorityChange) =>
     grantsMore(c) && opts.failOn !== 'never' && (opts.failOn === 'any' || tierRank(c.risk) >= tierRank(opts.failOn));
   return changes.some(fails) ? EXIT.changed : EXIT.ok;
+}
+
+type PolicyFormat = 'cedar' | 'cedar-schema';
+const POLICY_FORMATS: Record<PolicyFormat, (a: Authority, agent?: string) => string> = {
+  cedar: cedarPolicies,
+  'cedar-schema': cedarSchema,
+};
+
+interface PolicyOptions extends CommonOptions {
+  format: PolicyFormat;
+  from?: 'lockfile' | 'code';
+  agent?: string;
+}
+
+export function addPolicyCommand(program: Command, cwd: string, setExit: (code: number) => void): void {
+  program
+    .command('policy')
+    .description(
+      `Write least-privilege runtime policies: each agent may call the tools ${LOCKFILE} records for it (or the code gives it, --from code), those behind an approval gate only once approved, and nothing else.`,
+    )
+    .argument('[paths...]', 'files or directories to scan (with --from code)', [])
+    .addOption(
+      new Option('-f, --format <format>', 'policy language').choices(Object.keys(POLICY_FORMATS)).default('cedar'),
+    )
+    .addOption(
+      new Option(
+        '--from <source>',
+        `the authority to enforce (default: ${LOCKFILE} when there is one, else the code)`,
+      ).choices(['lockfile', 'code']),
+    )
+    .option('--agent <id>', 'only this agent (its id in the lockfile, e.g. ai-sdk:answerBillingQuestion)')
+    .option('-c, --config <file>', 'config file (default: nearest agent-warden.json)')
+    .option('-o, --output <file>', 'write the policy to a file instead of stdout')
+    .action(async (paths: string[], opts: PolicyOptions) => setExit(await policy(paths, opts, cwd)));
+}
+
+/** `agent-warden policy`: the lockfile's (or the code's) authority as policies a runtime enforces. */
+async function policy(paths: string[], opts: PolicyOptions, cwd: string): Promise<number> {
+  const file = join(openWorkspace(cwd, paths, opts.config).configDir, LOCKFILE);
+  const shown = relative(cwd, file) || LOCKFILE;
+  const fromLockfile = opts.from === 'lockfile' || (opts.from === undefined && existsSync(file));
+  if (fromLockfile && !existsSync(file))
+    throw new UsageError(`no ${shown} to write policies from: \`agent-warden lock\` writes it (or use --from code)`);
+  const authority = fromLockfile
+    ? parseLockfile(readFileSync(file, 'utf8'), shown)
+    : await authorityAt(paths, opts, cwd);
+  if (opts.agent && !authority.agents[opts.agent])
+    throw new UsageError(
+      `no agent '${opts.agent}' in ${fromLockfile ? shown : 'the code'} (agents: ${Object.keys(authority.agents).join(', ') || 'none'})`,
+    );
+  emit(POLICY_FORMATS[opts.format](authority, opts.agent), opts.output, cwd);
+  process.stderr.write(`agent-warden: policies from ${fromLockfile ? shown : 'the code'}.\n`);
+  return EXIT.ok;
 }

@@ -16,7 +16,7 @@ import { formatStylish } from '../reporters/stylish';
 import { timed, Timings } from '../timings';
 import { ANALYZER_VERSION } from '../version';
 import { type CommonOptions, emit, printNotices, runAnalysis } from './analysis';
-import { addDiffCommand, addLockCommand } from './authority';
+import { addDiffCommand, addLockCommand, addPolicyCommand } from './authority';
 import { readBaseline, toBaseline } from './baseline';
 import { BASELINE_FILE, initialConfig, surveyProject } from './init';
 import { CACHE_FILE } from './result-cache';
@@ -86,6 +86,7 @@ export function buildProgram(cwd: string, setExit: (code: number) => void): Comm
   addInitCommand(program).action(async (opts: InitOptions) => setExit(await init(opts, cwd)));
   addLockCommand(program, cwd, setExit);
   addDiffCommand(program, cwd, setExit);
+  addPolicyCommand(program, cwd, setExit);
   addInventoryCommand(program).action(async (paths: string[], opts: InventoryOptions) => {
     const result = await runAnalysis(paths, opts, cwd);
     printNotices(result.notices);

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { AgentGraph, AgentNode, Capability, Location, ToolNode } from '../analyzer/types';
 import { ANALYZER_VERSION } from '../version';
 
@@ -10,7 +10,32 @@ const caps = (list: Capability[]) => [
  * CycloneDX 1.6: agents as application components, tools as services, with owner, scopes,
  * capabilities and risk as `agent-warden:*` properties; agent → tool and delegation as dependencies.
  */
-export function toCycloneDx(graph: AgentGraph, now = new Date()): object {
+export function toCycloneDx(graph: AgentGraph, builtAt = sourceDateEpoch()): object {
+  const bom = cycloneDxBody(graph);
+  // The same inventory is the same BOM, byte for byte: its serial number comes from its content, and it has a
+  // timestamp only when a reproducible build asks for one (SOURCE_DATE_EPOCH).
+  const serialNumber = `urn:uuid:${contentUuid(JSON.stringify(bom))}`;
+  const metadata = { ...(builtAt ? { timestamp: builtAt.toISOString() } : {}), ...bom.metadata };
+  const { $schema, bomFormat, specVersion, ...rest } = bom;
+  return { $schema, bomFormat, specVersion, serialNumber, ...rest, metadata };
+}
+
+/** SOURCE_DATE_EPOCH (seconds), the reproducible-builds convention for a build's date, when set. */
+function sourceDateEpoch(): Date | undefined {
+  const s = process.env.SOURCE_DATE_EPOCH;
+  return s && /^\d+$/.test(s) ? new Date(Number(s) * 1000) : undefined;
+}
+
+/** An RFC 4122 name-based UUID (version 5 layout) from a SHA-256 of the text. */
+function contentUuid(text: string): string {
+  const h = createHash('sha256').update(text).digest();
+  h[6] = (h[6]! & 0x0f) | 0x50;
+  h[8] = (h[8]! & 0x3f) | 0x80;
+  const hex = h.subarray(0, 16).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+function cycloneDxBody(graph: AgentGraph) {
   const prop = (name: string, value: string | undefined | null) =>
     value ? [{ name: `agent-warden:${name}`, value }] : [];
   const agentRef = (a: AgentNode) => `agent:${a.id}`;
@@ -21,10 +46,8 @@ export function toCycloneDx(graph: AgentGraph, now = new Date()): object {
     $schema: 'http://cyclonedx.org/schema/bom-1.6.schema.json',
     bomFormat: 'CycloneDX',
     specVersion: '1.6',
-    serialNumber: `urn:uuid:${randomUUID()}`,
     version: 1,
     metadata: {
-      timestamp: now.toISOString(),
       tools: { components: [{ type: 'application', name: 'agent-warden', version: ANALYZER_VERSION }] },
     },
     components: graph.agents.map((a) => ({
