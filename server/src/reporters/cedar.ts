@@ -9,13 +9,12 @@ export const CEDAR_NAMESPACE = 'AgentWarden';
 
 /** A Cedar string literal: quotes and backslashes escaped, other control characters as `\u{…}`. */
 export function cedarString(s: string): string {
-  const body = s.replace(/[\\"\u0000-\u001f\u007f]/g, (ch) => {
-    if (ch === '\\' || ch === '"') return `\\${ch}`;
-    if (ch === '\n') return '\\n';
-    if (ch === '\t') return '\\t';
-    if (ch === '\r') return '\\r';
-    return `\\u{${ch.charCodeAt(0).toString(16)}}`;
-  });
+  const escapes: Record<string, string> = { '\\': '\\\\', '"': '\\"', '\n': '\\n', '\t': '\\t', '\r': '\\r' };
+  let body = '';
+  for (const ch of s) {
+    const code = ch.codePointAt(0)!;
+    body += escapes[ch] ?? (code < 0x20 || code === 0x7f ? `\\u{${code.toString(16)}}` : ch);
+  }
   return `"${body}"`;
 }
 
