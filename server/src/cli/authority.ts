@@ -7,7 +7,7 @@ import { formatLockfile, LOCKFILE, LockfileError, parseLockfile } from '../autho
 import { type Authority, authorityOf } from '../authority/model';
 import { UsageError } from '../project/collect-files';
 import { openWorkspace } from '../project/workspace';
-import { cedarPolicies, cedarSchema } from '../reporters/cedar';
+import { agentCorePolicies, cedarPolicies, cedarSchema, gatedTools, toolHiveConfig } from '../reporters/cedar';
 import { changesJson, changesMarkdown, changesSarif, changesText, type Sides } from '../reporters/authority-changes';
 import { type CommonOptions, emit, printNotices, runAnalysis } from './analysis';
 import { atRevision } from './revision';
@@ -147,16 +147,31 @@ async function diff(paths: string[], opts: DiffOptions, cwd: string): Promise<nu
   return changes.some(fails) ? EXIT.changed : EXIT.ok;
 }
 
-type PolicyFormat = 'cedar' | 'cedar-schema';
-const POLICY_FORMATS: Record<PolicyFormat, (a: Authority, agent?: string) => string> = {
-  cedar: cedarPolicies,
-  'cedar-schema': cedarSchema,
+type PolicyFormat = 'cedar' | 'cedar-schema' | 'agentcore' | 'toolhive';
+const POLICY_FORMATS: Record<PolicyFormat, (a: Authority, opts: PolicyOptions) => string> = {
+  cedar: (a, o) => cedarPolicies(a, o.agent),
+  'cedar-schema': (a, o) => cedarSchema(a, o.agent),
+  agentcore: (a, o) => {
+    if (!o.gateway)
+      throw new UsageError('--format agentcore needs --gateway <arn>: the AgentCore gateway the policies apply to');
+    return agentCorePolicies(a, o.gateway, o.agent);
+  },
+  toolhive: (a, o) => toolHiveConfig(a, oneAgent(a, o.agent, 'ToolHive authorizes one MCP server')),
 };
+
+/** The one agent a format writes for: `--agent`, or the only one there is. */
+function oneAgent(a: Authority, agent: string | undefined, why: string): string {
+  if (agent) return agent;
+  const ids = Object.keys(a.agents);
+  if (ids.length === 1) return ids[0]!;
+  throw new UsageError(`${why}: name it with --agent <id> (agents: ${ids.join(', ') || 'none'})`);
+}
 
 interface PolicyOptions extends CommonOptions {
   format: PolicyFormat;
   from?: 'lockfile' | 'code';
   agent?: string;
+  gateway?: string;
 }
 
 export function addPolicyCommand(program: Command, cwd: string, setExit: (code: number) => void): void {
@@ -176,9 +191,25 @@ export function addPolicyCommand(program: Command, cwd: string, setExit: (code: 
       ).choices(['lockfile', 'code']),
     )
     .option('--agent <id>', 'only this agent (its id in the lockfile, e.g. ai-sdk:answerBillingQuestion)')
+    .option('--gateway <arn>', 'with --format agentcore: the AgentCore gateway the policies apply to')
     .option('-c, --config <file>', 'config file (default: nearest agent-warden.json)')
     .option('-o, --output <file>', 'write the policy to a file instead of stdout')
     .action(async (paths: string[], opts: PolicyOptions) => setExit(await policy(paths, opts, cwd)));
+}
+
+/** A gateway without an approval step denies the tools behind one: said, so that nobody wonders why. */
+function warnGated(authority: Authority, opts: PolicyOptions): void {
+  const ids =
+    opts.format === 'toolhive'
+      ? [oneAgent(authority, opts.agent, '')]
+      : opts.agent
+        ? [opts.agent]
+        : Object.keys(authority.agents);
+  const gated = ids.flatMap((id) => gatedTools(authority, id).map((t) => `${id}/${t}`));
+  if (gated.length)
+    process.stderr.write(
+      `agent-warden: not permitted at the gateway, which cannot see a human's approval: ${gated.join(', ')}.\n`,
+    );
 }
 
 /** `agent-warden policy`: the lockfile's (or the code's) authority as policies a runtime enforces. */
@@ -195,7 +226,8 @@ async function policy(paths: string[], opts: PolicyOptions, cwd: string): Promis
     throw new UsageError(
       `no agent '${opts.agent}' in ${fromLockfile ? shown : 'the code'} (agents: ${Object.keys(authority.agents).join(', ') || 'none'})`,
     );
-  emit(POLICY_FORMATS[opts.format](authority, opts.agent), opts.output, cwd);
+  emit(POLICY_FORMATS[opts.format](authority, opts), opts.output, cwd);
   process.stderr.write(`agent-warden: policies from ${fromLockfile ? shown : 'the code'}.\n`);
+  if (opts.format === 'agentcore' || opts.format === 'toolhive') warnGated(authority, opts);
   return EXIT.ok;
 }

@@ -95,3 +95,70 @@ export function cedarPolicies(authority: Authority, only?: string): string {
   }
   return `${out.join('\n')}\n`;
 }
+
+/** Tools an agent may call without a human, and those behind an approval gate, by name. */
+function split(agent: AgentAuthority): { free: string[]; gated: string[] } {
+  const tools = toolsOf(agent);
+  return {
+    free: tools.filter(([, t]) => !t.approval).map(([name]) => name),
+    gated: tools.filter(([, t]) => t.approval).map(([name]) => name),
+  };
+}
+
+/**
+ * An AgentCore gateway target's name for an agent: letters, digits and single hyphens (AgentCore's pattern), from the
+ * agent's name.
+ */
+export function agentCoreTarget(agent: AgentAuthority): string {
+  const name = agent.name
+    .replace(/[^0-9A-Za-z]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 100);
+  return name || 'agent';
+}
+
+/**
+ * The AgentCore Gateway flavour: every agent a gateway target, each tool the action `<target>___<tool>` (the name the
+ * gateway gives it), any OAuth user of the gateway as principal. The gateway's policies see only the tool's input, not
+ * a human's approval: a tool behind an approval gate is not permitted through it.
+ */
+export function agentCorePolicies(authority: Authority, gatewayArn: string, only?: string): string {
+  const out = [
+    '// AgentCore Gateway policies written by agent-warden: a tool not permitted here is denied at the gateway.',
+  ];
+  for (const [id, agent] of agentsOf(authority, only)) {
+    const target = agentCoreTarget(agent);
+    const { free, gated } = split(agent);
+    out.push('', `// Agent ${cedarString(id)} as gateway target ${cedarString(target)}`);
+    for (const name of free)
+      out.push(
+        `permit (`,
+        '  principal is AgentCore::OAuthUser,',
+        `  action == AgentCore::Action::${cedarString(`${target}___${name}`)},`,
+        `  resource == AgentCore::Gateway::${cedarString(gatewayArn)}`,
+        ');',
+      );
+    for (const name of gated)
+      out.push(`// ${cedarString(name)} needs a human's approval, which the gateway cannot see: not permitted here.`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/**
+ * ToolHive's authorization config (`cedarv1`) for one MCP server: `call_tool` permitted on each of its tools that
+ * needs no approval. ToolHive asks no human: a tool behind an approval gate is not permitted through it.
+ */
+export function toolHiveConfig(authority: Authority, agentId: string): string {
+  const agent = authority.agents[agentId]!;
+  const { free } = split(agent);
+  const policies = free.map(
+    (name) => `permit(principal, action == Action::"call_tool", resource == Tool::${cedarString(name)});`,
+  );
+  const config = { version: '1.0', type: 'cedarv1', cedar: { policies, entities_json: '[]' } };
+  return `${JSON.stringify(config, null, 2)}\n`;
+}
+
+/** The tools of an agent a gateway without an approval step leaves denied. */
+export function gatedTools(authority: Authority, agentId: string): string[] {
+  return split(authority.agents[agentId]!).gated;
+}
