@@ -4,7 +4,7 @@
 
 /** The analysis core: everything that reads code and decides, and knows no front end. */
 const CORE =
-  '^server/src/(analyzer|authority|capabilities|config|enrich|fixes|pipeline|project|rules|secrets)/|^server/src/(engine|typescript|version)[.]ts$';
+  '^server/src/(analyzer|authority|capabilities|config|enrich|fixes|pipeline|policies|project|rules|secrets)/|^server/src/(engine|typescript|version)[.]ts$';
 /** What parses: the compiler and the modules that walk its syntax trees. */
 const PARSER = '^server/src/typescript[.]ts$|^node_modules/(typescript|ts-morph|@ts-morph)/';
 

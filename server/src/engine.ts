@@ -33,6 +33,7 @@ import { type ExtractOptions } from './capabilities/collect-functions';
 import { userCatalog } from './capabilities/catalog';
 import { type Config, DEFAULT_CONFIG } from './config/load-config';
 import { RULES, RULES_BY_ID } from './rules';
+import { policyRuleId, policyRules } from './rules/config-policies';
 import { DEFAULT_GOVERNANCE } from './rules/governance';
 import type { RecordedAuthority } from './authority/model';
 import { invalidSuppression } from './rules/invalid-suppression';
@@ -410,6 +411,16 @@ function testPathMatcher(globs: readonly string[], base = ''): (file: string) =>
   };
 }
 
+/** What a report needs to say of a configured policy's rule (SARIF's rule descriptors). */
+function policyMeta(p: NonNullable<Config['policies']>[number]) {
+  return {
+    id: policyRuleId(p),
+    summary: p.message,
+    severity: p.severity ?? ('error' as const),
+    description: p.description,
+  };
+}
+
 /** Model APIs without agents of their own: a plain chat app needs no notice. */
 const MODEL_APIS = new Set<string>(['openai']);
 
@@ -443,7 +454,7 @@ export function analyzeResults(results: FileResult[], opts: AnalysisOptions = {}
   const today = opts.today ?? new Date().toISOString().slice(0, 10);
   const testGlobs = config.testPaths ?? DEFAULT_TEST_PATHS;
   const isTestPath = testPathMatcher(testGlobs, config.base);
-  const { active, invalid } = checkSuppressions(results, today);
+  const { active, invalid } = checkSuppressions(results, today, config);
   const raw = timed(opts.timings, 'rules', () =>
     withoutRepeatsOfOneDefinition(
       runRules(config, opts.timings, {
@@ -464,6 +475,7 @@ export function analyzeResults(results: FileResult[], opts: AnalysisOptions = {}
     findings: toFindings(kept),
     facts,
     notices,
+    ...(config.policies?.length ? { policies: config.policies.map(policyMeta) } : {}),
     stats: {
       files: results.length,
       sourceFiles: results.filter((r) => r.depth).length,
@@ -500,7 +512,7 @@ type RawFinding = Omit<Finding, 'fingerprint' | 'related' | 'subject'> & Pick<Re
 /** Every rule that is not switched off, over the graph and facts. */
 function runRules(config: Config, timings: Timings | undefined, base: Omit<RuleContext, 'report'>): RawFinding[] {
   const raw: RawFinding[] = [];
-  for (const rule of RULES) {
+  for (const rule of [...RULES, ...policyRules(config)]) {
     const setting = config.rules[rule.meta.id] ?? rule.meta.defaultSeverity;
     if (setting === 'off') continue;
     // A configured severity replaces the default; a rule's own graded severity (e.g. "expires soon") is kept
@@ -580,14 +592,16 @@ function toFindings(kept: RawFinding[]): Finding[] {
 }
 
 /** Suppression comments that apply, per file, and those that do not (no reason, expired, an unknown rule). */
-function checkSuppressions(results: FileResult[], today: string) {
+function checkSuppressions(results: FileResult[], today: string, config: Config) {
+  const policies = new Set((config.policies ?? []).map(policyRuleId));
+  const known = (id: string) => RULES_BY_ID.has(id) || policies.has(id);
   const invalid: InvalidSuppression[] = [];
   const active = new Map<string, Suppression[]>();
   for (const f of results) {
     const ok: Suppression[] = [];
     for (const s of f.suppressions) {
       const problems = [...s.problems];
-      for (const r of s.rules) if (!RULES_BY_ID.has(r)) problems.push(`\`${r}\` is not a rule id.`);
+      for (const r of s.rules) if (!known(r)) problems.push(`\`${r}\` is not a rule id.`);
       if (s.until && s.until < today)
         problems.push(`it expired on ${s.until}; review the finding again and renew or remove the suppression.`);
       if (problems.length) invalid.push({ suppression: s, problems });

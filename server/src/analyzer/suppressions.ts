@@ -19,7 +19,8 @@ function directiveRe(file: string): RegExp {
   const opener = hit ? hit[1].replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&') : SOURCE_OPENERS;
   return new RegExp(`(?:${opener})[ \\t]*agent-warden-ignore-(next-line|line|file)\\b([^\\n]*)`, 'g');
 }
-const RULE_ID_RE = /^[a-z][a-z0-9-]*$/;
+// A rule id, or a workspace policy's `policy/<id>`.
+const RULE_ID_RE = /^[a-z][a-z0-9-]*(\/[a-z][a-z0-9-]*)?$/;
 
 /** `inString(offset)` tells a directive inside a string literal (source files) from a real comment. */
 export function parseSuppressions(

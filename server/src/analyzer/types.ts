@@ -563,6 +563,8 @@ export interface AnalysisResult {
   findings: Finding[];
   facts: FileFacts[];
   notices: Notice[];
+  /** The workspace's own policies (agent-warden.json `policies`), reported as rules `policy/<id>`. */
+  policies?: { id: string; summary: string; severity: Severity; description?: string }[];
   stats: {
     files: number;
     sourceFiles: number;

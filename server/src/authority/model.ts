@@ -112,7 +112,8 @@ function credentialsOf(graph: AgentGraph, t: ToolNode): CredentialAuthority[] {
   return [...found.values()].sort((a, b) => byKey(a.name, b.name));
 }
 
-function toolAuthority(graph: AgentGraph, t: ToolNode, agentIds: Map<string, string>): ToolAuthority {
+/** What one tool may do; `agentIds` maps agent node ids to authority ids (`agentIdsOf`). */
+export function toolAuthority(graph: AgentGraph, t: ToolNode, agentIds: Map<string, string>): ToolAuthority {
   const capabilityLocs: Record<string, Location> = {};
   // Capabilities come highest tier first: the first evidence of each is the one that decides.
   for (const c of t.capabilities) capabilityLocs[c.capability] ??= c.evidence;
@@ -146,9 +147,14 @@ function sortKeys<V>(record: Record<string, V>): Record<string, V> {
   return Object.fromEntries(Object.entries(record).sort(([a], [b]) => byKey(a, b)));
 }
 
+/** Each agent node's authority id (`<framework>:<name>`, `#2`… for namesakes), by node id. */
+export function agentIdsOf(graph: AgentGraph): Map<string, string> {
+  return stableIds(graph.agents, (a) => `${a.framework}:${a.name}`);
+}
+
 /** The authority the code grants, from the enriched graph: what the lockfile records and diffs compare. */
 export function authorityOf(graph: AgentGraph): Authority {
-  const agentIds = stableIds(graph.agents, (a) => `${a.framework}:${a.name}`);
+  const agentIds = agentIdsOf(graph);
   const tools = new Map(graph.tools.map((t) => [t.id, t]));
   const agents: Record<string, AgentAuthority> = {};
   for (const a of graph.agents)

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { findNodeAtLocation, getNodeValue, type Node } from 'jsonc-parser';
 import { type CompiledValidator, JsonFileError, keyPath, lineCol, parseJsonTree, schemaErrorTarget } from './json-file';
 import type { Severity } from '../analyzer/types';
+import { checkPolicyExpression, type PolicySubject } from '../policies/cel';
 import schema from './agent-warden.schema.json';
 import { validate as validateGenerated } from './validate-config.generated';
 
@@ -32,10 +33,21 @@ export interface Config {
   testPaths?: string[];
   /** From which risk tier each governance requirement applies; unset ones keep their defaults. */
   governance?: Partial<Record<'owner' | 'scope' | 'revocation' | 'audit', 'critical' | 'high' | 'medium' | 'low'>>;
+  /** The team's own rules over the identity graph, in CEL (checked when the config is read). */
+  policies?: ConfigPolicy[];
   /** Where the config came from, if anywhere. */
   file?: string;
   /** The config's folder from the working directory (`''` when they are one), which `testPaths` globs start at. */
   base?: string;
+}
+
+export interface ConfigPolicy {
+  id: string;
+  for: PolicySubject;
+  deny: string;
+  message: string;
+  severity?: Severity;
+  description?: string;
 }
 
 export const DEFAULT_CONFIG: Config = { rules: {}, owners: {}, ignore: [] };
@@ -81,6 +93,7 @@ export function parseConfig(text: string, file: string): Config {
     throw new ConfigError(file, line, column, key, detail);
   }
   const v = value as Partial<Config>;
+  checkPolicies(v.policies ?? [], tree, text, file);
   return {
     rules: v.rules ?? {},
     owners: v.owners ?? {},
@@ -91,8 +104,37 @@ export function parseConfig(text: string, file: string): Config {
     baseline: v.baseline,
     testPaths: v.testPaths,
     governance: v.governance,
+    policies: v.policies,
     file,
   };
+}
+
+/** Each policy's CEL expression must check against the graph's types; ids must differ. The error is placed in it. */
+function checkPolicies(policies: ConfigPolicy[], tree: Node, text: string, file: string): void {
+  const seen = new Set<string>();
+  policies.forEach((p, i) => {
+    if (seen.has(p.id)) {
+      const at = lineCol(text, findNodeAtLocation(tree, ['policies', i, 'id'])?.offset ?? 0);
+      throw new ConfigError(file, at.line, at.column, `policies[${i}].id`, `'${p.id}' is the id of another policy`);
+    }
+    seen.add(p.id);
+    const problem = checkPolicyExpression(p.deny, p.for);
+    if (!problem) return;
+    const literal = findNodeAtLocation(tree, ['policies', i, 'deny']);
+    const offset = literal ? offsetInLiteral(text, literal.offset, problem.offset) : 0;
+    const at = lineCol(text, offset);
+    throw new ConfigError(file, at.line, at.column, `policies[${i}].deny`, `policy '${p.id}': ${problem.message}`);
+  });
+}
+
+/** The text offset of the `index`th character of a JSON string literal's value (escapes take more than one). */
+function offsetInLiteral(text: string, literalStart: number, index: number): number {
+  let at = literalStart + 1;
+  for (let n = 0; n < index && at < text.length && text[at] !== '"'; n++) {
+    if (text[at] !== '\\') at += 1;
+    else at += text[at + 1] === 'u' ? 6 : 2;
+  }
+  return at;
 }
 
 /** Loads `--config <file>` or `agent-warden.json` in `root`; the defaults when there is none. */

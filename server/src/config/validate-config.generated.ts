@@ -5,11 +5,12 @@ import runtime0 from 'ajv/dist/runtime/ucs2length';
 
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://agent-warden.dev/schema/agent-warden.schema.json","title":"Agent Warden configuration (agent-warden.json)","description":"Governance rules for AI agents and their tools. JSON with comments.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string"},"rules":{"description":"Severity per rule id: \"off\", \"info\", \"warning\" or \"error\".","type":"object","propertyNames":{"enum":["hardcoded-secret","unscoped-tool","missing-owner","missing-revocation","expired-grant","dynamic-tool-registration","invalid-suppression","unapproved-high-risk-action","undeclared-capability","privilege-escalating-chain","misdeclared-tool-hint","unlogged-action","long-lived-credential","secret-in-prompt","authority-beyond-lockfile"]},"additionalProperties":{"enum":["off","info","warning","error"]}},"owners":{"description":"Owner per glob of workspace-relative paths, used when a definition has no @owner. The last matching glob wins.","type":"object","additionalProperties":{"type":"string","minLength":1,"pattern":"^\\S+$"}},"ignore":{"description":"Extra glob patterns of files to skip (in addition to .gitignore and node_modules).","type":"array","items":{"type":"string","minLength":1}},"capabilities":{"description":"Your own SDKs in the capability catalog: which calls show which capability, at which risk tier.","type":"array","items":{"type":"object","additionalProperties":false,"required":["module","call","capability","tier"],"properties":{"module":{"type":"string","minLength":1,"description":"Import specifier, e.g. \"@acme/payments\"."},"call":{"type":"string","minLength":1,"description":"Export path (\"refund\", \"default.charge\") or \"#member.chain\" for a method on an instance; \"*\" matches one segment."},"capability":{"type":"string","pattern":"^[A-Za-z0-9_.*-]+(:[A-Za-z0-9_.*-]+)+$"},"tier":{"enum":["critical","high","medium","low"]},"reason":{"type":"string"}}}},"auditLoggers":{"description":"Calls that write an audit record, by name or dotted path (e.g. \"audit.record\").","type":"array","items":{"type":"string","minLength":1}},"tokenBrokers":{"description":"Calls that mint short-lived credentials (count as ephemeral, not long-lived).","type":"array","items":{"type":"object","additionalProperties":false,"required":["module","call"],"properties":{"module":{"type":"string","minLength":1,"description":"Import specifier, e.g. \"@acme/payments\"."},"call":{"type":"string","minLength":1,"description":"Export path (\"refund\", \"default.charge\") or \"#member.chain\" for a method on an instance; \"*\" matches one segment."}}}},"baseline":{"description":"Baseline file of known findings (written by `agent-warden scan --update-baseline`), relative to this file.","type":"string","minLength":1},"governance":{"description":"From which risk tier each governance requirement applies. Defaults: owner and scope from medium (anything that changes state), revocation from high, an audit record from critical. \"low\" requires it of everything.","type":"object","additionalProperties":false,"properties":{"owner":{"description":"An owner (`@owner`, config `owners`, CODEOWNERS) for agents, servers and the tools no agent exposes.","type":"string","enum":["low","medium","high","critical"]},"scope":{"description":"A declared `@scope` for tools.","type":"string","enum":["low","medium","high","critical"]},"revocation":{"description":"A `@revocation` path for agents and MCP servers.","type":"string","enum":["low","medium","high","critical"]},"audit":{"description":"An audit record written by the tool.","type":"string","enum":["low","medium","high","critical"]}}},"testPaths":{"description":"Globs of test, eval, fixture and mock code (default: test/, tests/, __tests__/, *.test.*, *.spec.*, e2e/, eval/, evals/, fixtures/, mocks/, __mocks__/): governance rules leave it out, and hardcoded secrets there are reported one level lower. [] treats no path as test code.","type":"array","items":{"type":"string","minLength":1}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://agent-warden.dev/schema/agent-warden.schema.json","title":"Agent Warden configuration (agent-warden.json)","description":"Governance rules for AI agents and their tools. JSON with comments.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string"},"rules":{"description":"Severity per rule id: \"off\", \"info\", \"warning\" or \"error\".","type":"object","propertyNames":{"enum":["hardcoded-secret","unscoped-tool","missing-owner","missing-revocation","expired-grant","dynamic-tool-registration","invalid-suppression","unapproved-high-risk-action","undeclared-capability","privilege-escalating-chain","misdeclared-tool-hint","unlogged-action","long-lived-credential","secret-in-prompt","authority-beyond-lockfile"]},"additionalProperties":{"enum":["off","info","warning","error"]}},"owners":{"description":"Owner per glob of workspace-relative paths, used when a definition has no @owner. The last matching glob wins.","type":"object","additionalProperties":{"type":"string","minLength":1,"pattern":"^\\S+$"}},"ignore":{"description":"Extra glob patterns of files to skip (in addition to .gitignore and node_modules).","type":"array","items":{"type":"string","minLength":1}},"capabilities":{"description":"Your own SDKs in the capability catalog: which calls show which capability, at which risk tier.","type":"array","items":{"type":"object","additionalProperties":false,"required":["module","call","capability","tier"],"properties":{"module":{"type":"string","minLength":1,"description":"Import specifier, e.g. \"@acme/payments\"."},"call":{"type":"string","minLength":1,"description":"Export path (\"refund\", \"default.charge\") or \"#member.chain\" for a method on an instance; \"*\" matches one segment."},"capability":{"type":"string","pattern":"^[A-Za-z0-9_.*-]+(:[A-Za-z0-9_.*-]+)+$"},"tier":{"enum":["critical","high","medium","low"]},"reason":{"type":"string"}}}},"auditLoggers":{"description":"Calls that write an audit record, by name or dotted path (e.g. \"audit.record\").","type":"array","items":{"type":"string","minLength":1}},"tokenBrokers":{"description":"Calls that mint short-lived credentials (count as ephemeral, not long-lived).","type":"array","items":{"type":"object","additionalProperties":false,"required":["module","call"],"properties":{"module":{"type":"string","minLength":1,"description":"Import specifier, e.g. \"@acme/payments\"."},"call":{"type":"string","minLength":1,"description":"Export path (\"refund\", \"default.charge\") or \"#member.chain\" for a method on an instance; \"*\" matches one segment."}}}},"baseline":{"description":"Baseline file of known findings (written by `agent-warden scan --update-baseline`), relative to this file.","type":"string","minLength":1},"governance":{"description":"From which risk tier each governance requirement applies. Defaults: owner and scope from medium (anything that changes state), revocation from high, an audit record from critical. \"low\" requires it of everything.","type":"object","additionalProperties":false,"properties":{"owner":{"description":"An owner (`@owner`, config `owners`, CODEOWNERS) for agents, servers and the tools no agent exposes.","type":"string","enum":["low","medium","high","critical"]},"scope":{"description":"A declared `@scope` for tools.","type":"string","enum":["low","medium","high","critical"]},"revocation":{"description":"A `@revocation` path for agents and MCP servers.","type":"string","enum":["low","medium","high","critical"]},"audit":{"description":"An audit record written by the tool.","type":"string","enum":["low","medium","high","critical"]}}},"testPaths":{"description":"Globs of test, eval, fixture and mock code (default: test/, tests/, __tests__/, *.test.*, *.spec.*, e2e/, eval/, evals/, fixtures/, mocks/, __mocks__/): governance rules leave it out, and hardcoded secrets there are reported one level lower. [] treats no path as test code.","type":"array","items":{"type":"string","minLength":1}},"policies":{"description":"Your own rules over the agent identity graph, written in CEL (the Common Expression Language): each is evaluated for every agent (or every tool) and reported as a finding wherever its `deny` expression is true. See docs/policy-as-code.md.","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","for","deny","message"],"properties":{"id":{"description":"Reported as the rule `policy/<id>`; suppress it as any rule.","type":"string","pattern":"^[a-z][a-z0-9-]*$"},"for":{"description":"What the expression is evaluated for: each agent (variable `agent`) or each tool (variable `tool`).","enum":["agent","tool"]},"deny":{"description":"A CEL expression that is true where the policy is broken, e.g. `agent.owner != \"@payments\" && \"payments:write\" in agent.capabilities`.","type":"string","minLength":1},"message":{"description":"What the finding says; `{{name}}`, `{{id}}`, `{{owner}}` and `{{risk}}` are filled in.","type":"string","minLength":1},"severity":{"description":"Default: error.","enum":["error","warning","info"]},"description":{"description":"Why the policy exists and how to comply, shown with its findings' documentation.","type":"string"}}}}}};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = runtime0;
 const pattern0 = new RegExp("^\\S+$", "u");
 const pattern1 = new RegExp("^[A-Za-z0-9_.*-]+(:[A-Za-z0-9_.*-]+)+$", "u");
+const pattern2 = new RegExp("^[a-z][a-z0-9-]*$", "u");
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://agent-warden.dev/schema/agent-warden.schema.json" */;
@@ -705,14 +706,210 @@ vErrors.push(err54);
 errors++;
 }
 }
-}
-else {
-const err55 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.policies !== undefined){
+let data28 = data.policies;
+if(Array.isArray(data28)){
+const len5 = data28.length;
+for(let i5=0; i5<len5; i5++){
+let data29 = data28[i5];
+if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
+if(data29.id === undefined){
+const err55 = {instancePath:instancePath+"/policies/" + i5,schemaPath:"#/properties/policies/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err55];
 }
 else {
 vErrors.push(err55);
+}
+errors++;
+}
+if(data29.for === undefined){
+const err56 = {instancePath:instancePath+"/policies/" + i5,schemaPath:"#/properties/policies/items/required",keyword:"required",params:{missingProperty: "for"},message:"must have required property '"+"for"+"'"};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+if(data29.deny === undefined){
+const err57 = {instancePath:instancePath+"/policies/" + i5,schemaPath:"#/properties/policies/items/required",keyword:"required",params:{missingProperty: "deny"},message:"must have required property '"+"deny"+"'"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+if(data29.message === undefined){
+const err58 = {instancePath:instancePath+"/policies/" + i5,schemaPath:"#/properties/policies/items/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+for(const key7 in data29){
+if(!((((((key7 === "id") || (key7 === "for")) || (key7 === "deny")) || (key7 === "message")) || (key7 === "severity")) || (key7 === "description"))){
+const err59 = {instancePath:instancePath+"/policies/" + i5,schemaPath:"#/properties/policies/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+if(data29.id !== undefined){
+let data30 = data29.id;
+if(typeof data30 === "string"){
+if(!pattern2.test(data30)){
+const err60 = {instancePath:instancePath+"/policies/" + i5+"/id",schemaPath:"#/properties/policies/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\""};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+else {
+const err61 = {instancePath:instancePath+"/policies/" + i5+"/id",schemaPath:"#/properties/policies/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+if(data29.for !== undefined){
+let data31 = data29.for;
+if(!((data31 === "agent") || (data31 === "tool"))){
+const err62 = {instancePath:instancePath+"/policies/" + i5+"/for",schemaPath:"#/properties/policies/items/properties/for/enum",keyword:"enum",params:{allowedValues: schema11.properties.policies.items.properties.for.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+if(data29.deny !== undefined){
+let data32 = data29.deny;
+if(typeof data32 === "string"){
+if(func3(data32) < 1){
+const err63 = {instancePath:instancePath+"/policies/" + i5+"/deny",schemaPath:"#/properties/policies/items/properties/deny/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+else {
+const err64 = {instancePath:instancePath+"/policies/" + i5+"/deny",schemaPath:"#/properties/policies/items/properties/deny/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+if(data29.message !== undefined){
+let data33 = data29.message;
+if(typeof data33 === "string"){
+if(func3(data33) < 1){
+const err65 = {instancePath:instancePath+"/policies/" + i5+"/message",schemaPath:"#/properties/policies/items/properties/message/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+else {
+const err66 = {instancePath:instancePath+"/policies/" + i5+"/message",schemaPath:"#/properties/policies/items/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+if(data29.severity !== undefined){
+let data34 = data29.severity;
+if(!(((data34 === "error") || (data34 === "warning")) || (data34 === "info"))){
+const err67 = {instancePath:instancePath+"/policies/" + i5+"/severity",schemaPath:"#/properties/policies/items/properties/severity/enum",keyword:"enum",params:{allowedValues: schema11.properties.policies.items.properties.severity.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+if(data29.description !== undefined){
+if(typeof data29.description !== "string"){
+const err68 = {instancePath:instancePath+"/policies/" + i5+"/description",schemaPath:"#/properties/policies/items/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+}
+else {
+const err69 = {instancePath:instancePath+"/policies/" + i5,schemaPath:"#/properties/policies/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+}
+}
+else {
+const err70 = {instancePath:instancePath+"/policies",schemaPath:"#/properties/policies/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+}
+}
+else {
+const err71 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
 }
 errors++;
 }

@@ -63,7 +63,7 @@ function actionsFor(finding: Finding, diag: Diagnostic, o: Offer): CodeAction[] 
   if (!o.wants(CodeActionKind.QuickFix)) return ordered;
   if (finding.data?.chain) ordered.push(chainGraphAction(finding.data.chain.split('\n'), o.root, diag));
   for (const fix of fixes.filter((f) => f.suppresses)) ordered.push(toCodeAction(fix, o.doc, o.snippets, diag));
-  ordered.push(showDocsAction(finding.ruleId, diag));
+  if (!finding.ruleId.startsWith('policy/')) ordered.push(showDocsAction(finding.ruleId, diag));
   return ordered;
 }
 

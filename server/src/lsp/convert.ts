@@ -47,7 +47,8 @@ export function toDiagnostic(f: Finding, root: string): Diagnostic {
     severity: SEVERITY[f.severity],
     source: SOURCE,
     code: f.ruleId,
-    codeDescription: { href: docsUrl(f.ruleId) },
+    // A workspace's own policy has no page of ours: its description lives in agent-warden.json.
+    ...(f.ruleId.startsWith('policy/') ? {} : { codeDescription: { href: docsUrl(f.ruleId) } }),
     message: f.message,
     relatedInformation: f.related.length
       ? f.related.map((r) => ({

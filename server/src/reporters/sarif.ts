@@ -57,7 +57,17 @@ export function toSarif(result: AnalysisResult, cwd: string): Sarif.Log {
     isComprehensive: false,
     taxa: Object.entries(t.taxa).map(([id, name]) => ({ id, name, shortDescription: { text: name } })),
   }));
-  const index = new Map(RULES.map((r, i) => [r.meta.id, i]));
+  for (const p of result.policies ?? [])
+    rules.push({
+      id: p.id,
+      name: pascal(p.id.replace('/', '-')),
+      shortDescription: { text: p.summary },
+      fullDescription: { text: p.description ?? p.summary },
+      help: { text: p.description ?? `A policy of this workspace (agent-warden.json): ${p.summary}` },
+      defaultConfiguration: { level: LEVEL[p.severity] },
+      properties: { tags: ['security', 'ai-agent', 'workspace-policy'], precision: 'high' },
+    });
+  const index = new Map(rules.map((r, i) => [r.id, i]));
   const results: Sarif.Result[] = result.findings.map((f: Finding) => ({
     ruleId: f.ruleId,
     ruleIndex: index.get(f.ruleId),
