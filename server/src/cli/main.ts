@@ -194,11 +194,12 @@ const SCAN_FORMATS: Record<ScanFormat, (r: AnalysisResult, o: { cwd: string; col
 };
 
 interface InventoryOptions extends CommonOptions {
-  format: 'json' | 'cyclonedx' | 'markdown' | 'mermaid';
+  format: 'json' | 'cyclonedx' | 'cyclonedx-1.7' | 'markdown' | 'mermaid';
 }
 const INVENTORY_FORMATS: Record<InventoryOptions['format'], (g: AnalysisResult['graph']) => string> = {
   json: (g) => `${JSON.stringify(inventoryToJson(g), null, 2)}\n`,
-  cyclonedx: (g) => `${JSON.stringify(toCycloneDx(g), null, 2)}\n`,
+  cyclonedx: (g) => `${JSON.stringify(toCycloneDx(g, '1.6'), null, 2)}\n`,
+  'cyclonedx-1.7': (g) => `${JSON.stringify(toCycloneDx(g, '1.7'), null, 2)}\n`,
   markdown: (g) => inventoryMarkdown(g),
   mermaid: (g) => inventoryMermaid(g),
 };

@@ -1,17 +1,25 @@
 import { createHash } from 'node:crypto';
 import type { AgentGraph, AgentNode, Capability, Location, ToolNode } from '../analyzer/types';
+import { agentIdsOf, toolAuthority } from '../authority/model';
 import { ANALYZER_VERSION } from '../version';
 
 const caps = (list: Capability[]) => [
   ...new Set(list.map((c) => `${c.capability} (${c.tier}${c.basis ? `, ${c.basis}` : ''})`)),
 ];
 
+export type CycloneDxVersion = '1.6' | '1.7';
+
 /**
- * CycloneDX 1.6: agents as application components, tools as services, with owner, scopes,
- * capabilities and risk as `agent-warden:*` properties; agent → tool and delegation as dependencies.
+ * CycloneDX (1.6 or 1.7): agents as application components, tools as services, with owner, scopes, capabilities,
+ * risk and credentials (by name and lifetime, never by value) as `agent-warden:*` properties; agent → tool and
+ * delegation as dependencies.
  */
-export function toCycloneDx(graph: AgentGraph, builtAt = sourceDateEpoch()): object {
-  const bom = cycloneDxBody(graph);
+export function toCycloneDx(
+  graph: AgentGraph,
+  version: CycloneDxVersion = '1.6',
+  builtAt = sourceDateEpoch(),
+): object {
+  const bom = cycloneDxBody(graph, version);
   // The same inventory is the same BOM, byte for byte: its serial number comes from its content, and it has a
   // timestamp only when a reproducible build asks for one (SOURCE_DATE_EPOCH).
   const serialNumber = `urn:uuid:${contentUuid(JSON.stringify(bom))}`;
@@ -35,17 +43,24 @@ function contentUuid(text: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
-function cycloneDxBody(graph: AgentGraph) {
+function cycloneDxBody(graph: AgentGraph, specVersion: CycloneDxVersion) {
   const prop = (name: string, value: string | undefined | null) =>
     value ? [{ name: `agent-warden:${name}`, value }] : [];
   const agentRef = (a: AgentNode) => `agent:${a.id}`;
   const toolRef = (t: ToolNode) => `tool:${t.id}`;
   const byId = new Map(graph.tools.map((t) => [t.id, t]));
   const agentById = new Map(graph.agents.map((a) => [a.id, a]));
+  const agentIds = agentIdsOf(graph);
+  // A credential is named by what reads it (an environment variable, a property) and its lifetime: never its value.
+  const credentials = (t: ToolNode) =>
+    toolAuthority(graph, t, agentIds).credentials.map((c) => ({
+      name: 'agent-warden:credential',
+      value: `${c.name} (${c.lifetime})`,
+    }));
   return {
-    $schema: 'http://cyclonedx.org/schema/bom-1.6.schema.json',
+    $schema: `http://cyclonedx.org/schema/bom-${specVersion}.schema.json`,
     bomFormat: 'CycloneDX',
-    specVersion: '1.6',
+    specVersion,
     version: 1,
     metadata: {
       tools: { components: [{ type: 'application', name: 'agent-warden', version: ANALYZER_VERSION }] },
@@ -79,6 +94,7 @@ function cycloneDxBody(graph: AgentGraph) {
         ...prop('expires', t.expires),
         ...prop('location', `${t.loc.file}:${t.loc.start.line}`),
         ...caps(t.capabilities).map((c) => ({ name: 'agent-warden:capability', value: c })),
+        ...credentials(t),
       ],
     })),
     dependencies: graph.agents.map((a) => ({
