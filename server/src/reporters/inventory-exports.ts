@@ -14,11 +14,7 @@ export type CycloneDxVersion = '1.6' | '1.7';
  * risk and credentials (by name and lifetime, never by value) as `agent-warden:*` properties; agent → tool and
  * delegation as dependencies.
  */
-export function toCycloneDx(
-  graph: AgentGraph,
-  version: CycloneDxVersion = '1.6',
-  builtAt = sourceDateEpoch(),
-): object {
+export function toCycloneDx(graph: AgentGraph, version: CycloneDxVersion = '1.6', builtAt = sourceDateEpoch()): object {
   const bom = cycloneDxBody(graph, version);
   // The same inventory is the same BOM, byte for byte: its serial number comes from its content, and it has a
   // timestamp only when a reproducible build asks for one (SOURCE_DATE_EPOCH).
