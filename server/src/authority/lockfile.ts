@@ -15,7 +15,11 @@ export class LockfileError extends JsonFileError {}
 // Compiled ahead of time from schemas/lockfile.v1.schema.json (scripts/schema-validators.mjs).
 const lockfileValidator = validateGenerated as CompiledValidator;
 
-const credentialJson = (c: CredentialAuthority) => ({ name: c.name, lifetime: c.lifetime });
+const credentialJson = (c: CredentialAuthority) => ({
+  name: c.name,
+  lifetime: c.lifetime,
+  ...(c.ttlSeconds !== undefined ? { ttlSeconds: c.ttlSeconds } : {}),
+});
 
 /** A tool's fields in a fixed order, without the in-memory locations. */
 function toolJson(t: ToolAuthority) {

@@ -12,6 +12,8 @@ export type ApprovalGate = 'framework' | 'annotation' | 'code';
 export interface CredentialAuthority {
   name: string;
   lifetime: CredentialLifetime;
+  /** How long it lives, where the code sets it (`DurationSeconds: 900`). */
+  ttlSeconds?: number;
   /** Where the code reads it (in memory only: the lockfile has no locations). */
   loc?: Location;
 }
@@ -89,9 +91,17 @@ function stableIds<N extends { id: string; name: string; framework: string; loc:
   return ids;
 }
 
+/** Capabilities that obtain a credential that is not a stored secret, and the lifetime class of what they obtain. */
+export const BROKERED: Readonly<Record<string, CredentialLifetime>> = {
+  'credentials:ephemeral': 'ephemeral',
+  'credentials:federated': 'federated',
+  'credentials:workload': 'workload',
+};
+
 /**
- * A tool's credentials: secrets its code reads (environment or literal: they live until rotated) and the
- * short-lived ones a token broker mints for it.
+ * A tool's credentials: secrets its code reads (environment or literal: they live until rotated), and the ones it
+ * obtains instead: short-lived tokens (a token broker, Vault's dynamic secrets), federated exchanges, the identity of
+ * the workload it runs as.
  */
 function credentialsOf(graph: AgentGraph, t: ToolNode): CredentialAuthority[] {
   const found = new Map<string, CredentialAuthority>();
@@ -104,11 +114,15 @@ function credentialsOf(graph: AgentGraph, t: ToolNode): CredentialAuthority[] {
   ];
   for (const r of reads)
     if (!found.has(r.name)) found.set(r.name, { name: r.name, lifetime: 'long-lived', loc: r.loc });
-  for (const c of t.capabilities)
-    if (c.capability === 'credentials:ephemeral') {
-      const name = `token broker${c.detail ? ` ${c.detail}` : ''}`;
-      if (!found.has(name)) found.set(name, { name, lifetime: 'ephemeral', loc: c.evidence });
-    }
+  for (const c of t.capabilities) {
+    const lifetime = BROKERED[c.capability];
+    if (!lifetime) continue;
+    // The capability's detail is the call and, where the code sets it, the lifetime: `AssumeRoleCommand, 900 s`.
+    const m = /^(.*), (\d+) s$/.exec(c.detail ?? '');
+    const name = m ? m[1]! : (c.detail ?? c.reason);
+    if (!found.has(name))
+      found.set(name, { name, lifetime, loc: c.evidence, ...(m ? { ttlSeconds: Number(m[2]) } : {}) });
+  }
   return [...found.values()].sort((a, b) => byKey(a.name, b.name));
 }
 

@@ -4,12 +4,12 @@
 
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://raw.githubusercontent.com/agent-warden/agent-warden/main/schemas/lockfile.v1.schema.json","title":"Agent Warden authority lockfile (agent-warden.lock.json)","description":"The authority each agent was granted when the lockfile was written: owner, tools by the names the model sees, their capabilities, risk, approval gates, scopes and credentials, and delegations. `agent-warden lock` writes it; `agent-warden lock --check` fails when the code grants something else.","type":"object","additionalProperties":false,"required":["lockfileVersion","agents","tools"],"properties":{"$schema":{"type":"string"},"lockfileVersion":{"const":1,"description":"The lockfile format; a new major version of it is a new number."},"agents":{"type":"object","description":"Agents and MCP servers by a stable id: `<framework>:<name>`, `#2`, `#3`… for later namesakes.","additionalProperties":{"$ref":"#/definitions/agent"}},"tools":{"type":"object","description":"Tools no agent exposes, by `<framework>:<name>`.","additionalProperties":{"$ref":"#/definitions/standaloneTool"}}},"definitions":{"risk":{"enum":["critical","high","medium","low",null]},"stringList":{"type":"array","items":{"type":"string"},"uniqueItems":true},"credential":{"type":"object","additionalProperties":false,"required":["name","lifetime"],"properties":{"name":{"type":"string","description":"The environment variable, or what a literal secret is (masked)."},"lifetime":{"enum":["workload","federated","ephemeral","long-lived"]}}},"tool":{"type":"object","additionalProperties":false,"required":["risk","capabilities","approval","scopes","credentials","delegatesTo"],"properties":{"risk":{"$ref":"#/definitions/risk"},"capabilities":{"$ref":"#/definitions/stringList"},"approval":{"enum":["framework","annotation","code",null]},"scopes":{"$ref":"#/definitions/stringList"},"credentials":{"type":"array","items":{"$ref":"#/definitions/credential"}},"delegatesTo":{"type":["string","null"]}}},"standaloneTool":{"type":"object","additionalProperties":false,"required":["name","framework","owner","risk","capabilities","approval","scopes","credentials","delegatesTo"],"properties":{"name":{"type":"string"},"framework":{"type":"string"},"owner":{"type":["string","null"]},"risk":{"$ref":"#/definitions/risk"},"capabilities":{"$ref":"#/definitions/stringList"},"approval":{"enum":["framework","annotation","code",null]},"scopes":{"$ref":"#/definitions/stringList"},"credentials":{"type":"array","items":{"$ref":"#/definitions/credential"}},"delegatesTo":{"type":["string","null"]}}},"agent":{"type":"object","additionalProperties":false,"required":["name","framework","owner","risk","complete","delegates","tools"],"properties":{"name":{"type":"string"},"framework":{"type":"string"},"owner":{"type":["string","null"]},"risk":{"$ref":"#/definitions/risk"},"complete":{"type":"boolean","description":"false when some tools are registered in a way the code does not list."},"delegates":{"$ref":"#/definitions/stringList"},"tools":{"type":"object","additionalProperties":{"$ref":"#/definitions/tool"}}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://raw.githubusercontent.com/agent-warden/agent-warden/main/schemas/lockfile.v1.schema.json","title":"Agent Warden authority lockfile (agent-warden.lock.json)","description":"The authority each agent was granted when the lockfile was written: owner, tools by the names the model sees, their capabilities, risk, approval gates, scopes and credentials, and delegations. `agent-warden lock` writes it; `agent-warden lock --check` fails when the code grants something else.","type":"object","additionalProperties":false,"required":["lockfileVersion","agents","tools"],"properties":{"$schema":{"type":"string"},"lockfileVersion":{"const":1,"description":"The lockfile format; a new major version of it is a new number."},"agents":{"type":"object","description":"Agents and MCP servers by a stable id: `<framework>:<name>`, `#2`, `#3`… for later namesakes.","additionalProperties":{"$ref":"#/definitions/agent"}},"tools":{"type":"object","description":"Tools no agent exposes, by `<framework>:<name>`.","additionalProperties":{"$ref":"#/definitions/standaloneTool"}}},"definitions":{"risk":{"enum":["critical","high","medium","low",null]},"stringList":{"type":"array","items":{"type":"string"},"uniqueItems":true},"credential":{"type":"object","additionalProperties":false,"required":["name","lifetime"],"properties":{"name":{"type":"string","description":"The environment variable, or what a literal secret is (masked)."},"lifetime":{"enum":["workload","federated","ephemeral","long-lived"]},"ttlSeconds":{"type":"integer","minimum":0,"description":"How long it lives, where the code sets it."}}},"tool":{"type":"object","additionalProperties":false,"required":["risk","capabilities","approval","scopes","credentials","delegatesTo"],"properties":{"risk":{"$ref":"#/definitions/risk"},"capabilities":{"$ref":"#/definitions/stringList"},"approval":{"enum":["framework","annotation","code",null]},"scopes":{"$ref":"#/definitions/stringList"},"credentials":{"type":"array","items":{"$ref":"#/definitions/credential"}},"delegatesTo":{"type":["string","null"]}}},"standaloneTool":{"type":"object","additionalProperties":false,"required":["name","framework","owner","risk","capabilities","approval","scopes","credentials","delegatesTo"],"properties":{"name":{"type":"string"},"framework":{"type":"string"},"owner":{"type":["string","null"]},"risk":{"$ref":"#/definitions/risk"},"capabilities":{"$ref":"#/definitions/stringList"},"approval":{"enum":["framework","annotation","code",null]},"scopes":{"$ref":"#/definitions/stringList"},"credentials":{"type":"array","items":{"$ref":"#/definitions/credential"}},"delegatesTo":{"type":["string","null"]}}},"agent":{"type":"object","additionalProperties":false,"required":["name","framework","owner","risk","complete","delegates","tools"],"properties":{"name":{"type":"string"},"framework":{"type":"string"},"owner":{"type":["string","null"]},"risk":{"$ref":"#/definitions/risk"},"complete":{"type":"boolean","description":"false when some tools are registered in a way the code does not list."},"delegates":{"$ref":"#/definitions/stringList"},"tools":{"type":"object","additionalProperties":{"$ref":"#/definitions/tool"}}}}}};
 const schema12 = {"type":"object","additionalProperties":false,"required":["name","framework","owner","risk","complete","delegates","tools"],"properties":{"name":{"type":"string"},"framework":{"type":"string"},"owner":{"type":["string","null"]},"risk":{"$ref":"#/definitions/risk"},"complete":{"type":"boolean","description":"false when some tools are registered in a way the code does not list."},"delegates":{"$ref":"#/definitions/stringList"},"tools":{"type":"object","additionalProperties":{"$ref":"#/definitions/tool"}}}};
 const schema13 = {"enum":["critical","high","medium","low",null]};
 const schema14 = {"type":"array","items":{"type":"string"},"uniqueItems":true};
 const schema15 = {"type":"object","additionalProperties":false,"required":["risk","capabilities","approval","scopes","credentials","delegatesTo"],"properties":{"risk":{"$ref":"#/definitions/risk"},"capabilities":{"$ref":"#/definitions/stringList"},"approval":{"enum":["framework","annotation","code",null]},"scopes":{"$ref":"#/definitions/stringList"},"credentials":{"type":"array","items":{"$ref":"#/definitions/credential"}},"delegatesTo":{"type":["string","null"]}}};
-const schema19 = {"type":"object","additionalProperties":false,"required":["name","lifetime"],"properties":{"name":{"type":"string","description":"The environment variable, or what a literal secret is (masked)."},"lifetime":{"enum":["workload","federated","ephemeral","long-lived"]}}};
+const schema19 = {"type":"object","additionalProperties":false,"required":["name","lifetime"],"properties":{"name":{"type":"string","description":"The environment variable, or what a literal secret is (masked)."},"lifetime":{"enum":["workload","federated","ephemeral","long-lived"]},"ttlSeconds":{"type":"integer","minimum":0,"description":"How long it lives, where the code sets it."}}};
 
 function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -245,7 +245,7 @@ vErrors.push(err16);
 errors++;
 }
 for(const key1 in data7){
-if(!((key1 === "name") || (key1 === "lifetime"))){
+if(!(((key1 === "name") || (key1 === "lifetime")) || (key1 === "ttlSeconds"))){
 const err17 = {instancePath:instancePath+"/credentials/" + i4,schemaPath:"#/definitions/credential/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err17];
@@ -281,9 +281,10 @@ vErrors.push(err19);
 errors++;
 }
 }
-}
-else {
-const err20 = {instancePath:instancePath+"/credentials/" + i4,schemaPath:"#/definitions/credential/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data7.ttlSeconds !== undefined){
+let data10 = data7.ttlSeconds;
+if(!((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10)))){
+const err20 = {instancePath:instancePath+"/credentials/" + i4+"/ttlSeconds",schemaPath:"#/definitions/credential/properties/ttlSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -292,10 +293,9 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-}
-else {
-const err21 = {instancePath:instancePath+"/credentials",schemaPath:"#/properties/credentials/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(typeof data10 == "number"){
+if(data10 < 0 || isNaN(data10)){
+const err21 = {instancePath:instancePath+"/credentials/" + i4+"/ttlSeconds",schemaPath:"#/definitions/credential/properties/ttlSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -305,10 +305,10 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data.delegatesTo !== undefined){
-let data10 = data.delegatesTo;
-if((typeof data10 !== "string") && (data10 !== null)){
-const err22 = {instancePath:instancePath+"/delegatesTo",schemaPath:"#/properties/delegatesTo/type",keyword:"type",params:{type: schema15.properties.delegatesTo.type},message:"must be string,null"};
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/credentials/" + i4,schemaPath:"#/definitions/credential/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -320,12 +320,37 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err23 = {instancePath:instancePath+"/credentials",schemaPath:"#/properties/credentials/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err23];
 }
 else {
 vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data.delegatesTo !== undefined){
+let data11 = data.delegatesTo;
+if((typeof data11 !== "string") && (data11 !== null)){
+const err24 = {instancePath:instancePath+"/delegatesTo",schemaPath:"#/properties/delegatesTo/type",keyword:"type",params:{type: schema15.properties.delegatesTo.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+}
+else {
+const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
 }
 errors++;
 }
@@ -874,7 +899,7 @@ vErrors.push(err22);
 errors++;
 }
 for(const key1 in data10){
-if(!((key1 === "name") || (key1 === "lifetime"))){
+if(!(((key1 === "name") || (key1 === "lifetime")) || (key1 === "ttlSeconds"))){
 const err23 = {instancePath:instancePath+"/credentials/" + i4,schemaPath:"#/definitions/credential/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err23];
@@ -910,9 +935,10 @@ vErrors.push(err25);
 errors++;
 }
 }
-}
-else {
-const err26 = {instancePath:instancePath+"/credentials/" + i4,schemaPath:"#/definitions/credential/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data10.ttlSeconds !== undefined){
+let data13 = data10.ttlSeconds;
+if(!((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13)))){
+const err26 = {instancePath:instancePath+"/credentials/" + i4+"/ttlSeconds",schemaPath:"#/definitions/credential/properties/ttlSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -921,10 +947,9 @@ vErrors.push(err26);
 }
 errors++;
 }
-}
-}
-else {
-const err27 = {instancePath:instancePath+"/credentials",schemaPath:"#/properties/credentials/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(typeof data13 == "number"){
+if(data13 < 0 || isNaN(data13)){
+const err27 = {instancePath:instancePath+"/credentials/" + i4+"/ttlSeconds",schemaPath:"#/definitions/credential/properties/ttlSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -934,10 +959,10 @@ vErrors.push(err27);
 errors++;
 }
 }
-if(data.delegatesTo !== undefined){
-let data13 = data.delegatesTo;
-if((typeof data13 !== "string") && (data13 !== null)){
-const err28 = {instancePath:instancePath+"/delegatesTo",schemaPath:"#/properties/delegatesTo/type",keyword:"type",params:{type: schema20.properties.delegatesTo.type},message:"must be string,null"};
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/credentials/" + i4,schemaPath:"#/definitions/credential/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -949,12 +974,37 @@ errors++;
 }
 }
 else {
-const err29 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err29 = {instancePath:instancePath+"/credentials",schemaPath:"#/properties/credentials/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err29];
 }
 else {
 vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data.delegatesTo !== undefined){
+let data14 = data.delegatesTo;
+if((typeof data14 !== "string") && (data14 !== null)){
+const err30 = {instancePath:instancePath+"/delegatesTo",schemaPath:"#/properties/delegatesTo/type",keyword:"type",params:{type: schema20.properties.delegatesTo.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+}
+else {
+const err31 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
 }
 errors++;
 }

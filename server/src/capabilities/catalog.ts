@@ -22,7 +22,16 @@ export interface CatalogEntry {
    * How arguments refine the capability: SQL text, a command (string or file + args), an HTTP request, or (`subject`)
    * what the argument names, as its detail.
    */
-  kind?: 'sql' | 'exec-string' | 'exec-file' | 'http' | 'http-method' | 'http-config' | 'file-write' | 'subject';
+  kind?:
+    | 'sql'
+    | 'exec-string'
+    | 'exec-file'
+    | 'http'
+    | 'http-method'
+    | 'http-config'
+    | 'file-write'
+    | 'subject'
+    | 'credential';
   /** The argument holding the SQL, command, or URL. */
   arg?: number;
 }
@@ -732,10 +741,107 @@ const RAW_CATALOG: RawEntry[] = [
   {
     id: 'aws-sts',
     module: mod('@aws-sdk/client-sts'),
-    callee: exp('AssumeRoleCommand', 'GetSessionTokenCommand', 'AssumeRoleWithWebIdentityCommand'),
+    callee: exp('AssumeRoleCommand', 'GetSessionTokenCommand', 'GetFederationTokenCommand'),
     capability: 'credentials:ephemeral',
     tier: 'low',
     reason: 'obtains short-lived AWS credentials (a token broker)',
+    kind: 'credential',
+  },
+  {
+    id: 'aws-sts-federated',
+    module: mod('@aws-sdk/client-sts'),
+    callee: exp('AssumeRoleWithWebIdentityCommand', 'AssumeRoleWithSAMLCommand'),
+    capability: 'credentials:federated',
+    tier: 'low',
+    reason: "exchanges an identity provider's token for short-lived AWS credentials (federation)",
+    kind: 'credential',
+  },
+  {
+    id: 'aws-credential-providers-ephemeral',
+    module: mod('@aws-sdk/credential-providers'),
+    callee: exp('fromTemporaryCredentials'),
+    capability: 'credentials:ephemeral',
+    tier: 'low',
+    reason: 'obtains short-lived AWS credentials by assuming a role',
+    kind: 'credential',
+  },
+  {
+    id: 'aws-credential-providers-federated',
+    module: mod('@aws-sdk/credential-providers'),
+    callee: exp('fromWebToken', 'fromTokenFile', 'fromCognitoIdentity', 'fromCognitoIdentityPool'),
+    capability: 'credentials:federated',
+    tier: 'low',
+    reason: "exchanges an identity provider's token for short-lived AWS credentials (federation)",
+    kind: 'credential',
+  },
+  {
+    id: 'aws-credential-providers-workload',
+    module: mod('@aws-sdk/credential-providers'),
+    callee: exp('fromInstanceMetadata', 'fromContainerMetadata'),
+    capability: 'credentials:workload',
+    tier: 'low',
+    reason: 'uses the identity of the machine or container it runs on (workload identity)',
+    kind: 'credential',
+  },
+  {
+    id: 'gcp-federated',
+    module: mod('google-auth-library'),
+    callee: exp(
+      'ExternalAccountClient',
+      'IdentityPoolClient',
+      'AwsClient',
+      'PluggableAuthClient',
+      'ExternalAccountClient.fromJSON',
+    ),
+    capability: 'credentials:federated',
+    tier: 'low',
+    reason: 'uses workload identity federation: an external token exchanged for short-lived Google credentials',
+    kind: 'credential',
+  },
+  {
+    id: 'gcp-impersonated',
+    module: mod('google-auth-library'),
+    callee: exp('Impersonated'),
+    capability: 'credentials:ephemeral',
+    tier: 'low',
+    reason: 'impersonates a service account with short-lived credentials',
+    kind: 'credential',
+  },
+  {
+    id: 'azure-workload',
+    module: mod('@azure/identity'),
+    callee: exp('ManagedIdentityCredential', 'DefaultAzureCredential'),
+    capability: 'credentials:workload',
+    tier: 'low',
+    reason: 'uses the managed identity of the Azure resource it runs on (workload identity)',
+    kind: 'credential',
+  },
+  {
+    id: 'azure-federated',
+    module: mod('@azure/identity'),
+    callee: exp('WorkloadIdentityCredential', 'ClientAssertionCredential'),
+    capability: 'credentials:federated',
+    tier: 'low',
+    reason: 'exchanges a federated token for short-lived Azure credentials',
+    kind: 'credential',
+  },
+  {
+    id: 'github-oidc',
+    module: mod('@actions/core'),
+    callee: exp('getIDToken'),
+    capability: 'credentials:federated',
+    tier: 'low',
+    reason: 'requests the GitHub Actions OIDC token, exchanged for short-lived cloud credentials',
+    kind: 'credential',
+  },
+  {
+    id: 'oauth-client-credentials',
+    module: mod('@modelcontextprotocol/sdk/client/auth-extensions.js', 'simple-oauth2'),
+    callee: exp('ClientCredentialsProvider', 'PrivateKeyJwtProvider', 'ClientCredentials'),
+    capability: 'credentials:ephemeral',
+    tier: 'low',
+    reason: 'obtains short-lived OAuth access tokens (client credentials grant)',
+    kind: 'credential',
   },
   {
     id: 'aws-lambda',
@@ -1256,6 +1362,8 @@ const RAW_CATALOG: RawEntry[] = [
     capability: 'credentials:read',
     tier: 'high',
     reason: 'reads secrets from Vault',
+    // A read under `…/creds/…` leases a dynamic secret (resolve-capabilities.ts, classifyCredential).
+    kind: 'credential',
   },
   {
     id: 'keytar',

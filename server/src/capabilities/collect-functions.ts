@@ -446,6 +446,8 @@ export class FunctionCollector {
     if (def?.k === 'agent') return { t: 'agent', id: def.id };
     if (def?.k === 'tool') return { t: 'tool', id: def.id };
     if (ts.isStringLiteralLike(node)) return { t: 'str', v: node.text, exact: true };
+    // A number as its text: a lifetime in seconds (`DurationSeconds: 900`), a port.
+    if (ts.isNumericLiteral(node)) return { t: 'str', v: node.text, exact: true };
     // Drizzle's `sql\`DELETE …\`` passed to `db.execute`: the text it builds.
     if (ts.isTaggedTemplateExpression(node)) return this.symOf(node.template, fnNode, depth + 1);
     if (ts.isTemplateExpression(node)) {

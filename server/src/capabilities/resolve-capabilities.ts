@@ -148,6 +148,39 @@ function classifyHttp(
   return { capability: m === 'POST' ? 'network:send' : 'network:egress', tier: 'medium', detail };
 }
 
+/** Where a short-lived credential's lifetime (in seconds) is set, by SDK: AWS, Google, Vault, OAuth libraries. */
+const TTL_PATHS = [['DurationSeconds'], ['params', 'DurationSeconds'], ['lifetime'], ['ttl'], ['expiresIn']];
+
+/**
+ * A credential call refined by its arguments: what it is (the call's name) and, where the code sets it, how long it
+ * lives (`DurationSeconds: 900` → `AssumeRoleCommand, 900 s`). A Vault read under `…/creds/…` is a dynamic secret,
+ * minted for the caller and leased for a time; any other Vault read is a stored secret.
+ */
+function classifyCredential(
+  entry: CatalogEntry,
+  base: Omit<Capability, 'evidence' | 'path'>,
+  arg: Sym | undefined,
+): Omit<Capability, 'evidence' | 'path'> {
+  // Catalog ids are `<entry>:<callee>`: the callee's last segment names the call.
+  const call =
+    entry.id
+      .slice(entry.id.indexOf(':') + 1)
+      .split(/[.#]/)
+      .pop() || entry.id;
+  if (entry.id.startsWith('vault-read:')) {
+    const path = strHint(arg);
+    if (!path || !/(^|\/)creds\//.test(path)) return path ? { ...base, detail: path } : base;
+    return {
+      capability: 'credentials:ephemeral',
+      tier: 'low',
+      reason: 'leases a dynamic secret from Vault',
+      detail: path,
+    };
+  }
+  const seconds = TTL_PATHS.map((p) => strHint(walkSym(arg ?? { t: 'unknown' }, p))).find((v) => v && /^\d+$/.test(v));
+  return { ...base, detail: seconds ? `${call}, ${seconds} s` : call };
+}
+
 /** Refines a catalog entry with its call's arguments (SQL verb, command verb, HTTP method and host). */
 export function classify(entry: CatalogEntry, args: Sym[], readOnly: boolean): Omit<Capability, 'evidence' | 'path'> {
   const base = { capability: entry.capability, tier: entry.tier, reason: entry.reason };
@@ -209,6 +242,8 @@ export function classify(entry: CatalogEntry, args: Sym[], readOnly: boolean): O
       const subject = strHint(arg);
       return subject ? { ...base, detail: subject } : base;
     }
+    case 'credential':
+      return classifyCredential(entry, base, arg);
     default:
       return base;
   }

@@ -1,10 +1,11 @@
 import type { LinkedGraph } from '../analyzer/link';
+import { BROKERED } from '../authority/model';
 import type { FileFacts } from '../analyzer/types';
 
 /**
  * The static credentials behind each high-risk tool: secret-named environment variables read at module level in
- * the files where the tool and its high-risk clients live — unless the tool gets its credentials from a token
- * broker (an ephemeral credential).
+ * the files where the tool and its high-risk clients live — unless the tool obtains its credentials otherwise: from a
+ * token broker (ephemeral), a federated exchange, or the identity of the workload it runs as.
  */
 export function findStaticCredentials(g: LinkedGraph): void {
   const moduleCredentials = new Map<string, FileFacts['credentials']>();
@@ -14,7 +15,7 @@ export function findStaticCredentials(g: LinkedGraph): void {
   }
   for (const t of g.tools.values()) {
     if (t.risk !== 'high' && t.risk !== 'critical') continue;
-    if (t.capabilities.some((c) => c.capability === 'credentials:ephemeral')) continue;
+    if (t.capabilities.some((c) => BROKERED[c.capability])) continue;
     const highRisk = t.capabilities.filter((c) => c.tier === 'high' || c.tier === 'critical');
     const files = new Set([t.loc.file, ...highRisk.map((c) => c.evidence.file)]);
     const creds = [...files].flatMap((file) => moduleCredentials.get(file) ?? []);

@@ -8,7 +8,7 @@ export const longLivedCredential = defineRule({
       'A tool with high or critical capabilities acts with a static credential read once at module level, not a short-lived token from a broker.',
     why: 'A static key lives as long as nobody rotates it and grants the same power to every run, task and user. A leaked one stays valid (OWASP NHI7 long-lived secrets). Brokered tokens (AWS STS, GCP/Azure tokens, Vault, GitHub App installation tokens, SPIFFE SVIDs) expire and can be scoped per task.',
     fix: 'Mint a short-lived, task-scoped token where the tool runs (e.g. STS `AssumeRole`, a GitHub App installation token, Vault dynamic secrets), or at least read the key per call from a secret manager that rotates it.',
-    when: 'On tools with high or critical capabilities whose client is built with a credential read once at module level.',
+    when: "On tools with high or critical capabilities whose client is built with a credential read once at module level, unless the tool obtains its credentials otherwise: a short-lived token (STS `AssumeRole`, impersonated Google credentials, Vault's dynamic secrets, OAuth client credentials), a federated exchange (a web identity, GCP workload identity federation, GitHub Actions OIDC) or the identity of the workload it runs as (an Azure managed identity, the instance's or container's role). The lockfile, the inventory's CycloneDX export and policies name each credential's lifetime: `workload`, `federated`, `ephemeral` (with its lifetime where the code sets it) or `long-lived`.",
     incorrect: [
       {
         code: `import { tool } from 'ai';
