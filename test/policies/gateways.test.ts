@@ -131,7 +131,7 @@ describe('agent-warden policy, for gateways', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('action == AgentCore::Action::"answerBillingQuestion___lookupInvoice"');
     expect(r.stderr).toContain(
-      "not permitted at the gateway, which cannot see a human's approval: ai-sdk:answerBillingQuestion/refundCharge.",
+      "not permitted, as nothing here can see a human's approval: ai-sdk:answerBillingQuestion/refundCharge.",
     );
   });
 

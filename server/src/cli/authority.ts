@@ -7,7 +7,15 @@ import { formatLockfile, LOCKFILE, LockfileError, parseLockfile } from '../autho
 import { type Authority, authorityOf } from '../authority/model';
 import { UsageError } from '../project/collect-files';
 import { openWorkspace } from '../project/workspace';
-import { agentCorePolicies, cedarPolicies, cedarSchema, gatedTools, toolHiveConfig } from '../reporters/cedar';
+import {
+  agentCorePolicies,
+  cedarPolicies,
+  cedarSchema,
+  claudePermissions,
+  gatedTools,
+  openAiAgentsToolFilter,
+  toolHiveConfig,
+} from '../reporters/cedar';
 import { changesJson, changesMarkdown, changesSarif, changesText, type Sides } from '../reporters/authority-changes';
 import { type CommonOptions, emit, printNotices, runAnalysis } from './analysis';
 import { atRevision } from './revision';
@@ -147,7 +155,7 @@ async function diff(paths: string[], opts: DiffOptions, cwd: string): Promise<nu
   return changes.some(fails) ? EXIT.changed : EXIT.ok;
 }
 
-type PolicyFormat = 'cedar' | 'cedar-schema' | 'agentcore' | 'toolhive';
+type PolicyFormat = 'cedar' | 'cedar-schema' | 'agentcore' | 'toolhive' | 'claude' | 'openai-agents';
 const POLICY_FORMATS: Record<PolicyFormat, (a: Authority, opts: PolicyOptions) => string> = {
   cedar: (a, o) => cedarPolicies(a, o.agent),
   'cedar-schema': (a, o) => cedarSchema(a, o.agent),
@@ -157,6 +165,10 @@ const POLICY_FORMATS: Record<PolicyFormat, (a: Authority, opts: PolicyOptions) =
     return agentCorePolicies(a, o.gateway, o.agent);
   },
   toolhive: (a, o) => toolHiveConfig(a, oneAgent(a, o.agent, 'ToolHive authorizes one MCP server')),
+  claude: (a, o) =>
+    claudePermissions(a, oneAgent(a, o.agent, 'Claude Code permissions are for one MCP server'), o.server),
+  'openai-agents': (a, o) =>
+    openAiAgentsToolFilter(a, oneAgent(a, o.agent, 'An OpenAI Agents tool filter is for one MCP server')),
 };
 
 /** The one agent a format writes for: `--agent`, or the only one there is. */
@@ -172,6 +184,7 @@ interface PolicyOptions extends CommonOptions {
   from?: 'lockfile' | 'code';
   agent?: string;
   gateway?: string;
+  server?: string;
 }
 
 export function addPolicyCommand(program: Command, cwd: string, setExit: (code: number) => void): void {
@@ -192,6 +205,7 @@ export function addPolicyCommand(program: Command, cwd: string, setExit: (code: 
     )
     .option('--agent <id>', 'only this agent (its id in the lockfile, e.g. ai-sdk:answerBillingQuestion)')
     .option('--gateway <arn>', 'with --format agentcore: the AgentCore gateway the policies apply to')
+    .option('--server <name>', "with --format claude: the MCP server's name in Claude Code's config (default: its own)")
     .option('-c, --config <file>', 'config file (default: nearest agent-warden.json)')
     .option('-o, --output <file>', 'write the policy to a file instead of stdout')
     .action(async (paths: string[], opts: PolicyOptions) => setExit(await policy(paths, opts, cwd)));
@@ -199,16 +213,12 @@ export function addPolicyCommand(program: Command, cwd: string, setExit: (code: 
 
 /** A gateway without an approval step denies the tools behind one: said, so that nobody wonders why. */
 function warnGated(authority: Authority, opts: PolicyOptions): void {
-  const ids =
-    opts.format === 'toolhive'
-      ? [oneAgent(authority, opts.agent, '')]
-      : opts.agent
-        ? [opts.agent]
-        : Object.keys(authority.agents);
+  const one = opts.format === 'toolhive' || opts.format === 'openai-agents';
+  const ids = one ? [oneAgent(authority, opts.agent, '')] : opts.agent ? [opts.agent] : Object.keys(authority.agents);
   const gated = ids.flatMap((id) => gatedTools(authority, id).map((t) => `${id}/${t}`));
   if (gated.length)
     process.stderr.write(
-      `agent-warden: not permitted at the gateway, which cannot see a human's approval: ${gated.join(', ')}.\n`,
+      `agent-warden: not permitted, as nothing here can see a human's approval: ${gated.join(', ')}.\n`,
     );
 }
 
@@ -228,6 +238,11 @@ async function policy(paths: string[], opts: PolicyOptions, cwd: string): Promis
     );
   emit(POLICY_FORMATS[opts.format](authority, opts), opts.output, cwd);
   process.stderr.write(`agent-warden: policies from ${fromLockfile ? shown : 'the code'}.\n`);
-  if (opts.format === 'agentcore' || opts.format === 'toolhive') warnGated(authority, opts);
+  if (opts.format === 'agentcore' || opts.format === 'toolhive' || opts.format === 'openai-agents')
+    warnGated(authority, opts);
+  if (opts.format === 'claude' || opts.format === 'openai-agents')
+    process.stderr.write(
+      "agent-warden: these lists are enforced in the agent's own process, not at a boundary it cannot skip.\n",
+    );
   return EXIT.ok;
 }

@@ -162,3 +162,33 @@ export function toolHiveConfig(authority: Authority, agentId: string): string {
 export function gatedTools(authority: Authority, agentId: string): string[] {
   return split(authority.agents[agentId]!).gated;
 }
+
+/** A server's name as Claude Code spells it in tool names: other characters than letters, digits, `_`, `-` as `_`. */
+export function claudeServerName(name: string): string {
+  return name.replace(/[^A-Za-z0-9_-]/g, '_');
+}
+
+/**
+ * Claude Code / Claude Agent SDK settings for one MCP server: its tools that need no approval `allow`ed, those behind
+ * an approval gate `ask` (Claude Code asks the user each time), as `mcp__<server>__<tool>` rules. A tool on neither
+ * list is left to the permission mode: asked in the default mode, denied in `dontAsk`.
+ */
+export function claudePermissions(authority: Authority, agentId: string, server?: string): string {
+  const agent = authority.agents[agentId]!;
+  const prefix = `mcp__${claudeServerName(server ?? agent.name)}__`;
+  const { free, gated } = split(agent);
+  const settings = {
+    $schema: 'https://json.schemastore.org/claude-code-settings.json',
+    permissions: { allow: free.map((t) => prefix + t), ask: gated.map((t) => prefix + t) },
+  };
+  return `${JSON.stringify(settings, null, 2)}\n`;
+}
+
+/**
+ * The options of an OpenAI Agents static tool filter (`createMCPToolStaticFilter`) for one MCP server: its tools
+ * that need no approval allowed, those behind an approval gate blocked (a static filter asks no human).
+ */
+export function openAiAgentsToolFilter(authority: Authority, agentId: string): string {
+  const { free, gated } = split(authority.agents[agentId]!);
+  return `${JSON.stringify({ allowed: free, blocked: gated }, null, 2)}\n`;
+}
