@@ -5,7 +5,14 @@ import type { AnalysisResult } from '../../server/src/analyzer/types';
 import { formatLockfile } from '../../server/src/authority/lockfile';
 import { authorityOf } from '../../server/src/authority/model';
 import { runAnalysis } from '../../server/src/cli/analysis';
-import { cedarPolicies, cedarSchema } from '../../server/src/reporters/cedar';
+import {
+  agentCorePolicies,
+  cedarPolicies,
+  cedarSchema,
+  claudePermissions,
+  openAiAgentsToolFilter,
+  toolHiveConfig,
+} from '../../server/src/reporters/cedar';
 import { inventoryMarkdown, inventoryMermaid, toCycloneDx } from '../../server/src/reporters/inventory-exports';
 import { formatJson, inventoryToJson } from '../../server/src/reporters/json';
 import { formatSarif } from '../../server/src/reporters/sarif';
@@ -24,11 +31,20 @@ function exportsOf(result: AnalysisResult, cwd: string): Record<string, string> 
   return {
     'inventory json': JSON.stringify(inventoryToJson(result.graph)),
     'inventory cyclonedx': JSON.stringify(toCycloneDx(result.graph)),
+    'inventory cyclonedx 1.7': JSON.stringify(toCycloneDx(result.graph, '1.7')),
     'inventory markdown': inventoryMarkdown(result.graph),
     'inventory mermaid': inventoryMermaid(result.graph),
     lockfile: formatLockfile(authority),
     'cedar policies': cedarPolicies(authority),
     'cedar schema': cedarSchema(authority),
+    agentcore: agentCorePolicies(authority, 'arn:aws:bedrock-agentcore:eu-west-1:123456789012:gateway/gw'),
+    ...Object.fromEntries(
+      Object.keys(authority.agents).flatMap((id) => [
+        [`toolhive ${id}`, toolHiveConfig(authority, id)],
+        [`claude ${id}`, claudePermissions(authority, id)],
+        [`openai-agents ${id}`, openAiAgentsToolFilter(authority, id)],
+      ]),
+    ),
     'scan json': formatJson(result),
     'scan sarif': formatSarif(result, cwd),
   };

@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { authorityOf } from '../../server/src/authority/model';
 import { cedarPolicies, cedarSchema, cedarString } from '../../server/src/reporters/cedar';
 import { analyzeFiles } from '../helpers/analyze';
-import { REPO, runCli } from '../helpers/cli';
+import { runAnalysis } from '../../server/src/cli/analysis';
+import { inventoryToJson } from '../../server/src/reporters/json';
+import { REPO } from '../helpers/cli';
 
 /** Every example and fixture project. */
 const PROJECTS = [
@@ -24,12 +26,6 @@ interface InventoryAgent {
 interface InventoryTool {
   id: string;
   approval: string | null;
-}
-
-function cli(args: string[], cwd: string): string {
-  const r = runCli(args, { cwd: join(REPO, cwd) });
-  expect(r.code, r.stderr).toBe(0);
-  return r.stdout;
 }
 
 /** Cedar's strict validation: success is not enough, its lists of errors and warnings must be empty. */
@@ -72,15 +68,13 @@ describe('Cedar policies, checked with the reference engine (@cedar-policy/cedar
   /** How many agent × tool decisions of each kind the projects gave. */
   const tally = new Map<string, number>();
 
-  it.each(PROJECTS)('%s: validate strictly, and decide each agent × tool as the inventory says', (project) => {
-    const schema = cli(['policy', '--from', 'code', '--format', 'cedar-schema'], project);
-    const policies = cli(['policy', '--from', 'code', '--format', 'cedar'], project);
+  it.each(PROJECTS)('%s: validate strictly, and decide each agent × tool as the inventory says', async (project) => {
+    const result = await runAnalysis(['.'], {}, join(REPO, project));
+    const authority = authorityOf(result.graph);
+    const [schema, policies] = [cedarSchema(authority), cedarPolicies(authority)];
     expect(cedar.checkParseSchema(schema)).toEqual({ type: 'success' });
     expectValid(schema, policies);
-    const inventory = JSON.parse(cli(['inventory', '--format', 'json'], project)) as {
-      agents: InventoryAgent[];
-      tools: InventoryTool[];
-    };
+    const inventory = inventoryToJson(result.graph) as unknown as { agents: InventoryAgent[]; tools: InventoryTool[] };
     const ids = inventory.agents.map((a) => `${a.framework}:${a.name}`);
     // Each agent's id is its framework and name when no two agents share them (true of every fixture).
     expect(new Set(ids).size).toBe(ids.length);
