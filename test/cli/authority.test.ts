@@ -4,22 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REPO, runCli, THIRD_PARTY } from '../helpers/cli';
-
-function git(cwd: string, ...args: string[]): string {
-  const r = spawnSync('git', args, {
-    cwd,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 't',
-      GIT_AUTHOR_EMAIL: 't@example.com',
-      GIT_COMMITTER_NAME: 't',
-      GIT_COMMITTER_EMAIL: 't@example.com',
-    },
-  });
-  if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
-  return r.stdout;
-}
+import { gitOk } from '../helpers/git';
 
 /** The change of the worked example: a payment tool given to the billing agent, with no approval gate. */
 const CHARGE_CARD = `
@@ -51,9 +36,9 @@ function exampleRepo(): string {
   const dir = mkdtempSync(join(tmpdir(), 'agent-warden-authority-'));
   cpSync(join(REPO, 'examples/support-desk'), dir, { recursive: true });
   // The example's config points at the repository's schema by a relative path: not needed here.
-  git(dir, 'init', '-q', '-b', 'main');
-  git(dir, 'add', '-A');
-  git(dir, 'commit', '-q', '-m', 'init');
+  gitOk(dir, 'init', '-q', '-b', 'main');
+  gitOk(dir, 'add', '-A');
+  gitOk(dir, 'commit', '-q', '-m', 'init');
   return dir;
 }
 
@@ -145,7 +130,7 @@ describe('agent-warden diff --base', () => {
   });
 
   it('prints the authority change of the working tree as Markdown for a pull request, and fails', () => {
-    const status = git(dir, 'status', '--porcelain');
+    const status = gitOk(dir, 'status', '--porcelain');
     const r = runCli(['diff', '--base', 'main', '--format', 'markdown'], { cwd: dir });
     expect(r.code, r.stderr).toBe(1);
     expect(r.stdout).toBe(
@@ -169,7 +154,7 @@ describe('agent-warden diff --base', () => {
       ].join('\n'),
     );
     // Reading the base revision touched neither the working tree nor the index.
-    expect(git(dir, 'status', '--porcelain')).toBe(status);
+    expect(gitOk(dir, 'status', '--porcelain')).toBe(status);
   });
 
   it("writes SARIF that Microsoft's validator accepts: one result per change granting more, at its code", () => {
@@ -208,8 +193,8 @@ describe('agent-warden diff --base', () => {
   });
 
   it('compares two revisions with --head, and a folder of the repository on its own', () => {
-    git(dir, 'add', '-A');
-    git(dir, 'commit', '-q', '-m', 'charge cards');
+    gitOk(dir, 'add', '-A');
+    gitOk(dir, 'commit', '-q', '-m', 'charge cards');
     const json = JSON.parse(
       runCli(['diff', '--base', 'main~1', '--head', 'main', '--format', 'json'], { cwd: dir }).stdout,
     );

@@ -1,4 +1,3 @@
-import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AnalysisResult } from '../../server/src/analyzer/types';
@@ -17,13 +16,7 @@ import { inventoryMarkdown, inventoryMermaid, toCycloneDx } from '../../server/s
 import { formatJson, inventoryToJson } from '../../server/src/reporters/json';
 import { formatSarif } from '../../server/src/reporters/sarif';
 import { REPO, runCli } from '../helpers/cli';
-
-const PROJECTS = [
-  'examples/support-desk',
-  ...readdirSync(join(REPO, 'test/fixtures'))
-    .filter((d) => existsSync(join(REPO, 'test/fixtures', d, 'package.json')))
-    .map((d) => `test/fixtures/${d}`),
-];
+import { PROJECTS } from '../helpers/projects';
 
 /** Every export Agent Warden writes from one analysis. */
 function exportsOf(result: AnalysisResult, cwd: string): Record<string, string> {

@@ -4,21 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI, REPO, runCli, tempProject } from '../helpers/cli';
 import { FAKE_KEYS } from '../helpers/fake-keys';
-
-function git(cwd: string, ...args: string[]) {
-  const r = spawnSync('git', args, {
-    cwd,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 't',
-      GIT_AUTHOR_EMAIL: 't@example.com',
-      GIT_COMMITTER_NAME: 't',
-      GIT_COMMITTER_EMAIL: 't@example.com',
-    },
-  });
-  return { code: r.status ?? -1, out: r.stdout + r.stderr };
-}
+import { git } from '../helpers/git';
 
 function repo(files: Record<string, string>): string {
   const dir = tempProject(files);

@@ -1,16 +1,7 @@
 import { Spec, Validation } from '@cyclonedx/cyclonedx-library';
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO, runCli } from '../helpers/cli';
-
-/** Every example and fixture project. */
-const PROJECTS = [
-  'examples/support-desk',
-  ...readdirSync(join(REPO, 'test/fixtures'))
-    .filter((d) => existsSync(join(REPO, 'test/fixtures', d, 'package.json')))
-    .map((d) => `test/fixtures/${d}`),
-];
+import { runCli } from '../helpers/cli';
+import { PROJECTS } from '../helpers/projects';
 
 const VERSIONS = [
   { format: 'cyclonedx', spec: '1.6', version: Spec.Version.v1dot6 },

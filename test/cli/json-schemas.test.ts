@@ -1,18 +1,12 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv, { type ValidateFunction } from 'ajv';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REPO, runCli, tempProject } from '../helpers/cli';
+import { PROJECTS } from '../helpers/projects';
 
 const schema = (name: string) => JSON.parse(readFileSync(join(REPO, 'schemas', name), 'utf8'));
-/** Every example and fixture project, each with its own config: findings of every kind, every framework's agents. */
-const PROJECTS = [
-  'examples/support-desk',
-  ...readdirSync(join(REPO, 'test/fixtures'))
-    .filter((d) => existsSync(join(REPO, 'test/fixtures', d, 'package.json')))
-    .map((d) => `test/fixtures/${d}`),
-];
 
 function validator(name: string): ValidateFunction {
   // Strict: a keyword the schema misspells is an error here, not a silently ignored constraint.

@@ -1,5 +1,4 @@
 import * as cedar from '@cedar-policy/cedar-wasm/nodejs';
-import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { authorityOf } from '../../server/src/authority/model';
@@ -8,14 +7,7 @@ import { analyzeFiles } from '../helpers/analyze';
 import { runAnalysis } from '../../server/src/cli/analysis';
 import { inventoryToJson } from '../../server/src/reporters/json';
 import { REPO } from '../helpers/cli';
-
-/** Every example and fixture project. */
-const PROJECTS = [
-  'examples/support-desk',
-  ...readdirSync(join(REPO, 'test/fixtures'))
-    .filter((d) => existsSync(join(REPO, 'test/fixtures', d, 'package.json')))
-    .map((d) => `test/fixtures/${d}`),
-];
+import { PROJECTS } from '../helpers/projects';
 
 interface InventoryAgent {
   name: string;
@@ -128,6 +120,7 @@ server.registerTool(${JSON.stringify(name)}, { description: 'x' }, async () => (
 const billing = (tools: string) => `import { Agent, tool } from '@openai/agents';
 import Stripe from 'stripe';
 import { z } from 'zod';
+import { PROJECTS } from '../helpers/projects';
 const stripe = new Stripe(process.env.STRIPE_SECRET_KEY!);
 const lookup = tool({ name: 'lookup_invoice', description: 'x', parameters: z.object({ id: z.string() }), execute: async ({ id }) => stripe.invoices.retrieve(id) });
 const charge = tool({ name: 'charge_card', description: 'x', parameters: z.object({ c: z.string() }), execute: async ({ c }) => stripe.paymentIntents.create({ customer: c, amount: 1, currency: 'usd' }) });

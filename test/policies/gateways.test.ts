@@ -1,5 +1,4 @@
 import * as cedar from '@cedar-policy/cedar-wasm/nodejs';
-import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type Authority, authorityOf } from '../../server/src/authority/model';
@@ -12,13 +11,8 @@ import {
   toolHiveConfig,
 } from '../../server/src/reporters/cedar';
 import { REPO, runCli } from '../helpers/cli';
+import { PROJECTS } from '../helpers/projects';
 
-const PROJECTS = [
-  'examples/support-desk',
-  ...readdirSync(join(REPO, 'test/fixtures'))
-    .filter((d) => existsSync(join(REPO, 'test/fixtures', d, 'package.json')))
-    .map((d) => `test/fixtures/${d}`),
-];
 const GATEWAY = 'arn:aws:bedrock-agentcore:eu-west-1:123456789012:gateway/support-gw';
 
 const authorityIn = async (project: string): Promise<Authority> =>

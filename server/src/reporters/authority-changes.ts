@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
 import type { RiskTier } from '../analyzer/types';
 import { type AuthorityChange, type ChangeKind, grantsMore } from '../authority/compare';
 import { ANALYZER_VERSION } from '../version';
+import { physical, sarifLog } from './sarif';
 
 /** What the two sides of a comparison are called in reports: `agent-warden.lock.json` and `the code`, or two refs. */
 export interface Sides {
@@ -122,44 +122,11 @@ export function changesSarif(changes: AuthorityChange[], cwd: string): string {
       ruleIndex: c.kind === 'added' ? 0 : 1,
       level: LEVEL(c.risk),
       message: { text: c.message },
-      locations: [
-        {
-          physicalLocation: {
-            artifactLocation: { uri: encodeURI(c.loc!.file), uriBaseId: '%SRCROOT%' },
-            region: {
-              startLine: c.loc!.start.line,
-              startColumn: c.loc!.start.column,
-              endLine: c.loc!.end.line,
-              endColumn: c.loc!.end.column,
-            },
-          },
-        },
-      ],
+      locations: [{ physicalLocation: physical(c.loc!) }],
       partialFingerprints: {
         authorityChange: createHash('sha256').update(`${c.kind}\0${c.message}`).digest('hex').slice(0, 32),
       },
     }));
-  const root = pathToFileURL(cwd).href;
-  const log: Sarif.Log = {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: 'agent-warden',
-            semanticVersion: ANALYZER_VERSION,
-            version: ANALYZER_VERSION,
-            informationUri: 'https://github.com/agent-warden/agent-warden',
-            rules: SARIF_RULES,
-          },
-        },
-        automationDetails: { id: 'agent-warden/authority-diff/' },
-        originalUriBaseIds: { '%SRCROOT%': { uri: root.endsWith('/') ? root : `${root}/` } },
-        columnKind: 'utf16CodeUnits',
-        results,
-      },
-    ],
-  };
+  const log = sarifLog(cwd, SARIF_RULES, results, { automationDetails: { id: 'agent-warden/authority-diff/' } });
   return `${JSON.stringify(log, null, 2)}\n`;
 }

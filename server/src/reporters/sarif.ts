@@ -19,8 +19,39 @@ function region(loc: Location): Sarif.Region {
   return { startLine: loc.start.line, startColumn: loc.start.column, endLine: loc.end.line, endColumn: loc.end.column };
 }
 
-function physical(loc: Location): Sarif.PhysicalLocation {
+export function physical(loc: Location): Sarif.PhysicalLocation {
   return { artifactLocation: { uri: encodeURI(loc.file), uriBaseId: '%SRCROOT%' }, region: region(loc) };
+}
+
+/** A SARIF log of one run of Agent Warden with these rules and results, paths from `cwd`. */
+export function sarifLog(
+  cwd: string,
+  rules: Sarif.ReportingDescriptor[],
+  results: Sarif.Result[],
+  extra: Partial<Sarif.Run> = {},
+): Sarif.Log {
+  const root = pathToFileURL(cwd).href;
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'agent-warden',
+            semanticVersion: ANALYZER_VERSION,
+            version: ANALYZER_VERSION,
+            informationUri: 'https://github.com/agent-warden/agent-warden',
+            rules,
+          },
+        },
+        ...extra,
+        originalUriBaseIds: { '%SRCROOT%': { uri: root.endsWith('/') ? root : `${root}/` } },
+        columnKind: 'utf16CodeUnits',
+        results,
+      },
+    ],
+  };
 }
 
 /** SARIF 2.1.0, as GitHub code scanning and other SARIF consumers read it. */
@@ -79,28 +110,7 @@ export function toSarif(result: AnalysisResult, cwd: string): Sarif.Log {
       : undefined,
     partialFingerprints: { 'agentWarden/v1': f.fingerprint },
   }));
-  const root = pathToFileURL(cwd).href;
-  return {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: 'agent-warden',
-            semanticVersion: ANALYZER_VERSION,
-            version: ANALYZER_VERSION,
-            informationUri: 'https://github.com/agent-warden/agent-warden',
-            rules,
-          },
-        },
-        taxonomies,
-        originalUriBaseIds: { '%SRCROOT%': { uri: root.endsWith('/') ? root : `${root}/` } },
-        columnKind: 'utf16CodeUnits',
-        results,
-      },
-    ],
-  };
+  return sarifLog(cwd, rules, results, { taxonomies });
 }
 
 export function formatSarif(result: AnalysisResult, cwd: string): string {
