@@ -400,6 +400,11 @@ function blindSpots(declared: DeclaredVersions[], graph: AgentGraph): Notice[] {
   return out;
 }
 
+/** Whether a file (named from the working directory) is test code by the config's `testPaths` (or the defaults). */
+export function isTestPathOf(config: Config): (file: string) => boolean {
+  return testPathMatcher(config.testPaths ?? DEFAULT_TEST_PATHS, config.base);
+}
+
 /** Whether a file (named from the working directory) is test code, by globs written from the config's folder. */
 function testPathMatcher(globs: readonly string[], base = ''): (file: string) => boolean {
   if (!globs.length) return () => false;

@@ -50,6 +50,13 @@ describe('the lockfile', () => {
     expect(Object.keys(json.tools)).toEqual(['openai-agents:spare']);
   });
 
+  it('leaves out agents of test code, and numbers the rest as if they were there', () => {
+    const files = { 'src/a/ops.ts': CODE, 'src/m/ops.test.ts': CODE, 'src/z/ops.ts': CODE };
+    const { graph } = analyzeFiles(files);
+    const ids = Object.keys(authorityOf(graph, (f) => f.includes('.test.')).agents);
+    expect(ids).toEqual(['openai-agents:ops', 'openai-agents:ops#3']);
+  });
+
   it('numbers namesakes in file order, so each keeps its id', () => {
     const twin = CODE.replace("name: 'purge_cache'", "name: 'purge2'");
     const files = { 'a/ops.ts': CODE, 'b/ops.ts': twin };

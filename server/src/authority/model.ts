@@ -166,12 +166,16 @@ export function agentIdsOf(graph: AgentGraph): Map<string, string> {
   return stableIds(graph.agents, (a) => `${a.framework}:${a.name}`);
 }
 
-/** The authority the code grants, from the enriched graph: what the lockfile records and diffs compare. */
-export function authorityOf(graph: AgentGraph): Authority {
+/**
+ * The authority the code grants, from the enriched graph: what the lockfile records and diffs compare. Agents and
+ * tools defined where `leaveOut` says (test code) are left out; ids are numbered over all of them all the same, so an
+ * id does not depend on what is left out.
+ */
+export function authorityOf(graph: AgentGraph, leaveOut: (file: string) => boolean = () => false): Authority {
   const agentIds = agentIdsOf(graph);
   const tools = new Map(graph.tools.map((t) => [t.id, t]));
   const agents: Record<string, AgentAuthority> = {};
-  for (const a of graph.agents)
+  for (const a of graph.agents.filter((x) => !leaveOut(x.loc.file)))
     agents[agentIds.get(a.id)!] = {
       name: a.name,
       framework: a.framework,
@@ -182,7 +186,7 @@ export function authorityOf(graph: AgentGraph): Authority {
       tools: agentTools(graph, a, tools, agentIds),
       loc: a.nameLoc,
     };
-  const standalone = graph.tools.filter((t) => t.agents.length === 0);
+  const standalone = graph.tools.filter((t) => t.agents.length === 0 && !leaveOut(t.loc.file));
   const toolIds = stableIds(standalone, (t) => `${t.framework}:${t.name}`);
   const alone: Record<string, StandaloneToolAuthority> = {};
   for (const t of standalone)

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { type Command, Option } from 'commander';
 import type { RiskTier } from '../analyzer/types';
+import { isTestPathOf } from '../engine';
 import { type AuthorityChange, compareAuthority, grantsMore, tierRank } from '../authority/compare';
 import { formatLockfile, LOCKFILE, LockfileError, parseLockfile } from '../authority/lockfile';
 import { type Authority, authorityOf } from '../authority/model';
@@ -45,7 +46,8 @@ interface DiffOptions extends CommonOptions {
 async function authorityAt(paths: string[], opts: CommonOptions, cwd: string): Promise<Authority> {
   const result = await runAnalysis(paths, { ...opts, ignoreLockfile: true }, cwd);
   printNotices(result.notices);
-  return authorityOf(result.graph);
+  // Test code is not what runs in production: its agents hold no authority to record.
+  return authorityOf(result.graph, isTestPathOf(openWorkspace(cwd, paths, opts.config).config));
 }
 
 export function addLockCommand(program: Command, cwd: string, setExit: (code: number) => void): void {

@@ -93,7 +93,7 @@ export const billing = new Agent({ name: 'billing', instructions: 'Answer billin
   check(ctx) {
     if (!ctx.lockfile) return;
     const lockfile = ctx.lockfile.file;
-    const changes = compareAuthority(ctx.lockfile.authority, authorityOf(ctx.graph));
+    const changes = compareAuthority(ctx.lockfile.authority, authorityOf(ctx.graph, ctx.isTestPath));
     for (const c of changes) {
       if (!grantsMore(c) || !c.loc) continue;
       const subject = c.agent ?? c.tool!;
