@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -39,10 +39,11 @@ describe('VS Code extension (real editor, installed from the .vsix)', { timeout:
 
   describe('trusted workspace', () => {
     let page: Page;
+    let trusted: CodeServer;
     beforeAll(async () => {
-      const cs = await startCodeServer(EXAMPLE);
-      servers.push(cs);
-      page = await openWorkbench(browser, cs.url, true);
+      trusted = await startCodeServer(EXAMPLE);
+      servers.push(trusted);
+      page = await openWorkbench(browser, trusted.url, true);
     });
     afterEach((ctx) => screenshotOnFailure(page, ctx.task));
 
@@ -98,6 +99,34 @@ describe('VS Code extension (real editor, installed from the .vsix)', { timeout:
       await page.keyboard.press('Escape'); // leave snippet mode; the inferred scope stays
       expect(await until(rows, (r) => r.length === 0)).toEqual([]);
       await screenshot(page, '4-quick-fix-applied');
+    });
+
+    it("a tool given beyond the lockfile is marked, and its quick fix records the agent's entry in the lockfile", async () => {
+      await openFile(page, 'triage.ts');
+      await goTo(page, '43:22'); // after `tools: [formatReply` of the Accounts agent
+      await page.keyboard.type(', searchHelpCentre');
+      const message = "Not in agent-warden.lock.json: agent 'openai-agents:Accounts' gains tool 'search_help_centre'";
+      const rows = () => problems(page, message).then((r) => r.filter((x) => x.includes(message)));
+      expect(await until(rows, (r) => r.length > 0)).toHaveLength(1);
+      await goTo(page, '13:12'); // the tool's name, where the finding is
+      await page.waitForTimeout(1000);
+      const record = "Record agent 'openai-agents:Accounts' as it is now in agent-warden.lock.json";
+      await openQuickFixMenu(page, record);
+      await screenshot(page, '13-record-in-lockfile');
+      // The fix comes first in the menu, focused: Enter applies it.
+      expect(await page.locator('.action-widget .monaco-list-row.focused').innerText()).toContain(record);
+      await page.keyboard.press('Enter');
+      // The fix edits the lockfile (another file): saved, the server reads it again and the finding goes.
+      await page.keyboard.press('F1');
+      await page.keyboard.type('File: Save All');
+      await page.keyboard.press('Enter');
+      const lockfile = join(trusted.workspace, 'agent-warden.lock.json');
+      const recorded = await until(
+        async () => JSON.parse(readFileSync(lockfile, 'utf8')).agents['openai-agents:Accounts'].tools,
+        (tools) => 'search_help_centre' in tools,
+      );
+      expect(Object.keys(recorded)).toEqual(['format_reply', 'search_help_centre']);
+      expect(await until(rows, (r) => r.length === 0)).toEqual([]);
     });
   });
 
