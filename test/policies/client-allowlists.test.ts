@@ -28,13 +28,11 @@ const SDK_TYPES = join(THIRD_PARTY, 'claude/node_modules/@anthropic-ai/claude-ag
  * Type errors of settings against the Claude Agent SDK's `Settings` type, which the SDK generates from Claude Code's
  * settings schema.
  */
-function settingsTypeErrors(settings: string): string[] {
+function settingsTypeErrors(...settings: string[]): string[] {
   const dir = mkdtempSync(join(tmpdir(), 'agent-warden-claude-'));
   const file = join(dir, 'settings.ts');
-  writeFileSync(
-    file,
-    `import type { Settings } from 'claude-agent-sdk';\nexport const settings: Settings = ${settings};\n`,
-  );
+  const body = settings.map((text, i) => `export const settings${i}: Settings = ${text};\n`).join('');
+  writeFileSync(file, `import type { Settings } from 'claude-agent-sdk';\n${body}`);
   const program = ts.createProgram([file], {
     strict: true,
     noEmit: true,
@@ -51,6 +49,9 @@ function settingsTypeErrors(settings: string): string[] {
 }
 
 describe('Claude Code / Claude Agent SDK permissions', () => {
+  /** Every settings object written below, type-checked together at the end (one compilation of the SDK's types). */
+  const written: string[] = [];
+
   it.each(PROJECTS)(
     '%s: each MCP server allows its tools and asks for those behind an approval gate',
     async (project) => {
@@ -68,10 +69,15 @@ describe('Claude Code / Claude Agent SDK permissions', () => {
             .sort(),
         );
         for (const rule of [...permissions.allow, ...permissions.ask]) expect(rule).toMatch(PERMISSION_RULE);
-        expect(settingsTypeErrors(text)).toEqual([]);
+        written.push(text);
       }
     },
   );
+
+  it("each is valid by the Claude Agent SDK's Settings type", () => {
+    expect(written.length).toBeGreaterThan(5);
+    expect(settingsTypeErrors(...written)).toEqual([]);
+  });
 
   it("the SDK's settings type does reject what is not settings", () => {
     expect(settingsTypeErrors('{ "permissions": { "allow": "mcp__srv__x" } }')).not.toEqual([]);
