@@ -29,10 +29,18 @@ describe('inventory exports', () => {
       expect(await validator.validate(JSON.stringify(bom))).not.toBeNull();
     });
 
-    it('agents as applications, tools as services, credentials by name and lifetime, never by value', () => {
+    it('agents as applications, models as machine-learning models, tools as services, credentials by name and lifetime, never by value', () => {
       const text = runCli(['inventory', 'examples/support-desk', '--format', format]).stdout;
       const bom = JSON.parse(text);
-      expect(bom.components).toHaveLength(8);
+      const byType = (type: string) => bom.components.filter((c: { type: string }) => c.type === type);
+      expect(byType('application')).toHaveLength(8);
+      // The models the agents call, as their options name them.
+      expect(byType('machine-learning-model').map((c: { name: string }) => c.name)).toEqual([
+        'gpt-4o-mini',
+        'gpt-5-mini',
+        'openai/gpt-5-mini',
+        'openai:gpt-5-mini',
+      ]);
       expect(bom.services).toHaveLength(12);
       const crm = bom.components.find((c: { name: string }) => c.name === 'acme-crm');
       expect(crm.type).toBe('application');
@@ -48,6 +56,10 @@ describe('inventory exports', () => {
         value: 'STRIPE_SECRET_KEY (long-lived)',
       });
       expect(bom.dependencies.find((d: { ref: string }) => d.ref === crm['bom-ref']).dependsOn).toHaveLength(3);
+      const billing = bom.components.find((c: { name: string }) => c.name === 'answerBillingQuestion');
+      expect(bom.dependencies.find((d: { ref: string }) => d.ref === billing['bom-ref']).dependsOn).toContain(
+        'model:gpt-5-mini',
+      );
       // The example's pasted ledger key appears nowhere, not even masked.
       expect(text).not.toContain('lk_9');
     });

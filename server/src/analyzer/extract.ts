@@ -636,10 +636,56 @@ function finishAgent(ctx: SourceContext, def: AgentDef, input: AgentInput): Agen
   def.tools = [...(input.tools ?? []).map((e) => ctx.evaluate(e)), ...(input.madeTools ?? [])];
   def.delegates = (input.delegates ?? []).map((e) => ctx.evaluate(e));
   if (input.toolGates) def.toolGates = toolGatesOf(input.toolGates, ctx);
+  const model = modelOf(input.node, ctx);
+  if (model) def.model = model;
   const perCall = input.emitsPerCall ?? [input.emits ?? []];
   if (perCall.some((e) => e.length))
     def.emits = perCall.map((call) => call.map((e) => ({ val: ctx.evaluate(e), text: e.getText() })));
   return def;
+}
+
+/** Where agents' options name their model: `model` (most frameworks), `llm` (LangGraph, LlamaIndex). */
+const MODEL_KEYS = new Set(['model', 'llm', 'modelName']);
+
+/**
+ * The model an agent's options name: a string (`model: 'gpt-5-mini'`), a provider's model function
+ * (`openai('gpt-5-mini')`), or a client built with one (`new ChatOpenAI({ model: 'gpt-4o-mini' })`, also through a
+ * variable). Undefined when the code does not show it.
+ */
+function modelOf(node: ts.Node, ctx: SourceContext, depth = 0): string | undefined {
+  if (depth > 3) return undefined;
+  const args = ts.isCallExpression(node) || ts.isNewExpression(node) ? (node.arguments ?? []) : [];
+  for (const arg of args) {
+    const options = unwrap(arg);
+    if (!ts.isObjectLiteralExpression(options)) continue;
+    for (const p of options.properties) {
+      // `{ model: … }`, or `{ llm }` naming a variable.
+      const value = ts.isPropertyAssignment(p)
+        ? p.initializer
+        : ts.isShorthandPropertyAssignment(p)
+          ? p.name
+          : undefined;
+      if (!value || !p.name || !MODEL_KEYS.has(p.name.getText())) continue;
+      const named = modelNamed(value, ctx, depth);
+      if (named) return named;
+    }
+  }
+  return undefined;
+}
+
+function modelNamed(expr: ts.Expression, ctx: SourceContext, depth: number): string | undefined {
+  const e = unwrap(expr);
+  if (ts.isStringLiteralLike(e)) return e.text || undefined;
+  if (ts.isCallExpression(e) || ts.isNewExpression(e)) {
+    const first = e.arguments?.[0] && unwrap(e.arguments[0]);
+    if (first && ts.isStringLiteralLike(first)) return first.text || undefined;
+    return modelOf(e, ctx, depth + 1);
+  }
+  if (ts.isIdentifier(e)) {
+    const decl = ctx.findDeclaration(e.text, e);
+    if (decl && ts.isVariableDeclaration(decl) && decl.initializer) return modelNamed(decl.initializer, ctx, depth + 1);
+  }
+  return undefined;
 }
 
 const EXIT = Symbol('exit');

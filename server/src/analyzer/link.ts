@@ -248,6 +248,7 @@ class Linker {
       effective: [],
       toolGates: def.toolGates,
       risk: undefined,
+      ...(def.model ? { model: def.model } : {}),
     });
   }
 

@@ -188,6 +188,8 @@ export interface AgentDef {
   tools: Val[];
   /** Handoffs, sub-agents, supervised agents. */
   delegates: Val[];
+  /** The model it calls, as its options name it (`gpt-5-mini`, `openai/gpt-5-mini`), when the code says so. */
+  model?: string;
   /**
    * Agent-level approval settings (AI SDK v7 `toolApproval`, LangChain `interruptOn`, `interruptBefore`): tool name or
    * `*`.
@@ -459,6 +461,8 @@ export interface AgentNode {
   effective: Capability[];
   toolGates?: AgentDef['toolGates'];
   risk?: RiskTier;
+  /** The model it calls, when its options name it. */
+  model?: string;
 }
 
 export interface CredentialNode {

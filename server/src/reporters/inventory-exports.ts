@@ -47,6 +47,8 @@ function cycloneDxBody(graph: AgentGraph, specVersion: CycloneDxVersion) {
   const byId = new Map(graph.tools.map((t) => [t.id, t]));
   const agentById = new Map(graph.agents.map((a) => [a.id, a]));
   const agentIds = agentIdsOf(graph);
+  const models = [...new Set(graph.agents.flatMap((a) => (a.model ? [a.model] : [])))].sort();
+  const modelRef = (m: string) => `model:${m}`;
   // A credential is named by what reads it (an environment variable, a property) and its lifetime: never its value.
   const credentials = (t: ToolNode) =>
     toolAuthority(graph, t, agentIds).credentials.map((c) => ({
@@ -61,21 +63,30 @@ function cycloneDxBody(graph: AgentGraph, specVersion: CycloneDxVersion) {
     metadata: {
       tools: { components: [{ type: 'application', name: 'agent-warden', version: ANALYZER_VERSION }] },
     },
-    components: graph.agents.map((a) => ({
-      type: 'application',
-      'bom-ref': agentRef(a),
-      name: a.name,
-      description: `AI agent (${a.framework}, ${a.kind}) at ${a.loc.file}:${a.loc.start.line}`,
-      properties: [
-        ...prop('kind', 'agent'),
-        ...prop('framework', a.framework),
-        ...prop('owner', a.owner),
-        ...prop('revocation', a.revocation),
-        ...prop('risk', a.risk),
-        ...prop('location', `${a.loc.file}:${a.loc.start.line}`),
-        ...caps(a.effective).map((c) => ({ name: 'agent-warden:effective-permission', value: c })),
-      ],
-    })),
+    components: [
+      ...graph.agents.map((a) => ({
+        type: 'application',
+        'bom-ref': agentRef(a),
+        name: a.name,
+        description: `AI agent (${a.framework}, ${a.kind}) at ${a.loc.file}:${a.loc.start.line}`,
+        properties: [
+          ...prop('kind', 'agent'),
+          ...prop('framework', a.framework),
+          ...prop('owner', a.owner),
+          ...prop('revocation', a.revocation),
+          ...prop('risk', a.risk),
+          ...prop('location', `${a.loc.file}:${a.loc.start.line}`),
+          ...caps(a.effective).map((c) => ({ name: 'agent-warden:effective-permission', value: c })),
+        ],
+      })),
+      // The models agents call, as their options name them: one component each, which the agents depend on.
+      ...models.map((m) => ({
+        type: 'machine-learning-model',
+        'bom-ref': modelRef(m),
+        name: m,
+        properties: [...prop('kind', 'model')],
+      })),
+    ],
     services: graph.tools.map((t) => ({
       'bom-ref': toolRef(t),
       name: t.name,
@@ -104,6 +115,7 @@ function cycloneDxBody(graph: AgentGraph, specVersion: CycloneDxVersion) {
           .map((id) => agentById.get(id))
           .filter((x): x is AgentNode => !!x)
           .map(agentRef),
+        ...(a.model ? [modelRef(a.model)] : []),
       ],
     })),
   };
