@@ -32,11 +32,19 @@ export interface AgentValue {
 const unique = (xs: string[]) => [...new Set(xs)].sort();
 const credential = (c: CredentialAuthority) => ({ name: c.name, lifetime: c.lifetime });
 
+type PolicyValues = { agents: { node: AgentNode; value: AgentValue }[]; tools: { node: ToolNode; value: ToolValue }[] };
+
+// Built once per graph: every policy of a workspace reads the same values.
+const built = new WeakMap<AgentGraph, PolicyValues>();
+
 /** The values policies are evaluated over, with the graph node each is about. */
-export function policyValues(graph: AgentGraph): {
-  agents: { node: AgentNode; value: AgentValue }[];
-  tools: { node: ToolNode; value: ToolValue }[];
-} {
+export function policyValues(graph: AgentGraph): PolicyValues {
+  let values = built.get(graph);
+  if (!values) built.set(graph, (values = buildValues(graph)));
+  return values;
+}
+
+function buildValues(graph: AgentGraph): PolicyValues {
   const ids = agentIdsOf(graph);
   const toolValue = (t: ToolNode): ToolValue => {
     const a = toolAuthority(graph, t, ids);
