@@ -6,6 +6,7 @@ import { authorityOf } from '../../server/src/authority/model';
 import { runAnalysis } from '../../server/src/cli/analysis';
 import {
   agentCorePolicies,
+  agentGatewayPolicies,
   cedarPolicies,
   cedarSchema,
   claudePermissions,
@@ -31,6 +32,7 @@ function exportsOf(result: AnalysisResult, cwd: string): Record<string, string> 
     'cedar policies': cedarPolicies(authority),
     'cedar schema': cedarSchema(authority),
     agentcore: agentCorePolicies(authority, 'arn:aws:bedrock-agentcore:eu-west-1:123456789012:gateway/gw'),
+    agentgateway: agentGatewayPolicies(authority),
     ...Object.fromEntries(
       Object.keys(authority.agents).flatMap((id) => [
         [`toolhive ${id}`, toolHiveConfig(authority, id)],

@@ -3,8 +3,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type Authority, authorityOf } from '../../server/src/authority/model';
 import { runAnalysis } from '../../server/src/cli/analysis';
+import { Environment } from '@marcbachmann/cel-js';
 import {
   agentCorePolicies,
+  agentGatewayPolicies,
   agentCoreTarget,
   cedarString,
   gatedTools,
@@ -17,6 +19,8 @@ const GATEWAY = 'arn:aws:bedrock-agentcore:eu-west-1:123456789012:gateway/suppor
 
 const authorityIn = async (project: string): Promise<Authority> =>
   authorityOf((await runAnalysis(['.'], {}, join(REPO, project))).graph);
+
+const namedTools = (a: Authority, id: string) => Object.keys(a.agents[id]!.tools).filter((t) => !t.startsWith('<'));
 
 /** Every tool of every agent, each with whether a human must approve it. */
 function toolsOf(authority: Authority) {
@@ -81,6 +85,38 @@ describe('AgentCore Gateway policies, checked with Cedar against an AgentCore-sh
       expect(decide(actionOf(t), `${GATEWAY}-other`)).toBe('deny');
     }
   });
+});
+
+describe('agentgateway MCP authorization, each rule parsed and evaluated with a CEL library', () => {
+  // The request as agentgateway's CEL sees a tool call: `mcp.tool.name` (bare) and `mcp.tool.target`.
+  const env = new Environment().registerVariable('mcp', 'map');
+  const call = (target: string, name: string) => ({ mcp: { tool: { name, target } } });
+
+  it.each(PROJECTS)(
+    '%s: a call is allowed exactly for the tools that need no approval, on their target',
+    async (project) => {
+      const authority = await authorityIn(project);
+      const config = JSON.parse(agentGatewayPolicies(authority)) as {
+        mcp: { policies: { mcpAuthorization: { rules: string[] } } };
+      };
+      const rules = config.mcp.policies.mcpAuthorization.rules.map((r) => {
+        expect(env.check(r)).toMatchObject({ valid: true, type: 'bool' });
+        return env.parse(r);
+      });
+      const allowed = (context: object) => rules.some((rule) => rule(context) === true);
+      for (const t of toolsOf(authority)) {
+        const target = agentCoreTarget(t.agent);
+        expect(`${target}/${t.name}: ${allowed(call(target, t.name))}`).toBe(`${target}/${t.name}: ${!t.gated}`);
+      }
+      for (const id of Object.keys(authority.agents)) {
+        const target = agentCoreTarget(authority.agents[id]!);
+        expect(allowed(call(target, 'a_tool_nobody_registered'))).toBe(false);
+        expect(allowed(call(`${target}-elsewhere`, namedTools(authority, id)[0] ?? 'x'))).toBe(false);
+      }
+      // A request that is no tool call (`tools/list` before filtering, a prompt) is not a tool: no rule names it.
+      expect(allowed({ mcp: {} })).toBe(false);
+    },
+  );
 });
 
 describe("ToolHive's cedarv1 authorization config, checked with Cedar", () => {

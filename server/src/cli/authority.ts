@@ -10,6 +10,7 @@ import { UsageError } from '../project/collect-files';
 import { openWorkspace } from '../project/workspace';
 import {
   agentCorePolicies,
+  agentGatewayPolicies,
   cedarPolicies,
   cedarSchema,
   claudePermissions,
@@ -157,7 +158,7 @@ async function diff(paths: string[], opts: DiffOptions, cwd: string): Promise<nu
   return changes.some(fails) ? EXIT.changed : EXIT.ok;
 }
 
-type PolicyFormat = 'cedar' | 'cedar-schema' | 'agentcore' | 'toolhive' | 'claude' | 'openai-agents';
+type PolicyFormat = 'cedar' | 'cedar-schema' | 'agentcore' | 'toolhive' | 'agentgateway' | 'claude' | 'openai-agents';
 const POLICY_FORMATS: Record<PolicyFormat, (a: Authority, opts: PolicyOptions) => string> = {
   cedar: (a, o) => cedarPolicies(a, o.agent),
   'cedar-schema': (a, o) => cedarSchema(a, o.agent),
@@ -167,6 +168,7 @@ const POLICY_FORMATS: Record<PolicyFormat, (a: Authority, opts: PolicyOptions) =
     return agentCorePolicies(a, o.gateway, o.agent);
   },
   toolhive: (a, o) => toolHiveConfig(a, oneAgent(a, o.agent, 'ToolHive authorizes one MCP server')),
+  agentgateway: (a, o) => agentGatewayPolicies(a, o.agent),
   claude: (a, o) =>
     claudePermissions(a, oneAgent(a, o.agent, 'Claude Code permissions are for one MCP server'), o.server),
   'openai-agents': (a, o) =>
@@ -240,8 +242,7 @@ async function policy(paths: string[], opts: PolicyOptions, cwd: string): Promis
     );
   emit(POLICY_FORMATS[opts.format](authority, opts), opts.output, cwd);
   process.stderr.write(`agent-warden: policies from ${fromLockfile ? shown : 'the code'}.\n`);
-  if (opts.format === 'agentcore' || opts.format === 'toolhive' || opts.format === 'openai-agents')
-    warnGated(authority, opts);
+  if (['agentcore', 'agentgateway', 'toolhive', 'openai-agents'].includes(opts.format)) warnGated(authority, opts);
   if (opts.format === 'claude' || opts.format === 'openai-agents')
     process.stderr.write(
       "agent-warden: these lists are enforced in the agent's own process, not at a boundary it cannot skip.\n",

@@ -192,3 +192,22 @@ export function openAiAgentsToolFilter(authority: Authority, agentId: string): s
   const { free, gated } = split(authority.agents[agentId]!);
   return `${JSON.stringify({ allowed: free, blocked: gated }, null, 2)}\n`;
 }
+
+/** A CEL string literal: the same escapes as JSON's, which CEL reads alike for these characters. */
+const celString = (s: string) => JSON.stringify(s);
+
+/**
+ * agentgateway's MCP authorization for MCP servers behind it (`mcp.policies.mcpAuthorization.rules`): one CEL rule per
+ * agent, true for a call to one of its tools that need no approval, on its target (named from the agent, as for
+ * AgentCore); the gateway allows a call when a rule is true and filters `tools/list` alike. A fragment to merge into
+ * the gateway's config, beside its `targets`.
+ */
+export function agentGatewayPolicies(authority: Authority, only?: string): string {
+  const rules = agentsOf(authority, only).flatMap(([, agent]) => {
+    const { free } = split(agent);
+    if (!free.length) return [];
+    const tools = `[${free.map(celString).join(', ')}]`;
+    return [`has(mcp.tool) && mcp.tool.target == ${celString(agentCoreTarget(agent))} && mcp.tool.name in ${tools}`];
+  });
+  return `${JSON.stringify({ mcp: { policies: { mcpAuthorization: { rules } } } }, null, 2)}\n`;
+}
