@@ -54,6 +54,8 @@ export interface AgentJson extends IdentityJson {
   /** False when some of its tools are registered dynamically (the list is incomplete). */
   complete: boolean;
   risk: RiskTierJson | null;
+  /** The model it calls, as its options name it (schema 1.1). */
+  model: string | null;
   effectivePermissions: CapabilityJson[];
 }
 

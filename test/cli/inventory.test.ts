@@ -39,6 +39,22 @@ describe('agent-warden inventory', () => {
     expect(agent('acme-crm')).toMatchObject({ framework: 'mcp', owner: 'team-crm', revocation: null, complete: true });
   });
 
+  it('names the model each agent calls where its options say (schema 1.1)', () => {
+    expect(inv.schemaVersion).toBe('1.1');
+    expect(
+      Object.fromEntries(inv.agents.map((a: { name: string; model: string | null }) => [a.name, a.model])),
+    ).toEqual({
+      Accounts: null,
+      'Ops helper': 'openai/gpt-5-mini',
+      'Technical support': null,
+      Triage: null,
+      'acme-crm': null,
+      answerBillingQuestion: 'gpt-5-mini',
+      legacyBot: 'gpt-4o-mini',
+      researcher: 'openai:gpt-5-mini',
+    });
+  });
+
   it('lists every tool with owner, scopes, approval and dynamic state', () => {
     expect(tool('refundCharge')).toMatchObject({
       scopes: ['payments:write', 'network:egress'],

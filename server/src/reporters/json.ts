@@ -10,7 +10,7 @@ import { ANALYZER_VERSION } from '../version';
  */
 const SCHEMA_BASE = 'https://raw.githubusercontent.com/agent-warden/agent-warden/main/schemas';
 export const SCAN_RESULT_SCHEMA = { $schema: `${SCHEMA_BASE}/scan-result.v1.schema.json`, schemaVersion: '1.0' };
-export const INVENTORY_SCHEMA = { $schema: `${SCHEMA_BASE}/inventory.v1.schema.json`, schemaVersion: '1.0' };
+export const INVENTORY_SCHEMA = { $schema: `${SCHEMA_BASE}/inventory.v1.schema.json`, schemaVersion: '1.1' };
 
 export function findingToJson(f: Finding) {
   return {
@@ -92,6 +92,7 @@ export function inventoryToJson(graph: AgentGraph): InventoryJson {
       delegateIds: a.delegates,
       complete: a.dynamicTools.length === 0,
       risk: a.risk ?? null,
+      model: a.model ?? null,
       effectivePermissions: a.effective.map(capabilityToJson),
     })),
     tools: graph.tools.map((t) => ({
