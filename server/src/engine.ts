@@ -416,14 +416,14 @@ function testPathMatcher(globs: readonly string[], base = ''): (file: string) =>
   };
 }
 
-/** What a report needs to say of a configured policy's rule (SARIF's rule descriptors). */
-function policyMeta(p: NonNullable<Config['policies']>[number]) {
-  return {
-    id: policyRuleId(p),
-    summary: p.message,
-    severity: p.severity ?? ('error' as const),
-    description: p.description,
-  };
+/** What a report needs to say of a configured policy's rule (SARIF's rule descriptors): the rule's own metadata. */
+function policyMetas(config: Config): NonNullable<AnalysisResult['policies']> {
+  return policyRules(config).map(({ meta }) => ({
+    id: meta.id,
+    summary: meta.summary,
+    severity: meta.defaultSeverity,
+    description: meta.why,
+  }));
 }
 
 /** Model APIs without agents of their own: a plain chat app needs no notice. */
@@ -480,7 +480,7 @@ export function analyzeResults(results: FileResult[], opts: AnalysisOptions = {}
     findings: toFindings(kept),
     facts,
     notices,
-    ...(config.policies?.length ? { policies: config.policies.map(policyMeta) } : {}),
+    ...(config.policies?.length ? { policies: policyMetas(config) } : {}),
     stats: {
       files: results.length,
       sourceFiles: results.filter((r) => r.depth).length,

@@ -95,6 +95,12 @@ const cases: [string, Authority, Authority, [string, string][]][] = [
   ],
   ['an agent gone', one(agent()), { agents: {}, tools: {} }, [['removed', "Agent 'mastra:ops' is gone."]]],
   [
+    'a tool given to the agent',
+    one(agent()),
+    one(agent({ tools: { purge: tool(), wipe: tool({ risk: 'critical', capabilities: ['db:delete'] }) } })),
+    [['added', "Agent 'mastra:ops' gains tool 'wipe' (critical risk: db:delete, no approval)."]],
+  ],
+  [
     'a tool the agent no longer exposes, still defined',
     one(agent()),
     {
@@ -117,6 +123,7 @@ describe('comparing authority', () => {
     const kinds = cases.flatMap(([, b, a]) => compareAuthority(b, a)).map((c) => [c.kind, grantsMore(c)]);
     expect(new Map(kinds as [string, boolean][])).toEqual(
       new Map([
+        ['added', true],
         ['broadened', true],
         ['narrowed', false],
         ['changed', false],

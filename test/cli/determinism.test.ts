@@ -12,7 +12,7 @@ import {
   claudePermissions,
   openAiAgentsToolFilter,
   toolHiveConfig,
-} from '../../server/src/reporters/cedar';
+} from '../../server/src/reporters/runtime-policies';
 import { inventoryMarkdown, inventoryMermaid, toCycloneDx } from '../../server/src/reporters/inventory-exports';
 import { formatJson, inventoryToJson } from '../../server/src/reporters/json';
 import { formatSarif } from '../../server/src/reporters/sarif';

@@ -1,10 +1,8 @@
 import { Spec, Validation } from '@cyclonedx/cyclonedx-library';
 import { describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { runAnalysis } from '../../server/src/cli/analysis';
 import { toCycloneDx } from '../../server/src/reporters/inventory-exports';
-import { REPO, runCli } from '../helpers/cli';
-import { PROJECTS } from '../helpers/projects';
+import { runCli } from '../helpers/cli';
+import { analysisOf, PROJECTS } from '../helpers/projects';
 
 const VERSIONS = [
   { format: 'cyclonedx', spec: '1.6', version: Spec.Version.v1dot6 },
@@ -17,7 +15,7 @@ describe('inventory exports', () => {
     const validator = new Validation.JsonStrictValidator(version);
 
     it.each(PROJECTS)('%s: valid by the CycloneDX library in strict mode', async (project) => {
-      const { graph } = await runAnalysis(['.'], {}, join(REPO, project));
+      const { graph } = await analysisOf(project);
       const text = JSON.stringify(toCycloneDx(graph, spec));
       expect(await validator.validate(text)).toBeNull();
       expect(JSON.parse(text)).toMatchObject({ bomFormat: 'CycloneDX', specVersion: spec });

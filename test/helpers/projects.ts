@@ -1,5 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { AnalysisResult } from '../../server/src/analyzer/types';
+import { runAnalysis } from '../../server/src/cli/analysis';
 import { REPO } from './cli';
 
 /** Every example and fixture project (a folder with a package.json), each with its own config. */
@@ -9,3 +11,15 @@ export const PROJECTS = [
     .filter((d) => existsSync(join(REPO, 'test/fixtures', d, 'package.json')))
     .map((d) => `test/fixtures/${d}`),
 ];
+
+const analyses = new Map<string, Promise<AnalysisResult>>();
+
+/**
+ * One analysis of a project (as `agent-warden scan` runs it in its folder), shared by the tests of a file that only
+ * read it: each export is checked against the same graph without analysing the project again.
+ */
+export function analysisOf(project: string): Promise<AnalysisResult> {
+  let analysis = analyses.get(project);
+  if (!analysis) analyses.set(project, (analysis = runAnalysis(['.'], {}, join(REPO, project))));
+  return analysis;
+}

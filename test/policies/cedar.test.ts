@@ -1,13 +1,10 @@
 import * as cedar from '@cedar-policy/cedar-wasm/nodejs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { authorityOf } from '../../server/src/authority/model';
-import { cedarPolicies, cedarSchema, cedarString } from '../../server/src/reporters/cedar';
+import { cedarPolicies, cedarSchema, cedarString } from '../../server/src/reporters/runtime-policies';
 import { analyzeFiles } from '../helpers/analyze';
-import { runAnalysis } from '../../server/src/cli/analysis';
 import { inventoryToJson } from '../../server/src/reporters/json';
-import { REPO } from '../helpers/cli';
-import { PROJECTS } from '../helpers/projects';
+import { analysisOf, PROJECTS } from '../helpers/projects';
 
 interface InventoryAgent {
   name: string;
@@ -61,7 +58,7 @@ describe('Cedar policies, checked with the reference engine (@cedar-policy/cedar
   const tally = new Map<string, number>();
 
   it.each(PROJECTS)('%s: validate strictly, and decide each agent × tool as the inventory says', async (project) => {
-    const result = await runAnalysis(['.'], {}, join(REPO, project));
+    const result = await analysisOf(project);
     const authority = authorityOf(result.graph);
     const [schema, policies] = [cedarSchema(authority), cedarPolicies(authority)];
     expect(cedar.checkParseSchema(schema)).toEqual({ type: 'success' });
@@ -120,7 +117,7 @@ server.registerTool(${JSON.stringify(name)}, { description: 'x' }, async () => (
 const billing = (tools: string) => `import { Agent, tool } from '@openai/agents';
 import Stripe from 'stripe';
 import { z } from 'zod';
-import { PROJECTS } from '../helpers/projects';
+import { analysisOf, PROJECTS } from '../helpers/projects';
 const stripe = new Stripe(process.env.STRIPE_SECRET_KEY!);
 const lookup = tool({ name: 'lookup_invoice', description: 'x', parameters: z.object({ id: z.string() }), execute: async ({ id }) => stripe.invoices.retrieve(id) });
 const charge = tool({ name: 'charge_card', description: 'x', parameters: z.object({ c: z.string() }), execute: async ({ c }) => stripe.paymentIntents.create({ customer: c, amount: 1, currency: 'usd' }) });

@@ -5,14 +5,13 @@ import { join } from 'node:path';
 import type * as TypeScript from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { type Authority, authorityOf } from '../../server/src/authority/model';
-import { runAnalysis } from '../../server/src/cli/analysis';
-import { claudePermissions, gatedTools, openAiAgentsToolFilter } from '../../server/src/reporters/cedar';
+import { claudePermissions, gatedTools, openAiAgentsToolFilter } from '../../server/src/reporters/runtime-policies';
 import { REPO, runCli, THIRD_PARTY } from '../helpers/cli';
+import { analysisOf } from '../helpers/projects';
 
 /** Projects with MCP servers and agents whose tools need approval, and ones without. */
 const PROJECTS = ['examples/support-desk', 'test/fixtures/fastmcp-server', 'test/fixtures/cloudflare-mcp-agent'];
-const authorityIn = async (project: string): Promise<Authority> =>
-  authorityOf((await runAnalysis(['.'], {}, join(REPO, project))).graph);
+const authorityIn = async (project: string): Promise<Authority> => authorityOf((await analysisOf(project)).graph);
 const namedTools = (a: Authority, id: string) => Object.keys(a.agents[id]!.tools).filter((t) => !t.startsWith('<'));
 
 // Claude Code's permission rule syntax, as the settings schema on SchemaStore (claude-code-settings.json) gives it.
@@ -115,17 +114,29 @@ describe('OpenAI Agents static tool filter, applied by the Agents SDK itself', (
     invalidateToolsCache: async () => {},
   });
 
+  /** How many servers the SDK filtered, over the projects. */
+  let filtered = 0;
+  /** How many tools behind an approval gate the filters blocked. */
+  let blocked = 0;
+
   it.each(PROJECTS)('%s: the SDK lists exactly the tools that need no approval', async (project) => {
     const authority = await authorityIn(project);
     for (const id of Object.keys(authority.agents)) {
       const options = JSON.parse(openAiAgentsToolFilter(authority, id)) as { allowed: string[]; blocked: string[] };
       const tools = namedTools(authority, id);
-      if (!options.allowed.length) continue; // an empty allow list allows everything in the SDK: see below
+      if (!options.allowed.length) continue; // an empty allow list allows everything in the SDK (docs/policies.md)
+      filtered++;
       const listed = await agents.getAllMcpTools([
         server('srv', [...tools, 'a_tool_nobody_registered'], agents.createMCPToolStaticFilter(options)),
       ]);
       const gated = gatedTools(authority, id);
+      blocked += gated.length;
       expect(listed.map((t) => t.name).sort()).toEqual(tools.filter((t) => !gated.includes(t)).sort());
     }
+  });
+
+  it('filtered servers of every project, among them one with a tool behind an approval gate', () => {
+    expect(filtered).toBeGreaterThanOrEqual(PROJECTS.length);
+    expect(blocked).toBeGreaterThan(0);
   });
 });

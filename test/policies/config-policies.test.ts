@@ -233,7 +233,7 @@ describe('a malformed policy in agent-warden.json', () => {
     expect(result.level).toBe('warning');
     expect(run.tool.driver.rules[result.ruleIndex]).toMatchObject({
       id: 'policy/deletes-need-approval',
-      shortDescription: { text: DELETES.message },
+      shortDescription: { text: "Tool '…' deletes data without a human approval gate." },
       defaultConfiguration: { level: 'warning' },
     });
   });

@@ -2,7 +2,6 @@ import * as cedar from '@cedar-policy/cedar-wasm/nodejs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type Authority, authorityOf } from '../../server/src/authority/model';
-import { runAnalysis } from '../../server/src/cli/analysis';
 import { Environment } from '@marcbachmann/cel-js';
 import {
   agentCorePolicies,
@@ -11,14 +10,13 @@ import {
   cedarString,
   gatedTools,
   toolHiveConfig,
-} from '../../server/src/reporters/cedar';
+} from '../../server/src/reporters/runtime-policies';
 import { REPO, runCli } from '../helpers/cli';
-import { PROJECTS } from '../helpers/projects';
+import { analysisOf, PROJECTS } from '../helpers/projects';
 
 const GATEWAY = 'arn:aws:bedrock-agentcore:eu-west-1:123456789012:gateway/support-gw';
 
-const authorityIn = async (project: string): Promise<Authority> =>
-  authorityOf((await runAnalysis(['.'], {}, join(REPO, project))).graph);
+const authorityIn = async (project: string): Promise<Authority> => authorityOf((await analysisOf(project)).graph);
 
 const namedTools = (a: Authority, id: string) => Object.keys(a.agents[id]!.tools).filter((t) => !t.startsWith('<'));
 

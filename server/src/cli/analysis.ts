@@ -42,6 +42,16 @@ export async function runAnalysis(
   cwd: string,
   timings?: Timings,
 ): Promise<AnalysisResult> {
+  return (await analyseWorkspace(paths, opts, cwd, timings)).result;
+}
+
+/** The same analysis, with the workspace it opened (config, owners, the lockfile as read) for what comes after. */
+export async function analyseWorkspace(
+  paths: string[],
+  opts: CommonOptions,
+  cwd: string,
+  timings?: Timings,
+): Promise<{ result: AnalysisResult; ws: Workspace }> {
   const ws = openWorkspace(cwd, paths, opts.config);
   let files = await timedAsync(timings, 'collect files', () =>
     collectFiles(paths, cwd, ws.config.ignore, ws.configDir),
@@ -108,7 +118,7 @@ export async function runAnalysis(
   result.stats.files = report ? report.size : files.length;
   if (cache) result.stats.fromCache = cached;
   if ((opts.threads ?? 1) > 1) result.stats.parsedInWorkers = inWorkers;
-  return result;
+  return { result, ws };
 }
 
 /** The scan's files through the pipeline: from the cache where it can serve, on worker threads with --threads. */

@@ -1,13 +1,13 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { type Command, Option } from 'commander';
 import type { RiskTier } from '../analyzer/types';
 import { isTestPathOf } from '../engine';
 import { type AuthorityChange, compareAuthority, grantsMore, tierRank } from '../authority/compare';
-import { formatLockfile, LOCKFILE, LockfileError, parseLockfile } from '../authority/lockfile';
+import { formatLockfile, LOCKFILE } from '../authority/lockfile';
 import { type Authority, authorityOf } from '../authority/model';
 import { UsageError } from '../project/collect-files';
-import { openWorkspace } from '../project/workspace';
+import { openWorkspace, type Workspace } from '../project/workspace';
 import {
   agentCorePolicies,
   agentGatewayPolicies,
@@ -17,9 +17,9 @@ import {
   gatedTools,
   openAiAgentsToolFilter,
   toolHiveConfig,
-} from '../reporters/cedar';
+} from '../reporters/runtime-policies';
 import { changesJson, changesMarkdown, changesSarif, changesText, type Sides } from '../reporters/authority-changes';
-import { type CommonOptions, emit, printNotices, runAnalysis } from './analysis';
+import { analyseWorkspace, type CommonOptions, emit, printNotices } from './analysis';
 import { atRevision } from './revision';
 
 const EXIT = { ok: 0, changed: 1 } as const;
@@ -44,11 +44,16 @@ interface DiffOptions extends CommonOptions {
   failOn: RiskTier | 'any' | 'never';
 }
 
-async function authorityAt(paths: string[], opts: CommonOptions, cwd: string): Promise<Authority> {
-  const result = await runAnalysis(paths, { ...opts, ignoreLockfile: true }, cwd);
+/** What the code grants, and the workspace its analysis opened (whose lockfile is already read). */
+async function authorityAt(
+  paths: string[],
+  opts: CommonOptions,
+  cwd: string,
+): Promise<{ authority: Authority; ws: Workspace }> {
+  const { result, ws } = await analyseWorkspace(paths, { ...opts, ignoreLockfile: true }, cwd);
   printNotices(result.notices);
   // Test code is not what runs in production: its agents hold no authority to record.
-  return authorityOf(result.graph, isTestPathOf(openWorkspace(cwd, paths, opts.config).config));
+  return { authority: authorityOf(result.graph, isTestPathOf(ws.config)), ws };
 }
 
 export function addLockCommand(program: Command, cwd: string, setExit: (code: number) => void): void {
@@ -66,24 +71,16 @@ export function addLockCommand(program: Command, cwd: string, setExit: (code: nu
     .action(async (paths: string[], opts: LockOptions) => setExit(await lock(paths, opts, cwd)));
 }
 
-function readRecorded(text: string, shown: string, replacing: boolean): Authority | undefined {
-  try {
-    return parseLockfile(text, shown);
-  } catch (e) {
-    if (!replacing || !(e instanceof LockfileError)) throw e;
-    process.stderr.write(`agent-warden: ${e.message}: writing it again from the code.\n`);
-    return undefined;
-  }
-}
-
 /** `agent-warden lock`: writes the lockfile (only when it changes); `--check` compares and writes nothing. */
 async function lock(paths: string[], opts: LockOptions, cwd: string): Promise<number> {
-  const file = join(openWorkspace(cwd, paths, opts.config).configDir, LOCKFILE);
+  const { authority, ws } = await authorityAt(paths, opts, cwd);
+  const file = ws.lockfile?.path ?? join(ws.configDir, LOCKFILE);
   const shown = relative(cwd, file) || LOCKFILE;
-  const text = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+  const error = ws.lockfile?.error;
   // Checking needs the lockfile as recorded; writing replaces one that cannot be read (a merge conflict in it).
-  const recorded = text === undefined ? undefined : readRecorded(text, shown, !opts.check);
-  const authority = await authorityAt(paths, opts, cwd);
+  if (error && opts.check) throw error;
+  if (error) process.stderr.write(`agent-warden: ${error.message}: writing it again from the code.\n`);
+  const recorded = ws.lockfile?.recorded?.authority;
   if (opts.check) {
     if (!recorded) {
       process.stderr.write(`agent-warden: no ${shown} to check against: \`agent-warden lock\` writes it.\n`);
@@ -100,7 +97,7 @@ async function lock(paths: string[], opts: LockOptions, cwd: string): Promise<nu
   const next = formatLockfile(authority);
   const agents = Object.keys(authority.agents).length;
   const tools = Object.values(authority.agents).reduce((n, a) => n + Object.keys(a.tools).length, 0);
-  if (recorded && next === text) {
+  if (recorded && next === ws.lockfile?.text) {
     process.stderr.write(`agent-warden: ${shown} is up to date (${agents} agents, ${tools} tools).\n`);
     return EXIT.ok;
   }
@@ -137,8 +134,8 @@ export function addDiffCommand(program: Command, cwd: string, setExit: (code: nu
 
 /** The authority at a revision: none where the scanned folder did not exist yet. */
 async function authorityAtRevision(ref: string, paths: string[], opts: CommonOptions, cwd: string) {
-  return atRevision(cwd, ref, (dir) =>
-    existsSync(dir) ? authorityAt(paths, opts, dir) : Promise.resolve<Authority>({ agents: {}, tools: {} }),
+  return atRevision(cwd, ref, async (dir): Promise<Authority> =>
+    existsSync(dir) ? (await authorityAt(paths, opts, dir)).authority : { agents: {}, tools: {} },
   );
 }
 
@@ -149,7 +146,7 @@ async function diff(paths: string[], opts: DiffOptions, cwd: string): Promise<nu
   const before = await authorityAtRevision(opts.base, paths, analysis, cwd);
   const after = opts.head
     ? await authorityAtRevision(opts.head, paths, analysis, cwd)
-    : await authorityAt(paths, analysis, cwd);
+    : (await authorityAt(paths, analysis, cwd)).authority;
   const changes = compareAuthority(before, after);
   const sides = { before: opts.base, after: opts.head ?? 'the working tree' };
   emit(FORMATS[opts.format](changes, sides, cwd), opts.output, cwd);
@@ -228,14 +225,13 @@ function warnGated(authority: Authority, opts: PolicyOptions): void {
 
 /** `agent-warden policy`: the lockfile's (or the code's) authority as policies a runtime enforces. */
 async function policy(paths: string[], opts: PolicyOptions, cwd: string): Promise<number> {
-  const file = join(openWorkspace(cwd, paths, opts.config).configDir, LOCKFILE);
-  const shown = relative(cwd, file) || LOCKFILE;
-  const fromLockfile = opts.from === 'lockfile' || (opts.from === undefined && existsSync(file));
-  if (fromLockfile && !existsSync(file))
+  const ws = openWorkspace(cwd, paths, opts.config);
+  const shown = relative(cwd, ws.lockfile?.path ?? join(ws.configDir, LOCKFILE)) || LOCKFILE;
+  const fromLockfile = opts.from === 'lockfile' || (opts.from === undefined && !!ws.lockfile);
+  if (fromLockfile && !ws.lockfile)
     throw new UsageError(`no ${shown} to write policies from: \`agent-warden lock\` writes it (or use --from code)`);
-  const authority = fromLockfile
-    ? parseLockfile(readFileSync(file, 'utf8'), shown)
-    : await authorityAt(paths, opts, cwd);
+  if (fromLockfile && ws.lockfile?.error) throw ws.lockfile.error;
+  const authority = fromLockfile ? ws.lockfile!.recorded!.authority : (await authorityAt(paths, opts, cwd)).authority;
   if (opts.agent && !authority.agents[opts.agent])
     throw new UsageError(
       `no agent '${opts.agent}' in ${fromLockfile ? shown : 'the code'} (agents: ${Object.keys(authority.agents).join(', ') || 'none'})`,

@@ -1,9 +1,10 @@
 import type { AgentAuthority, Authority, ToolAuthority } from '../authority/model';
 
-/**
- * Least-privilege Cedar policies from an authority (the lockfile's, or the code's): default deny, one permit per
- * agent and tool it may call, and only `when { context.approved }` for a tool behind a human approval gate. As in
- * Cedar's MCP schema generator, each tool is an action of its own; the agent is the principal.
+/*
+ * Least-privilege runtime policies from an authority (the lockfile's, or the code's), each allowing an agent the tools
+ * it may call and nothing else: Cedar (default deny, one permit per agent and tool, `when { context.approved }` for a
+ * tool behind a human approval gate; as in Cedar's MCP schema generator each tool is an action, the agent the
+ * principal), the MCP gateways' flavours (AgentCore, ToolHive, agentgateway) and in-process client allowlists.
  */
 export const CEDAR_NAMESPACE = 'AgentWarden';
 
