@@ -108,8 +108,14 @@ const launcher = (target, exportsIt) =>
 writeFileSync('dist/cli.js', `#!/usr/bin/env node\n${launcher('cli-main.js', false)}`);
 writeFileSync('dist/analyze-worker.js', launcher('analyze-worker-main.js', true));
 chmodSync('dist/cli.js', 0o755);
-// The language server (compiler bundled in: the extension ships it as one file) starts through the same launcher.
-await build({ ...common, entryPoints: ['server/src/lsp-main.ts'], outfile: 'dist/server-main.js' });
+// The language server starts through the same launcher and loads the compiler beside it too: an editor's
+// `initialize` is answered before those 9 MB are read, and the compiler's compiled code is kept apart.
+await build({
+  ...common,
+  entryPoints: ['server/src/lsp-main.ts'],
+  outfile: 'dist/server-main.js',
+  plugins: [compilerBesideBundle],
+});
 writeFileSync('dist/server.js', `#!/usr/bin/env node\n${launcher('server-main.js', false)}`);
 chmodSync('dist/server.js', 0o755);
 await build({

@@ -30,6 +30,7 @@ describe('extension package', () => {
       'dist/graph-webview.js',
       'dist/server-main.js',
       'dist/server.js',
+      'dist/typescript.js',
       'docs/marketplace/README.md',
       'media/agent-warden.svg',
       'media/icon.png',

@@ -873,17 +873,21 @@ export class SourceContext {
     return this.elementOf(call.expression.expression);
   }
 
-  /** A variable's value from its initializer (with the annotations of its declaration). */
   private readonly assignmentCache = new Map<ts.Node, Map<string, ts.BinaryExpression[]>>();
+
+  /** Every `name = value` assignment inside a scope (nested functions included), by name, in source order. */
+  assignmentsIn(scope: ts.Node): Map<string, ts.BinaryExpression[]> {
+    let found = this.assignmentCache.get(scope);
+    if (!found) this.assignmentCache.set(scope, (found = assignmentsWithin(this.sf, scope)));
+    return found;
+  }
 
   /** The one value a variable declared without one is assigned, anywhere in its scope (nested functions too). */
   private assignedOnce(decl: ts.VariableDeclaration): ts.Expression | undefined {
     const scope = decl.parent?.parent?.parent;
     if (!ts.isIdentifier(decl.name) || !scope) return undefined;
     const name = decl.name.text;
-    const mine = (assignmentsIn(scope, this.assignmentCache).get(name) ?? []).filter(
-      (a) => this.findDeclaration(name, a.left) === decl,
-    );
+    const mine = (this.assignmentsIn(scope).get(name) ?? []).filter((a) => this.findDeclaration(name, a.left) === decl);
     return mine.length === 1 ? mine[0]!.right : undefined;
   }
 
@@ -1097,29 +1101,57 @@ function instanceOrSelf(v: Val): Val {
 
 /** What a factory can return that is worth following: definitions, instances and the objects tools are made of. */
 /**
- * Every `name = value` assignment in a scope (nested functions included), by name, in source order. Walked once per
- * scope: compiled code declares `var _a, _b;` at the top of a file and assigns them everywhere, so walking the scope
- * per reference was quadratic (50 ms for one 56 KB file of a published SDK).
+ * Every `name = value` assignment of a file, in source order, recorded by the walk that sets parent pointers
+ * (extract.ts `parse`): compiled code declares `var _a, _b;` at the top of a file and assigns them everywhere, and a
+ * second walk of the file to find them cost as much as a tenth of extraction on bundled SDK code.
  */
-export function assignmentsIn(
-  scope: ts.Node,
-  cache: Map<ts.Node, Map<string, ts.BinaryExpression[]>>,
-): Map<string, ts.BinaryExpression[]> {
-  let found = cache.get(scope);
-  if (!found) {
-    const map = new Map<string, ts.BinaryExpression[]>();
+export const ASSIGNMENTS = new WeakMap<ts.SourceFile, ts.BinaryExpression[]>();
+
+/** Whether a node assigns a plain name (`x = …`): what `assignmentsIn` lists. */
+export function isNameAssignment(n: ts.Node): n is ts.BinaryExpression & { left: ts.Identifier } {
+  return (
+    n.kind === ts.SyntaxKind.BinaryExpression &&
+    (n as ts.BinaryExpression).operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+    (n as ts.BinaryExpression).left.kind === ts.SyntaxKind.Identifier
+  );
+}
+
+/** The file's assignments: as recorded while parsing, or found by a walk (a tree the incremental parser made). */
+function assignmentsOfFile(sf: ts.SourceFile): ts.BinaryExpression[] {
+  let list = ASSIGNMENTS.get(sf);
+  if (!list) {
+    const found: ts.BinaryExpression[] = [];
     const visit = (n: ts.Node): void => {
-      if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(n.left)) {
-        const list = map.get(n.left.text);
-        if (list) list.push(n);
-        else map.set(n.left.text, [n]);
-      }
+      if (isNameAssignment(n)) found.push(n);
       ts.forEachChild(n, visit);
     };
-    visit(scope);
-    cache.set(scope, (found = map));
+    visit(sf);
+    ASSIGNMENTS.set(sf, (list = found));
   }
-  return found;
+  return list;
+}
+
+/** Every `name = value` assignment inside a scope (nested functions included), by name, in source order. */
+function assignmentsWithin(sf: ts.SourceFile, scope: ts.Node): Map<string, ts.BinaryExpression[]> {
+  const all = assignmentsOfFile(sf);
+  // Sorted by position: the first one at or after the scope's start, by binary search.
+  let lo = 0;
+  let hi = all.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (all[mid]!.pos < scope.pos) lo = mid + 1;
+    else hi = mid;
+  }
+  const map = new Map<string, ts.BinaryExpression[]>();
+  for (let i = lo; i < all.length && all[i]!.pos < scope.end; i++) {
+    const a = all[i]!;
+    if (a.end > scope.end) continue;
+    const name = (a.left as ts.Identifier).text;
+    const list = map.get(name);
+    if (list) list.push(a);
+    else map.set(name, [a]);
+  }
+  return map;
 }
 
 const FACTORY_KINDS = new Set<Val['k']>(['agent', 'tool', 'instance', 'obj']);

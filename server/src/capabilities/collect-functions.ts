@@ -1,6 +1,6 @@
 import { ts } from '../typescript';
 import type { Callee, SourceContext } from '../analyzer/source-context';
-import { assignmentsIn, propertyNameText, unwrap } from '../analyzer/source-context';
+import { propertyNameText, unwrap } from '../analyzer/source-context';
 import type { FunctionFacts, Location, OwnerParam, Sym, ToolDispatch, Val } from '../analyzer/types';
 import { CATALOG, type CatalogEntry } from './catalog';
 
@@ -107,8 +107,6 @@ export class FunctionCollector {
   readonly dispatch: ToolDispatch[] = [];
   private ids = new Map<ts.Node, string>();
   private facts = new Map<ts.Node, FunctionFacts>();
-  /** `name = value` assignments per scope, found once (see assignmentsIn). */
-  private assignments = new Map<ts.Node, Map<string, ts.BinaryExpression[]>>();
   /** Symbols of expressions, per function they are seen from, while no definition is added (see symOf). */
   private syms = new Map<ts.Node, { version: number; sym: Map<ts.Node, Sym> }>();
   private symCutoffs = 0;
@@ -491,9 +489,7 @@ export class FunctionCollector {
         // `let args; if (…) args = [...]; else args = [...]`, `let tempFile = null; … tempFile = path.join(…)`: any of
         // the values assigned in its scope.
         const scope = decl.parent?.parent?.parent;
-        const values = scope
-          ? (assignmentsIn(scope, this.assignments).get(decl.name.text) ?? []).map((a) => a.right)
-          : [];
+        const values = scope ? (this.ctx.assignmentsIn(scope).get(decl.name.text) ?? []).map((a) => a.right) : [];
         const options = values.slice(0, 4).map((v) => this.symOf(v, fnNode, depth + 1));
         return options.length ? { t: 'alt', options } : { t: 'unknown' };
       }
