@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempProject } from '../helpers/cli';
 import { type LspSession, startLsp } from '../helpers/lsp-client';
@@ -40,4 +41,22 @@ export const shell = tool({ description: 'Run', inputSchema: {} as never, execut
       /indexed 3001 files in a thread of its own/,
     );
   });
+
+  it.runIf(process.platform === 'linux')(
+    'the index thread yields the CPU: it runs at the lowest priority',
+    async () => {
+      await s.waitReady();
+      expect(nicenessOfThreads(s.proc.pid!)).toEqual([0, 19]);
+    },
+  );
 });
+
+/** The distinct nice values of a process's threads (field 19 of /proc/<pid>/task/<tid>/stat). */
+function nicenessOfThreads(pid: number): number[] {
+  const nice = readdirSync(`/proc/${pid}/task`).map((tid) => {
+    const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+    // The command name is in parentheses and may hold spaces: count fields after it.
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+  });
+  return [...new Set(nice)].sort((a, b) => a - b);
+}

@@ -1,3 +1,6 @@
+import { readlinkSync } from 'node:fs';
+import { constants, setPriority } from 'node:os';
+import { basename } from 'node:path';
 import { isMainThread, parentPort, Worker } from 'node:worker_threads';
 import type { ExtractOptions } from '../capabilities/collect-functions';
 import type { FileResult, SourceInput } from '../engine';
@@ -124,6 +127,7 @@ export class IndexWorkerExecutor implements Executor {
 export function serveIndexTasks(): boolean {
   if (isMainThread || !parentPort) return false;
   const port = parentPort;
+  yieldToRequests();
   port.on('message', (task: Task) => {
     try {
       const results = task.inputs.map((input, k) => analyseHere({ input, depth: task.depths[k]! }, task.options));
@@ -133,4 +137,19 @@ export function serveIndexTasks(): boolean {
     }
   });
   return true;
+}
+
+/**
+ * The index thread runs at the lowest priority, so that on a busy machine (two cores, the editor, a build) the
+ * scheduler gives the server's thread the CPU whenever an edit arrives, and the index the rest. On Linux a
+ * thread's nice value is its own, set through its thread id; elsewhere the thread keeps the process's.
+ */
+function yieldToRequests(): void {
+  if (process.platform !== 'linux') return;
+  try {
+    const tid = Number(basename(readlinkSync('/proc/thread-self')));
+    if (Number.isInteger(tid) && tid > 0 && tid !== process.pid) setPriority(tid, constants.priority.PRIORITY_LOW);
+  } catch {
+    // No /proc, or not allowed: the index runs at the process's priority.
+  }
 }
