@@ -383,9 +383,7 @@ function entries(field: unknown): string[] {
 function blindSpots(declared: DeclaredVersions[], graph: AgentGraph): Notice[] {
   const out: Notice[] = [];
   for (const d of declared) {
-    const frameworks = Object.keys(d.versions).filter((name) =>
-      ADAPTERS.some((a) => !MODEL_APIS.has(a.framework) && a.modules.test(name)),
-    );
+    const frameworks = Object.keys(d.versions).filter(isAgentFramework);
     if (!frameworks.length) continue;
     const inside = (file: string) => d.dir === '.' || file.startsWith(`${d.dir}/`);
     if (graph.agents.some((a) => inside(a.loc.file)) || graph.tools.some((t) => inside(t.loc.file))) continue;
@@ -428,6 +426,20 @@ function policyMetas(config: Config): NonNullable<AnalysisResult['policies']> {
 
 /** Model APIs without agents of their own: a plain chat app needs no notice. */
 const MODEL_APIS = new Set<string>(['openai']);
+
+/**
+ * Whether a dependency is an agent framework, remembered by name: the editor links on every keystroke, and a
+ * monorepo's package manifests name the same few hundred packages, each tested against every adapter.
+ */
+const frameworkDependency = new Map<string, boolean>();
+function isAgentFramework(name: string): boolean {
+  let is = frameworkDependency.get(name);
+  if (is === undefined) {
+    is = ADAPTERS.some((a) => !MODEL_APIS.has(a.framework) && a.modules.test(name));
+    frameworkDependency.set(name, is);
+  }
+  return is;
+}
 
 /** Links per-file results and runs the rules (the language server and the cache reuse per-file results). */
 export function analyzeResults(results: FileResult[], opts: AnalysisOptions = {}): AnalysisResult {
