@@ -23,8 +23,7 @@ import { TODAY } from '../helpers/analyze';
 const FIXTURE = 'test/fixtures/prefilter-reachability';
 
 /** Both steps of the pre-filter, as `analyze` runs them: the depth each source file is analysed at. */
-function depthsFor(inputs: SourceInput[]): Map<string, string | undefined> {
-  const prefilter = new Prefilter(inputs);
+function depthsFor(inputs: SourceInput[], prefilter = new Prefilter(inputs)): Map<string, string | undefined> {
   const depthOf = prefilter.depths(
     inputs.filter((i) => prefilter.isSeed(i.file)).map((i) => analyseFile(i, {}, 'facts')),
   );
@@ -74,6 +73,16 @@ describe('fixture: prefilter-reachability', () => {
       'src/unrelated/report.ts': 'secrets',
       'src/unrelated/summarise.ts': 'facts',
     });
+  });
+
+  it('built a slice at a time (as the language server indexes), pauses between slices and decides the same', () => {
+    const steps = Prefilter.sliced(inputs, [], 2);
+    let pauses = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) pauses++;
+    const sources = inputs.filter((i) => isSourceFile(i.file));
+    expect(pauses).toBe(Math.ceil(sources.length / 2) - 1);
+    expect(Object.fromEntries(depthsFor(inputs, step.value))).toEqual(Object.fromEntries(depthsFor(inputs)));
   });
 
   it('the tool still reaches Stripe through the barrel and the network through the alias', () => {

@@ -89,22 +89,50 @@ export class ImportGraph {
   private readonly seedSet = new Set<string>();
   private readonly subclassSet = new Set<string>();
 
-  constructor(files: readonly ImportSummary[], mappings: readonly PathMapping[] = []) {
-    const sources = new Set(files.filter((f) => isSourceFile(f.file)).map((f) => f.file));
-    // Resolution depends on the importing file's folder only: files side by side share their answers.
-    const resolved = new Map<string, string | undefined>();
+  private readonly sources: ReadonlySet<string>;
+  /** Resolution depends on the importing file's folder only: files side by side share their answers. */
+  private readonly resolved = new Map<string, string | undefined>();
+
+  /** `deferred`: the files' imports are added later, a slice at a time (see `sliced`). */
+  constructor(
+    files: readonly ImportSummary[],
+    private readonly mappings: readonly PathMapping[] = [],
+    deferred = false,
+  ) {
+    this.sources = new Set(files.filter((f) => isSourceFile(f.file)).map((f) => f.file));
+    if (!deferred) this.add(files);
+  }
+
+  /**
+   * The graph of thousands of files built a slice at a time, pausing between slices: a language server answers
+   * an edit between two slices instead of after the whole graph.
+   */
+  static *sliced(
+    files: readonly ImportSummary[],
+    mappings: readonly PathMapping[],
+    size: number,
+  ): Generator<'pause', ImportGraph, undefined> {
+    const graph = new ImportGraph(files, mappings, true);
+    for (let i = 0; i < files.length; i += size) {
+      if (i > 0) yield 'pause';
+      graph.add(files.slice(i, i + size));
+    }
+    return graph;
+  }
+
+  private add(files: readonly ImportSummary[]): void {
     for (const f of files) {
-      if (!sources.has(f.file)) continue;
+      if (!this.sources.has(f.file)) continue;
       if (f.seed) this.seedSet.add(f.file);
       if (f.subclass) this.subclassSet.add(f.file);
       const targets: string[] = [];
       const dir = f.file.slice(0, f.file.lastIndexOf('/') + 1);
       for (const spec of f.specifiers) {
-        if (!spec.startsWith('.') && !mappings.length) continue; // a package: not part of the scan
+        if (!spec.startsWith('.') && !this.mappings.length) continue; // a package: not part of the scan
         const key = `${dir}\0${spec}`;
-        let target = resolved.get(key);
-        if (target === undefined && !resolved.has(key))
-          resolved.set(key, (target = resolveModulePath(f.file, spec, sources, mappings)));
+        let target = this.resolved.get(key);
+        if (target === undefined && !this.resolved.has(key))
+          this.resolved.set(key, (target = resolveModulePath(f.file, spec, this.sources, this.mappings)));
         if (!target || target === f.file) continue;
         targets.push(target);
         const importers = this.in.get(target);

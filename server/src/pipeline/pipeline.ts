@@ -97,6 +97,8 @@ const READS_PER_PAUSE = 100;
 /** Text a cooperative batch reads (and searches for imports) between two pauses, however few files hold it. */
 const READ_BYTES_PER_PAUSE = 1024 * 1024;
 const ANALYSES_PER_PAUSE = 25;
+/** Files a cooperative batch adds to the import graph between two pauses (about 10 ms on two cores). */
+const GRAPH_FILES_PER_PAUSE = 500;
 
 /** The extraction options for a set of files: the config's and the `paths` aliases of their tsconfig files. */
 export function extractOptionsFor(
@@ -256,10 +258,10 @@ export class Pipeline {
       }
       // A file a stored result vouches for was not read: its aliases are the result's.
       const unread = known.flatMap((k) => (k.text === undefined && k.prior?.result.pathMapping) || []);
-      const prefilter = new Prefilter(
-        known.map((k) => k.source),
-        unread,
-      );
+      const sources = known.map((k) => k.source);
+      const prefilter = opts.cooperative
+        ? yield* Prefilter.sliced(sources, unread, GRAPH_FILES_PER_PAUSE)
+        : new Prefilter(sources, unread);
       this.batchKnown = {
         files: new Set(known.map((k) => k.file)),
         summaries: prefilter.summaries,

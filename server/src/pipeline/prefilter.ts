@@ -15,21 +15,32 @@ import { type AnalysisDepth, type FileResult, pathMappingsOf, type SourceInput }
  * other file once the seeds' facts are known.
  */
 export class Prefilter {
-  readonly graph: ImportGraph;
+  graph: ImportGraph;
   /** Each source file's imports and text tests. */
   readonly summaries = new Map<string, ImportSummary>();
   /** The `paths` aliases of the inputs' tsconfig files and workspace packages, and those given as known. */
   readonly mappings: readonly PathMapping[];
 
   /** `knownMappings`: the aliases of files not read this time (a stored result vouches for them). */
-  constructor(inputs: readonly SourceInput[], knownMappings: readonly PathMapping[] = []) {
+  constructor(inputs: readonly SourceInput[], knownMappings: readonly PathMapping[] = [], deferGraph = false) {
     for (const input of inputs) {
       if (!isSourceFile(input.file)) continue;
       const { file, specifiers, seed, subclass } = summarised(input);
       this.summaries.set(file, { file, specifiers: specifiers!, seed: !!seed, subclass: !!subclass });
     }
     this.mappings = [...pathMappingsOf(inputs), ...knownMappings];
-    this.graph = new ImportGraph([...this.summaries.values()], this.mappings);
+    this.graph = new ImportGraph([...this.summaries.values()], this.mappings, deferGraph);
+  }
+
+  /** The same, with its import graph built a slice of `size` files at a time, pausing between slices. */
+  static *sliced(
+    inputs: readonly SourceInput[],
+    knownMappings: readonly PathMapping[],
+    size: number,
+  ): Generator<'pause', Prefilter, undefined> {
+    const prefilter = new Prefilter(inputs, knownMappings, true);
+    prefilter.graph = yield* ImportGraph.sliced([...prefilter.summaries.values()], prefilter.mappings, size);
+    return prefilter;
   }
 
   /** The input with the tests of its text made here, so analysing it does not search its text again. */
