@@ -891,6 +891,7 @@ export class SourceContext {
     return mine.length === 1 ? mine[0]!.right : undefined;
   }
 
+  /** A variable's value from its initializer (with the annotations of its declaration). */
   private initializedValue(decl: ts.VariableDeclaration, initializer: ts.Expression): Val {
     const v = this.evaluate(initializer);
     if (v.k === 'obj' && !v.ann) {
@@ -1099,7 +1100,6 @@ function instanceOrSelf(v: Val): Val {
   return v.k === 'alt' ? (v.options.find((o) => o.k === 'instance') ?? v) : v;
 }
 
-/** What a factory can return that is worth following: definitions, instances and the objects tools are made of. */
 /**
  * Every `name = value` assignment of a file, in source order, recorded by the walk that sets parent pointers
  * (extract.ts `parse`): compiled code declares `var _a, _b;` at the top of a file and assigns them everywhere, and a
@@ -1154,6 +1154,7 @@ function assignmentsWithin(sf: ts.SourceFile, scope: ts.Node): Map<string, ts.Bi
   return map;
 }
 
+/** What a factory can return that is worth following: definitions, instances and the objects tools are made of. */
 const FACTORY_KINDS = new Set<Val['k']>(['agent', 'tool', 'instance', 'obj']);
 
 /** Whether an expression calls `name(…)` anywhere in it. */
