@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { REPO, runCli, THIRD_PARTY } from '../helpers/cli';
 import { gitOk } from '../helpers/git';
 
@@ -158,7 +158,10 @@ describe('agent-warden diff --base', () => {
   });
 
   it("writes SARIF that Microsoft's validator accepts: one result per change granting more, at its code", () => {
-    const out = join(dir, '..', `${Date.now()}-diff.sarif`);
+    // Outside the repository (the report must not be part of what is compared), in a folder of its own.
+    const outDir = mkdtempSync(join(tmpdir(), 'agent-warden-sarif-'));
+    onTestFinished(() => rmSync(outDir, { recursive: true, force: true }));
+    const out = join(outDir, 'diff.sarif');
     const r = runCli(['diff', '--base', 'main', '--format', 'sarif', '--output', out], { cwd: dir });
     expect(r.code).toBe(1);
     const log = JSON.parse(readFileSync(out, 'utf8'));
