@@ -128,8 +128,11 @@ function measure(cmd: string[], cwd: string): Sample {
     encoding: 'utf8',
     maxBuffer: 512 * 1024 * 1024,
   });
-  const line = r.stderr.trim().split('\n').pop() ?? '';
-  const [e = NaN, u = NaN, s = NaN, m = NaN] = line.split(' ').map(Number);
+  const lines = r.stderr.trim().split('\n');
+  // Exit 1 is "found something" for every contender; anything else is a run that did not do the work.
+  if (r.status === null || r.status > 1)
+    throw new Error(`${cmd.join(' ')} failed (exit ${r.status}):\n${lines.slice(-15, -1).join('\n')}`);
+  const [e = NaN, u = NaN, s = NaN, m = NaN] = (lines.pop() ?? '').split(' ').map(Number);
   return { wall: e, cpu: u + s, rss: m / 1024 };
 }
 
@@ -196,7 +199,23 @@ function contenders(dir: string): [string, () => Sample][] {
     ],
     [
       'eslint (+ts parser, 1 rule)',
-      () => measure([bin('eslint'), '.', '--no-warn-ignored', '-f', 'json', '-o', '/dev/null'], dir),
+      // Its config named: published packages ship eslint.config files of their own, which ESLint would load for
+      // their folders (and fail on, their plugins not being installed).
+      () =>
+        measure(
+          [
+            bin('eslint'),
+            '.',
+            '-c',
+            join(dir, 'eslint.config.mjs'),
+            '--no-warn-ignored',
+            '-f',
+            'json',
+            '-o',
+            '/dev/null',
+          ],
+          dir,
+        ),
     ],
   ];
 }
