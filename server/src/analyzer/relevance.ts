@@ -93,31 +93,31 @@ export class ImportGraph {
   /** Resolution depends on the importing file's folder only: files side by side share their answers. */
   private readonly resolved = new Map<string, string | undefined>();
 
-  /** `deferred`: the files' imports are added later, a slice at a time (see `sliced`). */
+  /** Files whose imports are still to be added (see `completeInSlices`). */
+  private unadded: readonly ImportSummary[] = [];
+
+  /** `deferred`: the files' imports are added later, a slice at a time (see `completeInSlices`). */
   constructor(
     files: readonly ImportSummary[],
     private readonly mappings: readonly PathMapping[] = [],
     deferred = false,
   ) {
     this.sources = new Set(files.filter((f) => isSourceFile(f.file)).map((f) => f.file));
-    if (!deferred) this.add(files);
+    if (deferred) this.unadded = files;
+    else this.add(files);
   }
 
   /**
-   * The graph of thousands of files built a slice at a time, pausing between slices: a language server answers
-   * an edit between two slices instead of after the whole graph.
+   * A deferred graph completed `size` files at a time, pausing between slices: on thousands of files, a language
+   * server answers an edit between two slices instead of after the whole graph.
    */
-  static *sliced(
-    files: readonly ImportSummary[],
-    mappings: readonly PathMapping[],
-    size: number,
-  ): Generator<'pause', ImportGraph, undefined> {
-    const graph = new ImportGraph(files, mappings, true);
+  *completeInSlices(size: number): Generator<'pause', void, undefined> {
+    const files = this.unadded;
+    this.unadded = [];
     for (let i = 0; i < files.length; i += size) {
       if (i > 0) yield 'pause';
-      graph.add(files.slice(i, i + size));
+      this.add(files.slice(i, i + size));
     }
-    return graph;
   }
 
   private add(files: readonly ImportSummary[]): void {

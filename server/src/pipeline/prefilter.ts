@@ -15,7 +15,7 @@ import { type AnalysisDepth, type FileResult, pathMappingsOf, type SourceInput }
  * other file once the seeds' facts are known.
  */
 export class Prefilter {
-  graph: ImportGraph;
+  readonly graph: ImportGraph;
   /** Each source file's imports and text tests. */
   readonly summaries = new Map<string, ImportSummary>();
   /** The `paths` aliases of the inputs' tsconfig files and workspace packages, and those given as known. */
@@ -39,7 +39,7 @@ export class Prefilter {
     size: number,
   ): Generator<'pause', Prefilter, undefined> {
     const prefilter = new Prefilter(inputs, knownMappings, true);
-    prefilter.graph = yield* ImportGraph.sliced([...prefilter.summaries.values()], prefilter.mappings, size);
+    yield* prefilter.graph.completeInSlices(size);
     return prefilter;
   }
 
