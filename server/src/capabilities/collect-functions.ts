@@ -107,9 +107,15 @@ export class FunctionCollector {
   readonly dispatch: ToolDispatch[] = [];
   private ids = new Map<ts.Node, string>();
   private facts = new Map<ts.Node, FunctionFacts>();
-  /** Symbols of expressions, per function they are seen from, while no definition is added (see symOf). */
+  /**
+   * Symbols of expressions while no definition is added (see symOf): those that read a parameter per function they are
+   * seen from, the rest (most: a module's constants, reached from every function that passes them) once for all.
+   */
   private syms = new Map<ts.Node, { version: number; sym: Map<ts.Node, Sym> }>();
+  private shared: { version: number; sym: Map<ts.Node, Sym> } = { version: -1, sym: new Map() };
   private symCutoffs = 0;
+  /** Parameters read while computing symbols: a symbol that read none is the same from every function. */
+  private paramReads = 0;
   /** `owner`: whose parameters the frame's arguments refer to (inline callbacks see their enclosing function's). */
   private stack: { node: ts.Node; facts: FunctionFacts; owner: ts.Node }[] = [];
   /** Branches of MCP CallTool handlers, registered by the MCP adapter before the walk reaches them. */
@@ -427,14 +433,21 @@ export class FunctionCollector {
     }
     // The same names and initializers are reached from many calls' arguments (and through both sides of every `||`):
     // a symbol is kept unless the depth limit cut it short (deeper from elsewhere it may be complete).
+    const version = this.ctx.definitions.version;
+    if (this.shared.version !== version) this.shared = { version, sym: new Map() };
+    const common = this.shared.sym.get(input);
+    if (common) return common;
     let byNode = this.syms.get(fnNode);
-    if (!byNode || byNode.version !== this.ctx.definitions.version)
-      this.syms.set(fnNode, (byNode = { version: this.ctx.definitions.version, sym: new Map() }));
+    if (!byNode || byNode.version !== version) this.syms.set(fnNode, (byNode = { version, sym: new Map() }));
     const known = byNode.sym.get(input);
-    if (known) return known;
+    if (known) {
+      this.paramReads++; // only symbols that read a parameter are kept per function
+      return known;
+    }
     const cutoffs = this.symCutoffs;
+    const reads = this.paramReads;
     const sym = this.symUncached(input, fnNode, depth);
-    if (this.symCutoffs === cutoffs) byNode.sym.set(input, sym);
+    if (this.symCutoffs === cutoffs) (this.paramReads === reads ? this.shared.sym : byNode.sym).set(input, sym);
     return sym;
   }
 
@@ -466,6 +479,7 @@ export class FunctionCollector {
     if (ts.isIdentifier(node)) {
       const decl = this.ctx.findDeclaration(node.text, node);
       if (!decl) return { t: 'unknown' };
+      if (ts.isParameter(decl)) this.paramReads++; // whose parameter it is decides what it is
       if (ts.isParameter(decl) && decl.parent === fnNode)
         return { t: 'param', i: (fnNode as ts.FunctionLikeDeclaration).parameters.indexOf(decl), path: [] };
       if (ts.isBindingElement(decl)) {
@@ -478,6 +492,7 @@ export class FunctionCollector {
           path.unshift(key);
           el = el.parent.parent;
         }
+        if (ts.isParameter(el)) this.paramReads++;
         if (ts.isParameter(el) && el.parent === fnNode)
           return { t: 'param', i: (fnNode as ts.FunctionLikeDeclaration).parameters.indexOf(el), path };
         if (ts.isVariableDeclaration(el) && el.initializer)
