@@ -245,50 +245,9 @@ export class SourceContext {
   private scope(node: ts.Node): Map<string, ts.Node> | undefined {
     // Most ancestors of a reference (calls, property accesses, statements) declare nothing: no lookup for them.
     if (!scopeKinds().has(node.kind) && !ts.isFunctionLike(node)) return undefined;
-    const cached = this.scopeCache.get(node);
-    if (cached) return cached;
-    let map: Map<string, ts.Node> | undefined;
-    const addBinding = (b: ts.BindingName, decl: ts.Node) => {
-      if (ts.isIdentifier(b)) (map ??= new Map()).set(b.text, decl);
-      else for (const el of b.elements) if (!ts.isOmittedExpression(el)) addBinding(el.name, el);
-    };
-    const addStatements = (stmts: readonly ts.Statement[]) => {
-      for (const st of stmts) {
-        if (ts.isVariableStatement(st)) for (const d of st.declarationList.declarations) addBinding(d.name, d);
-        else if ((ts.isFunctionDeclaration(st) || ts.isClassDeclaration(st) || ts.isEnumDeclaration(st)) && st.name)
-          (map ??= new Map()).set(st.name.text, st);
-        else if (ts.isImportDeclaration(st) && st.importClause) {
-          const c = st.importClause;
-          if (c.name) (map ??= new Map()).set(c.name.text, c);
-          const nb = c.namedBindings;
-          if (nb && ts.isNamespaceImport(nb)) (map ??= new Map()).set(nb.name.text, nb);
-          if (nb && ts.isNamedImports(nb)) for (const el of nb.elements) (map ??= new Map()).set(el.name.text, el);
-        } else if (ts.isImportEqualsDeclaration(st)) (map ??= new Map()).set(st.name.text, st);
-      }
-    };
-    if (
-      ts.isSourceFile(node) ||
-      ts.isBlock(node) ||
-      ts.isModuleBlock(node) ||
-      ts.isCaseClause(node) ||
-      ts.isDefaultClause(node)
-    )
-      addStatements(node.statements);
-    else if (ts.isFunctionLike(node)) {
-      for (const p of node.parameters) addBinding(p.name, p);
-      if ((ts.isFunctionExpression(node) || ts.isClassExpression(node)) && node.name)
-        (map ??= new Map()).set(node.name.text, node);
-    } else if (
-      (ts.isForOfStatement(node) || ts.isForInStatement(node) || ts.isForStatement(node)) &&
-      node.initializer &&
-      ts.isVariableDeclarationList(node.initializer)
-    ) {
-      for (const d of node.initializer.declarations) addBinding(d.name, d);
-    } else if (ts.isCatchClause(node) && node.variableDeclaration)
-      addBinding(node.variableDeclaration.name, node.variableDeclaration);
-    map ??= EMPTY;
-    this.scopeCache.set(node, map);
-    return map;
+    let known = this.scopeCache.get(node);
+    if (!known) this.scopeCache.set(node, (known = scopeDeclarations(node)));
+    return known;
   }
 
   // ---------------------------------------------------------------- evaluation
@@ -346,12 +305,20 @@ export class SourceContext {
         k === ts.SyntaxKind.PropertyAccessExpression ||
         k === ts.SyntaxKind.Identifier ||
         k === ts.SyntaxKind.CallExpression
-      )
-        return this.memoised(this.values, input, () => this.evaluateInner(input));
+      ) {
+        const hit = this.values.get(input); // looked up here first: a hit needs no closure (see evaluateMemoised)
+        if (hit && hit.version === this.definitions.version) return hit.v as Val;
+        return this.evaluateMemoised(input);
+      }
       return this.evaluateInner(input);
     } finally {
       this.depth--;
     }
+  }
+
+  /** Apart from evaluate: the closure captures the input, and would make every evaluation allocate, hits included. */
+  private evaluateMemoised(input: ts.Node): Val {
+    return this.memoised(this.values, input, () => this.evaluateInner(input));
   }
 
   private evaluateInner(input: ts.Node): Val {
@@ -1094,6 +1061,53 @@ export class SourceContext {
 }
 
 const EMPTY = new Map<string, ts.Node>();
+
+/**
+ * The names a scope node declares (EMPTY when none). Not in SourceContext.scope, which is asked for every ancestor of
+ * every name looked up: the closures here would make each of those calls allocate, cache hits included.
+ */
+function scopeDeclarations(node: ts.Node): Map<string, ts.Node> {
+  let map: Map<string, ts.Node> | undefined;
+  const addBinding = (b: ts.BindingName, decl: ts.Node) => {
+    if (ts.isIdentifier(b)) (map ??= new Map()).set(b.text, decl);
+    else for (const el of b.elements) if (!ts.isOmittedExpression(el)) addBinding(el.name, el);
+  };
+  const addStatements = (stmts: readonly ts.Statement[]) => {
+    for (const st of stmts) {
+      if (ts.isVariableStatement(st)) for (const d of st.declarationList.declarations) addBinding(d.name, d);
+      else if ((ts.isFunctionDeclaration(st) || ts.isClassDeclaration(st) || ts.isEnumDeclaration(st)) && st.name)
+        (map ??= new Map()).set(st.name.text, st);
+      else if (ts.isImportDeclaration(st) && st.importClause) {
+        const c = st.importClause;
+        if (c.name) (map ??= new Map()).set(c.name.text, c);
+        const nb = c.namedBindings;
+        if (nb && ts.isNamespaceImport(nb)) (map ??= new Map()).set(nb.name.text, nb);
+        if (nb && ts.isNamedImports(nb)) for (const el of nb.elements) (map ??= new Map()).set(el.name.text, el);
+      } else if (ts.isImportEqualsDeclaration(st)) (map ??= new Map()).set(st.name.text, st);
+    }
+  };
+  if (
+    ts.isSourceFile(node) ||
+    ts.isBlock(node) ||
+    ts.isModuleBlock(node) ||
+    ts.isCaseClause(node) ||
+    ts.isDefaultClause(node)
+  )
+    addStatements(node.statements);
+  else if (ts.isFunctionLike(node)) {
+    for (const p of node.parameters) addBinding(p.name, p);
+    if ((ts.isFunctionExpression(node) || ts.isClassExpression(node)) && node.name)
+      (map ??= new Map()).set(node.name.text, node);
+  } else if (
+    (ts.isForOfStatement(node) || ts.isForInStatement(node) || ts.isForStatement(node)) &&
+    node.initializer &&
+    ts.isVariableDeclarationList(node.initializer)
+  ) {
+    for (const d of node.initializer.declarations) addBinding(d.name, d);
+  } else if (ts.isCatchClause(node) && node.variableDeclaration)
+    addBinding(node.variableDeclaration.name, node.variableDeclaration);
+  return map ?? EMPTY;
+}
 
 /** `options.client ?? new Client(…)`: what the code falls back to is the kind of object either way. */
 function instanceOrSelf(v: Val): Val {

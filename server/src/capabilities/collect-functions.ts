@@ -1,7 +1,7 @@
 import { ts } from '../typescript';
 import type { Callee, SourceContext } from '../analyzer/source-context';
 import { propertyNameText, unwrap } from '../analyzer/source-context';
-import type { FunctionFacts, Location, OwnerParam, Sym, ToolDispatch, Val } from '../analyzer/types';
+import type { FunctionFacts, OwnerParam, Sym, ToolDispatch, Val } from '../analyzer/types';
 import { CATALOG, type CatalogEntry } from './catalog';
 
 const MAX_ARGS = 4;
@@ -237,10 +237,8 @@ export class FunctionCollector {
   /** A call or `new`: a catalog capability, or an edge to a function, tool or agent. */
   onCall(node: ts.CallExpression | ts.NewExpression, callee: Callee | undefined): void {
     const fn = this.current();
-    const fnNode = this.stack[this.stack.length - 1]!.owner;
-    let loc: Location | undefined;
-    const locOf = () => (loc ??= this.ctx.loc(node)); // most calls record nothing
-    const argsOf = () => (node.arguments ?? []).slice(0, MAX_ARGS).map((a) => this.symOf(a, fnNode, 0));
+    // Most calls record nothing: their arguments and location are worked out only for those that do (and without
+    // closures, which every call would allocate).
     // Human approval asked from inside the code: LangGraph `interrupt()`, MCP elicitation, ADK confirmation.
     const last = callee && callee.kind !== 'export' ? callee.members[callee.members.length - 1] : undefined;
     if (
@@ -250,7 +248,7 @@ export class FunctionCollector {
       (last && ['elicitInput', 'requestConfirmation', 'waitForApproval', 'requestApproval'].includes(last)) ||
       this.interruptFromParameter(node)
     ) {
-      (fn.gates ??= []).push(locOf());
+      (fn.gates ??= []).push(this.ctx.loc(node));
       return;
     }
     // Audit records: `audit(…)`, `auditLog.write(…)`, `logger.audit(…)`, `recordAudit(…)`.
@@ -260,7 +258,7 @@ export class FunctionCollector {
       this.auditLastNames.has(lastName) &&
       this.audit.test(ts.isPropertyAccessExpression(e) ? e.getText(this.ctx.sf) : lastName)
     )
-      (fn.audits ??= []).push(locOf());
+      (fn.audits ??= []).push(this.ctx.loc(node));
     const keyed = (callee && calleeKeys(callee)) ?? this.globalKey(node);
     if (keyed) {
       const entry = matchCatalog(keyed.module, keyed.keys, this.options.catalog);
@@ -268,8 +266,8 @@ export class FunctionCollector {
       const prepared = entry?.kind === 'sql' && callee?.kind === 'method' && callee.via?.includes('prepare');
       if (entry && prepared) return;
       if (entry) {
-        const args = argsOf();
-        fn.hits.push({ entry: entry.id, args, loc: locOf() });
+        const args = this.argsOf(node);
+        fn.hits.push({ entry: entry.id, args, loc: this.ctx.loc(node) });
         if (entry.kind === 'sql' && args[0]?.t === 'str' && /\bread\s+only\b/i.test(args[0].v))
           fn.readOnlyTransaction = true;
         return;
@@ -278,7 +276,7 @@ export class FunctionCollector {
     // Agents run from inside a tool (`run(agent, …)`, `agent.generate()`), and definitions called as functions.
     const def = this.ctx.definitions.get(node);
     if (def && (def.k === 'agent' || def.k === 'tool')) {
-      fn.calls.push({ callee: def, args: [], loc: locOf() });
+      fn.calls.push({ callee: def, args: [], loc: this.ctx.loc(node) });
       return;
     }
     if (
@@ -287,18 +285,24 @@ export class FunctionCollector {
       callee.path.join('.') === 'run' &&
       node.arguments?.[0]
     ) {
-      fn.calls.push({ callee: this.ctx.evaluate(node.arguments[0]), args: [], loc: locOf() });
+      fn.calls.push({ callee: this.ctx.evaluate(node.arguments[0]), args: [], loc: this.ctx.loc(node) });
       return;
     }
     if (callee?.kind === 'method' && callee.agentId) {
-      fn.calls.push({ callee: { k: 'agent', id: callee.agentId }, args: [], loc: locOf() });
+      fn.calls.push({ callee: { k: 'agent', id: callee.agentId }, args: [], loc: this.ctx.loc(node) });
       return;
     }
     if (callee?.kind === 'export' && !isLocalSpecifier(callee.module, this.options.localPrefixes)) return; // a package we know nothing about
-    if (callee?.kind === 'unknown-method') this.productCall(callee, argsOf, locOf);
+    if (callee?.kind === 'unknown-method') this.productCall(callee, node);
     const target = this.ctx.evaluate(node.expression);
     if (interesting(target, this.options.localPrefixes))
-      fn.calls.push({ callee: target, args: argsOf(), loc: locOf() });
+      fn.calls.push({ callee: target, args: this.argsOf(node), loc: this.ctx.loc(node) });
+  }
+
+  /** A call's arguments as the function the walk is in sees them. */
+  private argsOf(node: ts.CallExpression | ts.NewExpression): Sym[] {
+    const fnNode = this.stack[this.stack.length - 1]!.owner;
+    return (node.arguments ?? []).slice(0, MAX_ARGS).map((a) => this.symOf(a, fnNode, 0));
   }
 
   /**
@@ -335,12 +339,18 @@ export class FunctionCollector {
    * function returns, where the function is a method this file does not hold (a base class's in another file) or a
    * helper of another file. Linking finds which package's object it returns; the catalog then matches the call.
    */
-  private productCall(callee: Extract<Callee, { kind: 'unknown-method' }>, args: () => Sym[], loc: () => Location) {
+  private productCall(callee: Extract<Callee, { kind: 'unknown-method' }>, node: ts.CallExpression | ts.NewExpression) {
     const frame = this.stack[this.stack.length - 1]!;
     const on = this.symOf(callee.receiver, frame.owner, 0);
     // A parameter: what each caller passes there (`calendar.events.delete(…)` in a helper given the client).
     const of = on.t === 'param' || (on.t === 'object' && on.by) ? on : undefined;
-    if (of) (this.current().productCalls ??= []).push({ of, members: callee.members, args: args(), loc: loc() });
+    if (of)
+      (this.current().productCalls ??= []).push({
+        of,
+        members: callee.members,
+        args: this.argsOf(node),
+        loc: this.ctx.loc(node),
+      });
   }
 
   /**
