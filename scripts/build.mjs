@@ -1,5 +1,5 @@
 // Bundles the CLI (and later the language server and the VS Code client) with esbuild.
-import { build } from 'esbuild';
+import { build, transform } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -76,7 +76,7 @@ const common = {
 
 // The CLI and its workers load the compiler from a file of its own beside them (dist/typescript.js), and only
 // when something must be parsed (server/src/typescript.ts): a warm run or a repository without agent code
-// never reads those 9 MB.
+// never reads it.
 const compilerBesideBundle = {
   name: 'typescript-beside-bundle',
   setup(b) {
@@ -84,7 +84,16 @@ const compilerBesideBundle = {
   },
 };
 mkdirSync('dist', { recursive: true });
-copyFileSync(`node_modules/${TYPESCRIPT}`, 'dist/typescript.js');
+// Minified (its licence header kept): every process that parses reads and loads it, and 3.6 MB instead of 9.1 MB took
+// a scan of the example project from 0.65 s to 0.54 s (five alternated runs each).
+const compiler = await transform(readFileSync(`node_modules/${TYPESCRIPT}`, 'utf8'), {
+  minify: true,
+  legalComments: 'inline',
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+});
+writeFileSync('dist/typescript.js', compiler.code);
 // piscina stays external: it starts its own worker script from its package folder.
 await build({
   ...common,
@@ -109,7 +118,7 @@ writeFileSync('dist/cli.js', `#!/usr/bin/env node\n${launcher('cli-main.js', fal
 writeFileSync('dist/analyze-worker.js', launcher('analyze-worker-main.js', true));
 chmodSync('dist/cli.js', 0o755);
 // The language server starts through the same launcher and loads the compiler beside it too: an editor's
-// `initialize` is answered before those 9 MB are read, and the compiler's compiled code is kept apart.
+// `initialize` is answered before the compiler is read, and the compiler's compiled code is kept apart.
 await build({
   ...common,
   entryPoints: ['server/src/lsp-main.ts'],

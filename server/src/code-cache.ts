@@ -1,10 +1,10 @@
 /**
- * V8's compiled code of the CLI's own bundles (and of the 9 MB compiler beside them) kept between runs, so a
- * start does not compile them again: the launchers (dist/cli.js, dist/analyze-worker.js, dist/server.js) require
- * this first.
+ * V8's compiled code of the CLI's own bundles (and of the compiler beside them) kept between runs, so a start
+ * does not compile them again: the launchers (dist/cli.js, dist/analyze-worker.js, dist/server.js) require this
+ * first.
  *
  * Written for this job rather than taken from v8-compile-cache, for three reasons measured or read there:
- * - that library keys each entry by a SHA-1 of the whole source, hashed on every start (the compiler's 9 MB
+ * - that library keys each entry by a SHA-1 of the whole source, hashed on every start (the compiler's 3.6 MB
  *   included); here the key is the build's identity (a hash of the sources, the compiler and the lockfile,
  *   stamped at build time) with the file's size and modification time — npm gives every installed file the same
  *   modification time, and V8 itself checks little more than the source's length;
