@@ -92,10 +92,13 @@ interface BatchRun {
 }
 
 const hashOf = (text: string) => createHash('sha1').update(text).digest('hex');
-/** Files a cooperative batch reads between two pauses, and analyses between two pauses. */
-const READS_PER_PAUSE = 100;
-/** Text a cooperative batch reads (and searches for imports) between two pauses, however few files hold it. */
-const READ_BYTES_PER_PAUSE = 1024 * 1024;
+/**
+ * How long a cooperative batch reads files (and searches them for imports) before it pauses: by time, not by files or
+ * bytes, since a file's cost varies a hundredfold (a 2 MB bundle, a 20-line tool), and an edit that arrives meanwhile
+ * waits for the slice to end.
+ */
+const READ_SLICE_MS = 4;
+/** Files a cooperative batch analyses in this thread between two pauses (when no index thread could start). */
 const ANALYSES_PER_PAUSE = 25;
 /** Files a cooperative batch adds to the import graph between two pauses (about 10 ms on two cores). */
 const GRAPH_FILES_PER_PAUSE = 500;
@@ -245,15 +248,13 @@ export class Pipeline {
       if (this.refreshOptions()) for (const [file, text] of this.buffers) this.update(file, text, { buffer: true });
       const key = this.extractedWith;
       const known: KnownFile[] = [];
-      let reads = 0;
-      let bytes = 0;
+      let sliceStart = performance.now();
       for (const f of batch) {
         const file = this.know(f, opts.stored && ((f: string) => opts.stored!(f, key)));
         if (file) known.push(file);
-        bytes += file?.text?.length ?? 0;
-        if (opts.cooperative && (++reads >= READS_PER_PAUSE || bytes >= READ_BYTES_PER_PAUSE)) {
-          reads = bytes = 0;
+        if (opts.cooperative && performance.now() - sliceStart >= READ_SLICE_MS) {
           yield 'pause';
+          sliceStart = performance.now();
         }
       }
       // A file a stored result vouches for was not read: its aliases are the result's.
