@@ -86,6 +86,20 @@ const cases: [string, string, string, Omit<CredentialAuthority, 'loc'>[]][] = [
     [{ name: 'ClientCredentialsProvider', lifetime: 'ephemeral' }],
   ],
   [
+    // spiffe-helper writes the SVID, its key and the trust bundle into a folder the workload mounts (svid.pem,
+    // svid_key.pem, svid_bundle.pem); the tool presents them for mTLS. One credential, whichever files name it.
+    'a SPIFFE X.509 SVID written by spiffe-helper, presented for mTLS: workload',
+    "import { readFileSync } from 'node:fs';\nimport { Agent } from 'node:https';",
+    "const dir = process.env.SVID_DIR ?? '/run/spire/svid';\n    const mtls = new Agent({ cert: readFileSync(`${dir}/svid.pem`), key: readFileSync(`${dir}/svid_key.pem`), ca: readFileSync(`${dir}/svid_bundle.pem`) });",
+    [{ name: 'SPIFFE X.509 SVID', lifetime: 'workload' }],
+  ],
+  [
+    'another file read is no credential',
+    "import { readFileSync } from 'node:fs';",
+    "const config = JSON.parse(readFileSync('/etc/purger/config.json', 'utf8'));",
+    [],
+  ],
+  [
     'a key in an environment variable: long-lived',
     '',
     'const key = process.env.AWS_SECRET_ACCESS_KEY;',

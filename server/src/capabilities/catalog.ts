@@ -29,6 +29,7 @@ export interface CatalogEntry {
     | 'http'
     | 'http-method'
     | 'http-config'
+    | 'file-read'
     | 'file-write'
     | 'subject'
     | 'credential';
@@ -76,7 +77,7 @@ const RAW_CATALOG: RawEntry[] = [
         'access',
         'promises.access',
       ],
-      { capability: 'file:read', tier: 'medium', reason: 'reads files from disk' },
+      { capability: 'file:read', tier: 'medium', reason: 'reads files from disk', kind: 'file-read' },
     ],
   ]),
   ...group(FS, 'fs-write', [
@@ -1786,6 +1787,13 @@ export const CLIS: CliEntry[] = [
 /** Files that hold credentials: writing them persists a secret (`.env`, cloud and SSH credentials, keychains). */
 export const CREDENTIAL_FILES =
   /(^|[/\\])(\.env(\.[\w.-]+)?|\.npmrc|\.pypirc|\.netrc|\.git-credentials|credentials(\.json)?|id_(rsa|ed25519|ecdsa)|[\w.-]+\.(pem|key|p12|pfx|keychain(-db)?))$|(^|[/\\])\.(aws|ssh|kube|docker)[/\\]/;
+
+/**
+ * The X.509 SVID files a SPIFFE helper writes for its workload: the certificate, its key and the trust bundle
+ * (spiffe-helper's `svid_file_name`, `svid_key_file_name`, `svid_bundle_file_name`, conventionally `svid.pem`,
+ * `svid_key.pem`, `svid_bundle.pem`), in a folder the path may not show (`${dir}/svid.pem`).
+ */
+export const SVID_FILES = /(^|[/\\*])svid(_key|_cert|_bundle)?\.(pem|crt|key)$/i;
 
 /**
  * Paths under the system's temporary folder (`os.tmpdir()`, `/tmp`, a folder from `mkdtemp`): a tool's own scratch

@@ -8,6 +8,7 @@ import {
   CREDENTIAL_FILES,
   HTTP_APIS,
   SQL_VERBS,
+  SVID_FILES,
   TEMP_PATH,
   TIER_RANK,
 } from './catalog';
@@ -202,6 +203,19 @@ export function classify(entry: CatalogEntry, args: Sym[], readOnly: boolean): O
       if (!command || command.startsWith('*')) return { ...base, detail: 'program computed at run time' };
       const cli = classifyCli(command, argvText(args[(entry.arg ?? 0) + 1]));
       return cli ? { ...base, ...cli, reason: `runs \`${cli.detail}\`` } : { ...base, detail: command };
+    }
+    case 'file-read': {
+      // An X.509 SVID the SPIFFE agent issues to the workload and rotates, read to present it for mTLS (SVID_FILES).
+      // Other reads keep their tier.
+      const path = strHint(arg);
+      return path && SVID_FILES.test(path)
+        ? {
+            capability: 'credentials:workload',
+            tier: 'low',
+            reason: 'presents the X.509 SVID its SPIFFE agent issues and rotates (workload identity, mTLS)',
+            detail: 'SPIFFE X.509 SVID',
+          }
+        : base;
     }
     case 'file-write': {
       const path = strHint(arg);
