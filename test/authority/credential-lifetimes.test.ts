@@ -94,6 +94,12 @@ const cases: [string, string, string, Omit<CredentialAuthority, 'loc'>[]][] = [
     [{ name: 'SPIFFE X.509 SVID', lifetime: 'workload' }],
   ],
   [
+    'looking whether the SVID is there reads no credential',
+    "import { existsSync } from 'node:fs';",
+    "if (!existsSync('/run/spire/svid/svid.pem')) throw new Error('no SVID yet');",
+    [],
+  ],
+  [
     'another file read is no credential',
     "import { readFileSync } from 'node:fs';",
     "const config = JSON.parse(readFileSync('/etc/purger/config.json', 'utf8'));",

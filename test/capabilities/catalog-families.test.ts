@@ -61,6 +61,7 @@ const ROWS: Row[] = [
     'file:read',
     'medium',
   ),
+  row('fs-read-1', `import { readdir } from 'node:fs/promises';`, `return readdir(input.dir);`, 'file:read', 'medium'),
   row(
     'fs-write-0',
     `import { writeFileSync } from 'node:fs';`,

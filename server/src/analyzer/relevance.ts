@@ -108,15 +108,15 @@ export class ImportGraph {
   }
 
   /**
-   * A deferred graph completed `size` files at a time, pausing between slices: on thousands of files, a language
-   * server answers an edit between two slices instead of after the whole graph.
+   * A deferred graph completed a file at a time, pausing whenever `pauseNow` says so (a time slice is spent): on
+   * thousands of files, a language server answers an edit between two slices instead of after the whole graph.
    */
-  *completeInSlices(size: number): Generator<'pause', void, undefined> {
+  *completeInSlices(pauseNow: () => boolean): Generator<'pause', void, undefined> {
     const files = this.unadded;
     this.unadded = [];
-    for (let i = 0; i < files.length; i += size) {
-      if (i > 0) yield 'pause';
-      this.add(files.slice(i, i + size));
+    for (let i = 0; i < files.length; i++) {
+      this.add(files.slice(i, i + 1));
+      if (i < files.length - 1 && pauseNow()) yield 'pause';
     }
   }
 

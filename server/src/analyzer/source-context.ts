@@ -1134,13 +1134,16 @@ export function isNameAssignment(n: ts.Node): n is ts.BinaryExpression & { left:
 function assignmentsOfFile(sf: ts.SourceFile): ts.BinaryExpression[] {
   let list = ASSIGNMENTS.get(sf);
   if (!list) {
+    // Iteratively, as parsing does: deeply nested input must not overflow the stack.
     const found: ts.BinaryExpression[] = [];
-    const visit = (n: ts.Node): void => {
+    const stack: ts.Node[] = [sf];
+    const push = (c: ts.Node): undefined => void stack.push(c);
+    while (stack.length) {
+      const n = stack.pop()!;
       if (isNameAssignment(n)) found.push(n);
-      ts.forEachChild(n, visit);
-    };
-    visit(sf);
-    ASSIGNMENTS.set(sf, (list = found));
+      ts.forEachChild(n, push);
+    }
+    ASSIGNMENTS.set(sf, (list = found.sort((a, b) => a.pos - b.pos)));
   }
   return list;
 }

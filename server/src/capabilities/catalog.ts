@@ -57,12 +57,13 @@ const CP = mod('child_process');
 const RAW_CATALOG: RawEntry[] = [
   // ---------------------------------------------------------------- Node core: files
   ...group(FS, 'fs-read', [
+    // What a file holds: the path can say it is a credential (file-read).
+    [
+      ['readFile', 'readFileSync', 'promises.readFile', 'createReadStream', 'readJson', 'readJsonSync'],
+      { capability: 'file:read', tier: 'medium', reason: 'reads files from disk', kind: 'file-read' },
+    ],
     [
       [
-        'readFile',
-        'readFileSync',
-        'promises.readFile',
-        'createReadStream',
         'readdir',
         'readdirSync',
         'promises.readdir',
@@ -72,12 +73,10 @@ const RAW_CATALOG: RawEntry[] = [
         'promises.stat',
         'exists',
         'existsSync',
-        'readJson',
-        'readJsonSync',
         'access',
         'promises.access',
       ],
-      { capability: 'file:read', tier: 'medium', reason: 'reads files from disk', kind: 'file-read' },
+      { capability: 'file:read', tier: 'medium', reason: 'reads files from disk' },
     ],
   ]),
   ...group(FS, 'fs-write', [

@@ -93,15 +93,24 @@ interface BatchRun {
 
 const hashOf = (text: string) => createHash('sha1').update(text).digest('hex');
 /**
- * How long a cooperative batch reads files (and searches them for imports) before it pauses: by time, not by files or
- * bytes, since a file's cost varies a hundredfold (a 2 MB bundle, a 20-line tool), and an edit that arrives meanwhile
- * waits for the slice to end.
+ * How long a cooperative batch works in this thread (reading files and searching them for imports, building the import
+ * graph) before it pauses: by time, not by files or bytes, since a file's cost varies a hundredfold (a 2 MB bundle, a
+ * 20-line tool), and an edit that arrives meanwhile waits for the slice to end.
  */
-const READ_SLICE_MS = 4;
+const SLICE_MS = 4;
 /** Files a cooperative batch analyses in this thread between two pauses (when no index thread could start). */
 const ANALYSES_PER_PAUSE = 25;
-/** Files a cooperative batch adds to the import graph between two pauses (about 10 ms on two cores). */
-const GRAPH_FILES_PER_PAUSE = 500;
+
+/** Whether a slice of `ms` is spent since it last said so (or since it was made); each yes starts the next slice. */
+function sliceTimer(ms: number): () => boolean {
+  let start = performance.now();
+  return () => {
+    const now = performance.now();
+    if (now - start < ms) return false;
+    start = now;
+    return true;
+  };
+}
 
 /** The extraction options for a set of files: the config's and the `paths` aliases of their tsconfig files. */
 export function extractOptionsFor(
@@ -248,20 +257,17 @@ export class Pipeline {
       if (this.refreshOptions()) for (const [file, text] of this.buffers) this.update(file, text, { buffer: true });
       const key = this.extractedWith;
       const known: KnownFile[] = [];
-      let sliceStart = performance.now();
+      const sliceSpent = sliceTimer(SLICE_MS);
       for (const f of batch) {
         const file = this.know(f, opts.stored && ((f: string) => opts.stored!(f, key)));
         if (file) known.push(file);
-        if (opts.cooperative && performance.now() - sliceStart >= READ_SLICE_MS) {
-          yield 'pause';
-          sliceStart = performance.now();
-        }
+        if (opts.cooperative && sliceSpent()) yield 'pause';
       }
       // A file a stored result vouches for was not read: its aliases are the result's.
       const unread = known.flatMap((k) => (k.text === undefined && k.prior?.result.pathMapping) || []);
       const sources = known.map((k) => k.source);
       const prefilter = opts.cooperative
-        ? yield* Prefilter.sliced(sources, unread, GRAPH_FILES_PER_PAUSE)
+        ? yield* Prefilter.sliced(sources, unread, sliceSpent)
         : new Prefilter(sources, unread);
       this.batchKnown = {
         files: new Set(known.map((k) => k.file)),

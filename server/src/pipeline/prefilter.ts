@@ -32,14 +32,14 @@ export class Prefilter {
     this.graph = new ImportGraph([...this.summaries.values()], this.mappings, deferGraph);
   }
 
-  /** The same, with its import graph built a slice of `size` files at a time, pausing between slices. */
+  /** The same, with its import graph built in slices, pausing whenever `pauseNow` says so. */
   static *sliced(
     inputs: readonly SourceInput[],
     knownMappings: readonly PathMapping[],
-    size: number,
+    pauseNow: () => boolean,
   ): Generator<'pause', Prefilter, undefined> {
     const prefilter = new Prefilter(inputs, knownMappings, true);
-    yield* prefilter.graph.completeInSlices(size);
+    yield* prefilter.graph.completeInSlices(pauseNow);
     return prefilter;
   }
 
