@@ -59,7 +59,7 @@ describe('agent-warden scan (built binary)', () => {
     };
     expect(rows('Stage')).toEqual([
       'collect files',
-      'read files',
+      'stat files',
       'analyse files',
       'link',
       'owners',

@@ -93,6 +93,27 @@ describe('Pipeline', () => {
     expect(new Pipeline(settings()).analyseAllSync(changed, { stored })).toEqual({ analysed: 1 });
   });
 
+  it('with texts on demand, gives the same results and reads again only the files it parses', async () => {
+    const files = new Map(PREFILTER).set('docs/notes.md', '# notes\n');
+    const reads = new Map<string, number>();
+    const onDemand: PipelineFile[] = [...files].map(([file, text]) =>
+      file.endsWith('.json')
+        ? { file, text }
+        : { file, read: () => (reads.set(file, (reads.get(file) ?? 0) + 1), text) },
+    );
+    const lean = new Pipeline(settings());
+    const stats = await lean.analyseAll(onDemand, { textsOnDemand: true });
+    const held = new Pipeline(settings());
+    await held.analyseAll(given(files));
+
+    expect(seen(lean.link())).toEqual(seen(held.link()));
+    expect(stats.analysed).toBe(files.size);
+    const parsed = new Set([...files.keys()].filter((f) => held.stored(f)?.result.depth === 'facts'));
+    expect(parsed.size).toBeGreaterThan(1);
+    expect(reads.size).toBeGreaterThan(parsed.size); // some files are read for secrets only
+    for (const [file, n] of reads) expect({ file, n }).toEqual({ file, n: parsed.has(file) ? 2 : 1 });
+  });
+
   it('stops a batch between files when cancelled, and runs the next one whole', async () => {
     const pipeline = new Pipeline(settings());
     const controller = new AbortController();

@@ -1,4 +1,5 @@
 import { loadTypeScript, ts } from '../typescript';
+import { ownString } from './own-strings';
 import type { AdapterContext, AgentInput, FrameworkAdapter, ToolInput, ToolListInput } from './adapter';
 import { genkitToolName, openAiAgentsToolName } from './adapter';
 import { ADAPTERS, adaptersFor } from './adapters';
@@ -68,7 +69,7 @@ export function importedSpecifiers(text: string): string[] {
         : (stickyAt(CALL_ARGUMENT, text, end) ??
           (k[0] === 'import' && startsLine(text, at) ? stickyAt(QUOTED, text, end) : null));
     if (!m) continue;
-    out.add(normaliseModule(m[1]!));
+    out.add(ownString(normaliseModule(m[1]!)));
     KEYWORD.lastIndex = end + m[0].length;
   }
   return [...out];

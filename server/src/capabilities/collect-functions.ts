@@ -3,6 +3,7 @@ import type { Callee, SourceContext } from '../analyzer/source-context';
 import { propertyNameText, unwrap } from '../analyzer/source-context';
 import type { FunctionFacts, OwnerParam, Sym, ToolDispatch, Val } from '../analyzer/types';
 import { CATALOG, type CatalogEntry } from './catalog';
+import { ownString } from '../analyzer/own-strings';
 
 const MAX_ARGS = 4;
 const AUDIT_LOGGERS = [
@@ -28,7 +29,7 @@ function entriesFor(module: string): CatalogEntry[] {
   let hit = catalogByModule.get(module);
   if (!hit) {
     hit = CATALOG.filter((e) => e.module.test(module));
-    catalogByModule.set(module, hit);
+    catalogByModule.set(ownString(module), hit); // kept for the process: not a view into a file's text
   }
   return hit;
 }

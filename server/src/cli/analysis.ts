@@ -6,7 +6,7 @@ import { isAnalysable } from '../engine';
 import { extractOptionsFor, Pipeline } from '../pipeline/pipeline';
 import { collectFiles, readSources, type ScanInput } from '../project/collect-files';
 import { openWorkspace, type Workspace } from '../project/workspace';
-import { timedAsync, type Timings } from '../timings';
+import { timed, timedAsync, type Timings } from '../timings';
 import { changedSince, stagedContents, stagedFiles } from './git';
 import { ScanProgress, wantsProgress } from './progress';
 import { type CacheStrategy, ResultCache, runKeyOf, stageResults } from './result-cache';
@@ -77,15 +77,14 @@ export async function analyseWorkspace(
     files = [...new Set([...files, ...report])].sort();
   }
   const cache = opts.cache ? ResultCache.open(ws.configDir, opts.cacheStrategy) : undefined;
-  const inputs: ScanInput[] = (
-    await timedAsync(timings, 'read files', () =>
-      readSources(
-        files.filter((f) => !staged?.has(f)),
-        cwd,
-        notices,
-        cache,
-      ),
-    )
+  // Texts are read as the analysis needs them (the stage times the stat of each file and the tsconfig reads).
+  const inputs: ScanInput[] = timed(timings, 'stat files', () =>
+    readSources(
+      files.filter((f) => !staged?.has(f)),
+      cwd,
+      notices,
+      cache,
+    ),
   ).concat([...(staged ?? [])].map(([file, text]) => ({ file, text: text.replace(/^\uFEFF/, '') })));
   const options = extractOptionsFor(ws.config, inputs);
   // Staged content has no stamp to check a later run against: such runs are neither reused nor recorded.
@@ -142,14 +141,12 @@ async function analyseInputs(
   let analysed: number;
   try {
     const batch = () =>
-      pipeline.analyseAll(
-        inputs.map((i) => ({ ...i, unchanged: i.text === undefined })),
-        {
-          executor,
-          stored: cache && ((file, key) => cache.entriesFor(key)[file]),
-          onProgress: progress && ((done, total) => progress.update(done, total)),
-        },
-      );
+      pipeline.analyseAll(inputs, {
+        executor,
+        stored: cache && ((file, key) => cache.entriesFor(key)[file]),
+        onProgress: progress && ((done, total) => progress.update(done, total)),
+        textsOnDemand: true,
+      });
     ({ analysed } = await timedAsync(timings, 'analyse files', batch));
   } finally {
     progress?.done();

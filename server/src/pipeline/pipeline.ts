@@ -63,6 +63,13 @@ export interface BatchOptions {
   cooperative?: boolean;
   /** Files done (analysed or reused) of those the batch was given. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Holds no text it can read again between reading a file for the pre-filter and analysing it: a file given with
+   * `read` is read a second time, when its step comes, rather than every text of the tree being held in memory
+   * at once. For a batch that reads in the thread it analyses in (the CLI); the language server's batch reads in
+   * its requests' thread, which must not read everything twice.
+   */
+  textsOnDemand?: boolean;
 }
 
 export interface BatchStats {
@@ -70,13 +77,18 @@ export interface BatchStats {
   analysed: number;
 }
 
-/** A file of a batch once it is known: its text (unless a stored result vouches for it), hash and summary. */
+/**
+ * A file of a batch once it is known: its text (unless a stored result vouches for it, or it is read again on
+ * demand), hash and summary.
+ */
 interface KnownFile {
   file: string;
   text?: string;
   read?: () => string | undefined;
   hash: string;
   prior?: StoredResult;
+  /** `prior` was made in this batch, from its first reading of the file (analysed, not stored from before). */
+  fresh?: boolean;
   source: SourceInput;
 }
 
@@ -98,6 +110,8 @@ const hashOf = (text: string) => createHash('sha1').update(text).digest('hex');
  * 20-line tool), and an edit that arrives meanwhile waits for the slice to end.
  */
 const SLICE_MS = 4;
+/** Characters of text read on demand that a batch hands to its executor at once, when they need no parsing. */
+const CHUNK_CHARS = 1 << 20;
 /** Files a cooperative batch analyses in this thread between two pauses (when no index thread could start). */
 const ANALYSES_PER_PAUSE = 25;
 
@@ -259,7 +273,7 @@ export class Pipeline {
       const known: KnownFile[] = [];
       const sliceSpent = sliceTimer(SLICE_MS);
       for (const f of batch) {
-        const file = this.know(f, opts.stored && ((f: string) => opts.stored!(f, key)));
+        const file = this.know(f, opts.stored && ((f: string) => opts.stored!(f, key)), opts.textsOnDemand);
         if (file) known.push(file);
         if (opts.cooperative && sliceSpent()) yield 'pause';
       }
@@ -300,8 +314,15 @@ export class Pipeline {
     }
   }
 
-  /** A file's text, hash and import summary: read, unless a stored result vouches for it unchanged. */
-  private know(f: PipelineFile, stored?: (file: string) => StoredResult | undefined): KnownFile | undefined {
+  /**
+   * A file's text, hash and import summary: read, unless a stored result vouches for it unchanged. `onDemand`: the
+   * text is not kept when the file can be read again (tsconfig and package files, which the aliases come from, are).
+   */
+  private know(
+    f: PipelineFile,
+    stored?: (file: string) => StoredResult | undefined,
+    onDemand = false,
+  ): KnownFile | undefined {
     const own = this.entries.get(f.file);
     const prior = own?.hash ? own : stored?.(f.file);
     if (f.text === undefined && f.unchanged && prior) {
@@ -317,7 +338,18 @@ export class Pipeline {
     const text = f.text ?? f.read?.();
     if (text === undefined) return undefined;
     const source = summarised({ file: f.file, text, specifiers: f.specifiers, seed: f.seed, subclass: f.subclass });
-    return { file: f.file, text, hash: hashOf(text), prior, source };
+    const hash = hashOf(text);
+    if (!onDemand || f.text !== undefined || !f.read || shapesResolution(f.file))
+      return { file: f.file, text, hash, prior, source };
+    const known = { file: f.file, read: f.read, hash, prior, source: { ...source, text: '' } };
+    // A seed is read again for its facts. Any other file is searched for secrets now, which is all most of them
+    // get; one that agent code turns out to reach is read again for facts.
+    if (source.seed || prior?.hash === hash) return known;
+    return {
+      ...known,
+      prior: { hash, result: analyseHere({ input: source, depth: 'secrets' }, this.currentOptions()) },
+      fresh: true,
+    };
   }
 
   /** One step: each file from its stored result when that serves the wanted depth, analysed otherwise. */
@@ -328,23 +360,41 @@ export class Pipeline {
     stats: BatchStats,
     keep: (file: string, stored: StoredResult) => void,
   ): Generator<PlannedJob[], void, undefined> {
+    // Parsing jobs go to the executor together (its threads balance them by size); texts read only now go in
+    // chunks, each let go once analysed.
     const jobs: PlannedJob[] = [];
+    let chunk: PlannedJob[] = [];
+    let chunkChars = 0;
     for (const k of files) {
       const depth = depthOf(k.file);
       const { prior } = k;
       // A secrets-only result cannot stand in for facts (the file became reachable from agent code).
       if (prior && prior.hash === k.hash && !(prior.result.depth === 'secrets' && depth === 'facts')) {
         keep(k.file, prior);
+        if (k.fresh) stats.analysed++;
         continue;
       }
-      if (k.text === undefined) {
-        k.text = k.read?.() ?? '';
-        k.hash = hashOf(k.text);
+      let text = k.text;
+      if (text === undefined) {
+        text = k.read?.() ?? '';
+        k.hash = hashOf(text);
       }
-      jobs.push({ input: prefilter.withSpecifiers({ file: k.file, text: k.text }), depth, hash: k.hash });
+      const job = { input: prefilter.withSpecifiers({ file: k.file, text }), depth, hash: k.hash };
+      if (k.text !== undefined || depth === 'facts') jobs.push(job);
+      else {
+        chunk.push(job);
+        chunkChars += text.length;
+        if (chunkChars < CHUNK_CHARS) continue;
+        stats.analysed += chunk.length;
+        yield chunk;
+        chunk = [];
+        chunkChars = 0;
+      }
     }
-    stats.analysed += jobs.length;
-    if (jobs.length) yield jobs;
+    for (const step of [chunk, jobs]) {
+      stats.analysed += step.length;
+      if (step.length) yield step;
+    }
   }
 
   // ---- one file at a time ------------------------------------------------------------------------------

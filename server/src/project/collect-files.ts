@@ -19,13 +19,15 @@ export interface FileStamp {
   mtimeMs: number;
 }
 
-/** A file to analyse: its text, or only its stamp when a cache may know it unchanged (text read on demand). */
+/** A file to analyse: its text, or how to read it when its analysis needs it. */
 export interface ScanInput {
   file: string;
   text?: string;
   stamp?: FileStamp;
-  /** Reads the text when it was not read up front; undefined if it cannot be read any more. */
+  /** Reads the text when it was not read up front; undefined if it cannot be read (or is binary, noticed once). */
   read?: () => string | undefined;
+  /** A cache knows the file unchanged by its stamp: it is read only if the cached result cannot serve. */
+  unchanged?: boolean;
 }
 
 /** What a cache of earlier results says about a file from its stamp alone. */
@@ -121,17 +123,13 @@ function gitignoreMatcher(root: string, files: string[]): (abs: string) => boole
 }
 
 /**
- * Reads files for analysis; binary, oversized and unreadable files are skipped with a notice. With a cache
- * that knows a file unchanged by its size and modification time, the file is not read (only stat'ed): its
- * text is read later only if it must be analysed after all. tsconfig/jsconfig and package.json files are always
- * read (their `paths` and package names shape the analysis of every other file).
+ * The files to analyse, each with its stamp and how to read it: over-sized and unstat-able files are skipped with a
+ * notice; a binary file gets its notice when it is first read. tsconfig/jsconfig and package.json files are read
+ * now (their `paths` and package names shape the analysis of every other file); the others when the analysis
+ * needs them, so that a scan does not hold every text of the tree at once. A file a cache knows unchanged by its
+ * size and modification time is read only if its cached result cannot serve.
  */
-export async function readSources(
-  files: string[],
-  cwd: string,
-  notices: Notice[],
-  cache?: StampCheck,
-): Promise<ScanInput[]> {
+export function readSources(files: string[], cwd: string, notices: Notice[], cache?: StampCheck): ScanInput[] {
   const out: ScanInput[] = [];
   for (const file of files) {
     const abs = join(cwd, file);
@@ -142,11 +140,11 @@ export async function readSources(
         continue;
       }
       const stamp = { size: st.size, mtimeMs: st.mtimeMs };
-      if (cache?.unchanged(file, stamp) && !shapesResolution(file)) {
-        out.push({ file, stamp, read: () => readText(abs) });
+      if (!shapesResolution(file)) {
+        const unchanged = cache?.unchanged(file, stamp) ?? false;
+        out.push({ file, stamp, unchanged, read: unchanged ? () => readText(abs) : noticedReader(file, abs, notices) });
         continue;
       }
-      // One synchronous read per file: thousands of small async reads spend more time queuing than reading.
       const read = decode(readFileSync(abs));
       if ('skipped' in read) notices.push({ file, message: read.skipped });
       else out.push({ file, text: read.text, stamp });
@@ -155,6 +153,18 @@ export async function readSources(
     }
   }
   return out;
+}
+
+/** Reads a file's text each time it is asked; the first failure (binary, unreadable) becomes the file's notice. */
+function noticedReader(file: string, abs: string, notices: Notice[]): () => string | undefined {
+  let noticed = false;
+  return () => {
+    const read = readAnalysable(abs);
+    if ('text' in read) return read.text;
+    if (!noticed) notices.push({ file, message: read.skipped });
+    noticed = true;
+    return undefined;
+  };
 }
 
 /** A file's text for analysis, or why it is not analysed: over the size limit, binary, or unreadable. */
