@@ -64,10 +64,10 @@ export interface BatchOptions {
   /** Files done (analysed or reused) of those the batch was given. */
   onProgress?: (done: number, total: number) => void;
   /**
-   * Holds no text it can read again between reading a file for the pre-filter and analysing it: a file given with
-   * `read` is read a second time, when its step comes, rather than every text of the tree being held in memory
-   * at once. For a batch that reads in the thread it analyses in (the CLI); the language server's batch reads in
-   * its requests' thread, which must not read everything twice.
+   * Holds no text it can read again, rather than every text of the tree from the pre-filter's reading to the file's
+   * step: a file given with `read` is searched for secrets as it is first read (all that most files get), unless it
+   * is a seed, and read again if it is to be parsed. For a batch that reads in the thread it analyses in (the CLI);
+   * the language server's batch reads in its requests' thread, which must neither search files nor read them twice.
    */
   textsOnDemand?: boolean;
 }
@@ -110,8 +110,6 @@ const hashOf = (text: string) => createHash('sha1').update(text).digest('hex');
  * 20-line tool), and an edit that arrives meanwhile waits for the slice to end.
  */
 const SLICE_MS = 4;
-/** Characters of text read on demand that a batch hands to its executor at once, when they need no parsing. */
-const CHUNK_CHARS = 1 << 20;
 /** Files a cooperative batch analyses in this thread between two pauses (when no index thread could start). */
 const ANALYSES_PER_PAUSE = 25;
 
@@ -360,11 +358,7 @@ export class Pipeline {
     stats: BatchStats,
     keep: (file: string, stored: StoredResult) => void,
   ): Generator<PlannedJob[], void, undefined> {
-    // Parsing jobs go to the executor together (its threads balance them by size); texts read only now go in
-    // chunks, each let go once analysed.
     const jobs: PlannedJob[] = [];
-    let chunk: PlannedJob[] = [];
-    let chunkChars = 0;
     for (const k of files) {
       const depth = depthOf(k.file);
       const { prior } = k;
@@ -376,25 +370,14 @@ export class Pipeline {
       }
       let text = k.text;
       if (text === undefined) {
+        // Read now (its stored result cannot serve, or it is read on demand): only its job holds the text.
         text = k.read?.() ?? '';
         k.hash = hashOf(text);
       }
-      const job = { input: prefilter.withSpecifiers({ file: k.file, text }), depth, hash: k.hash };
-      if (k.text !== undefined || depth === 'facts') jobs.push(job);
-      else {
-        chunk.push(job);
-        chunkChars += text.length;
-        if (chunkChars < CHUNK_CHARS) continue;
-        stats.analysed += chunk.length;
-        yield chunk;
-        chunk = [];
-        chunkChars = 0;
-      }
+      jobs.push({ input: prefilter.withSpecifiers({ file: k.file, text }), depth, hash: k.hash });
     }
-    for (const step of [chunk, jobs]) {
-      stats.analysed += step.length;
-      if (step.length) yield step;
-    }
+    stats.analysed += jobs.length;
+    if (jobs.length) yield jobs;
   }
 
   // ---- one file at a time ------------------------------------------------------------------------------
