@@ -39,7 +39,7 @@ export class ScanProgress {
       },
       write: (text: string) => stream.write(text),
     };
-    // Loaded only for a terminal: its text-width tables cost every other run ~10 ms at start (measured).
+    // Loaded only for a terminal: its text-width tables cost every other run ~25 ms at start.
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- a deferred load; see above
     const { createLogUpdate } = require('log-update') as LogUpdate;
     this.render = createLogUpdate(sized as unknown as NodeJS.WriteStream, { showCursor: true });
