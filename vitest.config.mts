@@ -10,7 +10,7 @@ export default defineConfig({
     // End-to-end tests start processes (the CLI, MCP servers); two cores are all these machines have.
     maxWorkers: 2,
     // A worker runs its test files one after another in one module registry: each file no longer loads the analyzer
-    // and the compiler anew (a fifth of the suite's time), and the parser runs warm. Tests share no mutable state:
+    // and the compiler anew (a sixth of the suite's time), and the parser runs warm. Tests share no mutable state:
     // the suite passes with its files shuffled.
     isolate: false,
   },

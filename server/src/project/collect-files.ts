@@ -141,8 +141,7 @@ export function readSources(files: string[], cwd: string, notices: Notice[], cac
       }
       const stamp = { size: st.size, mtimeMs: st.mtimeMs };
       if (!shapesResolution(file)) {
-        const unchanged = cache?.unchanged(file, stamp) ?? false;
-        out.push({ file, stamp, unchanged, read: unchanged ? () => readText(abs) : noticedReader(file, abs, notices) });
+        out.push({ file, stamp, unchanged: cache?.unchanged(file, stamp), read: noticedReader(file, abs, notices) });
         continue;
       }
       const read = decode(readFileSync(abs));
@@ -155,11 +154,19 @@ export function readSources(files: string[], cwd: string, notices: Notice[], cac
   return out;
 }
 
-/** Reads a file's text each time it is asked; the first failure (binary, unreadable) becomes the file's notice. */
+/**
+ * Reads a file's text each time it is asked (its size was checked when it was stat'ed); the first failure (binary,
+ * unreadable) becomes the file's notice.
+ */
 function noticedReader(file: string, abs: string, notices: Notice[]): () => string | undefined {
   let noticed = false;
   return () => {
-    const read = readAnalysable(abs);
+    let read: { text: string } | { skipped: string };
+    try {
+      read = decode(readFileSync(abs));
+    } catch (e) {
+      read = { skipped: cannotRead(e) };
+    }
     if ('text' in read) return read.text;
     if (!noticed) notices.push({ file, message: read.skipped });
     noticed = true;
@@ -185,14 +192,6 @@ const cannotRead = (e: unknown) =>
 function decode(buf: Buffer): { text: string } | { skipped: string } {
   if (buf.subarray(0, 8000).includes(0)) return { skipped: 'skipped: binary file' };
   return { text: buf.toString('utf8').replace(/^\uFEFF/, '') };
-}
-
-function readText(abs: string): string | undefined {
-  try {
-    return readFileSync(abs, 'utf8').replace(/^\uFEFF/, '');
-  } catch {
-    return undefined;
-  }
 }
 
 /** The nearest directory at or above `start` that contains `name`, stopping at the filesystem root. */
