@@ -5,6 +5,7 @@ export default defineConfig({
   resolve: { alias: { typescript: '@ts-morph/common/dist/typescript.js' } },
   test: {
     include: ['test/**/*.test.ts'],
+    globalSetup: ['test/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // End-to-end tests start processes (the CLI, MCP servers); two cores are all these machines have.

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,7 +35,30 @@ export interface CodeServer {
   /** The profile folder: settings, extensions and the logs of every output channel. */
   userData: string;
   proc: ChildProcess;
+  /** The last of what code-server printed (stdout and stderr), for a failing test's message. */
+  output(): string;
   stop(): void;
+}
+
+async function answers(url: string, withinMs: number): Promise<boolean> {
+  for (const end = Date.now() + withinMs; Date.now() < end; await new Promise((r) => setTimeout(r, 250))) {
+    try {
+      if ((await fetch(url)).ok) return true;
+    } catch {
+      // not listening yet
+    }
+  }
+  return false;
+}
+
+/** Keeps the last `limit` characters read from the streams: a pipe nobody reads blocks its writer once full. */
+function drain(streams: (NodeJS.ReadableStream | null)[], limit = 64 * 1024): () => string {
+  let tail = '';
+  for (const stream of streams)
+    stream?.on('data', (chunk: Buffer) => {
+      tail = (tail + chunk.toString('utf8')).slice(-limit);
+    });
+  return () => tail;
 }
 
 /** Installs the packaged .vsix into a fresh profile and starts code-server on a copy of `fixture`. */
@@ -95,17 +118,17 @@ export async function startCodeServer(
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
+  const output = drain([proc.stdout, proc.stderr]);
   const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`;
-  for (let i = 0; i < 120; i++) {
-    try {
-      const r = await fetch(`http://127.0.0.1:${port}/healthz`);
-      if (r.ok) break;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
+  if (!(await answers(`http://127.0.0.1:${port}/healthz`, 30_000))) {
+    proc.kill('SIGKILL');
+    throw new Error(`code-server did not answer within 30 s:\n${output()}`);
   }
-  return { url, workspace, userData, proc, stop: () => proc.kill('SIGTERM') };
+  const stop = () => {
+    proc.once('exit', () => rmSync(base, { recursive: true, force: true }));
+    proc.kill('SIGTERM');
+  };
+  return { url, workspace, userData, proc, output, stop };
 }
 
 export async function launchBrowser(): Promise<Browser> {
