@@ -1,4 +1,5 @@
 import { loadTypeScript, ts } from '../typescript';
+import { NODE_SHAPE_SAMPLES } from './node-shapes';
 import { ownString } from './own-strings';
 import type { AdapterContext, AgentInput, FrameworkAdapter, ToolInput, ToolListInput } from './adapter';
 import { genkitToolName, openAiAgentsToolName } from './adapter';
@@ -109,6 +110,14 @@ function scriptKind(file: string): ts.ScriptKind {
  */
 export function parse(file: string, text: string): ts.SourceFile {
   loadTypeScript();
+  shapesKept ??= NODE_SHAPE_SAMPLES.map((sample) => parseTree(sample.file, sample.text));
+  return parseTree(file, text);
+}
+
+/** Trees kept so that the node shapes compiled code checks for outlive each file's tree (node-shapes.ts). */
+let shapesKept: ts.SourceFile[] | undefined;
+
+function parseTree(file: string, text: string): ts.SourceFile {
   const sf = ts.createSourceFile(
     file,
     text,
