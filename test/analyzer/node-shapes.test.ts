@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isSourceFile, parse } from '../../server/src/analyzer/extract';
+import { extractFacts, isSourceFile, parse } from '../../server/src/analyzer/extract';
 import { NODE_SHAPE_SAMPLES } from '../../server/src/analyzer/node-shapes';
 import { loadTypeScript, ts } from '../../server/src/typescript';
 import { REPO } from '../helpers/cli';
@@ -31,6 +31,10 @@ describe('the node shapes kept for the life of the process', () => {
       const tree = parse(file, text) as unknown as { parseDiagnostics: { messageText: unknown }[] };
       expect(tree.parseDiagnostics.map((d) => d.messageText)).toEqual([]);
     }
+  });
+
+  it('are extracted without an error', () => {
+    for (const { file, text } of NODE_SHAPE_SAMPLES) expect(() => extractFacts(file, text)).not.toThrow();
   });
 
   it('hold every kind of node the examples and fixtures are made of', () => {

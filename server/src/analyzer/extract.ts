@@ -110,14 +110,6 @@ function scriptKind(file: string): ts.ScriptKind {
  */
 export function parse(file: string, text: string): ts.SourceFile {
   loadTypeScript();
-  shapesKept ??= NODE_SHAPE_SAMPLES.map((sample) => parseTree(sample.file, sample.text));
-  return parseTree(file, text);
-}
-
-/** Trees kept so that the node shapes compiled code checks for outlive each file's tree (node-shapes.ts). */
-let shapesKept: ts.SourceFile[] | undefined;
-
-function parseTree(file: string, text: string): ts.SourceFile {
   const sf = ts.createSourceFile(
     file,
     text,
@@ -220,11 +212,32 @@ export function extractFacts(
   tree?: IncrementalTree,
 ): FileFacts {
   const started = performance.now();
+  shapesKept ??= extractSamples();
   const sf = tree ? tree.parse(file, text) : parse(file, text);
   const extractor = new FileExtractor(sf, file, specifiers, options);
   extractor.ctx.deadline = started + (options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS);
   extractor.walk();
   return extractor.finish(text);
+}
+
+/**
+ * The samples' syntax trees, extractors and facts, kept for the life of the process so that the shapes V8's
+ * compiled extraction code checks for outlive each file's own (node-shapes.ts says why).
+ */
+let shapesKept: readonly object[] | undefined;
+
+function extractSamples(): readonly object[] {
+  const kept: object[] = [];
+  try {
+    for (const { file, text } of NODE_SHAPE_SAMPLES) {
+      const extractor = new FileExtractor(parse(file, text), file, importedSpecifiers(text), {});
+      extractor.walk();
+      kept.push(extractor, extractor.finish(text));
+    }
+  } catch {
+    // Only speed depends on the samples (node-shapes.test.ts extracts them): a file's own extraction goes on.
+  }
+  return kept;
 }
 
 /** One file's extraction: a walk that records what each node shows, then the evaluation of what it found. */

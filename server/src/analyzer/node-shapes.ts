@@ -1,15 +1,17 @@
 /**
- * Samples of every kind of syntax node agent code is made of, parsed once and kept for the life of the process.
+ * Samples of every kind of syntax node agent code is made of, extracted once and kept, with what their extraction
+ * made, for the life of the process.
  *
- * Why: V8 compiles the extraction's hot functions for the hidden classes ("maps") of the syntax nodes they see,
- * and holds those maps weakly from the compiled code. Nothing the analyzer keeps holds a syntax tree, so once a
- * file is done, every map that only its nodes used dies at the next full garbage collection — and with it every
- * compiled function that checked for one ("weak objects" in `--trace-deopt`): on the agent-dense corpus,
- * about a hundred functions thrown away and compiled again at each of a scan's dozen full collections, a sixth of
- * its CPU time. A tree holding a node of each kind keeps those maps alive; it costs a few hundred kilobytes.
+ * Why: V8 compiles the extraction's hot functions for the hidden classes ("maps") of the objects they see — syntax
+ * nodes, the extractor's own per-file objects — and holds those maps weakly from the compiled code. Nothing the
+ * analyzer keeps holds a syntax tree or an extractor, so once a file is done, every map that only its objects used
+ * dies at the next full garbage collection, and with it every compiled function that checked for one ("weak
+ * objects" in `node --trace-deopt`): on the agent-dense corpus, about a hundred functions thrown away and compiled
+ * again at each of a scan's dozen full collections (1,262 in all; 25 with the samples kept), a sixth of its CPU
+ * time. The samples cost a few hundred kilobytes.
  *
- * The samples need not make sense, only parse: `test/analyzer/node-shapes.test.ts` checks that they hold every
- * kind of node found in the examples and fixtures.
+ * They need not make sense, only parse: `test/analyzer/node-shapes.test.ts` checks that they hold every kind of
+ * node found in the examples and fixtures.
  */
 export const NODE_SHAPE_SAMPLES: readonly { file: string; text: string }[] = [
   {
