@@ -212,12 +212,13 @@ export function extractFacts(
   tree?: IncrementalTree,
 ): FileFacts {
   const started = performance.now();
-  shapesKept ??= extractSamples();
   const sf = tree ? tree.parse(file, text) : parse(file, text);
   const extractor = new FileExtractor(sf, file, specifiers, options);
   extractor.ctx.deadline = started + (options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS);
   extractor.walk();
-  return extractor.finish(text);
+  const facts = extractor.finish(text);
+  if (!shapesKept && (extractedChars += text.length) > SAMPLES_AFTER_CHARS) shapesKept = extractSamples();
+  return facts;
 }
 
 /**
@@ -225,6 +226,12 @@ export function extractFacts(
  * compiled extraction code checks for outlive each file's own (node-shapes.ts says why).
  */
 let shapesKept: readonly object[] | undefined;
+/**
+ * The samples are extracted once this much code has been: a run that extracts less (a small project, a language
+ * server's first diagnostics) is over before a full collection, and would only pay for extracting them cold.
+ */
+const SAMPLES_AFTER_CHARS = 512 * 1024;
+let extractedChars = 0;
 
 function extractSamples(): readonly object[] {
   const kept: object[] = [];

@@ -1,6 +1,6 @@
 /**
- * Samples of every kind of syntax node agent code is made of, extracted once and kept, with what their extraction
- * made, for the life of the process.
+ * Samples of every kind of syntax node agent code is made of, extracted once a run has extracted enough code to
+ * see full garbage collections, and kept, with what their extraction made, for the life of the process.
  *
  * Why: V8 compiles the extraction's hot functions for the hidden classes ("maps") of the objects they see — syntax
  * nodes, the extractor's own per-file objects — and holds those maps weakly from the compiled code. Nothing the
