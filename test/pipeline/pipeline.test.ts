@@ -114,6 +114,29 @@ describe('Pipeline', () => {
     for (const [file, n] of reads) expect({ file, n }).toEqual({ file, n: parsed.has(file) ? 2 : 1 });
   });
 
+  it('counts each file once in its progress, also one analysed again when agent code turns out to reach it', async () => {
+    // pick.ts makes a value other files may pass to the model, which the seed's facts do not show: use.ts, which
+    // imports it and nothing an agent defines, is read for secrets, then parsed once pick.ts's facts are known.
+    const files = new Map([
+      [
+        'src/agent.ts',
+        `import { tool } from 'ai';\nimport { pick } from './pick';\n` +
+          `export const t = tool({ description: 'x', inputSchema: {} as any, execute: async () => pick(true) });\n`,
+      ],
+      ['src/pick.ts', `export function pick(a: boolean) {\n  if (a) return { x: 1 };\n  return { y: 2 };\n}\n`],
+      ['src/use.ts', `import { pick } from './pick';\nexport const v = pick(false);\n`],
+    ]);
+    const pipeline = new Pipeline(settings());
+    const reports: [number, number][] = [];
+    await pipeline.analyseAll(given(files), { onProgress: (done, total) => reports.push([done, total]) });
+    expect(pipeline.stored('src/use.ts')?.result.depth).toBe('facts');
+    expect(reports).toEqual([
+      [1, 3],
+      [2, 3],
+      [3, 3],
+    ]);
+  });
+
   it('stops a batch between files when cancelled, and runs the next one whole', async () => {
     const pipeline = new Pipeline(settings());
     const controller = new AbortController();

@@ -240,12 +240,12 @@ export class Pipeline {
     // An open buffer is analysed from its text, never from a batch's read of the disk.
     const batch = files.filter((f) => !this.buffers.has(f.file));
     const stats: BatchStats = { analysed: 0 };
-    let handled = 0;
-    const progress = () => opts.onProgress?.(++handled, batch.length);
+    // A file is counted once: one that agent code turns out to reach is analysed again after the rest.
+    const handled = new Set<string>();
     const keep = (file: string, stored: StoredResult) => {
       if (!this.buffers.has(file) && this.entries.get(file) !== stored)
         this.store(file, stored.hash, stored.result, { batch: true });
-      progress();
+      if (opts.onProgress && !handled.has(file)) opts.onProgress(handled.add(file).size, batch.length);
     };
     return {
       steps: this.plan(batch, opts, stats, keep),
