@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,23 +35,26 @@ export interface CodeServer {
   /** The profile folder: settings, extensions and the logs of every output channel. */
   userData: string;
   proc: ChildProcess;
-  /** The last of what code-server printed (stdout and stderr), for a failing test's message. */
-  output(): string;
   stop(): void;
 }
 
 async function answers(url: string, withinMs: number): Promise<boolean> {
-  for (const end = Date.now() + withinMs; Date.now() < end; await new Promise((r) => setTimeout(r, 250))) {
+  const end = Date.now() + withinMs;
+  while (Date.now() < end) {
     try {
       if ((await fetch(url)).ok) return true;
     } catch {
       // not listening yet
     }
+    await new Promise((r) => setTimeout(r, 250));
   }
   return false;
 }
 
-/** Keeps the last `limit` characters read from the streams: a pipe nobody reads blocks its writer once full. */
+/**
+ * Keeps the last `limit` characters read from the streams, for the message of a server that does not start: a pipe
+ * nobody reads blocks its writer once full.
+ */
 function drain(streams: (NodeJS.ReadableStream | null)[], limit = 64 * 1024): () => string {
   let tail = '';
   for (const stream of streams)
@@ -124,11 +127,8 @@ export async function startCodeServer(
     proc.kill('SIGKILL');
     throw new Error(`code-server did not answer within 30 s:\n${output()}`);
   }
-  const stop = () => {
-    proc.once('exit', () => rmSync(base, { recursive: true, force: true }));
-    proc.kill('SIGTERM');
-  };
-  return { url, workspace, userData, proc, output, stop };
+  // The profile goes with the run's temporary folder (test/global-setup.ts).
+  return { url, workspace, userData, proc, stop: () => proc.kill('SIGTERM') };
 }
 
 export async function launchBrowser(): Promise<Browser> {
