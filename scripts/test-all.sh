@@ -1,9 +1,8 @@
 #!/usr/bin/env bash
-# What CI runs (`npm run test:all`): the system tools for the editor tests, npm ci, third-party/, the tests (the
-# type-check, the linter and the format check among them: test/tooling/repository-checks.test.ts).
-# The system tools (Debian packages, a real VS Code built from the npm registry) are installed while npm ci runs: the
-# two wait on different things (downloads and compiling native modules), and only the tests need both. Their output is
-# printed when they are done, in one piece.
+# What CI runs (`npm run test:all`): the system tools for the editor tests, npm ci, third-party/, the checks, the tests.
+# The system tools (Debian packages, a real VS Code built from the npm registry) are installed while npm ci and the
+# checks run: the two wait on different things (downloads and compiling native modules, the type-checker and linter),
+# and only the tests need both. Their output is printed when they are done, in one piece.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tools_log="$(mktemp)"
@@ -12,6 +11,7 @@ tools=$!
 trap 'kill "$tools" 2>/dev/null || true; rm -f "$tools_log"' EXIT
 npm ci --no-audit --no-fund
 node scripts/third-party.mjs
+npm run check
 if ! wait "$tools"; then
   cat "$tools_log"
   echo "test-all: scripts/setup-test-tools.sh failed" >&2

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { REPO, tempProject } from '../helpers/cli';
 
 /**
- * The checks the repository is held to — the layer check, the linter and the formatter — each run
+ * The checks `.ci/run` runs besides the tests — the layer check, the linter and the formatter — each run
  * with the repository's own configuration on a small project that breaks it, and on one that does not.
  */
 const made: string[] = [];
