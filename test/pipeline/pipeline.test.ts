@@ -115,8 +115,9 @@ describe('Pipeline', () => {
   });
 
   it('counts each file once in its progress, also one analysed again when agent code turns out to reach it', async () => {
-    // pick.ts makes a value other files may pass to the model, which the seed's facts do not show: use.ts, which
-    // imports it and nothing an agent defines, is read for secrets, then parsed once pick.ts's facts are known.
+    // pick.ts returns one of several values, which the pre-filter counts as a function that may make tools
+    // (relevance.ts `makesTools`), and only pick.ts's own facts show it: use.ts, which imports pick.ts and nothing an
+    // agent defines, is read for secrets, then parsed once those facts are known.
     const files = new Map([
       [
         'src/agent.ts',
