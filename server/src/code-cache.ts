@@ -4,8 +4,8 @@
  * first.
  *
  * Written for this job rather than taken from v8-compile-cache, for three reasons measured or read there:
- * - that library keys each entry by a SHA-1 of the whole source, hashed on every start (the compiler's 3.6 MB
- *   included); here the key is the build's identity (a hash of the sources, the compiler and the lockfile,
+ * - that library keys each entry by a SHA-1 of the whole source, hashed on every start (the compiler's
+ *   megabyte included); here the key is the build's identity (a hash of the sources, the compiler and the lockfile,
  *   stamped at build time) with the file's size and modification time — npm gives every installed file the same
  *   modification time, and V8 itself checks little more than the source's length;
  * - it records the code compiled up front only; here the code is recorded when the process ends, with every
@@ -97,7 +97,7 @@ function install(dir: string): void {
     return wrapper.call(this.exports, this.exports, requireHere, this, filename, dirname(filename));
   };
   // At the end, with every function this run compiled; written whole under a temporary name, then renamed.
-  // Entries of other builds of the same bundle go (one per bundle is kept, ~3 MB for the compiler).
+  // Entries of other builds of the same bundle go (one per bundle is kept, ~1.3 MB for the compiler).
   process.once('exit', () => {
     for (const { file, bundle, script } of pending) {
       try {
