@@ -59,6 +59,11 @@ if (
 
 const common = {
   bundle: true,
+  // Whitespace and syntax minified, names kept (stack traces stay readable; the source maps map them back): every
+  // start reads and pre-parses the bundle, and the language server's 1.4 MB took ~20 ms longer to answer `initialize`
+  // than its 1.0 MB minified (medians of 15 alternated starts).
+  minifyWhitespace: true,
+  minifySyntax: true,
   define: { __AGENT_WARDEN_BUILD__: JSON.stringify(BUILD_ID) },
   platform: 'node',
   target: 'node20',
