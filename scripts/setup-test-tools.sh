@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Installs what the end-to-end tests need besides npm packages: the pre-commit framework and Neovim (Debian), and a real
-# VS Code for the extension tests — code-server 4.100.3 (VS Code 1.100.3, the last release that runs on
-# Node 20) from the npm registry, with Debian's Chromium to drive it. Nothing is downloaded from anywhere else
-# (code-server's own postinstall would fetch ripgrep; Debian's ripgrep is used instead).
+# Installs what the end-to-end tests need besides the repository's npm packages: the pre-commit framework and Neovim
+# (Debian), vsce (scripts/vsce.mjs), and a real VS Code for the extension tests — code-server 4.100.3 (VS Code
+# 1.100.3, the last release that runs on Node 20) from the npm registry, with Debian's Chromium to drive it. Nothing
+# is downloaded from anywhere else (code-server's own postinstall would fetch ripgrep; Debian's ripgrep is used).
 # Idempotent: a marker file records a finished code-server build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,6 +20,9 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
 fi
+
+# vsce, which packages the extension the editor tests install (npm run package), pinned apart (scripts/vsce.mjs).
+node scripts/vsce.mjs
 
 if [ -f "$MARKER" ]; then
   echo "setup-test-tools: code-server $VERSION ready in $TOOLS"

@@ -14,7 +14,7 @@ describe('extension package', () => {
   it('ships only the bundles, the graph webview, the icon, the schema and the docs (no sources, tests or node_modules)', () => {
     const r = spawnSync(
       process.execPath,
-      [join(REPO, 'node_modules/@vscode/vsce/vsce'), 'ls', '--no-dependencies', '--readme-path', MARKETPLACE_README],
+      [join(REPO, 'scripts/vsce.mjs'), 'ls', '--no-dependencies', '--readme-path', MARKETPLACE_README],
       {
         cwd: REPO,
         encoding: 'utf8',
