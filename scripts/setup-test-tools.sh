@@ -6,6 +6,7 @@
 # Idempotent: a marker file records a finished code-server build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+SECONDS=0
 VERSION=4.100.3
 TOOLS="$PWD/.tools/code-server-$VERSION"
 MARKER="$TOOLS/.ready"
@@ -28,7 +29,7 @@ if [ -f "$MARKER" ]; then
   echo "setup-test-tools: code-server $VERSION ready in $TOOLS"
   exit 0
 fi
-echo "setup-test-tools: building code-server $VERSION in $TOOLS (about a minute)"
+echo "setup-test-tools: building code-server $VERSION in $TOOLS (about a minute; ${SECONDS} s so far)"
 rm -rf "$TOOLS"
 mkdir -p "$TOOLS"
 cd "$TOOLS"
@@ -47,4 +48,4 @@ npm_config_yes=true npm rebuild argon2 >/dev/null 2>&1 || true
 cd node_modules/code-server/lib/vscode/extensions
 npm install --no-audit --no-fund --omit=dev >/dev/null
 touch "$MARKER"
-echo "setup-test-tools: done"
+echo "setup-test-tools: done in ${SECONDS} s"

@@ -5,6 +5,7 @@
 # and only the tests need both. Their output is printed when they are done, in one piece.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+SECONDS=0
 tools_log="$(mktemp)"
 bash scripts/setup-test-tools.sh >"$tools_log" 2>&1 &
 tools=$!
@@ -12,10 +13,12 @@ trap 'kill "$tools" 2>/dev/null || true; rm -f "$tools_log"' EXIT
 npm ci --no-audit --no-fund
 node scripts/third-party.mjs
 npm run check
+checked=$SECONDS
 if ! wait "$tools"; then
   cat "$tools_log"
   echo "test-all: scripts/setup-test-tools.sh failed" >&2
   exit 1
 fi
 cat "$tools_log"
+echo "test-all: npm ci, third-party/ and the checks took ${checked} s; the test tools were ready at ${SECONDS} s"
 npm test
