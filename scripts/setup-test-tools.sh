@@ -22,10 +22,13 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
 fi
 
-# vsce, which packages the extension the editor tests install (npm run package), pinned apart (scripts/vsce.mjs).
-node scripts/vsce.mjs
+# vsce, which packages the extension the editor tests install (npm run package), pinned apart (scripts/vsce.mjs):
+# installed while code-server is.
+node scripts/vsce.mjs &
+vsce=$!
 
 if [ -f "$MARKER" ]; then
+  wait "$vsce"
   echo "setup-test-tools: code-server $VERSION ready in $TOOLS"
   exit 0
 fi
@@ -48,4 +51,5 @@ npm_config_yes=true npm rebuild argon2 >/dev/null 2>&1 || true
 cd node_modules/code-server/lib/vscode/extensions
 npm install --no-audit --no-fund --omit=dev >/dev/null
 touch "$MARKER"
+wait "$vsce"
 echo "setup-test-tools: done in ${SECONDS} s"
