@@ -5,10 +5,12 @@
 // vsce brings some 220 packages (Azure's identity libraries among them) that only packaging uses; as a development
 // dependency each `npm ci` installed them, and so did pre-commit for every user of the hook (it installs the hook's
 // repository with its development dependencies). It is pinned by tools/vsce/package-lock.json and installed once per
-// lockfile into .tools/vsce-<hash> (a stamp records a finished install).
+// lockfile into vsce-<hash> beside the other test tools, outside the repository (~/.cache/agent-warden/tools, or
+// AGENT_WARDEN_TOOLS_DIR): vsce would walk its own install when packaging. A stamp records a finished install.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 
 const repo = join(import.meta.dirname, '..');
@@ -17,7 +19,7 @@ const files = ['package.json', 'package-lock.json'];
 const digest = createHash('sha256');
 for (const f of files) digest.update(`${f}\0`).update(readFileSync(join(pinned, f)));
 const hash = digest.digest('hex').slice(0, 12);
-const tools = join(repo, '.tools');
+const tools = process.env.AGENT_WARDEN_TOOLS_DIR ?? join(homedir(), '.cache', 'agent-warden', 'tools');
 const home = join(tools, `vsce-${hash}`);
 const stamp = join(home, '.installed');
 
