@@ -103,7 +103,7 @@ export function toModule(source, names) {
   if (!allocatorTrimmed) fail('`getServicesObjectAllocator()`');
   const kept = exported.filter((n) => names.has(n));
   out.push(`export { ${kept.join(', ')} };`);
-  return { header, module: out.join('\n'), exported: kept };
+  return { header, module: out.join('\n') };
 }
 
 const EXPORT_RETURNING_TARGET = `var __export = (target, all) => {

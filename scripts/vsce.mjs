@@ -10,8 +10,8 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { TOOLS_DIR } from './tools-dir.mjs';
 
 const repo = join(import.meta.dirname, '..');
 const pinned = join(repo, 'tools/vsce');
@@ -19,8 +19,8 @@ const files = ['package.json', 'package-lock.json'];
 const digest = createHash('sha256');
 for (const f of files) digest.update(`${f}\0`).update(readFileSync(join(pinned, f)));
 const hash = digest.digest('hex').slice(0, 12);
-const tools = process.env.AGENT_WARDEN_TOOLS_DIR ?? join(homedir(), '.cache', 'agent-warden', 'tools');
-const home = join(tools, `vsce-${hash}`);
+
+const home = join(TOOLS_DIR, `vsce-${hash}`);
 const stamp = join(home, '.installed');
 
 if (!existsSync(stamp)) install();
@@ -49,7 +49,7 @@ function install() {
   }
   writeFileSync(stamp, '');
   // Installs of other lockfiles go once this one is done.
-  for (const other of readdirSync(tools))
+  for (const other of readdirSync(TOOLS_DIR))
     if (other.startsWith('vsce-') && other !== `vsce-${hash}`)
-      rmSync(join(tools, other), { recursive: true, force: true });
+      rmSync(join(TOOLS_DIR, other), { recursive: true, force: true });
 }

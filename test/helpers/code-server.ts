@@ -1,15 +1,15 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { homedir, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { TOOLS_DIR } from '../../scripts/tools-dir.mjs';
 import { REPO } from './cli';
 
 export const CODE_SERVER_VERSION = '4.100.3';
-/** Where scripts/setup-test-tools.sh builds it: outside the repository, which vsce walks when it packages. */
-const TOOLS = process.env.AGENT_WARDEN_TOOLS_DIR ?? join(homedir(), '.cache', 'agent-warden', 'tools');
-const ENTRY = join(TOOLS, `code-server-${CODE_SERVER_VERSION}/node_modules/code-server/out/node/entry.js`);
+/** Where scripts/setup-test-tools.sh builds it. */
+const ENTRY = join(TOOLS_DIR, `code-server-${CODE_SERVER_VERSION}/node_modules/code-server/out/node/entry.js`);
 export const VSIX = join(REPO, 'dist/agent-warden.vsix');
 export const SCREENSHOTS = join(REPO, 'test-output/vscode');
 
