@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { OwnerResolver } from '../../server/src/analyzer/owners';
 import type { AnalysisResult } from '../../server/src/analyzer/types';
 import { DEFAULT_CONFIG } from '../../server/src/config/load-config';
+import { analyseHere, type Executor, hashOf, readOutcome } from '../../server/src/pipeline/executor';
 import {
   analyze,
   Pipeline,
@@ -112,6 +113,48 @@ describe('Pipeline', () => {
     expect(parsed.size).toBeGreaterThan(1);
     expect(reads.size).toBeGreaterThan(parsed.size); // some files are read for secrets only
     for (const [file, n] of reads) expect({ file, n }).toEqual({ file, n: parsed.has(file) ? 2 : 1 });
+  });
+
+  it('lets an executor that reads files in its own thread read them: the same results, no text in this one', async () => {
+    const files = new Map(PREFILTER).set('docs/notes.md', '# notes\n');
+    const reads = new Map<string, number>();
+    // The other thread's reading: by path (here the file's name), undefined for a file that is gone.
+    const readThere = (path: string) => (reads.set(path, (reads.get(path) ?? 0) + 1), files.get(path));
+    const reading: Executor = {
+      async run(jobs, options, done) {
+        for (const job of jobs) {
+          const text = job.path ? (readThere(job.path) ?? '') : job.input.text;
+          done(job, analyseHere({ ...job, input: { ...job.input, text } }, options), job.path && hashOf(text));
+        }
+      },
+      async read(jobs, options) {
+        return jobs.map((job) => {
+          const text = readThere(job.path);
+          return text === undefined ? undefined : readOutcome(job, text, options);
+        });
+      },
+    };
+    const neverHere = () => expect.unreachable('read in the pipeline’s thread');
+    const byPath: PipelineFile[] = [...files.keys(), 'src/gone.ts'].map((file) =>
+      file.endsWith('.json') ? { file, text: files.get(file)! } : { file, path: file, read: neverHere },
+    );
+    const pipeline = new Pipeline(settings());
+    const stats = await pipeline.analyseAll(byPath, { executor: reading });
+    const held = new Pipeline(settings());
+    await held.analyseAll(given(files));
+
+    expect(seen(pipeline.link())).toEqual(seen(held.link()));
+    expect(pipeline.files().sort()).toEqual([...files.keys()].sort());
+    expect(stats.analysed).toBe(files.size);
+    const parsed = new Set([...files.keys()].filter((f) => held.stored(f)?.result.depth === 'facts'));
+    expect(parsed.size).toBeGreaterThan(1);
+    for (const [file, n] of reads) expect({ file, n }).toEqual({ file, n: parsed.has(file) ? 2 : 1 });
+
+    // Indexed again, unchanged: every file is read once more to know it is, and none is analysed.
+    reads.clear();
+    expect(await pipeline.analyseAll(byPath, { executor: reading })).toEqual({ analysed: 0 });
+    expect([...reads.values()].every((n) => n === 1)).toBe(true);
+    expect(seen(pipeline.link())).toEqual(seen(held.link()));
   });
 
   it('counts each file once in its progress, also one analysed again when agent code turns out to reach it', async () => {

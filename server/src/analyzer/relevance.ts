@@ -111,7 +111,7 @@ export class ImportGraph {
    * A deferred graph completed a file at a time, pausing whenever `pauseNow` says so (a time slice is spent): on
    * thousands of files, a language server answers an edit between two slices instead of after the whole graph.
    */
-  *completeInSlices(pauseNow: () => boolean): Generator<'pause', void, undefined> {
+  *completeInSlices(pauseNow: () => boolean): Generator<'pause', void, unknown> {
     const files = this.unadded;
     this.unadded = [];
     for (let i = 0; i < files.length; i++) {

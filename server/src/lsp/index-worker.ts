@@ -3,25 +3,39 @@ import { constants, setPriority } from 'node:os';
 import { basename } from 'node:path';
 import { isMainThread, parentPort, Worker } from 'node:worker_threads';
 import type { ExtractOptions } from '../capabilities/collect-functions';
-import type { FileResult, SourceInput } from '../engine';
-import { analyseHere, batchEnd, type Executor, type FileJob, inThread } from '../pipeline/executor';
+import type { FileResult } from '../engine';
+import {
+  analyseHere,
+  batchEnd,
+  type Executor,
+  type FileJob,
+  hashOf,
+  inThread,
+  pause,
+  type ReadJob,
+  type ReadOutcome,
+  readOutcome,
+} from '../pipeline/executor';
+import { readAnalysable } from '../project/collect-files';
 
-/** A batch of files for the index thread, and its answer. */
-interface Task {
-  id: number;
-  inputs: SourceInput[];
-  depths: FileJob['depth'][];
-  options: ExtractOptions;
-}
+/** A batch of files for the index thread to analyse, or to read; and its answer. */
+type Task = { id: number; options: ExtractOptions } & ({ jobs: FileJob[] } | { reads: ReadJob[] });
 interface Answer {
   id: number;
-  results?: FileResult[];
+  /** For `jobs`: each file's result, and the hash of the text read for a job given by its path. */
+  results?: { result: FileResult; hash?: string }[];
+  /** For `reads`. */
+  outcomes?: (ReadOutcome | undefined)[];
   error?: string;
 }
 
 /** Code per batch: small enough that a cancelled index stops soon, big enough that messages stay few. */
 const BATCH_BYTES = 128 * 1024;
 const BATCH_FILES = 20;
+/** Files per batch to read: each answer is a few hashes and import lists, and most files' secrets-only result. */
+const READ_BATCH_FILES = 50;
+/** How long reading in the server's thread (when no index thread could start) goes on before it yields. */
+const READ_SLICE_MS = 4;
 
 /**
  * Indexes in a thread of its own, so that the server's thread only stores results and stays free for the
@@ -33,7 +47,7 @@ export class IndexWorkerExecutor implements Executor {
   private worker?: Worker;
   private failed = false;
   private nextId = 0;
-  private readonly waiting = new Map<number, { resolve: (r: FileResult[]) => void; reject: (e: Error) => void }>();
+  private readonly waiting = new Map<number, { resolve: (a: Answer) => void; reject: (e: Error) => void }>();
   private readonly fallback = inThread(5);
 
   constructor(private readonly script: string | undefined) {}
@@ -46,7 +60,7 @@ export class IndexWorkerExecutor implements Executor {
   async run<J extends FileJob>(
     jobs: readonly J[],
     options: ExtractOptions,
-    done: (job: J, result: FileResult) => void,
+    done: (job: J, result: FileResult, hash?: string) => void,
     signal?: AbortSignal,
   ): Promise<void> {
     let head = 0;
@@ -61,19 +75,81 @@ export class IndexWorkerExecutor implements Executor {
       while (head < jobs.length && !this.failed) {
         signal?.throwIfAborted();
         const batch = takeBatch();
-        let results: FileResult[];
+        let answer: Answer;
         try {
-          results = await this.send(batch, options);
+          answer = await this.send({
+            id: 0,
+            options,
+            jobs: batch.map(({ input, depth, path }) => ({ input, depth, path })),
+          });
         } catch {
           head = Math.min(head, jobs.indexOf(batch[0]!));
           return;
         }
         signal?.throwIfAborted();
-        batch.forEach((job, k) => done(job, results[k]!));
+        batch.forEach((job, k) => done(job, answer.results![k]!.result, answer.results![k]!.hash));
       }
     };
     if (this.start()) await Promise.all([loop(), loop()]);
-    if (head < jobs.length) await this.fallback.run(jobs.slice(head), options, done, signal);
+    if (head < jobs.length) await this.runHere(jobs.slice(head), options, done, signal);
+  }
+
+  async read(
+    jobs: readonly ReadJob[],
+    options: ExtractOptions,
+    signal?: AbortSignal,
+  ): Promise<(ReadOutcome | undefined)[]> {
+    const outcomes: (ReadOutcome | undefined)[] = new Array(jobs.length);
+    let head = 0;
+    const loop = async (): Promise<void> => {
+      while (head < jobs.length && !this.failed) {
+        signal?.throwIfAborted();
+        const from = head;
+        const batch = jobs.slice(from, (head = Math.min(jobs.length, from + READ_BATCH_FILES)));
+        let answer: Answer;
+        try {
+          answer = await this.send({ id: 0, options, reads: batch });
+        } catch {
+          head = Math.min(head, from);
+          return;
+        }
+        answer.outcomes!.forEach((o, k) => (outcomes[from + k] = o));
+      }
+    };
+    if (this.start()) await Promise.all([loop(), loop()]);
+    // Whatever the thread did not read (it could not start, or died) is read here, in slices.
+    let sliceStart = performance.now();
+    for (; head < jobs.length; head++) {
+      signal?.throwIfAborted();
+      outcomes[head] = readHere(jobs[head]!, options);
+      if (performance.now() - sliceStart < READ_SLICE_MS) continue;
+      await pause();
+      sliceStart = performance.now();
+    }
+    return outcomes;
+  }
+
+  /** Jobs this thread runs: those given by path are read first. */
+  private runHere<J extends FileJob>(
+    jobs: readonly J[],
+    options: ExtractOptions,
+    done: (job: J, result: FileResult, hash?: string) => void,
+    signal?: AbortSignal,
+  ): Promise<void> {
+    const hashes = new Map<FileJob, string>();
+    const own = jobs.map((job) => {
+      if (!job.path) return job;
+      const text = readText(job.path);
+      const read = { ...job, input: { ...job.input, text } };
+      hashes.set(read, hashOf(text));
+      return read;
+    });
+    return this.fallback.run(
+      own,
+      options,
+      (job, result) => done(jobs[own.indexOf(job)]!, result, hashes.get(job)),
+      signal,
+    );
   }
 
   private start(): boolean {
@@ -92,9 +168,8 @@ export class IndexWorkerExecutor implements Executor {
     }
   }
 
-  private send(batch: readonly FileJob[], options: ExtractOptions): Promise<FileResult[]> {
-    const id = this.nextId++;
-    const task: Task = { id, inputs: batch.map((j) => j.input), depths: batch.map((j) => j.depth), options };
+  private send(task: Task): Promise<Answer> {
+    const id = (task.id = this.nextId++);
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
       this.worker!.postMessage(task);
@@ -104,7 +179,7 @@ export class IndexWorkerExecutor implements Executor {
   private answer(a: Answer): void {
     const waiter = this.waiting.get(a.id);
     this.waiting.delete(a.id);
-    if (a.results) waiter?.resolve(a.results);
+    if (a.results || a.outcomes) waiter?.resolve(a);
     else waiter?.reject(new Error(a.error ?? 'the index thread gave no result'));
   }
 
@@ -130,13 +205,37 @@ export function serveIndexTasks(): boolean {
   yieldToRequests();
   port.on('message', (task: Task) => {
     try {
-      const results = task.inputs.map((input, k) => analyseHere({ input, depth: task.depths[k]! }, task.options));
-      port.postMessage({ id: task.id, results } satisfies Answer);
+      port.postMessage(
+        'reads' in task
+          ? ({ id: task.id, outcomes: task.reads.map((r) => readHere(r, task.options)) } satisfies Answer)
+          : ({ id: task.id, results: task.jobs.map((job) => analyseRead(job, task.options)) } satisfies Answer),
+      );
     } catch (e) {
       port.postMessage({ id: task.id, error: (e as Error).message } satisfies Answer);
     }
   });
   return true;
+}
+
+/** A file's text as the workspace reads it, or undefined when it is over the size limit, binary or unreadable. */
+function readTextOrNot(path: string): string | undefined {
+  const read = readAnalysable(path);
+  return 'text' in read ? read.text : undefined;
+}
+
+/** Read for analysis: a file gone since it was first read is analysed as empty. */
+const readText = (path: string): string => readTextOrNot(path) ?? '';
+
+function readHere(job: ReadJob, options: ExtractOptions): ReadOutcome | undefined {
+  const text = readTextOrNot(job.path);
+  return text === undefined ? undefined : readOutcome(job, text, options);
+}
+
+/** One job in the index thread: read first when given by its path. */
+function analyseRead(job: FileJob, options: ExtractOptions): { result: FileResult; hash?: string } {
+  if (!job.path) return { result: analyseHere(job, options) };
+  const text = readText(job.path);
+  return { result: analyseHere({ input: { ...job.input, text }, depth: job.depth }, options), hash: hashOf(text) };
 }
 
 /**

@@ -131,7 +131,7 @@ export class WorkspaceState {
       if (done % 25 === 0 || done === total) onProgress?.({ done, total });
     };
     await this.pipeline.analyseAll(
-      files.map((rel) => ({ file: rel, read: () => this.readFromDisk(rel) })),
+      files.map((rel) => ({ file: rel, read: () => this.readFromDisk(rel), path: resolve(this.dir, rel) })),
       { signal, cooperative: true, onProgress: onFile, executor },
     );
     onProgress?.({ done: files.length, total: files.length });

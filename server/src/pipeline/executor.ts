@@ -1,12 +1,40 @@
+import { createHash } from 'node:crypto';
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { ExtractOptions } from '../capabilities/collect-functions';
 import { type AnalysisDepth, analyseFile, type FileResult, type SourceInput } from '../engine';
+import { summarised } from './prefilter';
 
 /** One file to analyse, at a depth: what an executor runs. */
 export interface FileJob {
   input: SourceInput;
   depth: AnalysisDepth;
+  /**
+   * Where the file is, when the executor reads it in its own thread (one that has `read`): `input.text` is then
+   * empty, and `size` the length of the text when it was first read.
+   */
+  path?: string;
+  size?: number;
+}
+
+/** A file an executor reads in its own thread: where it is, and the hash of the result the pipeline already has. */
+export interface ReadJob {
+  file: string;
+  path: string;
+  priorHash?: string;
+}
+
+/**
+ * What reading a file told: the hash and length of its text, the tests of its text (imports, seed, subclass), and,
+ * unless it is a seed or unchanged since `priorHash`, its secrets-only result — all most files get.
+ */
+export interface ReadOutcome {
+  hash: string;
+  size: number;
+  specifiers?: readonly string[];
+  seed?: boolean;
+  subclass?: boolean;
+  secrets?: FileResult;
 }
 
 /**
@@ -14,12 +42,30 @@ export interface FileJob {
  * pipeline's default runs them in this thread; the CLI's `--threads` hands big files to worker threads.
  */
 export interface Executor {
+  /** `hash`: of the text the executor read, for a job given by `path`. */
   run<J extends FileJob>(
     jobs: readonly J[],
     options: ExtractOptions,
-    done: (job: J, result: FileResult) => void,
+    done: (job: J, result: FileResult, hash?: string) => void,
     signal?: AbortSignal,
   ): Promise<void>;
+  /**
+   * Reads files in the executor's own thread, so their texts never reach this one: each file's outcome, in order,
+   * undefined for one that cannot be read. An executor without it is given texts.
+   */
+  read?(jobs: readonly ReadJob[], options: ExtractOptions, signal?: AbortSignal): Promise<(ReadOutcome | undefined)[]>;
+}
+
+export const hashOf = (text: string): string => createHash('sha1').update(text).digest('hex');
+
+/** A file's read outcome from its text (see ReadOutcome), in the thread that read it. */
+export function readOutcome(job: ReadJob, text: string, options: ExtractOptions): ReadOutcome {
+  const source = summarised({ file: job.file, text });
+  const hash = hashOf(text);
+  const { specifiers, seed, subclass } = source;
+  const outcome: ReadOutcome = { hash, size: text.length, specifiers, seed, subclass };
+  if (!seed && hash !== job.priorHash) outcome.secrets = analyseHere({ input: source, depth: 'secrets' }, options);
+  return outcome;
 }
 
 /** Analyses one job in this thread, keeping the heap in check between files. */
@@ -60,7 +106,8 @@ export function batchEnd(
   maxBytes: number,
 ): number {
   let at = start;
-  for (let bytes = 0; at < end && at - start < maxFiles && bytes < maxBytes; at++) bytes += jobs[at]!.input.text.length;
+  for (let bytes = 0; at < end && at - start < maxFiles && bytes < maxBytes; at++)
+    bytes += jobs[at]!.size ?? jobs[at]!.input.text.length;
   return at;
 }
 

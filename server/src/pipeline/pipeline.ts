@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { IncrementalTree } from '../analyzer/extract';
 import { OwnerResolver } from '../analyzer/owners';
 import type { PathMapping } from '../analyzer/resolve';
@@ -20,7 +19,16 @@ import {
 } from '../engine';
 import type { Timings } from '../timings';
 import { ANALYZER_BUILD } from '../version';
-import { analyseHere, type Executor, type FileJob, inThread, pause } from './executor';
+import {
+  analyseHere,
+  type Executor,
+  type FileJob,
+  hashOf,
+  inThread,
+  pause,
+  type ReadJob,
+  type ReadOutcome,
+} from './executor';
 import { factsNeededBy, Prefilter, summarised } from './prefilter';
 
 /** Config, owner fallbacks and the day expiry dates are judged by: what linking takes (`AnalysisOptions`). */
@@ -32,6 +40,11 @@ export interface PipelineFile {
   text?: string;
   /** Reads the text when it was not given; undefined when the file cannot be read (it is left out). */
   read?: () => string | undefined;
+  /**
+   * Where the file is on disk, for an executor that reads files in its own thread (`Executor.read`): its text then
+   * never reaches this one.
+   */
+  path?: string;
   /**
    * The caller knows the file unchanged since its stored result (the CLI's cache, by size and modification
    * time): given without text, it is read only if that result cannot serve.
@@ -85,6 +98,9 @@ interface KnownFile {
   file: string;
   text?: string;
   read?: () => string | undefined;
+  /** Read by the executor, in its thread (see PipelineFile.path); `size`: its text's length. */
+  path?: string;
+  size?: number;
   hash: string;
   prior?: StoredResult;
   /** `prior` was made in this batch, from its first reading of the file (analysed, not stored from before). */
@@ -96,14 +112,19 @@ interface PlannedJob extends FileJob {
   hash: string;
 }
 
-/** One batch being run: its steps (jobs to run, or a pause) and what to do with each result. */
+/**
+ * A step of a batch: jobs to run, a pause, or files for the executor to read in its own thread (their outcomes are
+ * handed back to the batch, in order).
+ */
+type BatchStep = PlannedJob[] | 'pause' | { read: ReadJob[] };
+type BatchSteps = Generator<BatchStep, void, (ReadOutcome | undefined)[] | undefined>;
+
+/** One batch being run: its steps and what to do with each result. */
 interface BatchRun {
-  steps: Generator<PlannedJob[] | 'pause', void, undefined>;
-  done: (job: PlannedJob, result: FileResult) => void;
+  steps: BatchSteps;
+  done: (job: PlannedJob, result: FileResult, hash?: string) => void;
   stats: BatchStats;
 }
-
-const hashOf = (text: string) => createHash('sha1').update(text).digest('hex');
 /**
  * How long a cooperative batch works in this thread (reading files and searching them for imports, building the import
  * graph) before it pauses: by time, not by files or bytes, since a file's cost varies a hundredfold (a 2 MB bundle, a
@@ -217,7 +238,7 @@ export class Pipeline {
   analyseAllSync(files: readonly PipelineFile[], opts: Pick<BatchOptions, 'stored' | 'onProgress'> = {}): BatchStats {
     const run = this.batch(files, opts);
     for (let step = run.steps.next(); !step.done; step = run.steps.next()) {
-      if (step.value === 'pause') continue;
+      if (!Array.isArray(step.value)) continue; // no executor here reads files of its own
       const options = this.currentOptions();
       for (const job of step.value) run.done(job, analyseHere(job, options));
     }
@@ -227,11 +248,20 @@ export class Pipeline {
   /** Analyses a set of files with the executor given (this thread by default); cancellable between files. */
   async analyseAll(files: readonly PipelineFile[], opts: BatchOptions = {}): Promise<BatchStats> {
     const executor = opts.executor ?? inThread(opts.cooperative ? ANALYSES_PER_PAUSE : undefined);
-    const run = this.batch(files, opts);
-    for (let step = run.steps.next(); !step.done; step = run.steps.next()) {
-      opts.signal?.throwIfAborted();
-      if (step.value === 'pause') await pause();
-      else await executor.run(step.value, this.currentOptions(), run.done, opts.signal);
+    const run = this.batch(files, { ...opts, executor });
+    try {
+      let step = run.steps.next();
+      while (!step.done) {
+        opts.signal?.throwIfAborted();
+        const next = step.value;
+        let outcomes: (ReadOutcome | undefined)[] | undefined;
+        if (next === 'pause') await pause();
+        else if (Array.isArray(next)) await executor.run(next, this.currentOptions(), run.done, opts.signal);
+        else outcomes = await executor.read!(next.read, this.currentOptions(), opts.signal);
+        step = run.steps.next(outcomes);
+      }
+    } finally {
+      run.steps.return(); // a cancelled batch ends as a finished one does
     }
     return run.stats;
   }
@@ -249,7 +279,7 @@ export class Pipeline {
     };
     return {
       steps: this.plan(batch, opts, stats, keep),
-      done: (job, result) => keep(job.input.file, { hash: job.hash, result }),
+      done: (job, result, hash) => keep(job.input.file, { hash: hash ?? job.hash, result }),
       stats,
     };
   }
@@ -259,7 +289,7 @@ export class Pipeline {
     opts: BatchOptions,
     stats: BatchStats,
     keep: (file: string, stored: StoredResult) => void,
-  ): Generator<PlannedJob[] | 'pause', void, undefined> {
+  ): BatchSteps {
     this.batching = true;
     try {
       for (const f of batch) this.place(f.file);
@@ -270,10 +300,17 @@ export class Pipeline {
       const key = this.extractedWith;
       const known: KnownFile[] = [];
       const sliceSpent = sliceTimer(SLICE_MS);
-      for (const f of batch) {
+      const reads = !!opts.executor?.read;
+      const elsewhere = reads ? batch.filter(readsElsewhere) : [];
+      const here = elsewhere.length ? batch.filter((f) => !readsElsewhere(f)) : batch;
+      for (const f of here) {
         const file = this.know(f, opts.stored && ((f: string) => opts.stored!(f, key)), opts.textsOnDemand);
         if (file) known.push(file);
         if (opts.cooperative && sliceSpent()) yield 'pause';
+      }
+      if (elsewhere.length) {
+        const outcomes = yield { read: elsewhere.map((f) => this.readJob(f)) };
+        elsewhere.forEach((f, k) => outcomes?.[k] && known.push(this.knownFrom(f, outcomes[k])));
       }
       // A file a stored result vouches for was not read: its aliases are the result's.
       const unread = known.flatMap((k) => (k.text === undefined && k.prior?.result.pathMapping) || []);
@@ -288,11 +325,11 @@ export class Pipeline {
       };
       this.dropGraph();
       const seeds = known.filter((k) => prefilter.isSeed(k.file));
-      yield* this.round(seeds, () => 'facts', prefilter, stats, keep);
+      yield* this.round(seeds, () => 'facts', prefilter, stats, keep, reads);
       const seedResults = seeds.flatMap((k) => this.entries.get(k.file)?.result ?? []);
       const depthOf = prefilter.depths(seedResults);
       const rest = known.filter((k) => !prefilter.isSeed(k.file));
-      yield* this.round(rest, (file) => depthOf(file) ?? 'facts', prefilter, stats, keep);
+      yield* this.round(rest, (file) => depthOf(file) ?? 'facts', prefilter, stats, keep, reads);
       // What the facts found reach beyond what the seeds' facts told the pre-filter: read for facts in the batch, with
       // its executor, rather than by the first link.
       const upgrades = new Set(this.pendingUpgrades());
@@ -303,6 +340,7 @@ export class Pipeline {
           prefilter,
           stats,
           keep,
+          reads,
         );
       this.complete = true;
     } finally {
@@ -350,14 +388,39 @@ export class Pipeline {
     };
   }
 
-  /** One step: each file from its stored result when that serves the wanted depth, analysed otherwise. */
+  /** A file for the executor to read: with the hash of this pipeline's result for it, if it has one. */
+  private readJob(f: PipelineFile): ReadJob {
+    return { file: f.file, path: f.path!, priorHash: this.entries.get(f.file)?.hash || undefined };
+  }
+
+  /** A file the executor read: as `know` would have known it. */
+  private knownFrom(f: PipelineFile, outcome: ReadOutcome): KnownFile {
+    const own = this.entries.get(f.file);
+    const { hash, size, specifiers, seed, subclass, secrets } = outcome;
+    const known: KnownFile = {
+      file: f.file,
+      read: f.read,
+      path: f.path,
+      size,
+      hash,
+      prior: own?.hash ? own : undefined,
+      source: { file: f.file, text: '', specifiers, seed, subclass },
+    };
+    return secrets ? { ...known, prior: { hash, result: secrets }, fresh: true } : known;
+  }
+
+  /**
+   * One step: each file from its stored result when that serves the wanted depth, analysed otherwise. `reads`: the
+   * executor reads a file given by its path itself.
+   */
   private *round(
     files: readonly KnownFile[],
     depthOf: (file: string) => AnalysisDepth,
     prefilter: Prefilter,
     stats: BatchStats,
     keep: (file: string, stored: StoredResult) => void,
-  ): Generator<PlannedJob[], void, undefined> {
+    reads = false,
+  ): Generator<PlannedJob[], void, unknown> {
     const jobs: PlannedJob[] = [];
     for (const k of files) {
       const depth = depthOf(k.file);
@@ -369,6 +432,11 @@ export class Pipeline {
         continue;
       }
       let text = k.text;
+      if (text === undefined && reads && k.path) {
+        const input = prefilter.withSpecifiers({ file: k.file, text: '' });
+        jobs.push({ input, depth, hash: k.hash, path: k.path, size: k.size });
+        continue;
+      }
       if (text === undefined) {
         // Read now (its stored result cannot serve, or it is read on demand): only its job holds the text.
         text = k.read?.() ?? '';
@@ -581,6 +649,14 @@ export class Pipeline {
   private pendingUpgrades(): string[] {
     return [...this.needed()].filter((f) => this.entries.get(f)?.result.depth === 'secrets' && !this.buffers.has(f));
   }
+}
+
+/**
+ * Whether a batch's executor, if it can, is to read the file: tsconfig and package files, where the aliases come from,
+ * are read here.
+ */
+function readsElsewhere(f: PipelineFile): boolean {
+  return !!f.path && f.text === undefined && !f.unchanged && !shapesResolution(f.file);
 }
 
 /**

@@ -37,7 +37,7 @@ export class Prefilter {
     inputs: readonly SourceInput[],
     knownMappings: readonly PathMapping[],
     pauseNow: () => boolean,
-  ): Generator<'pause', Prefilter, undefined> {
+  ): Generator<'pause', Prefilter, unknown> {
     const prefilter = new Prefilter(inputs, knownMappings, true);
     yield* prefilter.graph.completeInSlices(pauseNow);
     return prefilter;

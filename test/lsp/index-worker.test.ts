@@ -1,0 +1,69 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { FileResult } from '../../server/src/engine';
+import { IndexWorkerExecutor } from '../../server/src/lsp/index-worker';
+import { analyseHere, type FileJob, hashOf, readOutcome } from '../../server/src/pipeline/executor';
+import { FAKE_KEYS } from '../helpers/fake-keys';
+import { SERVER } from '../helpers/lsp-client';
+
+/** The index thread reads files itself: what it tells of each must be what reading and analysing here tells. */
+
+const dir = mkdtempSync(join(tmpdir(), 'index-worker-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const FILES: Record<string, string> = {
+  'src/agent.ts': `import { tool } from 'ai';\nexport const t = tool({ description: 'x', inputSchema: {} as any, execute: async () => 1 });\n`,
+  'src/util.ts': `export const key = '${FAKE_KEYS['openai-api-key']!()}';\n`,
+  'notes.md': '# notes\n',
+};
+mkdirSync(join(dir, 'src'));
+for (const [file, text] of Object.entries(FILES)) writeFileSync(join(dir, file), text);
+writeFileSync(join(dir, 'src/binary.ts'), Buffer.from([0x63, 0, 0x64]));
+const OPTIONS = { catalog: [] };
+
+describe.each([
+  ['a thread of its own', SERVER],
+  ["the server's thread, when no thread can start", undefined],
+])('the index executor reading in %s', (_where, script) => {
+  const executor = new IndexWorkerExecutor(script);
+  afterAll(() => executor.destroy());
+
+  it('tells each file’s hash, imports and secrets as reading it here does; nothing for a file it cannot read', async () => {
+    const jobs = [...Object.keys(FILES), 'src/binary.ts', 'src/missing.ts'].map((file) => ({
+      file,
+      path: join(dir, file),
+    }));
+    const outcomes = await executor.read(jobs, OPTIONS);
+    const here = Object.entries(FILES).map(([file, text]) => readOutcome({ file, path: '' }, text, OPTIONS));
+    expect(outcomes).toEqual([...here, undefined, undefined]);
+    expect(outcomes[0]).toMatchObject({ seed: true, specifiers: ['ai'] });
+    expect(outcomes[0]!.secrets).toBeUndefined(); // a seed is read again for its facts
+    expect(outcomes[1]!.secrets!.secrets).toHaveLength(1);
+  });
+
+  it('searches no file again that is unchanged since the result it has', async () => {
+    const text = FILES['src/util.ts']!;
+    const [outcome] = await executor.read(
+      [{ file: 'src/util.ts', path: join(dir, 'src/util.ts'), priorHash: hashOf(text) }],
+      OPTIONS,
+    );
+    expect(outcome).toEqual({ hash: hashOf(text), size: text.length, specifiers: [], seed: false, subclass: false });
+  });
+
+  it('analyses a job given by its path as one given its text, and tells the hash of what it read', async () => {
+    const jobs: FileJob[] = ['src/agent.ts', 'src/gone.ts'].map((file) => ({
+      input: { file, text: '' },
+      depth: 'facts',
+      path: join(dir, file),
+    }));
+    const got: [string, FileResult, string | undefined][] = [];
+    await executor.run(jobs, OPTIONS, (job, result, hash) => got.push([job.input.file, result, hash]));
+    const text = FILES['src/agent.ts']!;
+    const expected = analyseHere({ input: { file: 'src/agent.ts', text }, depth: 'facts' }, OPTIONS);
+    expect(got[0]).toEqual(['src/agent.ts', expected, hashOf(text)]);
+    expect(got[0]![1].facts!.tools).toHaveLength(1);
+    // A file gone since it was first read is analysed as empty, as reading it here would.
+    expect(got[1]![2]).toBe(hashOf(''));
+  });
+});
