@@ -16,11 +16,23 @@ const FILES: Record<string, string> = {
   'src/agent.ts': `import { tool } from 'ai';\nexport const t = tool({ description: 'x', inputSchema: {} as any, execute: async () => 1 });\n`,
   'src/util.ts': `export const key = '${FAKE_KEYS['openai-api-key']!()}';\n`,
   'notes.md': '# notes\n',
+  // More function summaries than one piece of an answer holds (a bundle's): they are sent in pieces and put back.
+  'src/many.ts': Array.from({ length: 600 }, (_, i) => `export function f${i}(x: string) { return fetch(x); }\n`).join(
+    '',
+  ),
 };
 mkdirSync(join(dir, 'src'));
 for (const [file, text] of Object.entries(FILES)) writeFileSync(join(dir, file), text);
 writeFileSync(join(dir, 'src/binary.ts'), Buffer.from([0x63, 0, 0x64]));
 const OPTIONS = { catalog: [] };
+
+const byPath = (file: string): FileJob => ({ input: { file, text: '' }, depth: 'facts', path: join(dir, file) });
+
+async function collect(executor: IndexWorkerExecutor, jobs: FileJob[]) {
+  const got: [string, FileResult, string | undefined][] = [];
+  await executor.run(jobs, OPTIONS, (job, result, hash) => got.push([job.input.file, result, hash]));
+  return got;
+}
 
 describe.each([
   ['a thread of its own', SERVER],
@@ -52,18 +64,19 @@ describe.each([
   });
 
   it('analyses a job given by its path as one given its text, and tells the hash of what it read', async () => {
-    const jobs: FileJob[] = ['src/agent.ts', 'src/gone.ts'].map((file) => ({
-      input: { file, text: '' },
-      depth: 'facts',
-      path: join(dir, file),
-    }));
-    const got: [string, FileResult, string | undefined][] = [];
-    await executor.run(jobs, OPTIONS, (job, result, hash) => got.push([job.input.file, result, hash]));
+    const got = await collect(executor, [byPath('src/agent.ts'), byPath('src/gone.ts')]);
     const text = FILES['src/agent.ts']!;
     const expected = analyseHere({ input: { file: 'src/agent.ts', text }, depth: 'facts' }, OPTIONS);
     expect(got[0]).toEqual(['src/agent.ts', expected, hashOf(text)]);
     expect(got[0]![1].facts!.tools).toHaveLength(1);
     // A file gone since it was first read is analysed as empty, as reading it here would.
     expect(got[1]![2]).toBe(hashOf(''));
+  });
+
+  it('gives a result with more function summaries than one piece of an answer holds whole', async () => {
+    const [got] = await collect(executor, [byPath('src/many.ts')]);
+    const text = FILES['src/many.ts']!;
+    expect(got![1].facts!.functions.length).toBeGreaterThan(600);
+    expect(got![1]).toEqual(analyseHere({ input: { file: 'src/many.ts', text }, depth: 'facts' }, OPTIONS));
   });
 });

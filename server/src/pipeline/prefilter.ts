@@ -21,24 +21,40 @@ export class Prefilter {
   /** The `paths` aliases of the inputs' tsconfig files and workspace packages, and those given as known. */
   readonly mappings: readonly PathMapping[];
 
-  /** `knownMappings`: the aliases of files not read this time (a stored result vouches for them). */
-  constructor(inputs: readonly SourceInput[], knownMappings: readonly PathMapping[] = [], deferGraph = false) {
+  /**
+   * `knownMappings`: the aliases of files not read this time (a stored result vouches for them); `ownMappings`: those
+   * of the inputs, when already found.
+   */
+  constructor(
+    inputs: readonly SourceInput[],
+    knownMappings: readonly PathMapping[] = [],
+    deferGraph = false,
+    ownMappings = pathMappingsOf(inputs),
+  ) {
     for (const input of inputs) {
       if (!isSourceFile(input.file)) continue;
       const { file, specifiers, seed, subclass } = summarised(input);
       this.summaries.set(file, { file, specifiers: specifiers!, seed: !!seed, subclass: !!subclass });
     }
-    this.mappings = [...pathMappingsOf(inputs), ...knownMappings];
+    this.mappings = [...ownMappings, ...knownMappings];
     this.graph = new ImportGraph([...this.summaries.values()], this.mappings, deferGraph);
   }
 
-  /** The same, with its import graph built in slices, pausing whenever `pauseNow` says so. */
+  /**
+   * The same, with its aliases (hundreds of manifests to parse) and import graph made in slices, pausing whenever
+   * `pauseNow` says so.
+   */
   static *sliced(
     inputs: readonly SourceInput[],
     knownMappings: readonly PathMapping[],
     pauseNow: () => boolean,
   ): Generator<'pause', Prefilter, unknown> {
-    const prefilter = new Prefilter(inputs, knownMappings, true);
+    const ownMappings: PathMapping[] = [];
+    for (const input of inputs) {
+      ownMappings.push(...pathMappingsOf([input]));
+      if (pauseNow()) yield 'pause';
+    }
+    const prefilter = new Prefilter(inputs, knownMappings, true, ownMappings);
     yield* prefilter.graph.completeInSlices(pauseNow);
     return prefilter;
   }
