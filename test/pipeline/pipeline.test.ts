@@ -217,6 +217,41 @@ describe('Pipeline', () => {
     expect(await turns(true)).toBeGreaterThan(await turns(false));
   });
 
+  it('builds the import graph in slices while cooperating: the graph of what it stored, whenever an edit comes', async () => {
+    // Enough files that the batch pauses many times; the open file's imports change at one pause after another, so
+    // that some edit lands while each graph is being built, and a graph built before it must not be kept.
+    const files = new Map(PREFILTER);
+    for (let i = 0; i < 150; i++)
+      files.set(`src/gen/m${i}.ts`, `import { m } from './m${(i + 1) % 150}';\nexport { m };\n`);
+    const importing = (target: string) => `import { x } from './${target}';\nexport const y = x;\n`;
+    const neighbourhoods = (p: Pipeline) =>
+      Object.fromEntries([...files.keys(), 'src/open.ts'].map((f) => [f, [...p.neighbourhoodOf(f)].sort()]));
+    const fresh = new Pipeline(settings());
+    fresh.update('src/open.ts', importing('billing/refund'), { buffer: true });
+    fresh.analyseAllSync(given(files));
+    const expected = neighbourhoods(fresh);
+    expect(expected['src/billing/refund.ts']).toContain('src/open.ts');
+
+    let editedAt = 0;
+    for (let at = 1; at < 500; at++) {
+      const sliced = new Pipeline(settings());
+      sliced.update('src/open.ts', importing('lib/mailer'), { buffer: true });
+      let pauses = 0;
+      let running = true;
+      const tick = () => {
+        if (++pauses === at) editedAt = at;
+        if (pauses === at) sliced.update('src/open.ts', importing('billing/refund'), { buffer: true });
+        if (running) setImmediate(tick);
+      };
+      setImmediate(tick);
+      await sliced.analyseAll(given(files), { cooperative: true });
+      running = false;
+      if (editedAt !== at) break; // the batch ended before this pause: every pause has had its edit
+      expect({ at, graph: neighbourhoods(sliced) }).toEqual({ at, graph: expected });
+    }
+    expect(editedAt).toBeGreaterThan(3);
+  });
+
   it('keeps a buffer analysed before any batch when the same settings arrive again (an editor sends them late)', () => {
     const p = new Pipeline(settings());
     const text = `import { tool } from 'ai';\nexport const t = tool({ description: 'Ping', execute: async () => 1 });\n`;

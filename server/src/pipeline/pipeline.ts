@@ -183,6 +183,8 @@ export class Pipeline {
   /** The key of the analyzer build and extraction options the stored facts were made with. */
   private extractedWith = '';
   private graphCache?: ImportGraph;
+  /** Bumped whenever the import graph is dropped: a graph built in slices meanwhile is of older inputs. */
+  private graphEpoch = 0;
   /**
    * While a batch runs, the import summaries of every file it will store (read before any is analysed): the
    * import graph includes them from the start, so that storing their results leaves it as it is. An open file's
@@ -291,6 +293,7 @@ export class Pipeline {
     keep: (file: string, stored: StoredResult) => void,
   ): BatchSteps {
     this.batching = true;
+    let after: { graph: ImportGraph; epoch: number } | undefined;
     try {
       for (const f of batch) this.place(f.file);
       const buffered = [...this.buffers.keys()].flatMap((b) => this.entries.get(b)?.result.pathMapping ?? []);
@@ -324,6 +327,7 @@ export class Pipeline {
         mappings: prefilter.mappings,
       };
       this.dropGraph();
+      if (opts.cooperative) yield* this.graphInSlices(sliceSpent);
       const seeds = known.filter((k) => prefilter.isSeed(k.file));
       yield* this.round(seeds, () => 'facts', prefilter, stats, keep, reads);
       const seedResults = seeds.flatMap((k) => this.entries.get(k.file)?.result ?? []);
@@ -332,6 +336,7 @@ export class Pipeline {
       yield* this.round(rest, (file) => depthOf(file) ?? 'facts', prefilter, stats, keep, reads);
       // What the facts found reach beyond what the seeds' facts told the pre-filter: read for facts in the batch, with
       // its executor, rather than by the first link.
+      if (opts.cooperative) yield* this.graphInSlices(sliceSpent);
       const upgrades = new Set(this.pendingUpgrades());
       if (upgrades.size)
         yield* this.round(
@@ -342,11 +347,15 @@ export class Pipeline {
           keep,
           reads,
         );
+      // The graph of the stored results, which the batch's gives way to: built in slices too, not by the next edit.
+      if (opts.cooperative) after = yield* this.sliceBuilt(this.graphInputs(undefined), sliceSpent);
       this.complete = true;
     } finally {
       this.batching = false;
       this.batchKnown = undefined;
+      const current = after?.epoch === this.graphEpoch;
       this.dropGraph();
+      if (current) this.graphCache = after!.graph;
     }
   }
 
@@ -578,6 +587,7 @@ export class Pipeline {
 
   private dropGraph(): void {
     this.neededCache = this.graphCache = undefined;
+    this.graphEpoch++;
   }
 
   private currentOptions(): ExtractOptions {
@@ -619,21 +629,46 @@ export class Pipeline {
 
   private importGraph(): ImportGraph {
     if (!this.graphCache) {
-      const all = [...this.entries.values()].map((e) => e.result);
-      // A batch's summaries and aliases are of the text it read: newer than stored results it has not replaced yet.
-      const batch = this.batchKnown;
-      const own = batch ? all.filter((r) => !batch.files.has(r.file)) : all;
-      const summaries: ImportSummary[] = own.flatMap((r) =>
-        r.specifiers ? [{ file: r.file, specifiers: r.specifiers, seed: !!r.seed, subclass: !!r.subclass }] : [],
-      );
-      const mappings = own.flatMap((r) => r.pathMapping ?? []);
-      if (batch) {
-        summaries.push(...batch.summaries.values());
-        mappings.push(...batch.mappings);
-      }
+      const { summaries, mappings } = this.graphInputs();
       this.graphCache = new ImportGraph(summaries, mappings);
     }
     return this.graphCache;
+  }
+
+  /** What the import graph is made of: the stored results' summaries and aliases, and a running batch's. */
+  private graphInputs(batch = this.batchKnown): { summaries: ImportSummary[]; mappings: PathMapping[] } {
+    const all = [...this.entries.values()].map((e) => e.result);
+    // A batch's summaries and aliases are of the text it read: newer than stored results it has not replaced yet.
+    const own = batch ? all.filter((r) => !batch.files.has(r.file)) : all;
+    const summaries: ImportSummary[] = own.flatMap((r) =>
+      r.specifiers ? [{ file: r.file, specifiers: r.specifiers, seed: !!r.seed, subclass: !!r.subclass }] : [],
+    );
+    const mappings = own.flatMap((r) => r.pathMapping ?? []);
+    if (batch) {
+      summaries.push(...batch.summaries.values());
+      mappings.push(...batch.mappings);
+    }
+    return { summaries, mappings };
+  }
+
+  /**
+   * The import graph built in slices, pausing whenever `pauseNow` says so (thousands of files take 50 ms, which an
+   * edit would wait for): kept unless something dropped the graph meanwhile, or built it first.
+   */
+  private *graphInSlices(pauseNow: () => boolean): Generator<'pause', void, unknown> {
+    if (this.graphCache) return;
+    const built = yield* this.sliceBuilt(this.graphInputs(), pauseNow);
+    if (built.epoch === this.graphEpoch && !this.graphCache) this.graphCache = built.graph;
+  }
+
+  private *sliceBuilt(
+    inputs: { summaries: ImportSummary[]; mappings: PathMapping[] },
+    pauseNow: () => boolean,
+  ): Generator<'pause', { graph: ImportGraph; epoch: number }, unknown> {
+    const epoch = this.graphEpoch;
+    const graph = new ImportGraph(inputs.summaries, inputs.mappings, true);
+    yield* graph.completeInSlices(pauseNow);
+    return { graph, epoch };
   }
 
   /** The pre-filter's rule (relevance.ts): seeds, and what a defining seed or an open buffer reaches. */
