@@ -35,6 +35,22 @@ describe('--threads and --cache give the same findings as a plain run', () => {
     expect(threaded.findings).toEqual(findings(dir));
   });
 
+  it('worker threads read files too (a project of many files): the same findings and notices as a plain run', () => {
+    const files: Record<string, string | Buffer> = {};
+    for (let i = 0; i < 600; i++) files[`docs/note-${i}.md`] = `# note ${i}\n`;
+    files['docs/note-17.md'] = `token: ${KEY}\n`; // found by whichever thread reads it
+    files['src/agent.ts'] =
+      `import { tool } from 'ai';\nexport const t = tool({ description: 'x', execute: async () => 1 });\n`;
+    files['src/blob.ts'] = Buffer.from([0x63, 0x6f, 0, 0x64, 0x65]); // binary: noticed, never analysed
+    const dir = tempProject(files);
+    const threaded = report(dir, '--threads', '2');
+    const plain = report(dir);
+    expect(threaded.findings).toEqual(plain.findings);
+    expect(threaded.notices).toEqual(plain.notices);
+    expect(plain.findings.map((f: { file: string }) => f.file)).toContain('docs/note-17.md');
+    expect(plain.notices).toContainEqual({ file: 'src/blob.ts', message: 'skipped: binary file' });
+  });
+
   it('worker threads are not started for a little code (starting them costs more than they save)', () => {
     const dir = project();
     const threaded = report(dir, '--threads', '2');

@@ -134,9 +134,12 @@ describe('Pipeline', () => {
         });
       },
     };
-    const neverHere = () => expect.unreachable('read in the pipeline’s thread');
+    // A file the other thread could not read is tried here, where the caller's reader tells why.
+    const triedHere: string[] = [];
+    const neverHere = (file: string) => () =>
+      file === 'src/gone.ts' ? void triedHere.push(file) : expect.unreachable('read in the pipeline’s thread');
     const byPath: PipelineFile[] = [...files.keys(), 'src/gone.ts'].map((file) =>
-      file.endsWith('.json') ? { file, text: files.get(file)! } : { file, path: file, read: neverHere },
+      file.endsWith('.json') ? { file, text: files.get(file)! } : { file, path: file, read: neverHere(file) },
     );
     const pipeline = new Pipeline(settings());
     const stats = await pipeline.analyseAll(byPath, { executor: reading });
@@ -149,6 +152,7 @@ describe('Pipeline', () => {
     const parsed = new Set([...files.keys()].filter((f) => held.stored(f)?.result.depth === 'facts'));
     expect(parsed.size).toBeGreaterThan(1);
     for (const [file, n] of reads) expect({ file, n }).toEqual({ file, n: parsed.has(file) ? 2 : 1 });
+    expect(triedHere).toEqual(['src/gone.ts']);
 
     // Indexed again, unchanged: every file is read once more to know it is, and none is analysed.
     reads.clear();

@@ -1,8 +1,12 @@
-// A worker thread for `agent-warden scan --threads`: per-file analysis of a batch of files.
+// A worker thread for `agent-warden scan --threads`: a batch of files to analyse, or to read.
 import type { ExtractOptions } from '../capabilities/collect-functions';
-import { type AnalysisDepth, analyseFile, type FileResult, type SourceInput } from '../engine';
+import { analyseAt, type FileJob, type ReadJob, readOutcomeAt } from '../pipeline/executor';
 
 declare const module: { exports: unknown };
 
-module.exports = (task: { inputs: SourceInput[]; depths: AnalysisDepth[]; options: ExtractOptions }): FileResult[] =>
-  task.inputs.map((i, k) => analyseFile(i, task.options, task.depths[k]));
+export type WorkerTask = { options: ExtractOptions } & ({ jobs: FileJob[] } | { reads: ReadJob[] });
+
+module.exports = (task: WorkerTask) =>
+  'reads' in task
+    ? task.reads.map((job) => readOutcomeAt(job, task.options))
+    : task.jobs.map((job) => analyseAt(job, task.options));

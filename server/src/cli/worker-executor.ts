@@ -2,7 +2,17 @@ import { join } from 'node:path';
 import { isSourceFile } from '../analyzer/extract';
 import type { ExtractOptions } from '../capabilities/collect-functions';
 import type { FileResult } from '../engine';
-import { analyseHere, batchEnd, type Executor, type FileJob, pause } from '../pipeline/executor';
+import {
+  analyseAt,
+  batchEnd,
+  type Executor,
+  type FileJob,
+  pause,
+  type ReadJob,
+  type ReadOutcome,
+  readOutcomeAt,
+} from '../pipeline/executor';
+import type { WorkerTask } from './analyze-worker';
 
 /**
  * Worker threads are used for at least this much code to parse: a worker starts by loading the compiler
@@ -10,32 +20,41 @@ import { analyseHere, batchEnd, type Executor, type FileJob, pause } from '../pi
  * cold JIT (an estimate from ~0.4 s per MB seen on the published packages).
  */
 export const MIN_PARALLEL_BYTES = 512 * 1024;
+/**
+ * Workers read (and search for secrets) at least this many files: reading one takes ~0.35 ms, and a worker that only
+ * reads starts without the compiler.
+ */
+const MIN_PARALLEL_READS = 500;
 
 /** Code per batch sent to a worker: one big file, or small files up to this much. */
 const BATCH_BYTES = 256 * 1024;
 /** Files per batch at most (each batch is structured-cloned once). */
 const BATCH_FILES = 10;
+/** Files per batch a worker reads: its answer is a few hashes and import lists, and most files' secrets-only result. */
+const READ_BATCH_FILES = 50;
+/** Files this thread reads between two pauses, in which finished batches are handed their next. */
+const READS_PER_PAUSE = 25;
 
 type Pool = import('piscina').Piscina;
+type Done<J> = (job: J, result: FileResult, hash?: string) => void;
 
 /**
- * `--threads n`: n-1 worker threads parse, largest files first; the main thread reads the rest for secrets
- * only (cheap, and not worth copying to a worker), then parses too, from the smallest end of the same queue.
- * Below MIN_PARALLEL_BYTES of code to parse, starting a worker costs more than it saves.
+ * `--threads n`: n-1 worker threads read files and parse, largest files first; the main thread reads and parses too,
+ * from the other end of the same queue. Below MIN_PARALLEL_BYTES of code to parse (MIN_PARALLEL_READS files to read),
+ * starting a worker costs more than it saves.
  */
 export class WorkerExecutor implements Executor {
   /** Files analysed in worker threads so far. */
   inWorkers = 0;
   private pool?: Pool;
+  /** Workers read files only with `--threads` above 1; otherwise the pipeline reads them as it goes. */
+  readonly read?: Executor['read'];
 
-  constructor(private readonly threads: number) {}
+  constructor(private readonly threads: number) {
+    if (threads > 1) this.read = (jobs, options, signal) => this.readShared(jobs, options, signal);
+  }
 
-  async run<J extends FileJob>(
-    jobs: readonly J[],
-    options: ExtractOptions,
-    done: (job: J, result: FileResult) => void,
-    signal?: AbortSignal,
-  ): Promise<void> {
+  async run<J extends FileJob>(jobs: readonly J[], options: ExtractOptions, done: Done<J>, signal?: AbortSignal) {
     const queue = this.parallelQueue(jobs);
     const queued = new Set(queue);
     const range = { head: 0, tail: queue.length }; // workers take from the head (largest), this thread the tail
@@ -45,38 +64,72 @@ export class WorkerExecutor implements Executor {
         const batch = queue.slice(range.head, to);
         range.head = to;
         this.inWorkers += batch.length;
-        const out: FileResult[] = await pool.run({
-          inputs: batch.map((j) => j.input),
-          depths: batch.map((j) => j.depth),
-          options,
-        });
-        batch.forEach((job, k) => done(job, out[k]!));
+        const task: WorkerTask = { options, jobs: batch.map(({ input, depth, path }) => ({ input, depth, path })) };
+        const out: ReturnType<typeof analyseAt>[] = await pool.run(task);
+        batch.forEach((job, k) => done(job, out[k]!.result, out[k]!.hash));
       }
     };
+    const here = (job: J) => {
+      const { result, hash } = analyseAt(job, options);
+      done(job, result, hash);
+    };
     // Two batches in flight per worker: it starts the next while its last result is on its way back.
-    const pool = queue.length ? (this.pool ??= startPool(this.threads - 1)) : undefined;
-    const pending = pool ? Array.from({ length: 2 * (this.threads - 1) }, () => workerLoop(pool)) : [];
+    const pending = queue.length ? this.inFlight(workerLoop) : [];
     for (const job of jobs) {
       if (queued.has(job)) continue;
       signal?.throwIfAborted();
-      done(job, analyseHere(job, options));
+      here(job);
     }
     while (range.head < range.tail) {
       signal?.throwIfAborted();
-      const job = queue[--range.tail]!;
-      done(job, analyseHere(job, options));
+      here(queue[--range.tail]!);
       await pause(); // lets finished batches hand out the next
     }
     await Promise.all(pending);
   }
 
+  /** Files read by the workers from the head and this thread from the tail, each file's outcome in its place. */
+  private async readShared(
+    jobs: readonly ReadJob[],
+    options: ExtractOptions,
+    signal?: AbortSignal,
+  ): Promise<(ReadOutcome | undefined)[]> {
+    const outcomes: (ReadOutcome | undefined)[] = new Array(jobs.length);
+    const range = { head: 0, tail: jobs.length };
+    const workerLoop = async (pool: Pool) => {
+      while (range.head < range.tail) {
+        const from = range.head;
+        range.head = Math.min(range.tail, from + READ_BATCH_FILES);
+        const task: WorkerTask = { options, reads: jobs.slice(from, range.head) };
+        const out: (ReadOutcome | undefined)[] = await pool.run(task);
+        out.forEach((o, k) => (outcomes[from + k] = o));
+      }
+    };
+    const pending = jobs.length >= MIN_PARALLEL_READS ? this.inFlight(workerLoop) : [];
+    for (let n = 1; range.head < range.tail; n++) {
+      signal?.throwIfAborted();
+      const at = --range.tail;
+      outcomes[at] = readOutcomeAt(jobs[at]!, options);
+      if (n % READS_PER_PAUSE === 0) await pause();
+    }
+    await Promise.all(pending);
+    return outcomes;
+  }
+
+  /** Two batches in flight per worker: it starts the next while its last result is on its way back. */
+  private inFlight(workerLoop: (pool: Pool) => Promise<void>): Promise<void>[] {
+    const pool = (this.pool ??= startPool(this.threads - 1));
+    return Array.from({ length: 2 * (this.threads - 1) }, () => workerLoop(pool));
+  }
+
   /** The jobs worth sending to workers, largest first; none when there is too little code to parse. */
   private parallelQueue<J extends FileJob>(jobs: readonly J[]): J[] {
     if (this.threads <= 1) return [];
+    const sizeOf = (j: FileJob) => j.size ?? j.input.text.length;
     const parsing = jobs.filter((j) => j.depth === 'facts' && isSourceFile(j.input.file));
-    const bytes = parsing.reduce((n, j) => n + j.input.text.length, 0);
+    const bytes = parsing.reduce((n, j) => n + sizeOf(j), 0);
     if (parsing.length <= 1 || bytes < MIN_PARALLEL_BYTES) return [];
-    return parsing.sort((a, b) => b.input.text.length - a.input.text.length);
+    return parsing.sort((a, b) => sizeOf(b) - sizeOf(a));
   }
 
   async destroy(): Promise<void> {

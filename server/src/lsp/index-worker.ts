@@ -6,18 +6,15 @@ import { isMainThread, parentPort, Worker } from 'node:worker_threads';
 import type { ExtractOptions } from '../capabilities/collect-functions';
 import type { FileResult } from '../engine';
 import {
-  analyseHere,
+  analyseAt,
   batchEnd,
   type Executor,
   type FileJob,
-  hashOf,
-  inThread,
   pause,
   type ReadJob,
   type ReadOutcome,
-  readOutcome,
+  readOutcomeAt,
 } from '../pipeline/executor';
-import { readAnalysable } from '../project/collect-files';
 
 /** A batch of files for the index thread to analyse, or to read; and its answer. */
 type Task = { id: number; options: ExtractOptions } & ({ jobs: FileJob[] } | { reads: ReadJob[] });
@@ -46,6 +43,8 @@ const BATCH_BYTES = 128 * 1024;
 const BATCH_FILES = 20;
 /** Files per batch to read: each answer is a few hashes and import lists, and most files' secrets-only result. */
 const READ_BATCH_FILES = 50;
+/** Files analysed in the server's thread (when no index thread could start) between two pauses. */
+const ANALYSES_PER_PAUSE = 5;
 /** How long reading in the server's thread (when no index thread could start) goes on before it yields. */
 const READ_SLICE_MS = 4;
 
@@ -60,7 +59,6 @@ export class IndexWorkerExecutor implements Executor {
   private failed = false;
   private nextId = 0;
   private readonly waiting = new Map<number, { resolve: (a: Answer) => void; reject: (e: Error) => void }>();
-  private readonly fallback = inThread(5);
 
   constructor(private readonly script: string | undefined) {}
 
@@ -137,7 +135,7 @@ export class IndexWorkerExecutor implements Executor {
     let sliceStart = performance.now();
     for (; head < jobs.length; head++) {
       signal?.throwIfAborted();
-      outcomes[head] = readHere(jobs[head]!, options);
+      outcomes[head] = readOutcomeAt(jobs[head]!, options);
       if (performance.now() - sliceStart < READ_SLICE_MS) continue;
       await pause();
       sliceStart = performance.now();
@@ -145,27 +143,19 @@ export class IndexWorkerExecutor implements Executor {
     return outcomes;
   }
 
-  /** Jobs this thread runs: those given by path are read first. */
-  private runHere<J extends FileJob>(
+  /** Jobs this thread runs (those given by path read first), a few between pauses. */
+  private async runHere<J extends FileJob>(
     jobs: readonly J[],
     options: ExtractOptions,
     done: (job: J, result: FileResult, hash?: string) => void,
     signal?: AbortSignal,
   ): Promise<void> {
-    const hashes = new Map<FileJob, string>();
-    const own = jobs.map((job) => {
-      if (!job.path) return job;
-      const text = readText(job.path);
-      const read = { ...job, input: { ...job.input, text } };
-      hashes.set(read, hashOf(text));
-      return read;
-    });
-    return this.fallback.run(
-      own,
-      options,
-      (job, result) => done(jobs[own.indexOf(job)]!, result, hashes.get(job)),
-      signal,
-    );
+    for (let k = 0; k < jobs.length; k++) {
+      signal?.throwIfAborted();
+      const { result, hash } = analyseAt(jobs[k]!, options);
+      done(jobs[k]!, result, hash);
+      if (k % ANALYSES_PER_PAUSE === ANALYSES_PER_PAUSE - 1) await pause();
+    }
   }
 
   private start(): boolean {
@@ -222,10 +212,13 @@ export function serveIndexTasks(): boolean {
   port.on('message', (task: Task) => {
     try {
       if ('reads' in task) {
-        port.postMessage({ id: task.id, outcomes: task.reads.map((r) => readHere(r, task.options)) } satisfies Answer);
+        port.postMessage({
+          id: task.id,
+          outcomes: task.reads.map((r) => readOutcomeAt(r, task.options)),
+        } satisfies Answer);
         return;
       }
-      const results = task.jobs.map((job) => inPieces(analyseRead(job, task.options)));
+      const results = task.jobs.map((job) => inPieces(analyseAt(job, task.options)));
       const transfer = results.flatMap((r) => r.functionPieces ?? []);
       port.postMessage({ id: task.id, results } satisfies Answer, transfer);
     } catch (e) {
@@ -256,27 +249,6 @@ async function receivePieces(answered: AnsweredResult): Promise<void> {
     await pause();
     for (const f of deserialize(Buffer.from(piece)) as typeof functions) functions.push(f);
   }
-}
-
-/** A file's text as the workspace reads it, or undefined when it is over the size limit, binary or unreadable. */
-function readTextOrNot(path: string): string | undefined {
-  const read = readAnalysable(path);
-  return 'text' in read ? read.text : undefined;
-}
-
-/** Read for analysis: a file gone since it was first read is analysed as empty. */
-const readText = (path: string): string => readTextOrNot(path) ?? '';
-
-function readHere(job: ReadJob, options: ExtractOptions): ReadOutcome | undefined {
-  const text = readTextOrNot(job.path);
-  return text === undefined ? undefined : readOutcome(job, text, options);
-}
-
-/** One job in the index thread: read first when given by its path. */
-function analyseRead(job: FileJob, options: ExtractOptions): { result: FileResult; hash?: string } {
-  if (!job.path) return { result: analyseHere(job, options) };
-  const text = readText(job.path);
-  return { result: analyseHere({ input: { ...job.input, text }, depth: job.depth }, options), hash: hashOf(text) };
 }
 
 /**

@@ -3,6 +3,7 @@ import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { ExtractOptions } from '../capabilities/collect-functions';
 import { type AnalysisDepth, analyseFile, type FileResult, type SourceInput } from '../engine';
+import { readAnalysable } from '../project/collect-files';
 import { summarised } from './prefilter';
 
 /** One file to analyse, at a depth: what an executor runs. */
@@ -57,6 +58,23 @@ export interface Executor {
 }
 
 export const hashOf = (text: string): string => createHash('sha1').update(text).digest('hex');
+
+/** A file's read outcome (see ReadOutcome), read here; undefined when it is too large, binary or unreadable. */
+export function readOutcomeAt(job: ReadJob, options: ExtractOptions): ReadOutcome | undefined {
+  const read = readAnalysable(job.path);
+  return 'text' in read ? readOutcome(job, read.text, options) : undefined;
+}
+
+/**
+ * One job, in this thread: a job given by its path is read first (a file gone since it was first read is analysed as
+ * empty), and the hash of what was read is told.
+ */
+export function analyseAt(job: FileJob, options: ExtractOptions): { result: FileResult; hash?: string } {
+  if (!job.path) return { result: analyseHere(job, options) };
+  const read = readAnalysable(job.path);
+  const text = 'text' in read ? read.text : '';
+  return { result: analyseHere({ input: { ...job.input, text }, depth: job.depth }, options), hash: hashOf(text) };
+}
 
 /** A file's read outcome from its text (see ReadOutcome), in the thread that read it. */
 export function readOutcome(job: ReadJob, text: string, options: ExtractOptions): ReadOutcome {

@@ -301,19 +301,26 @@ export class Pipeline {
       // Buffers analysed before the batch knew the tsconfig aliases are analysed again with them.
       if (this.refreshOptions()) for (const [file, text] of this.buffers) this.update(file, text, { buffer: true });
       const key = this.extractedWith;
+      const stored = opts.stored && ((f: string) => opts.stored!(f, key));
       const known: KnownFile[] = [];
       const sliceSpent = sliceTimer(SLICE_MS);
       const reads = !!opts.executor?.read;
       const elsewhere = reads ? batch.filter(readsElsewhere) : [];
       const here = elsewhere.length ? batch.filter((f) => !readsElsewhere(f)) : batch;
       for (const f of here) {
-        const file = this.know(f, opts.stored && ((f: string) => opts.stored!(f, key)), opts.textsOnDemand);
+        const file = this.know(f, stored, opts.textsOnDemand);
         if (file) known.push(file);
         if (opts.cooperative && sliceSpent()) yield 'pause';
       }
       if (elsewhere.length) {
-        const outcomes = yield { read: elsewhere.map((f) => this.readJob(f)) };
-        elsewhere.forEach((f, k) => outcomes?.[k] && known.push(this.knownFrom(f, outcomes[k])));
+        const outcomes = yield { read: elsewhere.map((f) => this.readJob(f, stored)) };
+        elsewhere.forEach((f, k) => {
+          // One the executor could not read is tried here, so that the caller's reader tells why (a notice).
+          const file = outcomes?.[k]
+            ? this.knownFrom(f, outcomes[k], stored)
+            : this.know(f, stored, opts.textsOnDemand);
+          if (file) known.push(file);
+        });
       }
       // A file a stored result vouches for was not read: its aliases are the result's.
       const unread = known.flatMap((k) => (k.text === undefined && k.prior?.result.pathMapping) || []);
@@ -368,8 +375,7 @@ export class Pipeline {
     stored?: (file: string) => StoredResult | undefined,
     onDemand = false,
   ): KnownFile | undefined {
-    const own = this.entries.get(f.file);
-    const prior = own?.hash ? own : stored?.(f.file);
+    const prior = this.priorOf(f.file, stored);
     if (f.text === undefined && f.unchanged && prior) {
       const { specifiers = [], seed = false, subclass = false } = prior.result;
       return {
@@ -397,14 +403,23 @@ export class Pipeline {
     };
   }
 
-  /** A file for the executor to read: with the hash of this pipeline's result for it, if it has one. */
-  private readJob(f: PipelineFile): ReadJob {
-    return { file: f.file, path: f.path!, priorHash: this.entries.get(f.file)?.hash || undefined };
+  /** A file for the executor to read: with the hash of the result that may serve for it, if there is one. */
+  private readJob(f: PipelineFile, stored?: (file: string) => StoredResult | undefined): ReadJob {
+    return { file: f.file, path: f.path!, priorHash: this.priorOf(f.file, stored)?.hash };
+  }
+
+  /** This pipeline's result for a file, or else a stored one (`BatchOptions.stored`). */
+  private priorOf(file: string, stored?: (file: string) => StoredResult | undefined): StoredResult | undefined {
+    const own = this.entries.get(file);
+    return own?.hash ? own : stored?.(file);
   }
 
   /** A file the executor read: as `know` would have known it. */
-  private knownFrom(f: PipelineFile, outcome: ReadOutcome): KnownFile {
-    const own = this.entries.get(f.file);
+  private knownFrom(
+    f: PipelineFile,
+    outcome: ReadOutcome,
+    stored?: (file: string) => StoredResult | undefined,
+  ): KnownFile {
     const { hash, size, specifiers, seed, subclass, secrets } = outcome;
     const known: KnownFile = {
       file: f.file,
@@ -412,7 +427,7 @@ export class Pipeline {
       path: f.path,
       size,
       hash,
-      prior: own?.hash ? own : undefined,
+      prior: this.priorOf(f.file, stored),
       source: { file: f.file, text: '', specifiers, seed, subclass },
     };
     return secrets ? { ...known, prior: { hash, result: secrets }, fresh: true } : known;

@@ -26,6 +26,8 @@ export interface ScanInput {
   stamp?: FileStamp;
   /** Reads the text when it was not read up front; undefined if it cannot be read (or is binary, noticed once). */
   read?: () => string | undefined;
+  /** Where it is, for an analysis that reads files in worker threads (which then read it as `read` would). */
+  path?: string;
   /** A cache knows the file unchanged by its stamp: it is read only if the cached result cannot serve. */
   unchanged?: boolean;
 }
@@ -141,7 +143,8 @@ export function readSources(files: string[], cwd: string, notices: Notice[], cac
       }
       const stamp = { size: st.size, mtimeMs: st.mtimeMs };
       if (!shapesResolution(file)) {
-        out.push({ file, stamp, unchanged: cache?.unchanged(file, stamp), read: noticedReader(file, abs, notices) });
+        const read = noticedReader(file, abs, notices);
+        out.push({ file, stamp, unchanged: cache?.unchanged(file, stamp), read, path: abs });
         continue;
       }
       const read = decode(readFileSync(abs));
