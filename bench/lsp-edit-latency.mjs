@@ -55,23 +55,28 @@ lines.push(
 const agentText = lines.join('\n');
 writeFileSync(join(root, 'src/agent.ts'), agentText);
 
-/** The built server over stdio (SERVER_FLAGS are given to node), as an editor that pulls diagnostics drives it. */
-function startServer(...nodeFlags) {
+/**
+ * The built server over stdio (SERVER_FLAGS are given to node), as an editor that pulls diagnostics drives it.
+ * `exited` settles when its process has ended (and written its compiled-code cache).
+ */
+function startServer(nodeFlags = [], env = {}) {
   const proc = spawn(
     process.execPath,
     [...(process.env.SERVER_FLAGS ?? '').split(' ').filter(Boolean), ...nodeFlags, 'dist/server.js', '--stdio'],
-    { stdio: ['pipe', 'pipe', 'inherit'] },
+    { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...env } },
   );
+  const exited = new Promise((resolve) => proc.on('exit', resolve));
   const conn = createProtocolConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
   conn.onRequest('workspace/configuration', (p) => p.items.map(() => ({ enable: true, run: 'onType', rules: {} })));
   conn.onRequest('client/registerCapability', () => null);
   conn.onRequest('workspace/diagnostic/refresh', () => null);
   conn.onNotification(() => {});
   conn.listen();
-  return conn;
+  return Object.assign(conn, { exited });
 }
 
-const conn = startServer('--expose-gc');
+// Started with a flag of V8's, whose compiled code a server started without it cannot use: its own code cache.
+const conn = startServer(['--expose-gc'], { AGENT_WARDEN_CODE_CACHE_DIR: join(root, 'code-cache-expose-gc') });
 const rootUri = pathToFileURL(root).href;
 await conn.sendRequest('initialize', {
   processId: process.pid,
@@ -138,23 +143,32 @@ const dense = join(root, 'dense');
 cpSync(denseCorpus(), dense, { recursive: true });
 mkdirSync(join(dense, 'app'), { recursive: true });
 writeFileSync(join(dense, 'app/agent.ts'), agentText);
-const c = startServer();
 const denseUri = pathToFileURL(dense).href;
-const started = performance.now();
-await c.sendRequest('initialize', {
-  processId: process.pid,
-  rootUri: denseUri,
-  workspaceFolders: [{ uri: denseUri, name: 'dense' }],
-  capabilities: { workspace: { configuration: true } },
-});
-const answered = performance.now() - started;
-c.sendNotification('initialized', {});
 const agentUri = pathToFileURL(join(dense, 'app/agent.ts')).href;
-c.sendNotification('textDocument/didOpen', {
-  textDocument: { uri: agentUri, languageId: 'typescript', version: 1, text: agentText },
-});
-await c.sendRequest('textDocument/diagnostic', { textDocument: { uri: agentUri } });
-const first = performance.now() - started;
+/** A server started on the dense workspace, up to the opened file's first diagnostics. */
+async function openDense() {
+  const server = startServer();
+  const started = performance.now();
+  await server.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: denseUri,
+    workspaceFolders: [{ uri: denseUri, name: 'dense' }],
+    capabilities: { workspace: { configuration: true } },
+  });
+  const answered = performance.now() - started;
+  server.sendNotification('initialized', {});
+  server.sendNotification('textDocument/didOpen', {
+    textDocument: { uri: agentUri, languageId: 'typescript', version: 1, text: agentText },
+  });
+  await server.sendRequest('textDocument/diagnostic', { textDocument: { uri: agentUri } });
+  return { server, started, answered, first: performance.now() - started };
+}
+// First diagnostics as a user sees them once the server has run before: a first start caches its compiled code.
+const warmUp = await openDense();
+await warmUp.server.sendRequest('shutdown');
+warmUp.server.sendNotification('exit');
+await warmUp.server.exited;
+const { server: c, started, answered, first } = await openDense();
 // Edits as typing makes them (one every 30 ms), each timed from the change sent to its diagnostics received.
 let version = 1;
 let typed = agentText;
@@ -189,7 +203,7 @@ console.log(
   `\nagent-dense workspace: ${status.indexed.total} files (bench/dense/corpus.json) and the 1,000-line agent file`,
 );
 console.log(
-  `first diagnostics of the opened file: ${first.toFixed(0)} ms after initialize was sent (the server process starting, then initialize answered at ${answered.toFixed(0)} ms)`,
+  `first diagnostics of the opened file: ${first.toFixed(0)} ms after initialize was sent (the server process starting, then initialize answered at ${answered.toFixed(0)} ms; its second start: the first cached its compiled code)`,
 );
 console.log(`edit → diagnostics round trip while indexing (${(indexedAfter / 1000).toFixed(1)} s): ${stats(during)}`);
 console.log(`edit → diagnostics round trip after indexing: ${stats(afterIndex)}`);

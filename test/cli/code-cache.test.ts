@@ -46,6 +46,18 @@ describe('compiled-code cache of the CLI', () => {
     expect(written.map((f) => statSync(join(dir, f)).mtimeMs)).toEqual(stamps); // accepted, not written again
   });
 
+  it('stays valid after a run that collected its garbage between files', () => {
+    // A collection between files exposes V8's collector at run time; with that flag left set, V8 rejected the code
+    // this run cached. A ceiling of 1 MB collects after every file.
+    const dir = cacheDir();
+    const env = { AGENT_WARDEN_CODE_CACHE_DIR: dir, AGENT_WARDEN_HEAP_CEILING_MB: '1' };
+    expect(scan(env)).toBe(plain);
+    const written = entries(dir);
+    const stamps = written.map((f) => statSync(join(dir, f)).mtimeMs);
+    expect(scan(env)).toBe(plain);
+    expect(written.map((f) => statSync(join(dir, f)).mtimeMs)).toEqual(stamps); // accepted, not written again
+  });
+
   it("another build's entries are replaced, not piled up", () => {
     const dir = cacheDir();
     scan({ AGENT_WARDEN_CODE_CACHE_DIR: dir });

@@ -134,22 +134,41 @@ export function batchEnd(
  * up: on @mastra/core the heap grew to 300 MB of which 88 MB was live. Past this much used heap, a full
  * collection is asked for between files, which keeps peak memory near the live size plus one file's tree.
  */
-const HEAP_CEILING_BYTES = 192 * 1024 * 1024;
+const HEAP_CEILING_BYTES = heapCeilingMb() * 1024 * 1024;
 /**
  * When more than the ceiling is live (a language server holding a large workspace), the next collection waits
  * for this much new garbage: a full collection after every file would cost more than the garbage.
  */
 const HEAP_HEADROOM_BYTES = 64 * 1024 * 1024;
 let ceiling = HEAP_CEILING_BYTES;
+
+/** 192 MB, or what `AGENT_WARDEN_HEAP_CEILING_MB` says: lower keeps less memory, higher collects less often. */
+function heapCeilingMb(): number {
+  const given = Number(process.env.AGENT_WARDEN_HEAP_CEILING_MB);
+  return Number.isFinite(given) && given >= 1 ? given : 192;
+}
 let collectGarbage: (() => void) | undefined;
 
 function keepHeapBelowCeiling(): void {
   if (getHeapStatistics().used_heap_size < ceiling) return;
-  if (!collectGarbage) {
-    // As Jest's leak detector does: expose V8's collector for this process without a command-line flag.
-    setFlagsFromString('--expose-gc');
-    collectGarbage = runInNewContext('gc') as () => void;
-  }
+  collectGarbage ??= garbageCollector();
   collectGarbage();
   ceiling = Math.max(HEAP_CEILING_BYTES, getHeapStatistics().used_heap_size + HEAP_HEADROOM_BYTES);
+}
+
+/**
+ * V8's collector: the global one when the process was started with `--expose-gc`; otherwise, as Jest's leak detector
+ * does, exposed for a moment without a command-line flag. The flag is set back at once: V8's compiled code carries a
+ * hash of the flags, and every code cache a process wrote with the flag left set was rejected by the next process
+ * (code-cache.ts), which then compiled every bundle again.
+ */
+function garbageCollector(): () => void {
+  const global = (globalThis as { gc?: () => void }).gc;
+  if (typeof global === 'function') return global;
+  setFlagsFromString('--expose-gc');
+  try {
+    return runInNewContext('gc') as () => void;
+  } finally {
+    setFlagsFromString('--no-expose-gc');
+  }
 }
