@@ -341,9 +341,9 @@ export class Pipeline {
       const depthOf = prefilter.depths(seedResults);
       const rest = known.filter((k) => !prefilter.isSeed(k.file));
       yield* this.round(rest, (file) => depthOf(file) ?? 'facts', prefilter, stats, keep, reads);
+      if (opts.cooperative) yield* this.graphInSlices(sliceSpent);
       // What the facts found reach beyond what the seeds' facts told the pre-filter: read for facts in the batch, with
       // its executor, rather than by the first link.
-      if (opts.cooperative) yield* this.graphInSlices(sliceSpent);
       const upgrades = new Set(this.pendingUpgrades());
       if (upgrades.size)
         yield* this.round(
