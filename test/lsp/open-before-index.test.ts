@@ -43,26 +43,21 @@ export const shell = tool({ description: 'Run', inputSchema: {} as never, execut
   });
 
   it.runIf(process.platform === 'linux')(
-    'the index thread and the helper threads yield the CPU: all but the server’s own thread run at the lowest priority',
+    'the index thread yields the CPU: it alone runs at the lowest priority (V8’s helpers serve the server’s thread too)',
     async () => {
       await s.waitReady();
-      const threads = nicenessOfThreads(s.proc.pid!);
-      expect(threads.get(s.proc.pid!)).toBe(0);
-      expect(threads.size).toBeGreaterThan(2);
-      expect(new Set([...threads].filter(([tid]) => tid !== s.proc.pid).map(([, nice]) => nice))).toEqual(
-        new Set([19]),
-      );
+      const nice = nicenessOfThreads(s.proc.pid!);
+      expect(nice.filter((n) => n === 19)).toHaveLength(1);
+      expect(nice.filter((n) => n === 0).length).toBeGreaterThan(1);
     },
   );
 });
 
-/** The nice value of each of a process's threads, by thread id (field 19 of /proc/<pid>/task/<tid>/stat). */
-function nicenessOfThreads(pid: number): Map<number, number> {
-  return new Map(
-    readdirSync(`/proc/${pid}/task`).map((tid) => {
-      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
-      // The command name is in parentheses and may hold spaces: count fields after it.
-      return [Number(tid), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16])];
-    }),
-  );
+/** The nice value of each of a process's threads (field 19 of /proc/<pid>/task/<tid>/stat). */
+function nicenessOfThreads(pid: number): number[] {
+  return readdirSync(`/proc/${pid}/task`).map((tid) => {
+    const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+    // The command name is in parentheses and may hold spaces: count fields after it.
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+  });
 }

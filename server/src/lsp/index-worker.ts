@@ -1,4 +1,4 @@
-import { readdirSync, readlinkSync } from 'node:fs';
+import { readlinkSync } from 'node:fs';
 import { constants, setPriority } from 'node:os';
 import { basename } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
@@ -253,24 +253,17 @@ async function receivePieces(answered: AnsweredResult): Promise<void> {
 
 /**
  * The index thread runs at the lowest priority, so that on a busy machine (two cores, the editor, a build) the
- * scheduler gives the server's thread the CPU whenever an edit arrives, and the index the rest. So do the process's
- * helper threads (V8's, which collect the index thread's garbage and compile its code): at the normal priority they
- * took the CPU from edits (round trips while indexing the agent-dense corpus, p95 37.6 → 32.0 ms over three runs).
- * On Linux a thread's nice value is its own, set through its thread id; elsewhere every thread keeps the process's.
+ * scheduler gives the server's thread the CPU whenever an edit arrives, and the index the rest. On Linux a thread's
+ * nice value is its own, set through its thread id; elsewhere the thread keeps the process's. Only this thread: V8's
+ * helper threads also collect the server thread's garbage, which waits for them, and at the lowest priority on a busy
+ * machine they held edits up (round trips while indexing the agent-dense corpus beside two busy loops: p95 57–77 ms
+ * with this thread alone at the lowest priority, 286–291 ms with the helpers too).
  */
 function yieldToRequests(): void {
   if (process.platform !== 'linux') return;
   try {
-    const self = Number(basename(readlinkSync('/proc/thread-self')));
-    if (!Number.isInteger(self) || self <= 0 || self === process.pid) return;
-    for (const tid of readdirSync('/proc/self/task').map(Number)) {
-      if (tid === process.pid) continue; // the server's own thread
-      try {
-        setPriority(tid, constants.priority.PRIORITY_LOW);
-      } catch {
-        // A thread that ended meanwhile.
-      }
-    }
+    const tid = Number(basename(readlinkSync('/proc/thread-self')));
+    if (Number.isInteger(tid) && tid > 0 && tid !== process.pid) setPriority(tid, constants.priority.PRIORITY_LOW);
   } catch {
     // No /proc, or not allowed: the index runs at the process's priority.
   }
