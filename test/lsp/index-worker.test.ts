@@ -47,7 +47,7 @@ describe.each([
       path: join(dir, file),
     }));
     const outcomes = await executor.read(jobs, OPTIONS);
-    const here = Object.entries(FILES).map(([file, text]) => readOutcome({ file, path: '' }, text, OPTIONS));
+    const here = Object.entries(FILES).map(([file, text]) => readOutcome({ file, text }, undefined, OPTIONS));
     expect(outcomes).toEqual([...here, undefined, undefined]);
     expect(outcomes[0]).toMatchObject({ seed: true, specifiers: ['ai'] });
     expect(outcomes[0]!.secrets).toBeUndefined(); // a seed is read again for its facts

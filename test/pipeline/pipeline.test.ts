@@ -130,7 +130,7 @@ describe('Pipeline', () => {
       async read(jobs, options) {
         return jobs.map((job) => {
           const text = readThere(job.path);
-          return text === undefined ? undefined : readOutcome(job, text, options);
+          return text === undefined ? undefined : readOutcome({ file: job.file, text }, job.priorHash, options);
         });
       },
     };

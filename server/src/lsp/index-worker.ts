@@ -29,7 +29,7 @@ interface Answer {
 
 /**
  * A file's result as sent: a big file's function summaries (a 5 MB bundle has 8 MB of them, whose structured clone
- * takes 70–150 ms to receive) come as serialised pieces, each received on its own between the editor's requests.
+ * takes 70–145 ms to receive) come as serialised pieces, each received on its own between the editor's requests.
  */
 interface AnsweredResult {
   result: FileResult;

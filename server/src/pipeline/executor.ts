@@ -62,7 +62,7 @@ export const hashOf = (text: string): string => createHash('sha1').update(text).
 /** A file's read outcome (see ReadOutcome), read here; undefined when it is too large, binary or unreadable. */
 export function readOutcomeAt(job: ReadJob, options: ExtractOptions): ReadOutcome | undefined {
   const read = readAnalysable(job.path);
-  return 'text' in read ? readOutcome(job, read.text, options) : undefined;
+  return 'text' in read ? readOutcome({ file: job.file, text: read.text }, job.priorHash, options) : undefined;
 }
 
 /**
@@ -76,13 +76,17 @@ export function analyseAt(job: FileJob, options: ExtractOptions): { result: File
   return { result: analyseHere({ input: { ...job.input, text }, depth: job.depth }, options), hash: hashOf(text) };
 }
 
-/** A file's read outcome from its text (see ReadOutcome), in the thread that read it. */
-export function readOutcome(job: ReadJob, text: string, options: ExtractOptions): ReadOutcome {
-  const source = summarised({ file: job.file, text });
-  const hash = hashOf(text);
+/**
+ * A file's read outcome from its text (see ReadOutcome), in the thread that read it. A seed is read again for its
+ * facts; any other file is searched for secrets now, which is all most of them get (one that agent code turns out to
+ * reach is read again for facts).
+ */
+export function readOutcome(input: SourceInput, priorHash: string | undefined, options: ExtractOptions): ReadOutcome {
+  const source = summarised(input);
+  const hash = hashOf(input.text);
   const { specifiers, seed, subclass } = source;
-  const outcome: ReadOutcome = { hash, size: text.length, specifiers, seed, subclass };
-  if (!seed && hash !== job.priorHash) outcome.secrets = analyseHere({ input: source, depth: 'secrets' }, options);
+  const outcome: ReadOutcome = { hash, size: input.text.length, specifiers, seed, subclass };
+  if (!seed && hash !== priorHash) outcome.secrets = analyseHere({ input: source, depth: 'secrets' }, options);
   return outcome;
 }
 

@@ -28,6 +28,7 @@ import {
   pause,
   type ReadJob,
   type ReadOutcome,
+  readOutcome,
 } from './executor';
 import { factsNeededBy, Prefilter, summarised } from './prefilter';
 
@@ -305,8 +306,7 @@ export class Pipeline {
       const known: KnownFile[] = [];
       const sliceSpent = sliceTimer(SLICE_MS);
       const reads = !!opts.executor?.read;
-      const elsewhere = reads ? batch.filter(readsElsewhere) : [];
-      const here = elsewhere.length ? batch.filter((f) => !readsElsewhere(f)) : batch;
+      const [elsewhere, here] = reads ? partition(batch, readsElsewhere) : [[], batch];
       for (const f of here) {
         const file = this.know(f, stored, opts.textsOnDemand);
         if (file) known.push(file);
@@ -388,19 +388,11 @@ export class Pipeline {
     }
     const text = f.text ?? f.read?.();
     if (text === undefined) return undefined;
-    const source = summarised({ file: f.file, text, specifiers: f.specifiers, seed: f.seed, subclass: f.subclass });
-    const hash = hashOf(text);
+    const input = { file: f.file, text, specifiers: f.specifiers, seed: f.seed, subclass: f.subclass };
     if (!onDemand || f.text !== undefined || !f.read || shapesResolution(f.file))
-      return { file: f.file, text, hash, prior, source };
-    const known = { file: f.file, read: f.read, hash, prior, source: { ...source, text: '' } };
-    // A seed is read again for its facts. Any other file is searched for secrets now, which is all most of them
-    // get; one that agent code turns out to reach is read again for facts.
-    if (source.seed || prior?.hash === hash) return known;
-    return {
-      ...known,
-      prior: { hash, result: analyseHere({ input: source, depth: 'secrets' }, this.currentOptions()) },
-      fresh: true,
-    };
+      return { file: f.file, text, hash: hashOf(text), prior, source: summarised(input) };
+    // Known as an executor that reads in its own thread knows it: the text is not kept.
+    return this.knownFrom(f, readOutcome(input, prior?.hash, this.currentOptions()), stored);
   }
 
   /** A file for the executor to read: with the hash of the result that may serve for it, if there is one. */
@@ -699,6 +691,14 @@ export class Pipeline {
   private pendingUpgrades(): string[] {
     return [...this.needed()].filter((f) => this.entries.get(f)?.result.depth === 'secrets' && !this.buffers.has(f));
   }
+}
+
+/** The items that pass a test, and those that do not. */
+function partition<T>(items: readonly T[], test: (item: T) => boolean): [T[], T[]] {
+  const passed: T[] = [];
+  const failed: T[] = [];
+  for (const item of items) (test(item) ? passed : failed).push(item);
+  return [passed, failed];
 }
 
 /**
