@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { FileResult } from '../../server/src/engine';
 import { IndexWorkerExecutor } from '../../server/src/lsp/index-worker';
 import { analyseHere, type FileJob, hashOf, readOutcome } from '../../server/src/pipeline/executor';
+import { isPacked, traitsOf } from '../../server/src/pipeline/packed-facts';
 import { FAKE_KEYS } from '../helpers/fake-keys';
 import { SERVER } from '../helpers/lsp-client';
 
@@ -16,7 +17,7 @@ const FILES: Record<string, string> = {
   'src/agent.ts': `import { tool } from 'ai';\nexport const t = tool({ description: 'x', inputSchema: {} as any, execute: async () => 1 });\n`,
   'src/util.ts': `export const key = '${FAKE_KEYS['openai-api-key']!()}';\n`,
   'notes.md': '# notes\n',
-  // More function summaries than one piece of an answer holds (a bundle's): they are sent in pieces and put back.
+  // A bundle's worth of function summaries.
   'src/many.ts': Array.from({ length: 600 }, (_, i) => `export function f${i}(x: string) { return fetch(x); }\n`).join(
     '',
   ),
@@ -73,10 +74,24 @@ describe.each([
     expect(got[1]![2]).toBe(hashOf(''));
   });
 
-  it('gives a result with more function summaries than one piece of an answer holds whole', async () => {
+  it('gives a result with a bundle’s worth of function summaries whole', async () => {
     const [got] = await collect(executor, [byPath('src/many.ts')]);
     const text = FILES['src/many.ts']!;
     expect(got![1].facts!.functions.length).toBeGreaterThan(600);
     expect(got![1]).toEqual(analyseHere({ input: { file: 'src/many.ts', text }, depth: 'facts' }, OPTIONS));
+  });
+
+  it('keeps facts from its own thread packed until they are read, and tells what the pipeline asks of them', async () => {
+    const [, result] = (await collect(executor, [byPath('src/agent.ts')]))[0]!;
+    const expected = analyseHere(
+      { input: { file: 'src/agent.ts', text: FILES['src/agent.ts']! }, depth: 'facts' },
+      OPTIONS,
+    );
+    expect(isPacked(result)).toBe(!!script);
+    expect(traitsOf(result)).toEqual({ defines: true, makesTools: false });
+    expect(isPacked(result)).toBe(!!script);
+    expect(result.facts).toEqual(expected.facts);
+    expect(isPacked(result)).toBe(false);
+    expect(result.facts).toBe(result.facts); // unpacked once
   });
 });

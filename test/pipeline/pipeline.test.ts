@@ -5,6 +5,7 @@ import { OwnerResolver } from '../../server/src/analyzer/owners';
 import type { AnalysisResult } from '../../server/src/analyzer/types';
 import { DEFAULT_CONFIG } from '../../server/src/config/load-config';
 import { analyseHere, type Executor, hashOf, readOutcome } from '../../server/src/pipeline/executor';
+import { isPacked, packFacts, unpackedOnRead } from '../../server/src/pipeline/packed-facts';
 import {
   analyze,
   Pipeline,
@@ -158,6 +159,34 @@ describe('Pipeline', () => {
     reads.clear();
     expect(await pipeline.analyseAll(byPath, { executor: reading })).toEqual({ analysed: 0 });
     expect([...reads.values()].every((n) => n === 1)).toBe(true);
+    expect(seen(pipeline.link())).toEqual(seen(held.link()));
+  });
+
+  it('keeps facts an executor packed unpacked until a link reads them: an edit’s link reads its neighbourhood’s', async () => {
+    const packing: Executor = {
+      async run(jobs, options, done) {
+        for (const job of jobs) {
+          const result = analyseHere(job, options);
+          const packed = packFacts(result);
+          done(job, packed ? unpackedOnRead(packed) : result);
+        }
+      },
+    };
+    const pipeline = new Pipeline(settings());
+    await pipeline.analyseAll(given(PREFILTER), { executor: packing });
+    const withFacts = pipeline.files().filter((f) => pipeline.stored(f)!.result.depth === 'facts');
+    const packed = () => withFacts.filter((f) => isPacked(pipeline.stored(f)!.result));
+    expect(withFacts.length).toBeGreaterThan(2);
+    expect(packed()).toEqual(withFacts); // the pre-filter decided from what was told of the facts
+
+    const edited = 'src/agent.ts';
+    const near = pipeline.neighbourhoodOf(edited);
+    pipeline.link(near);
+    expect(packed()).toEqual(withFacts.filter((f) => !near.has(f)));
+    expect(packed().length).toBeGreaterThan(0);
+
+    const held = new Pipeline(settings());
+    held.analyseAllSync(given(PREFILTER));
     expect(seen(pipeline.link())).toEqual(seen(held.link()));
   });
 

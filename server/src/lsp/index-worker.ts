@@ -1,7 +1,6 @@
 import { readlinkSync } from 'node:fs';
 import { constants, setPriority } from 'node:os';
 import { basename } from 'node:path';
-import { deserialize, serialize } from 'node:v8';
 import { isMainThread, parentPort, Worker } from 'node:worker_threads';
 import type { ExtractOptions } from '../capabilities/collect-functions';
 import type { FileResult } from '../engine';
@@ -15,6 +14,7 @@ import {
   type ReadOutcome,
   readOutcomeAt,
 } from '../pipeline/executor';
+import { type PackedResult, packFacts, unpackedOnRead } from '../pipeline/packed-facts';
 
 /** A batch of files for the index thread to analyse, or to read; and its answer. */
 type Task = { id: number; options: ExtractOptions } & ({ jobs: FileJob[] } | { reads: ReadJob[] });
@@ -27,16 +27,12 @@ interface Answer {
   error?: string;
 }
 
-/**
- * A file's result as sent: a big file's function summaries (a 5 MB bundle has 8 MB of them, whose structured clone
- * takes 70–145 ms to receive) come as serialised pieces, each received on its own between the editor's requests.
- */
+/** A file's result as sent: its facts as bytes, moved rather than copied, and unpacked only where read. */
 interface AnsweredResult {
   result: FileResult;
   hash?: string;
-  functionPieces?: ArrayBuffer[];
+  packed?: Omit<PackedResult, 'result'>;
 }
-const FUNCTIONS_PER_PIECE = 250;
 
 /** Code per batch: small enough that a cancelled index stops soon, big enough that messages stay few. */
 const BATCH_BYTES = 128 * 1024;
@@ -97,10 +93,9 @@ export class IndexWorkerExecutor implements Executor {
           return;
         }
         for (const [k, job] of batch.entries()) {
-          const answered = answer.results![k]!;
-          if (answered.functionPieces) await receivePieces(answered);
+          const { result, hash, packed } = answer.results![k]!;
           signal?.throwIfAborted();
-          done(job, answered.result, answered.hash);
+          done(job, packed ? unpackedOnRead({ result, ...packed }) : result, hash);
         }
       }
     };
@@ -218,8 +213,8 @@ export function serveIndexTasks(): boolean {
         } satisfies Answer);
         return;
       }
-      const results = task.jobs.map((job) => inPieces(analyseAt(job, task.options)));
-      const transfer = results.flatMap((r) => r.functionPieces ?? []);
+      const results = task.jobs.map((job) => packed(analyseAt(job, task.options)));
+      const transfer = results.flatMap((r) => r.packed?.facts ?? []);
       port.postMessage({ id: task.id, results } satisfies Answer, transfer);
     } catch (e) {
       port.postMessage({ id: task.id, error: (e as Error).message } satisfies Answer);
@@ -228,27 +223,9 @@ export function serveIndexTasks(): boolean {
   return true;
 }
 
-/** A result with many function summaries: those cut into serialised pieces, moved rather than copied. */
-function inPieces(answered: AnsweredResult): AnsweredResult {
-  const facts = answered.result.facts;
-  if (!facts || facts.functions.length <= FUNCTIONS_PER_PIECE) return answered;
-  const functionPieces: ArrayBuffer[] = [];
-  for (let at = 0; at < facts.functions.length; at += FUNCTIONS_PER_PIECE) {
-    const bytes = serialize(facts.functions.slice(at, at + FUNCTIONS_PER_PIECE));
-    // A buffer of its own is moved as it is; one that shares its memory is copied out first.
-    const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
-    functionPieces.push(whole ? (bytes.buffer as ArrayBuffer) : new Uint8Array(bytes).buffer);
-  }
-  return { ...answered, result: { ...answered.result, facts: { ...facts, functions: [] } }, functionPieces };
-}
-
-/** A big result's function summaries put back, one piece at a time, yielding to requests between pieces. */
-async function receivePieces(answered: AnsweredResult): Promise<void> {
-  const functions = answered.result.facts!.functions;
-  for (const piece of answered.functionPieces!) {
-    await pause();
-    for (const f of deserialize(Buffer.from(piece)) as typeof functions) functions.push(f);
-  }
+function packed(answer: { result: FileResult; hash?: string }): AnsweredResult {
+  const pack = packFacts(answer.result);
+  return pack ? { result: pack.result, hash: answer.hash, packed: { facts: pack.facts, traits: pack.traits } } : answer;
 }
 
 /**

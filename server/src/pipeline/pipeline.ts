@@ -1,7 +1,7 @@
 import { IncrementalTree } from '../analyzer/extract';
 import { OwnerResolver } from '../analyzer/owners';
 import type { PathMapping } from '../analyzer/resolve';
-import { definesIdentities, ImportGraph, type ImportSummary, makesTools } from '../analyzer/relevance';
+import { ImportGraph, type ImportSummary } from '../analyzer/relevance';
 import type { AnalysisResult } from '../analyzer/types';
 import type { ExtractOptions } from '../capabilities/collect-functions';
 import { type Config, DEFAULT_CONFIG } from '../config/load-config';
@@ -30,6 +30,7 @@ import {
   type ReadOutcome,
   readOutcome,
 } from './executor';
+import { hasFacts, traitsOf, withoutFacts } from './packed-facts';
 import { factsNeededBy, Prefilter, summarised } from './prefilter';
 
 /** Config, owner fallbacks and the day expiry dates are judged by: what linking takes (`AnalysisOptions`). */
@@ -546,7 +547,7 @@ export class Pipeline {
     for (const file of this.inOrder()) {
       const r = this.entries.get(file)!.result;
       if (picked && !picked.has(file) && !r.pathMapping) continue;
-      results.push(needed && r.facts && !needed.has(file) ? { ...r, facts: undefined } : r);
+      results.push(needed && !needed.has(file) && hasFacts(r) ? withoutFacts(r) : r);
     }
     return analyzeResults(results, {
       config: this.config,
@@ -585,8 +586,8 @@ export class Pipeline {
     // A seed that starts (or stops) defining tools or agents changes what must be parsed.
     else if (
       !previous ||
-      definesIdentities(previous.facts) !== definesIdentities(result.facts) ||
-      makesTools(previous.facts) !== makesTools(result.facts)
+      traitsOf(previous).defines !== traitsOf(result).defines ||
+      traitsOf(previous).makesTools !== traitsOf(result).makesTools
     )
       this.neededCache = undefined;
     if (previous?.pathMapping || result.pathMapping) this.aliasesChanged();

@@ -1,14 +1,8 @@
 import { importedSpecifiers, isSourceFile } from '../analyzer/extract';
-import {
-  declaresSubclass,
-  definesIdentities,
-  ImportGraph,
-  type ImportSummary,
-  isAgentSeed,
-  makesTools,
-} from '../analyzer/relevance';
+import { declaresSubclass, ImportGraph, type ImportSummary, isAgentSeed } from '../analyzer/relevance';
 import type { PathMapping } from '../analyzer/resolve';
 import { type AnalysisDepth, type FileResult, pathMappingsOf, type SourceInput } from '../engine';
+import { traitsOf } from './packed-facts';
 
 /**
  * The pre-filter over a set of inputs (relevance.ts): seeds are known from the text; the depth of every
@@ -88,9 +82,9 @@ export function factsNeededBy(
   openBuffers: Iterable<string> = [],
 ): Set<string> {
   return graph.factsNeeded(
-    results.filter((r) => definesIdentities(r.facts)).map((r) => r.file),
+    results.filter((r) => traitsOf(r).defines).map((r) => r.file),
     openBuffers,
-    results.filter((r) => makesTools(r.facts)).map((r) => r.file),
+    results.filter((r) => traitsOf(r).makesTools).map((r) => r.file),
   );
 }
 
