@@ -1,4 +1,4 @@
-import semver from 'semver';
+import type * as Semver from 'semver';
 import { allImplementations, type LinkedGraph } from '../analyzer/link';
 import type { AgentDef, DeclaredVersions, ToolNode, Val } from '../analyzer/types';
 
@@ -106,6 +106,9 @@ function olderThanGate(t: ToolNode, prop: string, declared: readonly DeclaredVer
   const range = declared
     .filter((d) => d.versions[since.module] && (d.dir === '.' || file.startsWith(`${d.dir}/`)))
     .sort((a, b) => b.dir.length - a.dir.length)[0]?.versions[since.module];
+  // Loaded on first use: most workspaces never get this far, and every start of the language server would load it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
+  const semver = require('semver') as typeof Semver;
   const valid = range ? semver.validRange(range) : null;
   if (!valid || semver.intersects(valid, `>=${since.major}.0.0-0`, { includePrerelease: true })) return undefined;
   return `\`${prop}\` is not a gate in ${since.module} ${range} (it came in ${since.major}.0): it gates nothing`;

@@ -1,4 +1,4 @@
-import { Environment } from '@marcbachmann/cel-js';
+import type * as Cel from '@marcbachmann/cel-js';
 import type { AgentValue, ToolValue } from './policy-data';
 
 /** What a policy is evaluated for: each agent, or each tool. */
@@ -59,15 +59,24 @@ class CelAgent {
   }
 }
 
-function environment(subject: PolicySubject): Environment {
-  return new Environment({ limits: { maxAstNodes: 5000, maxDepth: 100 } })
+/**
+ * The CEL library, loaded on first use: only a workspace with policies needs it, and loading it (its functions and
+ * types registered as it loads) would be part of every start of the language server.
+ */
+function celLibrary(): typeof Cel {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, see above
+  return require('@marcbachmann/cel-js') as typeof Cel;
+}
+
+function environment(subject: PolicySubject): Cel.Environment {
+  return new (celLibrary().Environment)({ limits: { maxAstNodes: 5000, maxDepth: 100 } })
     .registerType('Credential', { ctor: CelCredential, fields: CREDENTIAL })
     .registerType('Tool', { ctor: CelTool, fields: TOOL })
     .registerType('Agent', { ctor: CelAgent, fields: AGENT })
     .registerVariable(subject, subject === 'agent' ? 'Agent' : 'Tool');
 }
 
-const ENVIRONMENTS: Partial<Record<PolicySubject, Environment>> = {};
+const ENVIRONMENTS: Partial<Record<PolicySubject, Cel.Environment>> = {};
 const environmentFor = (subject: PolicySubject) => (ENVIRONMENTS[subject] ??= environment(subject));
 
 /** Why an expression cannot be a policy, and where in it (0-based offset), or undefined when it can. */
