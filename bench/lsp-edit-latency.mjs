@@ -56,6 +56,12 @@ lines.push(
 const agentText = lines.join('\n');
 writeFileSync(join(root, 'src/agent.ts'), agentText);
 
+/** What VS Code's client declares that matters here: it pulls settings and diagnostics (LSP 3.17), as it does. */
+const EDITOR_CAPABILITIES = {
+  workspace: { configuration: true, diagnostics: { refreshSupport: true } },
+  textDocument: { diagnostic: { dynamicRegistration: true, relatedDocumentSupport: false } },
+};
+
 /**
  * The built server over stdio (SERVER_FLAGS are given to node), as an editor that pulls diagnostics drives it.
  * `exited` settles when its process has ended (and written its compiled-code cache).
@@ -83,7 +89,7 @@ await conn.sendRequest('initialize', {
   processId: process.pid,
   rootUri,
   workspaceFolders: [{ uri: rootUri, name: 'bench' }],
-  capabilities: { workspace: { configuration: true } },
+  capabilities: EDITOR_CAPABILITIES,
 });
 conn.sendNotification('initialized', {});
 const t0 = performance.now();
@@ -154,7 +160,7 @@ async function openDense() {
     processId: process.pid,
     rootUri: denseUri,
     workspaceFolders: [{ uri: denseUri, name: 'dense' }],
-    capabilities: { workspace: { configuration: true } },
+    capabilities: EDITOR_CAPABILITIES,
   });
   const answered = performance.now() - started;
   server.sendNotification('initialized', {});

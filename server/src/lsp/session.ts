@@ -229,6 +229,7 @@ export class Session {
       }
       const files = this.states.reduce((n, s) => n + s.files().length, 0);
       this.log(`indexed ${files} files in ${this.indexExecutor.where}`);
+      for (const s of this.states) await s.unpackForLinking(controller.signal);
       this.scheduleRefresh();
       this.linkWhenTypingPauses();
       this.diagnosticsChanged();

@@ -137,6 +137,11 @@ export class WorkspaceState {
     onProgress?.({ done: files.length, total: files.length });
   }
 
+  /** Unpacks, in slices, the facts from the index thread that the first whole link reads (Pipeline.unpackForLinking). */
+  unpackForLinking(signal?: AbortSignal): Promise<void> {
+    return this.pipeline.unpackForLinking(signal);
+  }
+
   /** Analyses an open buffer's text; returns whether its result changed. */
   update(rel: string, text: string): boolean {
     return this.pipeline.update(rel, text, { buffer: true });

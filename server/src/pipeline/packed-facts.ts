@@ -51,13 +51,7 @@ export function unpackedOnRead({ result, facts, traits }: PackedResult): FileRes
   Object.defineProperty(result, 'facts', {
     enumerable: true,
     configurable: true,
-    get() {
-      const bytes = packedBytes.get(result);
-      packedBytes.delete(result);
-      const value = bytes ? (deserialize(Buffer.from(bytes)) as FileResult['facts']) : undefined;
-      Object.defineProperty(result, 'facts', { value, writable: true, enumerable: true, configurable: true });
-      return value;
-    },
+    get: () => unpackInPlace(result),
     set(value: FileResult['facts']) {
       packedBytes.delete(result);
       packedTraits.delete(result);
@@ -67,9 +61,27 @@ export function unpackedOnRead({ result, facts, traits }: PackedResult): FileRes
   return result;
 }
 
+function unpackInPlace(result: FileResult): FileResult['facts'] {
+  const bytes = packedBytes.get(result);
+  packedBytes.delete(result);
+  const value = bytes ? (deserialize(Buffer.from(bytes)) as FileResult['facts']) : undefined;
+  Object.defineProperty(result, 'facts', { value, writable: true, enumerable: true, configurable: true });
+  return value;
+}
+
+/** Unpacks a result's facts now, if they are still bytes. */
+export function unpack(result: FileResult): void {
+  if (packedBytes.has(result)) unpackInPlace(result);
+}
+
 /** Whether a result's facts are still bytes (nothing has read them). */
 export function isPacked(result: FileResult): boolean {
   return packedBytes.has(result);
+}
+
+/** How many bytes a result's packed facts are (0 once unpacked). */
+export function packedSize(result: FileResult): number {
+  return packedBytes.get(result)?.byteLength ?? 0;
 }
 
 /** Whether a result has facts, without unpacking them. */

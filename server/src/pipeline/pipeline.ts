@@ -30,7 +30,7 @@ import {
   type ReadOutcome,
   readOutcome,
 } from './executor';
-import { hasFacts, traitsOf, withoutFacts } from './packed-facts';
+import { hasFacts, packedSize, traitsOf, unpack, withoutFacts } from './packed-facts';
 import { factsNeededBy, Prefilter, summarised } from './prefilter';
 
 /** Config, owner fallbacks and the day expiry dates are judged by: what linking takes (`AnalysisOptions`). */
@@ -133,6 +133,8 @@ interface BatchRun {
  * 20-line tool), and an edit that arrives meanwhile waits for the slice to end.
  */
 const SLICE_MS = 4;
+/** The largest packed facts unpacked in a slice of their own (about 10 ms to unpack); bigger ones wait for the link. */
+const MAX_SLICED_UNPACK_BYTES = 1024 * 1024;
 /** Files a cooperative batch analyses in this thread between two pauses (when no index thread could start). */
 const ANALYSES_PER_PAUSE = 25;
 
@@ -556,6 +558,24 @@ export class Pipeline {
       timings: this.timings,
       lockfile: this.lockfile,
     });
+  }
+
+  /**
+   * Unpacks, a slice at a time, the packed facts (packed-facts.ts) a whole link will read: that link, which an edit
+   * arriving meanwhile waits for, then only links. A bundle's facts (a 5 MB bundle has 8 MB of them, 70-145 ms to
+   * unpack) are left to that link: unpacked here, they would hold an edit up as long.
+   */
+  async unpackForLinking(signal?: AbortSignal): Promise<void> {
+    const needed = this.complete ? this.needed() : undefined;
+    const sliceSpent = sliceTimer(SLICE_MS);
+    for (const [file, { result }] of this.entries) {
+      const size = packedSize(result);
+      if (!size || size > MAX_SLICED_UNPACK_BYTES || (needed && !needed.has(file))) continue;
+      unpack(result);
+      if (!sliceSpent()) continue;
+      await pause();
+      signal?.throwIfAborted();
+    }
   }
 
   /** What imports `file`, and what that reaches: all its findings can depend on (relevance.ts). */
