@@ -137,7 +137,7 @@ export class WorkspaceState {
     onProgress?.({ done: files.length, total: files.length });
   }
 
-  /** Unpacks, in slices, the facts from the index thread that the first whole link reads (Pipeline.unpackForLinking). */
+  /** Unpacks, in slices, the index thread's facts that the first whole link reads (Pipeline.unpackForLinking). */
   unpackForLinking(signal?: AbortSignal): Promise<void> {
     return this.pipeline.unpackForLinking(signal);
   }
