@@ -116,7 +116,12 @@ const ELEMENT_CALLBACKS = new Set(['forEach', 'map', 'flatMap']);
 export class SourceContext {
   readonly text: string;
   private scopeCache = new Map<ts.Node, Map<string, ts.Node>>();
-  private inProgress = new Set<ts.Node>();
+  /**
+   * Declarations being evaluated, innermost last. Stacks, like `makersInProgress` and `fieldsInProgress`, not sets:
+   * evaluation nests at most MAX_EVAL_DEPTH deep, and a set used as a stack reallocates its table as it grows and
+   * shrinks with every evaluation.
+   */
+  private readonly inProgress: ts.Node[] = [];
   private depth = 0;
   /** Definition nodes recognised by adapters → their Val (`{k:'tool'}` / `{k:'agent'}`). */
   readonly definitions = new DefinitionMap();
@@ -135,7 +140,7 @@ export class SourceContext {
   private readonly declarations: Memo = new Map(); // variables and classes, by declaration node
   private readonly fields: Memo = new Map(); // `this.x`, by the class's span and the field name
   private readonly made: Memo = new Map(); // what a function of this file makes when called, by function node
-  private readonly makersInProgress = new Set<ts.Node>();
+  private readonly makersInProgress: ts.Node[] = [];
   /**
    * Where evaluations were cut short, newest last: a cycle back to a value being computed (its memo and id),
    * or the depth limit (null). A value whose computation saw only cycles back to itself is memoised; one that
@@ -145,7 +150,7 @@ export class SourceContext {
    */
   private cuts: ({ memo: Memo; id: unknown } | null)[] = [];
   /** Class fields being evaluated, as keys of `fields` (`this.x = this.x || …` refers to itself). */
-  private fieldsInProgress = new Set<string>();
+  private readonly fieldsInProgress: string[] = [];
   /** Agent id → the class it was created from, so `server.registerTool` still resolves. */
   readonly agentClass = new Map<string, { module: string; path: string[] }>();
   /** Gives functions their ids (set by the extractor's function collector). */
@@ -598,15 +603,15 @@ export class SourceContext {
     if (!fn.body) return undefined;
     // A recursive function's call of itself makes what its other returns make: following it again would branch at
     // every level (`return left < right ? search(…left) : search(…right)`), exponential in the depth limit.
-    if (this.makersInProgress.has(fn)) {
+    if (this.makersInProgress.includes(fn)) {
       this.cuts.push({ memo: this.made, id: fn });
       return undefined;
     }
-    this.makersInProgress.add(fn);
+    this.makersInProgress.push(fn);
     try {
       return this.memoised(this.made, fn, () => this.madeByUncached(fn));
     } finally {
-      this.makersInProgress.delete(fn);
+      this.makersInProgress.pop();
     }
   }
 
@@ -726,15 +731,15 @@ export class SourceContext {
   private evaluateDeclaration(decl: ts.Node, ref: ts.Node): Val {
     const known = this.definitions.get(decl);
     if (known) return known;
-    if (this.inProgress.has(decl)) {
+    if (this.inProgress.includes(decl)) {
       this.cuts.push({ memo: this.declarations, id: decl });
       return this.dynamic('circular reference', ref);
     }
-    this.inProgress.add(decl);
+    this.inProgress.push(decl);
     try {
       return this.evaluateDeclarationInner(decl, ref);
     } finally {
-      this.inProgress.delete(decl);
+      this.inProgress.pop();
     }
   }
 
@@ -969,16 +974,16 @@ export class SourceContext {
     if (!cls) return undefined;
     const name = node.name.text;
     const key = `${cls.pos}:${cls.end}:${name}`;
-    if (this.fieldsInProgress.has(key)) {
+    if (this.fieldsInProgress.includes(key)) {
       // A field defined from itself: the value it refers to is the one being computed.
       this.cuts.push({ memo: this.fields, id: key });
       return undefined;
     }
-    this.fieldsInProgress.add(key);
+    this.fieldsInProgress.push(key);
     try {
       return this.memoised(this.fields, key, () => this.classMemberValue(cls, name));
     } finally {
-      this.fieldsInProgress.delete(key);
+      this.fieldsInProgress.pop();
     }
   }
 
