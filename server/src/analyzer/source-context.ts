@@ -167,13 +167,18 @@ export class SourceContext {
 
   // ---------------------------------------------------------------- locations
 
+  /** The compiler's line starts of the file (every kind of line break counts, as in its own positions). */
+  private lineStarts?: readonly number[];
+
   locAt = (start: number, end: number): Location => {
-    const s = this.sf.getLineAndCharacterOfPosition(start);
-    const e = this.sf.getLineAndCharacterOfPosition(Math.max(start, end));
+    const starts = (this.lineStarts ??= this.sf.getLineStarts());
+    const to = Math.max(start, end);
+    const s = lineOf(starts, start);
+    const e = lineOf(starts, to, s);
     return {
       file: this.file,
-      start: { line: s.line + 1, column: s.character + 1 },
-      end: { line: e.line + 1, column: e.character + 1 },
+      start: { line: s + 1, column: start - starts[s]! + 1 },
+      end: { line: e + 1, column: to - starts[e]! + 1 },
     };
   };
 
@@ -1227,4 +1232,19 @@ export function member(of: Val, prop: string): Val {
     default:
       return { k: 'member', of, prop };
   }
+}
+
+/**
+ * The 0-based line holding `pos`: the last line start at or before it, from line `from` on (an end's line is at or
+ * after its start's). The compiler's `getLineAndCharacterOfPosition` answers the same, with an object for each answer.
+ */
+function lineOf(starts: readonly number[], pos: number, from = 0): number {
+  let lo = from;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
