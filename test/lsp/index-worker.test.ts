@@ -6,6 +6,7 @@ import type { FileResult } from '../../server/src/engine';
 import { IndexWorkerExecutor } from '../../server/src/lsp/index-worker';
 import { analyseHere, type FileJob, hashOf, readOutcome } from '../../server/src/pipeline/executor';
 import { isPacked, traitsOf } from '../../server/src/pipeline/packed-facts';
+import { collectFiles } from '../../server/src/project/collect-files';
 import { FAKE_KEYS } from '../helpers/fake-keys';
 import { SERVER } from '../helpers/lsp-client';
 
@@ -53,6 +54,13 @@ describe.each([
     expect(outcomes[0]).toMatchObject({ seed: true, specifiers: ['ai'] });
     expect(outcomes[0]!.secrets).toBeUndefined(); // a seed is read again for its facts
     expect(outcomes[1]!.secrets!.secrets).toHaveLength(1);
+  });
+
+  it('lists the workspace’s files as listing them here does', async () => {
+    const listed = await executor.collect(['.'], dir, ['notes.md'], dir);
+    expect(listed).toEqual(await collectFiles(['.'], dir, ['notes.md'], dir));
+    expect(listed).toContain('src/agent.ts');
+    expect(listed).not.toContain('notes.md');
   });
 
   it('searches no file again that is unchanged since the result it has', async () => {

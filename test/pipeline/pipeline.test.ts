@@ -254,6 +254,31 @@ describe('Pipeline', () => {
     expect(await turns(true)).toBeGreaterThan(await turns(false));
   });
 
+  it('reads the files the aliases come from in slices while cooperating, before any analysis', async () => {
+    let ticks = 0;
+    let running = true;
+    const tick = () => {
+      ticks++;
+      if (running) setImmediate(tick);
+    };
+    const readAt: number[] = [];
+    // Package manifests of a monorepo, each taking a millisecond to read: the first 40 reads learn the aliases.
+    const manifests: PipelineFile[] = Array.from({ length: 40 }, (_, i) => ({
+      file: `packages/p${i}/package.json`,
+      read: () => {
+        readAt.push(ticks);
+        const until = performance.now() + 1;
+        while (performance.now() < until);
+        return JSON.stringify({ name: `@acme/p${i}`, main: 'index.js' });
+      },
+    }));
+    setImmediate(tick);
+    await new Pipeline(settings()).analyseAll(manifests, { cooperative: true });
+    running = false;
+    expect(readAt.length).toBeGreaterThanOrEqual(40);
+    expect(readAt[39]!).toBeGreaterThan(readAt[0]!);
+  });
+
   it('builds the import graph in slices while cooperating: the graph of what it stored, whenever an edit comes', async () => {
     // Enough files that the batch pauses many times; the open file's imports change at one pause after another, so
     // that some edit lands while each graph is being built, and a graph built before it must not be kept.

@@ -15,11 +15,19 @@ import {
   readOutcomeAt,
 } from '../pipeline/executor';
 import { type PackedResult, packFacts, unpackedOnRead } from '../pipeline/packed-facts';
+import { collectFiles } from '../project/collect-files';
 
-/** A batch of files for the index thread to analyse, or to read; and its answer. */
-type Task = { id: number; options: ExtractOptions } & ({ jobs: FileJob[] } | { reads: ReadJob[] });
+/** The arguments of `collectFiles`: what the index thread lists. */
+type Listing = Parameters<typeof collectFiles>;
+
+/** A batch of files for the index thread to analyse, or to read, or a folder to list; and its answer. */
+type Task = { id: number } & (
+  { options: ExtractOptions; jobs: FileJob[] } | { options: ExtractOptions; reads: ReadJob[] } | { list: Listing }
+);
 interface Answer {
   id: number;
+  /** For `list`. */
+  files?: string[];
   /** For `jobs`: each file's result, and the hash of the text read for a job given by its path. */
   results?: AnsweredResult[];
   /** For `reads`. */
@@ -53,10 +61,27 @@ const READ_SLICE_MS = 4;
 export class IndexWorkerExecutor implements Executor {
   private worker?: Worker;
   private failed = false;
+  private destroyed = false;
   private nextId = 0;
   private readonly waiting = new Map<number, { resolve: (a: Answer) => void; reject: (e: Error) => void }>();
 
   constructor(private readonly script: string | undefined) {}
+
+  /**
+   * The workspace's files (`collectFiles`), listed in the index thread: walking a large tree and matching its ignore
+   * files takes the server's thread 50-100 ms in one stretch. Listed here when no thread can start.
+   */
+  async collect(...listing: Listing): Promise<string[]> {
+    if (this.start()) {
+      try {
+        return (await this.send({ id: 0, list: listing })).files!;
+      } catch (e) {
+        // The thread died, or could not list: listed here, where a failure says why; not when the server is stopping.
+        if (this.destroyed) throw e;
+      }
+    }
+    return collectFiles(...listing);
+  }
 
   /** Where the last index ran, for the server's log. */
   get where(): string {
@@ -180,7 +205,7 @@ export class IndexWorkerExecutor implements Executor {
   private answer(a: Answer): void {
     const waiter = this.waiting.get(a.id);
     this.waiting.delete(a.id);
-    if (a.results || a.outcomes) waiter?.resolve(a);
+    if (a.results || a.outcomes || a.files) waiter?.resolve(a);
     else waiter?.reject(new Error(a.error ?? 'the index thread gave no result'));
   }
 
@@ -193,7 +218,7 @@ export class IndexWorkerExecutor implements Executor {
 
   async destroy(): Promise<void> {
     const worker = this.worker;
-    this.failed = true;
+    this.destroyed = this.failed = true;
     this.worker = undefined;
     await worker?.terminate();
   }
@@ -205,6 +230,13 @@ export function serveIndexTasks(): boolean {
   const port = parentPort;
   yieldToRequests();
   port.on('message', (task: Task) => {
+    if ('list' in task) {
+      collectFiles(...task.list).then(
+        (files) => port.postMessage({ id: task.id, files } satisfies Answer),
+        (e: unknown) => port.postMessage({ id: task.id, error: (e as Error).message } satisfies Answer),
+      );
+      return;
+    }
     try {
       if ('reads' in task) {
         port.postMessage({

@@ -15,6 +15,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { INVENTORY_CHANGED, type ServerStatus, STATUS } from '../../../shared/protocol';
 import { ConfigError, type RuleSetting } from '../config/load-config';
 import { type FixContext, knownOwners } from '../fixes/fixes';
+import type { collectFiles } from '../project/collect-files';
 import type { IndexWorkerExecutor } from './index-worker';
 import { SOURCE, toDiagnostic, uriOf } from './convert';
 import { WorkspaceState } from './workspace-state';
@@ -222,7 +223,8 @@ export class Session {
             if (p.done === p.total || p.done % 200 === 0) this.sendStatus();
             if (p.total) shown?.report(Math.floor((100 * p.done) / p.total), `${p.done} of ${p.total} files`);
           };
-          await s.index(onProgress, controller.signal, this.indexExecutor);
+          const list: typeof collectFiles = (...listing) => this.indexExecutor.collect(...listing);
+          await s.index(onProgress, controller.signal, this.indexExecutor, list);
         }
       } finally {
         shown?.done();

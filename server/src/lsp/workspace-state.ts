@@ -117,13 +117,18 @@ export class WorkspaceState {
   }
 
   /**
-   * Indexes every analysable file on disk, yielding to the event loop every few files; open buffers are left
-   * to their own analysis. Throws the signal's reason when cancelled.
+   * Indexes every analysable file on disk (listed by `list`), yielding to the event loop every few files; open
+   * buffers are left to their own analysis. Throws the signal's reason when cancelled.
    */
-  async index(onProgress?: (p: IndexProgress) => void, signal?: AbortSignal, executor?: Executor): Promise<void> {
+  async index(
+    onProgress?: (p: IndexProgress) => void,
+    signal?: AbortSignal,
+    executor?: Executor,
+    list: typeof collectFiles = collectFiles,
+  ): Promise<void> {
     let files: string[];
     try {
-      files = await collectFiles(['.'], this.dir, this.ws.config.ignore, this.ws.configDir);
+      files = await list(['.'], this.dir, this.ws.config.ignore, this.ws.configDir);
     } catch {
       files = [];
     }
