@@ -245,7 +245,7 @@ export function serveIndexTasks(): boolean {
         } satisfies Answer);
         return;
       }
-      const results = task.jobs.map((job) => packed(analyseAt(job, task.options)));
+      const results = task.jobs.map((job) => withFactsPacked(analyseAt(job, task.options)));
       const transfer = results.flatMap((r) => r.packed?.facts ?? []);
       port.postMessage({ id: task.id, results } satisfies Answer, transfer);
     } catch (e) {
@@ -255,7 +255,8 @@ export function serveIndexTasks(): boolean {
   return true;
 }
 
-function packed(answer: { result: FileResult; hash?: string }): AnsweredResult {
+/** A result as sent: its facts packed (packed-facts.ts). */
+function withFactsPacked(answer: { result: FileResult; hash?: string }): AnsweredResult {
   const pack = packFacts(answer.result);
   return pack ? { result: pack.result, hash: answer.hash, packed: { facts: pack.facts, traits: pack.traits } } : answer;
 }

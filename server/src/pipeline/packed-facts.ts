@@ -28,6 +28,7 @@ export interface PackedResult {
 const packedBytes = new WeakMap<FileResult, ArrayBuffer>();
 const packedTraits = new WeakMap<FileResult, FactTraits>();
 
+/** What the pipeline asks of a result's facts, answered without unpacking packed ones. */
 export function traitsOf(result: FileResult): FactTraits {
   return packedTraits.get(result) ?? { defines: definesIdentities(result.facts), makesTools: makesTools(result.facts) };
 }

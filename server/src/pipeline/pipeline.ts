@@ -155,8 +155,15 @@ export function extractOptionsFor(
   files: readonly PipelineFile[],
   more: readonly PathMapping[] = [],
 ): ExtractOptions {
-  const steps = extractOptionsInSlices(config, files, more, () => false);
-  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+  return returnOf(extractOptionsInSlices(config, files, more, () => false));
+}
+
+/** What a generator that never pauses returns. */
+function returnOf<T>(steps: Generator<unknown, T, unknown>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }
 
 /**
