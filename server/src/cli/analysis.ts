@@ -86,14 +86,21 @@ export async function analyseWorkspace(
       cache,
     ),
   ).concat([...(staged ?? [])].map(([file, text]) => ({ file, text: text.replace(/^\uFEFF/, '') })));
-  const options = extractOptionsFor(ws.config, inputs);
   // Staged content has no stamp to check a later run against: such runs are neither reused nor recorded.
-  // One day for the whole run: the report (expiry dates) and the key it is cached under must agree.
+  // One day for the whole run: the report (expiry dates) and the key it is cached under must agree. The extraction
+  // options (every tsconfig and package.json parsed) are found here only for that key: the batch finds its own.
   const today = new Date().toISOString().slice(0, 10);
   const runKey =
     cache &&
     !staged &&
-    runKeyOf({ options, config: ws.config, ownersKey: ws.ownersKey, cwd, today, lockfile: lockfile?.text });
+    runKeyOf({
+      options: extractOptionsFor(ws.config, inputs),
+      config: ws.config,
+      ownersKey: ws.ownersKey,
+      cwd,
+      today,
+      lockfile: lockfile?.text,
+    });
   // Nothing changed since the cached run (same files, stamps, config, owners and day): its report stands.
   let result = runKey ? cache!.reusableRun(runKey, inputs) : undefined;
   let cached = inputs.length;

@@ -24,13 +24,24 @@ export interface PackedResult {
   traits: FactTraits;
 }
 
-/** Results whose facts are still bytes, and the traits of every packed result (read or not). */
+/**
+ * Results whose facts are still bytes; and the traits of every result asked about (told with a packed one, found once
+ * for another: a result's facts do not change once it is made, and one assigned new facts loses its entry).
+ */
 const packedBytes = new WeakMap<FileResult, ArrayBuffer>();
-const packedTraits = new WeakMap<FileResult, FactTraits>();
+const knownTraits = new WeakMap<FileResult, FactTraits>();
 
-/** What the pipeline asks of a result's facts, answered without unpacking packed ones. */
+/**
+ * What the pipeline asks of a result's facts, answered without unpacking packed ones, and found once per result (the
+ * pre-filter asks of every stored result each time what must be parsed changes; `makesTools` reads every function).
+ */
 export function traitsOf(result: FileResult): FactTraits {
-  return packedTraits.get(result) ?? { defines: definesIdentities(result.facts), makesTools: makesTools(result.facts) };
+  let traits = knownTraits.get(result);
+  if (!traits) {
+    traits = { defines: definesIdentities(result.facts), makesTools: makesTools(result.facts) };
+    knownTraits.set(result, traits);
+  }
+  return traits;
 }
 
 /** A result with facts as one serialised buffer of its own (moved, not copied, to another thread). */
@@ -48,14 +59,14 @@ export function packFacts(result: FileResult): PackedResult | undefined {
 /** The result, its `facts` unpacked the first time they are read (a result assigned new facts keeps those). */
 export function unpackedOnRead({ result, facts, traits }: PackedResult): FileResult {
   packedBytes.set(result, facts);
-  packedTraits.set(result, traits);
+  knownTraits.set(result, traits);
   Object.defineProperty(result, 'facts', {
     enumerable: true,
     configurable: true,
     get: () => unpackInPlace(result),
     set(value: FileResult['facts']) {
       packedBytes.delete(result);
-      packedTraits.delete(result);
+      knownTraits.delete(result);
       Object.defineProperty(result, 'facts', { value, writable: true, enumerable: true, configurable: true });
     },
   });
