@@ -92,6 +92,9 @@ export function toModule(source, names) {
         continue;
       }
     }
+    if (section === 'src/compiler/sys.ts' && ts.isIfStatement(s) && /^if \(sys && /.test(text)) continue;
+    const sysValue = readsOnlySys(sf, s);
+    if (sysValue) text = `var ${sysValue.name} = /* @__PURE__ */ (() => ${sysValue.init})();`;
     if (ts.isVariableStatement(s) && text.startsWith('var __export = ')) text = EXPORT_RETURNING_TARGET;
     if (ts.isFunctionDeclaration(s) && s.name?.text === 'getServicesObjectAllocator') {
       text = withoutCheckerAllocations(sf, s, source);
@@ -111,6 +114,17 @@ const EXPORT_RETURNING_TARGET = `var __export = (target, all) => {
     __defProp(target, name, { get: all[name], enumerable: true });
   return target;
 };`;
+
+/** `var sys = (() => {...})()` and `var x = sys ? {...} : void 0`: values made from the host system, droppable. */
+function readsOnlySys(sf, s) {
+  if (!ts.isVariableStatement(s) || s.declarationList.declarations.length !== 1) return undefined;
+  const [d] = s.declarationList.declarations;
+  if (!ts.isIdentifier(d.name) || !d.initializer) return undefined;
+  const init = d.initializer;
+  const isSys = d.name.text === 'sys' && ts.isCallExpression(init) && init.arguments.length === 0;
+  const fromSys = ts.isConditionalExpression(init) && ts.isIdentifier(init.condition) && init.condition.text === 'sys';
+  return isSys || fromSys ? { name: d.name.text, init: init.getText(sf) } : undefined;
+}
 
 function wrapperStatements(sf) {
   for (const s of sf.statements) {

@@ -87,6 +87,13 @@ describe('the compiler the bundles ship (dist/typescript.js)', () => {
     expect(shipped.startsWith('/*! *****')).toBe(true); // its licence header
   });
 
+  it('makes no host system when loaded (the published one reads the environment, the OS and a hash module)', () => {
+    const shipped = readFileSync(join(REPO, 'dist/typescript.js'), 'utf8');
+    expect(shipped).not.toMatch(/require\("(crypto|os|path)"\)/);
+    expect(PUBLISHED).toMatch(/require\("crypto"\)/);
+    expect(slim).not.toHaveProperty('sys');
+  });
+
   it('fails the build, naming what it did not find, when the compiler is laid out otherwise', () => {
     const names = new Set(['createSourceFile']);
     expect(() => toModule('module.exports = {};', names)).toThrow(/the licence header not found/);
