@@ -55,4 +55,28 @@ describe('governance annotations', () => {
     expect(r.problems?.[0]!.tag).toBe(tag);
     expect(r.problems?.[0]!.message).toMatch(message);
   });
+
+  it('a block read again gives its tags at its own place; the tags of a block without problems are read once', () => {
+    const text = '/** @owner team-c @scope orders:read @approval none -- lookups */';
+    const first = parseJsDocBlock(text, 0, locAt);
+    const again = parseJsDocBlock(text, 200, locAt);
+    const third = parseJsDocBlock(text, 40, locAt);
+    expect(again).toEqual({ ...first, block: { start: 200, end: 200 + text.length } });
+    expect(third.block).toEqual({ start: 40, end: 40 + text.length });
+    // Kept once, shared by every definition the block annotates: nothing may change them for all.
+    expect(third.scopes).toBe(again.scopes);
+    expect(() => again.scopes!.push('x:y')).toThrow();
+    expect(Object.keys(again)).toEqual(Object.keys(first));
+  });
+
+  it('a block with a problem or a date is located wherever it is read', () => {
+    for (const text of ['/** @expires 2027-01-31 */', '/** @approval maybe */']) {
+      const at = (offset: number) => {
+        const a = parseJsDocBlock(text, offset, locAt);
+        return a.expires?.loc ?? a.problems?.[0]!.loc;
+      };
+      expect(at(0)!.start.column).toBe(5);
+      expect(at(30)!.start.column).toBe(35);
+    }
+  });
 });

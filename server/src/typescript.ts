@@ -49,6 +49,7 @@ export declare namespace ts {
   type VariableDeclaration = TypeScript.VariableDeclaration;
   type ParameterDeclaration = TypeScript.ParameterDeclaration;
   type LanguageVariant = TypeScript.LanguageVariant;
+  type CommentRange = TypeScript.CommentRange;
 }
 
 export function loadTypeScript(): typeof TypeScript {

@@ -1,4 +1,5 @@
 import { ts } from '../typescript';
+import { ownString } from './own-strings';
 import type { Annotations, Location } from './types';
 
 /** Tags Agent Warden reads. Anything else in the block (`@param`, `@returns`…) is ignored. */
@@ -10,11 +11,44 @@ const SCOPE_RE = /^[A-Za-z0-9_.*-]+(?::[A-Za-z0-9_.*-]+)+$/;
 export type LocationAt = (offset: number, endOffset: number) => Location;
 
 /**
+ * What blocks without a problem or a date say, by their text: a file is extracted again on every edit, and most
+ * blocks read the same as last time (`/** @scope data:read *\/` above every tool of a file, often). The values are
+ * shared by every definition the block annotates, frozen so that nothing changes one for all.
+ */
+const blockTags = new Map<string, Readonly<Omit<Annotations, 'block'>>>();
+const MAX_KEPT_BLOCKS = 4096;
+
+/**
  * Reads governance tags from one JSDoc block (`/** … *\/`).
  * `text` is the whole block; `offset` is where it starts in the file, so tag locations are exact.
  */
 export function parseJsDocBlock(text: string, offset: number, locAt: LocationAt): Annotations {
-  const ann: Annotations = { block: { start: offset, end: offset + text.length } };
+  const block = { start: offset, end: offset + text.length };
+  const known = blockTags.get(text);
+  if (known) return { block, ...known };
+  const ann = readJsDocBlock(text, offset, locAt, block);
+  // Problems and dates carry locations in the file: such blocks are read each time.
+  if (!ann.problems && !ann.expires) keepBlock(text, ann);
+  return ann;
+}
+
+function keepBlock(text: string, ann: Annotations): void {
+  if (blockTags.size >= MAX_KEPT_BLOCKS) blockTags.clear();
+  const { block: _block, ...tags } = ann;
+  if (tags.scopes) tags.scopes = Object.freeze(tags.scopes.map(ownString)) as string[];
+  if (tags.owner) tags.owner = ownString(tags.owner);
+  if (tags.revocation) tags.revocation = ownString(tags.revocation);
+  if (tags.approval)
+    tags.approval = Object.freeze({
+      ...tags.approval,
+      reason: tags.approval.reason && ownString(tags.approval.reason),
+    });
+  // The key is a copy: a block cut from a file's text is a view that would keep the whole text alive.
+  blockTags.set(ownString(text), tags);
+}
+
+function readJsDocBlock(text: string, offset: number, locAt: LocationAt, block: Annotations['block']): Annotations {
+  const ann: Annotations = { block };
   for (const { tag, value, start, end } of jsDocTags(text)) {
     const loc = locAt(offset + start, offset + end);
     const problem = (message: string, empty = false) =>
@@ -120,14 +154,7 @@ export function leadingJsDocBlocks(text: string, node: ts.Node): { pos: number; 
   const pos = node.getFullStart();
   const ranges = [...(ts.getTrailingCommentRanges(text, pos) ?? []), ...(ts.getLeadingCommentRanges(text, pos) ?? [])];
   const seen = new Set<number>();
-  return ranges.filter(
-    (r) =>
-      !seen.has(r.pos) &&
-      seen.add(r.pos) &&
-      r.kind === ts.SyntaxKind.MultiLineCommentTrivia &&
-      text.startsWith('/**', r.pos) &&
-      !text.startsWith('/**/', r.pos),
-  );
+  return ranges.filter((r) => !seen.has(r.pos) && seen.add(r.pos) && isJsDocBlock(text, r));
 }
 
 /**
@@ -135,10 +162,23 @@ export function leadingJsDocBlocks(text: string, node: ts.Node): { pos: number; 
  * immediately precedes the statement (or property / class) that holds it.
  */
 export function annotationsFor(text: string, holder: ts.Node, locAt: LocationAt): Annotations {
-  const blocks = leadingJsDocBlocks(text, holder);
-  const last = blocks[blocks.length - 1];
-  if (!last) return {};
-  return parseJsDocBlock(text.slice(last.pos, last.end), last.pos, locAt);
+  // The last of `leadingJsDocBlocks`, found without listing them: this runs for every definition on every edit.
+  const pos = holder.getFullStart();
+  const last =
+    lastJsDocBlock(text, ts.getLeadingCommentRanges(text, pos)) ??
+    lastJsDocBlock(text, ts.getTrailingCommentRanges(text, pos));
+  return last ? parseJsDocBlock(text.slice(last.pos, last.end), last.pos, locAt) : {};
+}
+
+function lastJsDocBlock(text: string, ranges: ts.CommentRange[] | undefined): ts.CommentRange | undefined {
+  for (let i = (ranges?.length ?? 0) - 1; i >= 0; i--) if (isJsDocBlock(text, ranges![i]!)) return ranges![i];
+  return undefined;
+}
+
+function isJsDocBlock(text: string, r: ts.CommentRange): boolean {
+  return (
+    r.kind === ts.SyntaxKind.MultiLineCommentTrivia && text.startsWith('/**', r.pos) && !text.startsWith('/**/', r.pos)
+  );
 }
 
 /**
