@@ -10,6 +10,8 @@
 //   name the namespace while it runs;
 // - the project server's, the typings installer's, the code fixes' and the refactors' own statements go: they only
 //   register those features, which nothing here asks for;
+// - the host system (`sys`: the OS, paths, a hash module, the environment) and what is made from it become pure
+//   initialisers, and the statements that configure the compiler from it at load go: parsing never asks for it;
 // - the language service's allocator keeps its syntax node classes (their `getStart()`, `getText()`...) and leaves
 //   symbols, types and signatures to the compiler's own: only a type-checker makes those.
 // esbuild then drops whatever no export reaches. The shapes this relies on are checked, and a compiler laid out
@@ -93,7 +95,7 @@ export function toModule(source, names) {
       }
     }
     if (section === 'src/compiler/sys.ts' && ts.isIfStatement(s) && /^if \(sys && /.test(text)) continue;
-    const sysValue = readsOnlySys(sf, s);
+    const sysValue = hostSystemValue(sf, s);
     if (sysValue) text = `var ${sysValue.name} = /* @__PURE__ */ (() => ${sysValue.init})();`;
     if (ts.isVariableStatement(s) && text.startsWith('var __export = ')) text = EXPORT_RETURNING_TARGET;
     if (ts.isFunctionDeclaration(s) && s.name?.text === 'getServicesObjectAllocator') {
@@ -116,7 +118,7 @@ const EXPORT_RETURNING_TARGET = `var __export = (target, all) => {
 };`;
 
 /** `var sys = (() => {...})()` and `var x = sys ? {...} : void 0`: values made from the host system, droppable. */
-function readsOnlySys(sf, s) {
+function hostSystemValue(sf, s) {
   if (!ts.isVariableStatement(s) || s.declarationList.declarations.length !== 1) return undefined;
   const [d] = s.declarationList.declarations;
   if (!ts.isIdentifier(d.name) || !d.initializer) return undefined;

@@ -12,8 +12,8 @@ export type LocationAt = (offset: number, endOffset: number) => Location;
 
 /**
  * What blocks without a problem or a date say, by their text: a file is extracted again on every edit, and most
- * blocks read the same as last time (`/** @scope data:read *\/` above every tool of a file, often). The values are
- * shared by every definition the block annotates, frozen so that nothing changes one for all.
+ * blocks read the same as last time (`/** @scope data:read *\/` above every tool of a file, often). Its scopes and
+ * approval are shared by every definition the block annotates, frozen so that nothing changes them for all.
  */
 const blockTags = new Map<string, Readonly<Omit<Annotations, 'block'>>>();
 const MAX_KEPT_BLOCKS = 4096;
