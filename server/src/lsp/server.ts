@@ -21,6 +21,7 @@ import { CONFIG_FILE } from '../config/load-config';
 import { LOCKFILE } from '../authority/lockfile';
 import { inventoryToJson } from '../reporters/json';
 import { ruleDocsMarkdown } from '../rules/rule-docs';
+import { loadTypeScript } from '../typescript';
 import { ANALYZER_VERSION } from '../version';
 import { registerCodeActions } from './code-actions';
 import { codeLensesFor, contains, FIX_ALL_KIND, hoverFor, nodeAt } from './convert';
@@ -41,9 +42,12 @@ export function startServer(connection: Connection, options: { indexWorker?: str
   connection.onInitialize((params) => initialize(s, params));
   connection.onShutdown(() => s.indexExecutor.destroy());
   connection.onInitialized(async () => {
-    if (s.canPullConfig) {
+    const settings = s.canPullConfig ? s.pullSettings() : undefined;
+    // Read while the client answers and opens its documents: the first opened file's diagnostics need not wait for it.
+    setImmediate(loadTypeScript);
+    if (settings) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'agentWarden' });
-      await s.pullSettings();
+      await settings;
     }
     for (const state of s.states) if (state.configError) s.log(`config error: ${state.configError.message}`);
     s.reindex();
