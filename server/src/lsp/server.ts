@@ -44,7 +44,7 @@ export function startServer(connection: Connection, options: { indexWorker?: str
   connection.onInitialized(async () => {
     const settings = s.canPullConfig ? s.pullSettings() : undefined;
     // Read while the client answers and opens its documents: the first opened file's diagnostics need not wait for it.
-    setImmediate(loadTypeScript);
+    setImmediate(loadTypeScriptEarly);
     if (settings) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'agentWarden' });
       await settings;
@@ -210,4 +210,13 @@ function inventoryFolder(state: WorkspaceState): InventoryFolder {
     inventory: inventoryToJson(result.graph),
     findings,
   };
+}
+
+/** The compiler, read ahead of the first parse; one that cannot be read is reported where a file is parsed instead. */
+function loadTypeScriptEarly(): void {
+  try {
+    loadTypeScript();
+  } catch {
+    // Here it would end the server.
+  }
 }
