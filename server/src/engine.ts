@@ -199,7 +199,25 @@ export function shapesResolution(file: string): boolean {
 
 /** The `baseUrl`/`paths` mappings of the tsconfig/jsconfig files, and the workspace packages, among the inputs. */
 export function pathMappingsOf(inputs: readonly SourceInput[]): PathMapping[] {
-  return inputs.flatMap((i) => tsconfigPaths(i) ?? workspacePackage(i) ?? []);
+  return inputs.flatMap((i) => pathMappingOf(i) ?? []);
+}
+
+/**
+ * Each manifest's mapping, by file, for as long as its text stays the same: a batch asks it of every manifest three
+ * times (for the extraction options, for the pre-filter's aliases, and in the manifest's own result), each time with
+ * the text read again. Shared by whoever asks: not to be changed.
+ */
+const mappingByFile = new Map<string, { text: string; mapping: PathMapping | undefined }>();
+const MAX_KEPT_MAPPINGS = 4096;
+
+function pathMappingOf(input: SourceInput): PathMapping | undefined {
+  if (!shapesResolution(input.file)) return undefined;
+  const kept = mappingByFile.get(input.file);
+  if (kept?.text === input.text) return kept.mapping;
+  const mapping = tsconfigPaths(input) ?? workspacePackage(input);
+  if (mappingByFile.size >= MAX_KEPT_MAPPINGS) mappingByFile.clear();
+  mappingByFile.set(input.file, { text: input.text, mapping });
+  return mapping;
 }
 
 /**
@@ -261,7 +279,7 @@ export function analyseFile(
     suppressions:
       facts?.suppressions ?? parseSuppressions(input.file, input.text, locAt, source ? inLiteralOf(input) : undefined),
     notice,
-    pathMapping: tsconfigPaths(input) ?? workspacePackage(input),
+    pathMapping: pathMappingOf(input),
     declared: declaredVersions(input),
   };
 }
