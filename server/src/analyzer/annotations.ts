@@ -92,6 +92,12 @@ function readJsDocBlock(text: string, offset: number, locAt: LocationAt, block: 
 }
 
 /**
+ * One line of a block and its line break: any of the compiler's (`\r\n`, `\n`, `\r`, U+2028, U+2029), so a file checked
+ * out with Windows line endings reads as it does with Unix ones. Matches at every position before the end.
+ */
+const LINE = /([^\r\n\u2028\u2029]*)(?:\r\n|[\r\n\u2028\u2029])?/y;
+
+/**
  * Governance tags of a JSDoc block. A tag starts a line (after the `*` decoration) and runs until the
  * next tag or the end of the block, so `@owner` mentioned inside prose is not a tag.
  */
@@ -100,19 +106,17 @@ function jsDocTags(
 ): { tag: (typeof GOVERNANCE_TAGS)[number]; value: string; start: number; end: number }[] {
   const out: { tag: (typeof GOVERNANCE_TAGS)[number]; value: string[]; start: number; end: number }[] = [];
   let current: (typeof out)[number] | undefined;
-  let pos = 0;
-  for (const raw of text.split('\n')) {
-    const lineStart = pos;
-    pos += raw.length + 1;
-    const body = raw.replace(/\*\/\s*$/, '');
-    const m = /^(\s*(?:\/\*\*|\*)?\s*)(.*)$/.exec(body)!;
-    const content = m[2]!;
+  for (LINE.lastIndex = 0; LINE.lastIndex < text.length;) {
+    const lineStart = LINE.lastIndex;
+    const body = LINE.exec(text)![1]!.replace(/\*\/\s*$/, '');
+    const decoration = /^\s*(?:\/\*\*|\*)?\s*/.exec(body)![0];
+    const content = body.slice(decoration.length);
     const tag = /^@([A-Za-z]+)\b\s*(.*)$/.exec(content);
     if (tag) {
       current = undefined;
       // Several governance tags on one line (`/** @owner x @scope y:z */`) are several tags.
       const pieces = content.split(/\s+(?=@(?:owner|scope|approval|revocation|expires)\b)/);
-      let offset = lineStart + m[1]!.length;
+      let offset = lineStart + decoration.length;
       for (const piece of pieces) {
         const t = /^@([A-Za-z]+)\b\s*(.*)$/.exec(piece);
         const at = text.indexOf(piece, offset);

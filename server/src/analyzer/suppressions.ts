@@ -17,7 +17,7 @@ const SOURCE_OPENERS = '\\/\\/|\\/\\*+';
 function directiveRe(file: string): RegExp {
   const hit = COMMENT_OPENERS.find(([re]) => re.test(file));
   const opener = hit ? hit[1].replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&') : SOURCE_OPENERS;
-  return new RegExp(`(?:${opener})[ \\t]*agent-warden-ignore-(next-line|line|file)\\b([^\\n]*)`, 'g');
+  return new RegExp(`(?:${opener})[ \\t]*agent-warden-ignore-(next-line|line|file)\\b([^\\r\\n\\u2028\\u2029]*)`, 'g');
 }
 // A rule id, or a workspace policy's `policy/<id>`.
 const RULE_ID_RE = /^[a-z][a-z0-9-]*(\/[a-z][a-z0-9-]*)?$/;

@@ -277,7 +277,23 @@ export function fixesForFinding(f: Finding, ctx: FixContext): Fix[] {
     });
   }
   out.push(...suppressionFixes(f, ctx));
-  return out;
+  return out.map((fix) => inLineBreaksOf(fix, fix.file === ctx.file ? ctx.text : ctx.lockfile?.text));
+}
+
+/**
+ * The fix with the line breaks of the file it edits (its first one decides): edits are written with `\n`, and a
+ * file checked out with `\r\n` (Git for Windows' default) must not come back with both.
+ */
+function inLineBreaksOf(fix: Fix, text: string | undefined): Fix {
+  const first = text?.indexOf('\n') ?? -1;
+  if (first < 1 || text![first - 1] !== '\r') return fix;
+  const crlf = (s: string) => s.replace(/\r?\n/g, '\r\n');
+  const edits = fix.edits.map((e) => ({
+    ...e,
+    text: crlf(e.text),
+    ...(e.snippet ? { snippet: crlf(e.snippet) } : {}),
+  }));
+  return { ...fix, edits };
 }
 
 /**
@@ -378,22 +394,28 @@ export function approvalFix(tool: ToolNode, ctx: FixContext): Fix | undefined {
         const { indent, atLineStart } = lineIndentAt(ctx.text, at);
         edit = { start: at, end: at, text: atLineStart ? `${site.prop}: true,\n${indent}` : `${site.prop}: true, ` };
       }
-      return {
-        title: `Require human approval for '${tool.name}' (${site.prop}: true)`,
-        kind: 'refactor.rewrite',
-        safe: false,
-        file: ctx.file,
-        edits: [edit],
-      };
+      return inLineBreaksOf(
+        {
+          title: `Require human approval for '${tool.name}' (${site.prop}: true)`,
+          kind: 'refactor.rewrite',
+          safe: false,
+          file: ctx.file,
+          edits: [edit],
+        },
+        ctx.text,
+      );
     }
   }
-  return {
-    title: `Require human approval for '${tool.name}' (@approval required)`,
-    kind: 'refactor.rewrite',
-    safe: false,
-    file: ctx.file,
-    edits: [insertTag(ctx.text, tool.annotations, tool.holderLoc, 'approval', ['required', 'required'])],
-  };
+  return inLineBreaksOf(
+    {
+      title: `Require human approval for '${tool.name}' (@approval required)`,
+      kind: 'refactor.rewrite',
+      safe: false,
+      file: ctx.file,
+      edits: [insertTag(ctx.text, tool.annotations, tool.holderLoc, 'approval', ['required', 'required'])],
+    },
+    ctx.text,
+  );
 }
 
 function findObjectAt(sf: ts.SourceFile, offset: number): ts.ObjectLiteralExpression | undefined {

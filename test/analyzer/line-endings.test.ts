@@ -1,0 +1,91 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseSuppressions } from '../../server/src/analyzer/suppressions';
+import { applyEdits, approvalFix, type FixContext, fixesForFinding, knownOwners } from '../../server/src/fixes/fixes';
+import { REPO } from '../helpers/cli';
+import { analyzeFiles, TODAY } from '../helpers/analyze';
+
+/**
+ * Projects as Git for Windows checks them out by default (`core.autocrlf`): every line ending `\r\n`. Their findings
+ * and definitions must be those of the same files with `\n`, at the same lines and columns, and fixes must keep a
+ * file's line endings.
+ */
+const EXAMPLE = join(REPO, 'examples/support-desk');
+const FIXTURES = join(REPO, 'test/fixtures');
+const PROJECTS = [EXAMPLE, ...readdirSync(FIXTURES).map((name) => join(FIXTURES, name))];
+
+function filesOf(dir: string, eol: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !/\.([cm]?[jt]sx?|json)$/.test(entry.name)) continue;
+    const path = join(entry.parentPath, entry.name);
+    out[relative(dir, path)] = readFileSync(path, 'utf8').replace(/\r?\n/g, eol);
+  }
+  return out;
+}
+
+/** Each definition with what its annotations gave it. */
+const definitions = (r: ReturnType<typeof analyzeFiles>) => [
+  ...r.graph.tools.map((t) => `${t.loc.file}:${t.loc.start.line} ${t.name} ${t.owner ?? '-'} ${t.scopes.join(' ')}`),
+  ...r.graph.agents.map((a) => `${a.loc.file}:${a.loc.start.line} ${a.name} ${a.owner ?? '-'}`),
+];
+
+const where = (r: ReturnType<typeof analyzeFiles>) =>
+  r.findings.map(
+    (f) =>
+      `${f.loc.file}:${f.loc.start.line}:${f.loc.start.column}-${f.loc.end.line}:${f.loc.end.column} ${f.ruleId} ${f.message}`,
+  );
+
+describe('line endings', () => {
+  const windows = filesOf(EXAMPLE, '\r\n');
+  const analysed = analyzeFiles(windows);
+
+  it.each(PROJECTS.map((dir) => [relative(REPO, dir), dir]))(
+    '%s checked out with CRLF line endings: the same findings and definitions, at the same places',
+    (_, dir) => {
+      const lf = analyzeFiles(filesOf(dir!, '\n'));
+      const crlf = analyzeFiles(filesOf(dir!, '\r\n'));
+      expect(lf.graph.tools.length + lf.graph.agents.length).toBeGreaterThan(0);
+      expect(crlf.notices).toEqual(lf.notices);
+      expect(where(crlf)).toEqual(where(lf));
+      expect(definitions(crlf)).toEqual(definitions(lf));
+    },
+  );
+
+  it('every fix keeps a CRLF file’s line endings', () => {
+    const contextOf = (file: string): FixContext => ({
+      file,
+      text: windows[file]!,
+      graph: analysed.graph,
+      knownOwners: knownOwners(analysed.graph, {}),
+      today: TODAY,
+    });
+    const fixes = [
+      ...analysed.findings.flatMap((f) => fixesForFinding(f, contextOf(f.loc.file))),
+      ...analysed.graph.tools.flatMap((t) => approvalFix(t, contextOf(t.loc.file)) ?? []),
+    ].filter((fix) => windows[fix.file] !== undefined);
+    const multiLine = fixes.filter((fix) => fix.edits.some((e) => e.text.includes('\n')));
+    expect(multiLine.length).toBeGreaterThan(5);
+    for (const fix of fixes) {
+      expect(applyEdits(windows[fix.file]!, fix.edits), fix.title).not.toMatch(/(^|[^\r])\n/);
+      for (const e of fix.edits) expect(e.snippet ?? '', fix.title).not.toMatch(/(^|[^\r])\n/);
+    }
+  });
+
+  it('a suppression in a block comment ends at the comment, before the line break', () => {
+    const text =
+      'const a = 1;\r\n/* agent-warden-ignore-next-line missing-owner -- reviewed by security */\r\nconst b = 2;\r\n';
+    const [s] = parseSuppressions('src/a.ts', text, (start) => ({
+      file: 'src/a.ts',
+      start: { line: 2, column: start },
+      end: { line: 2, column: start },
+    }));
+    expect(s).toMatchObject({
+      kind: 'next-line',
+      rules: ['missing-owner'],
+      reason: 'reviewed by security',
+      problems: [],
+    });
+  });
+});
