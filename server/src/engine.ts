@@ -3,6 +3,7 @@ import { posix } from 'node:path';
 import picomatch from 'picomatch';
 import {
   DEFAULT_TIME_BUDGET_MS,
+  evaluationBudget,
   extractFacts,
   importedSpecifiers,
   type IncrementalTree,
@@ -123,6 +124,15 @@ export function isAnalysable(path: string): boolean {
   const base = path.slice(path.lastIndexOf('/') + 1);
   if (SKIPPED_NAMES.has(base)) return false;
   return isSourceFile(path) || base.startsWith('.env') || TEXT_EXTENSIONS.some((e) => base.endsWith(e));
+}
+
+function budgetNotice(e: BudgetExceeded, chars: number, options: ExtractOptions): string {
+  if (e.budget === 'steps') {
+    const steps = options.evaluationBudget ?? evaluationBudget(chars);
+    return `skipped after ${steps.toLocaleString('en-US')} evaluation steps, the per-file budget; only secrets were checked`;
+  }
+  const seconds = ((options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS) / 1000).toFixed(1);
+  return `skipped after ${seconds} s, the per-file time budget; only secrets were checked`;
 }
 
 function lineIndex(text: string): number[] {
@@ -250,7 +260,7 @@ export function analyseFile(
     } catch (e) {
       notice =
         e instanceof BudgetExceeded
-          ? `skipped after ${((options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS) / 1000).toFixed(1)} s, the per-file time budget; only secrets were checked`
+          ? budgetNotice(e, input.text.length, options)
           : e instanceof RangeError && /call stack/i.test(e.message)
             ? 'nested too deeply to parse; only secrets were checked'
             : `could not be analysed (${(e as Error).message}); only secrets were checked`;

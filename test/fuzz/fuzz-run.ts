@@ -63,7 +63,10 @@ export function fuzzAnalyzer(
     try {
       const r = analyseFile({ file: input.file, text: input.text }, { timeBudgetMs: opts.timeBudgetMs }, 'facts');
       if (r.notice) report.notices++;
-      if (r.notice?.includes('time budget')) report.skippedByBudget++;
+      if (r.notice?.includes('the per-file')) report.skippedByBudget++;
+      // The analyzer turns its own errors into this notice so that a run goes on; for the fuzzer it is a crash.
+      if (r.notice?.startsWith('could not be analysed'))
+        report.crashes.push({ kind: input.kind, origin: input.origin, error: r.notice });
       if ((i + 1) % (opts.groupEvery ?? 50) === 0) {
         const group = inputs
           .slice(Math.max(0, i - 4), i + 1)

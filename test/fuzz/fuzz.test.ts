@@ -46,4 +46,18 @@ describe('fuzzing (small run; `npm run fuzz` runs 10,000+ inputs)', { timeout: 3
     // Analysed as deeply as it can be: a pipeline linking agent code that reaches it does not try again.
     expect(r.depth).toBe('facts');
   });
+
+  it('a file over its budget of evaluation steps is skipped with a notice, whatever the machine’s load', () => {
+    const key = FAKE_KEYS['anthropic-api-key']!();
+    const text = `import { tool } from 'ai';\nexport const t = tool({ description: 'x', execute: async () => fetch('https://x', { headers: { k: '${key}' } }) });\n${'export const n = f(g(h(1)));\n'.repeat(3000)}`;
+    const file = join('src', 'many-calls.ts');
+    const r = analyseFile({ file, text }, { evaluationBudget: 1_000 }, 'facts');
+    expect(r.facts).toBeUndefined();
+    expect(r.notice).toBe('skipped after 1,000 evaluation steps, the per-file budget; only secrets were checked');
+    expect(r.secrets.map((s) => s.ruleId)).toEqual(['anthropic-api-key']);
+    // The same file within the default budget, with no time budget to speak of: analysed, on any machine.
+    const within = analyseFile({ file, text }, { timeBudgetMs: 1e9 }, 'facts');
+    expect(within.notice).toBeUndefined();
+    expect(within.facts?.tools).toHaveLength(1);
+  });
 });

@@ -99,10 +99,13 @@ class DefinitionMap extends Map<ts.Node, Val> {
   }
 }
 
-/** Extraction of one file went over its time budget (`ExtractOptions.timeBudgetMs`). */
+/**
+ * Extraction of one file went over its budget: the values it follows (`steps`, the same on every machine) or, as a
+ * last guard, its time (`ExtractOptions.timeBudgetMs`).
+ */
 export class BudgetExceeded extends Error {
-  constructor() {
-    super('over the per-file time budget');
+  constructor(readonly budget: 'steps' | 'time') {
+    super(`over the per-file ${budget === 'steps' ? 'budget of evaluation steps' : 'time budget'}`);
   }
 }
 
@@ -275,11 +278,13 @@ export class SourceContext {
 
   /** When extraction of this file must stop (ms, `performance.now()` clock); see `checkBudget`. */
   deadline = Number.POSITIVE_INFINITY;
+  /** How many expressions this file's extraction may evaluate (cached answers included); see `evaluate`. */
+  maxEvaluations = Number.POSITIVE_INFINITY;
   private evaluations = 0;
 
   /** Throws once the file's time budget is spent: a pathological file is skipped, never a hang. */
   checkBudget(): void {
-    if (performance.now() > this.deadline) throw new BudgetExceeded();
+    if (performance.now() > this.deadline) throw new BudgetExceeded('time');
   }
 
   /** `compute()`, or its value from an earlier call with the same id in the same memo (see `values`). */
@@ -305,7 +310,9 @@ export class SourceContext {
       this.cuts.push(null);
       return this.dynamic('expression too deep to follow', input);
     }
-    if ((++this.evaluations & 255) === 0) this.checkBudget();
+    // Counted, so that whether a file is analysed does not depend on how busy the machine is.
+    if (++this.evaluations > this.maxEvaluations) throw new BudgetExceeded('steps');
+    if ((this.evaluations & 255) === 0) this.checkBudget();
     this.depth++;
     try {
       // Names, member chains and calls are evaluated again and again (a callee, then each of its receivers; a call as

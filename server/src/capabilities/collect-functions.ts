@@ -64,8 +64,11 @@ export interface ExtractOptions {
   /** Prefixes of the project's tsconfig `paths` aliases: calls into them are kept like relative ones. */
   localPrefixes?: string[];
   /**
-   * Time budget per file for extraction (ms); a file over it keeps its secrets scan and gets a notice. Default 5000.
+   * Evaluation steps per file (default: `evaluationBudget` of its length in extract.ts); a file over it keeps its
+   * secrets scan and gets a notice.
    */
+  evaluationBudget?: number;
+  /** Time budget per file for extraction (ms), a last guard; the same notice. Default 30,000. */
   timeBudgetMs?: number;
 }
 
