@@ -65,7 +65,7 @@ export async function analyseWorkspace(
       message: `${badLockfile.line}:${badLockfile.column}: ${badLockfile.key ? `${badLockfile.key}: ` : ''}${badLockfile.detail}; the code is not compared with it until it is fixed (\`agent-warden lock\` writes it again)`,
     });
   let report: Set<string> | undefined;
-  let staged: Map<string, string> | undefined;
+  let staged: Map<string, { text: string } | { skipped: string }> | undefined;
   if (opts.staged || opts.changedSince) {
     const selected = (opts.staged ? stagedFiles(cwd) : changedSince(cwd, opts.changedSince!)).filter((f) =>
       isAnalysable(f),
@@ -85,7 +85,7 @@ export async function analyseWorkspace(
       notices,
       cache,
     ),
-  ).concat([...(staged ?? [])].map(([file, text]) => ({ file, text: text.replace(/^\uFEFF/, '') })));
+  ).concat(stagedInputs(staged, notices));
   // Staged content has no stamp to check a later run against: such runs are neither reused nor recorded.
   // One day for the whole run: the report (expiry dates) and the key it is cached under must agree. The extraction
   // options (every tsconfig and package.json parsed) are found here only for that key: the batch finds its own.
@@ -163,8 +163,18 @@ async function analyseInputs(
   return { result: pipeline.link(), cached: inputs.length - analysed, inWorkers: executor.inWorkers };
 }
 
+/** What the index holds of the staged files: their texts, and a notice for each one not read (binary). */
+function stagedInputs(staged: ReturnType<typeof stagedContents> | undefined, notices: Notice[]): ScanInput[] {
+  const out: ScanInput[] = [];
+  for (const [file, read] of staged ?? []) {
+    if ('text' in read) out.push({ file, text: read.text });
+    else notices.push({ file, message: read.skipped });
+  }
+  return out;
+}
+
 /** Writes all of the output or none of it: a temp file renamed into place. */
-export function emit(text: string, output: string | undefined, cwd: string): void {
+export function emit(text: string | Buffer, output: string | undefined, cwd: string): void {
   if (!output) {
     process.stdout.write(text);
     return;

@@ -1,13 +1,19 @@
 import { spawnSync } from 'node:child_process';
 import { relative, resolve } from 'node:path';
 import { UsageError } from '../project/collect-files';
+import { decodeText } from '../project/text-encoding';
 
 const toPosix = (p: string) => p.split('\\').join('/');
 
-function git(cwd: string, args: string[], input?: string): string {
-  const r = spawnSync('git', args, { cwd, encoding: 'utf8', input, maxBuffer: 256 * 1024 * 1024 });
+function git(cwd: string, args: string[]): string {
+  return gitBytes(cwd, args).toString('utf8');
+}
+
+function gitBytes(cwd: string, args: string[]): Buffer {
+  const r = spawnSync('git', args, { cwd, maxBuffer: 256 * 1024 * 1024 });
   if (r.error) throw new UsageError(`cannot run git: ${r.error.message}`);
-  if (r.status !== 0) throw new UsageError(`git ${args[0]} failed: ${r.stderr.trim() || `exit ${r.status}`}`);
+  if (r.status !== 0)
+    throw new UsageError(`git ${args[0]} failed: ${r.stderr.toString('utf8').trim() || `exit ${r.status}`}`);
   return r.stdout;
 }
 
@@ -32,13 +38,16 @@ export function changedSince(cwd: string, ref: string): string[] {
   return [...new Set([...changed, ...untracked].filter(Boolean))].map((p) => toPosix(relative(cwd, resolve(root, p))));
 }
 
-/** The staged (index) content of files, so a partly staged file is judged on what will be committed. */
-export function stagedContents(cwd: string, files: string[]): Map<string, string> {
+/**
+ * The staged (index) content of files, so a partly staged file is judged on what will be committed: its text, decoded
+ * as a file on disk is, or why it is not read.
+ */
+export function stagedContents(cwd: string, files: string[]): Map<string, { text: string } | { skipped: string }> {
   const root = repoRoot(cwd);
-  const out = new Map<string, string>();
+  const out = new Map<string, { text: string } | { skipped: string }>();
   for (const f of files) {
     const path = toPosix(relative(root, resolve(cwd, f)));
-    out.set(f, git(root, ['show', `:${path}`]));
+    out.set(f, decodeText(gitBytes(root, ['show', `:${path}`])));
   }
   return out;
 }

@@ -6,6 +6,7 @@ import { JsonFileError } from '../config/json-file';
 import { CONFIG_FILE, ConfigError } from '../config/load-config';
 import { applyEdits, fixesForFinding, knownOwners } from '../fixes/fixes';
 import { UsageError } from '../project/collect-files';
+import { decodeText, encodeText } from '../project/text-encoding';
 import { openWorkspace } from '../project/workspace';
 import { inventoryMarkdown, inventoryMermaid, toCycloneDx } from '../reporters/inventory-exports';
 import { formatGithub } from '../reporters/github';
@@ -57,7 +58,10 @@ function applySafeFixes(result: AnalysisResult, cwd: string): { problems: number
   let files = 0;
   for (const [file, findings] of byFile) {
     const abs = resolve(cwd, file);
-    const text = readFileSync(abs, 'utf8');
+    // Read as the scan read it: positions count from after a byte order mark, and the file keeps its encoding.
+    const read = decodeText(readFileSync(abs));
+    if ('skipped' in read) continue;
+    const { text, encoding } = read;
     const ctx = { file, text, graph: result.graph, knownOwners: owners, today: new Date().toISOString().slice(0, 10) };
     const safe = findings.flatMap((f) => fixesForFinding(f, ctx).filter((x) => x.safe));
     if (!safe.length) continue;
@@ -66,7 +70,7 @@ function applySafeFixes(result: AnalysisResult, cwd: string): { problems: number
       safe.flatMap((x) => x.edits),
     );
     if (next === text) continue;
-    emit(next, abs, cwd);
+    emit(encodeText(next, encoding), abs, cwd);
     problems += safe.length;
     files++;
   }

@@ -5,6 +5,7 @@ import ignore from 'ignore';
 import picomatch from 'picomatch';
 import type { Notice } from '../analyzer/types';
 import { isAnalysable, shapesResolution } from '../engine';
+import { decodeText } from './text-encoding';
 
 /** Larger files are skipped with a notice: generated bundles and data dumps, not agent code. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -193,8 +194,8 @@ const cannotRead = (e: unknown) =>
   `skipped: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
 
 function decode(buf: Buffer): { text: string } | { skipped: string } {
-  if (buf.subarray(0, 8000).includes(0)) return { skipped: 'skipped: binary file' };
-  return { text: buf.toString('utf8').replace(/^\uFEFF/, '') };
+  const read = decodeText(buf);
+  return 'skipped' in read ? read : { text: read.text };
 }
 
 /** The nearest directory at or above `start` that contains `name`, stopping at the filesystem root. */
