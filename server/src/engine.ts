@@ -13,6 +13,7 @@ import {
   SECRET_PIECES,
 } from './analyzer/extract';
 import { ADAPTERS } from './analyzer/adapters';
+import { lineStarts } from './analyzer/locations';
 import { BudgetExceeded } from './analyzer/source-context';
 import { buildGraph } from './enrich';
 import type { PathMapping } from './analyzer/resolve';
@@ -135,12 +136,6 @@ function budgetNotice(e: BudgetExceeded, chars: number, options: ExtractOptions)
   return `skipped after ${seconds} s, the per-file time budget; only secrets were checked`;
 }
 
-function lineIndex(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
 function locFromOffsets(file: string, starts: number[], start: number, end: number): Location {
   const pos = (off: number) => {
     let lo = 0;
@@ -250,7 +245,7 @@ export function analyseFile(
   let notice: string | undefined;
   // Line starts only when a location must be given (most files have no secret and no suppression comment).
   let starts: number[] | undefined;
-  const locAt = (s: number, e: number) => locFromOffsets(input.file, (starts ??= lineIndex(input.text)), s, e);
+  const locAt = (s: number, e: number) => locFromOffsets(input.file, (starts ??= lineStarts(input.text)), s, e);
   const source = isSourceFile(input.file);
   const specifiers = source ? (input.specifiers ?? importedSpecifiers(input.text)) : undefined;
   // A key split across concatenated literals needs the parser to be found exactly: such files get facts.

@@ -4,12 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { parseSuppressions } from '../../server/src/analyzer/suppressions';
 import { applyEdits, approvalFix, type FixContext, fixesForFinding, knownOwners } from '../../server/src/fixes/fixes';
 import { REPO } from '../helpers/cli';
+import { FAKE_KEYS } from '../helpers/fake-keys';
 import { analyzeFiles, TODAY } from '../helpers/analyze';
 
 /**
- * Projects as Git for Windows checks them out by default (`core.autocrlf`): every line ending `\r\n`. Their findings
- * and definitions must be those of the same files with `\n`, at the same lines and columns, and fixes must keep a
- * file's line endings.
+ * Projects as Git for Windows checks them out by default (`core.autocrlf`): every line ending `\r\n` (and, rarer, with
+ * classic Mac `\r`). Their findings and definitions must be those of the same files with `\n`, at the same lines and
+ * columns, and fixes must keep a file's CRLF line endings.
  */
 const EXAMPLE = join(REPO, 'examples/support-desk');
 const FIXTURES = join(REPO, 'test/fixtures');
@@ -41,17 +42,31 @@ describe('line endings', () => {
   const windows = filesOf(EXAMPLE, '\r\n');
   const analysed = analyzeFiles(windows);
 
-  it.each(PROJECTS.map((dir) => [relative(REPO, dir), dir]))(
-    '%s checked out with CRLF line endings: the same findings and definitions, at the same places',
-    (_, dir) => {
-      const lf = analyzeFiles(filesOf(dir!, '\n'));
-      const crlf = analyzeFiles(filesOf(dir!, '\r\n'));
-      expect(lf.graph.tools.length + lf.graph.agents.length).toBeGreaterThan(0);
-      expect(crlf.notices).toEqual(lf.notices);
-      expect(where(crlf)).toEqual(where(lf));
-      expect(definitions(crlf)).toEqual(definitions(lf));
-    },
-  );
+  it.each(
+    PROJECTS.flatMap((dir) => [
+      [relative(REPO, dir), 'CRLF', dir, '\r\n'],
+      [relative(REPO, dir), 'CR', dir, '\r'],
+    ]),
+  )('%s checked out with %s line endings: the same findings and definitions, at the same places', (...args) => {
+    const [, , dir, eol] = args as string[];
+    const lf = analyzeFiles(filesOf(dir!, '\n'));
+    const other = analyzeFiles(filesOf(dir!, eol!));
+    expect(lf.graph.tools.length + lf.graph.agents.length).toBeGreaterThan(0);
+    expect(other.notices).toEqual(lf.notices);
+    expect(where(other)).toEqual(where(lf));
+    expect(definitions(other)).toEqual(definitions(lf));
+  });
+
+  it('counts lines as editors do: a U+2028 in a string is no line break', () => {
+    const key = FAKE_KEYS['openai-api-key']!();
+    const file = (separator: string) =>
+      `import { tool } from 'ai';\nexport const banner = 'one${separator}two';\nconst apiKey = '${key}';\n` +
+      `export const send = tool({ description: 'Sends the banner', execute: async () => fetch('https://x', { method: 'POST', body: banner, headers: { apiKey } }) });\n`;
+    const plain = analyzeFiles({ 'src/a.ts': file('-') });
+    expect(plain.findings.map((f) => f.ruleId)).toContain('hardcoded-secret');
+    expect(where(analyzeFiles({ 'src/a.ts': file('\u2028') }))).toEqual(where(plain));
+    expect(where(analyzeFiles({ 'src/a.ts': file('\u2029') }))).toEqual(where(plain));
+  });
 
   it('every fix keeps a CRLF file’s line endings', () => {
     const contextOf = (file: string): FixContext => ({

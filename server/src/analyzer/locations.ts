@@ -6,3 +6,22 @@ export function within(inner: Location, outer: Location): boolean {
     a.line < b.line || (a.line === b.line && a.column <= b.column);
   return inner.file === outer.file && before(outer.start, inner.start) && before(inner.end, outer.end);
 }
+
+/**
+ * Where each line of a text starts, with the line breaks editors, the Language Server Protocol and SARIF viewers count:
+ * `\r\n`, `\n` and a lone `\r`. Every location the analyzer reports is counted with these. (The compiler also counts
+ * U+2028 and U+2029, which editors show inside a line: its line numbers after one are a line off.)
+ */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  if (!text.includes('\r')) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
+  }
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+    if (c === 10 || c === 13) starts.push(i + 1);
+  }
+  return starts;
+}

@@ -1,5 +1,6 @@
 import { ts } from '../typescript';
 import { annotationsFor } from './annotations';
+import { lineStarts } from './locations';
 import type { Annotations, Location, ObjProp, Val } from './types';
 
 /** Deeper than this, an expression is reported as dynamic instead of followed (bounded work per file). */
@@ -170,11 +171,11 @@ export class SourceContext {
 
   // ---------------------------------------------------------------- locations
 
-  /** The compiler's line starts of the file (every kind of line break counts, as in its own positions). */
+  /** The file's line starts, as editors count lines (`lineStarts`). */
   private lineStarts?: readonly number[];
 
   locAt = (start: number, end: number): Location => {
-    const starts = (this.lineStarts ??= this.sf.getLineStarts());
+    const starts = (this.lineStarts ??= lineStarts(this.text));
     const to = Math.max(start, end);
     const s = lineOf(starts, start);
     const e = lineOf(starts, to, s);

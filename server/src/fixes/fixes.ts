@@ -1,5 +1,6 @@
 import { ts } from '../typescript';
 import { isSourceFile, parse } from '../analyzer/extract';
+import { lineStarts } from '../analyzer/locations';
 import { formatLockfile, parseLockfile } from '../authority/lockfile';
 import { type Authority, authorityOf } from '../authority/model';
 import type { AgentGraph, AgentNode, Annotations, Finding, FixAction, Location, ToolNode } from '../analyzer/types';
@@ -43,12 +44,6 @@ export interface FixContext {
 }
 
 // ------------------------------------------------------------------ text helpers
-
-export function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
 
 export function offsetOf(text: string, pos: { line: number; column: number }, starts = lineStarts(text)): number {
   const lineStart = starts[Math.min(pos.line - 1, starts.length - 1)] ?? 0;
