@@ -8,9 +8,10 @@ export function within(inner: Location, outer: Location): boolean {
 }
 
 /**
- * Where each line of a text starts, with the line breaks editors, the Language Server Protocol and SARIF viewers count:
- * `\r\n`, `\n` and a lone `\r`. Every location the analyzer reports is counted with these. (The compiler also counts
- * U+2028 and U+2029, which editors show inside a line: its line numbers after one are a line off.)
+ * Where each line of a text starts, with the line breaks editors and the Language Server Protocol count: `\r\n`, `\n`
+ * and a lone `\r`. Every location the analyzer reports is counted with these. The compiler also counts U+2028 and
+ * U+2029, which editors (and SARIF's default `newlineSequences`) leave inside a line: with its line numbers, findings
+ * after one were a line off.
  */
 export function lineStarts(text: string): number[] {
   const starts = [0];
