@@ -54,6 +54,8 @@ describe('SARIF output', () => {
     });
     expect(secret.partialFingerprints['agentWarden/v1']).toMatch(/^[0-9a-f]{24}$/);
     expect(secret.message.text).toMatch(/lk_9…\(31 chars\)/);
+    // Columns and lines as editors count them: UTF-16 code units, and a lone carriage return breaks a line too.
+    expect(log.runs[0]).toMatchObject({ columnKind: 'utf16CodeUnits', newlineSequences: ['\r\n', '\n', '\r'] });
   });
 });
 

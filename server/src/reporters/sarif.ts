@@ -48,6 +48,8 @@ export function sarifLog(
         ...extra,
         originalUriBaseIds: { '%SRCROOT%': { uri: root.endsWith('/') ? root : `${root}/` } },
         columnKind: 'utf16CodeUnits',
+        // The line breaks our lines are counted with (analyzer/locations.ts): the default leaves out a lone `\r`.
+        newlineSequences: ['\r\n', '\n', '\r'],
         results,
       },
     ],
