@@ -39,9 +39,6 @@ const where = (r: ReturnType<typeof analyzeFiles>) =>
   );
 
 describe('line endings', () => {
-  const windows = filesOf(EXAMPLE, '\r\n');
-  const analysed = analyzeFiles(windows);
-
   it.each(
     PROJECTS.flatMap((dir) => [
       [relative(REPO, dir), 'CRLF', dir, '\r\n'],
@@ -68,24 +65,36 @@ describe('line endings', () => {
     expect(where(analyzeFiles({ 'src/a.ts': file('\u2029') }))).toEqual(where(plain));
   });
 
-  it('every fix keeps a CRLF file’s line endings', () => {
-    const contextOf = (file: string): FixContext => ({
-      file,
-      text: windows[file]!,
-      graph: analysed.graph,
-      knownOwners: knownOwners(analysed.graph, {}),
-      today: TODAY,
+  it.each([
+    ['CRLF', '\r\n'],
+    ['CR', '\r'],
+  ])('every fix in a file with %s line endings lands where it does with LF, and keeps the line endings', (_, eol) => {
+    const fixesOf = (texts: Record<string, string>) => {
+      const r = analyzeFiles(texts);
+      const contextOf = (file: string): FixContext => ({
+        file,
+        text: texts[file]!,
+        graph: r.graph,
+        knownOwners: knownOwners(r.graph, {}),
+        today: TODAY,
+      });
+      return [
+        ...r.findings.flatMap((f) => fixesForFinding(f, contextOf(f.loc.file))),
+        ...r.graph.tools.flatMap((t) => approvalFix(t, contextOf(t.loc.file)) ?? []),
+      ]
+        .filter((fix) => texts[fix.file] !== undefined)
+        .map((fix) => ({ title: fix.title, text: applyEdits(texts[fix.file]!, fix.edits), edits: fix.edits }));
+    };
+    const unix = fixesOf(filesOf(EXAMPLE, '\n'));
+    const other = fixesOf(filesOf(EXAMPLE, eol!));
+    expect(unix.filter((fix) => fix.edits.some((e) => e.text.includes('\n'))).length).toBeGreaterThan(5);
+    expect(other.map((fix) => fix.title)).toEqual(unix.map((fix) => fix.title));
+    const stray = eol === '\r' ? /\n/ : /(^|[^\r])\n/;
+    other.forEach((fix, k) => {
+      expect(fix.text.replace(/\r\n?/g, '\n'), fix.title).toBe(unix[k]!.text);
+      expect(fix.text, fix.title).not.toMatch(stray);
+      for (const e of fix.edits) expect(e.snippet ?? '', fix.title).not.toMatch(stray);
     });
-    const fixes = [
-      ...analysed.findings.flatMap((f) => fixesForFinding(f, contextOf(f.loc.file))),
-      ...analysed.graph.tools.flatMap((t) => approvalFix(t, contextOf(t.loc.file)) ?? []),
-    ].filter((fix) => windows[fix.file] !== undefined);
-    const multiLine = fixes.filter((fix) => fix.edits.some((e) => e.text.includes('\n')));
-    expect(multiLine.length).toBeGreaterThan(5);
-    for (const fix of fixes) {
-      expect(applyEdits(windows[fix.file]!, fix.edits), fix.title).not.toMatch(/(^|[^\r])\n/);
-      for (const e of fix.edits) expect(e.snippet ?? '', fix.title).not.toMatch(/(^|[^\r])\n/);
-    }
   });
 
   it('a suppression in a block comment ends at the comment, before the line break', () => {

@@ -51,10 +51,15 @@ export function offsetOf(text: string, pos: { line: number; column: number }, st
 }
 
 function lineIndentAt(text: string, offset: number): { lineStart: number; indent: string; atLineStart: boolean } {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineStart = lineStartAt(text, offset);
   const before = text.slice(lineStart, offset);
   const indent = /^[ \t]*/.exec(before)![0];
   return { lineStart, indent, atLineStart: indent.length === before.length };
+}
+
+/** Where the line holding `offset` starts, whichever line break ends the one before. */
+function lineStartAt(text: string, offset: number): number {
+  return Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
 }
 
 /** Escapes literal text for LSP snippet syntax. */
@@ -101,9 +106,9 @@ export function insertTag(
   if (block && block.end <= text.length && text.startsWith('/**', block.start)) {
     const body = text.slice(block.start, block.end);
     const { indent } = lineIndentAt(text, block.start);
-    if (body.includes('\n')) {
+    if (/[\r\n]/.test(body)) {
       // Insert a line just before the closing `*/` line.
-      const closeLine = text.lastIndexOf('\n', block.end - 2) + 1;
+      const closeLine = lineStartAt(text, block.end - 1);
       const closing = text.slice(closeLine, block.end);
       if (/^\s*\*\/$/.test(closing)) {
         const line = (v: string) => `${indent} * @${tag} ${v}\n`;
@@ -182,7 +187,7 @@ function suppressionFixes(f: Finding, ctx: FixContext): Fix[] {
     ],
   };
   // File-level: after a shebang, at the very top otherwise.
-  const top = ctx.text.startsWith('#!') ? ctx.text.indexOf('\n') + 1 : 0;
+  const top = ctx.text.startsWith('#!') ? (lineStarts(ctx.text)[1] ?? 0) : 0;
   const fileFix: Fix = {
     title: `Disable ${f.ruleId} for the entire file`,
     kind: 'quickfix',
@@ -276,17 +281,18 @@ export function fixesForFinding(f: Finding, ctx: FixContext): Fix[] {
 }
 
 /**
- * The fix with the line breaks of the file it edits (its first one decides): edits are written with `\n`, and a
- * file checked out with `\r\n` (Git for Windows' default) must not come back with both.
+ * The fix with the line breaks of the file it edits (its first one decides): edits are written with `\n`, and a file
+ * checked out with `\r\n` (Git for Windows' default), or with `\r`, must not come back with two kinds.
  */
 function inLineBreaksOf(fix: Fix, text: string | undefined): Fix {
-  const first = text?.indexOf('\n') ?? -1;
-  if (first < 1 || text![first - 1] !== '\r') return fix;
-  const crlf = (s: string) => s.replace(/\r?\n/g, '\r\n');
+  const at = text?.search(/[\r\n]/) ?? -1;
+  if (at < 0 || text![at] === '\n') return fix;
+  const eol = text![at + 1] === '\n' ? '\r\n' : '\r';
+  const inFile = (s: string) => s.replace(/\r?\n/g, eol);
   const edits = fix.edits.map((e) => ({
     ...e,
-    text: crlf(e.text),
-    ...(e.snippet ? { snippet: crlf(e.snippet) } : {}),
+    text: inFile(e.text),
+    ...(e.snippet ? { snippet: inFile(e.snippet) } : {}),
   }));
   return { ...fix, edits };
 }
@@ -363,8 +369,8 @@ function renewExpiry(node: Node, days: number, ctx: FixContext): Made {
 /** ` -- reason` at the end of the suppression comment, before a closing `*\/` or `-->`. */
 function suppressionReason(f: Finding, ctx: FixContext): FixEdit {
   const starts = lineStarts(ctx.text);
-  const lineEnd = ctx.text.indexOf('\n', offsetOf(ctx.text, f.loc.start, starts));
-  const end = lineEnd < 0 ? ctx.text.length : lineEnd;
+  // To the next line's start: the line break is trimmed with the white space before it.
+  const end = starts[f.loc.start.line] ?? ctx.text.length;
   const line = ctx.text.slice(offsetOf(ctx.text, f.loc.start, starts), end);
   const close = /\s*(\*\/|-->)\s*$/.exec(line);
   const at = close ? end - close[0].length : end - (line.length - line.trimEnd().length);
