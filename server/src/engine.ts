@@ -2,8 +2,6 @@ import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
 import picomatch from 'picomatch';
 import {
-  DEFAULT_TIME_BUDGET_MS,
-  evaluationBudget,
   extractFacts,
   importedSpecifiers,
   type IncrementalTree,
@@ -13,7 +11,7 @@ import {
   SECRET_PIECES,
 } from './analyzer/extract';
 import { ADAPTERS } from './analyzer/adapters';
-import { lineStarts } from './analyzer/locations';
+import { lineStarts, locationIn } from './analyzer/locations';
 import { BudgetExceeded } from './analyzer/source-context';
 import { buildGraph } from './enrich';
 import type { PathMapping } from './analyzer/resolve';
@@ -26,7 +24,6 @@ import type {
   FileFacts,
   Finding,
   FindingFix,
-  Location,
   Notice,
   Severity,
   Suppression,
@@ -127,27 +124,10 @@ export function isAnalysable(path: string): boolean {
   return isSourceFile(path) || base.startsWith('.env') || TEXT_EXTENSIONS.some((e) => base.endsWith(e));
 }
 
-function budgetNotice(e: BudgetExceeded, chars: number, options: ExtractOptions): string {
-  if (e.budget === 'steps') {
-    const steps = options.evaluationBudget ?? evaluationBudget(chars);
-    return `skipped after ${steps.toLocaleString('en-US')} evaluation steps, the per-file budget; only secrets were checked`;
-  }
-  const seconds = ((options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS) / 1000).toFixed(1);
-  return `skipped after ${seconds} s, the per-file time budget; only secrets were checked`;
-}
-
-function locFromOffsets(file: string, starts: number[], start: number, end: number): Location {
-  const pos = (off: number) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= off) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: off - starts[lo]! + 1 };
-  };
-  return { file, start: pos(start), end: pos(end) };
+function budgetNotice(e: BudgetExceeded): string {
+  return e.budget === 'steps'
+    ? `skipped after ${e.limit.toLocaleString('en-US')} evaluation steps, the per-file budget; only secrets were checked`
+    : `skipped after ${(e.limit / 1000).toFixed(1)} s, the per-file time budget; only secrets were checked`;
 }
 
 export function fingerprintOf(ruleId: string, file: string, subject: string, occurrence: number): string {
@@ -245,7 +225,7 @@ export function analyseFile(
   let notice: string | undefined;
   // Line starts only when a location must be given (most files have no secret and no suppression comment).
   let starts: number[] | undefined;
-  const locAt = (s: number, e: number) => locFromOffsets(input.file, (starts ??= lineStarts(input.text)), s, e);
+  const locAt = (s: number, e: number) => locationIn(input.file, (starts ??= lineStarts(input.text)), s, e);
   const source = isSourceFile(input.file);
   const specifiers = source ? (input.specifiers ?? importedSpecifiers(input.text)) : undefined;
   // A key split across concatenated literals needs the parser to be found exactly: such files get facts.
@@ -255,7 +235,7 @@ export function analyseFile(
     } catch (e) {
       notice =
         e instanceof BudgetExceeded
-          ? budgetNotice(e, input.text.length, options)
+          ? budgetNotice(e)
           : e instanceof RangeError && /call stack/i.test(e.message)
             ? 'nested too deeply to parse; only secrets were checked'
             : `could not be analysed (${(e as Error).message}); only secrets were checked`;

@@ -97,6 +97,29 @@ describe('line endings', () => {
     });
   });
 
+  it.each([
+    ['LF', '\n'],
+    ['CRLF', '\r\n'],
+    ['CR', '\r'],
+  ])('a file-level suppression goes below a shebang ending in %s', (_, eol) => {
+    const file = 'bin/agent.js';
+    const text = [
+      '#!/usr/bin/env node',
+      "import { tool } from 'ai';",
+      "export const t = tool({ description: 'x', execute: async () => fetch('https://x') });",
+      '',
+    ].join(eol!);
+    const r = analyzeFiles({ [file]: text });
+    const [finding] = r.findings;
+    expect(finding).toBeDefined();
+    const ctx = { file, text, graph: r.graph, knownOwners: [], today: TODAY };
+    const whole = fixesForFinding(finding!, ctx).find((fix) => fix.title.endsWith('for the entire file'))!;
+    expect(applyEdits(text, whole.edits).split(eol!).slice(0, 2)).toEqual([
+      '#!/usr/bin/env node',
+      `// agent-warden-ignore-file ${finding!.ruleId} -- reason`,
+    ]);
+  });
+
   it('a suppression in a block comment ends at the comment, before the line break', () => {
     const text =
       'const a = 1;\r\n/* agent-warden-ignore-next-line missing-owner -- reviewed by security */\r\nconst b = 2;\r\n';

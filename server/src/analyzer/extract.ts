@@ -227,7 +227,8 @@ export function extractFacts(
   const started = performance.now();
   const sf = tree ? tree.parse(file, text) : parse(file, text);
   const extractor = new FileExtractor(sf, file, specifiers, options);
-  extractor.ctx.deadline = started + (options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS);
+  extractor.ctx.timeBudgetMs = options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
+  extractor.ctx.deadline = started + extractor.ctx.timeBudgetMs;
   extractor.ctx.maxEvaluations = options.evaluationBudget ?? evaluationBudget(text.length);
   extractor.walk();
   const facts = extractor.finish(text);

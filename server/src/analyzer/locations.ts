@@ -26,3 +26,30 @@ export function lineStarts(text: string): number[] {
   }
   return starts;
 }
+
+/** The location of `start`–`end` (offsets) in a file whose line starts are `starts`: lines and columns from 1. */
+export function locationIn(file: string, starts: readonly number[], start: number, end: number): Location {
+  const to = Math.max(start, end);
+  const s = lineOf(starts, start);
+  const e = lineOf(starts, to, s);
+  return {
+    file,
+    start: { line: s + 1, column: start - starts[s]! + 1 },
+    end: { line: e + 1, column: to - starts[e]! + 1 },
+  };
+}
+
+/**
+ * The 0-based line holding `pos`: the last line start at or before it, from line `from` on (an end's line is at or
+ * after its start's).
+ */
+function lineOf(starts: readonly number[], pos: number, from = 0): number {
+  let lo = from;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}

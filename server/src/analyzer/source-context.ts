@@ -1,6 +1,6 @@
 import { ts } from '../typescript';
 import { annotationsFor } from './annotations';
-import { lineStarts } from './locations';
+import { lineStarts, locationIn } from './locations';
 import type { Annotations, Location, ObjProp, Val } from './types';
 
 /** Deeper than this, an expression is reported as dynamic instead of followed (bounded work per file). */
@@ -105,7 +105,11 @@ class DefinitionMap extends Map<ts.Node, Val> {
  * last guard, its time (`ExtractOptions.timeBudgetMs`).
  */
 export class BudgetExceeded extends Error {
-  constructor(readonly budget: 'steps' | 'time') {
+  /** `limit`: the steps, or the milliseconds, the file was given. */
+  constructor(
+    readonly budget: 'steps' | 'time',
+    readonly limit: number,
+  ) {
     super(`over the per-file ${budget === 'steps' ? 'budget of evaluation steps' : 'time budget'}`);
   }
 }
@@ -174,17 +178,8 @@ export class SourceContext {
   /** The file's line starts, as editors count lines (`lineStarts`). */
   private lineStarts?: readonly number[];
 
-  locAt = (start: number, end: number): Location => {
-    const starts = (this.lineStarts ??= lineStarts(this.text));
-    const to = Math.max(start, end);
-    const s = lineOf(starts, start);
-    const e = lineOf(starts, to, s);
-    return {
-      file: this.file,
-      start: { line: s + 1, column: start - starts[s]! + 1 },
-      end: { line: e + 1, column: to - starts[e]! + 1 },
-    };
-  };
+  locAt = (start: number, end: number): Location =>
+    locationIn(this.file, (this.lineStarts ??= lineStarts(this.text)), start, end);
 
   /**
    * A node's location, made once: evaluation asks again and again for the same nodes' (some 45 times each on real
@@ -277,7 +272,8 @@ export class SourceContext {
     return { k: 'dynamic', why, loc: this.loc(node) };
   }
 
-  /** When extraction of this file must stop (ms, `performance.now()` clock); see `checkBudget`. */
+  /** How long extraction of this file may take (ms), and when it must stop (`performance.now()` clock). */
+  timeBudgetMs = Number.POSITIVE_INFINITY;
   deadline = Number.POSITIVE_INFINITY;
   /** How many expressions this file's extraction may evaluate (cached answers included); see `evaluate`. */
   maxEvaluations = Number.POSITIVE_INFINITY;
@@ -285,7 +281,7 @@ export class SourceContext {
 
   /** Throws once the file's time budget is spent: a pathological file is skipped, never a hang. */
   checkBudget(): void {
-    if (performance.now() > this.deadline) throw new BudgetExceeded('time');
+    if (performance.now() > this.deadline) throw new BudgetExceeded('time', this.timeBudgetMs);
   }
 
   /** `compute()`, or its value from an earlier call with the same id in the same memo (see `values`). */
@@ -312,7 +308,7 @@ export class SourceContext {
       return this.dynamic('expression too deep to follow', input);
     }
     // Counted, so that whether a file is analysed does not depend on how busy the machine is.
-    if (++this.evaluations > this.maxEvaluations) throw new BudgetExceeded('steps');
+    if (++this.evaluations > this.maxEvaluations) throw new BudgetExceeded('steps', this.maxEvaluations);
     if ((this.evaluations & 255) === 0) this.checkBudget();
     this.depth++;
     try {
@@ -1240,19 +1236,4 @@ export function member(of: Val, prop: string): Val {
     default:
       return { k: 'member', of, prop };
   }
-}
-
-/**
- * The 0-based line holding `pos`: the last line start at or before it, from line `from` on (an end's line is at or
- * after its start's). The compiler's `getLineAndCharacterOfPosition` answers the same, with an object for each answer.
- */
-function lineOf(starts: readonly number[], pos: number, from = 0): number {
-  let lo = from;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= pos) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }

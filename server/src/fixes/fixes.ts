@@ -187,7 +187,8 @@ function suppressionFixes(f: Finding, ctx: FixContext): Fix[] {
     ],
   };
   // File-level: after a shebang, at the very top otherwise.
-  const top = ctx.text.startsWith('#!') ? (lineStarts(ctx.text)[1] ?? 0) : 0;
+  const shebang = ctx.text.startsWith('#!') ? /\r\n?|\n/.exec(ctx.text) : null;
+  const top = shebang ? shebang.index + shebang[0].length : 0;
   const fileFix: Fix = {
     title: `Disable ${f.ruleId} for the entire file`,
     kind: 'quickfix',

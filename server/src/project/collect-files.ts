@@ -148,7 +148,7 @@ export function readSources(files: string[], cwd: string, notices: Notice[], cac
         out.push({ file, stamp, unchanged: cache?.unchanged(file, stamp), read, path: abs });
         continue;
       }
-      const read = decode(readFileSync(abs));
+      const read = decodeText(readFileSync(abs));
       if ('skipped' in read) notices.push({ file, message: read.skipped });
       else out.push({ file, text: read.text, stamp });
     } catch (e) {
@@ -167,7 +167,7 @@ function noticedReader(file: string, abs: string, notices: Notice[]): () => stri
   return () => {
     let read: { text: string } | { skipped: string };
     try {
-      read = decode(readFileSync(abs));
+      read = decodeText(readFileSync(abs));
     } catch (e) {
       read = { skipped: cannotRead(e) };
     }
@@ -182,7 +182,7 @@ function noticedReader(file: string, abs: string, notices: Notice[]): () => stri
 export function readAnalysable(abs: string): { text: string } | { skipped: string } {
   try {
     const size = statSync(abs).size;
-    return size > MAX_FILE_BYTES ? { skipped: tooLarge(size) } : decode(readFileSync(abs));
+    return size > MAX_FILE_BYTES ? { skipped: tooLarge(size) } : decodeText(readFileSync(abs));
   } catch (e) {
     return { skipped: cannotRead(e) };
   }
@@ -192,11 +192,6 @@ const tooLarge = (size: number) =>
   `skipped: ${(size / 1024 / 1024).toFixed(1)} MB is over the ${MAX_FILE_BYTES / 1024 / 1024} MB limit`;
 const cannotRead = (e: unknown) =>
   `skipped: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
-
-function decode(buf: Buffer): { text: string } | { skipped: string } {
-  const read = decodeText(buf);
-  return 'skipped' in read ? read : { text: read.text };
-}
 
 /** The nearest directory at or above `start` that contains `name`, stopping at the filesystem root. */
 export function findUp(start: string, name: string): string | undefined {

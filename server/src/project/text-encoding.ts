@@ -9,16 +9,16 @@ export type TextEncoding = 'utf8' | 'utf8-bom' | 'utf16le' | 'utf16be';
 /** A NUL among the first this many characters: a binary file. */
 const BINARY_SNIFF = 8000;
 
+const BINARY = { skipped: 'skipped: binary file' };
+
 export function decodeText(buf: Buffer): { text: string; encoding: TextEncoding } | { skipped: string } {
   const encoding = encodingOf(buf);
-  let text: string;
-  if (encoding === 'utf16le') text = buf.toString('utf16le', 2);
-  else if (encoding === 'utf16be') text = swapBytes(buf.subarray(2)).toString('utf16le');
-  else {
-    if (buf.subarray(0, BINARY_SNIFF).includes(0)) return { skipped: 'skipped: binary file' };
-    return { text: buf.toString('utf8', encoding === 'utf8-bom' ? 3 : 0), encoding };
+  if (encoding === 'utf8' || encoding === 'utf8-bom') {
+    if (buf.subarray(0, BINARY_SNIFF).includes(0)) return BINARY;
+    return { text: buf.toString('utf8', encoding === 'utf8' ? 0 : 3), encoding };
   }
-  return text.slice(0, BINARY_SNIFF).includes('\0') ? { skipped: 'skipped: binary file' } : { text, encoding };
+  const text = encoding === 'utf16le' ? buf.toString('utf16le', 2) : swapBytes(buf.subarray(2)).toString('utf16le');
+  return text.slice(0, BINARY_SNIFF).includes('\0') ? BINARY : { text, encoding };
 }
 
 export function encodeText(text: string, encoding: TextEncoding): Buffer {
