@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { analyseFile } from '../../server/src/engine';
+import { WorkerExecutor } from '../../server/src/cli/worker-executor';
+import { analyseFile, type FileResult } from '../../server/src/engine';
 import { isPacked, packFacts, traitsOf, unpackedOnRead } from '../../server/src/pipeline/packed-facts';
 
 /** Facts as bytes until read, and the two traits the pipeline asks of them. */
@@ -34,5 +35,13 @@ describe('packed facts', () => {
     const result = analysed(AGENT);
     expect(traitsOf(result)).toBe(traitsOf(result));
     expect(traitsOf(result).defines).toBe(true);
+  });
+
+  it('are what the CLI keeps of each file it analyses in its own thread', async () => {
+    const kept: FileResult[] = [];
+    const jobs = [AGENT, PLAIN].map((text, k) => ({ input: { file: `src/${k}.ts`, text }, depth: 'facts' as const }));
+    await new WorkerExecutor(1).run(jobs, {}, (_job, result) => kept.push(result));
+    expect(kept.map(isPacked)).toEqual([true, true]);
+    expect(kept.map((r) => r.facts)).toEqual(jobs.map(({ input }) => analyseFile(input, {}, 'facts').facts));
   });
 });

@@ -1,10 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OwnerResolver } from '../../server/src/analyzer/owners';
 import type { AnalysisResult } from '../../server/src/analyzer/types';
 import { DEFAULT_CONFIG } from '../../server/src/config/load-config';
-import { analyseHere, type Executor, hashOf, readOutcome } from '../../server/src/pipeline/executor';
+import { analyseHere, type Executor, hashOf, inThread, readOutcome } from '../../server/src/pipeline/executor';
 import { isPacked, packFacts, unpackedOnRead } from '../../server/src/pipeline/packed-facts';
 import {
   analyze,
@@ -114,6 +115,35 @@ describe('Pipeline', () => {
     expect(parsed.size).toBeGreaterThan(1);
     expect(reads.size).toBeGreaterThan(parsed.size); // some files are read for secrets only
     for (const [file, n] of reads) expect({ file, n }).toEqual({ file, n: parsed.has(file) ? 2 : 1 });
+  });
+
+  it('with texts on demand, hands its executor the files to parse by path: each text is read as its file is analysed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'agent-warden-pipeline-'));
+    for (const [file, text] of PREFILTER) {
+      mkdirSync(dirname(join(dir, file)), { recursive: true });
+      writeFileSync(join(dir, file), text);
+    }
+    const handed: { file: string; text: string; path?: string }[] = [];
+    const recording: Executor = {
+      async run(jobs, options, done) {
+        for (const { input, path } of jobs) handed.push({ file: input.file, text: input.text, path });
+        await inThread().run(jobs, options, done);
+      },
+    };
+    const files: PipelineFile[] = [...PREFILTER.keys()].map((file) =>
+      file.endsWith('.json')
+        ? { file, text: PREFILTER.get(file)! }
+        : { file, path: join(dir, file), read: () => readFileSync(join(dir, file), 'utf8') },
+    );
+    const lean = new Pipeline(settings());
+    await lean.analyseAll(files, { executor: recording, textsOnDemand: true });
+    const held = new Pipeline(settings());
+    await held.analyseAll(given(PREFILTER));
+
+    expect(seen(lean.link())).toEqual(seen(held.link()));
+    const parsed = handed.filter((h) => !h.file.endsWith('.json'));
+    expect(parsed.length).toBeGreaterThan(1);
+    expect(parsed).toEqual(parsed.map(({ file }) => ({ file, text: '', path: join(dir, file) })));
   });
 
   it('lets an executor that reads files in its own thread read them: the same results, no text in this one', async () => {

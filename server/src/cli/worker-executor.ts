@@ -12,6 +12,7 @@ import {
   type ReadOutcome,
   readOutcomeAt,
 } from '../pipeline/executor';
+import { packFacts, unpackedOnRead } from '../pipeline/packed-facts';
 import type { WorkerTask } from './analyze-worker';
 
 /**
@@ -71,7 +72,10 @@ export class WorkerExecutor implements Executor {
     };
     const here = (job: J) => {
       const { result, hash } = analyseAt(job, options);
-      done(job, result, hash);
+      // Kept as bytes until the link reads them, as a worker's come: names cut from a file's syntax tree otherwise keep
+      // its whole text alive, and every fact object survives into the old generation.
+      const packed = packFacts(result);
+      done(job, packed ? unpackedOnRead(packed) : result, hash);
     };
     // Two batches in flight per worker: it starts the next while its last result is on its way back.
     const pending = queue.length ? this.inFlight(workerLoop) : [];

@@ -20,7 +20,7 @@ import {
 import type { Timings } from '../timings';
 import { ANALYZER_BUILD } from '../version';
 import {
-  analyseHere,
+  analyseAt,
   type Executor,
   type FileJob,
   hashOf,
@@ -267,9 +267,12 @@ export class Pipeline {
   analyseAllSync(files: readonly PipelineFile[], opts: Pick<BatchOptions, 'stored' | 'onProgress'> = {}): BatchStats {
     const run = this.batch(files, opts);
     for (let step = run.steps.next(); !step.done; step = run.steps.next()) {
-      if (!Array.isArray(step.value)) continue; // no executor here reads files of its own
+      if (!Array.isArray(step.value)) continue; // no executor here reads files ahead of their analysis
       const options = this.currentOptions();
-      for (const job of step.value) run.done(job, analyseHere(job, options));
+      for (const job of step.value) {
+        const { result, hash } = analyseAt(job, options);
+        run.done(job, result, hash);
+      }
     }
     return run.stats;
   }
@@ -364,11 +367,11 @@ export class Pipeline {
       this.dropGraph();
       if (opts.cooperative) yield* this.graphInSlices(sliceSpent);
       const seeds = known.filter((k) => prefilter.isSeed(k.file));
-      yield* this.round(seeds, () => 'facts', prefilter, stats, keep, reads);
+      yield* this.round(seeds, () => 'facts', prefilter, stats, keep);
       const seedResults = seeds.flatMap((k) => this.entries.get(k.file)?.result ?? []);
       const depthOf = prefilter.depths(seedResults);
       const rest = known.filter((k) => !prefilter.isSeed(k.file));
-      yield* this.round(rest, (file) => depthOf(file) ?? 'facts', prefilter, stats, keep, reads);
+      yield* this.round(rest, (file) => depthOf(file) ?? 'facts', prefilter, stats, keep);
       if (opts.cooperative) yield* this.graphInSlices(sliceSpent);
       // What the facts found reach beyond what the seeds' facts told the pre-filter: read for facts in the batch, with
       // its executor, rather than by the first link.
@@ -380,7 +383,6 @@ export class Pipeline {
           prefilter,
           stats,
           keep,
-          reads,
         );
       // The graph of the stored results, which the batch's gives way to: built in slices too, not by the next edit.
       if (opts.cooperative) after = yield* this.sliceBuilt(this.graphInputs(undefined), sliceSpent);
@@ -454,8 +456,9 @@ export class Pipeline {
   }
 
   /**
-   * One step: each file from its stored result when that serves the wanted depth, analysed otherwise. `reads`: the
-   * executor reads a file given by its path itself.
+   * One step: each file from its stored result when that serves the wanted depth, analysed otherwise. A file known by
+   * its path is read by the executor as it comes to it, so that a step holds one text at a time rather than all of
+   * them.
    */
   private *round(
     files: readonly KnownFile[],
@@ -463,7 +466,6 @@ export class Pipeline {
     prefilter: Prefilter,
     stats: BatchStats,
     keep: (file: string, stored: StoredResult) => void,
-    reads = false,
   ): Generator<PlannedJob[], void, unknown> {
     const jobs: PlannedJob[] = [];
     for (const k of files) {
@@ -476,13 +478,13 @@ export class Pipeline {
         continue;
       }
       let text = k.text;
-      if (text === undefined && reads && k.path) {
+      if (text === undefined && k.path) {
         const input = prefilter.withSpecifiers({ file: k.file, text: '' });
         jobs.push({ input, depth, hash: k.hash, path: k.path, size: k.size });
         continue;
       }
       if (text === undefined) {
-        // Read now (its stored result cannot serve, or it is read on demand): only its job holds the text.
+        // Read now (its stored result cannot serve): only its job holds the text.
         text = k.read?.() ?? '';
         k.hash = hashOf(text);
       }
