@@ -24,14 +24,15 @@ const ts = createRequire(import.meta.url)('typescript') as typeof TypeScript;
 const SDK_TYPES = join(THIRD_PARTY, 'claude/node_modules/@anthropic-ai/claude-agent-sdk/sdk.d.ts');
 
 /**
- * Type errors of settings against the Claude Agent SDK's `Settings` type, which the SDK generates from Claude Code's
- * settings schema.
+ * Type errors of each settings text against the Claude Agent SDK's `Settings` type, which the SDK generates from Claude
+ * Code's settings schema: all in one compilation (the SDK's types take a second or more to check).
  */
-function settingsTypeErrors(...settings: string[]): string[] {
+function settingsTypeErrors(settings: string[]): string[][] {
   const dir = mkdtempSync(join(tmpdir(), 'agent-warden-claude-'));
   const file = join(dir, 'settings.ts');
-  const body = settings.map((text, i) => `export const settings${i}: Settings = ${text};\n`).join('');
-  writeFileSync(file, `import type { Settings } from 'claude-agent-sdk';\n${body}`);
+  // One declaration per line: a diagnostic's line tells which text it is about.
+  const body = settings.map((text, i) => `export const settings${i}: Settings = ${text.replace(/\n/g, ' ')};\n`);
+  writeFileSync(file, `import type { Settings } from 'claude-agent-sdk';\n${body.join('')}`);
   const program = ts.createProgram([file], {
     strict: true,
     noEmit: true,
@@ -41,10 +42,13 @@ function settingsTypeErrors(...settings: string[]): string[] {
     target: ts.ScriptTarget.ES2022,
     paths: { 'claude-agent-sdk': [SDK_TYPES] },
   });
-  return ts
-    .getPreEmitDiagnostics(program)
-    .filter((d) => d.file?.fileName === file)
-    .map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+  const errors = settings.map((): string[] => []);
+  for (const d of ts.getPreEmitDiagnostics(program)) {
+    if (d.file?.fileName !== file) continue;
+    const line = d.file.getLineAndCharacterOfPosition(d.start ?? 0).line;
+    (errors[line - 1] ?? errors[0]!).push(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+  }
+  return errors;
 }
 
 describe('Claude Code / Claude Agent SDK permissions', () => {
@@ -73,13 +77,12 @@ describe('Claude Code / Claude Agent SDK permissions', () => {
     },
   );
 
-  it("each is valid by the Claude Agent SDK's Settings type", () => {
+  it("each is valid by the Claude Agent SDK's Settings type, which does reject what is not settings", () => {
     expect(written.length).toBeGreaterThan(5);
-    expect(settingsTypeErrors(...written)).toEqual([]);
-  });
-
-  it("the SDK's settings type does reject what is not settings", () => {
-    expect(settingsTypeErrors('{ "permissions": { "allow": "mcp__srv__x" } }')).not.toEqual([]);
+    const notSettings = '{ "permissions": { "allow": "mcp__srv__x" } }';
+    const errors = settingsTypeErrors([...written, notSettings]);
+    expect(errors.slice(0, -1)).toEqual(written.map(() => []));
+    expect(errors.at(-1)).not.toEqual([]);
   });
 
   it('spells the server as Claude Code does, and says that the lists are enforced in process', () => {
