@@ -96,6 +96,21 @@ function age(dir: string) {
     if (e.isFile()) utimesSync(join(e.parentPath, e.name), anHourAgo, anHourAgo);
 }
 
+/**
+ * What a run without a cache reports on `project()`, and on it once `src/tool-3.ts` no longer defines a tool: the
+ * same for every test that starts from that project, so found once.
+ */
+let fresh: { before: unknown; after: unknown } | undefined;
+function uncached(): { before: unknown; after: unknown } {
+  if (!fresh) {
+    const dir = project();
+    const before = findings(dir);
+    writeFileSync(join(dir, 'src/tool-3.ts'), 'export const nothing = 3;\n');
+    fresh = { before, after: findings(dir) };
+  }
+  return fresh;
+}
+
 describe('--cache reuses the whole report of a run where nothing changed', () => {
   const MARK = 'marked in the cached report';
   /** Edits the report recorded in the cache (the file's first line), so a run that reuses it shows the mark. */
@@ -163,17 +178,6 @@ describe('--cache reuses the whole report of a run where nothing changed', () =>
 });
 
 describe('a cache file that cannot be used is a cold cache, never an error', () => {
-  // Every case's project is the same: what a run without a cache reports, before and after the change, is found once.
-  let fresh: { before: unknown; after: unknown } | undefined;
-  const uncached = () => {
-    if (!fresh) {
-      const dir = project();
-      const before = findings(dir);
-      writeFileSync(join(dir, 'src/tool-3.ts'), 'export const nothing = 3;\n');
-      fresh = { before, after: findings(dir) };
-    }
-    return fresh;
-  };
   it.each([
     ['cut short in its first line', (text: string) => text.slice(0, Math.floor(text.indexOf('\n') / 2))],
     [
