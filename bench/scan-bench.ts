@@ -10,7 +10,17 @@
  * Nothing is asserted: these machines are noisy; the numbers are for reading.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -110,7 +120,9 @@ const fs = require('fs'); const path = require('path');
 let n = 0, seen = 0;
 // Optional: parse only every parts-th file starting at part (two processes on halves measure parallel headroom).
 const part = Number(process.argv[3] ?? 0), parts = Number(process.argv[4] ?? 1);
-(function walk(d) { for (const e of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) { const p = path.join(d, e.name);
+// Given a file rather than a folder, parse that one alone (the largest file's parse bounds any scan's peak memory).
+if (fs.statSync(process.argv[2]).isFile()) { ts.createSourceFile(process.argv[2], fs.readFileSync(process.argv[2], 'utf8'), ts.ScriptTarget.Latest, true); n++; }
+else (function walk(d) { for (const e of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) { const p = path.join(d, e.name);
   if (e.isDirectory()) { if (e.name !== 'node_modules' && e.name !== '.agent-warden-cache') walk(p); }
   else if (/\\.(ts|tsx|js|jsx|mjs|cjs|mts|cts)$/.test(e.name) && !/\\.d\\.[mc]?ts$/.test(e.name) && seen++ % parts === part) { ts.createSourceFile(p, fs.readFileSync(p, 'utf8'), ts.ScriptTarget.Latest, true); n++; } } })(process.argv[2]);
 console.error(n + ' files parsed');`,
@@ -153,6 +165,8 @@ function contenders(dir: string): [string, () => Sample][] {
   const cacheDir = join(dir, '.agent-warden-cache');
   return [
     ['parse floor (ts.createSourceFile)', () => measure([process.execPath, floorScript, dir], dir)],
+    // The least memory a scan that parses every file with this compiler can peak at.
+    [LARGEST_ALONE, () => measure([process.execPath, floorScript, largestSource(dir).path], dir)],
     // What two cores give here: the same floor split over two processes at once (threads cannot beat this).
     [
       'parse floor, 2 processes on halves',
@@ -218,6 +232,27 @@ function contenders(dir: string): [string, () => Sample][] {
         ),
     ],
   ];
+}
+
+const LARGEST_ALONE = 'parse floor, the largest file alone';
+/** What the analyzer reads at most of one file (server/src/project/collect-files.ts MAX_FILE_BYTES). */
+const MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+/** The largest source file the analyzer parses (over MAX_FILE_BYTES it is skipped), as the floor walks them. */
+function largestSource(dir: string): { path: string; bytes: number } {
+  let largest = { path: '', bytes: -1 };
+  (function walk(d: string) {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) {
+        if (e.name !== 'node_modules' && e.name !== '.agent-warden-cache') walk(p);
+      } else if (/\.(ts|tsx|js|jsx|mjs|cjs|mts|cts)$/.test(e.name) && !/\.d\.[mc]?ts$/.test(e.name)) {
+        const bytes = statSync(p).size;
+        if (bytes <= MAX_FILE_BYTES && bytes > largest.bytes) largest = { path: p, bytes };
+      }
+    }
+  })(dir);
+  return largest;
 }
 
 /**
@@ -317,18 +352,22 @@ for (const [name, dir] of corpora) {
     console.log(`Time per stage, one cold scan (agent-warden scan --timing):\n\n${stageTable(dir)}\n`);
     const w = (n: string) => wallOf.get(`${name}:${n}`)!;
     const floorWall = w('parse floor (ts.createSourceFile)');
-    console.log('| agent-dense corpus | measured | goal |\n|---|---|---|');
+    const secretlint = w('secretlint 13 (recommended)');
+    const largest = largestSource(dir);
+    // What the machine and the compiler allow, measured in the same run: where a goal lies beyond it, no scan that
+    // parses every file with this compiler can meet it here.
+    console.log('| agent-dense corpus | measured | goal | the bound here |\n|---|---|---|---|');
     console.log(
-      `| cold scan, one thread ÷ parse floor | ${(w('agent-warden cold') / floorWall).toFixed(2)}× | ≤ 1.0× |`,
+      `| cold scan, one thread ÷ parse floor | ${(w('agent-warden cold') / floorWall).toFixed(2)}× | ≤ 1.0× | |`,
     );
     console.log(
-      `| cold scan --threads 2 ÷ parse floor | ${(w('agent-warden --threads 2') / floorWall).toFixed(2)}× | ≤ 0.7× |`,
+      `| cold scan --threads 2 ÷ parse floor | ${(w('agent-warden --threads 2') / floorWall).toFixed(2)}× | ≤ 0.7× | the floor on two processes: ${(w('parse floor, 2 processes on halves') / floorWall).toFixed(2)}× |`,
     );
     console.log(
-      `| cold scan ÷ secretlint 13 | ${(w('agent-warden cold') / w('secretlint 13 (recommended)')).toFixed(2)}× | < 1 (faster) |`,
+      `| cold scan ÷ secretlint 13 | ${(w('agent-warden cold') / secretlint).toFixed(2)}× | < 1 (faster) | the parse floor ÷ secretlint: ${(floorWall / secretlint).toFixed(2)}× |`,
     );
     console.log(
-      `| peak RSS of the cold scan | ${rssOf.get(`${name}:agent-warden cold`)!.toFixed(0)} MB | ≤ 250 MB |\n`,
+      `| peak RSS of the cold scan | ${rssOf.get(`${name}:agent-warden cold`)!.toFixed(0)} MB | ≤ 250 MB | parsing its largest file alone (${(largest.bytes / 1e6).toFixed(1)} MB, ${largest.path.slice(dir.length + 1)}): ${rssOf.get(`${name}:${LARGEST_ALONE}`)!.toFixed(0)} MB |\n`,
     );
   }
 }
