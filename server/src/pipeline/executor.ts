@@ -11,8 +11,8 @@ export interface FileJob {
   input: SourceInput;
   depth: AnalysisDepth;
   /**
-   * Where the file is, when the executor reads it in its own thread (one that has `read`): `input.text` is then
-   * empty, and `size` the length of the text when it was first read.
+   * Where the file is, when the executor is to read it as it comes to the job (every executor can): `input.text` is
+   * then empty, and `size` the length of the text when it was first read.
    */
   path?: string;
   size?: number;

@@ -43,8 +43,8 @@ export interface PipelineFile {
   /** Reads the text when it was not given; undefined when the file cannot be read (it is left out). */
   read?: () => string | undefined;
   /**
-   * Where the file is on disk, for an executor that reads files in its own thread (`Executor.read`): its text then
-   * never reaches this one.
+   * Where the file is on disk: the executor reads it there when it analyses it, and an executor that reads files in
+   * its own thread (`Executor.read`) for the pre-filter too, so that its text never reaches this one.
    */
   path?: string;
   /**
