@@ -23,6 +23,7 @@ import {
 } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { MAX_FILE_BYTES } from '../server/src/project/collect-files';
 
 const REPO = process.cwd();
 /** The published packages and contenders (third-party/package.json); the MCP SDK is the root package's. */
@@ -235,47 +236,38 @@ function contenders(dir: string): [string, () => Sample][] {
 }
 
 const LARGEST_ALONE = 'parse floor, the largest file alone';
-/** What the analyzer reads at most of one file (server/src/project/collect-files.ts MAX_FILE_BYTES). */
-const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
-/** The largest source file the analyzer parses (over MAX_FILE_BYTES it is skipped), as the floor walks them. */
-function largestSource(dir: string): { path: string; bytes: number } {
-  let largest = { path: '', bytes: -1 };
-  (function walk(d: string) {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) {
-        if (e.name !== 'node_modules' && e.name !== '.agent-warden-cache') walk(p);
-      } else if (/\.(ts|tsx|js|jsx|mjs|cjs|mts|cts)$/.test(e.name) && !/\.d\.[mc]?ts$/.test(e.name)) {
-        const bytes = statSync(p).size;
-        if (bytes <= MAX_FILE_BYTES && bytes > largest.bytes) largest = { path: p, bytes };
-      }
-    }
-  })(dir);
-  return largest;
-}
-
-/**
- * The files every contender parses: source outside node_modules folders (at any depth), as the floor walks them; their
- * lines, and how many define a tool or an agent in their text (DEFINES).
- */
-function sourceStats(dir: string): { files: number; lines: number; defining: number } {
-  let files = 0;
-  let lines = 0;
-  let defining = 0;
+/** The source files every contender parses: outside node_modules folders (at any depth), as the floor walks them. */
+function sourceFiles(dir: string): string[] {
+  const out: string[] = [];
   (function walk(d: string) {
     for (const e of readdirSync(d, { withFileTypes: true })) {
       if (e.isDirectory()) {
         if (e.name !== 'node_modules' && e.name !== '.agent-warden-cache') walk(join(d, e.name));
-      } else if (/\.(ts|tsx|js|jsx|mjs|cjs|mts|cts)$/.test(e.name) && !/\.d\.[mc]?ts$/.test(e.name)) {
-        files++;
-        const text = readFileSync(join(d, e.name), 'utf8');
-        for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
-        if (DEFINES.test(text)) defining++;
-      }
+      } else if (/\.(ts|tsx|js|jsx|mjs|cjs|mts|cts)$/.test(e.name) && !/\.d\.[mc]?ts$/.test(e.name))
+        out.push(join(d, e.name));
     }
   })(dir);
-  return { files, lines, defining };
+  return out;
+}
+
+/** The largest source file the analyzer parses (a larger one it skips). */
+function largestSource(dir: string): { path: string; bytes: number } {
+  const sized = sourceFiles(dir).map((path) => ({ path, bytes: statSync(path).size }));
+  return sized.filter((f) => f.bytes <= MAX_FILE_BYTES).reduce((a, b) => (b.bytes > a.bytes ? b : a));
+}
+
+/** The source files' count, their lines, and how many define a tool or an agent in their text (DEFINES). */
+function sourceStats(dir: string): { files: number; lines: number; defining: number } {
+  const files = sourceFiles(dir);
+  let lines = 0;
+  let defining = 0;
+  for (const file of files) {
+    const text = readFileSync(file, 'utf8');
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
+    if (DEFINES.test(text)) defining++;
+  }
+  return { files: files.length, lines, defining };
 }
 
 /** The files where the analyzer found a tool or an agent, from its inventory. */

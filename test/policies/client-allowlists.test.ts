@@ -27,7 +27,7 @@ const SDK_TYPES = join(THIRD_PARTY, 'claude/node_modules/@anthropic-ai/claude-ag
  * Type errors of each settings text against the Claude Agent SDK's `Settings` type, which the SDK generates from Claude
  * Code's settings schema: all in one compilation (the SDK's types take a second or more to check).
  */
-function settingsTypeErrors(settings: string[]): string[][] {
+function settingsTypeErrors(settings: string[]): { each: string[][]; elsewhere: string[] } {
   const dir = mkdtempSync(join(tmpdir(), 'agent-warden-claude-'));
   const file = join(dir, 'settings.ts');
   // One declaration per line: a diagnostic's line tells which text it is about.
@@ -42,13 +42,14 @@ function settingsTypeErrors(settings: string[]): string[][] {
     target: ts.ScriptTarget.ES2022,
     paths: { 'claude-agent-sdk': [SDK_TYPES] },
   });
-  const errors = settings.map((): string[] => []);
+  const each = settings.map((): string[] => []);
+  const elsewhere: string[] = []; // the import of the type, say
   for (const d of ts.getPreEmitDiagnostics(program)) {
     if (d.file?.fileName !== file) continue;
     const line = d.file.getLineAndCharacterOfPosition(d.start ?? 0).line;
-    (errors[line - 1] ?? errors[0]!).push(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+    (each[line - 1] ?? elsewhere).push(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
   }
-  return errors;
+  return { each, elsewhere };
 }
 
 describe('Claude Code / Claude Agent SDK permissions', () => {
@@ -80,9 +81,10 @@ describe('Claude Code / Claude Agent SDK permissions', () => {
   it("each is valid by the Claude Agent SDK's Settings type, which does reject what is not settings", () => {
     expect(written.length).toBeGreaterThan(5);
     const notSettings = '{ "permissions": { "allow": "mcp__srv__x" } }';
-    const errors = settingsTypeErrors([...written, notSettings]);
-    expect(errors.slice(0, -1)).toEqual(written.map(() => []));
-    expect(errors.at(-1)).not.toEqual([]);
+    const { each, elsewhere } = settingsTypeErrors([...written, notSettings]);
+    expect(elsewhere).toEqual([]);
+    expect(each.slice(0, -1)).toEqual(written.map(() => []));
+    expect(each.at(-1)).not.toEqual([]);
   });
 
   it('spells the server as Claude Code does, and says that the lists are enforced in process', () => {

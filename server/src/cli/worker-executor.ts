@@ -72,8 +72,9 @@ export class WorkerExecutor implements Executor {
     };
     const here = (job: J) => {
       const { result, hash } = analyseAt(job, options);
-      // Kept as bytes until the link reads them, as a worker's come: names cut from a file's syntax tree otherwise keep
-      // its whole text alive, and every fact object survives into the old generation.
+      // Kept as bytes until the link reads them: a name cut from a file's syntax tree would keep the file's whole text
+      // alive (a worker's results arrive as copies, which do not), and every fact object would survive into the old
+      // generation.
       const packed = packFacts(result);
       done(job, packed ? unpackedOnRead(packed) : result, hash);
     };
