@@ -1,10 +1,8 @@
 // A worker thread for `agent-warden scan --threads`: a batch of files to analyse, or to read.
-import type { ExtractOptions } from '../capabilities/collect-functions';
-import { analyseAt, type FileJob, type ReadJob, readOutcomeAt } from '../pipeline/executor';
+import { analyseAt, readOutcomeAt } from '../pipeline/executor';
+import type { WorkerTask } from './worker-executor';
 
 declare const module: { exports: unknown };
-
-export type WorkerTask = { options: ExtractOptions } & ({ jobs: FileJob[] } | { reads: ReadJob[] });
 
 module.exports = (task: WorkerTask) =>
   'reads' in task

@@ -13,7 +13,6 @@ import {
   readOutcomeAt,
 } from '../pipeline/executor';
 import { packFacts, unpackedOnRead } from '../pipeline/packed-facts';
-import type { WorkerTask } from './analyze-worker';
 
 /**
  * Worker threads are used for at least this much code to parse: a worker starts by loading the compiler
@@ -35,6 +34,9 @@ const BATCH_FILES = 10;
 const READ_BATCH_FILES = 50;
 /** Files this thread reads between two pauses, in which finished batches are handed their next. */
 const READS_PER_PAUSE = 25;
+
+/** What a worker thread is given (analyze-worker.ts): files to analyse, or files to read. */
+export type WorkerTask = { options: ExtractOptions } & ({ jobs: FileJob[] } | { reads: ReadJob[] });
 
 type Pool = import('piscina').Piscina;
 type Done<J> = (job: J, result: FileResult, hash?: string) => void;
