@@ -9,6 +9,7 @@ import {
   batchEnd,
   type Executor,
   type FileJob,
+  inThread,
   pause,
   type ReadJob,
   type ReadOutcome,
@@ -126,7 +127,8 @@ export class IndexWorkerExecutor implements Executor {
       }
     };
     if (this.start()) await Promise.all([loop(), loop()]);
-    if (head < jobs.length) await this.runHere(jobs.slice(head), options, done, signal);
+    // What the thread did not take runs here, a few jobs between pauses.
+    if (head < jobs.length) await inThread(ANALYSES_PER_PAUSE).run(jobs.slice(head), options, done, signal);
   }
 
   async read(
@@ -162,21 +164,6 @@ export class IndexWorkerExecutor implements Executor {
       sliceStart = performance.now();
     }
     return outcomes;
-  }
-
-  /** Jobs this thread runs (those given by path read first), a few between pauses. */
-  private async runHere<J extends FileJob>(
-    jobs: readonly J[],
-    options: ExtractOptions,
-    done: (job: J, result: FileResult, hash?: string) => void,
-    signal?: AbortSignal,
-  ): Promise<void> {
-    for (let k = 0; k < jobs.length; k++) {
-      signal?.throwIfAborted();
-      const { result, hash } = analyseAt(jobs[k]!, options);
-      done(jobs[k]!, result, hash);
-      if (k % ANALYSES_PER_PAUSE === ANALYSES_PER_PAUSE - 1) await pause();
-    }
   }
 
   private start(): boolean {
