@@ -222,19 +222,30 @@ export async function goTo(page: Page, position: string): Promise<void> {
   await page.waitForTimeout(200);
 }
 
-/** The Problems panel, filtered to `text`: the messages of the rows it shows. */
+/**
+ * The Problems panel, filtered to `filter`: the texts of the rows it shows. The panel applies a filter 400 ms after
+ * the last keystroke, and later still on a loaded machine, so rows read too early belong to the previous filter. The
+ * filter is first cleared (the panel then shows every problem, and its "Showing N of M" badge hides); once the new
+ * filter is typed, the rows are read until each problem row (rows with a position; file rows have none) matches it.
+ */
 export async function problems(page: Page, filter: string): Promise<string[]> {
   const input = page.locator('.markers-panel-container .viewpane-filter input, .panel .viewpane-filter input').first();
   if (!(await input.isVisible().catch(() => false))) {
     await page.keyboard.press('Control+Shift+M');
     await input.waitFor({ state: 'visible', timeout: 20_000 });
   }
-  await input.fill(filter);
-  await page.waitForTimeout(400);
-  return page.locator('.markers-panel .monaco-list-row').allInnerTexts();
+  const rows = () => page.locator('.markers-panel .monaco-list-row').allInnerTexts();
+  if ((await input.inputValue()) !== filter) {
+    await input.fill('');
+    const filterWidget = input.locator('xpath=ancestor::*[contains(concat(" ", @class, " "), " viewpane-filter ")][1]');
+    await filterWidget.locator('.viewpane-filter-badge.hidden').waitFor({ state: 'attached', timeout: 15_000 });
+    await input.fill(filter);
+  }
+  const matches = (text: string) =>
+    !/\[Ln \d+, Col \d+\]/.test(text) || text.toLowerCase().includes(filter.toLowerCase());
+  return until(rows, (texts) => texts.every(matches), 15_000);
 }
 
-/** Polls `fn` until `ok` holds or the timeout passes; returns the last value. */
 /**
  * Opens the quick-fix menu (Ctrl+.) at the cursor and waits for an entry. Shortly after typing, VS Code now and
  * then answers a keyboard Ctrl+. with "No code actions available" although its own lightbulb on the same line
@@ -259,6 +270,7 @@ export async function openQuickFixMenu(page: Page, entry: string): Promise<void>
   await item.waitFor({ timeout: 1_000 });
 }
 
+/** Polls `fn` until `ok` holds or the timeout passes; returns the last value. */
 export async function until<T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 60_000): Promise<T> {
   const end = Date.now() + timeoutMs;
   let v = await fn();
