@@ -178,13 +178,24 @@ export class Resolver {
     return this.canonical.get(file);
   }
 
+  /** Where an import specifier leads, by the file it is written in: a link asks for the same ones many times. */
+  private readonly targets = new Map<string, string | undefined>();
+
+  private resolveModule(fromFile: string, spec: string): string | undefined {
+    const key = `${fromFile}\0${spec}`;
+    if (this.targets.has(key)) return this.targets.get(key);
+    const target = resolveModulePath(fromFile, spec, this.files, this.mappings);
+    this.targets.set(key, target);
+    return target;
+  }
+
   /** Rewrites relative import specifiers inside a value to `file:` modules, once, relative to `fromFile`. */
   canonicalise(val: Val, fromFile: string): Val {
     const c = (v: Val): Val => {
       switch (v.k) {
         case 'import': {
           if (v.module.startsWith('file:') || (!v.module.startsWith('.') && !this.mappings.length)) return v;
-          const target = resolveModulePath(fromFile, v.module, this.files, this.mappings);
+          const target = this.resolveModule(fromFile, v.module);
           return target ? { ...v, module: fileModule(target) } : v;
         }
         case 'arr':
@@ -258,7 +269,7 @@ export class Resolver {
     const direct = facts.exports[name];
     if (direct) return this.canonicalise(direct, file);
     for (const re of facts.reExports) {
-      const target = resolveModulePath(file, re.module, this.files, this.mappings);
+      const target = this.resolveModule(file, re.module);
       if (re.names) {
         const hit = re.names.find(([exported]) => exported === name);
         if (hit)

@@ -107,8 +107,30 @@ function words(text: string): string[] {
     .filter(Boolean);
 }
 
+/**
+ * Claims by name, then description: the language server links on every keystroke, and a tool's name and description
+ * rarely change between two links (two levels, so that no key is built: V8 keeps a string's hash with the string).
+ * Each level is emptied once large, so a long session keeps no more than the last few thousand claims.
+ */
+const claims = new Map<string, Map<string, readonly DeclaredCapability[]>>();
+
 /** The capabilities a tool's name and description claim, highest tier first. */
-export function declaredCapabilities(name: string, description: string | undefined): DeclaredCapability[] {
+export function declaredCapabilities(name: string, description: string | undefined): readonly DeclaredCapability[] {
+  let byDescription = claims.get(name);
+  if (!byDescription) {
+    if (claims.size >= 4096) claims.clear();
+    claims.set(name, (byDescription = new Map()));
+  }
+  let found = byDescription.get(description ?? '');
+  if (!found) {
+    // A description being typed is a new one on every keystroke.
+    if (byDescription.size >= 64) byDescription.clear();
+    byDescription.set(description ?? '', (found = claimsOf(name, description)));
+  }
+  return found;
+}
+
+function claimsOf(name: string, description: string | undefined): DeclaredCapability[] {
   const named = words(name);
   const described = description ? words(description) : [];
   const out: DeclaredCapability[] = [];
