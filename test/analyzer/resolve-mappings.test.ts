@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type PathMapping, resolveModulePath } from '../../server/src/analyzer/resolve';
+import { agentNamed, linkFiles } from '../helpers/link';
 
 /** Import resolution through tsconfig `paths` and workspace packages, as a monorepo with many packages has them. */
 const files = new Set([
@@ -40,5 +41,31 @@ describe('resolving through path mappings', () => {
     ];
     expect(resolveModulePath('packages/web/src/a.ts', '@acme/tools', files, shadowing)).toBe('packages/web/lib/db.ts');
     expect(resolveModulePath('apps/bot/src/a.ts', '@acme/tools', files, shadowing)).toBe('packages/tools/src/index.ts');
+  });
+});
+
+describe('linking, where two folders import the same relative specifier', () => {
+  // Each `./tools` is the tools file of the folder that imports it: a link that remembered where a specifier leads
+  // by the specifier alone would give both agents the first folder's tool.
+  const folder = (dir: string, agent: string, toolName: string) => ({
+    [`src/${dir}/tools.ts`]:
+      `import { tool } from '@openai/agents';\nimport { z } from 'zod';\n` +
+      `export const lookup = tool({ name: '${toolName}', description: 'Looks up a record', ` +
+      `parameters: z.object({}), execute: async () => 'ok' });\n`,
+    [`src/${dir}/agent.ts`]:
+      `import { Agent } from '@openai/agents';\nimport { lookup } from './tools';\n` +
+      `export const agent = new Agent({ name: '${agent}', instructions: 'Help.', tools: [lookup] });\n`,
+  });
+  const g = linkFiles({
+    ...folder('orders', 'Orders', 'lookup_order'),
+    ...folder('invoices', 'Invoices', 'lookup_invoice'),
+  });
+  const toolsOf = (agent: string) => agentNamed(g, agent).tools.map((id) => g.tools.get(id)?.name);
+
+  it.each([
+    ['Orders', ['lookup_order']],
+    ['Invoices', ['lookup_invoice']],
+  ])('%s has its own folder’s tool', (agent, tools) => {
+    expect(toolsOf(agent)).toEqual(tools);
   });
 });
