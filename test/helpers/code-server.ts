@@ -223,10 +223,11 @@ export async function goTo(page: Page, position: string): Promise<void> {
 }
 
 /**
- * The Problems panel, filtered to `filter`: the texts of the rows it shows. The panel applies a filter 400 ms after
- * the last keystroke, and later still on a loaded machine, so rows read too early belong to the previous filter. The
- * filter is first cleared (the panel then shows every problem, and its "Showing N of M" badge hides); once the new
- * filter is typed, the rows are read until each problem row (rows with a position; file rows have none) matches it.
+ * The Problems panel, filtered to `filter`: the texts of the rows it shows. The panel applies a filter a few hundred
+ * ms after the last keystroke, and later still on a loaded machine, so rows read too early belong to the previous
+ * one. The filter is first cleared (the panel then shows every problem, and its "Showing N of M" badge hides); once
+ * the new filter is typed, the rows are read until each problem row (rows with a position; file rows have none)
+ * matches it.
  */
 export async function problems(page: Page, filter: string): Promise<string[]> {
   const input = page.locator('.markers-panel-container .viewpane-filter input, .panel .viewpane-filter input').first();
