@@ -8,9 +8,9 @@
  *   megabyte included); here the key is the build's identity (a hash of the sources, the compiler and the lockfile,
  *   stamped at build time) with the file's size and modification time — npm gives every installed file the same
  *   modification time, and V8 itself checks little more than the source's length;
- * - it records the code compiled up front only; here the code is recorded when the process ends, with every
- *   function the run compiled (the parser, the extractor): loading the compiler took ~90 ms with that library
- *   and ~64 ms with this (five alternated runs each);
+ * - it records the code compiled up front only; here the code is recorded when the process ends (or earlier, when
+ *   a bundle asks: compiled-code.ts), with every function the run compiled (the parser, the extractor): loading the
+ *   compiler took ~90 ms with that library and ~64 ms with this (five alternated runs each);
  * - it trusts whatever sits in a shared temporary folder; compiled code is code, so this uses a folder only if it
  *   belongs to the current user and no one else can write to it.
  * Anything that goes wrong (no folder, a corrupt or foreign entry, a full disk) means compiling as usual.
@@ -32,6 +32,7 @@ import Module from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
+import { SAVE_COMPILED_CODE } from './compiled-code';
 import { BUILD_ID } from './version';
 
 interface Compilable {
@@ -96,10 +97,11 @@ function install(dir: string): void {
     });
     return wrapper.call(this.exports, this.exports, requireHere, this, filename, dirname(filename));
   };
-  // At the end, with every function this run compiled; written whole under a temporary name, then renamed.
-  // Entries of other builds of the same bundle go (one per bundle is kept, ~1.3 MB for the compiler).
-  process.once('exit', () => {
-    for (const { file, bundle, script } of pending) {
+  // With every function this run compiled so far, when a bundle asks (compiled-code.ts) or at the end; written whole
+  // under a temporary name, then renamed. Entries of other builds of the same bundle go (one per bundle is kept,
+  // ~1.3 MB for the compiler).
+  const save = () => {
+    for (const { file, bundle, script } of pending.splice(0)) {
       try {
         const temp = `${file}.${process.pid}.tmp`;
         writeFileSync(temp, script.createCachedData(), { mode: 0o600 });
@@ -111,7 +113,9 @@ function install(dir: string): void {
         // Unwritable: the next run compiles again.
       }
     }
-  });
+  };
+  (globalThis as Record<symbol, unknown>)[SAVE_COMPILED_CODE] = save;
+  process.once('exit', save);
 }
 
 /** An entry's bytes, if it is a plain file of ours; a missing or foreign one is no entry. */

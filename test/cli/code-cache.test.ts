@@ -109,4 +109,28 @@ describe('compiled-code cache of the CLI', () => {
     }
     expect(entries(dir).map((f) => f.split('-')[0])).toContain('server');
   });
+
+  it('the language server writes its entry once it has served diagnostics and no edit has come for a while', async () => {
+    // Written then, not when the editor closes it: V8 drops the bytecode of what a long session stops calling.
+    const dir = cacheDir();
+    const before = process.env.AGENT_WARDEN_CODE_CACHE_DIR;
+    process.env.AGENT_WARDEN_CODE_CACHE_DIR = dir;
+    try {
+      const lsp = await startLsp(project);
+      await lsp.waitReady();
+      lsp.open('src/agent.ts');
+      expect((await lsp.pull('src/agent.ts')).kind).toBe('full');
+      const server = () => entries(dir).filter((f) => f.startsWith('server'));
+      for (let waited = 0; !server().length && waited < 20_000; waited += 250)
+        await new Promise((r) => setTimeout(r, 250));
+      const written = server();
+      expect(written).toHaveLength(1); // while the server runs
+      const stamp = statSync(join(dir, written[0]!)).mtimeMs;
+      expect(await lsp.close()).toBe(0);
+      expect(statSync(join(dir, written[0]!)).mtimeMs).toBe(stamp); // not written again at the end
+    } finally {
+      if (before === undefined) delete process.env.AGENT_WARDEN_CODE_CACHE_DIR;
+      else process.env.AGENT_WARDEN_CODE_CACHE_DIR = before;
+    }
+  });
 });

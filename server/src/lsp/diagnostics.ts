@@ -34,6 +34,7 @@ async function documentDiagnostics(
   if (token.isCancellationRequested) throw s.cancelled();
   const resultId = s.resultIdOf(items);
   s.served.set(uri, resultId);
+  s.diagnosticsServed();
   s.scheduleRefresh();
   if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
   return { kind: DocumentDiagnosticReportKind.Full, resultId, items };

@@ -13,6 +13,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { INVENTORY_CHANGED, type ServerStatus, STATUS } from '../../../shared/protocol';
+import { saveCompiledCode } from '../compiled-code';
 import { ConfigError, type RuleSetting } from '../config/load-config';
 import { type FixContext, knownOwners } from '../fixes/fixes';
 import type { collectFiles } from '../project/collect-files';
@@ -30,6 +31,8 @@ export interface Settings {
 export const DEFAULT_SETTINGS: Settings = { enable: true, run: 'onType', rules: {}, codeLens: true };
 /** Workspace-wide diagnostics link every file: they wait until typing has paused this long (ms). */
 export const WORKSPACE_SETTLE_MS = 400;
+/** How long no edit must have come before the compiled code is written (a write holds this thread ~tens of ms). */
+const SAVE_CODE_QUIET_MS = 2000;
 /** Timings kept for the benchmarks: the newest, up to this many of each kind. */
 const MAX_TIMINGS = 5000;
 
@@ -70,6 +73,22 @@ export class Session {
     readonly indexExecutor: IndexWorkerExecutor,
   ) {
     this.changed.setMaxListeners(0);
+  }
+
+  private compiledCodeSaved = false;
+
+  /**
+   * Diagnostics were served: once, when the user has not typed for a while, the compiled code of the start and the
+   * first analysis is written for the next start (compiled-code.ts), before V8 drops what it no longer calls.
+   */
+  diagnosticsServed(): void {
+    if (this.compiledCodeSaved) return;
+    this.compiledCodeSaved = true;
+    const whenQuiet = () => {
+      if (performance.now() - this.lastEditAt < SAVE_CODE_QUIET_MS) setTimeout(whenQuiet, SAVE_CODE_QUIET_MS).unref();
+      else saveCompiledCode();
+    };
+    setTimeout(whenQuiet, SAVE_CODE_QUIET_MS).unref();
   }
 
   log(message: string): void {
@@ -156,6 +175,7 @@ export class Session {
       const id = this.resultIdOf(diagnostics);
       if (this.served.get(doc.uri) === id) continue;
       this.served.set(doc.uri, id);
+      this.diagnosticsServed();
       void this.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
     }
   }
