@@ -2,6 +2,8 @@ import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, s
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { WorkerExecutor } from '../../server/src/cli/worker-executor';
+import { SAVE_COMPILED_CODE } from '../../server/src/compiled-code';
 import { runCli, tempProject } from '../helpers/cli';
 import { startLsp } from '../helpers/lsp-client';
 
@@ -32,6 +34,29 @@ const entries = (dir: string) =>
     .filter((f) => f.endsWith('.code'))
     .sort();
 const plain = scan({ AGENT_WARDEN_CODE_CACHE: 'off' });
+
+describe('a long run of the CLI', () => {
+  it('asks for its compiled code to be written once it has analysed for a second, and only once', async () => {
+    // What asks is the CLI's executor; what writes is the launcher's cache (code-cache.ts), tested through the server.
+    let asked = 0;
+    const global = globalThis as unknown as Record<symbol, unknown>;
+    global[SAVE_COMPILED_CODE] = () => asked++;
+    try {
+      const jobs = (n: number) =>
+        Array.from({ length: n }, (_, k) => ({
+          input: { file: `src/${k}.ts`, text: 'export const a = 1;\n' },
+          depth: 'facts' as const,
+        }));
+      const ran = performance.now(); // since this process started
+      if (ran < 1100) await new Promise((r) => setTimeout(r, 1100 - ran));
+      await new WorkerExecutor(1).run(jobs(3), {}, () => undefined);
+      await new WorkerExecutor(1).run(jobs(3), {}, () => undefined);
+      expect(asked).toBe(1);
+    } finally {
+      delete global[SAVE_COMPILED_CODE];
+    }
+  });
+});
 
 describe('compiled-code cache of the CLI', () => {
   it('is written by a first run (the CLI bundle and the compiler), then used as it is', () => {
