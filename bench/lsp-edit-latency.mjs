@@ -2,7 +2,7 @@
 // in a generated workspace; then, in a real agent-dense workspace (the benchmark corpus, scripts/dense-corpus.mjs)
 // that is still being indexed, the editor's round trip per edit (change sent → diagnostics back) during indexing and
 // after it, and the time to the opened file's first diagnostics when the server starts again (a first start has cached
-// its compiled code, as a user's earlier session has).
+// its compiled code, as a user's earlier session has), also after a first session that indexed and took edits.
 // Usage: node bench/lsp-edit-latency.mjs [files=200] [edits=300]
 import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
