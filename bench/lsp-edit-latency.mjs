@@ -170,28 +170,38 @@ async function openDense(env = {}) {
   await server.sendRequest('textDocument/diagnostic', { textDocument: { uri: agentUri } });
   return { server, started, answered, first: performance.now() - started };
 }
+/** Asks a server to shut down and waits for its process to end (and write its compiled-code cache). */
+async function stop(server) {
+  await server.sendRequest('shutdown');
+  server.sendNotification('exit');
+  await server.exited;
+}
+/**
+ * Edits of the opened agent file as typing makes them, one description changed per edit, `pauseMs` apart: each call
+ * makes one and gives the time from the change sent to its diagnostics received.
+ */
+function typist(server, pauseMs) {
+  let version = 1;
+  let typed = agentText;
+  return async () => {
+    const k = version % n;
+    typed = typed.replace(new RegExp(`'local tool ${k}( v\\d+)?'`), `'local tool ${k} v${version}'`);
+    const t = performance.now();
+    server.sendNotification('textDocument/didChange', {
+      textDocument: { uri: agentUri, version: ++version },
+      contentChanges: [{ text: typed }],
+    });
+    await server.sendRequest('textDocument/diagnostic', { textDocument: { uri: agentUri } });
+    const ms = performance.now() - t;
+    await new Promise((r) => setTimeout(r, pauseMs));
+    return ms;
+  };
+}
 // First diagnostics as a user sees them once the server has run before: a first start caches its compiled code.
-const warmUp = await openDense();
-await warmUp.server.sendRequest('shutdown');
-warmUp.server.sendNotification('exit');
-await warmUp.server.exited;
+await stop((await openDense()).server);
 const { server: c, started, answered, first } = await openDense();
 // Edits as typing makes them (one every 30 ms), each timed from the change sent to its diagnostics received.
-let version = 1;
-let typed = agentText;
-const roundTrip = async () => {
-  const k = version % n;
-  typed = typed.replace(new RegExp(`'local tool ${k}( v\\d+)?'`), `'local tool ${k} v${version}'`);
-  const t = performance.now();
-  c.sendNotification('textDocument/didChange', {
-    textDocument: { uri: agentUri, version: ++version },
-    contentChanges: [{ text: typed }],
-  });
-  await c.sendRequest('textDocument/diagnostic', { textDocument: { uri: agentUri } });
-  const ms = performance.now() - t;
-  await new Promise((r) => setTimeout(r, 30));
-  return ms;
-};
+const roundTrip = typist(c, 30);
 const during = [];
 /** When each edit while indexing was sent, from the first: the first seconds are slower (code not yet optimised). */
 const sentAt = [];
@@ -227,30 +237,18 @@ const serverSide = (() => {
 })();
 console.log(`  the server's own time per edit (re-analysis, link, diagnostics): ${stats(serverSide)}`);
 console.log(`edit → diagnostics round trip after indexing: ${stats(afterIndex)}`);
-await c.sendRequest('shutdown');
-c.sendNotification('exit');
-await c.exited;
+await stop(c);
 
 // A new build's first session, as a user's first session after an install: it indexes and takes edits, and the
 // compiled code it leaves (code-cache.ts) is what every later start reads until the next build.
 const firstSession = { AGENT_WARDEN_CODE_CACHE_DIR: join(root, 'code-cache-first-session') };
 const { server: long } = await openDense(firstSession);
 while ((await long.sendRequest('agentWarden/status')).state !== 'ready') await new Promise((r) => setTimeout(r, 200));
-let longText = agentText;
-for (let v = 2; v < 302; v++) {
-  longText = longText.replace(new RegExp(`'local tool ${v % n}( v\\d+)?'`), `'local tool ${v % n} v${v}'`);
-  long.sendNotification('textDocument/didChange', {
-    textDocument: { uri: agentUri, version: v },
-    contentChanges: [{ text: longText }],
-  });
-  await long.sendRequest('textDocument/diagnostic', { textDocument: { uri: agentUri } });
-}
-await long.sendRequest('shutdown');
-long.sendNotification('exit');
-await long.exited;
+const edit = typist(long, 0);
+for (let i = 0; i < 300; i++) await edit();
+await stop(long);
 const next = await openDense(firstSession);
 console.log(
   `first diagnostics after a new build's first session (it indexed, then took 300 edits): ${next.first.toFixed(0)} ms`,
 );
-await next.server.sendRequest('shutdown');
-next.server.sendNotification('exit');
+await stop(next.server);

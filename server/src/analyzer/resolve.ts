@@ -165,6 +165,8 @@ export const moduleFile = (module: string) =>
 export class Resolver {
   private readonly files: ReadonlySet<string>;
   private readonly canonical = new Map<string, FileFacts>();
+  /** Where an import specifier leads, by the file it is written in: a link asks for the same ones many times. */
+  private readonly targets = new Map<string, string | undefined>();
 
   constructor(
     facts: readonly FileFacts[],
@@ -177,9 +179,6 @@ export class Resolver {
   facts(file: string): FileFacts | undefined {
     return this.canonical.get(file);
   }
-
-  /** Where an import specifier leads, by the file it is written in: a link asks for the same ones many times. */
-  private readonly targets = new Map<string, string | undefined>();
 
   private resolveModule(fromFile: string, spec: string): string | undefined {
     const key = `${fromFile}\0${spec}`;

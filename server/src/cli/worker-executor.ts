@@ -40,6 +40,7 @@ const READS_PER_PAUSE = 25;
 export type WorkerTask = { options: ExtractOptions } & ({ jobs: FileJob[] } | { reads: ReadJob[] });
 
 type Pool = import('piscina').Piscina;
+type Done<J> = (job: J, result: FileResult, hash?: string) => void;
 
 /**
  * A run still analysing a second after it started writes its compiled code then (compiled-code.ts), with the start-up
@@ -55,7 +56,6 @@ function saveCompiledCodeOfALongRun(): void {
   codeSaved = true;
   saveCompiledCode();
 }
-type Done<J> = (job: J, result: FileResult, hash?: string) => void;
 
 /**
  * `--threads n`: n-1 worker threads read files and parse, largest files first; the main thread reads and parses too,

@@ -66,6 +66,8 @@ export class Session {
   private inventoryGeneration = -1;
   private indexAbort?: AbortController;
   private linkTimer: NodeJS.Timeout | undefined;
+  /** Whether this run's compiled code has been asked to be written (see `diagnosticsServed`). */
+  private compiledCodeSaved = false;
 
   constructor(
     readonly connection: Connection,
@@ -74,8 +76,6 @@ export class Session {
   ) {
     this.changed.setMaxListeners(0);
   }
-
-  private compiledCodeSaved = false;
 
   /**
    * Diagnostics were served: once, when the user has not typed for a while, the compiled code of the start and the
