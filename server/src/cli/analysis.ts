@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { existsSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
 import type { AnalysisResult, Notice } from '../analyzer/types';
 import { isAnalysable } from '../engine';
 import { extractOptionsFor, Pipeline } from '../pipeline/pipeline';
@@ -173,16 +174,25 @@ function stagedInputs(staged: ReturnType<typeof stagedContents> | undefined, not
   return out;
 }
 
-/** Writes all of the output or none of it: a temp file renamed into place. */
+/**
+ * Writes all of the output or none of it: a temp file renamed into place, through a symbolic link and with the
+ * replaced file's mode and owner (`scan --fix` keeps a script executable). A device, pipe or socket (`-o /dev/null`,
+ * `-o >(jq .)`) is written to as it is: a rename would put a plain file in its place.
+ */
 export function emit(text: string | Buffer, output: string | undefined, cwd: string): void {
   if (!output) {
     process.stdout.write(text);
     return;
   }
   const target = resolve(cwd, output);
-  const tmp = join(dirname(target), `.${Date.now()}-${process.pid}.agent-warden.tmp`);
-  writeFileSync(tmp, text);
-  renameSync(tmp, target);
+  if (isStream(target)) writeFileSync(target, text);
+  else writeFileAtomic.sync(target, text);
+}
+
+/** Whether a path is a character device, a pipe or a socket (following symbolic links). */
+function isStream(path: string): boolean {
+  const stats = statSync(path, { throwIfNoEntry: false });
+  return !!stats && (stats.isCharacterDevice() || stats.isFIFO() || stats.isSocket());
 }
 
 export function printNotices(notices: Notice[]): void {
