@@ -309,6 +309,33 @@ describe('Pipeline', () => {
     expect(readAt[39]!).toBeGreaterThan(readAt[0]!);
   });
 
+  it('makes an open file’s new imports in the import graph in place, neither opening it nor typing builds it anew', () => {
+    const edited = 'src/unrelated/report.ts';
+    const texts = [
+      PREFILTER.get(edited)!,
+      `import { refund } from '../billing/refund';\nexport const r = refund;\n`,
+      `import { refund } from '../billing/refund';\nimport { send } from '../lib/mailer';\nexport const r = [refund, send];\n`,
+      `import { send } from '../lib/mailer';\nexport const r = send;\n`,
+    ];
+    const neighbourhoods = (p: Pipeline) =>
+      Object.fromEntries([...PREFILTER.keys()].map((f) => [f, [...p.neighbourhoodOf(f)].sort()]));
+    const pipeline = new Pipeline(settings());
+    pipeline.analyseAllSync(given(PREFILTER));
+    pipeline.neighbourhoodOf(edited);
+    const built = pipeline.graphsBuilt;
+    for (const text of texts) {
+      pipeline.update(edited, text, { buffer: true });
+      const fresh = new Pipeline(settings());
+      fresh.analyseAllSync(given(new Map([...PREFILTER, [edited, text]])));
+      expect(neighbourhoods(pipeline)).toEqual(neighbourhoods(fresh));
+      expect(seen(pipeline.link([...pipeline.neighbourhoodOf(edited)]))).toEqual(
+        seen(fresh.link([...fresh.neighbourhoodOf(edited)])),
+      );
+    }
+    expect(neighbourhoods(pipeline)['src/billing/refund.ts']).not.toContain(edited);
+    expect(pipeline.graphsBuilt).toBe(built);
+  });
+
   it('builds the import graph in slices while cooperating: the graph of what it stored, whenever an edit comes', async () => {
     // Enough files that the batch pauses many times; the open file's imports change at one pause after another, so
     // that some edit lands while each graph is being built, and a graph built before it must not be kept.

@@ -210,6 +210,8 @@ export class Pipeline {
   /** The key of the analyzer build and extraction options the stored facts were made with. */
   private extractedWith = '';
   private graphCache?: ImportGraph;
+  /** How many import graphs were built whole here (tests check that an edit patches the graph instead). */
+  graphsBuilt = 0;
   /** Bumped whenever the import graph is dropped: a graph built in slices meanwhile is of older inputs. */
   private graphEpoch = 0;
   /**
@@ -512,7 +514,8 @@ export class Pipeline {
     if (!isAnalysable(file)) return false;
     const buffer = opts.buffer ?? false;
     const depth = opts.depth ?? 'facts';
-    if (buffer !== this.buffers.has(file)) this.dropGraph();
+    // An open buffer is a root of what must be parsed; the import graph stays as it is.
+    if (buffer !== this.buffers.has(file)) this.neededCache = undefined;
     if (buffer) this.buffers.set(file, text);
     else {
       this.buffers.delete(file);
@@ -629,7 +632,9 @@ export class Pipeline {
     this.entries.set(file, { hash, result });
     this.generation++;
     // A batch's file is in the graph already, as the batch read it (see `batchKnown`).
-    if (changesImportGraph(previous, result) && !(opts.batch && this.batchKnown?.files.has(file))) this.dropGraph();
+    if (changesImportGraph(previous, result) && !(opts.batch && this.batchKnown?.files.has(file))) {
+      if (!this.graphPatched(previous, result)) this.dropGraph();
+    }
     // A seed that starts (or stops) defining tools or agents changes what must be parsed.
     else if (
       !previous ||
@@ -638,6 +643,16 @@ export class Pipeline {
     )
       this.neededCache = undefined;
     if (previous?.pathMapping || result.pathMapping) this.aliasesChanged();
+  }
+
+  /** A known file's new imports made in the graph in place (`ImportGraph.replace`); false when it must be rebuilt. */
+  private graphPatched(previous: FileResult | undefined, result: FileResult): boolean {
+    if (!this.graphCache || !previous || previous.pathMapping || result.pathMapping) return false;
+    const { file, specifiers = [], seed, subclass } = result;
+    if (!this.graphCache.replace({ file, specifiers, seed: !!seed, subclass: !!subclass })) return false;
+    this.neededCache = undefined;
+    this.graphEpoch++; // a graph being built in slices is of the older imports
+    return true;
   }
 
   private dropGraph(): void {
@@ -686,6 +701,7 @@ export class Pipeline {
     if (!this.graphCache) {
       const { summaries, mappings } = this.graphInputs();
       this.graphCache = new ImportGraph(summaries, mappings);
+      this.graphsBuilt++;
     }
     return this.graphCache;
   }
