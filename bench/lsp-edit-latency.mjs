@@ -178,14 +178,16 @@ async function stop(server) {
 }
 /**
  * Edits of the opened agent file as typing makes them, one description changed per edit, `pauseMs` apart: each call
- * makes one and gives the time from the change sent to its diagnostics received.
+ * makes one and gives the time from the change sent to its diagnostics received. `imports`: each edit changes the
+ * file's imports instead (an import line typed at the top, one module name after another).
  */
-function typist(server, pauseMs) {
+function typist(server, pauseMs, { imports = false } = {}) {
   let version = 1;
   let typed = agentText;
   return async () => {
     const k = version % n;
-    typed = typed.replace(new RegExp(`'local tool ${k}( v\\d+)?'`), `'local tool ${k} v${version}'`);
+    if (imports) typed = `import { helper } from './helpers/helper-${version}';\n${agentText}`;
+    else typed = typed.replace(new RegExp(`'local tool ${k}( v\\d+)?'`), `'local tool ${k} v${version}'`);
     const t = performance.now();
     server.sendNotification('textDocument/didChange', {
       textDocument: { uri: agentUri, version: ++version },
@@ -237,6 +239,10 @@ const serverSide = (() => {
 })();
 console.log(`  the server's own time per edit (re-analysis, link, diagnostics): ${stats(serverSide)}`);
 console.log(`edit → diagnostics round trip after indexing: ${stats(afterIndex)}`);
+const importEdit = typist(c, 30, { imports: true });
+const importEdits = [];
+for (let i = 0; i < 200; i++) importEdits.push(await importEdit());
+console.log(`  edits that change the file's imports: ${stats(importEdits)}`);
 await stop(c);
 
 // A new build's first session, as a user's first session after an install: it indexes and takes edits, and the
