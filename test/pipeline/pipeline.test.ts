@@ -336,6 +336,33 @@ describe('Pipeline', () => {
     expect(pipeline.graphsBuilt).toBe(built);
   });
 
+  it('completes the import graph it is building in slices when an edit’s diagnostics ask for it, building no other', async () => {
+    const files = new Map(PREFILTER);
+    for (let i = 0; i < 3000; i++)
+      files.set(`src/gen/m${i}.ts`, `import { m } from './m${(i + 1) % 3000}';\nexport { m };\n`);
+    const open = 'src/unrelated/report.ts';
+    const pipeline = new Pipeline(settings());
+    pipeline.update(open, files.get(open)!, { buffer: true });
+    const asked: number[] = [];
+    let running = true;
+    // An editor asking for the open file's diagnostics between every two slices of the batch.
+    const ask = () => {
+      asked.push(pipeline.neighbourhoodOf(open).size);
+      if (running) setImmediate(ask);
+    };
+    setImmediate(ask);
+    await pipeline.analyseAll(given(files), { cooperative: true });
+    running = false;
+    expect(asked.length).toBeGreaterThan(20);
+    expect(pipeline.graphsBuilt).toBe(1); // the open file's own, before the batch
+    const fresh = new Pipeline(settings());
+    fresh.update(open, files.get(open)!, { buffer: true });
+    fresh.analyseAllSync(given(files));
+    expect([...pipeline.neighbourhoodOf('src/gen/m7.ts')].sort()).toEqual(
+      [...fresh.neighbourhoodOf('src/gen/m7.ts')].sort(),
+    );
+  });
+
   it('builds the import graph in slices while cooperating: the graph of what it stored, whenever an edit comes', async () => {
     // Enough files that the batch pauses many times; the open file's imports change at one pause after another, so
     // that some edit lands while each graph is being built, and a graph built before it must not be kept.

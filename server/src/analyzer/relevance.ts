@@ -93,8 +93,9 @@ export class ImportGraph {
   /** Resolution depends on the importing file's folder only: files side by side share their answers. */
   private readonly resolved = new Map<string, string | undefined>();
 
-  /** Files whose imports are still to be added (see `completeInSlices`). */
+  /** Files whose imports are still to be added, from `nextUnadded` on (see `completeInSlices`). */
   private unadded: readonly ImportSummary[] = [];
+  private nextUnadded = 0;
 
   /** `deferred`: the files' imports are added later, a slice at a time (see `completeInSlices`). */
   constructor(
@@ -103,8 +104,8 @@ export class ImportGraph {
     deferred = false,
   ) {
     this.sources = new Set(files.filter((f) => isSourceFile(f.file)).map((f) => f.file));
-    if (deferred) this.unadded = files;
-    else this.add(files);
+    this.unadded = files;
+    if (!deferred) this.complete();
   }
 
   /**
@@ -112,12 +113,18 @@ export class ImportGraph {
    * thousands of files, a language server answers an edit between two slices instead of after the whole graph.
    */
   *completeInSlices(pauseNow: () => boolean): Generator<'pause', void, unknown> {
-    const files = this.unadded;
-    this.unadded = [];
-    for (let i = 0; i < files.length; i++) {
-      this.add(files.slice(i, i + 1));
-      if (i < files.length - 1 && pauseNow()) yield 'pause';
+    while (this.nextUnadded < this.unadded.length) {
+      this.addOne(this.unadded[this.nextUnadded++]!);
+      if (this.nextUnadded < this.unadded.length && pauseNow()) yield 'pause';
     }
+    this.complete();
+  }
+
+  /** Adds at once what is still to be added (an edit needs the graph before its slices are done). */
+  complete(): void {
+    while (this.nextUnadded < this.unadded.length) this.addOne(this.unadded[this.nextUnadded++]!);
+    this.unadded = [];
+    this.nextUnadded = 0;
   }
 
   /**
@@ -126,38 +133,36 @@ export class ImportGraph {
    * has: a new or removed file, or new aliases, change how other files' imports resolve. Whether it was made.
    */
   replace(summary: ImportSummary): boolean {
-    if (this.unadded.length || !this.out.has(summary.file)) return false;
+    if (this.nextUnadded < this.unadded.length || !this.out.has(summary.file)) return false;
     for (const target of this.out.get(summary.file)!) {
       const importers = this.in.get(target)!;
       importers.splice(importers.indexOf(summary.file), 1);
     }
     this.seedSet.delete(summary.file);
     this.subclassSet.delete(summary.file);
-    this.add([summary]);
+    this.addOne(summary);
     return true;
   }
 
-  private add(files: readonly ImportSummary[]): void {
-    for (const f of files) {
-      if (!this.sources.has(f.file)) continue;
-      if (f.seed) this.seedSet.add(f.file);
-      if (f.subclass) this.subclassSet.add(f.file);
-      const targets: string[] = [];
-      const dir = f.file.slice(0, f.file.lastIndexOf('/') + 1);
-      for (const spec of f.specifiers) {
-        if (!spec.startsWith('.') && !this.mappings.length) continue; // a package: not part of the scan
-        const key = `${dir}\0${spec}`;
-        let target = this.resolved.get(key);
-        if (target === undefined && !this.resolved.has(key))
-          this.resolved.set(key, (target = resolveModulePath(f.file, spec, this.sources, this.mappings)));
-        if (!target || target === f.file) continue;
-        targets.push(target);
-        const importers = this.in.get(target);
-        if (importers) importers.push(f.file);
-        else this.in.set(target, [f.file]);
-      }
-      this.out.set(f.file, targets);
+  private addOne(f: ImportSummary): void {
+    if (!this.sources.has(f.file)) return;
+    if (f.seed) this.seedSet.add(f.file);
+    if (f.subclass) this.subclassSet.add(f.file);
+    const targets: string[] = [];
+    const dir = f.file.slice(0, f.file.lastIndexOf('/') + 1);
+    for (const spec of f.specifiers) {
+      if (!spec.startsWith('.') && !this.mappings.length) continue; // a package: not part of the scan
+      const key = `${dir}\0${spec}`;
+      let target = this.resolved.get(key);
+      if (target === undefined && !this.resolved.has(key))
+        this.resolved.set(key, (target = resolveModulePath(f.file, spec, this.sources, this.mappings)));
+      if (!target || target === f.file) continue;
+      targets.push(target);
+      const importers = this.in.get(target);
+      if (importers) importers.push(f.file);
+      else this.in.set(target, [f.file]);
     }
+    this.out.set(f.file, targets);
   }
 
   /**

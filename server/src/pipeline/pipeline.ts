@@ -214,6 +214,8 @@ export class Pipeline {
   graphsBuilt = 0;
   /** Bumped whenever the import graph is dropped: a graph built in slices meanwhile is of older inputs. */
   private graphEpoch = 0;
+  /** The graph of the current inputs being built in slices, which an edit needing the graph completes at once. */
+  private building?: { graph: ImportGraph; epoch: number };
   /**
    * While a batch runs, the import summaries of every file it will store (read before any is analysed): the
    * import graph includes them from the start, so that storing their results leaves it as it is. An open file's
@@ -647,9 +649,10 @@ export class Pipeline {
 
   /** A known file's new imports made in the graph in place (`ImportGraph.replace`); false when it must be rebuilt. */
   private graphPatched(previous: FileResult | undefined, result: FileResult): boolean {
-    if (!this.graphCache || !previous || previous.pathMapping || result.pathMapping) return false;
+    if (!previous || previous.pathMapping || result.pathMapping) return false;
+    const graph = this.graphCache ?? this.completedBuild();
     const { file, specifiers = [], seed, subclass } = result;
-    if (!this.graphCache.replace({ file, specifiers, seed: !!seed, subclass: !!subclass })) return false;
+    if (!graph?.replace({ file, specifiers, seed: !!seed, subclass: !!subclass })) return false;
     this.neededCache = undefined;
     this.graphEpoch++; // a graph being built in slices is of the older imports
     return true;
@@ -698,12 +701,19 @@ export class Pipeline {
   }
 
   private importGraph(): ImportGraph {
-    if (!this.graphCache) {
+    if (!this.graphCache && !this.completedBuild()) {
       const { summaries, mappings } = this.graphInputs();
       this.graphCache = new ImportGraph(summaries, mappings);
       this.graphsBuilt++;
     }
-    return this.graphCache;
+    return this.graphCache!;
+  }
+
+  /** The graph being built in slices, if it is of the current inputs, completed now and kept. */
+  private completedBuild(): ImportGraph | undefined {
+    if (this.building?.epoch !== this.graphEpoch) return undefined;
+    this.building.graph.complete();
+    return (this.graphCache = this.building.graph);
   }
 
   /** What the import graph is made of: the stored results' summaries and aliases, and a running batch's. */
@@ -724,12 +734,24 @@ export class Pipeline {
 
   /**
    * The import graph built in slices, pausing whenever `pauseNow` says so (thousands of files take 50 ms, which an
-   * edit would wait for): kept unless something dropped the graph meanwhile, or built it first.
+   * edit would wait for): kept unless something dropped the graph meanwhile. An edit that needs the graph before it
+   * is done adds the rest at once (`completedBuild`) rather than building another.
    */
   private *graphInSlices(pauseNow: () => boolean): Generator<'pause', void, unknown> {
     if (this.graphCache) return;
-    const built = yield* this.sliceBuilt(this.graphInputs(), pauseNow);
-    if (built.epoch === this.graphEpoch && !this.graphCache) this.graphCache = built.graph;
+    const { summaries, mappings } = this.graphInputs();
+    const building = { graph: new ImportGraph(summaries, mappings, true), epoch: this.graphEpoch };
+    this.building = building;
+    try {
+      for (const pause of building.graph.completeInSlices(pauseNow)) {
+        // An edit completed it, or made its inputs old: either way, nothing is left to build.
+        if (this.graphCache || building.epoch !== this.graphEpoch) return;
+        yield pause;
+      }
+      if (building.epoch === this.graphEpoch) this.graphCache ??= building.graph;
+    } finally {
+      if (this.building === building) this.building = undefined;
+    }
   }
 
   private *sliceBuilt(
