@@ -266,6 +266,30 @@ describe('Pipeline', () => {
     expect(seen(pipeline.link())).toEqual(seen(analyze(given(EXAMPLE), settings())));
   });
 
+  it('keeps the import graph of a batch that ran to its end, and of what a cancelled one stored only', async () => {
+    const run = async (cancelAt?: number) => {
+      const pipeline = new Pipeline(settings());
+      const controller = new AbortController();
+      const onProgress = (done: number) => done === cancelAt && controller.abort(new Error('a newer index started'));
+      await pipeline.analyseAll(given(PREFILTER), { signal: controller.signal, onProgress }).catch(() => undefined);
+      return pipeline;
+    };
+    const near = (p: Pipeline, files: string[]) => files.map((f) => [f, [...p.neighbourhoodOf(f)].sort()]);
+    const heldOf = (files: string[]) => {
+      const held = new Pipeline(settings());
+      held.analyseAllSync(given(new Map([...PREFILTER].filter(([file]) => files.includes(file)))));
+      return held;
+    };
+    const whole = await run();
+    expect(whole.graphsBuilt).toBe(0);
+    expect(near(whole, whole.files())).toEqual(near(heldOf(whole.files()), whole.files()));
+    const cut = await run(2);
+    const stored = cut.files();
+    expect(stored.length).toBe(2);
+    expect(near(cut, stored)).toEqual(near(heldOf(stored), stored));
+    expect(near(cut, stored)).not.toEqual(near(whole, stored)); // the files it read but did not store are left out
+  });
+
   it('yields to the event loop while it works when asked to cooperate', async () => {
     const many = new Map(EXAMPLE);
     for (let i = 0; i < 120; i++) many.set(`notes/n${i}.md`, `# note ${i}\n`);
@@ -322,6 +346,7 @@ describe('Pipeline', () => {
     const pipeline = new Pipeline(settings());
     pipeline.analyseAllSync(given(PREFILTER));
     pipeline.neighbourhoodOf(edited);
+    expect(pipeline.graphsBuilt).toBe(0); // the pre-filter's graph serves
     const built = pipeline.graphsBuilt;
     for (const text of texts) {
       pipeline.update(edited, text, { buffer: true });

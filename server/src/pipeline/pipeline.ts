@@ -31,7 +31,7 @@ import {
   readOutcome,
 } from './executor';
 import { hasFacts, packedSize, traitsOf, unpack, withoutFacts } from './packed-facts';
-import { factsNeededBy, Prefilter, summarised } from './prefilter';
+import { factsNeededBy, type GraphInputs, Prefilter, summarised } from './prefilter';
 
 /** Config, owner fallbacks and the day expiry dates are judged by: what linking takes (`AnalysisOptions`). */
 export type PipelineSettings = AnalysisOptions;
@@ -327,7 +327,7 @@ export class Pipeline {
     keep: (file: string, stored: StoredResult) => void,
   ): BatchSteps {
     this.batching = true;
-    let after: { graph: ImportGraph; epoch: number } | undefined;
+    let finished = false;
     try {
       for (const f of batch) this.place(f.file);
       const buffered = [...this.buffers.keys()].flatMap((b) => this.entries.get(b)?.result.pathMapping ?? []);
@@ -360,16 +360,15 @@ export class Pipeline {
       // A file a stored result vouches for was not read: its aliases are the result's.
       const unread = known.flatMap((k) => (k.text === undefined && k.prior?.result.pathMapping) || []);
       const sources = known.map((k) => k.source);
+      const files = new Set(known.map((k) => k.file));
+      const others = this.graphInputs({ files, summaries: new Map(), mappings: [] });
       const prefilter = opts.cooperative
-        ? yield* Prefilter.sliced(sources, unread, sliceSpent)
-        : new Prefilter(sources, unread);
-      this.batchKnown = {
-        files: new Set(known.map((k) => k.file)),
-        summaries: prefilter.summaries,
-        mappings: prefilter.mappings,
-      };
+        ? yield* Prefilter.sliced(sources, unread, sliceSpent, others)
+        : new Prefilter(sources, unread, false, undefined, others);
+      this.batchKnown = { files, summaries: prefilter.summaries, mappings: prefilter.mappings };
       this.dropGraph();
-      if (opts.cooperative) yield* this.graphInSlices(sliceSpent);
+      // The pre-filter's graph is of every file, the batch's as it read them: what `graphInputs` would make now.
+      this.graphCache = prefilter.graph;
       const seeds = known.filter((k) => prefilter.isSeed(k.file));
       yield* this.round(seeds, () => 'facts', prefilter, stats, keep);
       const seedResults = seeds.flatMap((k) => this.entries.get(k.file)?.result ?? []);
@@ -388,15 +387,13 @@ export class Pipeline {
           stats,
           keep,
         );
-      // The graph of the stored results, which the batch's gives way to: built in slices too, not by the next edit.
-      if (opts.cooperative) after = yield* this.sliceBuilt(this.graphInputs(undefined), sliceSpent);
-      this.complete = true;
+      this.complete = finished = true;
     } finally {
       this.batching = false;
       this.batchKnown = undefined;
-      const current = after?.epoch === this.graphEpoch;
-      this.dropGraph();
-      if (current) this.graphCache = after!.graph;
+      // The batch's graph is the stored results' once it has stored them all (as edits meanwhile made theirs); one cut
+      // short has files in it that it did not store.
+      if (!finished) this.dropGraph();
     }
   }
 
@@ -717,7 +714,7 @@ export class Pipeline {
   }
 
   /** What the import graph is made of: the stored results' summaries and aliases, and a running batch's. */
-  private graphInputs(batch = this.batchKnown): { summaries: ImportSummary[]; mappings: PathMapping[] } {
+  private graphInputs(batch = this.batchKnown): GraphInputs {
     const all = [...this.entries.values()].map((e) => e.result);
     // A batch's summaries and aliases are of the text it read: newer than stored results it has not replaced yet.
     const own = batch ? all.filter((r) => !batch.files.has(r.file)) : all;
@@ -752,16 +749,6 @@ export class Pipeline {
     } finally {
       if (this.building === building) this.building = undefined;
     }
-  }
-
-  private *sliceBuilt(
-    inputs: { summaries: ImportSummary[]; mappings: PathMapping[] },
-    pauseNow: () => boolean,
-  ): Generator<'pause', { graph: ImportGraph; epoch: number }, unknown> {
-    const epoch = this.graphEpoch;
-    const graph = new ImportGraph(inputs.summaries, inputs.mappings, true);
-    yield* graph.completeInSlices(pauseNow);
-    return { graph, epoch };
   }
 
   /** The pre-filter's rule (relevance.ts): seeds, and what a defining seed or an open buffer reaches. */

@@ -4,6 +4,12 @@ import type { PathMapping } from '../analyzer/resolve';
 import { type AnalysisDepth, type FileResult, pathMappingsOf, type SourceInput } from '../engine';
 import { traitsOf } from './packed-facts';
 
+/** What an import graph is made of: files' import summaries, and the aliases their imports resolve through. */
+export interface GraphInputs {
+  summaries: ImportSummary[];
+  mappings: PathMapping[];
+}
+
 /**
  * The pre-filter over a set of inputs (relevance.ts): seeds are known from the text; the depth of every
  * other file once the seeds' facts are known.
@@ -17,13 +23,15 @@ export class Prefilter {
 
   /**
    * `knownMappings`: the aliases of files not read this time (a stored result vouches for them); `ownMappings`: those
-   * of the inputs, when already found.
+   * of the inputs, when already found. `others`: files beside the inputs (open buffers, files analysed before), which
+   * the graph includes, first, so that it is the graph of every file and serves after the pre-filter's decisions.
    */
   constructor(
     inputs: readonly SourceInput[],
     knownMappings: readonly PathMapping[] = [],
     deferGraph = false,
     ownMappings = pathMappingsOf(inputs),
+    others: GraphInputs = { summaries: [], mappings: [] },
   ) {
     for (const input of inputs) {
       if (!isSourceFile(input.file)) continue;
@@ -31,7 +39,11 @@ export class Prefilter {
       this.summaries.set(file, { file, specifiers: specifiers!, seed: !!seed, subclass: !!subclass });
     }
     this.mappings = [...ownMappings, ...knownMappings];
-    this.graph = new ImportGraph([...this.summaries.values()], this.mappings, deferGraph);
+    this.graph = new ImportGraph(
+      [...others.summaries, ...this.summaries.values()],
+      [...others.mappings, ...this.mappings],
+      deferGraph,
+    );
   }
 
   /**
@@ -42,13 +54,14 @@ export class Prefilter {
     inputs: readonly SourceInput[],
     knownMappings: readonly PathMapping[],
     pauseNow: () => boolean,
+    others?: GraphInputs,
   ): Generator<'pause', Prefilter, unknown> {
     const ownMappings: PathMapping[] = [];
     for (const input of inputs) {
       ownMappings.push(...pathMappingsOf([input]));
       if (pauseNow()) yield 'pause';
     }
-    const prefilter = new Prefilter(inputs, knownMappings, true, ownMappings);
+    const prefilter = new Prefilter(inputs, knownMappings, true, ownMappings, others);
     yield* prefilter.graph.completeInSlices(pauseNow);
     return prefilter;
   }
