@@ -1,12 +1,13 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { OwnerResolver } from '../../server/src/analyzer/owners';
 import type { AnalysisResult } from '../../server/src/analyzer/types';
 import { DEFAULT_CONFIG } from '../../server/src/config/load-config';
 import { analyseHere, type Executor, hashOf, inThread, readOutcome } from '../../server/src/pipeline/executor';
 import { isPacked, packFacts, unpackedOnRead } from '../../server/src/pipeline/packed-facts';
+import { Prefilter } from '../../server/src/pipeline/prefilter';
 import {
   analyze,
   Pipeline,
@@ -264,6 +265,29 @@ describe('Pipeline', () => {
     await pipeline.analyseAll(given(EXAMPLE));
     expect(pipeline.files().length).toBe(EXAMPLE.size);
     expect(seen(pipeline.link())).toEqual(seen(analyze(given(EXAMPLE), settings())));
+  });
+
+  it('keeps an edit made while the pre-filter makes its graph, which holds the other files as they were', async () => {
+    const importing = (target: string) => `import { x } from './${target}';\nexport const y = x;\n`;
+    const pipeline = new Pipeline(settings());
+    pipeline.update('src/open.ts', importing('lib/mailer'), { buffer: true });
+    const sliced = Prefilter.sliced.bind(Prefilter);
+    const during = vi.spyOn(Prefilter, 'sliced').mockImplementation(function* (...args) {
+      pipeline.update('src/open.ts', importing('billing/refund'), { buffer: true });
+      return yield* sliced(...args);
+    });
+    try {
+      await pipeline.analyseAll(given(PREFILTER), { cooperative: true });
+    } finally {
+      during.mockRestore();
+    }
+    const fresh = new Pipeline(settings());
+    fresh.update('src/open.ts', importing('billing/refund'), { buffer: true });
+    fresh.analyseAllSync(given(PREFILTER));
+    const near = (p: Pipeline) =>
+      [...PREFILTER.keys(), 'src/open.ts'].map((f) => [f, [...p.neighbourhoodOf(f)].sort()]);
+    expect(near(pipeline)).toEqual(near(fresh));
+    expect(pipeline.neighbourhoodOf('src/open.ts')).toContain('src/billing/refund.ts');
   });
 
   it('keeps the import graph of a batch that ran to its end, and of what a cancelled one stored only', async () => {

@@ -259,13 +259,16 @@ describe('agent views in VS Code (real editor, installed from the .vsix)', { tim
     expect(lit.sort()).toEqual([triage.id, technical.id, search.id, 'capability:network:egress'].sort());
     expect(await frame.locator('path.edge.highlight').count()).toBe(3);
     await screenshot(page, '11-chain-graph');
-    // Selecting a node reveals its code.
-    await frame.locator(`g.node[data-id="${search.id}"]`).click();
+    // Selecting a node reveals its code. The graph is drawn again whenever the inventory changes, which can replace the
+    // node between finding it and clicking it: a click that opened nothing is made again.
+    const node = frame.locator(`g.node[data-id="${search.id}"]`);
     const cursor = page.locator('#status\\.editor\\.selection');
-    const at = await until(
-      () => cursor.innerText().catch(() => ''),
-      (t) => t.includes(`Ln ${search.nameLine}, Col ${search.nameColumn}`),
-    );
+    const revealed = (t: string) => t.includes(`Ln ${search.nameLine}, Col ${search.nameColumn}`);
+    const at = await until(async () => {
+      const t = await cursor.innerText().catch(() => '');
+      if (!revealed(t)) await node.click();
+      return t;
+    }, revealed);
     expect(at).toContain(`Ln ${search.nameLine}, Col ${search.nameColumn}`);
     // Opened without a chain, the whole graph is fitted into the panel.
     await runCommand(page, 'Agent Warden: Show Chain Graph');

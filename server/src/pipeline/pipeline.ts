@@ -361,14 +361,18 @@ export class Pipeline {
       const unread = known.flatMap((k) => (k.text === undefined && k.prior?.result.pathMapping) || []);
       const sources = known.map((k) => k.source);
       const files = new Set(known.map((k) => k.file));
+      const epoch = this.graphEpoch;
       const others = this.graphInputs({ files, summaries: new Map(), mappings: [] });
       const prefilter = opts.cooperative
         ? yield* Prefilter.sliced(sources, unread, sliceSpent, others)
         : new Prefilter(sources, unread, false, undefined, others);
       this.batchKnown = { files, summaries: prefilter.summaries, mappings: prefilter.mappings };
+      // The pre-filter's graph is of every file, the batch's as it read them: what `graphInputs` makes now, unless an
+      // edit while it was made changed the other files' imports.
+      const current = epoch === this.graphEpoch;
       this.dropGraph();
-      // The pre-filter's graph is of every file, the batch's as it read them: what `graphInputs` would make now.
-      this.graphCache = prefilter.graph;
+      if (current) this.graphCache = prefilter.graph;
+      else if (opts.cooperative) yield* this.graphInSlices(sliceSpent);
       const seeds = known.filter((k) => prefilter.isSeed(k.file));
       yield* this.round(seeds, () => 'facts', prefilter, stats, keep);
       const seedResults = seeds.flatMap((k) => this.entries.get(k.file)?.result ?? []);
