@@ -2,7 +2,7 @@ import type { FrameworkAdapter } from './adapter';
 import { adaptersFor, showsFrameworkShape } from './adapters';
 import { isSourceFile } from './extract';
 import { IDENT, type ModuleBinding, moduleBindings } from './framework-imports';
-import { type PathMapping, resolveModulePath } from './resolve';
+import { cachedModuleResolution, type PathMapping } from './resolve';
 import { normaliseModule } from './source-context';
 import type { FileFacts } from './types';
 
@@ -90,8 +90,7 @@ export class ImportGraph {
   private readonly subclassSet = new Set<string>();
 
   private readonly sources: ReadonlySet<string>;
-  /** Resolution depends on the importing file's folder only: files side by side share their answers. */
-  private readonly resolved = new Map<string, string | undefined>();
+  private readonly resolve: (fromFile: string, spec: string) => string | undefined;
 
   /** Files whose imports are still to be added, from `nextUnadded` on (see `completeInSlices`). */
   private unadded: readonly ImportSummary[] = [];
@@ -104,6 +103,7 @@ export class ImportGraph {
     deferred = false,
   ) {
     this.sources = new Set(files.filter((f) => isSourceFile(f.file)).map((f) => f.file));
+    this.resolve = cachedModuleResolution(this.sources, mappings);
     this.unadded = files;
     if (!deferred) this.complete();
   }
@@ -149,13 +149,9 @@ export class ImportGraph {
     if (f.seed) this.seedSet.add(f.file);
     if (f.subclass) this.subclassSet.add(f.file);
     const targets: string[] = [];
-    const dir = f.file.slice(0, f.file.lastIndexOf('/') + 1);
     for (const spec of f.specifiers) {
       if (!spec.startsWith('.') && !this.mappings.length) continue; // a package: not part of the scan
-      const key = `${dir}\0${spec}`;
-      let target = this.resolved.get(key);
-      if (target === undefined && !this.resolved.has(key))
-        this.resolved.set(key, (target = resolveModulePath(f.file, spec, this.sources, this.mappings)));
+      const target = this.resolve(f.file, spec);
       if (!target || target === f.file) continue;
       targets.push(target);
       const importers = this.in.get(target);

@@ -29,6 +29,25 @@ export function resolveModulePath(
   return resolveBase(posix.normalize(posix.join(posix.dirname(fromFile), spec)), files);
 }
 
+/**
+ * `resolveModulePath` over one set of files and aliases, each answer kept: where a specifier leads depends on the
+ * importing file's folder only, so files side by side share their answers (a link, and an import graph, ask for the
+ * same ones many times).
+ */
+export function cachedModuleResolution(
+  files: ReadonlySet<string>,
+  mappings: readonly PathMapping[],
+): (fromFile: string, spec: string) => string | undefined {
+  const answers = new Map<string, string | undefined>();
+  return (fromFile, spec) => {
+    const key = `${fromFile.slice(0, fromFile.lastIndexOf('/') + 1)}\0${spec}`;
+    if (answers.has(key)) return answers.get(key);
+    const target = resolveModulePath(fromFile, spec, files, mappings);
+    answers.set(key, target);
+    return target;
+  };
+}
+
 function resolveMapped(
   fromFile: string,
   spec: string,
@@ -165,8 +184,7 @@ export const moduleFile = (module: string) =>
 export class Resolver {
   private readonly files: ReadonlySet<string>;
   private readonly canonical = new Map<string, FileFacts>();
-  /** Where an import specifier leads, by the file it is written in: a link asks for the same ones many times. */
-  private readonly targets = new Map<string, string | undefined>();
+  private readonly resolveModule: (fromFile: string, spec: string) => string | undefined;
 
   constructor(
     facts: readonly FileFacts[],
@@ -174,18 +192,11 @@ export class Resolver {
   ) {
     this.files = new Set(facts.map((f) => f.file));
     for (const f of facts) this.canonical.set(f.file, f);
+    this.resolveModule = cachedModuleResolution(this.files, mappings);
   }
 
   facts(file: string): FileFacts | undefined {
     return this.canonical.get(file);
-  }
-
-  private resolveModule(fromFile: string, spec: string): string | undefined {
-    const key = `${fromFile}\0${spec}`;
-    if (this.targets.has(key)) return this.targets.get(key);
-    const target = resolveModulePath(fromFile, spec, this.files, this.mappings);
-    this.targets.set(key, target);
-    return target;
   }
 
   /** Rewrites relative import specifiers inside a value to `file:` modules, once, relative to `fromFile`. */
