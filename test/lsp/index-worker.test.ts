@@ -85,7 +85,7 @@ describe.each([
   it('gives a result with a bundle’s worth of function summaries whole', async () => {
     const [got] = await collect(executor, [byPath('src/many.ts')]);
     const text = FILES['src/many.ts']!;
-    expect(got![1].facts!.functions.length).toBeGreaterThan(600);
+    expect(got![1].facts!.functions.length).toBeGreaterThanOrEqual(600);
     expect(got![1]).toEqual(analyseHere({ input: { file: 'src/many.ts', text }, depth: 'facts' }, OPTIONS));
   });
 

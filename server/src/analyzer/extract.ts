@@ -8,6 +8,7 @@ import { SECRET_ENV_NAME } from '../secrets/env-names';
 import { scanSecrets } from '../secrets/scan-secrets';
 import { approvalKind } from './approval-gates';
 import { type ExtractOptions, FunctionCollector, isLocalSpecifier } from '../capabilities/collect-functions';
+import { dropInertFunctions } from '../capabilities/inert-functions';
 import { fileLevelAnnotations, mergeAnnotations } from './annotations';
 import {
   ASSIGNMENTS,
@@ -687,6 +688,7 @@ class FileExtractor {
       suppressions: parseSuppressions(file, text, ctx.locAt, (offset) => isInsideLiteral(sf, offset)),
       syntaxErrors: (sf as unknown as { parseDiagnostics?: unknown[] }).parseDiagnostics?.length ?? 0,
     };
+    dropInertFunctions(facts);
     if (this.secretPieces.length) SECRET_PIECES.set(facts, this.secretPieces);
     return facts;
   }
