@@ -365,6 +365,14 @@ export const SECRET_RULES: SecretRule[] = [
     pattern:
       /\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver):\/\/[^:\s/@'"`]{1,100}:([^@\s/'"`]{3,200})@[^\s'"`]{1,200}/g,
     keywords: ['://'],
+    // The scheme: at most 11 characters before `://`; the whole match: 11 + 3 + 100 + 1 + 200 + 1 + 200. Most `://`
+    // in code start a URL without a password, which `then` turns away at once.
+    anchor: {
+      pattern: /:\/\//g,
+      reach: 11,
+      maxLength: 516,
+      then: /:\/\/[^:\s/@'"`]{1,100}:[^@\s/'"`]{3,200}@/y,
+    },
     envName: 'DATABASE_URL',
     freeForm: true,
     examples: {
@@ -405,8 +413,16 @@ export const SECRET_RULES: SecretRule[] = [
     provider: 'Generic',
     description: 'A high-entropy value in a `.env`-style assignment named like a secret.',
     pattern:
-      /^[ \t]*(?:export[ \t]+)?(?<name>[A-Z0-9_]{0,40}(?:API_?KEY|SECRET|TOKEN|PASSWORD|PASSWD|CREDENTIAL|PRIVATE_KEY|ACCESS_KEY)[A-Z0-9_]{0,40})[ \t]*=[ \t]*["']?(?<secret>[\x21\x24-\x26\x28-\x7e]{16,300})/gm,
+      /^[ \t]{0,100}(?:export[ \t]{1,20})?(?<name>[A-Z0-9_]{0,40}(?:API_?KEY|SECRET|TOKEN|PASSWORD|PASSWD|CREDENTIAL|PRIVATE_KEY|ACCESS_KEY)[A-Z0-9_]{0,40})[ \t]{0,20}=[ \t]{0,20}["']?(?<secret>[\x21\x24-\x26\x28-\x7e]{16,300})/gm,
     keywords: ['key', 'secret', 'token', 'passw', 'credential'],
+    // The name's keyword: at most 100 + 6 + 20 + 40 characters after the line starts; the whole match: that, the
+    // keyword (11), 40, 20, 1, 20, 1 and 300. The keyword is upper case: a lower-case `token` in code is no hit.
+    anchor: {
+      pattern: /API_?KEY|SECRET|TOKEN|PASSWORD|PASSWD|CREDENTIAL|PRIVATE_KEY|ACCESS_KEY/g,
+      reach: 166,
+      maxLength: 559,
+      then: /(?:API_?KEY|SECRET|TOKEN|PASSWORD|PASSWD|CREDENTIAL|PRIVATE_KEY|ACCESS_KEY)[A-Z0-9_]{0,40}[ \t]{0,20}=/y,
+    },
     minEntropy: 3.7,
     freeForm: true,
     examples: {
