@@ -296,6 +296,9 @@ function stageTable(dir: string): string {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const wanted = new Set((process.env.BENCH_CORPORA ?? 'dense,generated,published').split(','));
+/** Contenders left out (`BENCH_SKIP=eslint`: words of their names, comma-separated), so more runs fit in the time. */
+const skipped = (process.env.BENCH_SKIP ?? '').split(',').filter(Boolean);
+const ratio = (wall: number, other: number | undefined) => (other === undefined ? '—' : (wall / other).toFixed(2));
 const corpora: [string, string][] = [
   ...(wanted.has('dense') ? ([['agent-dense (npm)', agentDense()]] as [string, string][]) : []),
   ...(wanted.has('generated')
@@ -313,7 +316,7 @@ console.log(`runs per contender: ${RUNS} (alternated), medians; machine: ${cpus(
 const wallOf = new Map<string, number>();
 for (const [name, dir] of corpora) {
   const largest = largestSource(dir);
-  const list = contenders(dir, largest.path);
+  const list = contenders(dir, largest.path).filter(([n]) => !skipped.some((word) => n.includes(word)));
   const samples = new Map<string, Sample[]>(list.map(([n]) => [n, []]));
   for (let run = 0; run < RUNS; run++) for (const [n, fn] of list) samples.get(n)!.push(fn());
   const { files, lines, defining } = sourceStats(dir);
@@ -329,15 +332,18 @@ for (const [name, dir] of corpora) {
     );
   console.log('| contender | wall s | CPU s | peak RSS MB | × floor | × secretlint | × eslint |');
   console.log('|---|---|---|---|---|---|---|');
-  const med = (n: string) => median(samples.get(n)!.map((s) => s.wall));
+  const med = (n: string) => {
+    const s = samples.get(n);
+    return s ? median(s.map((x) => x.wall)) : undefined;
+  };
   const floor = med('parse floor (ts.createSourceFile)');
   for (const [n] of list) {
     const s = samples.get(n)!;
-    const wall = med(n);
+    const wall = med(n)!;
     wallOf.set(`${name}:${n}`, wall);
     rssOf.set(`${name}:${n}`, median(s.map((x) => x.rss)));
     console.log(
-      `| ${n} | ${wall.toFixed(2)} | ${median(s.map((x) => x.cpu)).toFixed(2)} | ${median(s.map((x) => x.rss)).toFixed(0)} | ${(wall / floor).toFixed(2)} | ${(wall / med('secretlint 13 (recommended)')).toFixed(2)} | ${(wall / med('eslint (+ts parser, 1 rule)')).toFixed(2)} |`,
+      `| ${n} | ${wall.toFixed(2)} | ${median(s.map((x) => x.cpu)).toFixed(2)} | ${median(s.map((x) => x.rss)).toFixed(0)} | ${ratio(wall, floor)} | ${ratio(wall, med('secretlint 13 (recommended)'))} | ${ratio(wall, med('eslint (+ts parser, 1 rule)'))} |`,
     );
   }
   console.log('');

@@ -38,6 +38,7 @@ export declare namespace ts {
   type PropertyName = TypeScript.PropertyName;
   type Statement = TypeScript.Statement;
   type IfStatement = TypeScript.IfStatement;
+  type ReturnStatement = TypeScript.ReturnStatement;
   type TaggedTemplateExpression = TypeScript.TaggedTemplateExpression;
   type PrefixUnaryExpression = TypeScript.PrefixUnaryExpression;
   type ScriptTarget = TypeScript.ScriptTarget;

@@ -352,6 +352,7 @@ class FileExtractor {
     else if (isWholeEnvironment(node, this.ctx) && flowOf(node, true)) this.functions.onExposure(node);
     else if (ts.isIfStatement(node)) this.functions.onIf(node);
     else if (ts.isTaggedTemplateExpression(node)) this.functions.onTaggedTemplate(node, this.ctx.callee(node));
+    else if (ts.isReturnStatement(node)) this.functions.onReturn(node);
     this.credentialRead(node);
     const def = this.ctx.definitions.size ? this.ctx.definitions.get(node) : undefined; // none at all in most files
     const isTool = def?.k === 'tool';
@@ -665,6 +666,7 @@ class FileExtractor {
       loc: ctx.loc(l.node),
       ...(l.delegation ? { delegation: true } : {}),
     }));
+    ctx.knowReturns(this.functions.returns);
     this.functions.recordProducts(
       (fn) => ctx.madeBy(fn),
       (fn) => ctx.objectMadeBy(fn),

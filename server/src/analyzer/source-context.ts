@@ -547,6 +547,14 @@ export class SourceContext {
 
   private returnsCache = new Map<ts.Node, ts.Expression[]>();
 
+  /**
+   * What each function returns, as the extraction's walk found it: asked of most functions once the walk is done
+   * (what each makes), which would otherwise walk their bodies again. A function asked before is left as it was.
+   */
+  knowReturns(returns: ReadonlyMap<ts.Node, ts.Expression[]>): void {
+    for (const [fn, returned] of returns) if (!this.returnsCache.has(fn)) this.returnsCache.set(fn, returned);
+  }
+
   /** What a function returns: its expression body, or each `return`'s expression (walked once per function). */
   private returnsOf(fn: ts.FunctionLikeDeclaration): ts.Expression[] {
     let found = this.returnsCache.get(fn);

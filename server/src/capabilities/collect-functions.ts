@@ -111,6 +111,8 @@ export class FunctionCollector {
   readonly dispatch: ToolDispatch[] = [];
   private ids = new Map<ts.Node, string>();
   private facts = new Map<ts.Node, FunctionFacts>();
+  /** The expressions each function with a block for a body returns, in order (see onReturn). */
+  readonly returns = new Map<ts.Node, ts.Expression[]>();
   /**
    * Symbols of expressions while no definition is added (see symOf): those that read a parameter per function they are
    * seen from, the rest (most: a module's constants, reached from every function that passes them) once for all.
@@ -195,8 +197,19 @@ export class FunctionCollector {
       });
     this.functions.push(facts);
     this.facts.set(node, facts);
+    if (!branch && ts.isBlock((node as ts.FunctionLikeDeclaration).body!)) this.returns.set(node, []);
     this.stack.push({ node, facts, owner: inline ? this.stack[this.stack.length - 1]!.owner : node });
     return true;
+  }
+
+  /** A `return` with a value: of the innermost function around it (a dispatch branch returns for its function). */
+  onReturn(node: ts.ReturnStatement): void {
+    if (!node.expression) return;
+    for (let i = this.stack.length - 1; i > 0; i--) {
+      const returned = this.returns.get(this.stack[i]!.node);
+      if (returned) return void returned.push(node.expression);
+      if (ts.isFunctionLike(this.stack[i]!.node)) return; // an expression-bodied arrow: nothing to keep
+    }
   }
 
   /**
