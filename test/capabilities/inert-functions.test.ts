@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { AnalysisResult, FileFacts } from '../../server/src/analyzer/types';
 import { runAnalysis } from '../../server/src/cli/analysis';
 import { analyseFile } from '../../server/src/engine';
+import { IncrementalTree } from '../../server/src/analyzer/extract';
 import { join } from 'node:path';
 import { REPO } from '../helpers/cli';
 import { PROJECTS } from '../helpers/projects';
@@ -100,6 +101,16 @@ function unquoted(text: string) { return '' + text; }`,
   ])('$name', ({ code, kept }) => {
     expect(callGraph(factsOf(code))).toEqual(kept);
   });
+});
+
+it('an open buffer’s facts keep every function (its next keystroke reads them)', () => {
+  const text = 'function pad(s: string) { return s; }\nexport const label = (s: string) => pad(s);';
+  const names = (facts?: FileFacts) => facts?.functions.map((f) => f.name);
+  expect(names(analyseFile({ file: 'a.ts', text }, {}, 'facts', new IncrementalTree()).facts)).toEqual([
+    '<module>',
+    'pad',
+    'label',
+  ]);
 });
 
 it('the helper given the object still shows the tool’s capability', () => {
