@@ -109,6 +109,17 @@ const H = '[a-f0-9]';
 const U = '[A-Z0-9]';
 const B = '[A-Za-z0-9_-]';
 
+/**
+ * What names a secret, for the two generic rules: each rule's pattern, its anchor and the anchor's check are built
+ * from the same words, so that a word added to one cannot be missing from the others (the anchored scan would then
+ * skip matches the pattern finds).
+ */
+const SECRET_WORDS = String.raw`api[_-]?key|apikey|secret|token|passw(?:or)?d|credential|private[_-]?key|access[_-]?key|auth[_-]?key|client[_-]?secret`;
+/** The same, as `.env` files spell names: upper case. */
+const ENV_SECRET_WORDS = String.raw`API_?KEY|SECRET|TOKEN|PASSWORD|PASSWD|CREDENTIAL|PRIVATE_KEY|ACCESS_KEY`;
+/** Between a name and its quoted value: an optional closing quote, then `:`, `=`, `:=` or `=>`. */
+const ASSIGNED = String.raw`["']?\s{0,5}(?::|=|:=|=>)\s{0,5}`;
+
 export const SECRET_RULES: SecretRule[] = [
   // ---- AI providers first: the keys an agent's own identity runs on.
   {
@@ -385,18 +396,19 @@ export const SECRET_RULES: SecretRule[] = [
     id: 'generic-secret',
     provider: 'Generic',
     description: 'A high-entropy value assigned to a variable, property or setting named like a secret.',
-    pattern:
-      /(?<name>[A-Za-z0-9_.-]{0,40}(?:api[_-]?key|apikey|secret|token|passw(?:or)?d|credential|private[_-]?key|access[_-]?key|auth[_-]?key|client[_-]?secret)[A-Za-z0-9_]{0,40})["']?\s{0,5}(?::|=|:=|=>)\s{0,5}["'`](?<secret>[\x21\x23-\x26\x28-\x5f\x61-\x7e]{16,300})["'`]/gi,
+    pattern: new RegExp(
+      String.raw`(?<name>[A-Za-z0-9_.-]{0,40}(?:${SECRET_WORDS})[A-Za-z0-9_]{0,40})${ASSIGNED}["'${'`'}](?<secret>[\x21\x23-\x26\x28-\x5f\x61-\x7e]{16,300})["'${'`'}]`,
+      'gi',
+    ),
     keywords: ['key', 'secret', 'token', 'passw', 'credential'],
     minEntropy: 3.7,
     freeForm: true,
     // The name: at most 40 characters before the keyword; the whole match: 40 + 16 + 40 + 15 + 302.
     anchor: {
-      pattern:
-        /api[_-]?key|apikey|secret|token|passw(?:or)?d|credential|private[_-]?key|access[_-]?key|auth[_-]?key|client[_-]?secret/gi,
+      pattern: new RegExp(SECRET_WORDS, 'gi'),
       reach: 40,
       maxLength: 420,
-      then: /(?:api[_-]?key|apikey|secret|token|passw(?:or)?d|credential|private[_-]?key|access[_-]?key|auth[_-]?key|client[_-]?secret)[A-Za-z0-9_]{0,40}["']?\s{0,5}(?::|=|:=|=>)\s{0,5}["'`]/iy,
+      then: new RegExp(String.raw`(?:${SECRET_WORDS})[A-Za-z0-9_]{0,40}${ASSIGNED}["'${'`'}]`, 'iy'),
     },
     examples: {
       positive: ['const ledgerApiKey = "${alnum:28}";'],
@@ -412,16 +424,18 @@ export const SECRET_RULES: SecretRule[] = [
     id: 'generic-secret',
     provider: 'Generic',
     description: 'A high-entropy value in a `.env`-style assignment named like a secret.',
-    pattern:
-      /^[ \t]{0,100}(?:export[ \t]{1,20})?(?<name>[A-Z0-9_]{0,40}(?:API_?KEY|SECRET|TOKEN|PASSWORD|PASSWD|CREDENTIAL|PRIVATE_KEY|ACCESS_KEY)[A-Z0-9_]{0,40})[ \t]{0,20}=[ \t]{0,20}["']?(?<secret>[\x21\x24-\x26\x28-\x7e]{16,300})/gm,
+    pattern: new RegExp(
+      String.raw`^[ \t]{0,100}(?:export[ \t]{1,20})?(?<name>[A-Z0-9_]{0,40}(?:${ENV_SECRET_WORDS})[A-Z0-9_]{0,40})[ \t]{0,20}=[ \t]{0,20}["']?(?<secret>[\x21\x24-\x26\x28-\x7e]{16,300})`,
+      'gm',
+    ),
     keywords: ['key', 'secret', 'token', 'passw', 'credential'],
     // The name's keyword: at most 100 + 6 + 20 + 40 characters after the line starts; the whole match: that, the
     // keyword (11), 40, 20, 1, 20, 1 and 300. The keyword is upper case: a lower-case `token` in code is no hit.
     anchor: {
-      pattern: /API_?KEY|SECRET|TOKEN|PASSWORD|PASSWD|CREDENTIAL|PRIVATE_KEY|ACCESS_KEY/g,
+      pattern: new RegExp(ENV_SECRET_WORDS, 'g'),
       reach: 166,
       maxLength: 559,
-      then: /(?:API_?KEY|SECRET|TOKEN|PASSWORD|PASSWD|CREDENTIAL|PRIVATE_KEY|ACCESS_KEY)[A-Z0-9_]{0,40}[ \t]{0,20}=/y,
+      then: new RegExp(String.raw`(?:${ENV_SECRET_WORDS})[A-Z0-9_]{0,40}[ \t]{0,20}=`, 'y'),
     },
     minEntropy: 3.7,
     freeForm: true,
