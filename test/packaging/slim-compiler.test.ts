@@ -80,6 +80,24 @@ describe('the compiler the bundles ship (dist/typescript.js)', () => {
     expect(update(slim)).toEqual(update(ts));
   });
 
+  it('makes syntax nodes without the fields only a binder, checker, emitter or JSDoc parsing fill in', () => {
+    const unused = ['symbol', 'localSymbol', 'locals', 'nextContainer', 'flowNode', 'endFlowNode', 'returnFlowNode'];
+    unused.push('original', 'emitNode', 'jsDoc');
+    const fieldsOf = (c: typeof TypeScript) => {
+      const { file, text } = NODE_SHAPE_SAMPLES[0]!;
+      const fields = new Set<string>();
+      const options = { languageVersion: c.ScriptTarget.Latest, jsDocParsingMode: c.JSDocParsingMode.ParseNone };
+      const visit = (n: TypeScript.Node): void => {
+        for (const key of Object.keys(n)) fields.add(key);
+        c.forEachChild(n, visit);
+      };
+      visit(c.createSourceFile(file, text, options, true));
+      return unused.filter((f) => fields.has(f));
+    };
+    expect(fieldsOf(ts)).toEqual(unused);
+    expect(fieldsOf(slim)).toEqual([]);
+  });
+
   it('is a fraction of the published compiler, without its type-checker, emitter or language service', () => {
     const shipped = readFileSync(join(REPO, 'dist/typescript.js'), 'utf8');
     expect(shipped.length).toBeLessThan(PUBLISHED.length / 4);
@@ -107,5 +125,7 @@ describe('the compiler the bundles ship (dist/typescript.js)', () => {
     expect(() => toModule('/*! licence */\nmodule.exports = {};', names)).toThrow(/wrapper.*not found/);
     const unwrapped = PUBLISHED.replace('function getServicesObjectAllocator()', 'function otherAllocator()');
     expect(() => toModule(unwrapped, names)).toThrow(/getServicesObjectAllocator\(\)` not found/);
+    const initialised = PUBLISHED.replaceAll(/this\.(original|emitNode) = void 0;/g, 'this.$1 = null;');
+    expect(() => toModule(initialised, names)).toThrow(/fields parsing never fills in src\/services\/services\.ts/);
   });
 });
