@@ -33,6 +33,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 import { SAVE_COMPILED_CODE } from './compiled-code';
+import { limitInlining } from './inlining-budget';
 import { BUILD_ID } from './version';
 
 interface Compilable {
@@ -136,5 +137,6 @@ function readEntry(file: string): Buffer | undefined {
   }
 }
 
+limitInlining();
 const dir = cacheFolder();
 if (dir) install(dir);
