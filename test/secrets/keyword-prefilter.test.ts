@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keywordsPresent, scanSecrets } from '../../server/src/secrets/scan-secrets';
+import { scanKeywords, scanSecrets } from '../../server/src/secrets/scan-secrets';
 import { SECRET_RULES, type SecretRule } from '../../server/src/secrets/secret-rules';
 import { prng } from '../helpers/prng';
 
@@ -60,7 +60,49 @@ describe('secrets keyword pre-filter', () => {
       }
       const lower = text.toLowerCase();
       const expected = keywords.filter((k) => lower.includes(k)).sort();
-      expect([...keywordsPresent(text, SECRET_RULES)].sort()).toEqual(expected);
+      expect([...scanKeywords(text, SECRET_RULES).present].sort()).toEqual(expected);
+      checked += expected.length;
+    }
+    expect(checked).toBeGreaterThan(2000);
+  });
+
+  it('gives the starts of anchor words in order when one word lies inside another', () => {
+    const words = ['abcd', 'bc', 'cd'];
+    const rule = { ...ruleWithKeywords('a', []), anchor: { words, reach: 0, maxLength: 0 } };
+    expect(scanKeywords('xABcd bc', [rule]).wordStarts.get(words)).toEqual([1, 2, 3, 6]);
+  });
+
+  it('finds where the anchor words start, as a case-insensitive search of each position does (2,000 random texts)', () => {
+    const anchored = SECRET_RULES.filter((r) => r.anchor?.words);
+    expect(anchored.length).toBeGreaterThan(0);
+    const words = anchored[0]!.anchor!.words!;
+    // The search the word list stands for: every position where one of the words starts, in any case.
+    const search = new RegExp(words.join('|'), 'gi');
+    const random = prng(11);
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
+    const flip = (s: string) => [...s].map((c) => (random() < 0.3 ? c.toUpperCase() : c)).join('');
+    let checked = 0;
+    for (let n = 0; n < 2000; n++) {
+      let text = '';
+      while (text.length < 200) {
+        const w = pick(words);
+        const r = random();
+        // Words abutting and overlapping (`clientsecretoken`), cut short, and next to letters that fold to ASCII
+        // only under Unicode case rules (the long s, the Kelvin sign).
+        text +=
+          r < 0.4
+            ? flip(w)
+            : r < 0.7
+              ? flip(w.slice(0, 1 + Math.floor(random() * w.length)))
+              : pick([' ', '_', '-', 'ſ', '\u212a', 'é', 'x']);
+      }
+      const expected: number[] = [];
+      search.lastIndex = 0;
+      for (let m = search.exec(text); m; m = search.exec(text)) {
+        expected.push(m.index);
+        search.lastIndex = m.index + 1;
+      }
+      expect(scanKeywords(text, SECRET_RULES).wordStarts.get(words), text).toEqual(expected);
       checked += expected.length;
     }
     expect(checked).toBeGreaterThan(2000);

@@ -118,30 +118,41 @@ function looksLikeFilePath(value: string): boolean {
 }
 
 /**
- * One pass over the text finds every keyword present: an Aho–Corasick automaton over ASCII, folding
- * case as it reads (no lowercased copy of the text). On the published-packages corpus (31 MB) a
- * microbenchmark gave about 90 ms where one regex alternation tried at each position took about 250 ms.
- * Keywords are lower-case ASCII (checked when the index is built).
+ * One pass over the text finds every keyword present, and where each anchor word starts (rules anchored on words):
+ * an Aho–Corasick automaton over ASCII, folding case as it reads (no lowercased copy of the text). On the
+ * published-packages corpus (31 MB) a microbenchmark gave about 90 ms where one regex alternation tried at each
+ * position took about 250 ms. Keywords and anchor words are lower-case ASCII (checked when the index is built).
  */
 interface KeywordIndex {
   /** next state = next[state * 128 + char code]; characters beyond ASCII lead back to the start. */
   next: Int32Array;
   /** The keywords that end at each state (its own and those ending in a suffix of it). */
   ends: (readonly string[] | undefined)[];
+  /** The anchor words that end at each state, as pairs: the word list's place in `wordLists`, the word's length. */
+  wordEnds: (readonly number[] | undefined)[];
+  wordLists: readonly (readonly string[])[];
 }
 const keywordIndexes = new WeakMap<readonly SecretRule[], KeywordIndex>();
+
+/** What one pass over a text found: the keywords present, and where each list's anchor words start, in order. */
+export interface KeywordScan {
+  present: Set<string>;
+  wordStarts: Map<readonly string[], readonly number[]>;
+}
 
 function keywordIndexFor(rules: readonly SecretRule[]): KeywordIndex {
   let index = keywordIndexes.get(rules);
   if (index) return index;
-  const keywords = [...new Set(rules.flatMap((r) => r.keywords))];
-  for (const k of keywords)
+  const keywords = new Set(rules.flatMap((r) => r.keywords));
+  const wordLists = [...new Set(rules.flatMap((r) => (r.anchor?.words ? [r.anchor.words] : [])))];
+  const strings = [...new Set([...keywords, ...wordLists.flat()])];
+  for (const k of strings)
     if (!/^[ -~]+$/.test(k) || k !== k.toLowerCase())
       throw new Error(`secret rule keyword '${k}' is not lower-case ASCII`);
   // The trie, then failure links breadth first, then a dense transition table.
   const children: Map<number, number>[] = [new Map()];
   const own: string[][] = [[]];
-  for (const k of keywords) {
+  for (const k of strings) {
     let state = 0;
     for (let i = 0; i < k.length; i++) {
       const c = k.charCodeAt(i);
@@ -159,12 +170,12 @@ function keywordIndexFor(rules: readonly SecretRule[]): KeywordIndex {
   const states = children.length;
   const fail = new Int32Array(states);
   const next = new Int32Array(states * 128);
-  const ends: (string[] | undefined)[] = new Array(states);
+  const found: (string[] | undefined)[] = new Array(states);
   const queue: number[] = [0];
   for (let q = 0; q < queue.length; q++) {
     const s = queue[q]!;
-    const inherited = s === 0 ? [] : (ends[fail[s]!] ?? []);
-    ends[s] = own[s]!.length || inherited.length ? [...own[s]!, ...inherited] : undefined;
+    const inherited = s === 0 ? [] : (found[fail[s]!] ?? []);
+    found[s] = own[s]!.length || inherited.length ? [...own[s]!, ...inherited] : undefined;
     // A state goes where its failure state goes (the start's row is all zeros), except along its own edges: the
     // row is copied natively, which at a server's first analysis (code not yet optimised) is most of the build.
     const row = s * 128;
@@ -177,26 +188,77 @@ function keywordIndexFor(rules: readonly SecretRule[]): KeywordIndex {
     // Upper-case letters read as lower-case ones (no keyword has an upper-case letter, so no edge is one).
     for (let c = 65; c <= 90; c++) next[row + c] = next[row + c + 32]!;
   }
-  index = { next, ends };
+  const only = <T>(list: T[]) => (list.length ? list : undefined);
+  const ends = found.map((f) => f && only(f.filter((k) => keywords.has(k))));
+  const wordEnds = found.map(
+    (f) => f && only(wordLists.flatMap((list, n) => f.filter((w) => list.includes(w)).flatMap((w) => [n, w.length]))),
+  );
+  index = { next, ends, wordEnds, wordLists };
   keywordIndexes.set(rules, index);
   return index;
 }
 
-export function keywordsPresent(text: string, rules: readonly SecretRule[]): Set<string> {
-  const { next, ends } = keywordIndexFor(rules);
+export function scanKeywords(text: string, rules: readonly SecretRule[]): KeywordScan {
+  const { next, ends, wordEnds, wordLists } = keywordIndexFor(rules);
   const present = new Set<string>();
+  const starts = wordLists.map((): number[] => []);
   let state = 0;
   for (let i = 0, n = text.length; i < n; i++) {
     const c = text.charCodeAt(i);
     state = c < 128 ? next[(state << 7) | c]! : 0;
     const found = ends[state];
     if (found !== undefined) for (const k of found) present.add(k);
+    const words = wordEnds[state];
+    if (words !== undefined) for (let w = 0; w < words.length; w += 2) starts[words[w]!]!.push(i + 1 - words[w + 1]!);
   }
-  return present;
+  // A longer word ends where a shorter one inside it does, but starts before it.
+  const wordStarts = new Map(wordLists.map((list, n) => [list, [...new Set(starts[n]!.sort((a, b) => a - b))]]));
+  return { present, wordStarts };
 }
 
-/** The pattern's matches, left to right, each search resuming where the last match ended. */
-export function* matchesOf(rule: Pick<SecretRule, 'pattern' | 'anchor'>, text: string): Generator<RegExpExecArray> {
+/** Where the rule's anchor is hit, in order: a start of one of its words, or of a match of its pattern. */
+function* anchorHits(anchor: NonNullable<SecretRule['anchor']>, text: string, starts?: readonly number[]) {
+  if (anchor.words) {
+    yield* starts ?? wordStartsIn(text, anchor.words);
+    return;
+  }
+  anchor.pattern.lastIndex = 0;
+  for (let a = anchor.pattern.exec(text); a; a = anchor.pattern.exec(text)) {
+    anchor.pattern.lastIndex = a.index + 1; // overlapping hits: `secretoken` holds `token` too
+    yield a.index;
+  }
+}
+
+/** The starts of `words` in a text, for a rule searched on its own (its words' own automaton). */
+function wordStartsIn(text: string, words: readonly string[]): readonly number[] {
+  let rules = wordRules.get(words);
+  if (!rules)
+    wordRules.set(
+      words,
+      (rules = [
+        {
+          id: '',
+          provider: '',
+          description: '',
+          pattern: /$^/,
+          keywords: [],
+          anchor: { words, reach: 0, maxLength: 0 },
+        },
+      ]),
+    );
+  return scanKeywords(text, rules).wordStarts.get(words)!;
+}
+const wordRules = new WeakMap<readonly string[], SecretRule[]>();
+
+/**
+ * The pattern's matches, left to right, each search resuming where the last match ended. `wordStarts`: where the
+ * rule's anchor words start, when the caller has found them (`scanKeywords`).
+ */
+export function* matchesOf(
+  rule: Pick<SecretRule, 'pattern' | 'anchor'>,
+  text: string,
+  wordStarts?: readonly number[],
+): Generator<RegExpExecArray> {
   const { pattern, anchor } = rule;
   if (!anchor) {
     pattern.lastIndex = 0;
@@ -209,22 +271,20 @@ export function* matchesOf(rule: Pick<SecretRule, 'pattern' | 'anchor'>, text: s
   // Windowed: a match must start within `reach` before some hit of the anchor, and fits in `maxLength`.
   // A match starting after the current hit is left for a later hit, whose window then holds it whole.
   let from = 0;
-  anchor.pattern.lastIndex = 0;
-  for (let a = anchor.pattern.exec(text); a; a = anchor.pattern.exec(text)) {
-    anchor.pattern.lastIndex = a.index + 1; // overlapping hits: `secretoken` holds `token` too
-    if (a.index < from) continue; // a match starts at or after `from`, so at or before a later hit
+  for (const at of anchorHits(anchor, text, wordStarts)) {
+    if (at < from) continue; // a match starts at or after `from`, so at or before a later hit
     if (anchor.then) {
-      anchor.then.lastIndex = a.index;
+      anchor.then.lastIndex = at;
       if (!anchor.then.test(text)) continue; // no match can use this hit as its keyword
     }
-    const start = Math.max(from, a.index - anchor.reach);
+    const start = Math.max(from, at - anchor.reach);
     // The window keeps a little text before `start`, where the search begins: lookbehinds and `^` see the
     // real characters before a match, as in a plain scan.
     const context = Math.max(0, start - 64);
-    const window = text.slice(context, a.index + anchor.maxLength);
+    const window = text.slice(context, at + anchor.maxLength);
     pattern.lastIndex = start - context;
     const m = pattern.exec(window);
-    if (!m || context + m.index > a.index) continue;
+    if (!m || context + m.index > at) continue;
     m.index += context;
     from = m.index + Math.max(m[0].length, 1);
     yield m;
@@ -236,13 +296,13 @@ export function* matchesOf(rule: Pick<SecretRule, 'pattern' | 'anchor'>, text: s
  * on text that contains one of their keywords; the generic rule yields to any specific one.
  */
 export function scanSecrets(text: string, rules: readonly SecretRule[] = SECRET_RULES): SecretMatch[] {
-  const present = keywordsPresent(text, rules);
+  const { present, wordStarts } = scanKeywords(text, rules);
   const found: SecretMatch[] = [];
   const taken: [number, number][] = [];
   const overlaps = (s: number, e: number) => taken.some(([a, b]) => s < b && e > a);
   for (const rule of rules) {
     if (!rule.keywords.some((k) => present.has(k))) continue;
-    for (const m of matchesOf(rule, text)) {
+    for (const m of matchesOf(rule, text, rule.anchor?.words && wordStarts.get(rule.anchor.words))) {
       const value = m.groups?.secret ?? m.slice(1).find((g) => g !== undefined) ?? m[0];
       const start = m.index + m[0].lastIndexOf(value);
       const end = start + value.length;

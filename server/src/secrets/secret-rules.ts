@@ -37,8 +37,14 @@ export interface SecretRule {
    * most `reach` characters after the match does, and no match is longer than `maxLength`. The engine
    * then runs the rule only in a window around each hit, with exactly the matches a plain scan finds.
    */
-  anchor?: {
-    pattern: RegExp;
+  anchor?: (
+    | { pattern: RegExp; words?: undefined }
+    /**
+     * Hits are where one of these words starts, in any case (lower-case ASCII): found by the pass over the text that
+     * finds every rule's keywords, rather than by a search of their own.
+     */
+    | { words: readonly string[]; pattern?: undefined }
+  ) & {
     reach: number;
     maxLength: number;
     /** Sticky: what must follow at a hit for a match to use it (a cheap test that skips most hits in keyword-dense text). */
@@ -114,7 +120,18 @@ const B = '[A-Za-z0-9_-]';
  * from the same words, so that a word added to one cannot be missing from the others (the anchored scan would then
  * skip matches the pattern finds).
  */
-const SECRET_WORDS = String.raw`api[_-]?key|apikey|secret|token|passw(?:or)?d|credential|private[_-]?key|access[_-]?key|auth[_-]?key|client[_-]?secret`;
+const SECRET_WORD_LIST = [
+  'secret',
+  'token',
+  'password',
+  'passwd',
+  'credential',
+  ...['api', 'private', 'access', 'auth'].flatMap((w) => [`${w}_key`, `${w}-key`, `${w}key`]),
+  'client_secret',
+  'client-secret',
+  'clientsecret',
+];
+const SECRET_WORDS = SECRET_WORD_LIST.join('|');
 /** The same, as `.env` files spell names: upper case. */
 const ENV_SECRET_WORDS = String.raw`API_?KEY|SECRET|TOKEN|PASSWORD|PASSWD|CREDENTIAL|PRIVATE_KEY|ACCESS_KEY`;
 /** Between a name and its quoted value: an optional closing quote, then `:`, `=`, `:=` or `=>`. */
@@ -405,7 +422,7 @@ export const SECRET_RULES: SecretRule[] = [
     freeForm: true,
     // The name: at most 40 characters before the keyword; the whole match: 40 + 16 + 40 + 15 + 302.
     anchor: {
-      pattern: new RegExp(SECRET_WORDS, 'gi'),
+      words: SECRET_WORD_LIST,
       reach: 40,
       maxLength: 420,
       then: new RegExp(String.raw`(?:${SECRET_WORDS})[A-Za-z0-9_]{0,40}${ASSIGNED}["'${'`'}]`, 'iy'),
