@@ -8,6 +8,25 @@ function ruleWithKeywords(id: string, keywords: string[]): SecretRule {
   return { id, provider: id, description: id, pattern: new RegExp(`(${id}TOKEN)`, 'g'), keywords };
 }
 
+/**
+ * 2,000 texts of 200 characters made of the words in mixed case, whole or cut short, and of the fillers: words overlap,
+ * abut (`clientsecretoken`) and break off.
+ */
+function* soups(seed: number, words: readonly string[], fillers: readonly string[]): Generator<string> {
+  const random = prng(seed);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
+  const flip = (s: string) => [...s].map((c) => (random() < 0.3 ? c.toUpperCase() : c)).join('');
+  for (let n = 0; n < 2000; n++) {
+    let text = '';
+    while (text.length < 200) {
+      const w = pick(words);
+      const r = random();
+      text += r < 0.4 ? flip(w) : r < 0.7 ? flip(w.slice(0, 1 + Math.floor(random() * w.length))) : pick(fillers);
+    }
+    yield text;
+  }
+}
+
 // The pre-filter finds all keywords in one pass; overlapping and nested keywords must not hide each other.
 describe('secrets keyword pre-filter', () => {
   const rules = [
@@ -39,25 +58,10 @@ describe('secrets keyword pre-filter', () => {
   });
 
   it('finds the keywords of the real rules that a lower-case search finds (2,000 random texts)', () => {
-    // Text made of keyword pieces in mixed case, so keywords overlap, abut and break off; non-ASCII
-    // letters (that lower-case to themselves) in between.
     const keywords = [...new Set(SECRET_RULES.flatMap((r) => r.keywords))];
-    const random = prng(7);
-    const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
-    const flip = (s: string) => [...s].map((c) => (random() < 0.3 ? c.toUpperCase() : c)).join('');
     let checked = 0;
-    for (let n = 0; n < 2000; n++) {
-      let text = '';
-      while (text.length < 200) {
-        const k = pick(keywords);
-        const r = random();
-        text +=
-          r < 0.4
-            ? flip(k)
-            : r < 0.7
-              ? flip(k.slice(0, 1 + Math.floor(random() * k.length)))
-              : pick([' ', '_', '-', 'é', 'ß', '€', '\n', 'x']);
-      }
+    // Between the keywords, non-ASCII letters that lower-case to themselves.
+    for (const text of soups(7, keywords, [' ', '_', '-', 'é', 'ß', '€', '\n', 'x'])) {
       const lower = text.toLowerCase();
       const expected = keywords.filter((k) => lower.includes(k)).sort();
       expect([...scanKeywords(text, SECRET_RULES).present].sort()).toEqual(expected);
@@ -78,24 +82,9 @@ describe('secrets keyword pre-filter', () => {
     const words = anchored[0]!.anchor!.words!;
     // The search the word list stands for: every position where one of the words starts, in any case.
     const search = new RegExp(words.join('|'), 'gi');
-    const random = prng(11);
-    const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
-    const flip = (s: string) => [...s].map((c) => (random() < 0.3 ? c.toUpperCase() : c)).join('');
     let checked = 0;
-    for (let n = 0; n < 2000; n++) {
-      let text = '';
-      while (text.length < 200) {
-        const w = pick(words);
-        const r = random();
-        // Words abutting and overlapping (`clientsecretoken`), cut short, and next to letters that fold to ASCII
-        // only under Unicode case rules (the long s, the Kelvin sign).
-        text +=
-          r < 0.4
-            ? flip(w)
-            : r < 0.7
-              ? flip(w.slice(0, 1 + Math.floor(random() * w.length)))
-              : pick([' ', '_', '-', 'ſ', '\u212a', 'é', 'x']);
-      }
+    // Next to the words, letters that fold to ASCII only under Unicode's case rules: the long s, the Kelvin sign.
+    for (const text of soups(11, words, [' ', '_', '-', 'ſ', '\u212a', 'é', 'x'])) {
       const expected: number[] = [];
       search.lastIndex = 0;
       for (let m = search.exec(text); m; m = search.exec(text)) {
