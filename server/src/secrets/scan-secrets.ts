@@ -132,7 +132,9 @@ interface KeywordIndex {
   wordEnds: (readonly number[] | undefined)[];
   wordLists: readonly (readonly string[])[];
 }
-const keywordIndexes = new WeakMap<readonly SecretRule[], KeywordIndex>();
+/** What the automaton is built from: each rule's keywords and anchor words. */
+type KeywordSource = Pick<SecretRule, 'keywords' | 'anchor'>;
+const keywordIndexes = new WeakMap<readonly KeywordSource[], KeywordIndex>();
 
 /** What one pass over a text found: the keywords present, and where each list's anchor words start, in order. */
 export interface KeywordScan {
@@ -140,7 +142,7 @@ export interface KeywordScan {
   wordStarts: Map<readonly string[], readonly number[]>;
 }
 
-function keywordIndexFor(rules: readonly SecretRule[]): KeywordIndex {
+function keywordIndexFor(rules: readonly KeywordSource[]): KeywordIndex {
   let index = keywordIndexes.get(rules);
   if (index) return index;
   const keywords = new Set(rules.flatMap((r) => r.keywords));
@@ -198,7 +200,7 @@ function keywordIndexFor(rules: readonly SecretRule[]): KeywordIndex {
   return index;
 }
 
-export function scanKeywords(text: string, rules: readonly SecretRule[]): KeywordScan {
+export function scanKeywords(text: string, rules: readonly KeywordSource[]): KeywordScan {
   const { next, ends, wordEnds, wordLists } = keywordIndexFor(rules);
   const present = new Set<string>();
   const starts = wordLists.map((): number[] => []);
@@ -211,7 +213,7 @@ export function scanKeywords(text: string, rules: readonly SecretRule[]): Keywor
     const words = wordEnds[state];
     if (words !== undefined) for (let w = 0; w < words.length; w += 2) starts[words[w]!]!.push(i + 1 - words[w + 1]!);
   }
-  // A longer word ends where a shorter one inside it does, but starts before it.
+  // A word that holds another ends after it but starts before it.
   const wordStarts = new Map(wordLists.map((list, n) => [list, [...new Set(starts[n]!.sort((a, b) => a - b))]]));
   return { present, wordStarts };
 }
@@ -219,7 +221,7 @@ export function scanKeywords(text: string, rules: readonly SecretRule[]): Keywor
 /** Where the rule's anchor is hit, in order: a start of one of its words, or of a match of its pattern. */
 function* anchorHits(anchor: NonNullable<SecretRule['anchor']>, text: string, starts?: readonly number[]) {
   if (anchor.words) {
-    yield* starts ?? wordStartsIn(text, anchor.words);
+    yield* starts ?? wordStartsIn(text, anchor);
     return;
   }
   anchor.pattern.lastIndex = 0;
@@ -229,26 +231,14 @@ function* anchorHits(anchor: NonNullable<SecretRule['anchor']>, text: string, st
   }
 }
 
-/** The starts of `words` in a text, for a rule searched on its own (its words' own automaton). */
-function wordStartsIn(text: string, words: readonly string[]): readonly number[] {
-  let rules = wordRules.get(words);
-  if (!rules)
-    wordRules.set(
-      words,
-      (rules = [
-        {
-          id: '',
-          provider: '',
-          description: '',
-          pattern: /$^/,
-          keywords: [],
-          anchor: { words, reach: 0, maxLength: 0 },
-        },
-      ]),
-    );
-  return scanKeywords(text, rules).wordStarts.get(words)!;
+/** The starts of an anchor's words in a text, for a rule searched on its own (the anchor's own automaton). */
+function wordStartsIn(text: string, anchor: WordAnchor): readonly number[] {
+  let own = anchorOnly.get(anchor);
+  if (!own) anchorOnly.set(anchor, (own = [{ keywords: [], anchor }]));
+  return scanKeywords(text, own).wordStarts.get(anchor.words)!;
 }
-const wordRules = new WeakMap<readonly string[], SecretRule[]>();
+type WordAnchor = NonNullable<SecretRule['anchor']> & { words: readonly string[] };
+const anchorOnly = new WeakMap<WordAnchor, KeywordSource[]>();
 
 /**
  * The pattern's matches, left to right, each search resuming where the last match ended. `wordStarts`: where the
