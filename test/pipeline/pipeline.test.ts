@@ -5,7 +5,14 @@ import { describe, expect, it, vi } from 'vitest';
 import { OwnerResolver } from '../../server/src/analyzer/owners';
 import type { AnalysisResult } from '../../server/src/analyzer/types';
 import { DEFAULT_CONFIG } from '../../server/src/config/load-config';
-import { analyseHere, type Executor, hashOf, inThread, readOutcome } from '../../server/src/pipeline/executor';
+import {
+  analyseHere,
+  type Executor,
+  hashOf,
+  inThread,
+  readOutcome,
+  UNHASHED,
+} from '../../server/src/pipeline/executor';
 import { isPacked, packFacts, unpackedOnRead } from '../../server/src/pipeline/packed-facts';
 import { Prefilter } from '../../server/src/pipeline/prefilter';
 import {
@@ -145,6 +152,32 @@ describe('Pipeline', () => {
     const parsed = handed.filter((h) => !h.file.endsWith('.json'));
     expect(parsed.length).toBeGreaterThan(1);
     expect(parsed).toEqual(parsed.map(({ file }) => ({ file, text: '', path: join(dir, file) })));
+  });
+
+  it('unhashed, gives the same results from texts it never hashes, none of which stands in for a later reading', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'agent-warden-pipeline-'));
+    for (const [file, text] of PREFILTER) {
+      mkdirSync(dirname(join(dir, file)), { recursive: true });
+      writeFileSync(join(dir, file), text);
+    }
+    const files: PipelineFile[] = [...PREFILTER.keys()].map((file) =>
+      file.endsWith('.json')
+        ? { file, text: PREFILTER.get(file)! }
+        : { file, path: join(dir, file), read: () => readFileSync(join(dir, file), 'utf8') },
+    );
+    const once = new Pipeline(settings());
+    await once.analyseAll(files, { textsOnDemand: true, unhashed: true });
+    const held = new Pipeline(settings());
+    await held.analyseAll(given(PREFILTER));
+
+    expect(seen(once.link())).toEqual(seen(held.link()));
+    expect([...PREFILTER.keys()].map((f) => once.stored(f)?.hash)).toEqual([...PREFILTER.keys()].map(() => UNHASHED));
+    // Read again, every file is analysed again; a hashed batch's results serve an unchanged reading.
+    const read = (p: Pipeline) => p.analyseAll(files, { textsOnDemand: true });
+    expect(await read(once)).toEqual({ analysed: PREFILTER.size });
+    const hashed = new Pipeline(settings());
+    await read(hashed);
+    expect(await read(hashed)).toEqual({ analysed: 0 });
   });
 
   it('lets an executor that reads files in its own thread read them: the same results, no text in this one', async () => {

@@ -154,6 +154,7 @@ async function analyseInputs(
         stored: cache && ((file, key) => cache.entriesFor(key)[file]),
         onProgress: progress && ((done, total) => progress.update(done, total)),
         textsOnDemand: true,
+        unhashed: !cache,
       });
     ({ analysed } = await timedAsync(timings, 'analyse files', batch));
   } finally {

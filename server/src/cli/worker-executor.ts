@@ -83,7 +83,10 @@ export class WorkerExecutor implements Executor {
         const batch = queue.slice(range.head, to);
         range.head = to;
         this.inWorkers += batch.length;
-        const task: WorkerTask = { options, jobs: batch.map(({ input, depth, path }) => ({ input, depth, path })) };
+        const task: WorkerTask = {
+          options,
+          jobs: batch.map(({ input, depth, path, unhashed }) => ({ input, depth, path, unhashed })),
+        };
         const out: ReturnType<typeof analyseAt>[] = await pool.run(task);
         batch.forEach((job, k) => done(job, out[k]!.result, out[k]!.hash));
       }

@@ -16,6 +16,8 @@ export interface FileJob {
    */
   path?: string;
   size?: number;
+  /** Nothing will compare this reading of the file with another (see `UNHASHED`): its text is not hashed. */
+  unhashed?: boolean;
 }
 
 /** A file an executor reads in its own thread: where it is, and the hash of the result the pipeline already has. */
@@ -23,6 +25,7 @@ export interface ReadJob {
   file: string;
   path: string;
   priorHash?: string;
+  unhashed?: boolean;
 }
 
 /**
@@ -59,10 +62,19 @@ export interface Executor {
 
 export const hashOf = (text: string): string => createHash('sha1').update(text).digest('hex');
 
+/**
+ * The hash of a reading nothing will compare with another (a one-off run keeping no results): a result with it
+ * stands in for no later reading, as one whose hash was forgotten. Hashing every text took 1.7% of a scan.
+ */
+export const UNHASHED = '';
+const hashUnless = (unhashed: boolean | undefined, text: string) => (unhashed ? UNHASHED : hashOf(text));
+
 /** A file's read outcome (see ReadOutcome), read here; undefined when it is too large, binary or unreadable. */
 export function readOutcomeAt(job: ReadJob, options: ExtractOptions): ReadOutcome | undefined {
   const read = readAnalysable(job.path);
-  return 'text' in read ? readOutcome({ file: job.file, text: read.text }, job.priorHash, options) : undefined;
+  return 'text' in read
+    ? readOutcome({ file: job.file, text: read.text }, job.priorHash, options, job.unhashed)
+    : undefined;
 }
 
 /**
@@ -73,7 +85,8 @@ export function analyseAt(job: FileJob, options: ExtractOptions): { result: File
   if (!job.path) return { result: analyseHere(job, options) };
   const read = readAnalysable(job.path);
   const text = 'text' in read ? read.text : '';
-  return { result: analyseHere({ input: { ...job.input, text }, depth: job.depth }, options), hash: hashOf(text) };
+  const result = analyseHere({ input: { ...job.input, text }, depth: job.depth }, options);
+  return { result, hash: hashUnless(job.unhashed, text) };
 }
 
 /**
@@ -81,12 +94,18 @@ export function analyseAt(job: FileJob, options: ExtractOptions): { result: File
  * facts; any other file is searched for secrets now, which is all most of them get (one that agent code turns out to
  * reach is read again for facts).
  */
-export function readOutcome(input: SourceInput, priorHash: string | undefined, options: ExtractOptions): ReadOutcome {
+export function readOutcome(
+  input: SourceInput,
+  priorHash: string | undefined,
+  options: ExtractOptions,
+  unhashed?: boolean,
+): ReadOutcome {
   const source = summarised(input);
-  const hash = hashOf(input.text);
+  const hash = hashUnless(unhashed, input.text);
   const { specifiers, seed, subclass } = source;
   const outcome: ReadOutcome = { hash, size: input.text.length, specifiers, seed, subclass };
-  if (!seed && hash !== priorHash) outcome.secrets = analyseHere({ input: source, depth: 'secrets' }, options);
+  if (!seed && (unhashed || hash !== priorHash))
+    outcome.secrets = analyseHere({ input: source, depth: 'secrets' }, options);
   return outcome;
 }
 

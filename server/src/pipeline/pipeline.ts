@@ -24,6 +24,7 @@ import {
   type Executor,
   type FileJob,
   hashOf,
+  UNHASHED,
   inThread,
   pause,
   type ReadJob,
@@ -85,6 +86,11 @@ export interface BatchOptions {
    * the language server's batch reads in its requests' thread, which must neither search files nor read them twice.
    */
   textsOnDemand?: boolean;
+  /**
+   * Nothing will compare the texts read with later readings (a one-off run that keeps no results): they are not
+   * hashed, and the results carry no hash (`UNHASHED`), so none stands in for a later reading.
+   */
+  unhashed?: boolean;
 }
 
 export interface BatchStats {
@@ -343,17 +349,17 @@ export class Pipeline {
       const reads = !!opts.executor?.read;
       const [elsewhere, here] = reads ? partition(batch, readsElsewhere) : [[], batch];
       for (const f of here) {
-        const file = this.know(f, stored, opts.textsOnDemand);
+        const file = this.know(f, stored, opts);
         if (file) known.push(file);
         if (opts.cooperative && sliceSpent()) yield 'pause';
       }
       if (elsewhere.length) {
-        const outcomes = yield { read: elsewhere.map((f) => this.readJob(f, stored)) };
+        const outcomes = yield {
+          read: elsewhere.map((f) => ({ ...this.readJob(f, stored), unhashed: opts.unhashed })),
+        };
         elsewhere.forEach((f, k) => {
           // One the executor could not read is tried here, so that the caller's reader tells why (a notice).
-          const file = outcomes?.[k]
-            ? this.knownFrom(f, outcomes[k], stored)
-            : this.know(f, stored, opts.textsOnDemand);
+          const file = outcomes?.[k] ? this.knownFrom(f, outcomes[k], stored) : this.know(f, stored, opts);
           if (file) known.push(file);
         });
       }
@@ -374,22 +380,21 @@ export class Pipeline {
       if (current) this.graphCache = prefilter.graph;
       else if (opts.cooperative) yield* this.graphInSlices(sliceSpent);
       const seeds = known.filter((k) => prefilter.isSeed(k.file));
-      yield* this.round(seeds, () => 'facts', prefilter, stats, keep);
+      const round = (files: KnownFile[], depthOf: (file: string) => AnalysisDepth) =>
+        this.round(files, depthOf, prefilter, stats, keep, opts.unhashed);
+      yield* round(seeds, () => 'facts');
       const seedResults = seeds.flatMap((k) => this.entries.get(k.file)?.result ?? []);
       const depthOf = prefilter.depths(seedResults);
       const rest = known.filter((k) => !prefilter.isSeed(k.file));
-      yield* this.round(rest, (file) => depthOf(file) ?? 'facts', prefilter, stats, keep);
+      yield* round(rest, (file) => depthOf(file) ?? 'facts');
       if (opts.cooperative) yield* this.graphInSlices(sliceSpent);
       // What the facts found reach beyond what the seeds' facts told the pre-filter: read for facts in the batch, with
       // its executor, rather than by the first link.
       const upgrades = new Set(this.pendingUpgrades());
       if (upgrades.size)
-        yield* this.round(
+        yield* round(
           known.filter((k) => upgrades.has(k.file)),
           () => 'facts',
-          prefilter,
-          stats,
-          keep,
         );
       this.complete = finished = true;
     } finally {
@@ -407,8 +412,8 @@ export class Pipeline {
    */
   private know(
     f: PipelineFile,
-    stored?: (file: string) => StoredResult | undefined,
-    onDemand = false,
+    stored: ((file: string) => StoredResult | undefined) | undefined,
+    { textsOnDemand: onDemand, unhashed }: BatchOptions,
   ): KnownFile | undefined {
     const prior = this.priorOf(f.file, stored);
     if (f.text === undefined && f.unchanged && prior) {
@@ -425,9 +430,9 @@ export class Pipeline {
     if (text === undefined) return undefined;
     const input = { file: f.file, text, specifiers: f.specifiers, seed: f.seed, subclass: f.subclass };
     if (!onDemand || f.text !== undefined || !f.read || shapesResolution(f.file))
-      return { file: f.file, text, hash: hashOf(text), prior, source: summarised(input) };
+      return { file: f.file, text, hash: unhashed ? UNHASHED : hashOf(text), prior, source: summarised(input) };
     // Known as an executor that reads in its own thread knows it: the text is not kept.
-    return this.knownFrom(f, readOutcome(input, prior?.hash, this.currentOptions()), stored);
+    return this.knownFrom(f, readOutcome(input, prior?.hash, this.currentOptions(), unhashed), stored);
   }
 
   /** A file for the executor to read: with the hash of the result that may serve for it, if there is one. */
@@ -471,6 +476,7 @@ export class Pipeline {
     prefilter: Prefilter,
     stats: BatchStats,
     keep: (file: string, stored: StoredResult) => void,
+    unhashed?: boolean,
   ): Generator<PlannedJob[], void, unknown> {
     const jobs: PlannedJob[] = [];
     for (const k of files) {
@@ -485,15 +491,15 @@ export class Pipeline {
       let text = k.text;
       if (text === undefined && k.path) {
         const input = prefilter.withSpecifiers({ file: k.file, text: '' });
-        jobs.push({ input, depth, hash: k.hash, path: k.path, size: k.size });
+        jobs.push({ input, depth, hash: k.hash, path: k.path, size: k.size, unhashed });
         continue;
       }
       if (text === undefined) {
         // Read now (its stored result cannot serve): only its job holds the text.
         text = k.read?.() ?? '';
-        k.hash = hashOf(text);
+        k.hash = unhashed ? UNHASHED : hashOf(text);
       }
-      jobs.push({ input: prefilter.withSpecifiers({ file: k.file, text }), depth, hash: k.hash });
+      jobs.push({ input: prefilter.withSpecifiers({ file: k.file, text }), depth, hash: k.hash, unhashed });
     }
     stats.analysed += jobs.length;
     if (jobs.length) yield jobs;
