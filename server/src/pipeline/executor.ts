@@ -67,7 +67,7 @@ export const hashOf = (text: string): string => createHash('sha1').update(text).
  * stands in for no later reading, as one whose hash was forgotten. Hashing every text took 1.7% of a scan.
  */
 export const UNHASHED = '';
-const hashUnless = (unhashed: boolean | undefined, text: string) => (unhashed ? UNHASHED : hashOf(text));
+export const hashUnless = (unhashed: boolean | undefined, text: string): string => (unhashed ? UNHASHED : hashOf(text));
 
 /** A file's read outcome (see ReadOutcome), read here; undefined when it is too large, binary or unreadable. */
 export function readOutcomeAt(job: ReadJob, options: ExtractOptions): ReadOutcome | undefined {

@@ -24,7 +24,7 @@ import {
   type Executor,
   type FileJob,
   hashOf,
-  UNHASHED,
+  hashUnless,
   inThread,
   pause,
   type ReadJob,
@@ -355,7 +355,7 @@ export class Pipeline {
       }
       if (elsewhere.length) {
         const outcomes = yield {
-          read: elsewhere.map((f) => ({ ...this.readJob(f, stored), unhashed: opts.unhashed })),
+          read: elsewhere.map((f) => this.readJob(f, stored, opts.unhashed)),
         };
         elsewhere.forEach((f, k) => {
           // One the executor could not read is tried here, so that the caller's reader tells why (a notice).
@@ -430,14 +430,14 @@ export class Pipeline {
     if (text === undefined) return undefined;
     const input = { file: f.file, text, specifiers: f.specifiers, seed: f.seed, subclass: f.subclass };
     if (!onDemand || f.text !== undefined || !f.read || shapesResolution(f.file))
-      return { file: f.file, text, hash: unhashed ? UNHASHED : hashOf(text), prior, source: summarised(input) };
+      return { file: f.file, text, hash: hashUnless(unhashed, text), prior, source: summarised(input) };
     // Known as an executor that reads in its own thread knows it: the text is not kept.
     return this.knownFrom(f, readOutcome(input, prior?.hash, this.currentOptions(), unhashed), stored);
   }
 
   /** A file for the executor to read: with the hash of the result that may serve for it, if there is one. */
-  private readJob(f: PipelineFile, stored?: (file: string) => StoredResult | undefined): ReadJob {
-    return { file: f.file, path: f.path!, priorHash: this.priorOf(f.file, stored)?.hash };
+  private readJob(f: PipelineFile, stored?: (file: string) => StoredResult | undefined, unhashed?: boolean): ReadJob {
+    return { file: f.file, path: f.path!, priorHash: this.priorOf(f.file, stored)?.hash, unhashed };
   }
 
   /** This pipeline's result for a file, or else a stored one (`BatchOptions.stored`). */
@@ -497,7 +497,7 @@ export class Pipeline {
       if (text === undefined) {
         // Read now (its stored result cannot serve): only its job holds the text.
         text = k.read?.() ?? '';
-        k.hash = unhashed ? UNHASHED : hashOf(text);
+        k.hash = hashUnless(unhashed, text);
       }
       jobs.push({ input: prefilter.withSpecifiers({ file: k.file, text }), depth, hash: k.hash, unhashed });
     }
