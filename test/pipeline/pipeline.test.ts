@@ -32,6 +32,21 @@ const settings = (): PipelineSettings => ({
   owners: new OwnerResolver({ cwd: '/virtual', configOwners: {}, configDir: '/virtual' }),
 });
 
+/** The files written to a folder: each given by its path (and read from there), tsconfig and package files by text. */
+function onDisk(texts: ReadonlyMap<string, string>): { dir: string; files: PipelineFile[] } {
+  const dir = mkdtempSync(join(tmpdir(), 'agent-warden-pipeline-'));
+  for (const [file, text] of texts) {
+    mkdirSync(dirname(join(dir, file)), { recursive: true });
+    writeFileSync(join(dir, file), text);
+  }
+  const files: PipelineFile[] = [...texts.keys()].map((file) =>
+    file.endsWith('.json')
+      ? { file, text: texts.get(file)! }
+      : { file, path: join(dir, file), read: () => readFileSync(join(dir, file), 'utf8') },
+  );
+  return { dir, files };
+}
+
 function filesOf(dir: string): Map<string, string> {
   const out = new Map<string, string>();
   const walk = (d: string) => {
@@ -126,11 +141,7 @@ describe('Pipeline', () => {
   });
 
   it('with texts on demand, hands its executor the files to parse by path: each text is read as its file is analysed', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'agent-warden-pipeline-'));
-    for (const [file, text] of PREFILTER) {
-      mkdirSync(dirname(join(dir, file)), { recursive: true });
-      writeFileSync(join(dir, file), text);
-    }
+    const { dir, files } = onDisk(PREFILTER);
     const handed: { file: string; text: string; path?: string }[] = [];
     const recording: Executor = {
       async run(jobs, options, done) {
@@ -138,11 +149,6 @@ describe('Pipeline', () => {
         await inThread().run(jobs, options, done);
       },
     };
-    const files: PipelineFile[] = [...PREFILTER.keys()].map((file) =>
-      file.endsWith('.json')
-        ? { file, text: PREFILTER.get(file)! }
-        : { file, path: join(dir, file), read: () => readFileSync(join(dir, file), 'utf8') },
-    );
     const lean = new Pipeline(settings());
     await lean.analyseAll(files, { executor: recording, textsOnDemand: true });
     const held = new Pipeline(settings());
@@ -155,16 +161,7 @@ describe('Pipeline', () => {
   });
 
   it('unhashed, gives the same results from texts it never hashes, none of which stands in for a later reading', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'agent-warden-pipeline-'));
-    for (const [file, text] of PREFILTER) {
-      mkdirSync(dirname(join(dir, file)), { recursive: true });
-      writeFileSync(join(dir, file), text);
-    }
-    const files: PipelineFile[] = [...PREFILTER.keys()].map((file) =>
-      file.endsWith('.json')
-        ? { file, text: PREFILTER.get(file)! }
-        : { file, path: join(dir, file), read: () => readFileSync(join(dir, file), 'utf8') },
-    );
+    const { files } = onDisk(PREFILTER);
     const once = new Pipeline(settings());
     await once.analyseAll(files, { textsOnDemand: true, unhashed: true });
     const held = new Pipeline(settings());
