@@ -136,6 +136,8 @@ describe('dropping changes no graph and no finding', async () => {
   const withAll = await Promise.all(PROJECTS.map((p) => keeping(['.'], {}, join(REPO, p))));
   const keptByThatRun = (await import('../../server/src/engine')).analyseFile;
   vi.doUnmock('../../server/src/capabilities/inert-functions');
+  // Test files share a worker's module registry: the modules loaded with the stand-in must not serve the next file.
+  vi.resetModules();
   const essence = (result: AnalysisResult) => ({ graph: result.graph, findings: result.findings });
 
   it.each(PROJECTS.map((p, i) => ({ p, i })))('$p', ({ i }) => {
