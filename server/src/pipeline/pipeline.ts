@@ -25,6 +25,7 @@ import {
   type FileJob,
   hashOf,
   hashUnless,
+  UNHASHED,
   inThread,
   pause,
   type ReadJob,
@@ -440,10 +441,13 @@ export class Pipeline {
     return { file: f.file, path: f.path!, priorHash: this.priorOf(f.file, stored)?.hash, unhashed };
   }
 
-  /** This pipeline's result for a file, or else a stored one (`BatchOptions.stored`). */
+  /**
+   * This pipeline's result for a file, or else a stored one (`BatchOptions.stored`). One without a hash (`UNHASHED`:
+   * never hashed, or forgotten) stands in for no reading.
+   */
   private priorOf(file: string, stored?: (file: string) => StoredResult | undefined): StoredResult | undefined {
     const own = this.entries.get(file);
-    return own?.hash ? own : stored?.(file);
+    return own && own.hash !== UNHASHED ? own : stored?.(file);
   }
 
   /** A file the executor read: as `know` would have known it. */
@@ -694,7 +698,7 @@ export class Pipeline {
     const key = keyOf(this.currentOptions());
     if (key === this.extractedWith) return false;
     this.extractedWith = key;
-    for (const entry of this.entries.values()) entry.hash = '';
+    for (const entry of this.entries.values()) entry.hash = UNHASHED;
     return true;
   }
 
