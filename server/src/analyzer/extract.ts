@@ -1,6 +1,7 @@
 import { loadTypeScript, ts } from '../typescript';
 import { NODE_SHAPE_SAMPLES } from './node-shapes';
 import { ownString } from './own-strings';
+import { withoutBundledDependencies } from './bundled-dependencies';
 import type { AdapterContext, AgentInput, FrameworkAdapter, ToolInput, ToolListInput } from './adapter';
 import { genkitToolName, openAiAgentsToolName } from './adapter';
 import { ADAPTERS, adaptersFor } from './adapters';
@@ -124,15 +125,26 @@ function scriptKind(file: string): ts.ScriptKind {
  */
 export function parse(file: string, text: string): ts.SourceFile {
   loadTypeScript();
-  const sf = ts.createSourceFile(
+  const own = withoutBundledDependencies(text);
+  let sf = syntaxTree(file, own);
+  // What looked like a bundled module was not whole statements (a marker's line inside a string): the whole text.
+  if (own !== text && syntaxErrorsIn(sf)) sf = syntaxTree(file, text);
+  setParents(sf);
+  return sf;
+}
+
+function syntaxTree(file: string, text: string): ts.SourceFile {
+  return ts.createSourceFile(
     file,
     text,
     { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone },
     false,
     scriptKind(file),
   );
-  setParents(sf);
-  return sf;
+}
+
+function syntaxErrorsIn(sf: ts.SourceFile): number {
+  return (sf as unknown as { parseDiagnostics?: unknown[] }).parseDiagnostics?.length ?? 0;
 }
 
 /**
@@ -176,6 +188,12 @@ export class IncrementalTree {
   incremental = 0;
 
   parse(file: string, text: string): ts.SourceFile {
+    // A bundle is parsed without its dependencies' code (bundled-dependencies.ts), which an incremental parse of the
+    // whole text would bring back; nobody types in a bundle.
+    if (withoutBundledDependencies(text) !== text) {
+      this.tree = this.text = this.file = undefined;
+      return parse(file, text);
+    }
     let tree: ts.SourceFile;
     if (this.tree && this.file === file && this.text !== undefined) {
       const old = this.text;
@@ -690,7 +708,7 @@ class FileExtractor {
       splitSecrets: this.splitSecrets,
       fileAnnotations: this.fileAnn,
       suppressions: parseSuppressions(file, text, ctx.locAt, (offset) => isInsideLiteral(sf, offset)),
-      syntaxErrors: (sf as unknown as { parseDiagnostics?: unknown[] }).parseDiagnostics?.length ?? 0,
+      syntaxErrors: syntaxErrorsIn(sf),
     };
     if (dropInert) dropInertFunctions(facts);
     if (this.secretPieces.length) SECRET_PIECES.set(facts, this.secretPieces);
