@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import type { AnalysisResult, Notice } from '../analyzer/types';
 import { isAnalysable } from '../engine';
+import { makeRoomFor } from '../pipeline/executor';
 import { extractOptionsFor, Pipeline } from '../pipeline/pipeline';
 import { collectFiles, readSources, type ScanInput } from '../project/collect-files';
 import { openWorkspace, type Workspace } from '../project/workspace';
@@ -162,6 +163,9 @@ async function analyseInputs(
     await executor.destroy();
   }
   if (cache) stageResults(cache, pipeline, inputs, analysed);
+  // The link unpacks every file's facts at once: room is made first, so that they are not piled onto the garbage of
+  // the analysis (peak RSS scanning the agent-dense corpus: 253 MB without, 242 MB with).
+  makeRoomFor(pipeline.unpackedFactsBytes());
   return { result: pipeline.link(), cached: inputs.length - analysed, inWorkers: executor.inWorkers };
 }
 

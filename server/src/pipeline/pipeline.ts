@@ -32,7 +32,7 @@ import {
   type ReadOutcome,
   readOutcome,
 } from './executor';
-import { hasFacts, packedSize, traitsOf, unpack, withoutFacts } from './packed-facts';
+import { hasFacts, packedSize, traitsOf, unpack, UNPACKED_BYTES_PER_PACKED_BYTE, withoutFacts } from './packed-facts';
 import { factsNeededBy, type GraphInputs, Prefilter, summarised } from './prefilter';
 
 /** Config, owner fallbacks and the day expiry dates are judged by: what linking takes (`AnalysisOptions`). */
@@ -619,6 +619,13 @@ export class Pipeline {
       await pause();
       signal?.throwIfAborted();
     }
+  }
+
+  /** The heap the facts still packed will take once a whole link has unpacked them. */
+  unpackedFactsBytes(): number {
+    let packed = 0;
+    for (const { result } of this.entries.values()) packed += packedSize(result);
+    return packed * UNPACKED_BYTES_PER_PACKED_BYTE;
   }
 
   /** What imports `file`, and what that reaches: all its findings can depend on (relevance.ts). */
