@@ -33,7 +33,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 import { SAVE_COMPILED_CODE } from './compiled-code';
-import { limitInlining } from './inlining-budget';
+import { limitJit } from './jit-budget';
 import { BUILD_ID } from './version';
 
 interface Compilable {
@@ -137,6 +137,6 @@ function readEntry(file: string): Buffer | undefined {
   }
 }
 
-limitInlining();
+limitJit();
 const dir = cacheFolder();
 if (dir) install(dir);
