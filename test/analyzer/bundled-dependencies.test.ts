@@ -127,7 +127,8 @@ describe('bundles made by esbuild and rolldown', () => {
 const lines = (...ls: string[]) => ls.join('\n');
 
 describe('what is taken for a bundled dependency', () => {
-  const cases: { name: string; text: string; kept: string[] }[] = [
+  /** Texts that bundle something: the lines left (not blank), which are where they were. */
+  const bundles: { name: string; text: string; kept: string[] }[] = [
     {
       name: 'modules named by comments (esbuild, rolldown 1): a dependency up to the next module',
       text: lines(
@@ -151,26 +152,6 @@ describe('what is taken for a bundled dependency', () => {
       kept: ['// ../../node_modules/ky/index.js', '// ../shared/src/util.ts', 'var util = 2;'],
     },
     {
-      name: 'a dependency that registers tools it is given is kept',
-      text: lines(
-        '// node_modules/ext-apps/index.js',
-        'function registerAppTool(s, n, c, h) { return s.registerTool(n, c, h); }',
-        '// src/index.ts',
-        "registerAppTool(server, 'a', {}, h);",
-      ),
-      kept: [
-        '// node_modules/ext-apps/index.js',
-        'function registerAppTool(s, n, c, h) { return s.registerTool(n, c, h); }',
-        '// src/index.ts',
-        "registerAppTool(server, 'a', {}, h);",
-      ],
-    },
-    {
-      name: 'a dependency that runs to the end of the file is kept (what follows it is not marked)',
-      text: lines('// src/index.ts', 'var a = 1;', '// node_modules/zod/index.js', 'var z = 2;', 'export { a, z };'),
-      kept: ['// src/index.ts', 'var a = 1;', '// node_modules/zod/index.js', 'var z = 2;', 'export { a, z };'],
-    },
-    {
       name: 'regions (rolldown as tsdown runs it): a dependency up to its `//#endregion`',
       text: lines(
         '//#region node_modules/zod/index.js',
@@ -189,17 +170,44 @@ describe('what is taken for a bundled dependency', () => {
       ],
     },
     {
-      name: 'a region cut short by the next one is kept',
+      name: 'Windows line breaks',
+      text: ['// node_modules/zod/index.js', 'var z = 1;', '// src/index.ts', 'var a = z;', ''].join('\r\n'),
+      kept: ['// node_modules/zod/index.js', '// src/index.ts', 'var a = z;'],
+    },
+  ];
+  for (const c of bundles) {
+    it(c.name, () => {
+      expect(keptLines(c.text)).toEqual(c.kept);
+      expect(lineBreaks(withoutBundledDependencies(c.text))).toEqual(lineBreaks(c.text));
+    });
+  }
+
+  /** Texts returned as they are. */
+  const untouched: { name: string; text: string }[] = [
+    { name: 'a text naming no dependency', text: "import { tool } from 'ai';\nexport const t = tool({});\n" },
+    {
+      name: 'a dependency that registers tools it is given',
+      text: lines(
+        '// node_modules/ext-apps/index.js',
+        'function registerAppTool(s, n, c, h) { return s.registerTool(n, c, h); }',
+        '// src/index.ts',
+        "registerAppTool(server, 'a', {}, h);",
+      ),
+    },
+    {
+      name: 'a dependency that runs to the end of the file (what follows it is not marked)',
+      text: lines('// src/index.ts', 'var a = 1;', '// node_modules/zod/index.js', 'var z = 2;', 'export { a, z };'),
+    },
+    {
+      name: 'a region cut short by the next one',
       text: lines('//#region node_modules/zod/index.js', 'var z = 1;', '//#region src/index.ts', 'var a = z;'),
-      kept: ['//#region node_modules/zod/index.js', 'var z = 1;', '//#region src/index.ts', 'var a = z;'],
     },
     {
-      name: 'one comment naming a dependency is not a bundle',
+      name: 'one comment naming a dependency, which is not a bundle',
       text: lines('// node_modules/zod/index.js', 'patchZod();', 'const a = 1;'),
-      kept: ['// node_modules/zod/index.js', 'patchZod();', 'const a = 1;'],
     },
     {
-      name: 'comments that are not a path alone on their line mark nothing',
+      name: 'comments that are not a path alone on their line',
       text: lines(
         '// see node_modules/zod/index.js',
         'var a = 1;',
@@ -208,32 +216,13 @@ describe('what is taken for a bundled dependency', () => {
         '// node_modules/y/README',
         'var c = 3;',
       ),
-      kept: [
-        '// see node_modules/zod/index.js',
-        'var a = 1;',
-        '  // node_modules/x/index.js',
-        'var b = 2;',
-        '// node_modules/y/README',
-        'var c = 3;',
-      ],
-    },
-    {
-      name: 'Windows line breaks',
-      text: ['// node_modules/zod/index.js', 'var z = 1;', '// src/index.ts', 'var a = z;', ''].join('\r\n'),
-      kept: ['// node_modules/zod/index.js', '// src/index.ts', 'var a = z;'],
     },
   ];
-  for (const c of cases) {
-    it(c.name, () => {
-      expect(keptLines(c.text)).toEqual(c.kept);
-      expect(lineBreaks(withoutBundledDependencies(c.text))).toEqual(lineBreaks(c.text));
+  for (const c of untouched) {
+    it(`${c.name} is left as it is`, () => {
+      expect(withoutBundledDependencies(c.text)).toBe(c.text);
     });
   }
-
-  it('a text naming no dependency is returned as it is', () => {
-    const text = "import { tool } from 'ai';\nexport const t = tool({});\n";
-    expect(withoutBundledDependencies(text)).toBe(text);
-  });
 
   it('a marker line inside a string, which would cut a statement, leaves the whole text to be parsed', () => {
     const text = lines(
