@@ -121,11 +121,11 @@ function scriptKind(file: string): ts.ScriptKind {
 
 /**
  * A syntax tree with parent pointers. JSDoc is not parsed into nodes: governance annotations are read from
- * the comment text (annotations.ts), and the compiler's JSDoc parse was ~10–20% of parsing time for nothing.
+ * the comment text (annotations.ts), and the compiler's JSDoc parse was ~10–20% of parsing time for nothing. What a
+ * bundler copied from node_modules is left out (`own`: the text without it, bundled-dependencies.ts).
  */
-export function parse(file: string, text: string): ts.SourceFile {
+export function parse(file: string, text: string, own = withoutBundledDependencies(text)): ts.SourceFile {
   loadTypeScript();
-  const own = withoutBundledDependencies(text);
   let sf = syntaxTree(file, own);
   // What looked like a bundled module was not whole statements (a marker's line inside a string): the whole text.
   if (own !== text && syntaxErrorsIn(sf)) sf = syntaxTree(file, text);
@@ -190,9 +190,10 @@ export class IncrementalTree {
   parse(file: string, text: string): ts.SourceFile {
     // A bundle is parsed without its dependencies' code (bundled-dependencies.ts), which an incremental parse of the
     // whole text would bring back; nobody types in a bundle.
-    if (withoutBundledDependencies(text) !== text) {
+    const own = withoutBundledDependencies(text);
+    if (own !== text) {
       this.tree = this.text = this.file = undefined;
-      return parse(file, text);
+      return parse(file, text, own);
     }
     let tree: ts.SourceFile;
     if (this.tree && this.file === file && this.text !== undefined) {
