@@ -121,7 +121,9 @@ export interface FrameworkAdapter {
   /**
    * Text that shows the framework's object in use in a file that does not import the framework: the Genkit
    * instance a project's `genkit.ts` exports, used elsewhere as `ai.defineTool(…)`. Such a file is read by this
-   * adapter (which must then check each call's shape) and is a seed. Keep it to names no other library uses.
+   * adapter (which must then check each call's shape) and is a seed. Keep it to names no other library uses. A
+   * bundle's copy of a dependency whose code shows it is parsed (bundled-dependencies.ts): a helper that registers
+   * the tools it is given.
    */
   shapes?: RegExp;
   visitCall?(node: ts.CallExpression | ts.NewExpression, callee: Callee, a: AdapterContext): void;
