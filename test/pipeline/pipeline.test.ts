@@ -13,7 +13,7 @@ import {
   readOutcome,
   UNHASHED,
 } from '../../server/src/pipeline/executor';
-import { isPacked, packFacts, unpackedOnRead } from '../../server/src/pipeline/packed-facts';
+import { isPacked, packedSize, packFacts, unpackedOnRead } from '../../server/src/pipeline/packed-facts';
 import { Prefilter } from '../../server/src/pipeline/prefilter';
 import {
   analyze,
@@ -239,12 +239,18 @@ describe('Pipeline', () => {
     const packed = () => withFacts.filter((f) => isPacked(pipeline.stored(f)!.result));
     expect(withFacts.length).toBeGreaterThan(2);
     expect(packed()).toEqual(withFacts); // the pre-filter decided from what was told of the facts
+    // What a whole link will take to unpack them, which the CLI makes room for: three bytes per byte packed.
+    const packedBytes = (files: string[]) => files.reduce((n, f) => n + packedSize(pipeline.stored(f)!.result), 0);
+    const before = pipeline.unpackedFactsBytes();
+    expect(before).toBe(3 * packedBytes(withFacts));
 
     const edited = 'src/agent.ts';
     const near = pipeline.neighbourhoodOf(edited);
     pipeline.link(near);
     expect(packed()).toEqual(withFacts.filter((f) => !near.has(f)));
     expect(packed().length).toBeGreaterThan(0);
+    expect(pipeline.unpackedFactsBytes()).toBe(3 * packedBytes(packed()));
+    expect(pipeline.unpackedFactsBytes()).toBeLessThan(before);
 
     // Unpacked in slices after the index, what a whole link reads is unpacked already.
     await pipeline.unpackForLinking();
