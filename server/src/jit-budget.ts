@@ -12,8 +12,8 @@ import { setFlagsFromString } from 'node:v8';
  *   compile jobs of one scan: 7.39 → 4.26 s.
  * - Four times the default interrupt budget (66 KB of bytecode run before a function is considered for optimisation):
  *   only functions that stay hot are compiled. Scanning the agent-dense corpus with `--threads 2`: 6.27, 6.39 →
- *   5.75, 6.00 s (CPU 10.8 → 9.8 s); one thread: the same time, CPU 8.9 → 8.2 s; editing while the language server
- *   indexes it: round trip p95 23.7, 25.1 → 19.9, 23.3 ms (two alternated pairs).
+ *   5.75, 6.00 s (CPU 10.8, 10.9 → 10.0, 9.6 s); one thread: the same time, CPU 8.9 → 8.2 s; editing while the
+ *   language server indexes it: round trip p95 23.7, 25.1 → 19.9, 23.3 ms (two alternated pairs).
  */
 export const JIT_BUDGET_FLAGS = ['--max-inlined-bytecode-size-cumulative=300', '--interrupt-budget=270336'];
 

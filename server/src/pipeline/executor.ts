@@ -158,7 +158,7 @@ export function batchEnd(
  * Syntax trees of big bundled files are garbage as soon as their file is done, but V8 lets such garbage pile
  * up: on @mastra/core the heap grew to 300 MB of which 88 MB was live. Past this much used heap, a full
  * collection is asked for between files, which keeps peak memory near the live size plus one file's tree. Scanning
- * the agent-dense corpus, whose live heap stays near 30 MB between files: peak RSS 305–315 MB with 192 MB, 242–243 MB
+ * the agent-dense corpus, whose live heap stays near 30 MB between files: peak RSS 302–307 MB with 192 MB, 236–238 MB
  * with 96 (and a collection before the link, see `makeRoomFor`), in the same time.
  */
 const HEAP_CEILING_BYTES = heapCeilingMb() * 1024 * 1024;
