@@ -1,3 +1,4 @@
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { join } from 'node:path';
 import { isSourceFile } from '../analyzer/extract';
 import type { ExtractOptions } from '../capabilities/collect-functions';
@@ -5,7 +6,6 @@ import type { FileResult } from '../engine';
 import { saveCompiledCode } from '../compiled-code';
 import {
   analyseAt,
-  batchEnd,
   type Executor,
   type FileJob,
   pause,
@@ -26,18 +26,19 @@ export const MIN_PARALLEL_BYTES = 512 * 1024;
  * reads starts without the compiler.
  */
 const MIN_PARALLEL_READS = 500;
-
-/** Code per batch sent to a worker: one big file, or small files up to this much. */
-const BATCH_BYTES = 256 * 1024;
-/** Files per batch at most (each batch is structured-cloned once). */
-const BATCH_FILES = 10;
-/** Files per batch a worker reads: its answer is a few hashes and import lists, and most files' secrets-only result. */
-const READ_BATCH_FILES = 50;
-/** Files this thread reads between two pauses, in which finished batches are handed their next. */
+/** Files this thread reads between two pauses, in which the workers' answers so far are taken in. */
 const READS_PER_PAUSE = 25;
 
-/** What a worker thread is given (analyze-worker.ts): files to analyse, or files to read. */
-export type WorkerTask = { options: ExtractOptions } & ({ jobs: FileJob[] } | { reads: ReadJob[] });
+/**
+ * What a worker thread is given (analyze-worker.ts): the whole list of files to analyse, or to read, shared by every
+ * thread of the step. Each thread claims the next file by adding one to `claims[0]`, so no thread waits for another
+ * to hand out work; the worker answers file by file on `answers` (`[index, answer]`), and `null` once no file is left
+ * (not after an error, which fails the task).
+ */
+export type WorkerTask = { options: ExtractOptions; claims: Int32Array; answers: MessagePort } & (
+  { jobs: FileJob[] } | { reads: ReadJob[] }
+);
+export type WorkerAnswer = [at: number, answer: ReturnType<typeof analyseAt> | ReadOutcome | undefined] | null;
 
 type Pool = import('piscina').Piscina;
 type Done<J> = (job: J, result: FileResult, hash?: string) => void;
@@ -58,9 +59,11 @@ function saveCompiledCodeOfALongRun(): void {
 }
 
 /**
- * `--threads n`: n-1 worker threads read files and parse, largest files first; the main thread reads and parses too,
- * from the other end of the same queue. Below MIN_PARALLEL_BYTES of code to parse (MIN_PARALLEL_READS files to read),
- * starting a worker costs more than it saves.
+ * `--threads n`: n-1 worker threads read files and parse beside the main thread, each taking the largest file left, so
+ * that the last files of a step, the smallest, end every thread's work at about the same time. Files are claimed
+ * through shared memory: a worker never waits for this thread, busy with a file of its own, to give it the next (given
+ * batch by batch through the pool, a worker waited ~0.3 s in a scan of the agent-dense corpus). Below
+ * MIN_PARALLEL_BYTES of code to parse (MIN_PARALLEL_READS files to read), starting a worker costs more than it saves.
  */
 export class WorkerExecutor implements Executor {
   /** Files analysed in worker threads so far. */
@@ -69,28 +72,28 @@ export class WorkerExecutor implements Executor {
   /** Workers read files only with `--threads` above 1; otherwise the pipeline reads them as it goes. */
   readonly read?: Executor['read'];
 
-  constructor(private readonly threads: number) {
+  /** `script`: the workers' module (tests give their own). */
+  constructor(
+    private readonly threads: number,
+    private readonly script = join(__dirname, 'analyze-worker.js'),
+  ) {
     if (threads > 1) this.read = (jobs, options, signal) => this.readShared(jobs, options, signal);
   }
 
   async run<J extends FileJob>(jobs: readonly J[], options: ExtractOptions, done: Done<J>, signal?: AbortSignal) {
     const queue = this.parallelQueue(jobs);
     const queued = new Set(queue);
-    const range = { head: 0, tail: queue.length }; // workers take from the head (largest), this thread the tail
-    const workerLoop = async (pool: Pool) => {
-      while (range.head < range.tail) {
-        const to = batchEnd(queue, range.head, range.tail, BATCH_FILES, BATCH_BYTES);
-        const batch = queue.slice(range.head, to);
-        range.head = to;
-        this.inWorkers += batch.length;
-        const task: WorkerTask = {
+    const shared = queue.length
+      ? this.share(
+          { jobs: queue.map(({ input, depth, path, unhashed }) => ({ input, depth, path, unhashed })) },
           options,
-          jobs: batch.map(({ input, depth, path, unhashed }) => ({ input, depth, path, unhashed })),
-        };
-        const out: ReturnType<typeof analyseAt>[] = await pool.run(task);
-        batch.forEach((job, k) => done(job, out[k]!.result, out[k]!.hash));
-      }
-    };
+          (at, answer) => {
+            const { result, hash } = answer as ReturnType<typeof analyseAt>;
+            this.inWorkers++;
+            done(queue[at]!, result, hash);
+          },
+        )
+      : undefined;
     const here = (job: J) => {
       const { result, hash } = analyseAt(job, options);
       saveCompiledCodeOfALongRun();
@@ -100,53 +103,82 @@ export class WorkerExecutor implements Executor {
       const packed = packFacts(result);
       done(job, packed ? unpackedOnRead(packed) : result, hash);
     };
-    // Two batches in flight per worker: it starts the next while its last result is on its way back.
-    const pending = queue.length ? this.inFlight(workerLoop) : [];
-    for (const job of jobs) {
-      if (queued.has(job)) continue;
-      signal?.throwIfAborted();
-      here(job);
+    try {
+      for (const job of jobs) {
+        if (queued.has(job)) continue;
+        signal?.throwIfAborted();
+        here(job);
+      }
+      for (let at: number; shared && (at = shared.claim()) < queue.length;) {
+        signal?.throwIfAborted();
+        here(queue[at]!);
+        await pause(); // takes in the workers' answers so far
+      }
+    } finally {
+      shared?.stopClaims();
     }
-    while (range.head < range.tail) {
-      signal?.throwIfAborted();
-      here(queue[--range.tail]!);
-      await pause(); // lets finished batches hand out the next
-    }
-    await Promise.all(pending);
+    await shared?.finished;
   }
 
-  /** Files read by the workers from the head and this thread from the tail, each file's outcome in its place. */
+  /** Files read by the workers and this thread, each file's outcome in its place. */
   private async readShared(
     jobs: readonly ReadJob[],
     options: ExtractOptions,
     signal?: AbortSignal,
   ): Promise<(ReadOutcome | undefined)[]> {
     const outcomes: (ReadOutcome | undefined)[] = new Array(jobs.length);
-    const range = { head: 0, tail: jobs.length };
-    const workerLoop = async (pool: Pool) => {
-      while (range.head < range.tail) {
-        const from = range.head;
-        range.head = Math.min(range.tail, from + READ_BATCH_FILES);
-        const task: WorkerTask = { options, reads: jobs.slice(from, range.head) };
-        const out: (ReadOutcome | undefined)[] = await pool.run(task);
-        out.forEach((o, k) => (outcomes[from + k] = o));
+    const shared =
+      jobs.length >= MIN_PARALLEL_READS
+        ? this.share({ reads: [...jobs] }, options, (at, answer) => (outcomes[at] = answer as ReadOutcome | undefined))
+        : undefined;
+    const claim = shared ? () => shared.claim() : counter();
+    try {
+      for (let at: number, n = 1; (at = claim()) < jobs.length; n++) {
+        signal?.throwIfAborted();
+        outcomes[at] = readOutcomeAt(jobs[at]!, options);
+        if (n % READS_PER_PAUSE === 0) await pause();
       }
-    };
-    const pending = jobs.length >= MIN_PARALLEL_READS ? this.inFlight(workerLoop) : [];
-    for (let n = 1; range.head < range.tail; n++) {
-      signal?.throwIfAborted();
-      const at = --range.tail;
-      outcomes[at] = readOutcomeAt(jobs[at]!, options);
-      if (n % READS_PER_PAUSE === 0) await pause();
+    } finally {
+      shared?.stopClaims();
     }
-    await Promise.all(pending);
+    await shared?.finished;
     return outcomes;
   }
 
-  /** Two batches in flight per worker: it starts the next while its last result is on its way back. */
-  private inFlight(workerLoop: (pool: Pool) => Promise<void>): Promise<void>[] {
-    const pool = (this.pool ??= startPool(this.threads - 1));
-    return Array.from({ length: 2 * (this.threads - 1) }, () => workerLoop(pool));
+  /**
+   * Gives every worker the whole list; `claim` takes the next file for this thread, `stopClaims` leaves the rest
+   * unclaimed (after an error or a cancellation), and `finished` settles once every worker has answered its last file.
+   */
+  private share(
+    work: { jobs: FileJob[] } | { reads: ReadJob[] },
+    options: ExtractOptions,
+    answered: (at: number, answer: NonNullable<WorkerAnswer>[1]) => void,
+  ) {
+    const pool = (this.pool ??= startPool(this.script, this.threads - 1));
+    const claims = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
+    const length = 'jobs' in work ? work.jobs.length : work.reads.length;
+    const workers = Array.from({ length: this.threads - 1 }, () => {
+      const { port1, port2 } = new MessageChannel();
+      const task: WorkerTask = { ...work, options, claims, answers: port2 };
+      return new Promise<void>((resolve, reject) => {
+        port1.on('message', (message: WorkerAnswer) => {
+          if (message) return answered(...message);
+          port1.close();
+          resolve();
+        });
+        pool.run(task, { transferList: [port2] }).catch((error: unknown) => {
+          port1.close();
+          reject(error as Error);
+        });
+      });
+    });
+    const finished = Promise.all(workers).then(() => undefined);
+    finished.catch(() => undefined); // awaited unless this thread stopped first, with an error of its own
+    return {
+      claim: () => Atomics.add(claims, 0, 1),
+      stopClaims: () => void Atomics.store(claims, 0, length),
+      finished,
+    };
   }
 
   /** The jobs worth sending to workers, largest first; none when there is too little code to parse. */
@@ -164,9 +196,15 @@ export class WorkerExecutor implements Executor {
   }
 }
 
-function startPool(threads: number): Pool {
+/** Claims for this thread alone: 0, 1, 2, … */
+function counter(): () => number {
+  let next = 0;
+  return () => next++;
+}
+
+function startPool(filename: string, threads: number): Pool {
   // `require`, not `import()`: the CLI runs from a code-cached script, where dynamic import is unavailable.
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
   const { Piscina } = require('piscina') as typeof import('piscina');
-  return new Piscina({ filename: join(__dirname, 'analyze-worker.js'), maxThreads: threads, minThreads: threads });
+  return new Piscina({ filename, maxThreads: threads, minThreads: threads });
 }
