@@ -79,6 +79,11 @@ export interface SourceInput {
   seed?: boolean;
   /** Whether it declares a subclass (relevance.ts `declaresSubclass`), when the caller already knows. */
   subclass?: boolean;
+  /**
+   * What the secrets search found in this same text, when the caller has searched it already (a file read for secrets
+   * only, then reached by agent code): it is not searched again.
+   */
+  secrets?: readonly SecretFinding[];
 }
 
 export interface AnalysisOptions {
@@ -241,7 +246,9 @@ export function analyseFile(
             : `could not be analysed (${(e as Error).message}); only secrets were checked`;
     }
   }
-  const secrets: SecretFinding[] = scanSecrets(input.text).map((m) => ({ ...m, loc: locAt(m.start, m.end) }));
+  const secrets: SecretFinding[] = input.secrets
+    ? [...input.secrets]
+    : scanSecrets(input.text).map((m) => ({ ...m, loc: locAt(m.start, m.end) }));
   for (const s of facts?.splitSecrets ?? []) secrets.push({ ...s, start: 0, end: 0 });
   // Facts keep string values (names, arguments, exported constants): a secret among them is masked, so no
   // copy of it outlives this function — not in the cache, not in the language server's memory dumps.

@@ -14,6 +14,9 @@ import {
   UNHASHED,
 } from '../../server/src/pipeline/executor';
 import { isPacked, packedSize, packFacts, unpackedOnRead } from '../../server/src/pipeline/packed-facts';
+import * as secretsScanner from '../../server/src/secrets/scan-secrets';
+import { analyseFile } from '../../server/src/engine';
+import { FAKE_KEYS } from '../helpers/fake-keys';
 import { Prefilter } from '../../server/src/pipeline/prefilter';
 import {
   analyze,
@@ -175,6 +178,42 @@ describe('Pipeline', () => {
     const hashed = new Pipeline(settings());
     await read(hashed);
     expect(await read(hashed)).toEqual({ analysed: 0 });
+  });
+
+  describe('a file searched for secrets, then reached by agent code, is searched again only if it reads otherwise', () => {
+    const key = () => FAKE_KEYS['github-token']!();
+    const helper = (k: string, padding = '') =>
+      `export const KEY = '${k}';${padding}\nexport function lookup() {\n  return fetch('https://api.example.com', { headers: { authorization: KEY } });\n}\n`;
+    const AGENT = `import { tool } from 'ai';\nimport { lookup } from './lookup';\nexport const t = tool({ description: 'Look up', inputSchema: {} as any, execute: async () => lookup() });\n`;
+
+    it.each([
+      { name: 'the same text, hashed', unhashed: false, rewrite: undefined, searches: 1 },
+      { name: 'the same text, unhashed', unhashed: true, rewrite: undefined, searches: 1 },
+      { name: 'another key of the same length, hashed', unhashed: false, rewrite: '', searches: 2 },
+      { name: 'another key and a longer text, unhashed', unhashed: true, rewrite: ' // rotated', searches: 2 },
+    ])('$name: searched $searches time(s)', async ({ unhashed, rewrite, searches }) => {
+      const first = helper(key());
+      const { dir, files } = onDisk(
+        new Map([
+          ['src/agent.ts', AGENT],
+          ['src/lookup.ts', first],
+        ]),
+      );
+      const final = rewrite === undefined ? first : helper(key(), rewrite);
+      const searched = vi.spyOn(secretsScanner, 'scanSecrets');
+      // Rewritten once the seed is analysed: after the helper's first reading, before its facts are extracted.
+      const onProgress = () => writeFileSync(join(dir, 'src/lookup.ts'), final);
+      const pipeline = new Pipeline(settings());
+      await pipeline.analyseAll(files, { textsOnDemand: true, unhashed, onProgress });
+      const helperSearches = searched.mock.calls.filter(([text]) => text.includes('export function lookup')).length;
+      searched.mockRestore();
+      const stored = pipeline.stored('src/lookup.ts')!.result;
+      expect(stored.depth).toBe('facts');
+      expect(helperSearches).toBe(searches);
+      const fresh = analyseFile({ file: 'src/lookup.ts', text: final }, {}, 'facts');
+      expect(stored.secrets).toEqual(fresh.secrets);
+      expect(stored.secrets).toHaveLength(1);
+    });
   });
 
   it('lets an executor that reads files in its own thread read them: the same results, no text in this one', async () => {
@@ -366,6 +405,31 @@ describe('Pipeline', () => {
       return ticks;
     };
     expect(await turns(true)).toBeGreaterThan(await turns(false));
+  });
+
+  it('stores the results that still serve in slices while cooperating, as it does every other step', async () => {
+    const many = new Map(EXAMPLE);
+    for (let i = 0; i < 1000; i++) many.set(`notes/n${i}.md`, `# note ${i}\n`);
+    const pipeline = new Pipeline(settings());
+    pipeline.analyseAllSync(given(many));
+    let ticks = 0;
+    let running = true;
+    const tick = () => {
+      ticks++;
+      if (running) setImmediate(tick);
+    };
+    // Each stored result that serves is kept again and counted: at which turn of the event loop, each taking 50 µs
+    // (50 ms in all), so that the batch has to pause among them on any machine.
+    const keptAt = new Set<number>();
+    const kept = () => {
+      keptAt.add(ticks);
+      const until = performance.now() + 0.05;
+      while (performance.now() < until);
+    };
+    setImmediate(tick);
+    await pipeline.analyseAll(given(many), { cooperative: true, onProgress: kept });
+    running = false;
+    expect(keptAt.size).toBeGreaterThan(5);
   });
 
   it('reads the files the aliases come from in slices while cooperating, before any analysis', async () => {

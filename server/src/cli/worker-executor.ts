@@ -85,7 +85,15 @@ export class WorkerExecutor implements Executor {
     const queued = new Set(queue);
     const shared = queue.length
       ? this.share(
-          { jobs: queue.map(({ input, depth, path, unhashed }) => ({ input, depth, path, unhashed })) },
+          {
+            jobs: queue.map(({ input, depth, path, unhashed, searched }) => ({
+              input,
+              depth,
+              path,
+              unhashed,
+              searched,
+            })),
+          },
           options,
           (at, answer) => {
             const { result, hash } = answer as ReturnType<typeof analyseAt>;

@@ -113,7 +113,7 @@ export class IndexWorkerExecutor implements Executor {
           answer = await this.send({
             id: 0,
             options,
-            jobs: batch.map(({ input, depth, path }) => ({ input, depth, path })),
+            jobs: batch.map(({ input, depth, path, searched }) => ({ input, depth, path, searched })),
           });
         } catch {
           head = Math.min(head, jobs.indexOf(batch[0]!));

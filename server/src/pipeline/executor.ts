@@ -3,6 +3,7 @@ import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { ExtractOptions } from '../capabilities/collect-functions';
 import { type AnalysisDepth, analyseFile, type FileResult, type SourceInput } from '../engine';
+import type { SecretFinding } from '../rules/rule';
 import { readAnalysable } from '../project/collect-files';
 import { summarised } from './prefilter';
 
@@ -18,6 +19,17 @@ export interface FileJob {
   size?: number;
   /** Nothing will compare this reading of the file with another (see `UNHASHED`): its text is not hashed. */
   unhashed?: boolean;
+  /**
+   * For a job given by its path: an earlier reading of the file that was searched for secrets (its length, its hash or
+   * `UNHASHED`, what was found). If the text read for the job is the same, it is not searched again.
+   */
+  searched?: SearchedReading;
+}
+
+export interface SearchedReading {
+  size: number;
+  hash: string;
+  secrets: readonly SecretFinding[];
 }
 
 /** A file an executor reads in its own thread: where it is, and the hash of the result the pipeline already has. */
@@ -85,8 +97,18 @@ export function analyseAt(job: FileJob, options: ExtractOptions): { result: File
   if (!job.path) return { result: analyseHere(job, options) };
   const read = readAnalysable(job.path);
   const text = 'text' in read ? read.text : '';
-  const result = analyseHere({ input: { ...job.input, text }, depth: job.depth }, options);
-  return { result, hash: hashUnless(job.unhashed, text) };
+  const hash = hashUnless(job.unhashed, text);
+  const secrets = job.searched && sameReading(job.searched, text, hash) ? job.searched.secrets : undefined;
+  const result = analyseHere({ input: { ...job.input, text, secrets }, depth: job.depth }, options);
+  return { result, hash };
+}
+
+/**
+ * Whether a text is the one an earlier reading searched: by its hash, or, for a run that hashes no text, by its length
+ * (a run without hashes keeps no result beyond itself, and a file edited while it runs is read as it was or as it is).
+ */
+export function sameReading(earlier: Pick<SearchedReading, 'size' | 'hash'>, text: string, hash: string): boolean {
+  return text.length === earlier.size && hash === earlier.hash;
 }
 
 /**

@@ -31,6 +31,7 @@ import {
   type ReadJob,
   type ReadOutcome,
   readOutcome,
+  sameReading,
 } from './executor';
 import { hasFacts, packedSize, traitsOf, unpack, UNPACKED_BYTES_PER_PACKED_BYTE, withoutFacts } from './packed-facts';
 import { factsNeededBy, type GraphInputs, Prefilter, summarised } from './prefilter';
@@ -339,6 +340,7 @@ export class Pipeline {
       for (const f of batch) this.place(f.file);
       const buffered = [...this.buffers.keys()].flatMap((b) => this.entries.get(b)?.result.pathMapping ?? []);
       const sliceSpent = sliceTimer(SLICE_MS);
+      const cooperatively = opts.cooperative ? sliceSpent : undefined;
       this.options = opts.cooperative
         ? yield* extractOptionsInSlices(this.config, batch, buffered, sliceSpent)
         : extractOptionsFor(this.config, batch, buffered);
@@ -382,7 +384,7 @@ export class Pipeline {
       else if (opts.cooperative) yield* this.graphInSlices(sliceSpent);
       const seeds = known.filter((k) => prefilter.isSeed(k.file));
       const round = (files: KnownFile[], depthOf: (file: string) => AnalysisDepth) =>
-        this.round(files, depthOf, prefilter, stats, keep, opts.unhashed);
+        this.round(files, depthOf, prefilter, { stats, keep, unhashed: opts.unhashed, pauseNow: cooperatively });
       yield* round(seeds, () => 'facts');
       const seedResults = seeds.flatMap((k) => this.entries.get(k.file)?.result ?? []);
       const depthOf = prefilter.depths(seedResults);
@@ -472,18 +474,28 @@ export class Pipeline {
   /**
    * One step: each file from its stored result when that serves the wanted depth, analysed otherwise. A file known by
    * its path is read by the executor as it comes to it, so that a step holds one text at a time rather than all of
-   * them.
+   * them. `pauseNow`: when to pause while the jobs are made (a workspace's files after its seeds: 15 ms at once for the
+   * agent-dense corpus, most of it storing the results its files were read with).
    */
   private *round(
     files: readonly KnownFile[],
     depthOf: (file: string) => AnalysisDepth,
     prefilter: Prefilter,
-    stats: BatchStats,
-    keep: (file: string, stored: StoredResult) => void,
-    unhashed?: boolean,
-  ): Generator<PlannedJob[], void, unknown> {
+    {
+      stats,
+      keep,
+      unhashed,
+      pauseNow,
+    }: {
+      stats: BatchStats;
+      keep: (file: string, stored: StoredResult) => void;
+      unhashed?: boolean;
+      pauseNow?: () => boolean;
+    },
+  ): Generator<PlannedJob[] | 'pause', void, unknown> {
     const jobs: PlannedJob[] = [];
     for (const k of files) {
+      if (pauseNow?.()) yield 'pause';
       const depth = depthOf(k.file);
       const { prior } = k;
       // A secrets-only result cannot stand in for facts (the file became reachable from agent code).
@@ -492,10 +504,15 @@ export class Pipeline {
         if (k.fresh) stats.analysed++;
         continue;
       }
+      // Reached by agent code after its text was searched for secrets: not searched again (when it reads the same).
+      const searched =
+        prior?.hash === k.hash && prior.result.depth === 'secrets' && k.size !== undefined
+          ? { size: k.size, hash: k.hash, secrets: prior.result.secrets }
+          : undefined;
       let text = k.text;
       if (text === undefined && k.path) {
         const input = prefilter.withSpecifiers({ file: k.file, text: '' });
-        jobs.push({ input, depth, hash: k.hash, path: k.path, size: k.size, unhashed });
+        jobs.push({ input, depth, hash: k.hash, path: k.path, size: k.size, unhashed, searched });
         continue;
       }
       if (text === undefined) {
@@ -503,7 +520,13 @@ export class Pipeline {
         text = k.read?.() ?? '';
         k.hash = hashUnless(unhashed, text);
       }
-      jobs.push({ input: prefilter.withSpecifiers({ file: k.file, text }), depth, hash: k.hash, unhashed });
+      const secrets = searched && sameReading(searched, text, k.hash) ? searched.secrets : undefined;
+      jobs.push({
+        input: { ...prefilter.withSpecifiers({ file: k.file, text }), secrets },
+        depth,
+        hash: k.hash,
+        unhashed,
+      });
     }
     stats.analysed += jobs.length;
     if (jobs.length) yield jobs;
