@@ -74,24 +74,30 @@ describe('--threads: files claimed by each thread as it goes', () => {
     await expect(executor.run(jobs(40), {}, () => undefined)).rejects.toThrow(/worker broke at src\/tool-/);
   });
 
-  it('files read by a worker and by this thread each get their own outcome, in place', async () => {
+  it('files read by a worker and by this thread, the largest first, each get their own outcome, in place', async () => {
     const files: Record<string, string> = {};
-    for (let k = 0; k < 600; k++) files[`notes/${k}.md`] = `note ${k}\n`;
+    for (let k = 0; k < 600; k++) files[`notes/${k}.md`] = `note ${k}\n${'- item\n'.repeat((k * 7) % 53)}`;
     const dir = tempProject(files);
+    // The worker answers with the file it read and where that file came in the order of claims.
     executor = new WorkerExecutor(
       2,
       workerModule(
         `task.answers.postMessage([at, { hash: 'by worker', size: at, specifiers: [task.reads[at].file] }]);`,
       ),
     );
-    const reads = Object.keys(files).map((file) => ({ file, path: join(dir, file) }));
+    const reads = Object.entries(files).map(([file, text]) => ({ file, path: join(dir, file), size: text.length }));
+    await executor.read!(reads, {}); // the worker started, so that it claims from the first file on
     const outcomes = await executor.read!(reads, {});
     expect(outcomes).toHaveLength(600);
+    const byWorker: { claimed: number; size: number }[] = [];
     outcomes.forEach((outcome, k) => {
-      if (outcome?.hash === 'by worker')
-        expect(outcome).toEqual({ hash: 'by worker', size: k, specifiers: [reads[k]!.file] });
-      else expect(outcome).toEqual(readOutcomeAt(reads[k]!, {}));
+      if (outcome?.hash !== 'by worker') return expect(outcome).toEqual(readOutcomeAt(reads[k]!, {}));
+      expect(outcome.specifiers).toEqual([reads[k]!.file]);
+      byWorker.push({ claimed: outcome.size, size: reads[k]!.size });
     });
+    expect(byWorker.length).toBeGreaterThan(0);
+    const sizes = byWorker.sort((a, b) => a.claimed - b.claimed).map((w) => w.size);
+    expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
   });
 
   it('what the built worker answers is what this thread finds', async () => {

@@ -135,21 +135,28 @@ export class WorkerExecutor implements Executor {
     signal?: AbortSignal,
   ): Promise<(ReadOutcome | undefined)[]> {
     const outcomes: (ReadOutcome | undefined)[] = new Array(jobs.length);
-    const shared =
-      jobs.length >= MIN_PARALLEL_READS
-        ? this.share({ reads: [...jobs] }, options, (at, answer) => (outcomes[at] = answer as ReadOutcome | undefined))
-        : undefined;
-    const claim = shared ? () => shared.claim() : counter();
-    try {
-      for (let at: number, n = 1; (at = claim()) < jobs.length; n++) {
+    if (jobs.length < MIN_PARALLEL_READS) {
+      for (let at = 0; at < jobs.length; at++) {
         signal?.throwIfAborted();
         outcomes[at] = readOutcomeAt(jobs[at]!, options);
+      }
+      return outcomes;
+    }
+    // The largest first, as files to parse are: a big file's search for secrets does not end the step on one thread.
+    const order = jobs.map((_, k) => k).sort((a, b) => (jobs[b]!.size ?? 0) - (jobs[a]!.size ?? 0));
+    const shared = this.share({ reads: order.map((k) => jobs[k]!) }, options, (at, answer) => {
+      outcomes[order[at]!] = answer as ReadOutcome | undefined;
+    });
+    try {
+      for (let at: number, n = 1; (at = shared.claim()) < jobs.length; n++) {
+        signal?.throwIfAborted();
+        outcomes[order[at]!] = readOutcomeAt(jobs[order[at]!]!, options);
         if (n % READS_PER_PAUSE === 0) await pause();
       }
     } finally {
-      shared?.stopClaims();
+      shared.stopClaims();
     }
-    await shared?.finished;
+    await shared.finished;
     return outcomes;
   }
 
@@ -202,12 +209,6 @@ export class WorkerExecutor implements Executor {
   async destroy(): Promise<void> {
     await this.pool?.destroy();
   }
-}
-
-/** Claims for this thread alone: 0, 1, 2, … */
-function counter(): () => number {
-  let next = 0;
-  return () => next++;
 }
 
 function startPool(filename: string, threads: number): Pool {

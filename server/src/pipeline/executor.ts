@@ -36,6 +36,8 @@ export interface SearchedReading {
 export interface ReadJob {
   file: string;
   path: string;
+  /** Its size in bytes, when known. */
+  size?: number;
   priorHash?: string;
   unhashed?: boolean;
 }

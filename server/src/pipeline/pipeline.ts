@@ -50,6 +50,8 @@ export interface PipelineFile {
    * its own thread (`Executor.read`) for the pre-filter too, so that its text never reaches this one.
    */
   path?: string;
+  /** Its size in bytes, when the caller knows it: an executor that reads files in its own threads reads big ones first. */
+  size?: number;
   /**
    * The caller knows the file unchanged since its stored result (the CLI's cache, by size and modification
    * time): given without text, it is read only if that result cannot serve.
@@ -440,7 +442,7 @@ export class Pipeline {
 
   /** A file for the executor to read: with the hash of the result that may serve for it, if there is one. */
   private readJob(f: PipelineFile, stored?: (file: string) => StoredResult | undefined, unhashed?: boolean): ReadJob {
-    return { file: f.file, path: f.path!, priorHash: this.priorOf(f.file, stored)?.hash, unhashed };
+    return { file: f.file, path: f.path!, size: f.size, priorHash: this.priorOf(f.file, stored)?.hash, unhashed };
   }
 
   /**
