@@ -50,7 +50,7 @@ export interface PipelineFile {
    * its own thread (`Executor.read`) for the pre-filter too, so that its text never reaches this one.
    */
   path?: string;
-  /** Its size in bytes, when the caller knows it: an executor that reads files in its own threads reads big ones first. */
+  /** Its size in bytes, when the caller knows it: an executor reading files in its threads reads big ones first. */
   size?: number;
   /**
    * The caller knows the file unchanged since its stored result (the CLI's cache, by size and modification
