@@ -106,8 +106,9 @@ export function analyseAt(job: FileJob, options: ExtractOptions): { result: File
 }
 
 /**
- * Whether a text is the one an earlier reading searched: by its hash, or, for a run that hashes no text, by its length
- * (a run without hashes keeps no result beyond itself, and a file edited while it runs is read as it was or as it is).
+ * Whether a text is the one an earlier reading searched: by its hash, or, in a run that hashes no text, by its length.
+ * Such a run keeps no result beyond itself; a file edited to the same length while it runs keeps the secrets of its
+ * first reading, as one edited just after that reading would.
  */
 export function sameReading(earlier: Pick<SearchedReading, 'size' | 'hash'>, text: string, hash: string): boolean {
   return text.length === earlier.size && hash === earlier.hash;

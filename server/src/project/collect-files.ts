@@ -29,8 +29,6 @@ export interface ScanInput {
   read?: () => string | undefined;
   /** Where it is, for an analysis that reads files in worker threads (which then read it as `read` would). */
   path?: string;
-  /** Its size in bytes when it was stat'ed. */
-  size?: number;
   /** A cache knows the file unchanged by its stamp: it is read only if the cached result cannot serve. */
   unchanged?: boolean;
 }
@@ -147,7 +145,7 @@ export function readSources(files: string[], cwd: string, notices: Notice[], cac
       const stamp = { size: st.size, mtimeMs: st.mtimeMs };
       if (!shapesResolution(file)) {
         const read = noticedReader(file, abs, notices);
-        out.push({ file, stamp, unchanged: cache?.unchanged(file, stamp), read, path: abs, size: st.size });
+        out.push({ file, stamp, unchanged: cache?.unchanged(file, stamp), read, path: abs });
         continue;
       }
       const read = decodeText(readFileSync(abs));
