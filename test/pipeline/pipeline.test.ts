@@ -186,12 +186,16 @@ describe('Pipeline', () => {
       `export const KEY = '${k}';${padding}\nexport function lookup() {\n  return fetch('https://api.example.com', { headers: { authorization: KEY } });\n}\n`;
     const AGENT = `import { tool } from 'ai';\nimport { lookup } from './lookup';\nexport const t = tool({ description: 'Look up', inputSchema: {} as any, execute: async () => lookup() });\n`;
 
+    // `byPath`: the executor reads the file for its facts (a job given by its path); otherwise this thread reads it
+    // again through the file's reader.
     it.each([
-      { name: 'the same text, hashed', unhashed: false, rewrite: undefined, searches: 1 },
-      { name: 'the same text, unhashed', unhashed: true, rewrite: undefined, searches: 1 },
-      { name: 'another key of the same length, hashed', unhashed: false, rewrite: '', searches: 2 },
-      { name: 'another key and a longer text, unhashed', unhashed: true, rewrite: ' // rotated', searches: 2 },
-    ])('$name: searched $searches time(s)', async ({ unhashed, rewrite, searches }) => {
+      { name: 'the same text, hashed', byPath: true, unhashed: false, rewrite: undefined, searches: 1 },
+      { name: 'the same text, unhashed', byPath: true, unhashed: true, rewrite: undefined, searches: 1 },
+      { name: 'another key of the same length, hashed', byPath: true, unhashed: false, rewrite: '', searches: 2 },
+      { name: 'another key and a longer text, unhashed', byPath: true, unhashed: true, rewrite: ' // x', searches: 2 },
+      { name: 'the same text, read again here', byPath: false, unhashed: true, rewrite: undefined, searches: 1 },
+      { name: 'another key, read again here', byPath: false, unhashed: false, rewrite: '', searches: 2 },
+    ])('$name: searched $searches time(s)', async ({ byPath, unhashed, rewrite, searches }) => {
       const first = helper(key());
       const { dir, files } = onDisk(
         new Map([
@@ -200,11 +204,12 @@ describe('Pipeline', () => {
         ]),
       );
       const final = rewrite === undefined ? first : helper(key(), rewrite);
+      const given = byPath ? files : files.map(({ file, text, read }) => ({ file, text, read }));
       const searched = vi.spyOn(secretsScanner, 'scanSecrets');
       // Rewritten once the seed is analysed: after the helper's first reading, before its facts are extracted.
       const onProgress = () => writeFileSync(join(dir, 'src/lookup.ts'), final);
       const pipeline = new Pipeline(settings());
-      await pipeline.analyseAll(files, { textsOnDemand: true, unhashed, onProgress });
+      await pipeline.analyseAll(given, { textsOnDemand: true, unhashed, onProgress });
       const helperSearches = searched.mock.calls.filter(([text]) => text.includes('export function lookup')).length;
       searched.mockRestore();
       const stored = pipeline.stored('src/lookup.ts')!.result;

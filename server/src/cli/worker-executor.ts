@@ -8,6 +8,7 @@ import {
   analyseAt,
   type Executor,
   type FileJob,
+  jobForThread,
   pause,
   type ReadJob,
   type ReadOutcome,
@@ -84,23 +85,11 @@ export class WorkerExecutor implements Executor {
     const queue = this.parallelQueue(jobs);
     const queued = new Set(queue);
     const shared = queue.length
-      ? this.share(
-          {
-            jobs: queue.map(({ input, depth, path, unhashed, searched }) => ({
-              input,
-              depth,
-              path,
-              unhashed,
-              searched,
-            })),
-          },
-          options,
-          (at, answer) => {
-            const { result, hash } = answer as ReturnType<typeof analyseAt>;
-            this.inWorkers++;
-            done(queue[at]!, result, hash);
-          },
-        )
+      ? this.share({ jobs: queue.map(jobForThread) }, options, (at, answer) => {
+          const { result, hash } = answer as ReturnType<typeof analyseAt>;
+          this.inWorkers++;
+          done(queue[at]!, result, hash);
+        })
       : undefined;
     const here = (job: J) => {
       const { result, hash } = analyseAt(job, options);

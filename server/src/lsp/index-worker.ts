@@ -10,6 +10,7 @@ import {
   type Executor,
   type FileJob,
   inThread,
+  jobForThread,
   pause,
   type ReadJob,
   type ReadOutcome,
@@ -113,7 +114,7 @@ export class IndexWorkerExecutor implements Executor {
           answer = await this.send({
             id: 0,
             options,
-            jobs: batch.map(({ input, depth, path, searched }) => ({ input, depth, path, searched })),
+            jobs: batch.map(jobForThread),
           });
         } catch {
           head = Math.min(head, jobs.indexOf(batch[0]!));

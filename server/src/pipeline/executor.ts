@@ -26,6 +26,14 @@ export interface FileJob {
   searched?: SearchedReading;
 }
 
+/**
+ * What another thread needs of a job to run it: the job without what only the planning thread reads (a planned job's
+ * hash and size), so that a field added to `FileJob` reaches every executor's threads.
+ */
+export function jobForThread({ input, depth, path, unhashed, searched }: FileJob): FileJob {
+  return { input, depth, path, unhashed, searched };
+}
+
 export interface SearchedReading {
   size: number;
   hash: string;
