@@ -19,6 +19,7 @@ import { type FixContext, knownOwners } from '../fixes/fixes';
 import type { collectFiles } from '../project/collect-files';
 import type { IndexWorkerExecutor } from './index-worker';
 import { SOURCE, toDiagnostic, uriOf } from './convert';
+import { IdleCollection } from './idle-collection';
 import { WorkspaceState } from './workspace-state';
 
 export interface Settings {
@@ -68,6 +69,7 @@ export class Session {
   private linkTimer: NodeJS.Timeout | undefined;
   /** Whether this run's compiled code has been asked to be written (see `diagnosticsServed`). */
   private compiledCodeSaved = false;
+  private readonly idleCollection = new IdleCollection();
 
   constructor(
     readonly connection: Connection,
@@ -78,10 +80,12 @@ export class Session {
   }
 
   /**
-   * Diagnostics were served: once, when the user has not typed for a while, the compiled code of the start and the
+   * Diagnostics were served: the garbage of making them is collected before the next request (idle-collection.ts);
+   * and once, when the user has not typed for a while, the compiled code of the start and the
    * first analysis is written for the next start (compiled-code.ts), before V8 drops what it no longer calls.
    */
   diagnosticsServed(): void {
+    this.idleCollection.workDone();
     if (this.compiledCodeSaved) return;
     this.compiledCodeSaved = true;
     const whenQuiet = () => {

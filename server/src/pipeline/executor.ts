@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { getHeapStatistics, setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
+import { getHeapStatistics } from 'node:v8';
 import type { ExtractOptions } from '../capabilities/collect-functions';
+import { collectGarbage } from '../garbage';
 import { type AnalysisDepth, analyseFile, type FileResult, type SourceInput } from '../engine';
 import type { SecretFinding } from '../rules/rule';
 import { readAnalysable } from '../project/collect-files';
@@ -207,7 +207,6 @@ function heapCeilingMb(): number {
   const given = Number(process.env.AGENT_WARDEN_HEAP_CEILING_MB);
   return Number.isFinite(given) && given >= 1 ? given : 96;
 }
-let collectGarbage: (() => void) | undefined;
 
 /**
  * What a file's syntax tree takes per character of its text, about: 15–33 bytes measured on bundles of 0.4–5 MB
@@ -222,24 +221,6 @@ const TREE_BYTES_PER_CHARACTER = 24;
  */
 export function makeRoomFor(coming = 0): void {
   if (getHeapStatistics().used_heap_size + coming < ceiling) return;
-  collectGarbage ??= garbageCollector();
-  collectGarbage();
+  collectGarbage('major');
   ceiling = Math.max(HEAP_CEILING_BYTES, getHeapStatistics().used_heap_size + HEAP_HEADROOM_BYTES);
-}
-
-/**
- * V8's collector: the global one when the process was started with `--expose-gc`; otherwise, as Jest's leak detector
- * does, exposed for a moment without a command-line flag. The flag is set back at once: V8's compiled code carries a
- * hash of the flags, and every code cache a process wrote with the flag left set was rejected by the next process
- * (code-cache.ts), which then compiled every bundle again.
- */
-function garbageCollector(): () => void {
-  const global = (globalThis as { gc?: () => void }).gc;
-  if (typeof global === 'function') return global;
-  setFlagsFromString('--expose-gc');
-  try {
-    return runInNewContext('gc') as () => void;
-  } finally {
-    setFlagsFromString('--no-expose-gc');
-  }
 }
