@@ -60,4 +60,24 @@ export const app = graph.compile();`,
     });
     expect(JSON.parse(runCli(['scan', '.', '--format', 'json'], { cwd: chat }).stdout).notices).toEqual([]);
   });
+
+  it('in a monorepo, only the packages without a definition anywhere in their folders', () => {
+    const tool = `import { tool } from 'ai';\nexport const add = tool({ description: 'add', inputSchema: {} as any, execute: async ({ a, b }: any) => a + b });`;
+    const dir = tempProject({
+      'package.json': manifest({ ai: '^6.0.0' }),
+      'packages/agents/package.json': manifest({ ai: '^6.0.0' }),
+      'packages/agents/src/deep/er/tools.ts': tool,
+      // Its folder's name starts with the name of the folder that defines tools.
+      'packages/agents-extra/package.json': manifest({ ai: '^6.0.0' }),
+      'packages/agents-extra/src/index.ts': 'export const version = 1;',
+      'packages/empty/package.json': manifest({ '@openai/agents': '^0.3.0' }),
+    });
+    const notices = JSON.parse(runCli(['scan', '.', '--format', 'json'], { cwd: dir }).stdout).notices as {
+      file: string;
+    }[];
+    expect(notices.map((n) => n.file).sort()).toEqual([
+      'packages/agents-extra/package.json',
+      'packages/empty/package.json',
+    ]);
+  });
 });

@@ -576,4 +576,28 @@ describe('Pipeline', () => {
     expect(after).toEqual(seen(analyze(given(PREFILTER), settings())));
     expect(after).not.toEqual(before);
   });
+
+  it('links an edited file’s neighbourhood alone, with the path aliases it imports through', () => {
+    const pipeline = new Pipeline(settings(), (file) => PREFILTER.get(file));
+    pipeline.analyseAllSync(given(PREFILTER));
+    const neighbourhood = pipeline.neighbourhoodOf('src/agent.ts');
+    const linked = pipeline.link(neighbourhood);
+    const refund = (r: AnalysisResult) => seen(r).tools.find((t) => t.startsWith('refundTool '));
+    // The mailer is imported through the tsconfig's `@lib/*`: its capability reaches the tool only with the alias.
+    expect(refund(linked)).toEqual(refund(pipeline.link()));
+    expect(refund(linked)).toMatch(/mail\.internal\.example|network|http/);
+    expect(linked.stats.files).toBe(neighbourhood.size + (neighbourhood.has('tsconfig.json') ? 0 : 1));
+    expect(linked.stats.files).toBeLessThan(PREFILTER.size);
+  });
+
+  it('reads again for facts a reachable file since stored for its secrets only, at the next link', () => {
+    const pipeline = new Pipeline(settings(), (file) => PREFILTER.get(file));
+    pipeline.analyseAllSync(given(PREFILTER));
+    const whole = seen(pipeline.link());
+    const mailer = 'src/lib/mailer.ts';
+    pipeline.update(mailer, `${PREFILTER.get(mailer)!}\n`, { depth: 'secrets' });
+    expect(pipeline.stored(mailer)!.result.depth).toBe('secrets');
+    expect(seen(pipeline.link())).toEqual(whole);
+    expect(pipeline.stored(mailer)!.result.depth).toBe('facts');
+  });
 });

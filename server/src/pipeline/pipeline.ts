@@ -238,6 +238,12 @@ export class Pipeline {
     mappings: readonly PathMapping[];
   };
   private neededCache?: Set<string>;
+  /** Bumped whenever a file is stored at another depth than before: what `pendingUpgrades` found may be stale. */
+  private depthChanges = 0;
+  /** The last `pendingUpgrades`, with the reachable files and depth changes it was found from. */
+  private upgrades?: { needed: Set<string>; depthChanges: number; files: string[] };
+  /** The files whose results carry path aliases (tsconfig files). */
+  private readonly mappingFiles = new Set<string>();
   private batching = false;
   /** Whether the whole file set is known (a batch ran): only then are facts dropped or added by reachability. */
   complete = false;
@@ -590,6 +596,7 @@ export class Pipeline {
   remove(file: string): boolean {
     const had = this.entries.get(file);
     this.entries.delete(file);
+    this.mappingFiles.delete(file);
     this.buffers.delete(file);
     this.trees.delete(file);
     this.dropGraph();
@@ -618,11 +625,9 @@ export class Pipeline {
   link(files?: Iterable<string>): AnalysisResult {
     if (this.complete && this.readFile) for (const file of this.pendingUpgrades()) this.refresh(file, 'facts');
     const needed = this.complete ? this.needed() : undefined;
-    const picked = files && new Set(files);
     const results: FileResult[] = [];
-    for (const file of this.inOrder()) {
+    for (const file of files ? this.pickedInOrder(files) : this.inOrder()) {
       const r = this.entries.get(file)!.result;
-      if (picked && !picked.has(file) && !r.pathMapping) continue;
       results.push(needed && !needed.has(file) && hasFacts(r) ? withoutFacts(r) : r);
     }
     return analyzeResults(results, {
@@ -672,6 +677,16 @@ export class Pipeline {
     this.sorted = undefined;
   }
 
+  /**
+   * The known files among those given, and every file with path aliases (which every link resolves imports with), in
+   * order: an edit links its file's neighbourhood, a few dozen files of thousands.
+   */
+  private pickedInOrder(files: Iterable<string>): string[] {
+    const picked = new Set(files);
+    for (const file of this.mappingFiles) picked.add(file);
+    return [...picked].filter((f) => this.entries.has(f)).sort((a, b) => this.order.get(a)! - this.order.get(b)!);
+  }
+
   private inOrder(): string[] {
     this.sorted ??= [...this.entries.keys()].sort((a, b) => this.order.get(a)! - this.order.get(b)!);
     return this.sorted;
@@ -682,6 +697,9 @@ export class Pipeline {
     if (!previous) this.sorted = undefined;
     this.entries.set(file, { hash, result });
     this.generation++;
+    if (result.pathMapping) this.mappingFiles.add(file);
+    else this.mappingFiles.delete(file);
+    if (!previous || previous.depth !== result.depth) this.depthChanges++;
     // A batch's file is in the graph already, as the batch read it (see `batchKnown`).
     if (changesImportGraph(previous, result) && !(opts.batch && this.batchKnown?.files.has(file))) {
       if (!this.graphPatched(previous, result)) this.dropGraph();
@@ -814,7 +832,13 @@ export class Pipeline {
 
   /** Files agent code now reaches that so far were read for secrets only. */
   private pendingUpgrades(): string[] {
-    return [...this.needed()].filter((f) => this.entries.get(f)?.result.depth === 'secrets' && !this.buffers.has(f));
+    const needed = this.needed();
+    // Found again only when either changed: an edit links thousands of reachable files' neighbourhood.
+    if (this.upgrades?.needed !== needed || this.upgrades.depthChanges !== this.depthChanges) {
+      const files = [...needed].filter((f) => this.entries.get(f)?.result.depth === 'secrets' && !this.buffers.has(f));
+      this.upgrades = { needed, depthChanges: this.depthChanges, files };
+    }
+    return this.upgrades.files;
   }
 }
 
