@@ -44,7 +44,7 @@ describe('IdleCollection', () => {
   ])('a $type collection is one', async ({ type, kind }) => {
     const kinds: number[] = [];
     const observer = new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) kinds.push((entry.detail as { kind: number }).kind);
+      for (const entry of list.getEntries()) kinds.push((entry as unknown as { detail: { kind: number } }).detail.kind);
     });
     await sleep(20); // entries of collections before are delivered
     observer.observe({ entryTypes: ['gc'] });
@@ -58,7 +58,7 @@ describe('IdleCollection', () => {
   it("collects with V8's own collector, and leaves no `gc` exposed to code that runs later", async () => {
     const kinds: number[] = [];
     const observer = new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) kinds.push((entry.detail as { kind: number }).kind);
+      for (const entry of list.getEntries()) kinds.push((entry as unknown as { detail: { kind: number } }).detail.kind);
     });
     observer.observe({ entryTypes: ['gc'] });
     const kept: object[] = [];

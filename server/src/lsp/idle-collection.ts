@@ -1,8 +1,6 @@
 import { collectGarbage, type Collection, youngGenerationBytes } from '../garbage';
 
-/**
- * Below this much in the young generation a collection is left to V8: there is little to gain from it.
- */
+/** Below this much in the young generation a collection is left to V8: there is little to gain from it. */
 const MIN_YOUNG_BYTES = 1024 * 1024;
 
 /** How long after the work the collection waits: past the turn of the event loop that writes the answer. */
@@ -14,9 +12,9 @@ const AFTER_ANSWER_MS = 3;
  * An edit re-analyses its file and links the file's neighbourhood: some 8 MB made, of which the file's syntax tree,
  * facts and findings (about 1 MB) live until the next edit. V8 collects its young generation when it is full, which is
  * then most often in the middle of an edit, with that edit's half-built work alive to be copied: 3.5–8 ms each, every
- * second edit. Collected as soon as the answer is sent, the young generation holds only what the last edit keeps (1 ms)
- * and the next edit starts with it empty; what an edit keeps is garbage by the edit after, so it is never moved to
- * the old generation either.
+ * second edit (agent-dense workspace). Collected once the answer is sent, it holds only what the last edit keeps
+ * (1–2.5 ms to collect) and the next edit starts with it empty; what an edit keeps is garbage by the edit after, so it
+ * is never moved to the old generation either.
  */
 export class IdleCollection {
   private scheduled = false;

@@ -833,7 +833,7 @@ export class Pipeline {
   /** Files agent code now reaches that so far were read for secrets only. */
   private pendingUpgrades(): string[] {
     const needed = this.needed();
-    // Found again only when either changed: an edit links thousands of reachable files' neighbourhood.
+    // Found again only when either has changed: every edit links, and thousands of files may be reachable.
     if (this.upgrades?.needed !== needed || this.upgrades.depthChanges !== this.depthChanges) {
       const files = [...needed].filter((f) => this.entries.get(f)?.result.depth === 'secrets' && !this.buffers.has(f));
       this.upgrades = { needed, depthChanges: this.depthChanges, files };
