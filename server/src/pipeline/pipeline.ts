@@ -238,11 +238,11 @@ export class Pipeline {
     mappings: readonly PathMapping[];
   };
   private neededCache?: Set<string>;
-  /** Bumped whenever a file is stored at another depth than before: what `pendingUpgrades` found may be stale. */
+  /** Bumped whenever a file is stored new or at another depth: what `pendingUpgrades` found may be stale. */
   private depthChanges = 0;
   /** The last `pendingUpgrades`, with the reachable files and depth changes it was found from. */
   private upgrades?: { needed: Set<string>; depthChanges: number; files: string[] };
-  /** The files whose results carry path aliases (tsconfig files). */
+  /** The files whose results carry path aliases: tsconfig `paths`, a workspace package's name. */
   private readonly mappingFiles = new Set<string>();
   private batching = false;
   /** Whether the whole file set is known (a batch ran): only then are facts dropped or added by reachability. */
