@@ -166,13 +166,15 @@ async function analyseInputs(
   }
   // The workers end while this thread links: ending one takes ~0.1 s, all of it waiting here otherwise.
   const closing = executor.destroy();
-  if (cache) stageResults(cache, pipeline, inputs, analysed);
-  // The link unpacks every file's facts at once: room is made first, so that they are not piled onto the garbage of
-  // the analysis (the agent-dense corpus, RSS sampled every 50 ms: a peak of 254 MB without, 235 MB with).
-  makeRoomFor(pipeline.unpackedFactsBytes());
-  const result = pipeline.link();
-  await closing;
-  return { result, cached: inputs.length - analysed, inWorkers: executor.inWorkers };
+  try {
+    if (cache) stageResults(cache, pipeline, inputs, analysed);
+    // The link unpacks every file's facts at once: room is made first, so that they are not piled onto the garbage of
+    // the analysis (the agent-dense corpus, RSS sampled every 50 ms: a peak of 254 MB without, 235 MB with).
+    makeRoomFor(pipeline.unpackedFactsBytes());
+    return { result: pipeline.link(), cached: inputs.length - analysed, inWorkers: executor.inWorkers };
+  } finally {
+    await closing;
+  }
 }
 
 /** What the index holds of the staged files: their texts, and a notice for each one not read (binary). */

@@ -106,15 +106,11 @@ export class WorkerExecutor implements Executor {
         signal?.throwIfAborted();
         here(job);
       }
-      for (let at: number; shared && (at = shared.claim()) < queue.length;) {
-        signal?.throwIfAborted();
-        here(queue[at]!);
-        await pause(); // takes in the workers' answers so far
-      }
-    } finally {
+    } catch (error) {
       shared?.stopClaims();
+      throw error;
     }
-    await shared?.finished;
+    await shared?.takeShare((at) => here(queue[at]!), 1, signal);
   }
 
   /** Files read by the workers and this thread, each file's outcome in its place. */
@@ -136,22 +132,15 @@ export class WorkerExecutor implements Executor {
     const shared = this.share({ reads: order.map((k) => jobs[k]!) }, options, (at, answer) => {
       outcomes[order[at]!] = answer as ReadOutcome | undefined;
     });
-    try {
-      for (let at: number, n = 1; (at = shared.claim()) < jobs.length; n++) {
-        signal?.throwIfAborted();
-        outcomes[order[at]!] = readOutcomeAt(jobs[order[at]!]!, options);
-        if (n % READS_PER_PAUSE === 0) await pause();
-      }
-    } finally {
-      shared.stopClaims();
-    }
-    await shared.finished;
+    const readHere = (at: number) => void (outcomes[order[at]!] = readOutcomeAt(jobs[order[at]!]!, options));
+    await shared.takeShare(readHere, READS_PER_PAUSE, signal);
     return outcomes;
   }
 
   /**
-   * Gives every worker the whole list; `claim` takes the next file for this thread, `stopClaims` leaves the rest
-   * unclaimed (after an error or a cancellation), and `finished` settles once every worker has answered its last file.
+   * Gives every worker the whole list. `takeShare` is this thread's part: it claims files (pausing every `pauseEvery`,
+   * so that the workers' answers so far are taken in) until none is left, then waits for every worker's last answer;
+   * after an error or a cancellation it leaves the rest unclaimed, as `stopClaims` does.
    */
   private share(
     work: { jobs: FileJob[] } | { reads: ReadJob[] },
@@ -178,11 +167,20 @@ export class WorkerExecutor implements Executor {
     });
     const finished = Promise.all(workers).then(() => undefined);
     finished.catch(() => undefined); // awaited unless this thread stopped first, with an error of its own
-    return {
-      claim: () => Atomics.add(claims, 0, 1),
-      stopClaims: () => void Atomics.store(claims, 0, length),
-      finished,
+    const stopClaims = () => void Atomics.store(claims, 0, length);
+    const takeShare = async (handle: (at: number) => void, pauseEvery: number, signal?: AbortSignal) => {
+      try {
+        for (let at: number, n = 1; (at = Atomics.add(claims, 0, 1)) < length; n++) {
+          signal?.throwIfAborted();
+          handle(at);
+          if (n % pauseEvery === 0) await pause();
+        }
+      } finally {
+        stopClaims();
+      }
+      await finished;
     };
+    return { stopClaims, takeShare };
   }
 
   /** The jobs worth sending to workers, largest first; none when there is too little code to parse. */
