@@ -249,6 +249,7 @@ export function extractFacts(
   const extractor = new FileExtractor(sf, file, specifiers, options);
   extractor.ctx.timeBudgetMs = options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
   extractor.ctx.deadline = started + extractor.ctx.timeBudgetMs;
+  extractor.ctx.pause = options.pause;
   extractor.ctx.maxEvaluations = options.evaluationBudget ?? evaluationBudget(text.length);
   extractor.walk();
   // An open buffer's facts keep every function: on the keystroke path, dropping those that reach nothing cost more

@@ -279,8 +279,12 @@ export class SourceContext {
   maxEvaluations = Number.POSITIVE_INFINITY;
   private evaluations = 0;
 
+  /** A pause point (`ExtractOptions.pause`): the time it blocks moves the deadline. */
+  pause?: () => number;
+
   /** Throws once the file's time budget is spent: a pathological file is skipped, never a hang. */
   checkBudget(): void {
+    if (this.pause) this.deadline += this.pause();
     if (performance.now() > this.deadline) throw new BudgetExceeded('time', this.timeBudgetMs);
   }
 

@@ -70,6 +70,11 @@ export interface ExtractOptions {
   evaluationBudget?: number;
   /** Time budget per file for extraction (ms), a last guard; the same notice. Default 30,000. */
   timeBudgetMs?: number;
+  /**
+   * Called every so often while a file is extracted: it may block while more urgent work runs elsewhere (an index
+   * thread standing aside for an edit), and returns for how long (ms), which the time budget does not count.
+   */
+  pause?: () => number;
 }
 
 /** Named functions run only when called; inline callbacks run as part of the function around them. */

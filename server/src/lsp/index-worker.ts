@@ -1,7 +1,7 @@
 import { readlinkSync } from 'node:fs';
 import { constants, setPriority } from 'node:os';
 import { basename } from 'node:path';
-import { isMainThread, parentPort, Worker } from 'node:worker_threads';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { ExtractOptions } from '../capabilities/collect-functions';
 import type { FileResult } from '../engine';
 import {
@@ -18,6 +18,7 @@ import {
 } from '../pipeline/executor';
 import { type PackedResult, packFacts, unpackedOnRead } from '../pipeline/packed-facts';
 import { collectFiles } from '../project/collect-files';
+import { EditPriority, standAsideFor } from './edit-priority';
 
 /** The arguments of `collectFiles`: what the index thread lists. */
 type Listing = Parameters<typeof collectFiles>;
@@ -35,6 +36,11 @@ interface Answer {
   /** For `reads`. */
   outcomes?: (ReadOutcome | undefined)[];
   error?: string;
+}
+
+/** What the index thread is started with: the array through which it stands aside for edits (edit-priority.ts). */
+interface IndexThreadData {
+  edits: Int32Array;
 }
 
 /** A file's result as sent: its facts as bytes, moved rather than copied, and unpacked only where read. */
@@ -67,7 +73,14 @@ export class IndexWorkerExecutor implements Executor {
   private nextId = 0;
   private readonly waiting = new Map<number, { resolve: (a: Answer) => void; reject: (e: Error) => void }>();
 
-  constructor(private readonly script: string | undefined) {}
+  /**
+   * `edits`: the server's edits, which the index thread stands aside for (edit-priority.ts); the same the server's
+   * side of the index pauses for.
+   */
+  constructor(
+    private readonly script: string | undefined,
+    readonly edits = new EditPriority(),
+  ) {}
 
   /**
    * The workspace's files (`collectFiles`), listed in the index thread: walking a large tree and matching its ignore
@@ -171,7 +184,7 @@ export class IndexWorkerExecutor implements Executor {
     if (this.worker || this.failed) return !this.failed;
     if (!this.script) return !(this.failed = true);
     try {
-      const worker = new Worker(this.script);
+      const worker = new Worker(this.script, { workerData: { edits: this.edits.shared } satisfies IndexThreadData });
       worker.unref(); // an index in progress never keeps a server that was told to exit alive
       worker.on('message', (a: Answer) => this.answer(a));
       worker.on('error', (e) => this.fail(e));
@@ -218,6 +231,9 @@ export function serveIndexTasks(): boolean {
   if (isMainThread || !parentPort) return false;
   const port = parentPort;
   yieldToRequests();
+  // Between files, and every so often within one (ExtractOptions.pause): a file takes up to seconds to extract.
+  const edits = (workerData as IndexThreadData | undefined)?.edits;
+  const standAside = edits ? standAsideFor(edits) : () => 0;
   port.on('message', (task: Task) => {
     if ('list' in task) {
       collectFiles(...task.list).then(
@@ -230,11 +246,18 @@ export function serveIndexTasks(): boolean {
       if ('reads' in task) {
         port.postMessage({
           id: task.id,
-          outcomes: task.reads.map((r) => readOutcomeAt(r, task.options)),
+          outcomes: task.reads.map((r) => {
+            standAside();
+            return readOutcomeAt(r, task.options);
+          }),
         } satisfies Answer);
         return;
       }
-      const results = task.jobs.map((job) => withFactsPacked(analyseAt(job, task.options)));
+      const options = { ...task.options, pause: standAside };
+      const results = task.jobs.map((job) => {
+        standAside();
+        return withFactsPacked(analyseAt(job, options));
+      });
       const transfer = results.flatMap((r) => r.packed?.facts ?? []);
       port.postMessage({ id: task.id, results } satisfies Answer, transfer);
     } catch (e) {

@@ -102,6 +102,7 @@ function registerDocumentSync(s: Session): void {
   s.documents.onDidChangeContent((e) => {
     s.lastEditAt = performance.now();
     if (s.settings.run !== 'onType') return;
+    s.indexExecutor.edits.started();
     const started = performance.now();
     s.analyseOpen(e.document);
     s.recordTiming(s.changeTimings, performance.now() - started);

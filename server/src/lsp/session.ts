@@ -70,6 +70,8 @@ export class Session {
   /** Whether this run's compiled code has been asked to be written (see `diagnosticsServed`). */
   private compiledCodeSaved = false;
   private readonly idleCollection = new IdleCollection();
+  /** How the index's work in this thread yields: until the edit being handled, if any, is (edit-priority.ts). */
+  private readonly pauseForEdits = () => this.indexExecutor.edits.pause();
 
   constructor(
     readonly connection: Connection,
@@ -85,6 +87,7 @@ export class Session {
    * first analysis is written for the next start (compiled-code.ts), before V8 drops what it no longer calls.
    */
   diagnosticsServed(): void {
+    this.indexExecutor.edits.served();
     this.idleCollection.workDone();
     if (this.compiledCodeSaved) return;
     this.compiledCodeSaved = true;
@@ -182,6 +185,7 @@ export class Session {
       this.diagnosticsServed();
       void this.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
     }
+    this.indexExecutor.edits.served(); // unchanged diagnostics answer an edit too
   }
 
   /** Whether a document the client pulled diagnostics for now has others. */
@@ -248,14 +252,14 @@ export class Session {
             if (p.total) shown?.report(Math.floor((100 * p.done) / p.total), `${p.done} of ${p.total} files`);
           };
           const list: typeof collectFiles = (...listing) => this.indexExecutor.collect(...listing);
-          await s.index(onProgress, controller.signal, this.indexExecutor, list);
+          await s.index(onProgress, controller.signal, this.indexExecutor, list, this.pauseForEdits);
         }
       } finally {
         shown?.done();
       }
       const files = this.states.reduce((n, s) => n + s.files().length, 0);
       this.log(`indexed ${files} files in ${this.indexExecutor.where}`);
-      for (const s of this.states) await s.unpackForLinking(controller.signal);
+      for (const s of this.states) await s.unpackForLinking(controller.signal, this.pauseForEdits);
       this.scheduleRefresh();
       this.linkWhenTypingPauses();
       this.diagnosticsChanged();

@@ -117,14 +117,15 @@ export class WorkspaceState {
   }
 
   /**
-   * Indexes every analysable file on disk (listed by `list`), yielding to the event loop every few files; open
-   * buffers are left to their own analysis. Throws the signal's reason when cancelled.
+   * Indexes every analysable file on disk (listed by `list`), yielding to the event loop every few files (through
+   * `pause`, when given); open buffers are left to their own analysis. Throws the signal's reason when cancelled.
    */
   async index(
     onProgress?: (p: IndexProgress) => void,
     signal?: AbortSignal,
     executor?: Executor,
     list: typeof collectFiles = collectFiles,
+    pause?: () => Promise<void>,
   ): Promise<void> {
     let files: string[];
     try {
@@ -137,14 +138,14 @@ export class WorkspaceState {
     };
     await this.pipeline.analyseAll(
       files.map((rel) => ({ file: rel, read: () => this.readFromDisk(rel), path: resolve(this.dir, rel) })),
-      { signal, cooperative: true, onProgress: onFile, executor },
+      { signal, cooperative: true, onProgress: onFile, executor, pause },
     );
     onProgress?.({ done: files.length, total: files.length });
   }
 
   /** Unpacks, in slices, the index thread's facts that the first whole link reads (Pipeline.unpackForLinking). */
-  unpackForLinking(signal?: AbortSignal): Promise<void> {
-    return this.pipeline.unpackForLinking(signal);
+  unpackForLinking(signal?: AbortSignal, pause?: () => Promise<void>): Promise<void> {
+    return this.pipeline.unpackForLinking(signal, pause);
   }
 
   /** Analyses an open buffer's text; returns whether its result changed. */

@@ -81,6 +81,8 @@ export interface BatchOptions {
   signal?: AbortSignal;
   /** Yield to the event loop every few files, so a language server keeps answering while it indexes. */
   cooperative?: boolean;
+  /** How a cooperative batch yields: to the next turn of the event loop unless told otherwise. */
+  pause?: () => Promise<void>;
   /** Files done (analysed or reused) of those the batch was given. */
   onProgress?: (done: number, total: number) => void;
   /**
@@ -307,7 +309,7 @@ export class Pipeline {
         opts.signal?.throwIfAborted();
         const next = step.value;
         let outcomes: (ReadOutcome | undefined)[] | undefined;
-        if (next === 'pause') await pause();
+        if (next === 'pause') await (opts.pause ?? pause)();
         else if (Array.isArray(next)) await executor.run(next, this.currentOptions(), run.done, opts.signal);
         else outcomes = await executor.read!(next.read, this.currentOptions(), opts.signal);
         step = run.steps.next(outcomes);
@@ -644,7 +646,7 @@ export class Pipeline {
    * arriving meanwhile waits for, then only links. A bundle's facts (a 5 MB bundle has 8 MB of them, 70-145 ms to
    * unpack) are left to that link: unpacked here, they would hold an edit up as long.
    */
-  async unpackForLinking(signal?: AbortSignal): Promise<void> {
+  async unpackForLinking(signal?: AbortSignal, yieldTurn: () => Promise<void> = pause): Promise<void> {
     const needed = this.complete ? this.needed() : undefined;
     const sliceSpent = sliceTimer(SLICE_MS);
     for (const [file, { result }] of this.entries) {
@@ -652,7 +654,7 @@ export class Pipeline {
       if (!size || size > MAX_SLICED_UNPACK_BYTES || (needed && !needed.has(file))) continue;
       unpack(result);
       if (!sliceSpent()) continue;
-      await pause();
+      await yieldTurn();
       signal?.throwIfAborted();
     }
   }
