@@ -121,3 +121,23 @@ describe('the index thread', () => {
     expect(got.map((r) => r.file)).toEqual(['src/a.ts']);
   });
 });
+
+describe('the index in the server’s thread, when no thread can start', () => {
+  const edits = new EditPriority(10_000);
+  const executor = new IndexWorkerExecutor(undefined, edits);
+  const jobs = Array.from({ length: 6 }, (_, i) => ({
+    input: { file: `src/f${i}.ts`, text: `export const f${i} = ${i};\n` },
+    depth: 'facts' as const,
+  }));
+
+  it('pauses between its files while an edit is handled, until it is', async () => {
+    const got: string[] = [];
+    edits.started();
+    const running = executor.run(jobs, {}, (_job, result) => got.push(result.file));
+    for (let i = 0; i < 10; i++) await turn();
+    expect(got).toEqual(['src/f0.ts', 'src/f1.ts', 'src/f2.ts', 'src/f3.ts', 'src/f4.ts']); // a few between pauses
+    edits.done();
+    await running;
+    expect(got).toHaveLength(6);
+  });
+});

@@ -11,7 +11,6 @@ import {
   type FileJob,
   inThread,
   jobForThread,
-  pause,
   type ReadJob,
   type ReadOutcome,
   readOutcomeAt,
@@ -142,7 +141,8 @@ export class IndexWorkerExecutor implements Executor {
     };
     if (this.start()) await Promise.all([loop(), loop()]);
     // What the thread did not take runs here, a few jobs between pauses.
-    if (head < jobs.length) await inThread(ANALYSES_PER_PAUSE).run(jobs.slice(head), options, done, signal);
+    if (head < jobs.length)
+      await inThread(ANALYSES_PER_PAUSE, () => this.edits.pause()).run(jobs.slice(head), options, done, signal);
   }
 
   async read(
@@ -174,7 +174,7 @@ export class IndexWorkerExecutor implements Executor {
       signal?.throwIfAborted();
       outcomes[head] = readOutcomeAt(jobs[head]!, options);
       if (performance.now() - sliceStart < READ_SLICE_MS) continue;
-      await pause();
+      await this.edits.pause();
       sliceStart = performance.now();
     }
     return outcomes;

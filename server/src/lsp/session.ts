@@ -82,7 +82,8 @@ export class Session {
   }
 
   /**
-   * Diagnostics were served: the garbage of making them is collected before the next request (idle-collection.ts);
+   * Diagnostics were served: the index, held for the edit, goes on once they are written (edit-priority.ts); the
+   * garbage of making them is collected before the next request (idle-collection.ts);
    * and once, when the user has not typed for a while, the compiled code of the start and the
    * first analysis is written for the next start (compiled-code.ts), before V8 drops what it no longer calls.
    */

@@ -154,7 +154,7 @@ export function analyseHere(job: FileJob, options: ExtractOptions): FileResult {
  * Every job in this thread, one after the other. `pauseEvery`: after that many files it yields to the event
  * loop (and checks for cancellation), so a language server keeps answering while it indexes.
  */
-export function inThread(pauseEvery = Number.POSITIVE_INFINITY): Executor {
+export function inThread(pauseEvery = Number.POSITIVE_INFINITY, yieldTurn = pause): Executor {
   return {
     async run(jobs, options, done, signal) {
       for (let k = 0; k < jobs.length; k++) {
@@ -162,7 +162,7 @@ export function inThread(pauseEvery = Number.POSITIVE_INFINITY): Executor {
         const job = jobs[k]!;
         const { result, hash } = analyseAt(job, options);
         done(job, result, hash);
-        if (k % pauseEvery === pauseEvery - 1) await pause();
+        if (k % pauseEvery === pauseEvery - 1) await yieldTurn();
       }
     },
   };

@@ -81,7 +81,7 @@ export interface BatchOptions {
   signal?: AbortSignal;
   /** Yield to the event loop every few files, so a language server keeps answering while it indexes. */
   cooperative?: boolean;
-  /** How a cooperative batch yields: to the next turn of the event loop unless told otherwise. */
+  /** How a cooperative batch yields between its slices and files: to the next turn of the event loop by default. */
   pause?: () => Promise<void>;
   /** Files done (analysed or reused) of those the batch was given. */
   onProgress?: (done: number, total: number) => void;
@@ -301,7 +301,7 @@ export class Pipeline {
 
   /** Analyses a set of files with the executor given (this thread by default); cancellable between files. */
   async analyseAll(files: readonly PipelineFile[], opts: BatchOptions = {}): Promise<BatchStats> {
-    const executor = opts.executor ?? inThread(opts.cooperative ? ANALYSES_PER_PAUSE : undefined);
+    const executor = opts.executor ?? inThread(opts.cooperative ? ANALYSES_PER_PAUSE : undefined, opts.pause);
     const run = this.batch(files, { ...opts, executor });
     try {
       let step = run.steps.next();
