@@ -1,3 +1,4 @@
+import { setImmediate as turn, setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BudgetExceeded } from '../../server/src/analyzer/source-context';
 import { extractFacts } from '../../server/src/analyzer/extract';
@@ -8,8 +9,6 @@ import { SERVER } from '../helpers/lsp-client';
 
 /** While an edit is handled, the workspace index stands aside: in the server's thread and in its own. */
 
-const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 /** Whether a promise has settled, after `turns` turns of the event loop. */
 async function settledAfter(p: Promise<unknown>, turns = 3): Promise<boolean> {
   let settled = false;

@@ -1,5 +1,6 @@
 import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { runInNewContext } from 'node:vm';
+import { setImmediate as turn, setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it, vi } from 'vitest';
 import { collectGarbage, youngGenerationBytes } from '../../server/src/garbage';
 import { IdleCollection } from '../../server/src/lsp/idle-collection';
@@ -7,8 +8,6 @@ import { IdleCollection } from '../../server/src/lsp/idle-collection';
 /** The server collects its young generation between requests, rather than in the middle of the next one. */
 
 const MB = 1024 * 1024;
-const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 describe('IdleCollection', () => {
   it('collects the young generation once after work, on a later turn than the one that writes the answer', async () => {

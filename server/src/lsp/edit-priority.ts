@@ -1,8 +1,11 @@
+import { pause as nextTurn } from '../pipeline/executor';
+
 /**
  * While the editor's edit is handled, the workspace index stands aside: its slices in the server's thread wait, and
  * its own thread pauses at its next pause point. On two cores, the index thread running beside an edit made the edit's
- * re-analysis slower (the agent-dense workspace: 5–8 ms against 4 ms once indexed), and a slice of the index queued
- * before an edit's messages ran first, once before the change and again before the diagnostics pull.
+ * re-analysis slower (the agent-dense workspace, instrumented: a median of 5–8 ms against 4–5 ms with the index thread
+ * idle), and a slice of the index queued before an edit's messages ran first, once before the change and again before
+ * the diagnostics pull (the connection handles one message per turn of the event loop).
  *
  * The index waits for an edit at most `maxMs`, however its handling ends (a pull cancelled, diagnostics never asked
  * for), and is held at most three quarters of any `HOLD_WINDOW_MS` (edits that never pause: a macro, a tool editing
@@ -73,7 +76,7 @@ export class EditPriority {
 
   /** A pause of the index in this thread: to the next turn of the event loop, and until no edit is being handled. */
   async pause(): Promise<void> {
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    await nextTurn();
     while (this.inFlight) await new Promise<void>((resolve) => this.waiting.push(resolve));
   }
 
