@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempProject } from '../helpers/cli';
 import { type LspSession, startLsp } from '../helpers/lsp-client';
@@ -51,6 +52,37 @@ export const shell = tool({ description: 'Run', inputSchema: {} as never, execut
       expect(nice.filter((n) => n === 0).length).toBeGreaterThan(1);
     },
   );
+});
+
+/**
+ * The index stands aside while an edit is handled (edit-priority.ts), but edits that never pause (a macro, a tool
+ * rewriting the file, changes the client never pulls diagnostics for) slow it down and never stop it.
+ */
+describe('edits that never pause while the workspace indexes', () => {
+  let s: LspSession;
+  beforeAll(async () => {
+    const files: Record<string, string> = { 'src/agent.ts': `import { tool } from 'ai';\nexport const a = 1;\n` };
+    for (let i = 0; i < 600; i++)
+      files[`src/tools/t${i}.ts`] =
+        `import { tool } from 'ai';\nexport const t${i} = tool({ description: 'Tool ${i}', inputSchema: {} as never, execute: async () => fetch('https://api.example/${i}') });\n`;
+    s = await startLsp(tempProject(files));
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('leave the index its share of the time: it completes while they go on', async () => {
+    let ready = false;
+    const indexed = s.waitReady().then(() => (ready = true));
+    s.open('src/agent.ts');
+    let edits = 0;
+    while (!ready) {
+      s.change('src/agent.ts', `import { tool } from 'ai';\nexport const a = ${++edits};\n`);
+      await sleep(2);
+    }
+    await indexed;
+    expect(edits).toBeGreaterThan(20); // they went on all the while
+  });
 });
 
 /** The nice value of each of a process's threads (field 19 of /proc/<pid>/task/<tid>/stat). */
