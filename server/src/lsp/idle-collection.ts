@@ -4,7 +4,7 @@ import { collectGarbage, type Collection, youngGenerationBytes } from '../garbag
 const MIN_YOUNG_BYTES = 1024 * 1024;
 
 /** How long after the work the collection waits: past the turn of the event loop that writes the answer. */
-const AFTER_ANSWER_MS = 3;
+export const AFTER_ANSWER_MS = 3;
 
 /**
  * Collects the young generation once the server has answered, rather than in the middle of the next request.
