@@ -130,6 +130,8 @@ interface KeywordIndex {
   ends: (readonly string[] | undefined)[];
   /** The anchor words that end at each state, as pairs: the word list's place in `wordLists`, the word's length. */
   wordEnds: (readonly number[] | undefined)[];
+  /** 1 at a state where a keyword or an anchor word ends: the one lookup made for most characters. */
+  ending: Uint8Array;
   wordLists: readonly (readonly string[])[];
 }
 /** What the automaton is built from: each rule's keywords and anchor words. */
@@ -195,19 +197,21 @@ function keywordIndexFor(rules: readonly KeywordSource[]): KeywordIndex {
   const wordEnds = found.map(
     (f) => f && only(wordLists.flatMap((list, n) => f.filter((w) => list.includes(w)).flatMap((w) => [n, w.length]))),
   );
-  index = { next, ends, wordEnds, wordLists };
+  const ending = Uint8Array.from(found, (_, s) => (ends[s] || wordEnds[s] ? 1 : 0));
+  index = { next, ends, wordEnds, ending, wordLists };
   keywordIndexes.set(rules, index);
   return index;
 }
 
 export function scanKeywords(text: string, rules: readonly KeywordSource[]): KeywordScan {
-  const { next, ends, wordEnds, wordLists } = keywordIndexFor(rules);
+  const { next, ends, wordEnds, ending, wordLists } = keywordIndexFor(rules);
   const present = new Set<string>();
   const starts = wordLists.map((): number[] => []);
   let state = 0;
   for (let i = 0, n = text.length; i < n; i++) {
     const c = text.charCodeAt(i);
     state = c < 128 ? next[(state << 7) | c]! : 0;
+    if (ending[state] === 0) continue;
     const found = ends[state];
     if (found !== undefined) for (const k of found) present.add(k);
     const words = wordEnds[state];

