@@ -2,6 +2,7 @@ import type { FrameworkAdapter } from './adapter';
 import { adaptersFor, showsFrameworkShape } from './adapters';
 import { isSourceFile } from './extract';
 import { IDENT, type ModuleBinding, moduleBindings } from './framework-imports';
+import { alternateBuilds, type Build, buildSignature, moduleOfBuild } from './alternate-builds';
 import { cachedModuleResolution, type PathMapping } from './resolve';
 import { normaliseModule } from './source-context';
 import type { FileFacts } from './types';
@@ -88,6 +89,10 @@ export class ImportGraph {
   private readonly in = new Map<string, string[]>();
   private readonly seedSet = new Set<string>();
   private readonly subclassSet = new Set<string>();
+  /** Each file that may be one build of a module shipped twice, with what its text shows (alternate-builds.ts). */
+  private readonly builds = new Map<string, Build>();
+  /** The builds left to the analysed one, found when first asked after the signatures changed. */
+  private alternates?: Set<string>;
 
   private readonly sources: ReadonlySet<string>;
   private readonly resolve: (fromFile: string, spec: string) => string | undefined;
@@ -148,6 +153,18 @@ export class ImportGraph {
     if (!this.sources.has(f.file)) return;
     if (f.seed) this.seedSet.add(f.file);
     if (f.subclass) this.subclassSet.add(f.file);
+    if (moduleOfBuild(f.file) !== undefined) {
+      const build = { file: f.file, signature: buildSignature(f.specifiers), seed: f.seed, subclass: !!f.subclass };
+      const before = this.builds.get(f.file);
+      if (
+        !before ||
+        before.signature !== build.signature ||
+        before.seed !== build.seed ||
+        before.subclass !== build.subclass
+      )
+        this.alternates = undefined;
+      this.builds.set(f.file, build);
+    }
     const targets: string[] = [];
     for (const spec of f.specifiers) {
       if (!spec.startsWith('.') && !this.mappings.length) continue; // a package: not part of the scan
@@ -158,7 +175,15 @@ export class ImportGraph {
       if (importers) importers.push(f.file);
       else this.in.set(target, [f.file]);
     }
+    // Whether one build imports another decides whether they are builds of one module.
+    if (this.builds.has(f.file) && targets.some((t) => this.builds.has(t))) this.alternates = undefined;
     this.out.set(f.file, targets);
+  }
+
+  /** The files that are another build of a module whose analysed build is another file (alternate-builds.ts). */
+  alternateBuilds(): ReadonlySet<string> {
+    this.alternates ??= alternateBuilds(this.builds.values(), (from, to) => !!this.out.get(from)?.includes(to));
+    return this.alternates;
   }
 
   /**
@@ -173,19 +198,21 @@ export class ImportGraph {
     otherRoots: Iterable<string> = [],
     toolMakers: Iterable<string> = [],
   ): Set<string> {
+    const roots = new Set(otherRoots);
     const starts = [...defining].filter((f) => this.out.has(f));
     const subclassing = this.closure(starts, this.in, (f) => this.subclassSet.has(f));
-    const needed = this.closure(
-      [...starts, ...subclassing, ...[...otherRoots].filter((f) => this.out.has(f))],
-      this.out,
-    );
-    for (const maker of toolMakers) for (const importer of this.in.get(maker) ?? []) needed.add(importer);
-    for (const seed of this.seedSet) needed.add(seed);
+    const needed = this.closure([...starts, ...subclassing, ...[...roots].filter((f) => this.out.has(f))], this.out);
+    // Another build of a module is read for its facts only when something read for its own imports it, or it is open.
+    const left = (f: string) => this.alternateBuilds().has(f) && !roots.has(f);
+    for (const maker of toolMakers)
+      for (const importer of this.in.get(maker) ?? []) if (!left(importer)) needed.add(importer);
+    for (const seed of this.seedSet) if (!left(seed)) needed.add(seed);
     return needed;
   }
 
+  /** A seed, unless it is another build of a module whose analysed build is another file. */
   isSeed(file: string): boolean {
-    return this.seedSet.has(file);
+    return this.seedSet.has(file) && !this.alternateBuilds().has(file);
   }
 
   /**

@@ -53,6 +53,23 @@ export function unwrap(node: ts.Node): ts.Node {
   return node;
 }
 
+/**
+ * What a call calls. CommonJS compiled by TypeScript or esbuild calls an imported function as
+ * `(0, import_fs.writeFile)(…)` (without its module as `this`): the comma's value, its right side, is what is called.
+ */
+export function calleeExpression(node: ts.CallExpression | ts.NewExpression | ts.TaggedTemplateExpression): ts.Node {
+  const callee = unwrap(ts.isTaggedTemplateExpression(node) ? node.tag : node.expression);
+  return isIndirection(callee) ? unwrap(callee.right) : callee;
+}
+
+function isIndirection(node: ts.Node): node is ts.BinaryExpression {
+  return (
+    node.kind === ts.SyntaxKind.BinaryExpression &&
+    (node as ts.BinaryExpression).operatorToken.kind === ts.SyntaxKind.CommaToken &&
+    (node as ts.BinaryExpression).left.kind === ts.SyntaxKind.NumericLiteral
+  );
+}
+
 /** Normalises module specifiers: `node:fs` → `fs`; keeps `.js` suffixes (adapters match with regexes). */
 export function normaliseModule(spec: string): string {
   return spec.startsWith('node:') ? spec.slice(5) : spec;
@@ -1047,7 +1064,7 @@ export class SourceContext {
 
   private calleeUncached(node: ts.CallExpression | ts.NewExpression | ts.TaggedTemplateExpression): Callee | undefined {
     // A tagged template calls its tag: zx's $`rm -rf ${dir}`, postgres.js's sql`DELETE …`.
-    const expr = unwrap(ts.isTaggedTemplateExpression(node) ? node.tag : node.expression) as ts.Expression;
+    const expr = calleeExpression(node) as ts.Expression;
     const members: string[] = [];
     for (let n: ts.Expression = expr; ts.isPropertyAccessExpression(n); n = unwrap(n.expression) as ts.Expression)
       members.unshift(n.name.text);

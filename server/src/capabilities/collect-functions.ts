@@ -1,6 +1,6 @@
 import { ts } from '../typescript';
 import type { Callee, SourceContext } from '../analyzer/source-context';
-import { propertyNameText, unwrap } from '../analyzer/source-context';
+import { calleeExpression, propertyNameText, unwrap } from '../analyzer/source-context';
 import type { FunctionFacts, OwnerParam, Sym, ToolDispatch, Val } from '../analyzer/types';
 import { CATALOG, type CatalogEntry } from './catalog';
 import { ownString } from '../analyzer/own-strings';
@@ -316,7 +316,7 @@ export class FunctionCollector {
     }
     if (callee?.kind === 'export' && !isLocalSpecifier(callee.module, this.options.localPrefixes)) return; // a package we know nothing about
     if (callee?.kind === 'unknown-method') this.productCall(callee, node);
-    const target = this.ctx.evaluate(node.expression);
+    const target = this.ctx.evaluate(calleeExpression(node));
     if (interesting(target, this.options.localPrefixes))
       fn.calls.push({ callee: target, args: this.argsOf(node), loc: this.ctx.loc(node) });
   }
