@@ -1,5 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { alternateBuilds, type Build, buildSignature, moduleOfBuild } from '../../server/src/analyzer/alternate-builds';
 import { OwnerResolver } from '../../server/src/analyzer/owners';
@@ -10,6 +8,7 @@ import { Prefilter } from '../../server/src/pipeline/prefilter';
 import { isSourceFile } from '../../server/src/analyzer/extract';
 import { FAKE_KEYS } from '../helpers/fake-keys';
 import { TODAY } from '../helpers/analyze';
+import { inputsOf } from '../helpers/projects';
 
 /**
  * A package built for both module systems ships each module twice; a program loads one. The ESM build is analysed,
@@ -96,19 +95,6 @@ describe('which files are another build of one module', () => {
 });
 
 const FIXTURE = 'test/fixtures/dual-build-package';
-
-function inputsOf(dir: string): SourceInput[] {
-  const out: SourceInput[] = [];
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else out.push({ file: relative(dir, p).split('\\').join('/'), text: readFileSync(p, 'utf8') });
-    }
-  };
-  walk(dir);
-  return out.sort((a, b) => a.file.localeCompare(b.file));
-}
 
 const opts = () => ({
   config: DEFAULT_CONFIG,

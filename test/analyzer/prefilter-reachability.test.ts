@@ -1,6 +1,6 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { OwnerResolver } from '../../server/src/analyzer/owners';
 import { DEFAULT_CONFIG } from '../../server/src/config/load-config';
@@ -12,6 +12,7 @@ import { isSourceFile } from '../../server/src/analyzer/extract';
 import { WorkspaceState } from '../../server/src/lsp/workspace-state';
 import { FAKE_KEYS } from '../helpers/fake-keys';
 import { TODAY } from '../helpers/analyze';
+import { inputsOf } from '../helpers/projects';
 
 /**
  * The text pre-filter: only agent code and what it imports is parsed; everything else is read for secrets.
@@ -28,19 +29,6 @@ function depthsFor(inputs: SourceInput[], prefilter = new Prefilter(inputs)): Ma
     inputs.filter((i) => prefilter.isSeed(i.file)).map((i) => analyseFile(i, {}, 'facts')),
   );
   return new Map(inputs.filter((i) => isSourceFile(i.file)).map((i) => [i.file, depthOf(i.file)]));
-}
-
-function inputsOf(dir: string): SourceInput[] {
-  const out: SourceInput[] = [];
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else out.push({ file: relative(dir, p).split('\\').join('/'), text: readFileSync(p, 'utf8') });
-    }
-  };
-  walk(dir);
-  return out.sort((a, b) => a.file.localeCompare(b.file));
 }
 
 const opts = () => ({

@@ -1,7 +1,8 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import type { AnalysisResult } from '../../server/src/analyzer/types';
 import { runAnalysis } from '../../server/src/cli/analysis';
+import type { SourceInput } from '../../server/src/engine';
 import { REPO } from './cli';
 
 /** Every example and fixture project (a folder with a package.json), each with its own config. */
@@ -22,4 +23,18 @@ export function analysisOf(project: string): Promise<AnalysisResult> {
   let analysis = analyses.get(project);
   if (!analysis) analyses.set(project, (analysis = runAnalysis(['.'], {}, join(REPO, project))));
   return analysis;
+}
+
+/** Every file of a folder as the analysis's inputs, named by their paths inside it, in order. */
+export function inputsOf(dir: string): SourceInput[] {
+  const out: SourceInput[] = [];
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else out.push({ file: relative(dir, p).split('\\').join('/'), text: readFileSync(p, 'utf8') });
+    }
+  };
+  walk(dir);
+  return out.sort((a, b) => a.file.localeCompare(b.file));
 }
