@@ -78,12 +78,12 @@ describe('which files are another build of one module', () => {
     { name: 'other folders: two modules', builds: [build('a/index.js', SDK), build('b/index.mjs', SDK)], left: [] },
     { name: 'TypeScript sources are not builds', builds: [build('src/i.ts', SDK), build('src/i.mts', SDK)], left: [] },
   ])('$name', ({ builds, left }) => {
-    expect([...alternateBuilds(builds, () => false)].sort()).toEqual(left);
+    expect([...alternateBuilds(builds, () => false).keys()].sort()).toEqual(left);
   });
 
   it('an ESM wrapper that imports the CommonJS build is not a build of its own', () => {
     const builds = [build('d/i.cjs', SDK), build('d/i.mjs', SDK)];
-    expect([...alternateBuilds(builds, (from, to) => from === 'd/i.mjs' && to === 'd/i.cjs')]).toEqual([]);
+    expect([...alternateBuilds(builds, (from, to) => from === 'd/i.mjs' && to === 'd/i.cjs').keys()]).toEqual([]);
   });
 
   it('what the paths of two builds share', () => {
@@ -149,16 +149,38 @@ describe('fixture: dual-build-package', () => {
     expect(secrets.map((f) => f.loc.file)).toEqual(['lib/index.cjs']);
   });
 
-  it('the CommonJS build is analysed when a file that defines tools imports it', () => {
-    const bin = {
-      file: 'lib/cli.cjs',
-      text: `const { McpServer } = require("@modelcontextprotocol/sdk/server/mcp.js");
-const { createServer } = require("./index.cjs");
-const server = new McpServer({ name: "cli", version: "1.0.0" });
-server.registerTool("version", { description: "The version" }, async () => ({ content: [] }));
-createServer();
+  it('an open CommonJS build is analysed', () => {
+    const prefilter = new Prefilter(inputs);
+    const depthOf = prefilter.depths([]);
+    expect(depthOf('lib/index.cjs')).toBe('secrets');
+    expect(prefilter.graph.factsNeeded([], ['lib/index.cjs']).has('lib/index.cjs')).toBe(true);
+  });
+});
+
+describe('a file that imports the build not analysed is linked to the one that is', () => {
+  const tools = (format: 'esm' | 'cjs') =>
+    format === 'esm'
+      ? `import { tool } from "ai";\nimport { z } from "zod";\nconst getForecast = tool({ description: "Forecast", inputSchema: z.object({ city: z.string() }), execute: async ({ city }) => fetch("https://api.weather.example/" + city) });\nexport { getForecast };\n`
+      : `var import_ai = require("ai");\nvar import_zod = require("zod");\nconst getForecast = (0, import_ai.tool)({ description: "Forecast", inputSchema: import_zod.z.object({ city: import_zod.z.string() }), execute: async ({ city }) => fetch("https://api.weather.example/" + city) });\nmodule.exports = { getForecast };\n`;
+  const inputs: SourceInput[] = [
+    { file: 'weather/lib/index.js', text: tools('esm') },
+    { file: 'weather/lib/index.cjs', text: tools('cjs') },
+    {
+      file: 'app/agent.cjs',
+      text: `const { generateText } = require("ai");
+const { getForecast } = require("../weather/lib/index.cjs");
+async function answer(prompt) {
+  return generateText({ model: "openai/gpt-5-mini", prompt, tools: { getForecast } });
+}
+module.exports = { answer };
 `,
-    };
-    expect(depthsFor([...inputs, bin])['lib/index.cjs']).toBe('facts');
+    },
+  ];
+
+  it("the CommonJS build is not analysed, and the agent is given the ESM build's tool", () => {
+    expect(depthsFor(inputs)['weather/lib/index.cjs']).toBe('secrets');
+    const graph = analyze(inputs, opts()).graph;
+    expect(graph.tools.map((t) => [t.name, t.loc.file])).toEqual([['getForecast', 'weather/lib/index.js']]);
+    expect(graph.agents.map((a) => [a.loc.file, a.tools])).toEqual([['app/agent.cjs', [graph.tools[0]!.id]]]);
   });
 });

@@ -3,7 +3,7 @@
  * (tsup), `dist/index.js` and `dist/index.cjs` (a `"type": "module"` package), `dist/esm/…` and `dist/cjs/…` (tsc run
  * twice). A program loads one of them, so the tools it registers are registered once; analysed both, every tool and
  * every finding about it was reported twice. One build is analysed, the ESM one; the other is read for secrets only,
- * unless a file that is analysed imports it.
+ * and what imports it is linked to the analysed one (`Resolver`), as it is followed to it for what it reaches.
  *
  * Two files are taken for builds of one module when their paths say so (the same folder and name, or the same path
  * but for an `esm`/`cjs` folder) and their texts agree: the same packages imported, as many relative imports, and
@@ -44,11 +44,19 @@ function rank(file: string): number {
   return folder * 3 + EXTENSION_RANK[BUILD_FILE.exec(file)![1]!]!;
 }
 
+/** Orders builds of one module, the one to analyse first. */
+export function byBuildPreference(a: string, b: string): number {
+  return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
 /**
- * The files that are another build of a module some other file is the analysed build of. `imports(a, b)`: whether `a`
- * imports `b`.
+ * The files that are another build of a module some other file is the analysed build of, each with that file.
+ * `imports(a, b)`: whether `a` imports `b`.
  */
-export function alternateBuilds(builds: Iterable<Build>, imports: (from: string, to: string) => boolean): Set<string> {
+export function alternateBuilds(
+  builds: Iterable<Build>,
+  imports: (from: string, to: string) => boolean,
+): Map<string, string> {
   const byModule = new Map<string, Build[]>();
   for (const build of builds) {
     const module = moduleOfBuild(build.file);
@@ -57,15 +65,15 @@ export function alternateBuilds(builds: Iterable<Build>, imports: (from: string,
     if (same) same.push(build);
     else byModule.set(module, [build]);
   }
-  const alternates = new Set<string>();
+  const alternates = new Map<string, string>();
   for (const same of byModule.values()) {
     if (same.length < 2) continue;
-    same.sort((a, b) => rank(a.file) - rank(b.file) || (a.file < b.file ? -1 : 1));
+    same.sort((a, b) => byBuildPreference(a.file, b.file));
     const [analysed, ...others] = same as [Build, ...Build[]];
     const agree = (b: Build) =>
       b.signature === analysed.signature && (!b.seed || analysed.seed) && (!b.subclass || analysed.subclass);
     if (!others.every(agree) || same.some((a) => same.some((b) => a !== b && imports(a.file, b.file)))) continue;
-    for (const other of others) alternates.add(other.file);
+    for (const other of others) alternates.set(other.file, analysed.file);
   }
   return alternates;
 }

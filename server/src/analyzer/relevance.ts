@@ -91,8 +91,8 @@ export class ImportGraph {
   private readonly subclassSet = new Set<string>();
   /** Each file that may be one build of a module shipped twice, with what its text shows (alternate-builds.ts). */
   private readonly builds = new Map<string, Build>();
-  /** The builds left to the analysed one, found when first asked after the signatures changed. */
-  private alternates?: Set<string>;
+  /** The builds left to the analysed one, each with that one, found when first asked after the builds changed. */
+  private alternates?: Map<string, string>;
 
   private readonly sources: ReadonlySet<string>;
   private readonly resolve: (fromFile: string, spec: string) => string | undefined;
@@ -181,7 +181,7 @@ export class ImportGraph {
   }
 
   /** The files that are another build of a module whose analysed build is another file (alternate-builds.ts). */
-  alternateBuilds(): ReadonlySet<string> {
+  alternateBuilds(): ReadonlyMap<string, string> {
     this.alternates ??= alternateBuilds(this.builds.values(), (from, to) => !!this.out.get(from)?.includes(to));
     return this.alternates;
   }
@@ -201,9 +201,14 @@ export class ImportGraph {
     const roots = new Set(otherRoots);
     const starts = [...defining].filter((f) => this.out.has(f));
     const subclassing = this.closure(starts, this.in, (f) => this.subclassSet.has(f));
-    const needed = this.closure([...starts, ...subclassing, ...[...roots].filter((f) => this.out.has(f))], this.out);
-    // Another build of a module is read for its facts only when something read for its own imports it, or it is open.
+    // Another build of a module is read for its facts only when it is open: what imports it reaches the analysed build.
     const left = (f: string) => this.alternateBuilds().has(f) && !roots.has(f);
+    const needed = this.closure(
+      [...starts, ...subclassing, ...[...roots].filter((f) => this.out.has(f))],
+      this.out,
+      undefined,
+      (f) => (left(f) ? this.alternateBuilds().get(f)! : f),
+    );
     for (const maker of toolMakers)
       for (const importer of this.in.get(maker) ?? []) if (!left(importer)) needed.add(importer);
     for (const seed of this.seedSet) if (!left(seed)) needed.add(seed);
@@ -224,16 +229,18 @@ export class ImportGraph {
     return this.closure([...this.closure([file], this.in)], this.out);
   }
 
-  /** `start` and what `edges` reach from it, through files `through` accepts. */
+  /** `start` and what `edges` reach from it, through files `through` accepts, each file reached taken as `as` says. */
   private closure(
     start: readonly string[],
     edges: Map<string, string[]>,
     through: (file: string) => boolean = () => true,
+    as: (file: string) => string = (file) => file,
   ): Set<string> {
     const seen = new Set<string>(start);
     const queue = [...start];
     while (queue.length) {
-      for (const next of edges.get(queue.pop()!) ?? []) {
+      for (const target of edges.get(queue.pop()!) ?? []) {
+        const next = as(target);
         if (!seen.has(next) && through(next)) {
           seen.add(next);
           queue.push(next);

@@ -1,4 +1,5 @@
 import { posix } from 'node:path';
+import { byBuildPreference, moduleOfBuild } from './alternate-builds';
 import { member } from './source-context';
 import type { FileFacts, ObjProp, Val } from './types';
 
@@ -18,11 +19,14 @@ export interface PathMapping {
   paths: Record<string, string[]>;
 }
 
+/** The files a specifier may resolve to: only ever asked whether it holds one. */
+type FileSet = Pick<ReadonlySet<string>, 'has'>;
+
 /** Resolves an import specifier to a scanned file (relative, or through tsconfig `paths`); undefined otherwise. */
 export function resolveModulePath(
   fromFile: string,
   spec: string,
-  files: ReadonlySet<string>,
+  files: FileSet,
   mappings: readonly PathMapping[] = [],
 ): string | undefined {
   if (!spec.startsWith('.')) return resolveMapped(fromFile, spec, files, mappings);
@@ -35,7 +39,7 @@ export function resolveModulePath(
  * same ones many times).
  */
 export function cachedModuleResolution(
-  files: ReadonlySet<string>,
+  files: FileSet,
   mappings: readonly PathMapping[],
 ): (fromFile: string, spec: string) => string | undefined {
   const answers = new Map<string, string | undefined>();
@@ -51,7 +55,7 @@ export function cachedModuleResolution(
 function resolveMapped(
   fromFile: string,
   spec: string,
-  files: ReadonlySet<string>,
+  files: FileSet,
   mappings: readonly PathMapping[],
 ): string | undefined {
   for (const m of applicableMappings(fromFile, spec, mappings)) {
@@ -160,7 +164,7 @@ function patternPackage(pattern: string): string | undefined {
 }
 
 /** The file itself, its TypeScript source for a `.js` specifier, then with each extension, then its folder's index. */
-function resolveBase(base: string, files: ReadonlySet<string>): string | undefined {
+function resolveBase(base: string, files: FileSet): string | undefined {
   if (files.has(base)) return base;
   const ext = posix.extname(base);
   for (const e of TS_FOR_JS[ext] ?? []) {
@@ -170,6 +174,32 @@ function resolveBase(base: string, files: ReadonlySet<string>): string | undefin
   for (const e of EXTENSIONS) if (files.has(base + e)) return base + e;
   for (const e of EXTENSIONS) if (files.has(`${base}/index${e}`)) return `${base}/index${e}`;
   return undefined;
+}
+
+/**
+ * `cachedModuleResolution` over the files with facts, where an import of a module's other build, which was not
+ * analysed (alternate-builds.ts), resolves to the build that was: the same module, loaded another way.
+ */
+function resolutionToBuilds(
+  files: ReadonlySet<string>,
+  mappings: readonly PathMapping[],
+): (fromFile: string, spec: string) => string | undefined {
+  const resolveFile = cachedModuleResolution(files, mappings);
+  const analysed = new Map<string, string>();
+  for (const file of files) {
+    const module = moduleOfBuild(file);
+    const other = module === undefined ? undefined : analysed.get(module);
+    if (module !== undefined && (other === undefined || byBuildPreference(file, other) < 0)) analysed.set(module, file);
+  }
+  if (!analysed.size) return resolveFile;
+  const moduleOf = (file: string) => analysed.get(moduleOfBuild(file) ?? '');
+  const resolveBuild = cachedModuleResolution({ has: (file) => moduleOf(file) !== undefined }, mappings);
+  return (fromFile, spec) => {
+    const file = resolveFile(fromFile, spec);
+    if (file !== undefined) return file;
+    const build = resolveBuild(fromFile, spec);
+    return build === undefined ? undefined : moduleOf(build);
+  };
 }
 
 const FILE_PREFIX = 'file:';
@@ -192,7 +222,7 @@ export class Resolver {
   ) {
     this.files = new Set(facts.map((f) => f.file));
     for (const f of facts) this.canonical.set(f.file, f);
-    this.resolveModule = cachedModuleResolution(this.files, mappings);
+    this.resolveModule = resolutionToBuilds(this.files, mappings);
   }
 
   facts(file: string): FileFacts | undefined {
