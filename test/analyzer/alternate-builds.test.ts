@@ -12,7 +12,7 @@ import { inputsOf } from '../helpers/projects';
 
 /**
  * A package built for both module systems ships each module twice; a program loads one. The ESM build is analysed,
- * the other read for secrets only, unless something analysed imports it.
+ * the other read for secrets only (unless it is open), and what imports it is led to the ESM build.
  */
 
 const build = (file: string, specifiers: string[], seed = true, subclass = false): Build => ({
@@ -176,6 +176,14 @@ module.exports = { answer };
 `,
     },
   ];
+
+  it("an edit's neighbourhood holds the ESM build for a file importing the CommonJS one, and the other way", () => {
+    const graph = new Prefilter(inputs).graph;
+    expect(graph.neighbourhoodOf('app/agent.cjs')).toEqual(new Set(['app/agent.cjs', 'weather/lib/index.js']));
+    expect(graph.neighbourhoodOf('weather/lib/index.js')).toEqual(
+      new Set(['app/agent.cjs', 'weather/lib/index.cjs', 'weather/lib/index.js']),
+    );
+  });
 
   it("the CommonJS build is not analysed, and the agent is given the ESM build's tool", () => {
     expect(depthsFor(inputs)['weather/lib/index.cjs']).toBe('secrets');

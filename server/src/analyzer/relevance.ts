@@ -223,10 +223,14 @@ export class ImportGraph {
   /**
    * The files the findings of `file` can depend on: everything that (transitively) imports it, and
    * everything those reach — an agent elsewhere may expose, gate or delegate to what `file` defines.
-   * Linking just these gives the file's own findings without linking the whole workspace.
+   * Linking just these gives the file's own findings without linking the whole workspace. What imports another build
+   * of a module is linked to the analysed build: both count as that one here.
    */
   neighbourhoodOf(file: string): Set<string> {
-    return this.closure([...this.closure([file], this.in)], this.out);
+    const alternates = this.alternateBuilds();
+    const builds = [file];
+    for (const [other, analysed] of alternates) if (analysed === file) builds.push(other);
+    return this.closure([...this.closure(builds, this.in)], this.out, undefined, (f) => alternates.get(f) ?? f);
   }
 
   /** `start` and what `edges` reach from it, through files `through` accepts, each file reached taken as `as` says. */
