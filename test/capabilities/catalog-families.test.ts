@@ -100,6 +100,15 @@ const ROWS: Row[] = [
   row('shelljs-rm', `import shell from 'shelljs';`, `shell.rm('-rf', input.path);`, 'file:delete', 'high'),
   row('vm', `import vm from 'node:vm';`, `return vm.runInNewContext(input.code, {});`, 'code:execute', 'critical'),
   row('eval', ``, `return eval(input.code);`, 'code:execute', 'critical'),
+  // Compiled CommonJS calls a function without a `this`: `(0, f)(…)`.
+  row('eval-indirect', ``, `return (0, eval)(input.code);`, 'code:execute', 'critical'),
+  row(
+    'cp-commonjs',
+    `const import_child_process = require('node:child_process');`,
+    `(0, import_child_process.execFile)(input.program, input.args);`,
+    'system:exec',
+    'critical',
+  ),
   row('worker', `import { Worker } from 'node:worker_threads';`, `new Worker(input.file);`, 'code:execute', 'high'),
   row('process-kill', ``, `process.kill(input.pid);`, 'system:process', 'high'),
   // HTTP

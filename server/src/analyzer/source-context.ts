@@ -490,7 +490,7 @@ export class SourceContext {
   }
 
   private evaluateCall(node: ts.CallExpression): Val {
-    const callee = unwrap(node.expression);
+    const callee = calleeExpression(node);
     if (
       ts.isIdentifier(callee) &&
       callee.text === 'require' &&

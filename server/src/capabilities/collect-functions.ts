@@ -247,7 +247,7 @@ export class FunctionCollector {
    * context: `async (input, { interrupt }) => …`): the tool stops and waits for a human's answer.
    */
   private interruptFromParameter(node: ts.CallExpression | ts.NewExpression): boolean {
-    const e = node.expression;
+    const e = calleeExpression(node);
     const root = ts.isIdentifier(e) ? e : ts.isPropertyAccessExpression(e) ? e.expression : undefined;
     const name = ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) ? e.name.text : '';
     if (name !== 'interrupt' || !root || !ts.isIdentifier(root)) return false;
@@ -274,7 +274,7 @@ export class FunctionCollector {
       return;
     }
     // Audit records: `audit(…)`, `auditLog.write(…)`, `logger.audit(…)`, `recordAudit(…)`.
-    const e = node.expression;
+    const e = calleeExpression(node);
     const lastName = ts.isPropertyAccessExpression(e) ? e.name.text : ts.isIdentifier(e) ? e.text : '';
     if (
       this.auditLastNames.has(lastName) &&
@@ -381,7 +381,7 @@ export class FunctionCollector {
    */
   private productOf(node: ts.Node): Sym | undefined {
     if (!ts.isCallExpression(node)) return undefined;
-    const of = this.ctx.evaluate(unwrap(node.expression));
+    const of = this.ctx.evaluate(calleeExpression(node));
     const linked =
       (of.k === 'member' && (of.of.k === 'tool' || of.of.k === 'agent')) ||
       (of.k === 'import' && isLocalSpecifier(of.module, this.options.localPrefixes));
@@ -403,7 +403,7 @@ export class FunctionCollector {
 
   /** Globals: `fetch(…)`, `eval(…)`, `new Function(…)`, `process.kill(…)`. */
   private globalKey(node: ts.CallExpression | ts.NewExpression): { module: string; keys: string[] } | undefined {
-    const e = unwrap(node.expression);
+    const e = calleeExpression(node);
     if (ts.isIdentifier(e) && !this.ctx.findDeclaration(e.text, e)) return { module: '<global>', keys: [e.text] };
     if (
       ts.isPropertyAccessExpression(e) &&
